@@ -1,0 +1,3 @@
+import 'reflect-metadata';
+import { CORE } from '@app/core';
+console.log('hello', CORE);

@@ -1,0 +1,2 @@
+export * from './secret.decorator.js';
+export * from './load-config.js';

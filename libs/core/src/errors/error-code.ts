@@ -1,0 +1,46 @@
+/** Wire error codes (platform-api §4). Extend here; the filter's switch is exhaustive. */
+export enum ErrorCode {
+  INVALID_REQUEST = 'INVALID_REQUEST',
+  INVALID_TOKEN = 'INVALID_TOKEN',
+  INSUFFICIENT_PERMISSIONS = 'INSUFFICIENT_PERMISSIONS',
+  RESOURCE_NOT_FOUND = 'RESOURCE_NOT_FOUND',
+  RESOURCE_ALREADY_EXISTS = 'RESOURCE_ALREADY_EXISTS',
+  VALIDATION_ERROR = 'VALIDATION_ERROR',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  REBIND_REQUIRES_CREDENTIALS = 'REBIND_REQUIRES_CREDENTIALS',
+  RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED',
+  AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
+}
+
+export function statusForCode(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.INVALID_REQUEST:
+      return 400;
+    case ErrorCode.INVALID_TOKEN:
+      return 401;
+    case ErrorCode.INSUFFICIENT_PERMISSIONS:
+      return 403;
+    case ErrorCode.RESOURCE_NOT_FOUND:
+      return 404;
+    case ErrorCode.RESOURCE_ALREADY_EXISTS:
+      return 409;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.VALIDATION_ERROR:
+    case ErrorCode.REBIND_REQUIRES_CREDENTIALS:
+      return 422;
+    case ErrorCode.RATE_LIMIT_EXCEEDED:
+      return 429;
+    case ErrorCode.INTERNAL_ERROR:
+      return 500;
+    case ErrorCode.AUDIT_UNAVAILABLE:
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
