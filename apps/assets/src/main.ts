@@ -1,3 +1,11 @@
 import 'reflect-metadata';
-import { CORE } from '@app/core';
-console.log('hello', CORE);
+import { startAssets } from './assets.bootstrap.js';
+
+// Standalone entry (one service per pod). `npm start` runs both apps via apps/dev/start-all.ts.
+const runtime = await startAssets();
+const shutdown = async () => {
+  await runtime.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', () => void shutdown());

@@ -1,2 +1,3 @@
 export * from './secret.decorator.js';
 export * from './load-config.js';
+export * from './dev-secret-file.js';

@@ -42,7 +42,7 @@ export class AppException extends Error {
 
 /** Thrown by adapters when an external system cannot be reached; mapped to 503. */
 export class DependencyUnavailableError extends AppException {
-  constructor(dependency: string, readonly cause?: unknown) {
+  constructor(dependency: string, override readonly cause?: unknown) {
     super(ErrorCode.SERVICE_UNAVAILABLE, `${dependency} is unavailable`, { dependency });
   }
 }

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp } from '@app/core';
+import { isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
+import { loadAuthConfig } from '@app/auth';
+import { AuthzConfig, createAuthzClient, loadProductModelDsl } from '@app/authz';
+import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
+import { AssetsConfig } from './assets.config.js';
+import { type AssetsInfra, AssetsModule } from './assets.module.js';
+import { GovernanceClient } from './governance/governance.client.js';
+import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/assets-migrations.js';
+
+export const ASSETS_HTTP = {
+  service: 'assets',
+  prefix: 'assets',
+  title: 'Assets API',
+  description: 'Data connections and shared storage. Credentials live in Governance, never here.',
+};
+
+const DEV_OPENFGA_URL = 'http://127.0.0.1:8081';
+
+export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Promise<AssetsInfra & { config: AssetsConfig }> {
+  const config = loadConfig('assets', AssetsConfig, env);
+  const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('assets', env));
+  const authConfig = loadAuthConfig(env);
+  // Assets never evaluates policy itself: it asks OpenFGA, or in dev Governance's embedded endpoint.
+  const authzEnv = env.OPENFGA_API_URL || isProduction(env)
+    ? env
+    : { ...env, OPENFGA_API_URL: DEV_OPENFGA_URL, OPENFGA_API_TOKEN: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(dbConfig.DATA_DIR, 'openfga', 'api-token')) };
+  const authzConfig = loadConfig('authz', AuthzConfig, authzEnv);
+  if (!authzConfig.OPENFGA_API_URL) throw new Error('OPENFGA_API_URL is required for the Assets service in production');
+  const database = await openDatabase({
+    app: 'assets',
+    url: dbConfig.DATABASE_URL,
+    dataDir: dbConfig.DATA_DIR,
+    entities: ASSETS_ENTITIES,
+    migrations: ASSETS_MIGRATIONS,
+    runMigrations: dbConfig.DB_RUN_MIGRATIONS,
+    poolMax: dbConfig.DB_POOL_MAX,
+    statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
+  });
+  try {
+    const authz = await createAuthzClient(authzConfig, { modelDsl: loadProductModelDsl() });
+    return {
+      config,
+      authConfig,
+      database,
+      authz,
+      governance: new GovernanceClient(config.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS),
+      logLevel: config.LOG_LEVEL,
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export function createAssetsApp(infra: AssetsInfra): Promise<NestFastifyApplication> {
+  return createHttpApp(AssetsModule.register(infra), ASSETS_HTTP);
+}
+
+export async function startAssets(env: NodeJS.ProcessEnv = process.env) {
+  const infra = await buildAssetsInfra(env);
+  const app = await createAssetsApp(infra);
+  await app.listen({ port: infra.config.ASSETS_PORT, host: infra.config.ASSETS_HOST });
+  return {
+    app,
+    infra,
+    async close() {
+      await app.close();
+      await infra.database.close();
+    },
+  };
+}

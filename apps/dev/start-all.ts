@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { startGovernance } from '../governance/src/governance.bootstrap.js';
+import { startAssets } from '../assets/src/assets.bootstrap.js';
+
+// `npm start`: both services in one process on embedded defaults (PGlite, embedded authz and
+// secrets, dev identity provider). Governance first: Assets uses its authz endpoint.
+const governance = await startGovernance();
+const assets = await startAssets();
+
+const g = `http://localhost:${governance.infra.config.GOVERNANCE_PORT}`;
+const a = `http://localhost:${assets.infra.config.ASSETS_PORT}`;
+process.stdout.write(`
+  Governance  ${g}/governance   docs ${g}/docs
+  Assets      ${a}/assets       docs ${a}/docs
+
+  Get started (dev mode):
+    npm run cli -- org create acme --owner alice
+    TOKEN=$(npm run -s token -- --sub alice --org acme)
+    curl -s -X POST ${g}/governance/projects -H "Authorization: Bearer $TOKEN" \\
+      -H 'content-type: application/json' -d '{"id":"analytics-prod","name":"Analytics"}'
+
+`);
+
+let stopping = false;
+const shutdown = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  await assets.close();
+  await governance.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', () => void shutdown());

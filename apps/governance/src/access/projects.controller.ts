@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, type Page, PageQueryDto, type Principal } from '@app/core';
+import { CurrentPrincipal, ProjectHeader } from '@app/auth';
+import { callerOrg, projectFromParam, RequirePermission } from '@app/authz';
+import { Audited, AuditSource } from '@app/audit';
+import { ProjectsService } from './projects.service.js';
+import { CreateProjectDto, ProjectDto, ProjectPageDto } from './project.dto.js';
+
+@ApiTags('projects')
+@AuditSource('governance')
+@ProjectHeader('none')
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('can_create_projects', callerOrg, 'Organization')
+  @Audited({ action: 'project.create', resourceType: 'project', resourceId: (_req, result) => (result as ProjectDto).id })
+  @ApiOperation({ summary: 'Create a project in the caller org (org owner/admin); the caller becomes its owner' })
+  @ApiCreatedResponse({ type: ProjectDto })
+  @ApiErrors(409, 422)
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto): Promise<ProjectDto> {
+    return this.projects.create(principal, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Projects of the caller org that the caller can read' })
+  @ApiOkResponse({ type: ProjectPageDto })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<ProjectDto>> {
+    return this.projects.listVisible(principal, query.page, query.limit);
+  }
+
+  @Get(':project_id')
+  @RequirePermission('can_read', projectFromParam('project_id'), 'Project')
+  @ApiOperation({ summary: 'One project' })
+  @ApiOkResponse({ type: ProjectDto })
+  get(@CurrentPrincipal() principal: Principal, @Param('project_id') projectId: string): Promise<ProjectDto> {
+    return this.projects.get(principal.orgId, projectId);
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, QueryFailedError } from 'typeorm';
+import { AppException, type Page, type Principal, offsetOf, pageOf } from '@app/core';
+import { AuthzClient, organizationObject, projectObject, type TupleKey, userSubject } from '@app/authz';
+import { ProjectEntity } from './project.entity.js';
+import { type CreateProjectDto, ProjectDto } from './project.dto.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The tuples that make a project part of its org and give its creator ownership. */
+export function projectTuples(orgId: string, projectId: string, ownerId: string): TupleKey[] {
+  const project = projectObject(orgId, projectId);
+  return [
+    { object: project, relation: 'organization', user: organizationObject(orgId) },
+    { object: project, relation: 'owner', user: userSubject(ownerId) },
+    { object: organizationObject(orgId), relation: 'project_viewer', user: `${project}#viewer` },
+    { object: organizationObject(orgId), relation: 'project_operator', user: `${project}#operator` },
+  ];
+}
+
+@Injectable()
+export class ProjectsService {
+  private readonly logger = new Logger(ProjectsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authz: AuthzClient,
+  ) {}
+
+  async exists(orgId: string, projectId: string): Promise<boolean> {
+    return this.dataSource.getRepository(ProjectEntity).existsBy({ orgId, id: projectId });
+  }
+
+  /**
+   * The row is the claim on the id (its primary key decides a race); tuples follow. If the
+   * tuples cannot be written the row is removed again, so a project never exists half-made.
+   */
+  async create(principal: Principal, input: CreateProjectDto): Promise<ProjectDto> {
+    const repo = this.dataSource.getRepository(ProjectEntity);
+    const entity = repo.create({
+      orgId: principal.orgId,
+      id: input.id,
+      name: input.name,
+      description: input.description ?? null,
+      createdBy: principal.userId,
+    });
+    try {
+      await repo.insert(entity);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+        throw AppException.conflict(`Project ${input.id} already exists`, { id: input.id });
+      }
+      throw error;
+    }
+    try {
+      await this.authz.writeTuples(projectTuples(principal.orgId, input.id, principal.userId));
+    } catch (error) {
+      this.logger.warn({ project: input.id }, 'Tuple write failed; removing the project row');
+      await repo.delete({ orgId: principal.orgId, id: input.id });
+      throw error instanceof AppException ? error : AppException.unavailable('authorization');
+    }
+    const saved = await repo.findOneByOrFail({ orgId: principal.orgId, id: input.id });
+    return ProjectDto.from(saved);
+  }
+
+  /** Projects of the caller's org that the caller can read; the authz filter runs before paging. */
+  async listVisible(principal: Principal, page: number, limit: number): Promise<Page<ProjectDto>> {
+    const objects = await this.authz.listObjects({ user: userSubject(principal.userId), relation: 'can_read', type: 'project' });
+    const prefix = `project:${principal.orgId}/`;
+    const ids = objects.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
+    if (ids.length === 0) return pageOf([], 0, page, limit);
+    const [rows, total] = await this.dataSource.getRepository(ProjectEntity).findAndCount({
+      where: { orgId: principal.orgId, id: In(ids) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: offsetOf(page, limit),
+      take: limit,
+    });
+    return pageOf(rows.map(ProjectDto.from), total, page, limit);
+  }
+
+  async get(orgId: string, projectId: string): Promise<ProjectDto> {
+    const row = await this.dataSource.getRepository(ProjectEntity).findOneBy({ orgId, id: projectId });
+    if (!row) throw AppException.notFound('Project');
+    return ProjectDto.from(row);
+  }
+}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PaginationDto } from '@app/core';
+import type { AuditEventEntity } from './audit-event.entity.js';
+
+export class AuditQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(63) project_id?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) actor_id?: string;
+  @ApiPropertyOptional({ example: 'secret.read' }) @IsOptional() @Matches(/^[a-z_]+(\.[a-z_]+)*$/) @MaxLength(100) action?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) resource_type?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) resource_id?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() start_time?: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() end_time?: Date;
+  @ApiPropertyOptional({ default: 1, minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page_size: number = 50;
+}
+
+export class AuditEventDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'date-time' }) timestamp: string;
+  @ApiProperty() org_id: string;
+  @ApiProperty({ type: String, nullable: true }) project_id: string | null;
+  @ApiProperty() actor_id: string;
+  @ApiProperty({ enum: ['user', 'service', 'system'] }) @IsIn(['user', 'service', 'system']) actor_type: string;
+  @ApiProperty({ example: 'secret.read' }) action: string;
+  @ApiProperty() resource_type: string;
+  @ApiProperty({ type: String, nullable: true }) resource_id: string | null;
+  @ApiProperty() source_service: string;
+  @ApiProperty({ type: String, nullable: true }) request_id: string | null;
+  @ApiProperty({ type: String, nullable: true }) trace_id: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+
+  static from(e: AuditEventEntity): AuditEventDto {
+    return {
+      id: e.id,
+      timestamp: e.timestamp.toISOString(),
+      org_id: e.orgId,
+      project_id: e.projectId,
+      actor_id: e.actorId,
+      actor_type: e.actorType,
+      action: e.action,
+      resource_type: e.resourceType,
+      resource_id: e.resourceId,
+      source_service: e.sourceService,
+      request_id: e.requestId,
+      trace_id: e.traceId,
+      details: e.details,
+    };
+  }
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) data: AuditEventDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
+}

@@ -1,0 +1,70 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+import { createLoggerModule, HealthController, READINESS_PROBES, type ReadinessProbe } from '@app/core';
+import { AuthModule, type AuthConfig } from '@app/auth';
+import { AuthzClient } from '@app/authz';
+import { AuditSink } from '@app/audit';
+import { SecretsBackend } from '@app/secrets';
+import type { Database } from '@app/database';
+import { ProjectsController } from './access/projects.controller.js';
+import { ProjectsService } from './access/projects.service.js';
+import { GrantsController } from './access/grants.controller.js';
+import { GrantsService } from './access/grants.service.js';
+import { DatabaseProjectDirectory } from './access/database-project.directory.js';
+import { AuditController } from './audit/audit.controller.js';
+import { DatabaseAuditSink } from './audit/database-audit.sink.js';
+import { ProjectSecretsController } from './secrets/project-secrets.controller.js';
+import { ResourceSecretsController } from './secrets/resource-secrets.controller.js';
+import { SecretsService } from './secrets/secrets.service.js';
+
+/** Everything built before Nest starts: external systems behind their ports. */
+export interface GovernanceInfra {
+  authConfig: AuthConfig;
+  database: Database;
+  authz: AuthzClient;
+  secrets: SecretsBackend;
+  logLevel: string;
+  /** Tests may swap the audit sink to inject faults; production always uses the database. */
+  auditSink?: AuditSink;
+}
+
+@Module({})
+export class GovernanceModule {
+  static register(infra: GovernanceInfra): DynamicModule {
+    return {
+      module: GovernanceModule,
+      imports: [
+        createLoggerModule({ service: 'governance', level: infra.logLevel }),
+        TerminusModule,
+        AuthModule.forRoot(infra.authConfig, { projectDirectory: { useValue: new DatabaseProjectDirectory(infra.database.dataSource) } }),
+      ],
+      controllers: [
+        HealthController,
+        ProjectsController,
+        GrantsController,
+        AuditController,
+        ProjectSecretsController,
+        ResourceSecretsController,
+      ],
+      providers: [
+        { provide: DataSource, useValue: infra.database.dataSource },
+        { provide: AuthzClient, useValue: infra.authz },
+        { provide: SecretsBackend, useValue: infra.secrets },
+        infra.auditSink ? { provide: AuditSink, useValue: infra.auditSink } : { provide: AuditSink, useClass: DatabaseAuditSink },
+        ProjectsService,
+        GrantsService,
+        SecretsService,
+        {
+          provide: READINESS_PROBES,
+          useValue: [
+            { name: 'database', check: () => infra.database.dataSource.query('SELECT 1') },
+            { name: 'authz', check: () => infra.authz.healthCheck() },
+            { name: 'secrets', check: () => infra.secrets.healthCheck() },
+          ] satisfies ReadinessProbe[],
+        },
+      ],
+      exports: [ProjectsService],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, AppException, type Page, PageQueryDto, type Principal } from '@app/core';
+import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
+import { projectFromHeader, RequirePermission } from '@app/authz';
+import { Audited, AuditSource } from '@app/audit';
+import type { SecretRef } from '@app/secrets';
+import { SecretsService } from './secrets.service.js';
+import {
+  CreateSecretDto,
+  SECRET_NAME,
+  SecretCreatedDto,
+  SecretMetadataDto,
+  SecretPageDto,
+  SecretValueDto,
+  UpdateSecretDto,
+} from './secret.dto.js';
+
+function refOf(principal: Principal, projectId: string | null, name: string): SecretRef {
+  if (!SECRET_NAME.test(name)) throw AppException.notFound('Secret');
+  return { orgId: principal.orgId, projectId, resourceUri: null, name };
+}
+
+const secretName = (req: { params?: unknown; body?: unknown }) =>
+  String((req.params as Record<string, string>)?.name ?? (req.body as { name?: string })?.name);
+
+@ApiTags('secrets')
+@AuditSource('governance')
+@ProjectHeader('required')
+@Controller('resources/projects/secrets')
+export class ProjectSecretsController {
+  constructor(private readonly secrets: SecretsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
+  @Audited({ action: 'secret.create', resourceType: 'secret', resourceId: secretName })
+  @ApiOperation({ summary: 'Create a project secret; the value is never returned by this call' })
+  @ApiOkResponse({ type: SecretCreatedDto })
+  @ApiErrors(409, 422)
+  async create(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Body() body: CreateSecretDto): Promise<SecretCreatedDto> {
+    const meta = await this.secrets.create(refOf(principal, projectId, body.name), body.value, body.description);
+    return { name: meta.name, created_at: meta.created_at };
+  }
+
+  @Get()
+  @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
+  @ApiOperation({ summary: 'List project secret names (never values)' })
+  @ApiOkResponse({ type: SecretPageDto })
+  list(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Query() query: PageQueryDto): Promise<Page<SecretMetadataDto>> {
+    return this.secrets.list({ orgId: principal.orgId, projectId, resourceUri: null }, query.page, query.limit);
+  }
+
+  @Get(':name')
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
+  @Audited({ action: 'secret.read', resourceType: 'secret', resourceId: secretName })
+  @ApiOperation({ summary: 'Read a secret value (audited; fails closed with 503 if the audit event cannot be written)' })
+  @ApiOkResponse({ type: SecretValueDto })
+  read(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string): Promise<SecretValueDto> {
+    return this.secrets.read(refOf(principal, projectId, name));
+  }
+
+  @Put(':name')
+  @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
+  @Audited({ action: 'secret.update', resourceType: 'secret', resourceId: secretName })
+  @ApiOperation({ summary: 'Replace a secret value' })
+  @ApiOkResponse({ type: SecretMetadataDto })
+  @ApiErrors(422)
+  update(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string, @Body() body: UpdateSecretDto): Promise<SecretMetadataDto> {
+    return this.secrets.update(refOf(principal, projectId, name), body.value, body.description);
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
+  @Audited({ action: 'secret.delete', resourceType: 'secret', resourceId: secretName })
+  @ApiOperation({ summary: 'Delete a secret' })
+  @ApiNoContentResponse()
+  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string): Promise<void> {
+    await this.secrets.delete(refOf(principal, projectId, name));
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PaginationDto } from '@app/core';
+import type { SecretMetadata } from '@app/secrets';
+
+export const SECRET_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+export const MAX_SECRET_BYTES = 64 * 1024;
+
+export class CreateSecretDto {
+  @ApiProperty({ example: 'credentials' })
+  @Matches(SECRET_NAME, { message: 'name must be 1-128 characters of A-Z a-z 0-9 _ . -' })
+  name: string;
+
+  @ApiProperty({ description: 'The secret value (write-only). Structured values are serialized JSON.', writeOnly: true })
+  @IsString()
+  @Length(1, MAX_SECRET_BYTES)
+  value: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+}
+
+export class UpdateSecretDto {
+  @ApiProperty({ writeOnly: true })
+  @IsString()
+  @Length(1, MAX_SECRET_BYTES)
+  value: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+}
+
+export class SecretCreatedDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+}
+
+export class SecretMetadataDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+  @ApiProperty() version: number;
+
+  static from(m: SecretMetadata): SecretMetadataDto {
+    return { name: m.name, description: m.description, created_at: m.created_at, updated_at: m.updated_at, version: m.version };
+  }
+}
+
+export class SecretValueDto extends SecretMetadataDto {
+  @ApiProperty() value: string;
+}
+
+export class SecretPageDto {
+  @ApiProperty({ type: [SecretMetadataDto] }) data: SecretMetadataDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
+}

@@ -1,0 +1,2 @@
+export * from './audit-sink.js';
+export * from './audited.decorator.js';

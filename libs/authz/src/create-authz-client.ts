@@ -1,0 +1,24 @@
+import type pg from 'pg';
+import type { AuthzClient } from './authz-client.js';
+import type { AuthzConfig } from './authz.config.js';
+import { EmbeddedAuthzClient } from './embedded/embedded-authz.client.js';
+import { PostgresTupleStore } from './engine/index.js';
+import { OpenFgaAuthzClient } from './openfga/openfga-authz.client.js';
+
+/** OPENFGA_API_URL selects the OpenFGA server; otherwise the embedded engine over Postgres. */
+export async function createAuthzClient(config: AuthzConfig, deps: { pool?: pg.Pool; modelDsl: string }): Promise<AuthzClient> {
+  if (config.OPENFGA_API_URL) {
+    const client = new OpenFgaAuthzClient({
+      apiUrl: config.OPENFGA_API_URL,
+      storeId: config.OPENFGA_STORE_ID,
+      storeName: config.OPENFGA_STORE_NAME,
+      authorizationModelId: config.OPENFGA_AUTHORIZATION_MODEL_ID,
+      apiToken: config.OPENFGA_API_TOKEN,
+      modelDsl: deps.modelDsl,
+    });
+    await client.init();
+    return client;
+  }
+  if (!deps.pool) throw new Error('The embedded authorization engine needs a database (or set OPENFGA_API_URL)');
+  return EmbeddedAuthzClient.fromDsl(deps.modelDsl, new PostgresTupleStore(deps.pool));
+}

@@ -1,0 +1,106 @@
+import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrors, AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import { AuthzClient } from './authz-client.js';
+import { organizationObject, projectObject, SLUG, userSubject } from './authz-objects.js';
+import { dataConnectionObjectOf, parseDataResourceUri } from './resource-uri.js';
+
+export interface AuthorizedRequest {
+  principal?: Principal;
+  projectId?: string | null;
+  params?: Record<string, string>;
+}
+
+/** Resolves the object to check from the request; null means "not found". */
+export type ObjectResolver = (request: AuthorizedRequest & { principal: Principal }) => string | null;
+
+export interface PermissionSpec {
+  permission: string;
+  object: ObjectResolver;
+  /** What the 404 says when the caller cannot even read the object. */
+  resourceName: string;
+}
+
+const PERMISSION_KEY = 'authz:permission';
+
+/** The project named by X-Project-ID, in the caller's org. */
+export const projectFromHeader: ObjectResolver = (r) => (r.projectId ? projectObject(r.principal.orgId, r.projectId) : null);
+/** The project in X-Project-ID, or the org when the header was omitted (org-scoped routes). */
+export const projectOrOrgFromHeader: ObjectResolver = (r) =>
+  r.projectId ? projectObject(r.principal.orgId, r.projectId) : organizationObject(r.principal.orgId);
+/** A project id taken from a route parameter; a malformed id is simply not found. */
+export const projectFromParam =
+  (param: string): ObjectResolver =>
+  (r) => {
+    const id = r.params?.[param];
+    return id && SLUG.test(id) ? projectObject(r.principal.orgId, id) : null;
+  };
+/** A data connection named by a resource URI route parameter, only inside the caller's org. */
+export const dataConnectionFromParam =
+  (param: string): ObjectResolver =>
+  (r) => {
+    const ref = parseDataResourceUri(r.params?.[param] ?? '');
+    return ref && ref.orgId === r.principal.orgId ? dataConnectionObjectOf(ref) : null;
+  };
+export const callerOrg: ObjectResolver = (r) => organizationObject(r.principal.orgId);
+
+/**
+ * Denies with 404 when the caller cannot read the object (its existence is not leaked),
+ * and with 403 when they can read it but lack the permission.
+ */
+@Injectable()
+export class PermissionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authz: AuthzClient,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const spec = this.reflector.getAllAndOverride<PermissionSpec | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    if (!spec) return true;
+    const request = context.switchToHttp().getRequest<AuthorizedRequest>();
+    const principal = request.principal;
+    if (!principal) throw AppException.invalidToken();
+    const object = spec.object({ ...request, principal });
+    if (!object) throw AppException.notFound(spec.resourceName);
+    await assertPermission(this.authz, principal, spec.permission, object, spec.resourceName);
+    return true;
+  }
+}
+
+/** The same rule for services that resolve the object themselves. */
+export async function assertPermission(
+  authz: AuthzClient,
+  principal: Principal,
+  permission: string,
+  object: string,
+  resourceName: string,
+): Promise<void> {
+  const user = userSubject(principal.userId);
+  let allowed: boolean[];
+  try {
+    allowed = await authz.batchCheck(
+      permission === 'can_read' ? [{ user, relation: permission, object }] : [
+        { user, relation: permission, object },
+        { user, relation: 'can_read', object },
+      ],
+    );
+  } catch (error) {
+    if (error instanceof AppException) throw error;
+    throw new DependencyUnavailableError('authorization', error);
+  }
+  if (allowed[0]) return;
+  if (allowed[1]) throw AppException.forbidden(`Missing permission ${permission}`);
+  throw AppException.notFound(resourceName);
+}
+
+/** One decorator: checks the permission and documents bearer auth and the 401/403/404 envelope. */
+export function RequirePermission(permission: string, object: ObjectResolver, resourceName = 'Resource') {
+  return applyDecorators(
+    SetMetadata(PERMISSION_KEY, { permission, object, resourceName } satisfies PermissionSpec),
+    UseGuards(PermissionGuard),
+    ApiBearerAuth(),
+    ApiErrors(401, 403, 404),
+  );
+}

@@ -1,0 +1,74 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
+import { EnvelopeValidationPipe } from '../http/validation.pipe.js';
+import { generateRequestId } from '../http/request-id.js';
+import { PROJECT_HEADER } from '../tenancy.js';
+
+export interface HttpAppOptions {
+  service: string;
+  /** Global route prefix, e.g. `assets`. Health and docs stay unprefixed for probes. */
+  prefix: string;
+  title: string;
+  description: string;
+  version?: string;
+  bodyLimitBytes?: number;
+}
+
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
+
+/** Builds a configured (not yet listening) app: used by main.ts and by e2e tests alike. */
+export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: generateRequestId,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.setGlobalPrefix(options.prefix, { exclude: UNPREFIXED_ROUTES });
+  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.useGlobalPipes(new EnvelopeValidationPipe());
+  setupSwagger(app, options);
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication, options: HttpAppOptions) {
+  const config = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion(options.version ?? '0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components ??= {};
+  document.components.parameters = {
+    ...(document.components.parameters ?? {}),
+    ProjectId: {
+      name: PROJECT_HEADER,
+      in: 'header',
+      required: false,
+      description: 'Project to act in (slug, e.g. `analytics-prod`). Required unless the route says otherwise.',
+      schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
+    },
+  };
+  return document;
+}
+
+function setupSwagger(app: NestFastifyApplication, options: HttpAppOptions): void {
+  const document = buildOpenApiDocument(app, options);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}

@@ -1,0 +1,99 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppException } from './app.exception.js';
+import { ErrorCode, statusForCode } from './error-code.js';
+import { traceIdOf } from '../http/request-id.js';
+
+export interface ErrorEnvelope {
+  error: {
+    code: string;
+    message: string;
+    status: number;
+    details: Record<string, unknown>;
+    request_id: string;
+    trace_id: string | null;
+  };
+}
+
+/** Nest/Fastify HTTP errors carry only a status; give them the matching platform code. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return ErrorCode.INVALID_TOKEN;
+  if (status === 403) return ErrorCode.INSUFFICIENT_PERMISSIONS;
+  if (status === 404 || status === 405) return ErrorCode.RESOURCE_NOT_FOUND;
+  if (status === 409) return ErrorCode.RESOURCE_ALREADY_EXISTS;
+  if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 422) return ErrorCode.VALIDATION_ERROR;
+  if (status === 429) return ErrorCode.RATE_LIMIT_EXCEEDED;
+  if (status === 502 || status === 503 || status === 504) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (status >= 400 && status < 500) return ErrorCode.INVALID_REQUEST;
+  return ErrorCode.INTERNAL_ERROR;
+}
+
+/** Messages of framework errors can quote input (e.g. a JSON parse error); keep only safe ones. */
+function safeFrameworkMessage(status: number, code: ErrorCode): string {
+  switch (code) {
+    case ErrorCode.RESOURCE_NOT_FOUND:
+      return status === 405 ? 'Method not allowed' : 'Route not found';
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 'Request body is too large';
+    case ErrorCode.INVALID_TOKEN:
+      return 'Missing or invalid bearer token';
+    case ErrorCode.INSUFFICIENT_PERMISSIONS:
+      return 'Insufficient permissions';
+    case ErrorCode.RATE_LIMIT_EXCEEDED:
+      return 'Too many requests';
+    case ErrorCode.INVALID_REQUEST:
+      return 'Malformed request';
+    default:
+      return 'Request failed';
+  }
+}
+
+/**
+ * The only place errors become responses. A 500 says nothing but the request id;
+ * request bodies and headers are never logged.
+ */
+@Catch()
+export class ErrorEnvelopeFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorEnvelope');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toEnvelope(exception, request);
+    if (body.error.status >= 500 && body.error.code === ErrorCode.INTERNAL_ERROR) {
+      this.logger.error(
+        { err: exception instanceof Error ? { name: exception.name, stack: exception.stack } : String(exception), request_id: body.error.request_id },
+        'Unhandled error',
+      );
+    }
+    if (body.error.code === ErrorCode.RATE_LIMIT_EXCEEDED && body.error.details.retry_after_s) {
+      void reply.header('retry-after', String(body.error.details.retry_after_s));
+    }
+    void reply.status(body.error.status).header('content-type', 'application/json').send(body);
+  }
+
+  toEnvelope(exception: unknown, request: FastifyRequest): ErrorEnvelope {
+    const request_id = String(request?.id ?? '');
+    const trace_id = request ? traceIdOf(request) : null;
+    if (exception instanceof AppException) {
+      return {
+        error: { code: exception.code, message: exception.message, status: exception.status, details: exception.details, request_id, trace_id },
+      };
+    }
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : typeof (exception as { statusCode?: unknown })?.statusCode === 'number'
+          ? (exception as { statusCode: number }).statusCode
+          : 500;
+    const code = codeForStatus(status);
+    if (code === ErrorCode.INTERNAL_ERROR) {
+      return {
+        error: { code, message: 'An unexpected error occurred', status: statusForCode(code), details: {}, request_id, trace_id },
+      };
+    }
+    return { error: { code, message: safeFrameworkMessage(status, code), status, details: {}, request_id, trace_id } };
+  }
+}

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuses a well-formed incoming X-Request-Id (so ids follow a call across services), else makes one. */
+export function generateRequestId(raw: IncomingMessage): string {
+  const incoming = raw.headers['x-request-id'];
+  const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  // pino-http reads raw.id, so the log line and the response share the id.
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
+
+/** W3C trace-id from `traceparent`, when the caller sent one. */
+export function traceIdOf(request: Pick<FastifyRequest, 'headers'>): string | null {
+  const header = request.headers?.traceparent;
+  const match = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
+  return match ? match[1] : null;
+}

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import type pg from 'pg';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+export interface OpenDatabaseOptions {
+  app: string;
+  url?: string;
+  dataDir: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  runMigrations: boolean;
+  poolMax: number;
+  statementTimeoutMs: number;
+  /** Embedded only: keep data in memory (tests). */
+  inMemory?: boolean;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  /** The pg pool TypeORM runs on, for adapters that speak SQL directly. */
+  pool: pg.Pool;
+  embedded: EmbeddedPostgres | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the app's database: the given URL, or an embedded PGlite under DATA_DIR.
+ * Migrations run under an advisory lock so replicas starting together do not race.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const embedded = options.url
+    ? null
+    : await startEmbeddedPostgres({ dataDir: options.inMemory ? null : join(options.dataDir, 'pglite', options.app) });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url ?? embedded!.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    // PGlite serializes transactions; a small pool avoids queueing behind one another.
+    extra: {
+      max: embedded ? Math.min(options.poolMax, 4) : options.poolMax,
+      statement_timeout: options.statementTimeoutMs,
+      connectionTimeoutMillis: 5000,
+      application_name: options.app,
+    },
+  });
+  try {
+    await dataSource.initialize();
+    if (options.runMigrations) await runMigrationsLocked(dataSource, options.app);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  return {
+    dataSource,
+    pool,
+    embedded,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+async function runMigrationsLocked(dataSource: DataSource, app: string): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`${app}:migrations`]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`${app}:migrations`]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

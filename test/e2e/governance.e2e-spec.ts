@@ -1,0 +1,286 @@
+import request from 'supertest';
+import { loadOrCreateDevKeyPair, signTestJwt, createTestKeyPair } from '@app/auth';
+import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
+
+const ORG = 'acme';
+const OTHER_ORG = 'globex';
+const CANARY = 'canary-Pa55w0rd-7f3a91';
+
+describe('Governance (e2e)', () => {
+  let h: GovernanceHarness;
+  let http: ReturnType<GovernanceHarness['app']['getHttpServer']>;
+  let alice: string; // acme owner
+  let bob: string; // acme user with no roles yet
+  let mallory: string; // globex owner
+
+  beforeAll(async () => {
+    h = await startGovernanceHarness();
+    http = h.app.getHttpServer();
+    await h.createOrg(ORG, 'alice');
+    await h.createOrg(OTHER_ORG, 'mallory');
+    alice = h.bearer('alice', ORG);
+    bob = h.bearer('bob', ORG);
+    mallory = h.bearer('mallory', OTHER_ORG);
+    await request(http)
+      .post('/governance/projects')
+      .set('authorization', alice)
+      .send({ id: 'analytics-prod', name: 'Analytics', description: 'prod' })
+      .expect(201);
+    await request(http).post('/governance/projects').set('authorization', mallory).send({ id: 'globex-data', name: 'Globex' }).expect(201);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  describe('public routes', () => {
+    it('should serve liveness, readiness and docs without a token', async () => {
+      await request(http).get('/health/live').expect(200, { status: 'ok' });
+      const ready = await request(http).get('/health/ready').expect(200);
+      expect(ready.body.info).toMatchObject({ database: { status: 'up' }, authz: { status: 'up' }, secrets: { status: 'up' } });
+      const docs = await request(http).get('/docs-json').expect(200);
+      expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(JSON.stringify(docs.body.paths['/governance/resources/projects/secrets'])).toContain('X-Project-ID');
+    });
+
+    it('should serve the dev JWKS for the org realm', async () => {
+      const res = await request(http).get(`/governance/dev-idp/realms/${ORG}/protocol/openid-connect/certs`).expect(200);
+      expect(res.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+      expect(JSON.stringify(res.body)).not.toContain('"d"');
+    });
+  });
+
+  describe('authentication', () => {
+    const devKey = () => loadOrCreateDevKeyPair(h.env.AUTH_DATA_DIR!);
+    const iss = () => h.tokens.issuerFor(ORG);
+
+    const cases: Array<[string, () => string | undefined]> = [
+      ['missing', () => undefined],
+      ['garbage', () => 'Bearer not.a.jwt'],
+      ['expired', () => `Bearer ${signTestJwt({ key: devKey().privateKey, header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' }, ttlSeconds: -120 })}`],
+      ['wrongly signed', () => `Bearer ${signTestJwt({ key: createTestKeyPair().privateKey, header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`],
+      ['alg none', () => `Bearer ${signTestJwt({ alg: 'none', header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`],
+      ['HS256 with the public key as secret', () => `Bearer ${signTestJwt({ alg: 'HS256', key: devKey().publicKey.export({ type: 'spki', format: 'pem' }).toString(), header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`],
+      ['wrong audience', () => `Bearer ${h.tokens.issue({ sub: 'alice', org: ORG, audience: 'someone-else' })}`],
+      ['untrusted issuer', () => `Bearer ${signTestJwt({ key: devKey().privateKey, header: { kid: devKey().kid }, claims: { iss: 'https://evil.example/realms/acme', sub: 'alice' } })}`],
+    ];
+
+    it.each(cases)('should answer 401 in the envelope for a %s token', async (_name, token) => {
+      const req = request(http).get('/governance/projects');
+      const value = token();
+      if (value) req.set('authorization', value);
+      const res = await req.expect(401);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_TOKEN', status: 401 });
+      expect(res.body.error.request_id).toBe(res.headers['x-request-id']);
+    });
+
+    it('should accept a valid dev token', async () => {
+      await request(http).get('/governance/projects').set('authorization', alice).expect(200);
+    });
+  });
+
+  describe('projects', () => {
+    it('should list only visible projects in the caller org', async () => {
+      const res = await request(http).get('/governance/projects').set('authorization', alice).expect(200);
+      expect(res.body.data.map((p: { id: string }) => p.id)).toEqual(['analytics-prod']);
+      expect(res.body.pagination).toEqual({ page: 1, limit: 20, total_items: 1, total_pages: 1, next_page: null, prev_page: null });
+      const none = await request(http).get('/governance/projects').set('authorization', bob).expect(200);
+      expect(none.body.data).toEqual([]);
+    });
+
+    it('should hide other orgs and unknown projects with 404', async () => {
+      await request(http).get('/governance/projects/analytics-prod').set('authorization', alice).expect(200);
+      const cross = await request(http).get('/governance/projects/analytics-prod').set('authorization', mallory).expect(404);
+      expect(cross.body.error.code).toBe('RESOURCE_NOT_FOUND');
+      await request(http).get('/governance/projects/globex-data').set('authorization', alice).expect(404);
+      await request(http).get('/governance/projects/nope').set('authorization', alice).expect(404);
+    });
+
+    it('should let only org owners and admins create projects', async () => {
+      const res = await request(http).post('/governance/projects').set('authorization', bob).send({ id: 'bobs', name: 'Bob' }).expect(404);
+      expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
+      await request(http).post('/governance/grants').set('authorization', alice).send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` }).expect(201);
+      const member = await request(http).post('/governance/projects').set('authorization', bob).send({ id: 'bobs', name: 'Bob' }).expect(403);
+      expect(member.body.error.code).toBe('INSUFFICIENT_PERMISSIONS');
+      await request(http).delete('/governance/grants').set('authorization', alice).send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` }).expect(204);
+    });
+
+    it('should answer 409 for a duplicate project id', async () => {
+      const res = await request(http).post('/governance/projects').set('authorization', alice).send({ id: 'analytics-prod', name: 'again' }).expect(409);
+      expect(res.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
+    });
+  });
+
+  describe('validation envelope', () => {
+    it('should reject unknown fields with 422 and name the field, not the value', async () => {
+      const res = await request(http)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .send({ id: 'new-proj', name: 'x', is_admin: CANARY })
+        .expect(422);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', status: 422 });
+      expect(JSON.stringify(res.body.error.details)).toContain('is_admin');
+      expect(JSON.stringify(res.body)).not.toContain(CANARY);
+    });
+
+    it('should reject bad query parameters with 400', async () => {
+      const res = await request(http).get('/governance/projects?limit=101').set('authorization', alice).expect(400);
+      expect(res.body.error.code).toBe('INVALID_REQUEST');
+      await request(http).get('/governance/projects?page=0').set('authorization', alice).expect(400);
+    });
+
+    it('should reject a malformed JSON body without echoing it', async () => {
+      const res = await request(http)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .set('content-type', 'application/json')
+        .send(`{"id": "${CANARY}"`)
+        .expect(400);
+      expect(res.body.error.code).toBe('INVALID_REQUEST');
+      expect(JSON.stringify(res.body)).not.toContain(CANARY);
+    });
+
+    it('should answer unknown routes in the envelope with a request id header', async () => {
+      const res = await request(http).get('/governance/nope').set('authorization', alice).expect(404);
+      expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
+      expect(res.headers['x-request-id']).toBeTruthy();
+    });
+
+    it('should require X-Project-ID where the route needs it and validate its format', async () => {
+      const missing = await request(http).get('/governance/resources/projects/secrets').set('authorization', alice).expect(400);
+      expect(missing.body.error.code).toBe('INVALID_REQUEST');
+      await request(http).get('/governance/resources/projects/secrets').set('authorization', alice).set('x-project-id', 'Bad Slug!').expect(400);
+      await request(http).get('/governance/resources/projects/secrets').set('authorization', alice).set('x-project-id', 'globex-data').expect(404);
+    });
+  });
+
+  describe('grants', () => {
+    const asBob = (method: 'get' | 'post', path: string) =>
+      request(http)[method](path).set('authorization', bob).set('x-project-id', 'analytics-prod');
+
+    it('should take effect when granted and stop when revoked', async () => {
+      await asBob('get', '/governance/resources/projects/secrets').expect(404);
+      await request(http)
+        .post('/governance/grants')
+        .set('authorization', alice)
+        .send({ user: 'user:bob', relation: 'operator', object: 'project:analytics-prod' })
+        .expect(201);
+      await asBob('get', '/governance/resources/projects/secrets').expect(200);
+      // operators read secrets but do not manage them
+      const denied = await asBob('post', '/governance/resources/projects/secrets').send({ name: 'x', value: 'y' }).expect(403);
+      expect(denied.body.error.code).toBe('INSUFFICIENT_PERMISSIONS');
+      const list = await request(http).get('/governance/grants?object=project:analytics-prod').set('authorization', alice).expect(200);
+      expect(list.body.data).toEqual(expect.arrayContaining([{ user: 'user:bob', relation: 'operator', object: 'project:analytics-prod' }]));
+      await request(http)
+        .delete('/governance/grants')
+        .set('authorization', alice)
+        .send({ user: 'user:bob', relation: 'operator', object: 'project:analytics-prod' })
+        .expect(204);
+      await asBob('get', '/governance/resources/projects/secrets').expect(404);
+    });
+
+    it('should not let non-admins grant, nor anyone grant across orgs', async () => {
+      await request(http)
+        .post('/governance/grants')
+        .set('authorization', bob)
+        .send({ user: 'user:bob', relation: 'owner', object: 'project:analytics-prod' })
+        .expect(404);
+      await request(http)
+        .post('/governance/grants')
+        .set('authorization', mallory)
+        .send({ user: 'user:mallory', relation: 'owner', object: 'project:analytics-prod' })
+        .expect(404);
+      await request(http)
+        .post('/governance/grants')
+        .set('authorization', mallory)
+        .send({ user: 'user:mallory', relation: 'owner', object: `organization:${ORG}` })
+        .expect(404);
+      const injected = await request(http)
+        .post('/governance/grants')
+        .set('authorization', alice)
+        .send({ user: 'user:bob', relation: 'owner', object: 'project:analytics-prod#owner' })
+        .expect(422);
+      expect(injected.body.error.code).toBe('VALIDATION_ERROR');
+    });
+
+    it('should audit grant changes', async () => {
+      const res = await request(http).get('/governance/audit?action=grant.create').set('authorization', alice).expect(200);
+      expect(res.body.data[0]).toMatchObject({ action: 'grant.create', actor_id: 'alice', org_id: ORG, source_service: 'governance' });
+    });
+  });
+
+  describe('secrets', () => {
+    const asAlice = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
+      request(http)[method](path).set('authorization', alice).set('x-project-id', 'analytics-prod');
+
+    it('should round-trip a secret, audit the read, and keep no plaintext in the database', async () => {
+      const created = await asAlice('post', '/governance/resources/projects/secrets')
+        .send({ name: 'warehouse-password', value: CANARY, description: 'warehouse' })
+        .expect(200);
+      expect(created.body).toEqual({ name: 'warehouse-password', created_at: expect.any(String) });
+      await asAlice('post', '/governance/resources/projects/secrets').send({ name: 'warehouse-password', value: 'x' }).expect(409);
+
+      const list = await asAlice('get', '/governance/resources/projects/secrets').expect(200);
+      expect(list.body.data.map((s: { name: string }) => s.name)).toEqual(['warehouse-password']);
+      expect(JSON.stringify(list.body)).not.toContain(CANARY);
+
+      const read = await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(200);
+      expect(read.body.value).toBe(CANARY);
+      expect(read.headers['cache-control']).toBe('no-store');
+
+      const audit = await request(http).get('/governance/audit?action=secret.read&project_id=analytics-prod').set('authorization', alice).expect(200);
+      expect(audit.body.data).toHaveLength(1);
+      expect(audit.body.data[0]).toMatchObject({ actor_id: 'alice', actor_type: 'user', resource_type: 'secret', resource_id: 'warehouse-password', request_id: read.headers['x-request-id'] });
+      expect(JSON.stringify(audit.body)).not.toContain(CANARY);
+      const one = await request(http).get(`/governance/audit/${audit.body.data[0].id}`).set('authorization', alice).expect(200);
+      expect(one.body.id).toBe(audit.body.data[0].id);
+
+      const dump = await h.infra.database.dataSource.query(
+        `SELECT string_agg(t::text, '\n') AS dump FROM (
+           SELECT row_to_json(s)::text AS t FROM secrets s
+           UNION ALL SELECT row_to_json(a)::text FROM audit_events a) x`,
+      );
+      expect(dump[0].dump).toContain('warehouse-password');
+      expect(dump[0].dump).not.toContain(CANARY);
+      expect(dump[0].dump).not.toContain(Buffer.from(CANARY).toString('base64'));
+    });
+
+    it('should update and delete secrets', async () => {
+      await asAlice('put', '/governance/resources/projects/secrets/warehouse-password').send({ value: 'rotated' }).expect(200);
+      const read = await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(200);
+      expect(read.body.value).toBe('rotated');
+      await asAlice('delete', '/governance/resources/projects/secrets/warehouse-password').expect(204);
+      await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(404);
+      await asAlice('put', '/governance/resources/projects/secrets/warehouse-password').send({ value: 'x' }).expect(404);
+    });
+
+    it('should keep other orgs out of project secrets', async () => {
+      await request(http).get('/governance/resources/projects/secrets').set('authorization', mallory).set('x-project-id', 'analytics-prod').expect(404);
+    });
+
+    it('should keep the audit log to org owners and admins', async () => {
+      await request(http).get('/governance/audit').set('authorization', bob).expect(404);
+      const res = await request(http).get('/governance/audit').set('authorization', mallory).expect(200);
+      expect(res.body.data.every((e: { org_id: string }) => e.org_id === OTHER_ORG)).toBe(true);
+    });
+  });
+
+  describe('fail-closed audit', () => {
+    it('should return 503 and no plaintext when the audit event cannot be written', async () => {
+      const asAlice = (method: 'get' | 'post', path: string) =>
+        request(http)[method](path).set('authorization', alice).set('x-project-id', 'analytics-prod');
+      await asAlice('post', '/governance/resources/projects/secrets').send({ name: 'fail-closed', value: CANARY }).expect(200);
+      const ds = h.infra.database.dataSource;
+      await ds.query('ALTER TABLE audit_events RENAME TO audit_events_offline');
+      try {
+        const res = await asAlice('get', '/governance/resources/projects/secrets/fail-closed').expect(503);
+        expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
+        expect(JSON.stringify(res.body)).not.toContain(CANARY);
+      } finally {
+        await ds.query('ALTER TABLE audit_events_offline RENAME TO audit_events');
+      }
+      const ok = await asAlice('get', '/governance/resources/projects/secrets/fail-closed').expect(200);
+      expect(ok.body.value).toBe(CANARY);
+    });
+  });
+});

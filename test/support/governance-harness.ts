@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AuditSink } from '@app/audit';
+import { DevTokenIssuer, loadAuthConfig } from '@app/auth';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
+import type { GovernanceInfra } from '../../apps/governance/src/governance.module.js';
+import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
+
+export interface GovernanceHarness {
+  app: NestFastifyApplication;
+  infra: GovernanceInfra;
+  tokens: DevTokenIssuer;
+  env: NodeJS.ProcessEnv;
+  db: TestDatabase;
+  /** `Authorization` header value for a dev token. */
+  bearer(sub: string, org: string): string;
+  createOrg(orgId: string, owner: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real Governance app in process: real Postgres (or PGlite with TEST_DB=embedded), dev IdP. */
+export async function startGovernanceHarness(options: { auditSink?: (real: AuditSink) => AuditSink; env?: NodeJS.ProcessEnv } = {}): Promise<GovernanceHarness> {
+  const db = await createTestDatabase('gov');
+  const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    PATH: process.env.PATH,
+    GOVERNANCE_DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    AUTH_DATA_DIR: join(dataDir, 'auth'),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  };
+  const built = await buildGovernanceInfra(env);
+  const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/database-audit.sink.js');
+  const infra: GovernanceInfra = options.auditSink
+    ? { ...built, auditSink: options.auditSink(new DatabaseAuditSink(built.database.dataSource)) }
+    : built;
+  const app = await createGovernanceApp(infra);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const tokens = DevTokenIssuer.fromConfig(loadAuthConfig(env));
+  return {
+    app,
+    infra,
+    tokens,
+    env,
+    db,
+    bearer: (sub, org) => `Bearer ${tokens.issue({ sub, org })}`,
+    createOrg: (orgId, owner) => createOrganization(infra.database.dataSource, infra.authz, orgId, owner),
+    async close() {
+      await app.close();
+      await infra.database.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
