@@ -5,13 +5,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AuditSink } from '@app/audit';
 import { DevTokenIssuer, loadAuthConfig } from '@app/auth';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
-import type { GovernanceInfra } from '../../apps/governance/src/governance.module.js';
+import { type BuiltGovernanceInfra, buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
 
 export interface GovernanceHarness {
   app: NestFastifyApplication;
-  infra: GovernanceInfra;
+  infra: BuiltGovernanceInfra;
   tokens: DevTokenIssuer;
   env: NodeJS.ProcessEnv;
   db: TestDatabase;
@@ -23,7 +22,7 @@ export interface GovernanceHarness {
 
 /** The real Governance app in process: real Postgres (or PGlite with TEST_DB=embedded), dev IdP. */
 export async function startGovernanceHarness(options: { auditSink?: (real: AuditSink) => AuditSink; env?: NodeJS.ProcessEnv } = {}): Promise<GovernanceHarness> {
-  const db = await createTestDatabase('gov');
+  const db = await createTestDatabase('gov', { forApp: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
@@ -31,12 +30,12 @@ export async function startGovernanceHarness(options: { auditSink?: (real: Audit
     GOVERNANCE_DATABASE_URL: db.url,
     DATA_DIR: dataDir,
     AUTH_DATA_DIR: join(dataDir, 'auth'),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
   const built = await buildGovernanceInfra(env);
   const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/database-audit.sink.js');
-  const infra: GovernanceInfra = options.auditSink
+  const infra: BuiltGovernanceInfra = options.auditSink
     ? { ...built, auditSink: options.auditSink(new DatabaseAuditSink(built.database.dataSource)) }
     : built;
   const app = await createGovernanceApp(infra);

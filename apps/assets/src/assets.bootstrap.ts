@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@app/core';
 import { isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { AuthzConfig, createAuthzClient, loadProductModelDsl } from '@app/authz';
+import { AuthzConfig, createAuthzBackend, loadProductModelDsl } from '@app/authz';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
@@ -40,7 +40,7 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
   });
   try {
-    const authz = await createAuthzClient(authzConfig, { modelDsl: loadProductModelDsl() });
+    const { client: authz } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
     return {
       config,
       authConfig,

@@ -6,6 +6,7 @@ import { AuthModule, type AuthConfig } from '@app/auth';
 import { AuthzClient } from '@app/authz';
 import type { Database } from '@app/database';
 import { GovernanceClient } from './governance/governance.client.js';
+import { SessionController } from './session/session.controller.js';
 import { GovernanceProjectDirectory } from './governance/governance-project.directory.js';
 
 export interface AssetsInfra {
@@ -26,7 +27,7 @@ export class AssetsModule {
         TerminusModule,
         AuthModule.forRoot(infra.authConfig, { projectDirectory: { useValue: new GovernanceProjectDirectory(infra.governance) }, devIdp: false }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SessionController],
       providers: [
         { provide: DataSource, useValue: infra.database.dataSource },
         { provide: AuthzClient, useValue: infra.authz },

@@ -3,8 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@app/core';
 import { isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { AuthzConfig, loadProductModelDsl, type AuthzClient, createAuthzClient } from '@app/authz';
-import { createSecretsBackend, SecretsConfig } from '@app/secrets';
+import { AuthzConfig, createAuthzBackend, loadProductModelDsl, type TupleStore } from '@app/authz';
+import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { GovernanceConfig } from './governance.config.js';
 import { type GovernanceInfra, GovernanceModule } from './governance.module.js';
@@ -18,7 +18,7 @@ export const GOVERNANCE_HTTP = {
   description: 'Organizations, projects, role grants, secrets and the audit log.',
 };
 
-export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; dataDir: string };
+export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; dataDir: string; tupleStore: TupleStore | null };
 
 export interface GovernanceRuntime {
   app: NestFastifyApplication;
@@ -32,7 +32,7 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('governance', env));
   const authConfig = loadAuthConfig(env);
   const authzConfig = loadConfig('authz', AuthzConfig, env);
-  const secretsConfig = loadConfig('secrets', SecretsConfig, env);
+  const secretsConfig = loadSecretsConfig(env);
   const database = await openDatabase({
     app: 'governance',
     url: dbConfig.DATABASE_URL,
@@ -44,14 +44,15 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
   });
   try {
-    const authz: AuthzClient = await createAuthzClient(authzConfig, { pool: database.pool, modelDsl: loadProductModelDsl() });
+    const authz = await createAuthzBackend(authzConfig, { pool: database.pool, modelDsl: loadProductModelDsl() });
     const secrets = await createSecretsBackend(secretsConfig, { pool: database.pool, dataDir: dbConfig.DATA_DIR });
     return {
       config,
       dataDir: dbConfig.DATA_DIR,
       authConfig,
       database,
-      authz,
+      authz: authz.client,
+      tupleStore: authz.tupleStore,
       secrets,
       logLevel: config.LOG_LEVEL,
     };
@@ -70,9 +71,9 @@ export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Pro
   const app = await createGovernanceApp(infra);
   await app.listen({ port: infra.config.GOVERNANCE_PORT, host: infra.config.GOVERNANCE_HOST });
   const openFga =
-    !env.OPENFGA_API_URL && !isProduction(env) && infra.config.EMBEDDED_OPENFGA_PORT > 0
+    infra.tupleStore && !isProduction(env) && infra.config.EMBEDDED_OPENFGA_PORT > 0
       ? await startEmbeddedOpenFgaEndpoint({
-          authz: infra.authz,
+          tupleStore: infra.tupleStore,
           port: infra.config.EMBEDDED_OPENFGA_PORT,
           apiToken: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(infra.dataDir, 'openfga', 'api-token')),
         })

@@ -2,11 +2,17 @@ import type pg from 'pg';
 import type { AuthzClient } from './authz-client.js';
 import type { AuthzConfig } from './authz.config.js';
 import { EmbeddedAuthzClient } from './embedded/embedded-authz.client.js';
-import { PostgresTupleStore } from './engine/index.js';
+import { PostgresTupleStore, type TupleStore } from './engine/index.js';
 import { OpenFgaAuthzClient } from './openfga/openfga-authz.client.js';
 
+export interface AuthzBackend {
+  client: AuthzClient;
+  /** Set for the embedded engine, so Governance can serve the same tuples over the OpenFGA API. */
+  tupleStore: TupleStore | null;
+}
+
 /** OPENFGA_API_URL selects the OpenFGA server; otherwise the embedded engine over Postgres. */
-export async function createAuthzClient(config: AuthzConfig, deps: { pool?: pg.Pool; modelDsl: string }): Promise<AuthzClient> {
+export async function createAuthzBackend(config: AuthzConfig, deps: { pool?: pg.Pool; modelDsl: string }): Promise<AuthzBackend> {
   if (config.OPENFGA_API_URL) {
     const client = new OpenFgaAuthzClient({
       apiUrl: config.OPENFGA_API_URL,
@@ -17,8 +23,9 @@ export async function createAuthzClient(config: AuthzConfig, deps: { pool?: pg.P
       modelDsl: deps.modelDsl,
     });
     await client.init();
-    return client;
+    return { client, tupleStore: null };
   }
   if (!deps.pool) throw new Error('The embedded authorization engine needs a database (or set OPENFGA_API_URL)');
-  return EmbeddedAuthzClient.fromDsl(deps.modelDsl, new PostgresTupleStore(deps.pool));
+  const tupleStore = new PostgresTupleStore(deps.pool);
+  return { client: EmbeddedAuthzClient.fromDsl(deps.modelDsl, tupleStore), tupleStore };
 }

@@ -1,0 +1,12 @@
+export * from './authz-client.js';
+export * from './authz-objects.js';
+export * from './resource-uri.js';
+export * from './require-permission.decorator.js';
+export * from './model/model.js';
+export * from './authz.config.js';
+export * from './create-authz-client.js';
+export * from './engine/index.js';
+export * from './embedded/embedded-authz.client.js';
+export * from './openfga/openfga-authz.client.js';
+export { CreateAuthzTuples1764000000000 } from './engine/postgres/1764000000000-CreateAuthzTuples.js';
+export * from './openfga/openfga-http.server.js';

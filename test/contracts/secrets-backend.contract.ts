@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { AppException, ErrorCode } from '@app/core';
+import type { SecretRef, SecretScope, SecretsBackend } from '@app/secrets';
+
+function uid(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppException> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof AppException) return err;
+    throw err;
+  }
+  throw new Error('expected the call to be rejected');
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Behaviour every SecretsBackend must share. Each test works in its own random org, so one
+ * backend instance serves the whole suite.
+ */
+export function secretsBackendContract(name: string, factory: () => Promise<SecretsBackend>): void {
+  describe(`SecretsBackend contract: ${name}`, () => {
+    let backend: SecretsBackend;
+    let orgId: string;
+    let projectScope: SecretScope;
+    const ref = (secretName: string, scope?: SecretScope): SecretRef => ({ ...(scope ?? projectScope), name: secretName });
+
+    beforeAll(async () => {
+      backend = await factory();
+    });
+
+    beforeEach(() => {
+      orgId = uid('org');
+      projectScope = { orgId, projectId: uid('proj') };
+    });
+
+    it('should create a secret and return its metadata', async () => {
+      const before = Date.now();
+      const meta = await backend.create(ref('db-password'), 's3cr3t');
+      expect(meta).toEqual({ name: 'db-password', description: null, created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO), version: 1 });
+      expect(Date.parse(meta.created_at)).toBeGreaterThanOrEqual(before - 5_000);
+      await expect(backend.get(ref('db-password'))).resolves.toEqual({ value: 's3cr3t', metadata: meta });
+    });
+
+    it('should reject creating an existing secret with a conflict and keep the original value', async () => {
+      await backend.create(ref('api-key'), 'original-value');
+      const err = await rejection(backend.create(ref('api-key'), 'second-value'));
+      expect(err.code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect(err.status).toBe(409);
+      expect(`${err.message} ${JSON.stringify(err.details)}`).not.toContain('second-value');
+      await expect(backend.get(ref('api-key'))).resolves.toMatchObject({ value: 'original-value' });
+    });
+
+    it('should return null for a secret that does not exist', async () => {
+      await expect(backend.get(ref('missing'))).resolves.toBeNull();
+    });
+
+    it('should update the value, bump the version and keep the description when not given', async () => {
+      const created = await backend.create(ref('token'), 'v1', 'the token');
+      const updated = await backend.update(ref('token'), 'v2');
+      expect(updated).toMatchObject({ name: 'token', description: 'the token', version: created.version + 1, created_at: created.created_at });
+      expect(Date.parse(updated.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.updated_at));
+      const got = await backend.get(ref('token'));
+      expect(got?.value).toBe('v2');
+      expect(got?.metadata).toMatchObject({ version: updated.version, description: 'the token' });
+    });
+
+    it('should replace or clear the description on update', async () => {
+      await backend.create(ref('described'), 'v', 'first');
+      await expect(backend.update(ref('described'), 'v', 'second')).resolves.toMatchObject({ description: 'second' });
+      await expect(backend.update(ref('described'), 'v', null)).resolves.toMatchObject({ description: null });
+      await expect(backend.get(ref('described'))).resolves.toMatchObject({ metadata: { description: null } });
+    });
+
+    it('should answer not found when updating a missing secret', async () => {
+      const err = await rejection(backend.update(ref('nope'), 'value'));
+      expect(err.code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect(err.message).toBe('Secret not found');
+      await expect(backend.get(ref('nope'))).resolves.toBeNull();
+    });
+
+    it('should upsert: create when missing, update when present', async () => {
+      const first = await backend.upsert(ref('saga'), 'one', 'saga step');
+      expect(first).toMatchObject({ name: 'saga', version: 1, description: 'saga step' });
+      const second = await backend.upsert(ref('saga'), 'two');
+      expect(second).toMatchObject({ name: 'saga', version: 2, description: 'saga step' });
+      await expect(backend.get(ref('saga'))).resolves.toMatchObject({ value: 'two' });
+    });
+
+    it('should list names and metadata only, sorted, never values', async () => {
+      await backend.create(ref('zeta'), 'value-of-zeta-canary');
+      await backend.create(ref('alpha'), 'value-of-alpha-canary', 'first one');
+      const listed = await backend.list(projectScope);
+      expect(listed.map((m) => m.name)).toEqual(['alpha', 'zeta']);
+      expect(listed[0]).toEqual({ name: 'alpha', description: 'first one', created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO), version: 1 });
+      expect(JSON.stringify(listed)).not.toMatch(/canary/);
+    });
+
+    it('should keep org, project and resource scopes apart and hide other orgs', async () => {
+      const orgScope: SecretScope = { orgId, projectId: null };
+      const otherProject: SecretScope = { orgId, projectId: uid('proj') };
+      const resourceScope: SecretScope = { ...projectScope, resourceUri: 'postgres://db.example.com:5432/sales?sslmode=require' };
+      const otherOrg: SecretScope = { orgId: uid('org'), projectId: projectScope.projectId };
+      await backend.create(ref('shared', orgScope), 'org-level');
+      await backend.create(ref('shared'), 'project-level');
+      await backend.create(ref('shared', resourceScope), 'resource-level');
+      await backend.create(ref('credentials', resourceScope), 'resource-creds');
+      await backend.create(ref('elsewhere', otherProject), 'other-project');
+
+      expect((await backend.list(orgScope)).map((m) => m.name)).toEqual(['shared']);
+      expect((await backend.list(projectScope)).map((m) => m.name)).toEqual(['shared']);
+      expect((await backend.list(resourceScope)).map((m) => m.name)).toEqual(['credentials', 'shared']);
+      expect((await backend.list(otherProject)).map((m) => m.name)).toEqual(['elsewhere']);
+      await expect(backend.list(otherOrg)).resolves.toEqual([]);
+      await expect(backend.list({ ...resourceScope, resourceUri: 'postgres://db.example.com:5432/other' })).resolves.toEqual([]);
+
+      await expect(backend.get(ref('shared', orgScope))).resolves.toMatchObject({ value: 'org-level' });
+      await expect(backend.get(ref('shared'))).resolves.toMatchObject({ value: 'project-level' });
+      await expect(backend.get(ref('shared', resourceScope))).resolves.toMatchObject({ value: 'resource-level' });
+      await expect(backend.get(ref('shared', otherOrg))).resolves.toBeNull();
+      await expect(backend.delete(ref('shared', otherOrg))).resolves.toBe(false);
+      await expect(backend.get(ref('shared'))).resolves.toMatchObject({ value: 'project-level' });
+    });
+
+    it('should treat undefined and null resource URIs as the same scope', async () => {
+      await backend.create({ orgId, projectId: projectScope.projectId, resourceUri: null, name: 'n' }, 'v');
+      await expect(backend.get({ orgId, projectId: projectScope.projectId, name: 'n' })).resolves.toMatchObject({ value: 'v' });
+    });
+
+    it('should delete idempotently', async () => {
+      await backend.create(ref('temp'), 'x');
+      await expect(backend.delete(ref('temp'))).resolves.toBe(true);
+      await expect(backend.delete(ref('temp'))).resolves.toBe(false);
+      await expect(backend.get(ref('temp'))).resolves.toBeNull();
+      await expect(backend.list(projectScope)).resolves.toEqual([]);
+      // A deleted name can be created again.
+      await expect(backend.create(ref('temp'), 'y')).resolves.toMatchObject({ name: 'temp' });
+    });
+
+    it('should delete every secret of one resource scope and nothing else', async () => {
+      if (!backend.deleteScope) return;
+      const resource: SecretScope = { ...projectScope, resourceUri: 'bigquery://acme-analytics/sales' };
+      await backend.create(ref('credentials', resource), 'a');
+      await backend.create(ref('token', resource), 'b');
+      await backend.create(ref('credentials'), 'project');
+      await expect(backend.deleteScope(resource)).resolves.toBe(2);
+      await expect(backend.list(resource)).resolves.toEqual([]);
+      await expect(backend.get(ref('credentials'))).resolves.toMatchObject({ value: 'project' });
+      await expect(backend.deleteScope(resource)).resolves.toBe(0);
+    });
+
+    it('should round-trip unicode and awkward values exactly', async () => {
+      const values = [
+        'pässwörd-密码-пароль-🔐',
+        '  leading and trailing spaces  ',
+        'line1\nline2\n\n',
+        '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----\\n"}',
+        'p@ss${NOT_A_REFERENCE}word',
+        '__b64__:looks-encoded',
+        '',
+      ];
+      for (const [i, value] of values.entries()) {
+        await backend.create(ref(`v${i}`), value);
+        const got = await backend.get(ref(`v${i}`));
+        expect(got?.value).toBe(value);
+      }
+    });
+
+    it('should store a 64 KiB value and refuse a larger one', async () => {
+      const large = randomBytes(48 * 1024).toString('base64'); // exactly 65536 ASCII bytes
+      expect(Buffer.byteLength(large)).toBe(64 * 1024);
+      await backend.create(ref('large'), large);
+      await expect(backend.get(ref('large'))).resolves.toMatchObject({ value: large });
+      const err = await rejection(backend.create(ref('too-large'), `${large}x`));
+      expect(err.code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+      await expect(backend.get(ref('too-large'))).resolves.toBeNull();
+    });
+
+    it('should reject invalid names without touching the backend', async () => {
+      for (const bad of ['', 'has space', 'slash/name', 'x'.repeat(129), 'ünïcode']) {
+        const err = await rejection(backend.create(ref(bad), 'v'));
+        expect(err.code).toBe(ErrorCode.VALIDATION_ERROR);
+      }
+      await expect(backend.list(projectScope)).resolves.toEqual([]);
+    });
+
+    it('should pass its health check', async () => {
+      await expect(backend.healthCheck()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,325 @@
+import { mkdtemp, rm, stat, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { DependencyUnavailableError } from '@app/core';
+import {
+  CreateSecrets1764000000001,
+  EmbeddedSecretsBackend,
+  GcpSecretsBackend,
+  InfisicalSecretsBackend,
+  SecretDecryptionError,
+  StaticTokenAuthClient,
+  createSecretsBackend,
+  gcpSecretId,
+  loadSecretsConfig,
+  masterKeyId,
+  resolveMasterKey,
+} from '@app/secrets';
+// The lead re-exports these from @app/testing; imported by path until then.
+import { FakeInfisicalServer } from '../../libs/testing/src/fakes/fake-infisical.server.js';
+import { FakeGcpSecretManagerServer } from '../../libs/testing/src/fakes/fake-gcp-secret-manager.server.js';
+import { secretsBackendContract } from './secrets-backend.contract.js';
+
+const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe(EmbeddedSecretsBackend.name, () => {
+  const dbName = `secrets_test_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  let pool: pg.Pool;
+  const masterKey = randomBytes(32);
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    const dataSource = new DataSource({ type: 'postgres', url: url.toString(), migrations: [CreateSecrets1764000000001], synchronize: false });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.destroy();
+    pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+    // DROP DATABASE ... WITH (FORCE) may terminate a client that is still closing.
+    pool.on('error', () => undefined);
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  secretsBackendContract('embedded', async () => new EmbeddedSecretsBackend(pool, masterKey));
+
+  describe('encryption at rest', () => {
+    const ref = () => ({ orgId: `org-${randomBytes(4).toString('hex')}`, projectId: 'p1', name: 'credentials' });
+
+    it('should never store the plaintext in any column', async () => {
+      const backend = new EmbeddedSecretsBackend(pool, masterKey);
+      const canary = `canary-${randomBytes(8).toString('hex')}`;
+      const r = ref();
+      await backend.create(r, canary, 'a description');
+      const { rows } = await pool.query<{ row: string }>('SELECT t::text AS row FROM secrets t WHERE org_id = $1', [r.orgId]);
+      expect(rows).toHaveLength(1);
+      const dump = rows[0].row;
+      expect(dump).toContain(r.orgId); // the dump is real
+      for (const encoding of [canary, Buffer.from(canary).toString('hex'), Buffer.from(canary).toString('base64')]) {
+        expect(dump).not.toContain(encoding);
+      }
+      expect(dump).not.toContain(masterKey.toString('hex'));
+      expect(dump).toContain(masterKeyId(masterKey));
+    });
+
+    it('should use a fresh data key and IV for every version', async () => {
+      const backend = new EmbeddedSecretsBackend(pool, masterKey);
+      const r = ref();
+      await backend.create(r, 'same value');
+      const first = (await pool.query('SELECT ciphertext, iv, wrapped_key FROM secrets WHERE org_id = $1', [r.orgId])).rows[0];
+      await backend.update(r, 'same value');
+      const second = (await pool.query('SELECT ciphertext, iv, wrapped_key FROM secrets WHERE org_id = $1', [r.orgId])).rows[0];
+      expect(Buffer.compare(first.iv, second.iv)).not.toBe(0);
+      expect(Buffer.compare(first.wrapped_key, second.wrapped_key)).not.toBe(0);
+      expect(Buffer.compare(first.ciphertext, second.ciphertext)).not.toBe(0);
+    });
+
+    it('should refuse to decrypt a row moved to another org (AAD)', async () => {
+      const backend = new EmbeddedSecretsBackend(pool, masterKey);
+      const r = ref();
+      const target = `org-${randomBytes(4).toString('hex')}`;
+      await backend.create(r, 'tenant A credentials');
+      await pool.query('UPDATE secrets SET org_id = $2 WHERE org_id = $1', [r.orgId, target]);
+      await expect(backend.get({ ...r, orgId: target })).rejects.toThrow(SecretDecryptionError);
+    });
+
+    it('should refuse to decrypt a row renamed or moved to another project', async () => {
+      const backend = new EmbeddedSecretsBackend(pool, masterKey);
+      const r = ref();
+      await backend.create(r, 'v');
+      await pool.query(`UPDATE secrets SET name = 'other', project_id = '' WHERE org_id = $1`, [r.orgId]);
+      await expect(backend.get({ orgId: r.orgId, projectId: null, name: 'other' })).rejects.toThrow(SecretDecryptionError);
+    });
+
+    it('should fail closed under a wrong master key', async () => {
+      const r = ref();
+      await new EmbeddedSecretsBackend(pool, masterKey).create(r, 'v');
+      const wrong = new EmbeddedSecretsBackend(pool, randomBytes(32));
+      await expect(wrong.get(r)).rejects.toThrow(SecretDecryptionError);
+      // Even with the key id forged to match, authentication of the wrapped key fails.
+      const otherKey = randomBytes(32);
+      await pool.query('UPDATE secrets SET key_id = $2 WHERE org_id = $1', [r.orgId, masterKeyId(otherKey)]);
+      await expect(new EmbeddedSecretsBackend(pool, otherKey).get(r)).rejects.toThrow(SecretDecryptionError);
+    });
+
+    it('should report an unreachable database as a dependency outage', async () => {
+      const deadPool = new pg.Pool({ host: '127.0.0.1', port: await closedPort(), user: 'postgres', database: 'x', connectionTimeoutMillis: 2000 });
+      try {
+        await expect(new EmbeddedSecretsBackend(deadPool, masterKey).healthCheck()).rejects.toThrow(DependencyUnavailableError);
+      } finally {
+        await deadPool.end();
+      }
+    });
+  });
+
+  describe(resolveMasterKey.name, () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'secrets-key-'));
+    });
+    afterEach(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('should create the dev key file with mode 0600 and reuse it', async () => {
+      const first = await resolveMasterKey({}, dir, { NODE_ENV: 'development' });
+      const path = join(dir, 'secrets', 'master.key');
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      expect(Buffer.from((await readFile(path, 'utf8')).trim(), 'base64').equals(first)).toBe(true);
+      const second = await resolveMasterKey({}, dir, { NODE_ENV: 'development' });
+      expect(second.equals(first)).toBe(true);
+      // Secrets written under the generated key survive a restart that reuses it.
+      const ref = { orgId: `org-${randomBytes(4).toString('hex')}`, projectId: null, name: 'restart' };
+      await new EmbeddedSecretsBackend(pool, first).create(ref, 'still here');
+      await expect(new EmbeddedSecretsBackend(pool, second).get(ref)).resolves.toMatchObject({ value: 'still here' });
+    });
+
+    it('should refuse to start in production without SECRETS_MASTER_KEY', async () => {
+      await expect(resolveMasterKey({}, dir, { NODE_ENV: 'production' })).rejects.toThrow(/SECRETS_MASTER_KEY is required/);
+    });
+
+    it('should build the embedded backend through the factory', async () => {
+      const config = loadSecretsConfig({ SECRETS_BACKEND: 'embedded' });
+      const backend = await createSecretsBackend(config, { pool, dataDir: dir, env: { NODE_ENV: 'test' } });
+      expect(backend.kind).toBe('embedded');
+      await expect(backend.healthCheck()).resolves.toBeUndefined();
+    });
+  });
+});
+
+describe(InfisicalSecretsBackend.name, () => {
+  let fake: FakeInfisicalServer;
+  const backendFor = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
+    new InfisicalSecretsBackend({ siteUrl: fake.url, clientId: fake.clientId, clientSecret: fake.clientSecret, projectId: fake.projectId, environment: 'prod', ...overrides });
+
+  beforeAll(async () => {
+    fake = await FakeInfisicalServer.start();
+  });
+  afterAll(async () => {
+    await fake.stop();
+  });
+
+  secretsBackendContract('infisical (fake server)', async () => backendFor());
+
+  it('should map tenancy to folders and the description to the comment', async () => {
+    const backend = backendFor();
+    await backend.create({ orgId: 'acme', projectId: null, name: 'org-secret' }, 'o', 'org level');
+    await backend.create({ orgId: 'acme', projectId: 'sales', resourceUri: 'postgres://db/sales', name: 'credentials' }, 'r');
+    const paths = fake.folderPaths('prod');
+    expect(paths).toEqual(expect.arrayContaining(['/acme', '/acme/_org', '/acme/sales', '/acme/sales/resources']));
+    expect(paths.some((p) => /^\/acme\/sales\/resources\/postgres-db-sales_[0-9a-f]{20}$/.test(p))).toBe(true);
+    expect(fake.storedValue('prod', '/acme/_org', 'org-secret')).toBe('o');
+  });
+
+  it('should store values Infisical would alter in an encoded form', async () => {
+    const backend = backendFor();
+    const ref = { orgId: 'acme', projectId: 'enc', name: 'spaced' };
+    await backend.create(ref, '  padded  ');
+    expect(fake.storedValue('prod', '/acme/enc', 'spaced')).toBe(`__b64__:${Buffer.from('  padded  ').toString('base64')}`);
+    await backend.create({ ...ref, name: 'plain' }, 'plain-value');
+    expect(fake.storedValue('prod', '/acme/enc', 'plain')).toBe('plain-value');
+  });
+
+  it('should log in again when the access token expires', async () => {
+    const backend = backendFor();
+    const ref = { orgId: 'acme', projectId: 'relogin', name: 'k' };
+    await backend.create(ref, 'v');
+    const logins = () => fake.requests.filter((r) => r.path === '/api/v1/auth/universal-auth/login').length;
+    const before = logins();
+    fake.expireAllTokens();
+    await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v' });
+    expect(logins()).toBe(before + 1);
+  });
+
+  it('should report bad credentials and outages as DependencyUnavailableError', async () => {
+    await expect(backendFor({ clientSecret: 'wrong' }).healthCheck()).rejects.toThrow(DependencyUnavailableError);
+    await expect(backendFor({ clientSecret: 'wrong' }).get({ orgId: 'a', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+    const backend = backendFor();
+    await backend.healthCheck();
+    fake.unavailable = true;
+    try {
+      await expect(backend.get({ orgId: 'a', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+      await expect(backend.healthCheck()).rejects.toThrow(DependencyUnavailableError);
+    } finally {
+      fake.unavailable = false;
+    }
+    const unreachable = backendFor({ siteUrl: `http://127.0.0.1:${await closedPort()}` });
+    await expect(unreachable.healthCheck()).rejects.toThrow(DependencyUnavailableError);
+  });
+
+  it('should never send requests without a bearer token except the login', async () => {
+    const res = await fetch(`${fake.url}/api/v3/secrets/raw?workspaceId=${fake.projectId}&environment=prod`);
+    expect(res.status).toBe(401);
+  });
+
+  it('should be built by the factory from config', async () => {
+    const config = loadSecretsConfig({
+      SECRETS_BACKEND: 'infisical',
+      INFISICAL_SITE_URL: fake.url,
+      INFISICAL_CLIENT_ID: fake.clientId,
+      INFISICAL_CLIENT_SECRET: fake.clientSecret,
+      INFISICAL_PROJECT_ID: fake.projectId,
+    });
+    const backend = await createSecretsBackend(config);
+    expect(backend.kind).toBe('infisical');
+    await expect(backend.healthCheck()).resolves.toBeUndefined();
+  });
+});
+
+describe(GcpSecretsBackend.name, () => {
+  let fake: FakeGcpSecretManagerServer;
+  const backends: GcpSecretsBackend[] = [];
+  const backendFor = (token?: string) => {
+    const backend = new GcpSecretsBackend({
+      projectId: fake.projectId,
+      endpoint: { apiEndpoint: '127.0.0.1', port: fake.port, protocol: 'http' },
+      authClient: new StaticTokenAuthClient(token ?? fake.token),
+      timeoutMs: 5_000,
+    });
+    backends.push(backend);
+    return backend;
+  };
+
+  beforeAll(async () => {
+    fake = await FakeGcpSecretManagerServer.start();
+  });
+  afterAll(async () => {
+    for (const b of backends) await b.close();
+    await fake.stop();
+  });
+
+  secretsBackendContract('gcp (fake server)', async () => backendFor());
+
+  it('should speak the Secret Manager v1 REST wire format', async () => {
+    const backend = backendFor();
+    const ref = { orgId: 'Acme Corp', projectId: 'p1', resourceUri: 'snowflake://acct/db', name: 'credentials' };
+    fake.requests.length = 0;
+    await backend.create(ref, 'v', 'desc');
+    await backend.get(ref);
+    const id = gcpSecretId({ ...ref });
+    const calls = fake.requests.map((r) => `${r.method} ${r.path}`);
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        `POST /v1/projects/${fake.projectId}/secrets`,
+        `POST /v1/projects/${fake.projectId}/secrets/${id}:addVersion`,
+        `PATCH /v1/projects/${fake.projectId}/secrets/${id}`,
+        `GET /v1/projects/${fake.projectId}/secrets/${id}/versions/latest:access`,
+      ]),
+    );
+    expect(fake.requests[0].query).toContain(`secretId=${id}`);
+    expect(fake.requests.every((r) => r.query.includes('$alt=json%3Benum-encoding=int'))).toBe(true);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{1,255}$/);
+    const stored = fake.secretMetadata(id)!;
+    expect(stored.labels).toMatchObject({ org: 'acme-corp', project: 'p1', level: 'resource', 'managed-by': 'assets-platform' });
+    expect(stored.annotations).toMatchObject({ 'secret-name': 'credentials', 'org-id': 'Acme Corp', 'resource-uri': 'snowflake://acct/db', description: 'desc', version: '1' });
+  });
+
+  it('should report bad credentials and outages as DependencyUnavailableError', async () => {
+    const ref = { orgId: 'o', projectId: null, name: 'x' };
+    await expect(backendFor('wrong-token').get(ref)).rejects.toThrow(DependencyUnavailableError);
+    await expect(backendFor('wrong-token').healthCheck()).rejects.toThrow(DependencyUnavailableError);
+    const backend = backendFor();
+    fake.unavailable = true;
+    try {
+      const started = Date.now();
+      await expect(backend.get(ref)).rejects.toThrow(DependencyUnavailableError);
+      expect(Date.now() - started).toBeLessThan(3_000); // no retry loop on UNAVAILABLE
+    } finally {
+      fake.unavailable = false;
+    }
+  });
+
+  it('should be built by the factory for an emulator endpoint without Google login', async () => {
+    const emulator = await FakeGcpSecretManagerServer.start({ token: 'emulator' });
+    try {
+      const config = loadSecretsConfig({ SECRETS_BACKEND: 'gcp', GCP_PROJECT_ID: emulator.projectId, GCP_SECRET_MANAGER_ENDPOINT: emulator.url });
+      const backend = (await createSecretsBackend(config)) as GcpSecretsBackend;
+      backends.push(backend);
+      expect(backend.kind).toBe('gcp');
+      await backend.create({ orgId: 'o', projectId: null, name: 'n' }, 'v');
+      await expect(backend.get({ orgId: 'o', projectId: null, name: 'n' })).resolves.toMatchObject({ value: 'v' });
+    } finally {
+      await emulator.stop();
+    }
+  });
+});
+

@@ -1,0 +1,59 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/authz';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.bootstrap.js';
+import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
+import { startGovernanceHarness, type GovernanceHarness } from './governance-harness.js';
+
+export interface AssetsHarness {
+  app: NestFastifyApplication;
+  infra: AssetsInfra;
+  governance: GovernanceHarness;
+  openFga: RunningOpenFgaHttpServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Assets in process, wired as in dev mode: Governance listening on a real port, its embedded
+ * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
+ */
+export async function startAssetsHarness(): Promise<AssetsHarness> {
+  const governance = await startGovernanceHarness();
+  await governance.app.listen({ port: 0, host: '127.0.0.1' });
+  const governanceUrl = await governance.app.getUrl();
+  const apiToken = 'test-openfga-token';
+  const openFga = await startOpenFgaHttpServer({ apiToken, tupleStoreFactory: () => governance.infra.tupleStore! });
+  let db: TestDatabase | undefined;
+  try {
+    db = await createTestDatabase('assets', { forApp: true });
+    const infra = await buildAssetsInfra({
+      ...governance.env,
+      ASSETS_DATABASE_URL: db.url,
+      DATA_DIR: `${governance.env.DATA_DIR}/assets`,
+      GOVERNANCE_URL: governanceUrl.replace('[::1]', '127.0.0.1'),
+      OPENFGA_API_URL: openFga.url,
+      OPENFGA_API_TOKEN: apiToken,
+    });
+    const app = await createAssetsApp(infra);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return {
+      app,
+      infra,
+      governance,
+      openFga,
+      async close() {
+        await app.close();
+        await infra.database.close();
+        await db?.drop();
+        await openFga.close();
+        await governance.close();
+      },
+    };
+  } catch (error) {
+    await db?.drop();
+    await openFga.close();
+    await governance.close();
+    throw error;
+  }
+}
