@@ -164,7 +164,7 @@ describe(`${OpenFgaAuthzClient.name} against the OpenFGA HTTP server`, () => {
     await expect(pinned.init()).resolves.toEqual(target);
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
     await expect(newClient(MODEL_DSL, { storeId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }).init()).rejects.toThrow(
-      /store_id_not_found/,
+      /OPENFGA_STORE_ID names a store that does not exist/,
     );
   });
 
