@@ -42,7 +42,9 @@ function main(): number {
   }
   try {
     const issuer = DevTokenIssuer.fromConfig(loadAuthConfig());
-    process.stdout.write(`${issuer.issue({ sub: values.sub, org: values.org, ttlSeconds, audience: values.aud })}\n`);
+    process.stdout.write(
+      `${issuer.issue({ sub: values.sub, org: values.org, ttlSeconds, audience: values.aud })}\n`,
+    );
     return 0;
   } catch (err) {
     process.stderr.write(`token: ${(err as Error).message}\n`);

@@ -20,8 +20,7 @@ import {
   resolveMasterKey,
 } from '@app/secrets';
 // The lead re-exports these from @app/testing; imported by path until then.
-import { FakeInfisicalServer } from '../../libs/testing/src/fakes/fake-infisical.server.js';
-import { FakeGcpSecretManagerServer } from '../../libs/testing/src/fakes/fake-gcp-secret-manager.server.js';
+import { FakeGcpSecretManagerServer, FakeInfisicalServer } from '@app/testing';
 import { secretsBackendContract } from './secrets-backend.contract.js';
 
 const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

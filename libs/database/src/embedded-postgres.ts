@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -52,7 +54,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string | null; 
     }
     mkdirSync(dataDir!, { recursive: true });
   }
-  const db = await PGlite.create(dataDir ?? 'memory://');
+  // The same extensions migrations expect on a real server (trigram search).
+  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm, btree_gin } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 16 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;

@@ -1,1 +1,3 @@
 export * from './test-database.js';
+export * from './fakes/fake-infisical.server.js';
+export * from './fakes/fake-gcp-secret-manager.server.js';

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ConfigValidationError, csv, loadConfig } from '@app/config';
+import { DEFAULT_AUDIENCE } from './auth.constants.js';
+
+/** `AUTH_*` env namespace. Cross-field rules live in {@link resolveAuthSettings}. */
+export class AuthConfig {
+  /** Read here (not only by the app) so that auth decides dev mode from its own validated config. */
+  @IsOptional() @IsString() NODE_ENV?: string;
+  /** Comma-separated trusted issuer URLs, compared exactly with `iss`. */
+  @IsOptional() @IsString() AUTH_ISSUERS?: string;
+  /** Keycloak base URL: every `<base>/realms/<org>` issuer is trusted. */
+  @IsOptional() @IsString() AUTH_KEYCLOAK_URL?: string;
+  @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+  /** JWKS for the AUTH_ISSUERS (default for Keycloak-realm issuers: `<iss>/protocol/openid-connect/certs`). */
+  @IsOptional() @IsString() AUTH_JWKS_URL?: string;
+  /** PEM public key for the AUTH_ISSUERS, instead of a JWKS. */
+  @IsOptional() @IsString() AUTH_PUBLIC_KEY_FILE?: string;
+  @IsString() AUTH_DEV_ISSUER_BASE = 'http://localhost:8001/governance/dev-idp';
+  @IsString() AUTH_DATA_DIR = './.data/auth';
+  @IsInt() @Min(0) @Max(300) AUTH_CLOCK_TOLERANCE_S = 5;
+}
+
+export type ExplicitKeySource =
+  | { kind: 'jwks'; uri: string }
+  | { kind: 'public-key'; key: KeyObject }
+  /** Keycloak-realm issuers only: JWKS derived from the issuer. */
+  | { kind: 'keycloak-derived' };
+
+/** The validated, resolved view the rest of the library works from. */
+export interface AuthSettings {
+  /** Embedded dev identity provider: local key pair, issuers `<devIssuerBase>/realms/<org>`. */
+  devMode: boolean;
+  audience: string;
+  clockToleranceS: number;
+  explicitIssuers: string[];
+  explicitKeySource: ExplicitKeySource | null;
+  /** Without trailing slash. */
+  keycloakBase: string | null;
+  /** Without trailing slash; set only in dev mode. */
+  devIssuerBase: string | null;
+  dataDir: string;
+}
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const config = loadConfig('auth', AuthConfig, env);
+  resolveAuthSettings(config);
+  return config;
+}
+
+function httpUrl(value: string, name: string, problems: string[]): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must contain http(s) URLs`);
+  return null;
+}
+
+const trimSlash = (s: string): string => s.replace(/\/+$/, '');
+const isKeycloakRealmIssuer = (iss: string): boolean => /\/realms\/[^/]+$/.test(new URL(iss).pathname);
+
+/** Applies the cross-field rules; throws a ConfigValidationError naming only variables. */
+export function resolveAuthSettings(config: AuthConfig): AuthSettings {
+  const problems: string[] = [];
+  const production = config.NODE_ENV === 'production';
+  const explicitIssuers = csv(config.AUTH_ISSUERS).filter((i) => httpUrl(i, 'AUTH_ISSUERS', problems));
+  const keycloakBase = config.AUTH_KEYCLOAK_URL
+    ? httpUrl(config.AUTH_KEYCLOAK_URL, 'AUTH_KEYCLOAK_URL', problems) && trimSlash(config.AUTH_KEYCLOAK_URL)
+    : null;
+  const devMode =
+    !production &&
+    !config.AUTH_ISSUERS &&
+    !config.AUTH_KEYCLOAK_URL &&
+    !config.AUTH_JWKS_URL &&
+    !config.AUTH_PUBLIC_KEY_FILE;
+
+  if (production) {
+    if (!config.AUTH_ISSUERS && !config.AUTH_KEYCLOAK_URL) {
+      problems.push('AUTH_ISSUERS or AUTH_KEYCLOAK_URL is required when NODE_ENV=production');
+    }
+    if (!config.AUTH_AUDIENCE) problems.push('AUTH_AUDIENCE is required when NODE_ENV=production');
+  }
+  if (config.AUTH_JWKS_URL && config.AUTH_PUBLIC_KEY_FILE) {
+    problems.push('AUTH_JWKS_URL and AUTH_PUBLIC_KEY_FILE are mutually exclusive');
+  }
+  if ((config.AUTH_JWKS_URL || config.AUTH_PUBLIC_KEY_FILE) && !config.AUTH_ISSUERS) {
+    problems.push('AUTH_JWKS_URL and AUTH_PUBLIC_KEY_FILE apply to AUTH_ISSUERS, which is not set');
+  }
+
+  let explicitKeySource: ExplicitKeySource | null = null;
+  if (config.AUTH_JWKS_URL) {
+    const uri = httpUrl(config.AUTH_JWKS_URL, 'AUTH_JWKS_URL', problems);
+    if (uri) explicitKeySource = { kind: 'jwks', uri };
+  } else if (config.AUTH_PUBLIC_KEY_FILE) {
+    explicitKeySource = readPublicKey(config.AUTH_PUBLIC_KEY_FILE, problems);
+  } else if (explicitIssuers.length) {
+    if (explicitIssuers.every(isKeycloakRealmIssuer)) explicitKeySource = { kind: 'keycloak-derived' };
+    else
+      problems.push(
+        'AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is required for AUTH_ISSUERS that are not Keycloak realms',
+      );
+  }
+
+  if (problems.length) throw new ConfigValidationError('auth', problems);
+  return {
+    devMode,
+    audience: config.AUTH_AUDIENCE || DEFAULT_AUDIENCE,
+    clockToleranceS: config.AUTH_CLOCK_TOLERANCE_S,
+    explicitIssuers,
+    explicitKeySource,
+    keycloakBase: keycloakBase || null,
+    devIssuerBase: devMode ? trimSlash(config.AUTH_DEV_ISSUER_BASE) : null,
+    dataDir: config.AUTH_DATA_DIR,
+  };
+}
+
+function readPublicKey(file: string, problems: string[]): ExplicitKeySource | null {
+  try {
+    const key = createPublicKey(readFileSync(file));
+    const ok =
+      key.asymmetricKeyType === 'rsa' ||
+      (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1');
+    if (ok) return { kind: 'public-key', key };
+    problems.push('AUTH_PUBLIC_KEY_FILE must hold an RSA or P-256 public key');
+  } catch {
+    problems.push('AUTH_PUBLIC_KEY_FILE must be a readable PEM public key');
+  }
+  return null;
+}

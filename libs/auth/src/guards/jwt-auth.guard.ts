@@ -1,0 +1,53 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
+import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import { JWT_STRATEGY } from '../auth.tokens.js';
+import type { JwtStrategy } from '../jwt.strategy.js';
+import { TokenRejectedError } from '../token-rejected.error.js';
+import { isPublic } from './is-public.js';
+
+/** Why verification failed, for debug logs only (never the token, never sent to the client). */
+function reasonOf(cause: unknown): string {
+  if (cause instanceof TokenRejectedError) return cause.reason;
+  if (cause instanceof Error) return cause.name === 'Error' ? cause.message : cause.name;
+  return 'no token';
+}
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public(). Runs the
+ * passport-jwt strategy and leaves the Principal on `request.principal`. All token
+ * failures become the same generic 401; an unreachable identity provider is a 503.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  private readonly logger = new Logger(JwtAuthGuard.name);
+  private readonly passportGuard: IAuthGuard;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(JWT_STRATEGY) strategy: JwtStrategy,
+  ) {
+    const logger = this.logger;
+    const Base = AuthGuard(strategy.name);
+    class PassportJwtGuard extends Base {
+      override getAuthenticateOptions() {
+        return { session: false, property: 'principal' };
+      }
+
+      override handleRequest<TUser = Principal>(err: unknown, user: unknown, info: unknown): TUser {
+        const cause = err ?? info;
+        if (cause instanceof DependencyUnavailableError) throw cause;
+        if (!err && user) return user as TUser;
+        logger.debug(`Rejected bearer token: ${reasonOf(cause)}`);
+        throw AppException.invalidToken();
+      }
+    }
+    this.passportGuard = new PassportJwtGuard();
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (isPublic(this.reflector, context)) return true;
+    return (await this.passportGuard.canActivate(context)) as boolean;
+  }
+}

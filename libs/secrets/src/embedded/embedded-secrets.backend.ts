@@ -1,0 +1,181 @@
+import { AppException, DependencyUnavailableError } from '@app/core';
+import type { SecretMetadata, SecretRef, SecretScope } from '../secrets-backend.js';
+import { SecretsBackend } from '../secrets-backend.js';
+import { assertSecretValue, normalizeDescription, normalizeRef, normalizeScope, type NormalizedScope } from '../secret-ref.js';
+import { assertMasterKey, openSecret, sealSecret } from './envelope.cipher.js';
+
+/** The slice of `pg.Pool` this backend needs (a Pool, a PoolClient or a test double). */
+export interface SqlQueryable {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+interface MetadataRow {
+  name: string;
+  description: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  version: number;
+}
+
+interface SecretRow extends MetadataRow {
+  ciphertext: Buffer;
+  iv: Buffer;
+  tag: Buffer;
+  wrapped_key: Buffer;
+  key_id: string;
+}
+
+const METADATA_COLUMNS = 'name, description, created_at, updated_at, version';
+const DEPENDENCY = 'secrets database';
+
+/** Connection-level failures (not query errors) mean the database is unavailable. */
+function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN'].includes(code)) return true;
+  if (/^(08|53|57P)/.test(code)) return true;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|pool.*(ended|closed)/i.test(message);
+}
+
+function toMetadata(row: MetadataRow): SecretMetadata {
+  return {
+    name: row.name,
+    description: row.description,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+    version: Number(row.version),
+  };
+}
+
+/** '' stands for null in the unique key (see the migration). */
+function scopeParams(scope: NormalizedScope): [string, string, string] {
+  return [scope.orgId, scope.projectId ?? '', scope.resourceUri ?? ''];
+}
+
+/**
+ * Default backend: AES-256-GCM envelope encryption in the governance database. Every version gets
+ * a fresh data key wrapped by the master key; AAD binds each row to its scope and name.
+ */
+export class EmbeddedSecretsBackend extends SecretsBackend {
+  readonly kind = 'embedded' as const;
+  private readonly masterKey: Buffer;
+
+  constructor(
+    private readonly db: SqlQueryable,
+    masterKey: Buffer,
+  ) {
+    super();
+    assertMasterKey(masterKey);
+    this.masterKey = Buffer.from(masterKey);
+  }
+
+  private async query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
+    try {
+      const result = await this.db.query(sql, params);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    } catch (err) {
+      if (isConnectionError(err)) throw new DependencyUnavailableError(DEPENDENCY, err);
+      throw err;
+    }
+  }
+
+  async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const r = normalizeRef(ref);
+    assertSecretValue(value);
+    const desc = normalizeDescription(description) ?? null;
+    const s = sealSecret(this.masterKey, r, value);
+    const { rows } = await this.query<MetadataRow>(
+      `INSERT INTO secrets (org_id, project_id, resource_uri, name, description, ciphertext, iv, tag, wrapped_key, key_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (org_id, project_id, resource_uri, name) DO NOTHING
+       RETURNING ${METADATA_COLUMNS}`,
+      [...scopeParams(r), r.name, desc, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId],
+    );
+    if (!rows[0]) throw AppException.conflict(`Secret '${r.name}' already exists`, { name: r.name });
+    return toMetadata(rows[0]);
+  }
+
+  async update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const r = normalizeRef(ref);
+    assertSecretValue(value);
+    const desc = normalizeDescription(description);
+    const s = sealSecret(this.masterKey, r, value);
+    const { rows } = await this.query<MetadataRow>(
+      `UPDATE secrets SET ciphertext = $5, iv = $6, tag = $7, wrapped_key = $8, key_id = $9,
+              description = CASE WHEN $10::boolean THEN $11 ELSE description END,
+              version = version + 1, updated_at = now()
+       WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4
+       RETURNING ${METADATA_COLUMNS}`,
+      [...scopeParams(r), r.name, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId, desc !== undefined, desc ?? null],
+    );
+    if (!rows[0]) throw AppException.notFound('Secret');
+    return toMetadata(rows[0]);
+  }
+
+  async upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const r = normalizeRef(ref);
+    assertSecretValue(value);
+    const desc = normalizeDescription(description);
+    const s = sealSecret(this.masterKey, r, value);
+    const { rows } = await this.query<MetadataRow>(
+      `INSERT INTO secrets AS t (org_id, project_id, resource_uri, name, description, ciphertext, iv, tag, wrapped_key, key_id)
+       VALUES ($1, $2, $3, $4, $11, $5, $6, $7, $8, $9)
+       ON CONFLICT (org_id, project_id, resource_uri, name) DO UPDATE SET
+         ciphertext = EXCLUDED.ciphertext, iv = EXCLUDED.iv, tag = EXCLUDED.tag,
+         wrapped_key = EXCLUDED.wrapped_key, key_id = EXCLUDED.key_id,
+         description = CASE WHEN $10::boolean THEN EXCLUDED.description ELSE t.description END,
+         version = t.version + 1, updated_at = now()
+       RETURNING ${METADATA_COLUMNS}`,
+      [...scopeParams(r), r.name, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId, desc !== undefined, desc ?? null],
+    );
+    return toMetadata(rows[0]);
+  }
+
+  async get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null> {
+    const r = normalizeRef(ref);
+    const { rows } = await this.query<SecretRow>(
+      `SELECT ${METADATA_COLUMNS}, ciphertext, iv, tag, wrapped_key, key_id FROM secrets
+       WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4`,
+      [...scopeParams(r), r.name],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const value = openSecret(this.masterKey, r, {
+      ciphertext: row.ciphertext,
+      iv: row.iv,
+      tag: row.tag,
+      wrappedKey: row.wrapped_key,
+      keyId: row.key_id,
+    });
+    return { value, metadata: toMetadata(row) };
+  }
+
+  async list(scope: SecretScope): Promise<SecretMetadata[]> {
+    const s = normalizeScope(scope);
+    const { rows } = await this.query<MetadataRow>(
+      `SELECT ${METADATA_COLUMNS} FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 ORDER BY name`,
+      scopeParams(s),
+    );
+    return rows.map(toMetadata);
+  }
+
+  async delete(ref: SecretRef): Promise<boolean> {
+    const r = normalizeRef(ref);
+    const { rowCount } = await this.query(
+      'DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4',
+      [...scopeParams(r), r.name],
+    );
+    return rowCount > 0;
+  }
+
+  async deleteScope(scope: SecretScope): Promise<number> {
+    const s = normalizeScope(scope);
+    const { rowCount } = await this.query('DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3', scopeParams(s));
+    return rowCount;
+  }
+
+  async healthCheck(): Promise<void> {
+    await this.query('SELECT 1 FROM secrets LIMIT 1', []);
+  }
+}

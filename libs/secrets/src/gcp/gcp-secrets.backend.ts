@@ -1,0 +1,279 @@
+import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
+import { AppException, DependencyUnavailableError } from '@app/core';
+import type { SecretMetadata, SecretRef, SecretScope } from '../secrets-backend.js';
+import { SecretsBackend } from '../secrets-backend.js';
+import { assertSecretValue, normalizeDescription, normalizeRef, normalizeScope, type NormalizedScope } from '../secret-ref.js';
+import { gcpLabelValue, gcpScopeLabel, gcpSecretId } from './gcp-secret-id.mapper.js';
+
+export interface GcpSecretsBackendOptions {
+  projectId: string;
+  /** REST endpoint override (emulators, tests). */
+  endpoint?: { apiEndpoint: string; port: number; protocol: 'http' | 'https' };
+  keyFilename?: string;
+  /** Anything google-gax accepts as an auth client (`getRequestHeaders` + `fetch`); skips Google login. */
+  authClient?: unknown;
+  /** Per-call deadline; calls are not retried so an outage surfaces quickly. */
+  timeoutMs?: number;
+}
+
+const DEPENDENCY = 'gcp-secret-manager';
+/** gRPC status codes as google-gax reports them. */
+const NOT_FOUND = 5;
+const ALREADY_EXISTS = 6;
+const FAILED_PRECONDITION = 9;
+const UNAVAILABLE_CODES = new Set([1, 2, 4, 7, 8, 13, 14, 16]);
+
+const A = {
+  name: 'secret-name',
+  org: 'org-id',
+  project: 'project-id',
+  resource: 'resource-uri',
+  description: 'description',
+  version: 'version',
+  updatedAt: 'updated-at',
+} as const;
+
+interface Timestamp {
+  seconds?: string | number | { toString(): string } | null;
+  nanos?: number | null;
+}
+interface GcpSecret {
+  name?: string | null;
+  createTime?: Timestamp | null;
+  labels?: Record<string, string> | null;
+  annotations?: Record<string, string> | null;
+}
+
+function codeOf(err: unknown): number | null {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'number' ? code : null;
+}
+
+function isoOf(ts: Timestamp | null | undefined): string {
+  const seconds = Number(ts?.seconds?.toString() ?? 0);
+  return new Date(seconds * 1000 + Math.floor((ts?.nanos ?? 0) / 1e6)).toISOString();
+}
+
+function versionOf(versionName: string | null | undefined): number {
+  const match = /\/versions\/(\d+)$/.exec(versionName ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * GCP Secret Manager over its REST transport. One GCP secret per ref (deterministic id); labels
+ * carry the scope for listing, annotations the name, description, version and update time.
+ * A value is a secret version; reads access `versions/latest`.
+ */
+export class GcpSecretsBackend extends SecretsBackend {
+  readonly kind = 'gcp' as const;
+  private readonly client: SecretManagerServiceClient;
+  private readonly callOptions: { timeout: number; retry: null };
+
+  constructor(private readonly options: GcpSecretsBackendOptions) {
+    super();
+    this.client = new SecretManagerServiceClient({
+      fallback: true,
+      projectId: options.projectId,
+      ...(options.endpoint ?? {}),
+      ...(options.authClient ? { authClient: options.authClient as never } : options.keyFilename ? { keyFilename: options.keyFilename } : {}),
+    });
+    this.callOptions = { timeout: options.timeoutMs ?? 10_000, retry: null };
+  }
+
+  private get parent(): string {
+    return `projects/${this.options.projectId}`;
+  }
+
+  private secretName(ref: NormalizedScope & { name: string }): string {
+    return `${this.parent}/secrets/${gcpSecretId(ref)}`;
+  }
+
+  private fail(err: unknown): never {
+    if (err instanceof AppException) throw err;
+    const code = codeOf(err);
+    if (code === null || UNAVAILABLE_CODES.has(code)) throw new DependencyUnavailableError(DEPENDENCY, err);
+    throw new Error(`GCP Secret Manager request failed (code ${code})`);
+  }
+
+  private toMetadata(secret: GcpSecret): SecretMetadata {
+    const a = secret.annotations ?? {};
+    const created = isoOf(secret.createTime);
+    return {
+      name: a[A.name] ?? '',
+      description: a[A.description] ? a[A.description] : null,
+      created_at: created,
+      updated_at: a[A.updatedAt] ?? created,
+      version: Number(a[A.version] ?? 0),
+    };
+  }
+
+  /** Adds the value as a new version and records it in the annotations (the list view reads those). */
+  private async writeValue(
+    name: string,
+    annotations: Record<string, string>,
+    value: string,
+    description: string | null | undefined,
+  ): Promise<SecretMetadata> {
+    const [version] = await this.client.addSecretVersion({ parent: name, payload: { data: Buffer.from(value, 'utf8') } }, this.callOptions);
+    const next: Record<string, string> = { ...annotations, [A.version]: String(versionOf(version.name)), [A.updatedAt]: isoOf(version.createTime) };
+    if (description !== undefined) {
+      if (description === null) delete next[A.description];
+      else next[A.description] = description;
+    }
+    const [updated] = await this.client.updateSecret({ secret: { name, annotations: next }, updateMask: { paths: ['annotations'] } }, this.callOptions);
+    return this.toMetadata(updated as GcpSecret);
+  }
+
+  async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const r = normalizeRef(ref);
+    assertSecretValue(value);
+    const desc = normalizeDescription(description) ?? null;
+    const annotations: Record<string, string> = {
+      [A.name]: r.name,
+      [A.org]: r.orgId,
+      [A.version]: '0',
+      ...(r.projectId !== null ? { [A.project]: r.projectId } : {}),
+      ...(r.resourceUri !== null ? { [A.resource]: r.resourceUri } : {}),
+      ...(desc !== null ? { [A.description]: desc } : {}),
+    };
+    const labels: Record<string, string> = {
+      'managed-by': 'assets-platform',
+      scope: gcpScopeLabel(r),
+      org: gcpLabelValue(r.orgId),
+      project: gcpLabelValue(r.projectId ?? '_org'),
+      level: r.resourceUri !== null ? 'resource' : r.projectId !== null ? 'project' : 'org',
+    };
+    const name = this.secretName(r);
+    try {
+      try {
+        await this.client.createSecret(
+          { parent: this.parent, secretId: gcpSecretId(r), secret: { replication: { automatic: {} }, labels, annotations } },
+          this.callOptions,
+        );
+      } catch (err) {
+        if (codeOf(err) !== ALREADY_EXISTS) throw err;
+        // A create that failed after createSecret left a secret without versions: finish it.
+        const [existing] = await this.client.getSecret({ name }, this.callOptions);
+        if ((existing.annotations ?? {})[A.version] !== '0') {
+          throw AppException.conflict(`Secret '${r.name}' already exists`, { name: r.name });
+        }
+      }
+      return await this.writeValue(name, annotations, value, desc);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const r = normalizeRef(ref);
+    assertSecretValue(value);
+    const desc = normalizeDescription(description);
+    const name = this.secretName(r);
+    try {
+      const [existing] = await this.client.getSecret({ name }, this.callOptions);
+      if ((existing.annotations ?? {})[A.version] === '0') throw AppException.notFound('Secret');
+      return await this.writeValue(name, existing.annotations ?? {}, value, desc);
+    } catch (err) {
+      if (codeOf(err) === NOT_FOUND) throw AppException.notFound('Secret');
+      this.fail(err);
+    }
+  }
+
+  async upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    try {
+      return await this.update(ref, value, description);
+    } catch (err) {
+      if (!(err instanceof AppException && err.status === 404)) throw err;
+    }
+    try {
+      return await this.create(ref, value, description);
+    } catch (err) {
+      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description);
+      throw err;
+    }
+  }
+
+  async get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null> {
+    const r = normalizeRef(ref);
+    const name = this.secretName(r);
+    try {
+      const [[secret], [access]] = await Promise.all([
+        this.client.getSecret({ name }, this.callOptions),
+        this.client.accessSecretVersion({ name: `${name}/versions/latest` }, this.callOptions),
+      ]);
+      const data = access.payload?.data;
+      const value = typeof data === 'string' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data ?? []).toString('utf8');
+      const metadata = this.toMetadata(secret as GcpSecret);
+      return { value, metadata: { ...metadata, version: versionOf(access.name) || metadata.version } };
+    } catch (err) {
+      const code = codeOf(err);
+      if (code === NOT_FOUND || code === FAILED_PRECONDITION) return null;
+      this.fail(err);
+    }
+  }
+
+  private async listScope(s: NormalizedScope): Promise<GcpSecret[]> {
+    const [secrets] = await this.client.listSecrets(
+      { parent: this.parent, filter: `labels.scope=${gcpScopeLabel(s)}` },
+      { ...this.callOptions, autoPaginate: true },
+    );
+    // The label is a hash; the annotations are the exact scope.
+    return (secrets as GcpSecret[]).filter((secret) => {
+      const a = secret.annotations ?? {};
+      return a[A.org] === s.orgId && (a[A.project] ?? null) === s.projectId && (a[A.resource] ?? null) === s.resourceUri;
+    });
+  }
+
+  async list(scope: SecretScope): Promise<SecretMetadata[]> {
+    const s = normalizeScope(scope);
+    try {
+      return (await this.listScope(s))
+        .filter((secret) => (secret.annotations ?? {})[A.version] !== '0')
+        .map((secret) => this.toMetadata(secret))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async delete(ref: SecretRef): Promise<boolean> {
+    const r = normalizeRef(ref);
+    try {
+      await this.client.deleteSecret({ name: this.secretName(r) }, this.callOptions);
+      return true;
+    } catch (err) {
+      if (codeOf(err) === NOT_FOUND) return false;
+      this.fail(err);
+    }
+  }
+
+  async deleteScope(scope: SecretScope): Promise<number> {
+    const s = normalizeScope(scope);
+    let deleted = 0;
+    try {
+      for (const secret of await this.listScope(s)) {
+        try {
+          await this.client.deleteSecret({ name: secret.name ?? '' }, this.callOptions);
+          deleted++;
+        } catch (err) {
+          if (codeOf(err) !== NOT_FOUND) throw err;
+        }
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+    return deleted;
+  }
+
+  async healthCheck(): Promise<void> {
+    try {
+      await this.client.listSecrets({ parent: this.parent, pageSize: 1 }, { ...this.callOptions, autoPaginate: false });
+    } catch (err) {
+      throw new DependencyUnavailableError(DEPENDENCY, err);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

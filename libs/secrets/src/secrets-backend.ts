@@ -1,0 +1,47 @@
+/** Where a secret lives. Tenancy is part of the identity: the same name in another scope is another secret. */
+export interface SecretRef {
+  orgId: string;
+  /** null = org level. */
+  projectId: string | null;
+  /** Set = the secret belongs to a resource (e.g. a data connection's credentials). */
+  resourceUri?: string | null;
+  /** e.g. "credentials"; [A-Za-z0-9_.-]{1,128}. */
+  name: string;
+}
+
+/** Everything about a secret except its value; safe to list and log. */
+export interface SecretMetadata {
+  name: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export type SecretScope = Omit<SecretRef, 'name'>;
+
+export type SecretsBackendKind = 'embedded' | 'infisical' | 'gcp';
+
+/**
+ * The secrets port. Values are never cached, logged or put into error messages.
+ * Adapters: EmbeddedSecretsBackend (envelope-encrypted rows in Postgres), InfisicalSecretsBackend,
+ * GcpSecretsBackend. All run test/contracts/secrets-backend.contract.ts.
+ * Unreachable backends throw DependencyUnavailableError.
+ */
+export abstract class SecretsBackend {
+  abstract readonly kind: SecretsBackendKind;
+  /** AppException.conflict if the secret exists. `description` undefined or null = none. */
+  abstract create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata>;
+  /** AppException.notFound('Secret') if missing. `description` undefined = keep, null = clear. */
+  abstract update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata>;
+  /** Create or update; for idempotent saga steps. */
+  abstract upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata>;
+  abstract get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null>;
+  /** Names and metadata only, never values; only that exact scope, sorted by name. */
+  abstract list(scope: SecretScope): Promise<SecretMetadata[]>;
+  /** Idempotent; true if something was deleted. */
+  abstract delete(ref: SecretRef): Promise<boolean>;
+  /** Deletes every secret of exactly that scope (e.g. all secrets of a resource); returns how many. */
+  abstract deleteScope?(scope: SecretScope): Promise<number>;
+  abstract healthCheck(): Promise<void>;
+}
