@@ -19,11 +19,9 @@ import {
   masterKeyId,
   resolveMasterKey,
 } from '@app/secrets';
-// The lead re-exports these from @app/testing; imported by path until then.
-import { FakeGcpSecretManagerServer, FakeInfisicalServer } from '@app/testing';
+import { createTestDatabase, FakeGcpSecretManagerServer, FakeInfisicalServer, type TestDatabase } from '@app/testing';
 import { secretsBackendContract } from './secrets-backend.contract.js';
 
-const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -34,29 +32,25 @@ async function closedPort(): Promise<number> {
 }
 
 describe(EmbeddedSecretsBackend.name, () => {
-  const dbName = `secrets_test_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  let database: TestDatabase;
   let pool: pg.Pool;
   const masterKey = randomBytes(32);
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    const dataSource = new DataSource({ type: 'postgres', url: url.toString(), migrations: [CreateSecrets1764000000001], synchronize: false });
+    database = await createTestDatabase('secrets');
+    const url = database.url!;
+    const dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateSecrets1764000000001], synchronize: false });
     await dataSource.initialize();
     await dataSource.runMigrations();
     await dataSource.destroy();
-    pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+    pool = new pg.Pool({ connectionString: url, max: 4 });
     // DROP DATABASE ... WITH (FORCE) may terminate a client that is still closing.
     pool.on('error', () => undefined);
   });
 
   afterAll(async () => {
     await pool?.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   secretsBackendContract('embedded', async () => new EmbeddedSecretsBackend(pool, masterKey));
