@@ -71,7 +71,8 @@ function count(label: string, outcome: 'passed' | 'failed' | 'skipped', n = 1): 
 
 function usesConditions(test: ConformanceTest): boolean {
   return test.stages.some(
-    (s) => /^\s*condition\s/m.test(s.model) || / with /.test(s.model) || (s.tuples ?? []).some((t) => t.condition),
+    (s) =>
+      /^\s*condition\s/m.test(s.model) || / with /.test(s.model) || (s.tuples ?? []).some((t) => t.condition),
   );
 }
 
@@ -84,7 +85,11 @@ async function writeInChunks(store: TupleStore, tuples: TupleKey[]): Promise<voi
 }
 
 /** Returns a failure description, or undefined when the assertion holds. */
-async function runCheck(engine: AuthzEngine, a: CheckAssertion, extra: TupleKey[]): Promise<string | undefined> {
+async function runCheck(
+  engine: AuthzEngine,
+  a: CheckAssertion,
+  extra: TupleKey[],
+): Promise<string | undefined> {
   const contextualTuples = [...extra, ...plain(a.contextualTuples)];
   const label = `check ${a.tuple.object}#${a.tuple.relation}@${a.tuple.user}`;
   try {
@@ -92,12 +97,17 @@ async function runCheck(engine: AuthzEngine, a: CheckAssertion, extra: TupleKey[
     if (a.errorCode !== undefined) return `${label}: expected error ${a.errorCode}, got allowed=${allowed}`;
     return allowed === a.expectation ? undefined : `${label}: expected ${a.expectation}, got ${allowed}`;
   } catch (err) {
-    if (a.errorCode !== undefined && err instanceof AuthzEngineError && err.code === a.errorCode) return undefined;
+    if (a.errorCode !== undefined && err instanceof AuthzEngineError && err.code === a.errorCode)
+      return undefined;
     return `${label}: unexpected error ${err instanceof AuthzEngineError ? err.code : ''} ${(err as Error).message}`;
   }
 }
 
-async function runListObjects(engine: AuthzEngine, a: ListObjectsAssertion, extra: TupleKey[]): Promise<string | undefined> {
+async function runListObjects(
+  engine: AuthzEngine,
+  a: ListObjectsAssertion,
+  extra: TupleKey[],
+): Promise<string | undefined> {
   const contextualTuples = [...extra, ...plain(a.contextualTuples)];
   const { user, type, relation } = a.request;
   const label = `listObjects ${type}#${relation}@${user}`;
@@ -105,10 +115,12 @@ async function runListObjects(engine: AuthzEngine, a: ListObjectsAssertion, extr
   try {
     objects = await engine.listObjects({ user, type, relation, contextualTuples });
   } catch (err) {
-    if (a.errorCode !== undefined && err instanceof AuthzEngineError && err.code === a.errorCode) return undefined;
+    if (a.errorCode !== undefined && err instanceof AuthzEngineError && err.code === a.errorCode)
+      return undefined;
     return `${label}: unexpected error ${err instanceof AuthzEngineError ? err.code : ''} ${(err as Error).message}`;
   }
-  if (a.errorCode !== undefined) return `${label}: expected error ${a.errorCode}, got [${objects.join(', ')}]`;
+  if (a.errorCode !== undefined)
+    return `${label}: expected error ${a.errorCode}, got [${objects.join(', ')}]`;
   const expected = [...new Set(a.expectation ?? [])].sort();
   const actual = [...objects].sort();
   if (actual.length !== new Set(actual).size) return `${label}: duplicates in [${actual.join(', ')}]`;
@@ -148,7 +160,9 @@ function postgresBackend(): Backend {
       for (const sql of authzTuplesDdl(schema)) await pool.query(sql);
     },
     async fresh() {
-      await pool.query(`TRUNCATE ${quoteIdent(schema)}.tuples, ${quoteIdent(schema)}.changelog RESTART IDENTITY`);
+      await pool.query(
+        `TRUNCATE ${quoteIdent(schema)}.tuples, ${quoteIdent(schema)}.changelog RESTART IDENTITY`,
+      );
       return new PostgresTupleStore(pool, { schema });
     },
     async teardown() {
@@ -186,7 +200,8 @@ describe('OpenFGA conformance (consolidated_1_1_tests.yaml)', () => {
         it.skip(`${test.name} (${skipReason})`, () => undefined);
         continue;
       }
-      for (const stage of test.stages) count(`${backend.name} listUsers`, 'skipped', stage.listUsersAssertions?.length ?? 0);
+      for (const stage of test.stages)
+        count(`${backend.name} listUsers`, 'skipped', stage.listUsersAssertions?.length ?? 0);
 
       describe(test.name, () => {
         let store: TupleStore;
@@ -265,7 +280,12 @@ interface SampleStore {
     name: string;
     tuples?: YamlTuple[];
     check?: Array<{ user: string; object: string; context?: unknown; assertions: Record<string, boolean> }>;
-    list_objects?: Array<{ user: string; type: string; context?: unknown; assertions: Record<string, string[] | null> }>;
+    list_objects?: Array<{
+      user: string;
+      type: string;
+      context?: unknown;
+      assertions: Record<string, string[] | null>;
+    }>;
   }>;
 }
 
@@ -283,7 +303,11 @@ function sampleStoreFiles(): string[] {
 }
 
 describe('OpenFGA sample stores', () => {
-  const totals = { check: { passed: 0, total: 0 }, listObjects: { passed: 0, total: 0 }, skippedStores: [] as string[] };
+  const totals = {
+    check: { passed: 0, total: 0 },
+    listObjects: { passed: 0, total: 0 },
+    skippedStores: [] as string[],
+  };
   afterAll(() => {
     console.log(
       `openfga sample stores: check ${totals.check.passed}/${totals.check.total}, listObjects ` +
@@ -294,10 +318,16 @@ describe('OpenFGA sample stores', () => {
   for (const file of sampleStoreFiles()) {
     const rel = path.relative(path.join(CONFORMANCE_DIR, 'sample-stores/stores'), file);
     const store = load(fs.readFileSync(file, 'utf8')) as SampleStore;
-    const modelText = store.model ?? (store.model_file ? fs.readFileSync(path.resolve(path.dirname(file), store.model_file), 'utf8') : '');
+    const modelText =
+      store.model ??
+      (store.model_file ? fs.readFileSync(path.resolve(path.dirname(file), store.model_file), 'utf8') : '');
     const readTuples = (): TupleKey[] => [
       ...plain(store.tuples),
-      ...(store.tuple_file ? plain(load(fs.readFileSync(path.resolve(path.dirname(file), store.tuple_file), 'utf8')) as YamlTuple[]) : []),
+      ...(store.tuple_file
+        ? plain(
+            load(fs.readFileSync(path.resolve(path.dirname(file), store.tuple_file), 'utf8')) as YamlTuple[],
+          )
+        : []),
     ];
     const skip =
       store.model_file?.endsWith('fga.mod') || /^\s*module\s/m.test(modelText)
@@ -324,7 +354,10 @@ describe('OpenFGA sample stores', () => {
               const allowed = await engine.check({ user: c.user, relation, object: c.object });
               totals.check.total++;
               if (allowed === expected) totals.check.passed++;
-              else failures.push(`check ${c.object}#${relation}@${c.user}: expected ${expected}, got ${allowed}`);
+              else
+                failures.push(
+                  `check ${c.object}#${relation}@${c.user}: expected ${expected}, got ${allowed}`,
+                );
             }
           }
           for (const l of t.list_objects ?? []) {
@@ -334,7 +367,10 @@ describe('OpenFGA sample stores', () => {
               const want = [...(expected ?? [])].sort();
               totals.listObjects.total++;
               if (JSON.stringify(actual) === JSON.stringify(want)) totals.listObjects.passed++;
-              else failures.push(`listObjects ${l.type}#${relation}@${l.user}: expected [${want.join(', ')}], got [${actual.join(', ')}]`);
+              else
+                failures.push(
+                  `listObjects ${l.type}#${relation}@${l.user}: expected [${want.join(', ')}], got [${actual.join(', ')}]`,
+                );
             }
           }
           expect(failures).toEqual([]);

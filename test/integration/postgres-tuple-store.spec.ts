@@ -40,7 +40,9 @@ describe(PostgresTupleStore.name, () => {
   });
 
   beforeEach(async () => {
-    await pool.query(`TRUNCATE ${quoteIdent(schema)}.tuples, ${quoteIdent(schema)}.changelog RESTART IDENTITY`);
+    await pool.query(
+      `TRUNCATE ${quoteIdent(schema)}.tuples, ${quoteIdent(schema)}.changelog RESTART IDENTITY`,
+    );
   });
 
   it('should write and delete idempotently and log only effective changes', async () => {
@@ -55,17 +57,27 @@ describe(PostgresTupleStore.name, () => {
 
   it('should read by object, relation and user, including usersets and wildcards', async () => {
     const store = new PostgresTupleStore(pool, { schema });
-    const userset = { user: 'project:acme/p1#viewer', relation: 'project_viewer', object: 'organization:acme' };
+    const userset = {
+      user: 'project:acme/p1#viewer',
+      relation: 'project_viewer',
+      object: 'organization:acme',
+    };
     const wildcard = { user: 'user:*', relation: 'member', object: 'group:everyone' };
     await store.write([...chain, userset, wildcard], []);
-    await expect(store.read({ object: 'organization:', user: 'project:acme/p1#viewer' })).resolves.toEqual([userset]);
+    await expect(store.read({ object: 'organization:', user: 'project:acme/p1#viewer' })).resolves.toEqual([
+      userset,
+    ]);
     await expect(store.read({ object: 'group:everyone', relation: 'member' })).resolves.toEqual([wildcard]);
-    await expect(store.read({ object: 'organization:acme', relation: 'admin', user: 'user:bob' })).resolves.toEqual([]);
+    await expect(
+      store.read({ object: 'organization:acme', relation: 'admin', user: 'user:bob' }),
+    ).resolves.toEqual([]);
   });
 
   it('should reject a batch containing a malformed tuple without writing any of it', async () => {
     const store = new PostgresTupleStore(pool, { schema });
-    await expect(store.write([chain[0], { user: 'bad', relation: 'admin', object: 'organization:acme' }], [])).rejects.toMatchObject({ code: 2027 });
+    await expect(
+      store.write([chain[0], { user: 'bad', relation: 'admin', object: 'organization:acme' }], []),
+    ).rejects.toMatchObject({ code: 2027 });
     await expect(store.read({ object: 'organization:acme' })).resolves.toEqual([]);
   });
 
@@ -95,10 +107,12 @@ describe(PostgresTupleStore.name, () => {
     await writer.write(chain, []);
     // Still inside the staleness window: the replica has not re-read the changelog yet.
     await expect(replica.check(canExecute)).resolves.toBe(false);
-    await expect(new AuthzEngine(model, new PostgresTupleStore(pool, { schema })).check(canExecute)).resolves.toBe(true);
+    await expect(
+      new AuthzEngine(model, new PostgresTupleStore(pool, { schema })).check(canExecute),
+    ).resolves.toBe(true);
   });
 
-  it('should pick up another replica\'s revocation once maxStalenessMs has passed', async () => {
+  it("should pick up another replica's revocation once maxStalenessMs has passed", async () => {
     const writer = new PostgresTupleStore(pool, { schema });
     await writer.write(chain, []);
     const replica = new AuthzEngine(model, new PostgresTupleStore(pool, { schema, maxStalenessMs: 50 }));
@@ -109,12 +123,18 @@ describe(PostgresTupleStore.name, () => {
   });
 
   it('should converge every replica to the database state under concurrent writers', async () => {
-    const a = new PostgresTupleStore(pool, { schema });
-    const b = new PostgresTupleStore(pool, { schema });
+    const a = new PostgresTupleStore(pool, { schema, maxStalenessMs: 0 });
+    const b = new PostgresTupleStore(pool, { schema, maxStalenessMs: 0 });
     await Promise.all([a.snapshot(), b.snapshot()]);
-    const tuples = Array.from({ length: 60 }, (_, i) => ({ user: `user:u${i % 7}`, relation: 'member', object: `group:g${i % 11}` }));
+    const tuples = Array.from({ length: 60 }, (_, i) => ({
+      user: `user:u${i % 7}`,
+      relation: 'member',
+      object: `group:g${i % 11}`,
+    }));
     await Promise.all(
-      tuples.map((t, i) => (i % 2 === 0 ? a : b).write([t], i % 3 === 0 ? [tuples[(i + 5) % tuples.length]] : [])),
+      tuples.map((t, i) =>
+        (i % 2 === 0 ? a : b).write([t], i % 3 === 0 ? [tuples[(i + 5) % tuples.length]] : []),
+      ),
     );
     const inDb = (await a.read({ object: '' })).map((t) => `${t.object}#${t.relation}@${t.user}`).sort();
     for (const store of [a, b, new PostgresTupleStore(pool, { schema })]) {
@@ -156,7 +176,9 @@ describe(CreateAuthzTuples1764000000000.name, () => {
     await expect(new AuthzEngine(compileModel(MODEL), store).check(canExecute)).resolves.toBe(true);
     await pool.query('TRUNCATE authz.tuples, authz.changelog');
     await migration.down(runner);
-    const { rows } = await pool.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = 'authz'`);
+    const { rows } = await pool.query(
+      `SELECT 1 FROM information_schema.schemata WHERE schema_name = 'authz'`,
+    );
     expect(rows).toEqual([]);
   });
 });

@@ -5,6 +5,9 @@ import { AppException, DependencyUnavailableError, type Principal } from '@app/c
 import { JWT_STRATEGY } from '../auth.tokens.js';
 import type { JwtStrategy } from '../jwt.strategy.js';
 import { TokenRejectedError } from '../token-rejected.error.js';
+import { ORG_SLUG } from '../auth.constants.js';
+
+export const ORG_HEADER = 'x-org-id';
 import { isPublic } from './is-public.js';
 
 /** Why verification failed, for debug logs only (never the token, never sent to the client). */
@@ -48,6 +51,19 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublic(this.reflector, context)) return true;
-    return (await this.passportGuard.canActivate(context)) as boolean;
+    const ok = (await this.passportGuard.canActivate(context)) as boolean;
+    actAsOrgForServices(context.switchToHttp().getRequest());
+    return ok;
   }
+}
+
+/**
+ * Service accounts (platform-api §3.4) carry no tenant in their token: they name it with
+ * X-Org-Id. Users cannot: for them the org always comes from the token.
+ */
+function actAsOrgForServices(request: { principal?: Principal; headers: Record<string, string | string[] | undefined> }): void {
+  const header = request.headers[ORG_HEADER];
+  if (header === undefined || request.principal?.actorType !== 'service') return;
+  if (typeof header !== 'string' || !ORG_SLUG.test(header)) throw AppException.invalidRequest('X-Org-Id must be an org slug');
+  request.principal = { ...request.principal, orgId: header };
 }

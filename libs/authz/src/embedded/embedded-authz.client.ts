@@ -1,0 +1,71 @@
+import { AppException } from '@app/core';
+import {
+  AuthzClient,
+  type CheckRequest,
+  type ListObjectsRequest,
+  type ReadTuplesFilter,
+  type TupleKey,
+} from '../authz-client.js';
+import { AuthzEngine } from '../engine/authz.engine.js';
+import { AuthzEngineError } from '../engine/authz-engine.error.js';
+import { compileModel, type AuthorizationModelJson } from '../engine/compiled-model.js';
+import type { TupleStore } from '../engine/tuple-store.js';
+
+/** AuthzClient over the embedded OpenFGA engine; the store decides where tuples live. */
+export class EmbeddedAuthzClient extends AuthzClient {
+  constructor(
+    private readonly engine: AuthzEngine,
+    private readonly store: TupleStore,
+  ) {
+    super();
+  }
+
+  static fromDsl(model: string | AuthorizationModelJson, store: TupleStore): EmbeddedAuthzClient {
+    return new EmbeddedAuthzClient(new AuthzEngine(compileModel(model), store), store);
+  }
+
+  async check(request: CheckRequest): Promise<boolean> {
+    return this.translate(() => this.engine.check(request));
+  }
+
+  async batchCheck(requests: CheckRequest[]): Promise<boolean[]> {
+    return Promise.all(requests.map((r) => this.check(r)));
+  }
+
+  async listObjects(request: ListObjectsRequest): Promise<string[]> {
+    return this.translate(() => this.engine.listObjects(request));
+  }
+
+  async writeTuples(writes: TupleKey[], deletes: TupleKey[] = []): Promise<void> {
+    // Writes must fit the model (as OpenFGA's Write); deletes need not, so stale tuples can be removed.
+    this.translate(() => writes.forEach((t) => this.engine.validateTuple(t)));
+    await this.translate(() => this.store.write(writes, deletes));
+  }
+
+  async readTuples(filter: ReadTuplesFilter): Promise<TupleKey[]> {
+    return this.store.read(filter);
+  }
+
+  async healthCheck(): Promise<void> {
+    try {
+      await this.store.read({ object: 'health:probe', relation: 'probe' });
+    } catch {
+      throw AppException.unavailable('authorization store');
+    }
+  }
+
+  /** Engine errors are caller mistakes (bad tuple, unknown relation, model too deep): 4xx. */
+  private translate<T>(fn: () => T): T {
+    const wrap = (err: unknown): never => {
+      if (err instanceof AuthzEngineError)
+        throw AppException.validation(err.message, { authz_error_code: err.code });
+      throw err;
+    };
+    try {
+      const result = fn();
+      return (result instanceof Promise ? result.catch(wrap) : result) as T;
+    } catch (err) {
+      return wrap(err);
+    }
+  }
+}
