@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import pg from 'pg';
-import type { TupleKey } from '../../libs/authz/src/authz-client.js';
+import { createTestDatabase } from '@app/testing';
 import {
   AuthzEngine,
   AuthzEngineError,
@@ -23,10 +23,14 @@ import {
   quoteIdent,
   type CompiledModel,
   type TupleStore,
-} from '../../libs/authz/src/engine/index.js';
+  type TupleKey,
+} from '@app/authz';
 
 const CONFORMANCE_DIR = path.resolve(process.cwd(), '../shared/conformance/openfga');
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// A fresh database on the real server, or an in-memory PGlite when none is reachable.
+const testDatabase = await createTestDatabase('authz');
+const DATABASE_URL = testDatabase.url!;
+afterAll(() => testDatabase.drop());
 
 interface YamlTuple extends TupleKey {
   condition?: unknown;

@@ -1,19 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { createTestDatabase } from '@app/testing';
 import type { QueryRunner } from 'typeorm';
-import type { TupleKey } from '../../libs/authz/src/authz-client.js';
-import { CreateAuthzTuples1764000000000 } from '../../libs/authz/src/engine/postgres/1764000000000-CreateAuthzTuples.js';
 import {
+  CreateAuthzTuples1764000000000,
   AuthzEngine,
   PostgresTupleStore,
   authzTuplesDdl,
   compileModel,
   quoteIdent,
   type CompiledModel,
-} from '../../libs/authz/src/engine/index.js';
+  type TupleKey,
+} from '@app/authz';
 
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// A fresh database on the real server, or an in-memory PGlite when none is reachable.
+const testDatabase = await createTestDatabase('authz');
+const DATABASE_URL = testDatabase.url!;
+afterAll(() => testDatabase.drop());
 const MODEL = fs.readFileSync(path.resolve(process.cwd(), 'libs/authz/src/model/model.fga'), 'utf8');
 
 const chain: TupleKey[] = [
@@ -148,22 +152,17 @@ describe(PostgresTupleStore.name, () => {
 });
 
 describe(CreateAuthzTuples1764000000000.name, () => {
-  const database = `authz_migration_${Math.random().toString(36).slice(2, 10)}`;
-  let admin: pg.Pool;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-    await admin.query(`CREATE DATABASE ${quoteIdent(database)}`);
-    const url = new URL(DATABASE_URL);
-    url.pathname = `/${database}`;
-    pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    database = await createTestDatabase('authz_migration');
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
   });
 
   afterAll(async () => {
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   });
 
   it('should create the authz schema idempotently and drop it again', async () => {
