@@ -3,6 +3,7 @@ import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/auth
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.bootstrap.js';
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
+import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
 import { startGovernanceHarness, type GovernanceHarness } from './governance-harness.js';
 
 export interface AssetsHarness {
@@ -10,6 +11,7 @@ export interface AssetsHarness {
   infra: AssetsInfra;
   governance: GovernanceHarness;
   openFga: RunningOpenFgaHttpServer;
+  reconciler: ConnectionsReconciler;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export interface AssetsHarness {
  * Assets in process, wired as in dev mode: Governance listening on a real port, its embedded
  * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
  */
-export async function startAssetsHarness(): Promise<AssetsHarness> {
+export async function startAssetsHarness(options: { env?: NodeJS.ProcessEnv } = {}): Promise<AssetsHarness> {
   const governance = await startGovernanceHarness();
   await governance.app.listen({ port: 0, host: '127.0.0.1' });
   const governanceUrl = await governance.app.getUrl();
@@ -33,6 +35,7 @@ export async function startAssetsHarness(): Promise<AssetsHarness> {
       GOVERNANCE_URL: governanceUrl.replace('[::1]', '127.0.0.1'),
       OPENFGA_API_URL: openFga.url,
       OPENFGA_API_TOKEN: apiToken,
+      ...options.env,
     });
     const app = await createAssetsApp(infra);
     await app.init();
@@ -42,6 +45,7 @@ export async function startAssetsHarness(): Promise<AssetsHarness> {
       infra,
       governance,
       openFga,
+      reconciler: app.get(ConnectionsReconciler),
       async close() {
         await app.close();
         await infra.database.close();

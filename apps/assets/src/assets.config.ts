@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Secret } from '@app/config';
 
 export class AssetsConfig {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
@@ -8,4 +9,10 @@ export class AssetsConfig {
   /** Base URL of the Governance service (secrets, audit, projects). */
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'GOVERNANCE_URL must be an http(s) URL' }) GOVERNANCE_URL = 'http://127.0.0.1:8001';
   @IsInt() @Min(100) @Max(60_000) GOVERNANCE_TIMEOUT_MS = 5000;
+  /** OAuth2 client credentials of the Assets service account (not needed with the dev identity provider). */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ASSETS_SERVICE_TOKEN_URL must be an http(s) URL' }) ASSETS_SERVICE_TOKEN_URL?: string;
+  @IsOptional() @IsString() ASSETS_SERVICE_CLIENT_ID?: string;
+  @IsOptional() @IsString() @Secret() ASSETS_SERVICE_CLIENT_SECRET?: string;
+  /** How often the reconciler looks for interrupted operations; 0 disables it (tests drive it by hand). */
+  @IsInt() @Min(0) @Max(3_600_000) RECONCILE_INTERVAL_MS = 15_000;
 }

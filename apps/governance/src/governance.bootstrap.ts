@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@app/core';
-import { isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
+import { csv, isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import { AuthzConfig, createAuthzBackend, loadProductModelDsl, type TupleStore } from '@app/authz';
 import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
@@ -55,6 +55,7 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
       tupleStore: authz.tupleStore,
       secrets,
       logLevel: config.LOG_LEVEL,
+      trustedServices: csv(config.GOVERNANCE_TRUSTED_SERVICES),
     };
   } catch (error) {
     await database.close();

@@ -10,4 +10,6 @@ export class GovernanceConfig {
    * loopback port so Assets uses the same OpenFGA client it uses in production. 0 disables it.
    */
   @IsInt() @Min(0) @Max(65535) EMBEDDED_OPENFGA_PORT = 8081;
+  /** Token subjects of platform services allowed on /governance/internal routes (comma-separated). */
+  @IsString() GOVERNANCE_TRUSTED_SERVICES = 'service-account-assets';
 }

@@ -17,6 +17,8 @@ import { DatabaseAuditSink } from './audit/database-audit.sink.js';
 import { ProjectSecretsController } from './secrets/project-secrets.controller.js';
 import { ResourceSecretsController } from './secrets/resource-secrets.controller.js';
 import { SecretsService } from './secrets/secrets.service.js';
+import { InternalController } from './internal/internal.controller.js';
+import { TRUSTED_SERVICES } from './internal/trusted-service.guard.js';
 
 /** Everything built before Nest starts: external systems behind their ports. */
 export interface GovernanceInfra {
@@ -25,6 +27,8 @@ export interface GovernanceInfra {
   authz: AuthzClient;
   secrets: SecretsBackend;
   logLevel: string;
+  /** Service account subjects allowed on /internal routes. */
+  trustedServices: string[];
   /** Tests may swap the audit sink to inject faults; production always uses the database. */
   auditSink?: AuditSink;
 }
@@ -46,12 +50,14 @@ export class GovernanceModule {
         AuditController,
         ProjectSecretsController,
         ResourceSecretsController,
+        InternalController,
       ],
       providers: [
         { provide: DataSource, useValue: infra.database.dataSource },
         { provide: AuthzClient, useValue: infra.authz },
         { provide: SecretsBackend, useValue: infra.secrets },
         infra.auditSink ? { provide: AuditSink, useValue: infra.auditSink } : { provide: AuditSink, useClass: DatabaseAuditSink },
+        { provide: TRUSTED_SERVICES, useValue: new Set(infra.trustedServices) },
         ProjectsService,
         GrantsService,
         SecretsService,

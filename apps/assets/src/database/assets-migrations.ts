@@ -1,3 +1,6 @@
-// Assets' own tables arrive with data connections; the list is the migration history.
-export const ASSETS_ENTITIES: never[] = [];
-export const ASSETS_MIGRATIONS: never[] = [];
+import { CreateDataConnections1764000000200 } from './migrations/1764000000200-CreateDataConnections.js';
+import { ConnectionOperationEntity, DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
+import { STORAGE_ENTITIES, STORAGE_MIGRATIONS } from '../storage/storage.providers.js';
+
+export const ASSETS_ENTITIES = [DataConnectionEntity, ConnectionOperationEntity, ...STORAGE_ENTITIES];
+export const ASSETS_MIGRATIONS = [CreateDataConnections1764000000200, ...STORAGE_MIGRATIONS];

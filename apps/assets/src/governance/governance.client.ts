@@ -1,13 +1,20 @@
-import { DependencyUnavailableError, type Principal } from '@app/core';
+import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import type { ServiceCredentials } from './service-identity.js';
 
 export interface GovernanceResponse {
   status: number;
   body: unknown;
 }
 
+/** A user's own token (Governance decides as that user) or the Assets service account. */
+export type GovernanceCaller = Principal | ServiceCredentials;
+
+const isPrincipal = (caller: GovernanceCaller): caller is Principal => 'userId' in caller;
+
 /**
- * Calls Governance on behalf of the caller, forwarding their bearer token so Governance makes
- * its own permission decisions. Network failures and 5xx become 503s, never 500s.
+ * HTTP client for Governance. User calls forward the caller's bearer token so Governance makes
+ * its own permission decisions; service calls act in one org via X-Org-Id. Network failures
+ * and 5xx become 503s, never 500s; bodies are never logged.
  */
 export class GovernanceClient {
   constructor(
@@ -15,16 +22,16 @@ export class GovernanceClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async request(principal: Principal, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<GovernanceResponse> {
+  async request(caller: GovernanceCaller, method: string, path: string, body?: unknown): Promise<GovernanceResponse> {
     let response: Response;
     try {
       response = await fetch(new URL(`/governance/${path.replace(/^\//, '')}`, this.baseUrl), {
         method,
         headers: {
-          authorization: `Bearer ${principal.token}`,
+          authorization: `Bearer ${caller.token}`,
           accept: 'application/json',
+          ...(isPrincipal(caller) ? {} : { 'x-org-id': caller.orgId }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...extraHeaders,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -33,7 +40,8 @@ export class GovernanceClient {
     } catch (error) {
       throw new DependencyUnavailableError('governance', error);
     }
-    if (response.status >= 500) {
+    if (response.status >= 500 || response.status === 401) {
+      // 401 here means our own credentials are wrong, not the caller's: a dependency problem.
       await response.body?.cancel();
       throw new DependencyUnavailableError('governance');
     }
@@ -42,8 +50,21 @@ export class GovernanceClient {
   }
 
   async ping(): Promise<void> {
-    const response = await fetch(new URL('/health/live', this.baseUrl), { signal: AbortSignal.timeout(this.timeoutMs) });
+    let response: Response;
+    try {
+      response = await fetch(new URL('/health/live', this.baseUrl), { signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw new DependencyUnavailableError('governance', error);
+    }
     await response.body?.cancel();
     if (!response.ok) throw new DependencyUnavailableError('governance');
   }
+}
+
+/** Maps Governance's answer for a caller-scoped call: 403/404 pass through, anything else odd is a 503. */
+export function expectStatus(response: GovernanceResponse, ...ok: number[]): GovernanceResponse {
+  if (ok.includes(response.status)) return response;
+  if (response.status === 404) throw AppException.notFound('Data connection');
+  if (response.status === 403) throw AppException.forbidden();
+  throw new DependencyUnavailableError('governance');
 }

@@ -1,0 +1,113 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, type Page, type Principal } from '@app/core';
+import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
+import { dataConnectionFromParam, RequirePermission } from '@app/authz';
+import { Audited, AuditSource } from '@app/audit';
+import { ConnectionsService, toDto } from './connections.service.js';
+import { ConnectionDto, ConnectionPageDto, ConnectionSecretDto, CreateConnectionDto, UpdateConnectionDto } from './dto/connection.dto.js';
+import { ListConnectionsQuery } from './dto/list-connections.query.js';
+import { listConnectionTypes } from './types/connection-types.view.js';
+
+const URI_PARAM = {
+  name: 'resource_uri',
+  example: 'data:acme-corp:analytics-prod:customer-analytics-db',
+  description: 'One path segment; raw colons and percent-encoded `%3A` both work',
+};
+const connection = dataConnectionFromParam('resource_uri');
+
+@ApiTags('data connections')
+@AuditSource('assets')
+@Controller('data')
+export class ConnectionsController {
+  constructor(private readonly connections: ConnectionsService) {}
+
+  @Get('types')
+  @ProjectHeader('none')
+  @ApiOperation({ summary: 'Connection types with their config and credential JSON Schemas, auth methods and examples' })
+  @ApiErrors(401)
+  types() {
+    return listConnectionTypes();
+  }
+
+  @Get()
+  @ProjectHeader('optional')
+  @ApiOperation({
+    summary: 'List the connections the caller can read',
+    description: 'With X-Project-ID: that project’s connections plus the org-level ones the caller can read (each item says its `scope`). Without: org-level only.',
+  })
+  @ApiOkResponse({ type: ConnectionPageDto })
+  @ApiErrors(400, 401, 404)
+  list(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Query() query: ListConnectionsQuery): Promise<Page<ConnectionDto>> {
+    return this.connections.list(principal, project, query);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ProjectHeader('optional')
+  @ApiOperation({
+    summary: 'Create a connection; credentials go to the Governance Secrets API, never to Assets',
+    description: 'Needs `can_create_resources` on the project, or org owner/admin for an org-level connection (no X-Project-ID, or `project_id: null`).',
+  })
+  @ApiCreatedResponse({ type: ConnectionDto })
+  @ApiErrors(401, 403, 404, 409, 422, 503)
+  create(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Body() body: CreateConnectionDto): Promise<ConnectionDto> {
+    return this.connections.create(principal, project, body);
+  }
+
+  @Get(':resource_uri')
+  @ProjectHeader('optional')
+  @ApiParam(URI_PARAM)
+  @RequirePermission('can_read', connection, 'Data connection')
+  @ApiOperation({ summary: 'Connection metadata (never credentials)' })
+  @ApiOkResponse({ type: ConnectionDto })
+  async get(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<ConnectionDto> {
+    return toDto(await this.connections.load(principal, project, uri));
+  }
+
+  @Put(':resource_uri')
+  @ProjectHeader('optional')
+  @ApiParam(URI_PARAM)
+  @RequirePermission('can_write', connection, 'Data connection')
+  @ApiOperation({ summary: 'Replace settings; omitted credentials are kept. New credentials also need can_manage_secrets; a new destination needs new credentials (422).' })
+  @ApiOkResponse({ type: ConnectionDto })
+  @ApiErrors(409, 422, 503)
+  replace(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
+    return this.connections.update(principal, project, uri, body, 'update-full');
+  }
+
+  @Patch(':resource_uri')
+  @ProjectHeader('optional')
+  @ApiParam(URI_PARAM)
+  @RequirePermission('can_write', connection, 'Data connection')
+  @ApiOperation({ summary: 'Change some settings; given config fields are merged, `null` clears one' })
+  @ApiOkResponse({ type: ConnectionDto })
+  @ApiErrors(409, 422, 503)
+  patch(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
+    return this.connections.update(principal, project, uri, body, 'update-partial');
+  }
+
+  @Delete(':resource_uri')
+  @HttpCode(204)
+  @ProjectHeader('optional')
+  @ApiParam(URI_PARAM)
+  @RequirePermission('can_delete', connection, 'Data connection')
+  @ApiOperation({ summary: 'Delete the connection, its tuples and its secret' })
+  @ApiNoContentResponse()
+  @ApiErrors(503)
+  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<void> {
+    await this.connections.delete(principal, project, uri);
+  }
+
+  @Get(':resource_uri/secret')
+  @Header('Cache-Control', 'no-store')
+  @ProjectHeader('optional')
+  @ApiParam(URI_PARAM)
+  @RequirePermission('can_execute', connection, 'Data connection')
+  @Audited({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId: (req) => (req.params as Record<string, string>).resource_uri })
+  @ApiOperation({ summary: 'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached' })
+  @ApiOkResponse({ type: ConnectionSecretDto })
+  readSecret(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<ConnectionSecretDto> {
+    return this.connections.readSecret(principal, project, uri);
+  }
+}

@@ -1,0 +1,32 @@
+import type { Provider } from '@nestjs/common';
+import { AuthzClient } from '@app/authz';
+import { AuditSink } from '@app/audit';
+import { ConnectionsRepository } from './persistence/connections.repository.js';
+import { ConnectionOperationsRepository } from './persistence/connection-operations.repository.js';
+import { ConnectionSaga } from './lifecycle/connection-saga.js';
+import { ConnectionsReconciler } from './lifecycle/connections.reconciler.js';
+import { ConnectionsService } from './connections.service.js';
+import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
+
+export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
+
+/** Wiring for data connections; the ports (AuthzClient, AuditSink, …) come from the app module. */
+export const CONNECTIONS_PROVIDERS: Provider[] = [
+  ConnectionsRepository,
+  ConnectionOperationsRepository,
+  {
+    provide: ConnectionSaga,
+    useFactory: (c: ConnectionsRepository, o: ConnectionOperationsRepository, a: AuthzClient, g: GovernanceCredentialsStore, s: AuditSink) => new ConnectionSaga(c, o, a, g, s),
+    inject: [ConnectionsRepository, ConnectionOperationsRepository, AuthzClient, GovernanceCredentialsStore, AuditSink],
+  },
+  {
+    provide: ConnectionsService,
+    useFactory: (c: ConnectionsRepository, a: AuthzClient, saga: ConnectionSaga, g: GovernanceCredentialsStore) => new ConnectionsService(c, a, saga, g),
+    inject: [ConnectionsRepository, AuthzClient, ConnectionSaga, GovernanceCredentialsStore],
+  },
+  {
+    provide: ConnectionsReconciler,
+    useFactory: (o: ConnectionOperationsRepository, saga: ConnectionSaga, interval: number) => new ConnectionsReconciler(o, saga, interval),
+    inject: [ConnectionOperationsRepository, ConnectionSaga, RECONCILE_INTERVAL_MS],
+  },
+];

@@ -1,0 +1,174 @@
+import { Logger } from '@nestjs/common';
+import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
+import { AuthzClient } from '@app/authz';
+import { AuditSink, type AuditEventInput } from '@app/audit';
+import { ConnectionsRepository } from '../persistence/connections.repository.js';
+import { ConnectionOperationsRepository, type ClaimedOperation } from '../persistence/connection-operations.repository.js';
+import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
+import { GovernanceCredentialsStore, type StoredCredentials } from '../../governance/governance-credentials.store.js';
+import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
+import { parseDataResourceUri } from '@app/authz';
+
+export type AuditDraft = Omit<AuditEventInput, 'org_id' | 'source_service' | 'actor_id' | 'actor_type'>;
+
+function refOf(row: Pick<DataConnectionEntity, 'resourceUri'>): ConnectionRef {
+  const parsed = parseDataResourceUri(row.resourceUri);
+  if (!parsed) throw new Error('stored resource URI is malformed');
+  return { orgId: parsed.orgId, projectId: parsed.projectId, slug: parsed.name };
+}
+
+const scopeOfRow = (row: { orgId: string; projectId: string | null }): TenantScope => ({ orgId: row.orgId, projectId: row.projectId });
+
+/** Anything thrown by a dependency mid-saga: surface 4xx we raised on purpose, else a 503. */
+function asUnavailable(error: unknown, dependency: string): AppException {
+  return error instanceof AppException ? error : new DependencyUnavailableError(dependency, error);
+}
+
+/**
+ * Create, credential change and delete each touch three systems: the Assets database, the
+ * secrets backend (through Governance) and the authz tuples. Each starts by recording an
+ * operation in the outbox; every step is idempotent; a failure compensates at once, and a
+ * crash is finished or undone by `reconcile`, so no secret or tuple is ever orphaned and no
+ * connection is visible without its secret.
+ */
+export class ConnectionSaga {
+  private readonly logger = new Logger(ConnectionSaga.name);
+
+  constructor(
+    private readonly connections: ConnectionsRepository,
+    private readonly operations: ConnectionOperationsRepository,
+    private readonly authz: AuthzClient,
+    private readonly credentials: GovernanceCredentialsStore,
+    private readonly audit: AuditSink,
+  ) {}
+
+  /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
+  async create(principal: Principal, row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt'>, secret: StoredCredentials, audit: AuditDraft): Promise<void> {
+    const scope = scopeOfRow(row);
+    const op = await this.connections.insertProvisioning(scope, row, principal.userId);
+    const ref = refOf(row);
+    try {
+      await this.authz.writeTuples(connectionTuples(ref, principal.userId));
+      await this.credentials.put(principal, row.resourceUri, row.credentialsVersion, secret);
+      await this.record(principal, audit);
+      await this.connections.activate(scope, row.id, op.id);
+    } catch (error) {
+      this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Create failed; compensating');
+      await this.undoCreate(op, principal).catch(() => undefined);
+      throw asUnavailable(error, 'a dependency');
+    }
+  }
+
+  /** New secret version → row switch (one transaction) → old version removed. */
+  async replaceCredentials(principal: Principal, row: DataConnectionEntity, secret: StoredCredentials, changes: Partial<DataConnectionEntity>, audit: AuditDraft): Promise<void> {
+    const scope = scopeOfRow(row);
+    const op = await this.connections.beginCredentialsUpdate(scope, row, principal.userId);
+    try {
+      await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
+      await this.record(principal, audit);
+      await this.connections.commitCredentialsUpdate(scope, row.id, { ...changes, credentialsVersion: op.secretVersion });
+    } catch (error) {
+      await this.credentials.delete(principal, row.resourceUri, op.secretVersion).catch(() => undefined);
+      await this.operations.finish(op.id, 'rolled_back').catch(() => undefined);
+      throw asUnavailable(error, 'a dependency');
+    }
+    // The switch is committed; removing the old version may be retried by the reconciler.
+    try {
+      await this.credentials.delete(principal, row.resourceUri, row.credentialsVersion);
+      await this.operations.finish(op.id, 'completed');
+    } catch {
+      this.logger.warn({ resource_uri: row.resourceUri }, 'Old credentials version left for the reconciler');
+    }
+  }
+
+  /** Hidden at once; then secret → tuples → row. If a dependency is down the reconciler finishes it. */
+  async delete(principal: Principal, row: DataConnectionEntity, audit: AuditDraft): Promise<void> {
+    const scope = scopeOfRow(row);
+    await this.record(principal, audit);
+    const op = await this.connections.beginDelete(scope, row, principal.userId);
+    try {
+      await this.credentials.delete(principal, row.resourceUri, row.credentialsVersion);
+      await deleteAllConnectionTuples(this.authz, refOf(row));
+      await this.connections.deleteRow(scope, row.id);
+      await this.operations.finish(op.id, 'completed');
+    } catch (error) {
+      this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Delete interrupted; the reconciler will finish it');
+      throw asUnavailable(error, 'a dependency');
+    }
+  }
+
+  /**
+   * Finishes or undoes one interrupted operation, as the Assets service account. Idempotent:
+   * running it twice, or on two replicas, ends in the same state.
+   */
+  async reconcile(op: ClaimedOperation): Promise<'completed' | 'rolled_back'> {
+    const scope = scopeOfRow(op);
+    const row = await this.connections.findAnyLifecycle(scope, op.connectionId);
+    switch (op.kind) {
+      case 'create':
+        if (row?.lifecycle === 'active') {
+          await this.operations.finish(op.id, 'completed');
+          return 'completed';
+        }
+        await this.undoCreate(op, null);
+        return 'rolled_back';
+      case 'update_credentials':
+        if (row && row.credentialsVersion === op.secretVersion) {
+          if (op.previousSecretVersion !== null) await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.previousSecretVersion);
+          await this.operations.finish(op.id, 'completed');
+          return 'completed';
+        }
+        await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion);
+        await this.operations.finish(op.id, 'rolled_back');
+        return 'rolled_back';
+      case 'delete':
+        await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion);
+        await deleteAllConnectionTuples(this.authz, refOf(op));
+        if (row) await this.connections.deleteRow(scope, row.id);
+        await this.operations.finish(op.id, 'completed');
+        return 'completed';
+      default: {
+        const unknownKind: never = op.kind;
+        throw new Error(`unknown operation ${String(unknownKind)}`);
+      }
+    }
+  }
+
+  /**
+   * Tries every cleanup step even when one fails; the row (hidden) and its operation are removed
+   * only once the secret and the tuples are gone, so the reconciler can always find the rest.
+   */
+  private async undoCreate(op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'secretVersion'>, principal: Principal | null): Promise<void> {
+    let clean = true;
+    try {
+      if (principal) {
+        await this.credentials.delete(principal, op.resourceUri, op.secretVersion).catch(() => this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion));
+      } else {
+        await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion);
+      }
+    } catch {
+      clean = false;
+    }
+    try {
+      await deleteAllConnectionTuples(this.authz, refOf(op));
+    } catch {
+      clean = false;
+    }
+    if (!clean) throw new DependencyUnavailableError('a dependency (cleanup continues in the background)');
+    await this.connections.deleteRow(scopeOfRow(op), op.connectionId);
+    await this.operations.finish(op.id, 'rolled_back');
+  }
+
+  /** Audits a change that touches the database only; written before the change, failing closed. */
+  async recordAudit(principal: Principal, draft: AuditDraft): Promise<void> {
+    await this.record(principal, draft);
+  }
+
+  private async record(principal: Principal, draft: AuditDraft): Promise<void> {
+    try {
+      await this.audit.record({ ...draft, org_id: principal.orgId, actor_id: principal.userId, actor_type: principal.actorType, source_service: 'assets' });
+    } catch (error) {
+      throw asUnavailable(error, 'audit log');
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
+import { ConnectionSaga } from './connection-saga.js';
+
+const BATCH = 20;
+const LEASE_MS = 60_000;
+
+export interface ReconcileSummary {
+  claimed: number;
+  completed: number;
+  rolledBack: number;
+  failed: number;
+}
+
+/**
+ * Finishes or undoes operations whose request died (crash, kill -9, dependency outage). Safe on
+ * several replicas at once: each operation is claimed with a lease in one SQL statement.
+ */
+export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ConnectionsReconciler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<ReconcileSummary> | null = null;
+
+  constructor(
+    private readonly operations: ConnectionOperationsRepository,
+    private readonly saga: ConnectionSaga,
+    private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.runOnce().catch(() => undefined), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass; concurrent calls in this process share the pass in flight. */
+  runOnce(): Promise<ReconcileSummary> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<ReconcileSummary> {
+    const summary: ReconcileSummary = { claimed: 0, completed: 0, rolledBack: 0, failed: 0 };
+    for (;;) {
+      const claimed = await this.operations.claimExpired(BATCH, LEASE_MS);
+      summary.claimed += claimed.length;
+      for (const op of claimed) {
+        try {
+          const outcome = await this.saga.reconcile(op);
+          if (outcome === 'completed') summary.completed += 1;
+          else summary.rolledBack += 1;
+        } catch (error) {
+          summary.failed += 1;
+          // The lease expires and the next pass retries; only a fixed label is stored.
+          await this.operations.fail(op.id, `retry after ${(error as Error)?.name ?? 'error'}`).catch(() => undefined);
+          this.logger.warn({ operation: op.id, kind: op.kind, attempts: op.attempts }, 'Reconcile attempt failed');
+        }
+      }
+      if (claimed.length < BATCH) return summary;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type ConnectionStatus = 'PENDING' | 'ACTIVE' | 'ERROR' | 'DISABLED';
+/** Internal: only `active` rows are ever visible; the others are mid-saga. */
+export type ConnectionLifecycle = 'provisioning' | 'active' | 'deleting';
+
+export interface LastVerification {
+  success: boolean;
+  message: string;
+  latency_ms: number;
+}
+
+@Entity('data_connections')
+export class DataConnectionEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') orgId: string;
+  @Column('text', { nullable: true }) projectId: string | null;
+  @Column('text') resourceUri: string;
+  @Column('text') name: string;
+  @Column('text') connectionType: string;
+  @Column('text') authType: string;
+  @Column('text', { nullable: true }) description: string | null;
+  @Column('text') status: ConnectionStatus;
+  @Column('text', { array: true }) tags: string[];
+  @Column('jsonb') config: Record<string, unknown>;
+  @Column('text', { array: true }) selectedTables: string[];
+  @Column('jsonb') pool: Record<string, unknown>;
+  @Column('text') createdBy: string;
+  @Column('timestamptz') createdAt: Date;
+  @Column('timestamptz') updatedAt: Date;
+  @Column('timestamptz', { nullable: true }) lastVerifiedAt: Date | null;
+  @Column('jsonb', { nullable: true }) lastVerification: LastVerification | null;
+  @Column('text') lifecycle: ConnectionLifecycle;
+  @Column('integer') credentialsVersion: number;
+}
+
+export type OperationKind = 'create' | 'update_credentials' | 'delete';
+
+@Entity('connection_operations')
+export class ConnectionOperationEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid') connectionId: string;
+  @Column('text') orgId: string;
+  @Column('text', { nullable: true }) projectId: string | null;
+  @Column('text') resourceUri: string;
+  @Column('text') kind: OperationKind;
+  @Column('integer') secretVersion: number;
+  @Column('integer', { nullable: true }) previousSecretVersion: number | null;
+  @Column('text') actorId: string;
+  @Column('text') status: 'pending' | 'completed' | 'rolled_back';
+  @Column('integer') attempts: number;
+  @Column('timestamptz', { nullable: true }) leaseUntil: Date | null;
+  @Column('text', { nullable: true }) lastError: string | null;
+  @Column('timestamptz') createdAt: Date;
+  @Column('timestamptz') updatedAt: Date;
+}

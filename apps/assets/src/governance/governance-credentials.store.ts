@@ -1,0 +1,50 @@
+import { DependencyUnavailableError } from '@app/core';
+import { expectStatus, type GovernanceCaller, GovernanceClient } from './governance.client.js';
+import type { ServiceIdentity } from './service-identity.js';
+
+/** What Assets keeps in Governance for a connection: never in its own database. */
+export interface StoredCredentials {
+  auth_type: string;
+  credentials: Record<string, unknown>;
+}
+
+/** Versioned names let an update write the new secret before switching to it. */
+export const credentialsSecretName = (version: number): string => `credentials-v${version}`;
+
+const secretPath = (resourceUri: string, version: number): string =>
+  `resources/data-connections/${encodeURIComponent(resourceUri)}/secrets/${credentialsSecretName(version)}`;
+
+/**
+ * Connection credentials in the Governance Secrets API. Reads and writes go as the caller,
+ * so Governance checks the caller's permission on the connection and audits the read itself.
+ */
+export class GovernanceCredentialsStore {
+  constructor(
+    private readonly governance: GovernanceClient,
+    private readonly service: ServiceIdentity,
+  ) {}
+
+  async put(caller: GovernanceCaller, resourceUri: string, version: number, value: StoredCredentials): Promise<void> {
+    expectStatus(await this.governance.request(caller, 'PUT', secretPath(resourceUri, version), { value: JSON.stringify(value) }), 200);
+  }
+
+  async read(caller: GovernanceCaller, resourceUri: string, version: number): Promise<StoredCredentials> {
+    const response = expectStatus(await this.governance.request(caller, 'GET', secretPath(resourceUri, version)), 200);
+    try {
+      return JSON.parse((response.body as { value: string }).value) as StoredCredentials;
+    } catch {
+      throw new DependencyUnavailableError('governance (unreadable credentials)');
+    }
+  }
+
+  async delete(caller: GovernanceCaller, resourceUri: string, version: number): Promise<void> {
+    expectStatus(await this.governance.request(caller, 'DELETE', secretPath(resourceUri, version)), 204, 404);
+  }
+
+  /** Cleanup without a user: the service account may delete, never read. */
+  async deleteAsService(orgId: string, resourceUri: string, version: number): Promise<void> {
+    const credentials = await this.service.credentialsFor(orgId);
+    const response = await this.governance.request(credentials, 'DELETE', `internal/${secretPath(resourceUri, version)}`);
+    if (response.status !== 204) throw new DependencyUnavailableError('governance');
+  }
+}

@@ -1,0 +1,321 @@
+import request from 'supertest';
+import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+
+const CANARY = 'canary-pw-4d1f0c9e77';
+const ORG = 'acme';
+const PROJECT = 'analytics-prod';
+
+/** The seed document's create example, as written (plus the canary as the password). */
+const seedBody = (password = CANARY) => ({
+  name: 'Customer Analytics DB',
+  connection_type: 'postgres',
+  description: 'Production read replica for analytics',
+  database_config: {
+    host: 'pg-replica.example.com',
+    port: 5432,
+    database: 'analytics',
+    schema: 'public',
+    selected_tables: ['customers', 'orders', 'products'],
+  },
+  credentials: { username: 'analytics_reader', password },
+  tags: ['production', 'analytics'],
+});
+
+describe('Data connections (e2e)', () => {
+  let h: AssetsHarness;
+  let http: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let gov: ReturnType<AssetsHarness['governance']['app']['getHttpServer']>;
+  const as = (user: string, org = ORG) => h.governance.bearer(user, org);
+
+  const grant = (user: string, relation: string, object: string) =>
+    request(gov).post('/governance/grants').set('authorization', as('alice')).send({ user: `user:${user}`, relation, object }).expect(201);
+
+  const api = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, user = 'alice', project: string | null = PROJECT, org = ORG) => {
+    const req = request(http)[method](path).set('authorization', as(user, org));
+    return project ? req.set('x-project-id', project) : req;
+  };
+
+  beforeAll(async () => {
+    h = await startAssetsHarness();
+    http = h.app.getHttpServer();
+    gov = h.governance.app.getHttpServer();
+    await h.governance.createOrg(ORG, 'alice');
+    await h.governance.createOrg('globex', 'mallory');
+    for (const id of [PROJECT, 'other-proj']) {
+      await request(gov).post('/governance/projects').set('authorization', as('alice')).send({ id, name: id }).expect(201);
+    }
+    await grant('adam', 'admin', `project:${PROJECT}`);
+    await grant('dave', 'developer', `project:${PROJECT}`);
+    await grant('olivia', 'operator', `project:${PROJECT}`);
+    await grant('victor', 'viewer', `project:${PROJECT}`);
+    await grant('oscar', 'developer', 'project:other-proj');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  describe('create and read', () => {
+    it('should create the seed example with a derived URI and never return the credentials', async () => {
+      const res = await api('post', '/assets/data').send(seedBody()).expect(201);
+      expect(res.body).toMatchObject({
+        resource_uri: `data:${ORG}:${PROJECT}:customer-analytics-db`,
+        name: 'Customer Analytics DB',
+        connection_type: 'postgres',
+        org_id: ORG,
+        project_id: PROJECT,
+        scope: 'project',
+        status: 'PENDING',
+        tags: ['production', 'analytics'],
+        created_by: 'alice',
+        owner_id: 'alice',
+        selected_tables: ['customers', 'orders', 'products'],
+      });
+      expect(res.body.database_config).toMatchObject({ host: 'pg-replica.example.com', db_schema: 'public' });
+      expect(JSON.stringify(res.body)).not.toContain(CANARY);
+      expect(res.body.credentials).toBeUndefined();
+    });
+
+    it('should read it by raw and percent-encoded URI', async () => {
+      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+      const raw = await api('get', `/assets/data/${uri}`).expect(200);
+      const encoded = await api('get', `/assets/data/${encodeURIComponent(uri)}`).expect(200);
+      expect(encoded.body).toEqual(raw.body);
+      expect(JSON.stringify(raw.body)).not.toContain(CANARY);
+    });
+
+    it('should return the credentials only on the secret route, uncached and audited', async () => {
+      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+      const res = await api('get', `/assets/data/${uri}/secret`).expect(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toMatchObject({ resource_uri: uri, auth_type: 'basic', credentials: { username: 'analytics_reader', password: CANARY } });
+      const audit = await request(gov).get(`/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(uri)}`).set('authorization', as('alice')).expect(200);
+      expect(audit.body.data.some((e: { source_service: string; request_id: string }) => e.source_service === 'assets' && e.request_id === res.headers['x-request-id'])).toBe(true);
+    });
+
+    it('should answer 409 for a duplicate name in the same scope', async () => {
+      const res = await api('post', '/assets/data').send(seedBody()).expect(409);
+      expect(res.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
+    });
+  });
+
+  describe('org-level connections', () => {
+    const lake = `data:${ORG}::shared-lake`;
+
+    beforeAll(async () => {
+      await grant('mike', 'member', `organization:${ORG}`);
+      const res = await api('post', '/assets/data', 'alice', null)
+        .send({ name: 'Shared Lake', connection_type: 's3', storage_config: { bucket: 'raw-drops', region: 'eu-west-1' }, credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY } })
+        .expect(201);
+      expect(res.body).toMatchObject({ resource_uri: lake, project_id: null, scope: 'organization' });
+    });
+
+    it('should also create at org level with project_id null despite a project header', async () => {
+      const res = await api('post', '/assets/data').send({ ...seedBody(), name: 'Org Warehouse', project_id: null }).expect(201);
+      expect(res.body.resource_uri).toBe(`data:${ORG}::org-warehouse`);
+    });
+
+    it.each([
+      ['olivia', PROJECT, 200, 200],
+      ['victor', PROJECT, 200, 403],
+      ['oscar', 'other-proj', 200, 200],
+      ['alice', null, 200, 200],
+    ])('should let %s (header %s) read (%i) and execute (%i) it', async (user, project, read, secret) => {
+      await api('get', `/assets/data/${lake}`, user, project).expect(read);
+      await api('get', `/assets/data/${lake}/secret`, user, project).expect(secret);
+    });
+
+    it('should hide it from org members without a project role and from other orgs', async () => {
+      await api('get', `/assets/data/${lake}`, 'mike', null).expect(404);
+      await api('get', `/assets/data/${lake}`, 'mallory', null, 'globex').expect(404);
+    });
+
+    it('should not let project developers write, delete or create org-level connections', async () => {
+      await api('patch', `/assets/data/${lake}`, 'dave').send({ description: 'x' }).expect(403);
+      await api('delete', `/assets/data/${lake}`, 'dave').expect(403);
+      await api('post', '/assets/data', 'dave', null).send({ ...seedBody(), name: 'Dave Org' }).expect(404);
+    });
+
+    it('should keep project connections invisible from other projects', async () => {
+      await api('get', `/assets/data/data:${ORG}:${PROJECT}:customer-analytics-db`, 'oscar', 'other-proj').expect(404);
+      const list = await api('get', '/assets/data', 'oscar', 'other-proj').expect(200);
+      expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).not.toContain(`data:${ORG}:${PROJECT}:customer-analytics-db`);
+      expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).toContain(lake);
+    });
+  });
+
+  describe('permissions by role', () => {
+    const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+    // user, header, can_read, can_execute, can_write, can_manage_secrets
+    const table: Array<[string, string, string, number, number, number, number]> = [
+      ['org owner', 'alice', PROJECT, 200, 200, 200, 200],
+      ['project admin', 'adam', PROJECT, 200, 200, 200, 200],
+      ['developer', 'dave', PROJECT, 200, 200, 200, 200],
+      ['operator', 'olivia', PROJECT, 200, 200, 200, 403],
+      ['viewer', 'victor', PROJECT, 200, 403, 403, 403],
+      ['member of another project', 'oscar', 'other-proj', 404, 404, 404, 404],
+    ];
+
+    it.each(table)('should apply the matrix to a %s', async (_role, user, project, read, execute, write, manage) => {
+      await api('get', `/assets/data/${uri}`, user, project).expect(read);
+      await api('get', `/assets/data/${uri}/secret`, user, project).expect(execute);
+      await api('patch', `/assets/data/${uri}`, user, project).send({ description: `edited by ${user}` }).expect(write);
+      await api('patch', `/assets/data/${uri}`, user, project).send({ credentials: { username: 'analytics_reader', password: CANARY } }).expect(manage);
+    });
+
+    it('should hide everything from another org', async () => {
+      await api('get', `/assets/data/${uri}`, 'mallory', null, 'globex').expect(404);
+      await api('get', `/assets/data/${uri}/secret`, 'mallory', null, 'globex').expect(404);
+      await api('delete', `/assets/data/${uri}`, 'mallory', null, 'globex').expect(404);
+      await api('get', `/assets/data/${uri}`, 'mallory', PROJECT, 'globex').expect(404);
+    });
+
+    it.each([
+      ['alice', 204],
+      ['adam', 204],
+      ['dave', 204],
+      ['olivia', 403],
+      ['victor', 403],
+      ['oscar', 404],
+    ])('should let %s delete (%i)', async (user, status) => {
+      const name = `to-delete-by-${user}`;
+      await api('post', '/assets/data').send({ ...seedBody(), name }).expect(201);
+      await api('delete', `/assets/data/data:${ORG}:${PROJECT}:${name}`, user, user === 'oscar' ? 'other-proj' : PROJECT).expect(status);
+    });
+
+    it('should answer 401 on every route without a token', async () => {
+      const routes: Array<['get' | 'post' | 'put' | 'patch' | 'delete', string]> = [
+        ['get', '/assets/data/types'],
+        ['get', '/assets/data'],
+        ['post', '/assets/data'],
+        ['get', `/assets/data/${uri}`],
+        ['put', `/assets/data/${uri}`],
+        ['patch', `/assets/data/${uri}`],
+        ['delete', `/assets/data/${uri}`],
+        ['get', `/assets/data/${uri}/secret`],
+      ];
+      for (const [method, path] of routes) {
+        const res = await request(http)[method](path).set('x-project-id', PROJECT).expect(401);
+        expect(res.body.error.code).toBe('INVALID_TOKEN');
+      }
+    });
+  });
+
+  describe('list', () => {
+    beforeAll(async () => {
+      for (const [name, tags] of [
+        ['customer_db', ['pii', 'prod']],
+        ['customerXdb', ['prod']],
+        ['100% coverage', ['pii']],
+        ['back\\slash', []],
+      ] as Array<[string, string[]]>) {
+        await api('post', '/assets/data', 'dave').send({ ...seedBody(), name, tags }).expect(201);
+      }
+    });
+
+    const names = (res: request.Response) => res.body.data.map((c: { name: string }) => c.name);
+
+    it('should match search terms literally, case-insensitively', async () => {
+      expect(names(await api('get', '/assets/data?search=customer_db').expect(200))).toEqual(['customer_db']);
+      expect(names(await api('get', '/assets/data?search=CUSTOMERxDB').expect(200))).toEqual(['customerXdb']);
+      expect(names(await api('get', `/assets/data?search=${encodeURIComponent('100%')}`).expect(200))).toEqual(['100% coverage']);
+      expect(names(await api('get', `/assets/data?search=${encodeURIComponent('\\')}`).expect(200))).toEqual(['back\\slash']);
+      expect(names(await api('get', '/assets/data?search=read%20replica').expect(200)).length).toBeGreaterThan(3);
+    });
+
+    it('should reject blank searches, bad sorts and out-of-range paging with 400', async () => {
+      for (const query of ['search=%20%20', 'sort=name:up', 'sort=password:asc', "sort=name:asc;DROP TABLE x", 'limit=0', 'limit=101', 'page=0', 'status=GONE']) {
+        const res = await api('get', `/assets/data?${query}`).expect(400);
+        expect(res.body.error.code).toBe('INVALID_REQUEST');
+      }
+    });
+
+    it('should filter by tags (AND), type, creator and its deprecated alias', async () => {
+      expect(names(await api('get', '/assets/data?tags=pii,prod').expect(200))).toEqual(['customer_db']);
+      expect(names(await api('get', '/assets/data?created_by=dave&sort=name:asc').expect(200))).toEqual(['100% coverage', 'back\\slash', 'customer_db', 'customerXdb']);
+      expect(names(await api('get', '/assets/data?owner_id=user:dave&sort=name:asc').expect(200))).toHaveLength(4);
+      expect(names(await api('get', '/assets/data?connection_type=s3').expect(200))).toEqual(['Shared Lake']);
+    });
+
+    it('should page with totals and sort by an allow-listed field', async () => {
+      const first = await api('get', '/assets/data?limit=2&page=1&sort=name:asc').expect(200);
+      const all = await api('get', '/assets/data?limit=100&sort=name:asc').expect(200);
+      expect(first.body.pagination).toMatchObject({ page: 1, limit: 2, total_items: all.body.data.length, prev_page: null, next_page: 2 });
+      expect(names(first)).toEqual(names(all).slice(0, 2));
+      const scopes = new Set(all.body.data.map((c: { scope: string }) => c.scope));
+      expect(scopes).toEqual(new Set(['project', 'organization']));
+      expect(JSON.stringify(all.body)).not.toContain(CANARY);
+    });
+
+    it('should show nothing to a caller without access and org-level only without a header', async () => {
+      const none = await api('get', '/assets/data', 'mike', null).expect(200);
+      expect(none.body.data).toEqual([]);
+      const orgOnly = await api('get', '/assets/data', 'alice', null).expect(200);
+      expect(orgOnly.body.data.every((c: { project_id: string | null }) => c.project_id === null)).toBe(true);
+    });
+  });
+
+  describe('rules', () => {
+    it('should let exactly one of several concurrent same-name creates win', async () => {
+      const results = await Promise.all(Array.from({ length: 6 }, () => api('post', '/assets/data').send({ ...seedBody(), name: 'Race Condition' })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      const secrets = await h.governance.infra.database.dataSource.query(`SELECT name FROM secrets WHERE resource_uri = $1`, [`data:${ORG}:${PROJECT}:race-condition`]);
+      expect(secrets).toHaveLength(1);
+    });
+
+    it('should refuse to send saved credentials to a new destination (422) and accept it with new ones', async () => {
+      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+      for (const change of [{ host: 'attacker.example.com' }, { port: 6543 }, { ssl_mode: 'disable' }]) {
+        const res = await api('patch', `/assets/data/${uri}`).send({ database_config: change }).expect(422);
+        expect(res.body.error).toMatchObject({ code: 'REBIND_REQUIRES_CREDENTIALS', details: { changed_fields: [Object.keys(change)[0]] } });
+      }
+      await api('put', `/assets/data/${uri}`).send({ connection_type: 's3', storage_config: { bucket: 'b', region: 'us-east-1' } }).expect(422);
+      const moved = await api('patch', `/assets/data/${uri}`).send({ database_config: { host: 'new-replica.example.com' }, credentials: { username: 'u2', password: 'rotated-pw' } }).expect(200);
+      expect(moved.body.database_config.host).toBe('new-replica.example.com');
+      const secret = await api('get', `/assets/data/${uri}/secret`).expect(200);
+      expect(secret.body.credentials).toEqual({ username: 'u2', password: 'rotated-pw' });
+      const versions = await h.governance.infra.database.dataSource.query(`SELECT name FROM secrets WHERE resource_uri = $1`, [uri]);
+      expect(versions).toEqual([{ name: `credentials-v${secret.body.version}` }]);
+    });
+
+    it('should keep the resource URI immutable and validate bodies against the type schema', async () => {
+      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+      await api('patch', `/assets/data/${uri}`).send({ resource_uri: 'data:acme:analytics-prod:other' }).expect(422);
+      const bad = await api('post', '/assets/data').send({ ...seedBody(), name: 'Bad Host', database_config: { host: 'postgres://u:p@h/db', database: 'x' } }).expect(422);
+      expect(bad.body.error.code).toBe('VALIDATION_ERROR');
+      expect(JSON.stringify(bad.body)).not.toContain(CANARY);
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Wrong Org', resource_uri: 'data:globex:analytics-prod:x' }).expect(422);
+    });
+
+    it('should keep the canary out of the Assets database entirely', async () => {
+      const tables = await h.infra.database.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+      for (const { tablename } of tables as Array<{ tablename: string }>) {
+        const rows = await h.infra.database.dataSource.query(`SELECT t::text AS row FROM "${tablename}" t`);
+        expect(JSON.stringify(rows)).not.toContain(CANARY);
+      }
+      expect(tables.length).toBeGreaterThan(1);
+    });
+
+    it('should audit every secret read', async () => {
+      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+      const count = async () =>
+        (await request(gov).get(`/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(uri)}&page_size=100`).set('authorization', as('alice')).expect(200)).body.data.filter(
+          (e: { source_service: string }) => e.source_service === 'assets',
+        ).length;
+      const before = await count();
+      await api('get', `/assets/data/${uri}/secret`).expect(200);
+      await api('get', `/assets/data/${uri}/secret`, 'olivia').expect(200);
+      expect(await count()).toBe(before + 2);
+    });
+
+    it('should delete the record, its tuples and its secret', async () => {
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Short Lived' }).expect(201);
+      const uri = `data:${ORG}:${PROJECT}:short-lived`;
+      await api('delete', `/assets/data/${uri}`).expect(204);
+      await api('get', `/assets/data/${uri}`).expect(404);
+      expect(await h.governance.infra.authz.readTuples({ object: `data_connection:${ORG}/${PROJECT}/short-lived` })).toEqual([]);
+      expect(await h.governance.infra.database.dataSource.query(`SELECT 1 FROM secrets WHERE resource_uri = $1`, [uri])).toEqual([]);
+      expect(await h.infra.database.dataSource.query(`SELECT 1 FROM data_connections WHERE resource_uri = $1`, [uri])).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { ConnectionsRepository } from '../../apps/assets/src/connections/persistence/connections.repository.js';
+import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
+import { ConnectionSaga } from '../../apps/assets/src/connections/lifecycle/connection-saga.js';
+import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
+import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
+import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
+import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+
+const ORG = 'acme';
+const PROJECT = 'faults';
+
+/**
+ * Each case breaks one step of a create, credential change or delete, either as a dependency
+ * failure (the request sees 503) or as a crash (the process dies between two steps, replayed
+ * here step by step), then reconciles and asserts that nothing is left half-made.
+ */
+describe('Connection crash consistency (fault injection)', () => {
+  let h: AssetsHarness;
+  let http: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let alice: string;
+  let governanceDb: AssetsHarness['governance']['infra']['database']['dataSource'];
+  let assetsDb: AssetsHarness['infra']['database']['dataSource'];
+
+  const body = (name: string, password = 'pw-1') => ({
+    name,
+    connection_type: 'postgres',
+    database_config: { host: 'db.example.com', port: 5432, database: 'analytics' },
+    credentials: { username: 'reader', password },
+  });
+  const uriOf = (slug: string) => `data:${ORG}:${PROJECT}:${slug}`;
+  const objectOf = (slug: string) => `data_connection:${ORG}/${PROJECT}/${slug}`;
+
+  const state = async (slug: string) => ({
+    rows: (await assetsDb.query('SELECT lifecycle, credentials_version FROM data_connections WHERE resource_uri = $1', [uriOf(slug)])) as Array<{ lifecycle: string; credentials_version: number }>,
+    secrets: ((await governanceDb.query('SELECT name FROM secrets WHERE resource_uri = $1 ORDER BY name', [uriOf(slug)])) as Array<{ name: string }>).map((r) => r.name),
+    tuples: await h.infra.authz.readTuples({ object: objectOf(slug) }),
+    pending: Number((await assetsDb.query(`SELECT count(*)::int AS n FROM connection_operations WHERE resource_uri = $1 AND status = 'pending'`, [uriOf(slug)]))[0].n),
+  });
+  const nothingLeft = { rows: [], secrets: [], tuples: [], pending: 0 };
+
+  /** What a restart does: the dead request's lease runs out, and the reconciler takes over. */
+  const restartAndReconcile = async () => {
+    await assetsDb.query(`UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`);
+    return h.reconciler.runOnce();
+  };
+
+  /** A real outage of one dependency: its table disappears for the duration of `fn`. */
+  const withTableOffline = async <T>(db: typeof governanceDb, table: string, fn: () => Promise<T>): Promise<T> => {
+    const [schema, name] = table.includes('.') ? table.split('.') : ['public', table];
+    await db.query(`ALTER TABLE ${schema}.${name} RENAME TO ${name}_offline`);
+    try {
+      return await fn();
+    } finally {
+      await db.query(`ALTER TABLE ${schema}.${name}_offline RENAME TO ${name}`);
+    }
+  };
+  const invisible = (slug: string) => request(http).get(`/assets/data/${uriOf(slug)}`).set('authorization', alice).set('x-project-id', PROJECT).expect(404);
+
+  beforeAll(async () => {
+    h = await startAssetsHarness();
+    http = h.app.getHttpServer();
+    governanceDb = h.governance.infra.database.dataSource;
+    assetsDb = h.infra.database.dataSource;
+    await h.governance.createOrg(ORG, 'alice');
+    alice = h.governance.bearer('alice', ORG);
+    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', alice).send({ id: PROJECT, name: 'Faults' }).expect(201);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const create = (name: string, password?: string) =>
+    request(http).post('/assets/data').set('authorization', alice).set('x-project-id', PROJECT).send(body(name, password));
+
+  describe('dependency failures during a request', () => {
+    it.each([
+      ['the secrets backend', 'secrets', 'secrets-down'],
+      ['the audit log', 'audit_events', 'audit-down'],
+      ['the authorization store', 'authz.tuples', 'authz-down'],
+    ])('should leave nothing behind when %s is down during a create', async (_dependency, table, slug) => {
+      const res = await withTableOffline(governanceDb, table, async () => {
+        const response = await create(slug).expect(503);
+        await invisible(slug);
+        return response;
+      });
+      expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      await invisible(slug);
+      // Whatever the outage kept the request from cleaning up, the reconciler removes.
+      await restartAndReconcile();
+      expect(await state(slug)).toEqual(nothingLeft);
+    });
+
+    it('should keep the old credentials when a credential change cannot be stored', async () => {
+      await create('Rotate Fails', 'old-pw').expect(201);
+      await withTableOffline(governanceDb, 'secrets', () =>
+        request(http).patch(`/assets/data/${uriOf('rotate-fails')}`).set('authorization', alice).set('x-project-id', PROJECT).send({ credentials: { username: 'reader', password: 'new-pw' } }).expect(503),
+      );
+      const secret = await request(http).get(`/assets/data/${uriOf('rotate-fails')}/secret`).set('authorization', alice).set('x-project-id', PROJECT).expect(200);
+      expect(secret.body.credentials.password).toBe('old-pw');
+      expect(await state('rotate-fails')).toMatchObject({ rows: [{ lifecycle: 'active', credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
+    });
+
+    it('should hide a connection at once when delete is interrupted, and finish it after the outage', async () => {
+      await create('Delete Interrupted').expect(201);
+      await withTableOffline(governanceDb, 'secrets', () =>
+        request(http).delete(`/assets/data/${uriOf('delete-interrupted')}`).set('authorization', alice).set('x-project-id', PROJECT).expect(503),
+      );
+      await request(http).get(`/assets/data/${uriOf('delete-interrupted')}`).set('authorization', alice).set('x-project-id', PROJECT).expect(404);
+      expect((await state('delete-interrupted')).pending).toBe(1);
+      await restartAndReconcile();
+      expect(await state('delete-interrupted')).toEqual(nothingLeft);
+    });
+  });
+
+  describe('crashes between steps, then restart and reconcile', () => {
+    let repo: ConnectionsRepository;
+    let credentials: GovernanceCredentialsStore;
+    const principal = () => ({ userId: 'alice', orgId: ORG, actorType: 'user' as const, issuer: 'test', token: alice.slice('Bearer '.length) });
+
+    beforeAll(() => {
+      repo = h.app.get(ConnectionsRepository);
+      credentials = h.app.get(GovernanceCredentialsStore);
+    });
+
+    const provision = async (slug: string) => {
+      const row = {
+        id: randomUUID(),
+        orgId: ORG,
+        projectId: PROJECT,
+        resourceUri: uriOf(slug),
+        name: slug,
+        connectionType: 'postgres',
+        authType: 'basic',
+        description: null,
+        status: 'PENDING' as const,
+        tags: [],
+        config: { host: 'db.example.com', port: 5432, database: 'analytics' },
+        selectedTables: [],
+        pool: {},
+        createdBy: 'alice',
+        lastVerifiedAt: null,
+        lastVerification: null,
+        credentialsVersion: 1,
+      };
+      await repo.insertProvisioning({ orgId: ORG, projectId: PROJECT }, row, 'alice');
+      return row;
+    };
+    const ref = (slug: string) => ({ orgId: ORG, projectId: PROJECT, slug });
+
+    it.each([
+      ['after the row was written', 1],
+      ['after the tuples were written', 2],
+      ['after the secret was stored', 3],
+    ])('should roll back a create that crashed %s', async (_when, steps) => {
+      const slug = `crash-create-${steps}`;
+      await provision(slug);
+      if (steps >= 2) await h.infra.authz.writeTuples(connectionTuples(ref(slug), 'alice'));
+      if (steps >= 3) await credentials.put(principal(), uriOf(slug), 1, { auth_type: 'basic', credentials: { password: 'x' } });
+      const before = await state(slug);
+      expect(before.pending).toBe(1);
+      await request(http).get(`/assets/data/${uriOf(slug)}`).set('authorization', alice).set('x-project-id', PROJECT).expect(404);
+      const summary = await restartAndReconcile();
+      expect(summary.rolledBack).toBeGreaterThanOrEqual(1);
+      expect(await state(slug)).toEqual(nothingLeft);
+    });
+
+    it('should drop the new secret of a credential change that crashed before the switch', async () => {
+      await create('Crash Rotate Before', 'old-pw').expect(201);
+      const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('crash-rotate-before')))!;
+      const op = await repo.beginCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row, 'alice');
+      await credentials.put(principal(), row.resourceUri, op.secretVersion, { auth_type: 'basic', credentials: { password: 'new-pw' } });
+      await restartAndReconcile();
+      expect(await state('crash-rotate-before')).toMatchObject({ rows: [{ credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
+    });
+
+    it('should drop the old secret of a credential change that crashed after the switch', async () => {
+      await create('Crash Rotate After', 'old-pw').expect(201);
+      const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('crash-rotate-after')))!;
+      const op = await repo.beginCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row, 'alice');
+      await credentials.put(principal(), row.resourceUri, op.secretVersion, { auth_type: 'basic', credentials: { password: 'new-pw' } });
+      await repo.commitCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row.id, { credentialsVersion: op.secretVersion });
+      await restartAndReconcile();
+      expect(await state('crash-rotate-after')).toMatchObject({ rows: [{ credentials_version: 2 }], secrets: ['credentials-v2'], pending: 0 });
+      const secret = await request(http).get(`/assets/data/${uriOf('crash-rotate-after')}/secret`).set('authorization', alice).set('x-project-id', PROJECT).expect(200);
+      expect(secret.body.credentials.password).toBe('new-pw');
+    });
+
+    it.each([
+      ['after it was hidden', 0],
+      ['after the secret was deleted', 1],
+    ])('should finish a delete that crashed %s', async (_when, steps) => {
+      const slug = `crash-delete-${steps}`;
+      await create(`Crash Delete ${steps}`).expect(201);
+      const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf(slug)))!;
+      await repo.beginDelete({ orgId: ORG, projectId: PROJECT }, row, 'alice');
+      if (steps >= 1) await credentials.delete(principal(), row.resourceUri, row.credentialsVersion);
+      await restartAndReconcile();
+      expect(await state(slug)).toEqual(nothingLeft);
+    });
+
+    it('should let two replicas reconcile at once without doing any operation twice', async () => {
+      for (let i = 0; i < 6; i++) await provision(`replica-${i}`);
+      await assetsDb.query(`UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`);
+      const saga = h.app.get(ConnectionSaga);
+      const replicaA = new ConnectionsReconciler(h.app.get(ConnectionOperationsRepository), saga, 0);
+      const replicaB = new ConnectionsReconciler(new ConnectionOperationsRepository(assetsDb), saga, 0);
+      const [a, b] = await Promise.all([replicaA.runOnce(), replicaB.runOnce()]);
+      expect(a.claimed + b.claimed).toBe(6);
+      const attempts = (await assetsDb.query(`SELECT attempts FROM connection_operations WHERE resource_uri LIKE $1`, [`${uriOf('replica-')}%`])) as Array<{ attempts: number }>;
+      expect(attempts.map((r) => r.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+      for (let i = 0; i < 6; i++) expect(await state(`replica-${i}`)).toEqual(nothingLeft);
+    });
+  });
+});
