@@ -8,6 +8,8 @@ import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
 import { GovernanceClient } from './governance/governance.client.js';
+import { ServiceIdentity } from './governance/service-identity.js';
+import { loadStorageConfig } from '@app/storage';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/assets-migrations.js';
 
 export const ASSETS_HTTP = {
@@ -47,7 +49,10 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
       database,
       authz,
       governance: new GovernanceClient(config.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS),
+      serviceIdentity: new ServiceIdentity(authConfig, config),
       logLevel: config.LOG_LEVEL,
+      reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+      storageConfig: loadStorageConfig(env),
     };
   } catch (error) {
     await database.close();

@@ -7,6 +7,14 @@ import { AuthzClient } from '@app/authz';
 import type { Database } from '@app/database';
 import { GovernanceClient } from './governance/governance.client.js';
 import { SessionController } from './session/session.controller.js';
+import { AuditSink } from '@app/audit';
+import { ConnectionsController } from './connections/connections.controller.js';
+import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS } from './connections/connections.providers.js';
+import { GovernanceCredentialsStore } from './governance/governance-credentials.store.js';
+import { GovernanceAuditSink } from './governance/governance-audit.sink.js';
+import type { ServiceIdentity } from './governance/service-identity.js';
+import type { StorageConfig } from '@app/storage';
+import { STORAGE_CONTROLLERS, storageProviders } from './storage/storage.providers.js';
 import { GovernanceProjectDirectory } from './governance/governance-project.directory.js';
 
 export interface AssetsInfra {
@@ -14,7 +22,12 @@ export interface AssetsInfra {
   database: Database;
   authz: AuthzClient;
   governance: GovernanceClient;
+  serviceIdentity: ServiceIdentity;
   logLevel: string;
+  reconcileIntervalMs: number;
+  storageConfig: StorageConfig;
+  /** Tests may wrap the audit sink to inject faults. */
+  auditSink?: AuditSink;
 }
 
 @Module({})
@@ -27,11 +40,16 @@ export class AssetsModule {
         TerminusModule,
         AuthModule.forRoot(infra.authConfig, { projectDirectory: { useValue: new GovernanceProjectDirectory(infra.governance) }, devIdp: false }),
       ],
-      controllers: [HealthController, SessionController],
+      controllers: [HealthController, SessionController, ConnectionsController, ...STORAGE_CONTROLLERS],
       providers: [
         { provide: DataSource, useValue: infra.database.dataSource },
         { provide: AuthzClient, useValue: infra.authz },
         { provide: GovernanceClient, useValue: infra.governance },
+        { provide: GovernanceCredentialsStore, useValue: new GovernanceCredentialsStore(infra.governance, infra.serviceIdentity) },
+        { provide: AuditSink, useValue: infra.auditSink ?? new GovernanceAuditSink(infra.governance, infra.serviceIdentity) },
+        { provide: RECONCILE_INTERVAL_MS, useValue: infra.reconcileIntervalMs },
+        ...CONNECTIONS_PROVIDERS,
+        ...storageProviders(infra.storageConfig),
         {
           provide: READINESS_PROBES,
           useValue: [

@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './fakes/fake-infisical.server.js';
 export * from './fakes/fake-gcp-secret-manager.server.js';
+export * from './fakes/fake-gcs.server.js';

@@ -1,0 +1,104 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { ApiErrors, AppException, type Principal } from '@app/core';
+import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
+import { projectFromHeader, RequirePermission } from '@app/authz';
+import { ObjectTooLargeError } from '@app/storage';
+import { ObjectStoreResolver } from './object-store.resolver.js';
+import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
+import { FileUploadedDto } from './storage.dto.js';
+import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
+import { Inject } from '@nestjs/common';
+
+const FIELD_NAMES = new Set(['key', 'name', 'resource_uri', 'description', 'tags']);
+
+function validateFields(raw: Record<string, string>): FileFields {
+  const problems: string[] = [];
+  if (!raw.key) problems.push('key is required');
+  const name = raw.name?.trim() ?? '';
+  if (name.length < 1 || name.length > 255) problems.push('name must be 1 to 255 characters');
+  if (raw.description !== undefined && raw.description.length > 1000) problems.push('description must be at most 1000 characters');
+  const tags = (raw.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  if (tags.length > 50 || tags.some((t) => t.length > 64)) problems.push('tags must be at most 50 comma-separated values of up to 64 characters');
+  if (problems.length) throw AppException.validation('Invalid file upload', { problems });
+  return { key: raw.key, name, resourceUri: raw.resource_uri || undefined, description: raw.description, tags };
+}
+
+function isFileTooLarge(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+@ApiTags('files')
+@ProjectHeader('required')
+@Controller('files')
+export class FilesController {
+  constructor(
+    private readonly files: FilesService,
+    private readonly stores: ObjectStoreResolver,
+    @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('can_write', projectFromHeader, 'Project')
+  @ApiOperation({ summary: 'Upload a file (multipart): bytes to storage under `<org>/<project>/files/<key>`, metadata to Assets' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'key', 'name'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        key: { type: 'string', example: 'reports/q1.pdf' },
+        name: { type: 'string', minLength: 1, maxLength: 255 },
+        resource_uri: { type: 'string', example: 'file:acme:proj-42:q1-report' },
+        description: { type: 'string', maxLength: 1000 },
+        tags: { type: 'string', example: 'finance,quarterly' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: FileUploadedDto })
+  @ApiErrors(400, 409, 413, 422)
+  async upload(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest): Promise<FileUploadedDto> {
+    if (!request.isMultipart()) throw AppException.invalidRequest('Expected a multipart/form-data body');
+    const raw: Record<string, string> = {};
+    let stored: { storageKey: string; resourceUri: string; size: number; etag: string | null; contentType: string } | undefined;
+    let fields: FileFields | undefined;
+    const store = await this.stores.resolve({ principal, projectId, request });
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          if (FIELD_NAMES.has(part.fieldname) && typeof part.value === 'string') raw[part.fieldname] = part.value;
+          continue;
+        }
+        if (part.fieldname !== 'file' || stored) {
+          part.file.resume();
+          throw AppException.validation('Exactly one file field named "file" is expected', { field: part.fieldname });
+        }
+        // Fields must precede the file, so that nothing is written before the request is known valid.
+        fields = validateFields(raw);
+        const prepared = await this.files.prepare(principal, projectId, fields);
+        const contentType = (part as MultipartFile).mimetype || 'application/octet-stream';
+        const put = await this.files.store(store, prepared.storageKey, part.file, contentType);
+        if (part.file.truncated) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
+        stored = { ...prepared, size: put.size, etag: put.etag, contentType };
+      }
+    } catch (error) {
+      if (isFileTooLarge(error)) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
+      throw error;
+    }
+    if (!stored || !fields) throw AppException.validation('The file field is required (send key and name before it)', { field: 'file' });
+    await this.files.record(store, principal, projectId, fields, stored);
+    return {
+      resource_uri: stored.resourceUri,
+      url: `/assets/storage/${FILES_SOLUTION}/${fields.key.split('/').map(encodeURIComponent).join('/')}`,
+      key: fields.key,
+      name: fields.name,
+      message: 'File uploaded',
+      size: stored.size,
+      content_type: stored.contentType,
+    };
+  }
+}

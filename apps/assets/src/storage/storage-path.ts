@@ -1,0 +1,65 @@
+import { AppException } from '@app/core';
+import { STORAGE_NAME } from '@app/storage';
+
+/** Solution used when a path has one segment (`PUT /assets/storage/test.txt`, as in the seed). */
+export const DEFAULT_SOLUTION = 'default';
+/** Artifact type of such single-segment objects: `default/objects/test.txt`. */
+export const DEFAULT_ARTIFACT_TYPE = 'objects';
+
+export interface StoragePath {
+  solution: string;
+  /** `<artifact-type>/<id…>`, or null when the request lists the solution. */
+  artifactPath: string | null;
+}
+
+/**
+ * Reads `{solution}/{key…}` from the raw, still percent-encoded URL (Fastify's wildcard param is
+ * already decoded, so an encoded slash would be indistinguishable from a real one). Encoded
+ * separators are refused; each segment is decoded once and the key builder re-checks the result.
+ */
+export function parseStoragePath(rawUrl: string, method: string): StoragePath {
+  const path = rawUrl.split('?')[0];
+  const marker = '/storage/';
+  const index = path.indexOf(marker);
+  if (index === -1) throw AppException.invalidRequest('Invalid storage path');
+  const rest = path.slice(index + marker.length);
+  if (/%(2f|5c)/i.test(rest)) throw AppException.invalidRequest('Invalid object key: encoded slashes are not allowed');
+  const segments = rest.split('/').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      throw AppException.invalidRequest('Invalid object key: malformed percent-encoding');
+    }
+  });
+  const isList = method === 'GET' && (segments.length === 1 || (segments.length === 2 && segments[1] === '')) && STORAGE_NAME.test(segments[0]);
+  if (isList) return { solution: segments[0], artifactPath: null };
+  if (segments.length === 1) return { solution: DEFAULT_SOLUTION, artifactPath: `${DEFAULT_ARTIFACT_TYPE}/${segments[0]}` };
+  return { solution: segments[0], artifactPath: segments.slice(1).join('/') };
+}
+
+export interface ParsedRange {
+  start: number;
+  end?: number;
+  /** `bytes=-N`: the last N bytes. */
+  suffix?: number;
+}
+
+/** One `bytes=` range; null when absent, malformed or multi-range (then the whole object is served). */
+export function parseRangeHeader(header: string | undefined): ParsedRange | null {
+  if (!header) return null;
+  const match = /^bytes=(\d{0,15})-(\d{0,15})$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  if (match[1] === '') return { start: 0, suffix: Number(match[2]) };
+  const start = Number(match[1]);
+  const end = match[2] === '' ? undefined : Number(match[2]);
+  if (end !== undefined && end < start) return null;
+  return { start, end };
+}
+
+/** Weak comparison (RFC 9110 §13.1.2) of If-None-Match against the current ETag. */
+export function etagMatches(header: string | undefined, etag: string | null): boolean {
+  if (!header || !etag) return false;
+  if (header.trim() === '*') return true;
+  const bare = (value: string) => value.trim().replace(/^W\//, '');
+  return header.split(',').some((candidate) => bare(candidate) === bare(etag));
+}

@@ -1,0 +1,71 @@
+import type { Readable } from 'node:stream';
+
+/** What a store knows about one object. `etag` and `contentType` are null when the backend keeps none. */
+export interface ObjectInfo {
+  key: string;
+  size: number;
+  etag: string | null;
+  lastModified: Date | null;
+  contentType: string | null;
+}
+
+export interface ByteRange {
+  start: number;
+  /** Inclusive, like HTTP; omitted means "to the end". */
+  end?: number;
+}
+
+export interface GetResult extends ObjectInfo {
+  stream: Readable;
+  /** Present on ranged reads: the bytes actually served, inclusive, and the object's full size. */
+  contentRange?: { start: number; end: number; size: number };
+}
+
+export interface PutOptions {
+  contentType?: string;
+  /** Abort (and leave no object) once more than this many bytes have arrived. */
+  maxBytes?: number;
+}
+
+export interface PutResult {
+  key: string;
+  size: number;
+  etag: string | null;
+}
+
+export interface ListOptions {
+  prefix: string;
+  /** Opaque value from a previous page's `next_cursor`. */
+  cursor?: string | null;
+  limit: number;
+}
+
+/** Wire shape (snake_case) so that routes can return it as is. */
+export interface ListedObject {
+  key: string;
+  size: number;
+  etag: string | null;
+  last_modified: string | null;
+  content_type: string | null;
+}
+
+export interface ListPage {
+  items: ListedObject[];
+  next_cursor: string | null;
+}
+
+/**
+ * Object storage for one bucket/container/root. Keys are relative, `/`-separated and already
+ * validated (see TenantKeyBuilder); adapters re-check them so that no key can leave the root.
+ * Missing objects raise `AppException.notFound('Object')`.
+ */
+export abstract class ObjectStore {
+  abstract put(key: string, body: Buffer | Readable, options?: PutOptions): Promise<PutResult>;
+  abstract get(key: string, options?: { range?: ByteRange }): Promise<GetResult>;
+  abstract head(key: string): Promise<ObjectInfo>;
+  /** Keys in ascending byte order; the order is stable across pages. */
+  abstract list(options: ListOptions): Promise<ListPage>;
+  /** Idempotent: deleting a missing key succeeds. */
+  abstract delete(key: string): Promise<void>;
+  abstract copy(from: string, to: string): Promise<void>;
+}

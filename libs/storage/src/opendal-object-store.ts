@@ -1,0 +1,321 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Operator, type Metadata } from 'opendal';
+import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
+import {
+  type ByteRange,
+  type GetResult,
+  type ListedObject,
+  type ListOptions,
+  type ListPage,
+  type ObjectInfo,
+  ObjectStore,
+  type PutOptions,
+  type PutResult,
+} from './object-store.js';
+import { assertSafeObjectKey, assertSafePrefix } from './object-key.js';
+import type { OpenDalTarget } from './object-store-spec.js';
+import { compareKeys, decodeListCursor, encodeListCursor } from './list-cursor.js';
+
+/** Multipart part size for streamed writes. */
+export const STREAM_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Slice size of streamed reads: small slices keep garbage (and RSS) low between GCs. */
+export const READ_SLICE_BYTES = 2 * 1024 * 1024;
+const MAX_LIST_LIMIT = 1000;
+const STAT_CONCURRENCY = 8;
+
+/** A single range that cannot be served (HTTP 416); carries the object size for `Content-Range`. */
+export class RangeNotSatisfiableError extends AppException {
+  constructor(readonly size: number) {
+    super(ErrorCode.INVALID_REQUEST, 'Requested range not satisfiable', { size });
+  }
+}
+
+export class ObjectTooLargeError extends AppException {
+  constructor(readonly maxBytes: number) {
+    super(ErrorCode.PAYLOAD_TOO_LARGE, `The object is larger than the ${maxBytes}-byte limit`, { max_bytes: maxBytes });
+  }
+}
+
+/**
+ * OpenDAL errors start with their kind (`NotFound (permanent) at stat, context: …`). Only the kind
+ * and operation survive: the context may quote endpoints or signed query strings.
+ */
+export function mapOpenDalError(error: unknown): Error {
+  if (error instanceof AppException) return error;
+  // Not `instanceof Error`: native errors may come from another realm (jest VM modules).
+  const raw = (error as { message?: unknown } | null)?.message;
+  const message = typeof raw === 'string' ? raw : String(error);
+  const kind = /^([A-Za-z]+)/.exec(message)?.[1] ?? 'Unexpected';
+  switch (kind) {
+    case 'NotFound':
+    case 'IsADirectory':
+    case 'NotADirectory':
+      return AppException.notFound('Object');
+    case 'ConditionNotMatch':
+      return AppException.conflict('The object changed while it was being read');
+    default:
+      return new DependencyUnavailableError('Object storage', new Error(message.split(/,\s*context:/)[0].slice(0, 200)));
+  }
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw mapOpenDalError(error);
+  }
+}
+
+function toNumber(value: bigint | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** Reads `[start, endExclusive)` in bounded slices; memory stays at about two slices. */
+class SlicedReadStream extends Readable {
+  private position: number;
+
+  constructor(
+    private readonly operator: Operator,
+    private readonly key: string,
+    start: number,
+    private readonly endExclusive: number,
+    private readonly ifMatch: string | undefined,
+  ) {
+    super({ highWaterMark: READ_SLICE_BYTES });
+    this.position = start;
+  }
+
+  override _read(): void {
+    if (this.position >= this.endExclusive) {
+      this.push(null);
+      return;
+    }
+    const size = Math.min(READ_SLICE_BYTES, this.endExclusive - this.position);
+    this.operator.read(this.key, { offset: BigInt(this.position), size: BigInt(size), ...(this.ifMatch ? { ifMatch: this.ifMatch } : {}) }).then(
+      (buffer) => {
+        if (buffer.length === 0) {
+          this.destroy(AppException.conflict('The object changed while it was being read'));
+          return;
+        }
+        this.position += buffer.length;
+        this.push(buffer);
+      },
+      (error: unknown) => this.destroy(mapOpenDalError(error)),
+    );
+  }
+}
+
+/** The one adapter for every backend; scheme specifics live in `toOpenDal`. */
+export class OpenDalObjectStore extends ObjectStore {
+  private readonly operator: Operator;
+  private readonly capability: { contentType: boolean; ifMatch: boolean; startAfter: boolean };
+
+  constructor(private readonly target: OpenDalTarget) {
+    super();
+    this.operator = new Operator(target.scheme, target.options);
+    const cap = this.operator.capability();
+    this.capability = { contentType: cap.writeWithContentType, ifMatch: cap.readWithIfMatch, startAfter: cap.listWithStartAfter };
+  }
+
+  get scheme(): string {
+    return this.target.scheme;
+  }
+
+  async put(key: string, body: Buffer | Readable, options: PutOptions = {}): Promise<PutResult> {
+    assertSafeObjectKey(key);
+    const max = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    const writeOptions = this.capability.contentType && options.contentType ? { contentType: options.contentType } : {};
+    if (Buffer.isBuffer(body)) {
+      if (body.length > max) throw new ObjectTooLargeError(max);
+      await call(() => this.operator.write(key, body, writeOptions));
+    } else {
+      await this.putStream(key, body, max, writeOptions);
+    }
+    const info = await this.head(key);
+    return { key, size: info.size, etag: info.etag };
+  }
+
+  /**
+   * Objects that fit in one chunk go up in a single request (Azure drops the content type of block
+   * lists); larger ones through OpenDAL's multipart writer, one chunk in memory at a time.
+   */
+  private async putStream(key: string, body: Readable, max: number, writeOptions: { contentType?: string }): Promise<void> {
+    let received = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let writer: Awaited<ReturnType<Operator['writer']>> | undefined;
+    // Not closing the writer on failure abandons it: fs keeps the temp file away from the key,
+    // clouds leave an uncompleted multipart upload for the bucket's lifecycle rule.
+    for await (const chunk of body as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      received += buffer.length;
+      if (received > max) {
+        body.destroy();
+        throw new ObjectTooLargeError(max);
+      }
+      if (writer) {
+        await call(() => writer!.write(buffer));
+        continue;
+      }
+      pending.push(buffer);
+      pendingBytes += buffer.length;
+      if (pendingBytes >= STREAM_CHUNK_BYTES) {
+        writer = await call(() => this.operator.writer(key, { ...writeOptions, chunk: BigInt(STREAM_CHUNK_BYTES) }));
+        const first = Buffer.concat(pending, pendingBytes);
+        pending = [];
+        await call(() => writer!.write(first));
+      }
+    }
+    if (writer) await call(() => writer!.close());
+    else await call(() => this.operator.write(key, Buffer.concat(pending, pendingBytes), writeOptions));
+  }
+
+  async head(key: string): Promise<ObjectInfo> {
+    assertSafeObjectKey(key);
+    const meta = await call(() => this.operator.stat(key));
+    if (!meta.isFile()) throw AppException.notFound('Object');
+    return this.infoOf(key, meta);
+  }
+
+  async get(key: string, options: { range?: ByteRange } = {}): Promise<GetResult> {
+    const info = await this.head(key);
+    let start = 0;
+    let end = info.size - 1;
+    let contentRange: GetResult['contentRange'];
+    if (options.range) {
+      const { start: from, end: to } = options.range;
+      if (!Number.isSafeInteger(from) || from < 0 || from >= info.size || (to !== undefined && (!Number.isSafeInteger(to) || to < from))) {
+        throw new RangeNotSatisfiableError(info.size);
+      }
+      start = from;
+      end = Math.min(to ?? info.size - 1, info.size - 1);
+      contentRange = { start, end, size: info.size };
+    }
+    // Pin every slice to the version we stat'ed where the backend supports If-Match.
+    const ifMatch = this.capability.ifMatch && info.etag && !info.etag.startsWith('W/') ? info.etag : undefined;
+    const stream = new SlicedReadStream(this.operator, key, start, end + 1, ifMatch);
+    return { ...info, stream, contentRange };
+  }
+
+  async list(options: ListOptions): Promise<ListPage> {
+    const prefix = assertSafePrefix(options.prefix);
+    const limit = Math.max(1, Math.min(MAX_LIST_LIMIT, Math.trunc(options.limit)));
+    const after = options.cursor ? decodeListCursor(options.cursor, prefix) : null;
+    const directory = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+    // Keep the `limit + 1` smallest keys after the cursor; stop early when the backend is ordered.
+    const page: string[] = [];
+    const metadata = new Map<string, Metadata>();
+    let lister;
+    try {
+      lister = await this.operator.lister(directory, {
+        recursive: true,
+        ...(after && this.capability.startAfter ? { startAfter: after } : {}),
+      });
+    } catch (error) {
+      const mapped = mapOpenDalError(error);
+      if (mapped instanceof AppException && mapped.status === 404) return { items: [], next_cursor: null };
+      throw mapped;
+    }
+    for (;;) {
+      const entry = await call(() => lister.next());
+      if (!entry) break;
+      const path = entry.path();
+      if (path.endsWith('/') || !path.startsWith(prefix)) continue;
+      if (after !== null && compareKeys(path, after) <= 0) continue;
+      if (page.length > limit && compareKeys(path, page[page.length - 1]) >= 0) {
+        if (this.target.orderedListing) break;
+        continue;
+      }
+      insertSorted(page, path);
+      metadata.set(path, entry.metadata());
+      if (page.length > limit + 1) metadata.delete(page.pop()!);
+      if (this.target.orderedListing && page.length > limit) break;
+    }
+    const hasMore = page.length > limit;
+    const keys = page.slice(0, limit);
+    const items = await mapLimited(keys, STAT_CONCURRENCY, (key) => this.listedObject(key, metadata.get(key)!));
+    return { items: items.filter((i): i is ListedObject => i !== null), next_cursor: hasMore ? encodeListCursor(keys[keys.length - 1]) : null };
+  }
+
+  async delete(key: string): Promise<void> {
+    assertSafeObjectKey(key);
+    await call(() => this.operator.delete(key));
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    assertSafeObjectKey(to);
+    await this.head(from);
+    await call(() => this.operator.copy(from, to));
+  }
+
+  /** Listings rarely carry everything (S3 has no content type, fs no size); stat what is missing. */
+  private async listedObject(key: string, listed: Metadata): Promise<ListedObject | null> {
+    let info = this.infoOf(key, listed);
+    const incomplete = listed.lastModified === null || listed.contentLength === null || (this.capability.contentType && !listed.contentType) || !info.etag;
+    if (incomplete) {
+      try {
+        info = await this.head(key);
+      } catch (error) {
+        // Deleted between list and stat: leave it out of the page.
+        if (error instanceof AppException && error.status === 404) return null;
+        throw error;
+      }
+    }
+    return {
+      key,
+      size: info.size,
+      etag: info.etag,
+      last_modified: info.lastModified ? info.lastModified.toISOString() : null,
+      content_type: info.contentType,
+    };
+  }
+
+  private infoOf(key: string, meta: Metadata): ObjectInfo {
+    const size = toNumber(meta.contentLength);
+    const lastModified = meta.lastModified ? new Date(meta.lastModified) : null;
+    return {
+      key,
+      size,
+      etag: normalizeEtag(meta.etag) ?? syntheticEtag(size, meta.lastModified),
+      lastModified: lastModified && !Number.isNaN(lastModified.getTime()) ? lastModified : null,
+      contentType: meta.contentType || null,
+    };
+  }
+}
+
+function normalizeEtag(etag: string | null): string | null {
+  if (!etag) return null;
+  return etag.startsWith('"') || etag.startsWith('W/"') ? etag : `"${etag}"`;
+}
+
+/** fs keeps no ETag: a weak validator from size and the full-precision mtime. */
+function syntheticEtag(size: number, lastModified: string | null): string | null {
+  if (!lastModified) return null;
+  const digest = createHash('sha256').update(`${size}:${lastModified}`).digest('base64url').slice(0, 22);
+  return `W/"${digest}"`;
+}
+
+function insertSorted(keys: string[], key: string): void {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareKeys(keys[mid], key) < 0) low = mid + 1;
+    else high = mid;
+  }
+  if (keys[low] !== key) keys.splice(low, 0, key);
+}
+
+async function mapLimited<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

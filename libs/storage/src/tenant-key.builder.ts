@@ -1,0 +1,58 @@
+import { AppException } from '@app/core';
+import { assertSafePrefix, assertSafeRelativePath, MAX_KEY_BYTES } from './object-key.js';
+
+/** Who a key belongs to: the token's org and the X-Project-ID project. */
+export interface StorageTenant {
+  orgId: string;
+  projectId: string;
+}
+
+/** Solution and artifact-type names. */
+export const STORAGE_NAME = /^[a-z0-9-]{1,63}$/;
+const TENANT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * Builds `<org>/<project>/<solution>/<artifact-type>/<id…>` from the request context alone and
+ * rejects anything that could leave that prefix with a 400, before any I/O.
+ */
+export class TenantKeyBuilder {
+  /** `<org>/<project>/<solution>/`: every key of the solution starts with it. */
+  static prefix(tenant: StorageTenant, solution: string): string {
+    if (!TENANT_ID.test(tenant.orgId ?? '')) throw AppException.invalidRequest('The organization id is missing or malformed');
+    if (!TENANT_ID.test(tenant.projectId ?? '')) throw AppException.invalidRequest('The project id (X-Project-ID) is missing or malformed');
+    if (!STORAGE_NAME.test(solution ?? '')) {
+      throw AppException.invalidRequest('The solution name must match [a-z0-9-]{1,63}', { field: 'solution' });
+    }
+    return `${tenant.orgId}/${tenant.projectId}/${solution}/`;
+  }
+
+  /** `artifactPath` is `<artifact-type>/<id…>` with at least one id segment. */
+  static build(tenant: StorageTenant, solution: string, artifactPath: string): string {
+    const prefix = TenantKeyBuilder.prefix(tenant, solution);
+    const segments = assertSafeRelativePath(artifactPath, 'key');
+    if (segments.length < 2) throw AppException.invalidRequest('The key must be <artifact-type>/<id>', { field: 'key' });
+    if (!STORAGE_NAME.test(segments[0])) {
+      throw AppException.invalidRequest('The artifact type must match [a-z0-9-]{1,63}', { field: 'key' });
+    }
+    const key = prefix + artifactPath;
+    if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw AppException.invalidRequest(`Invalid object key: key is longer than ${MAX_KEY_BYTES} bytes`);
+    return key;
+  }
+
+  /** A list prefix under the solution; `relativePrefix` may be partial (`reports/2024-`). */
+  static listPrefix(tenant: StorageTenant, solution: string, relativePrefix = ''): string {
+    const prefix = TenantKeyBuilder.prefix(tenant, solution);
+    if (relativePrefix === '') return prefix;
+    assertSafePrefix(relativePrefix);
+    const full = prefix + relativePrefix;
+    if (Buffer.byteLength(full, 'utf8') > MAX_KEY_BYTES) throw AppException.invalidRequest('Invalid prefix: too long');
+    return full;
+  }
+
+  /** The key as shown to the caller: relative to the solution prefix. */
+  static relative(tenant: StorageTenant, solution: string, key: string): string {
+    const prefix = TenantKeyBuilder.prefix(tenant, solution);
+    if (!key.startsWith(prefix)) throw new Error('Key outside the tenant prefix');
+    return key.slice(prefix.length);
+  }
+}

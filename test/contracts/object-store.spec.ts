@@ -1,0 +1,176 @@
+import { jest } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
+import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
+import { createObjectStoreFromSpec, objectStoreFromConnection, OpenDalObjectStore } from '@app/storage';
+import { startFakeGcs, type RunningFakeGcs } from '@app/testing';
+import { objectStoreContract } from './object-store.contract.js';
+
+const require = createRequire(import.meta.url);
+
+/** The slice of s3rver's API used here (the package ships no types). */
+interface S3rver {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rver;
+const S3RVER_KEY = 'S3RVER';
+const AZURITE_ACCOUNT = 'devstoreaccount1';
+// Azurite's documented, public development key.
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+jest.setTimeout(60_000);
+
+describe('OpenDalObjectStore (fs)', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'obstore-fs-'));
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), { keepsContentType: false });
+
+  it('should never write outside its root, even when a key is not checked by the caller', async () => {
+    const store = createObjectStoreFromSpec({ backend: 'local', root: join(root, 'inner') });
+    await expect(store.put('../outside.txt', Buffer.from('x'))).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+    await expect(readdir(root)).resolves.not.toContain('outside.txt');
+  });
+});
+
+describe('OpenDalObjectStore (s3 via s3rver)', () => {
+  let server: S3rver;
+  let dir: string;
+  let endpoint: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 's3rver-'));
+    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'bucket', configs: [] }] });
+    const { port } = await server.run();
+    endpoint = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  objectStoreContract(
+    's3',
+    async () =>
+      createObjectStoreFromSpec({
+        backend: 's3',
+        bucket: 'bucket',
+        region: 'us-east-1',
+        endpoint,
+        accessKey: S3RVER_KEY,
+        secretKey: S3RVER_KEY,
+        pathStyle: true,
+        ambientCredentials: false,
+      }),
+    { keepsContentType: true },
+  );
+
+  it('should build a MinIO-style store from a connection and use the credentials of each call', async () => {
+    const connection = (secretKey: string) => ({
+      type: 'minio' as const,
+      config: { bucket: 'bucket', endpoint, region: 'us-east-1', prefix: 'tenants/acme' },
+      credentials: { access_key: secretKey === S3RVER_KEY ? S3RVER_KEY : 'ROTATED', secret_key: secretKey },
+    });
+    await objectStoreFromConnection(connection(S3RVER_KEY)).put('acme/p1/sol/t/a.txt', Buffer.from('v1'));
+    // Rotated (here: wrong) credentials apply on the very next call: nothing was cached.
+    const error = await objectStoreFromConnection(connection('rotated-away')).head('acme/p1/sol/t/a.txt').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DependencyUnavailableError);
+    expect(JSON.stringify((error as AppException).details)).not.toContain('rotated-away');
+    await expect(objectStoreFromConnection(connection(S3RVER_KEY)).head('acme/p1/sol/t/a.txt')).resolves.toMatchObject({ size: 2 });
+    // The connection prefix is the root: the object sits below it in the bucket.
+    const bucketView = objectStoreFromConnection({ ...connection(S3RVER_KEY), config: { bucket: 'bucket', endpoint, path_style: true } });
+    await expect(bucketView.head('tenants/acme/acme/p1/sol/t/a.txt')).resolves.toMatchObject({ size: 2 });
+  });
+
+  it('should reject a connection without a bucket', () => {
+    expect(() => objectStoreFromConnection({ type: 's3', config: { region: 'us-east-1' }, credentials: {} })).toThrow(AppException);
+  });
+});
+
+describe('OpenDalObjectStore (azblob via azurite)', () => {
+  let child: ChildProcess;
+  let endpoint: string;
+
+  beforeAll(async () => {
+    const main = require.resolve('azurite/dist/src/blob/main.js');
+    child = spawn(process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`azurite did not start: ${output}`)), 30_000);
+      child.stdout!.on('data', (data: Buffer) => {
+        output += data.toString();
+        const match = /listens on http:\/\/[^:]+:(\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`azurite exited with ${code}: ${output}`)));
+    });
+    endpoint = `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
+    const service = new BlobServiceClient(endpoint, new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY));
+    await service.getContainerClient('container').create();
+  });
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  objectStoreContract(
+    'azblob',
+    async () => objectStoreFromConnection({ type: 'azure_blob', config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint }, credentials: { account_key: AZURITE_KEY } }),
+    { keepsContentType: true, keepsContentTypeOnMultipart: false },
+  );
+
+  it('should require an account key or a SAS token', () => {
+    expect(() => objectStoreFromConnection({ type: 'azure_blob', config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint }, credentials: {} })).toThrow(
+      AppException,
+    );
+  });
+});
+
+describe('OpenDalObjectStore (gcs via the fake GCS JSON API)', () => {
+  let gcs: RunningFakeGcs;
+
+  beforeAll(async () => {
+    gcs = await startFakeGcs({ bucket: 'bucket' });
+  });
+
+  afterAll(async () => {
+    expect(gcs.unhandled).toEqual([]);
+    await gcs.close();
+  });
+
+  objectStoreContract(
+    'gcs',
+    async () => objectStoreFromConnection({ type: 'gcs', config: { bucket: 'bucket', endpoint: gcs.url }, credentials: { access_token: gcs.token } }),
+    { keepsContentType: true },
+  );
+
+  it('should fail with 503, not leak the token, when the credentials are refused', async () => {
+    const store = objectStoreFromConnection({ type: 'gcs', config: { bucket: 'bucket', endpoint: gcs.url }, credentials: { access_token: 'wrong-token' } });
+    expect(store).toBeInstanceOf(OpenDalObjectStore);
+    const error = (await store.head('a/b/c').catch((e: unknown) => e)) as AppException;
+    expect(error.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(JSON.stringify({ m: error.message, d: error.details })).not.toContain('wrong-token');
+  });
+});

@@ -1,0 +1,328 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+
+const PROJECT = 'analytics-prod';
+const OTHER_PROJECT = 'marketing';
+
+describe('Shared storage (e2e)', () => {
+  let h: AssetsHarness;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  let root: string;
+  let alice: string;
+  let victor: string;
+  let bob: string;
+  let mallory: string;
+
+  const as = (token: string, project: string | null = PROJECT) => {
+    const headers: Record<string, string> = { authorization: token };
+    if (project) headers['x-project-id'] = project;
+    return headers;
+  };
+
+  /** Sends a path byte for byte (supertest/URL would resolve `..` segments before sending). */
+  const raw = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = (http.address() as AddressInfo | null) ?? { port: 0 };
+      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  /** The body as text, whatever the content type (superagent only buffers some types). */
+  const text = (req: request.Test) =>
+    req.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+    });
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'assets-storage-'));
+    const env = { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024), STORAGE_MAX_UPLOAD_BYTES: String(1024 * 1024) };
+    h = await startAssetsHarness({ env });
+    app = h.app;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    http = app.getHttpServer();
+
+    const gov = h.governance;
+    await gov.createOrg('acme', 'alice');
+    await gov.createOrg('globex', 'mallory');
+    alice = gov.bearer('alice', 'acme');
+    victor = gov.bearer('victor', 'acme');
+    bob = gov.bearer('bob', 'acme');
+    mallory = gov.bearer('mallory', 'globex');
+    const govHttp = gov.app.getHttpServer();
+    for (const id of [PROJECT, OTHER_PROJECT]) {
+      await request(govHttp).post('/governance/projects').set('authorization', alice).send({ id, name: id }).expect(201);
+    }
+    await request(govHttp).post('/governance/grants').set('authorization', alice).send({ user: 'user:victor', relation: 'viewer', object: `project:${PROJECT}` }).expect((res) => {
+      if (res.status >= 300) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
+    });
+    await request(govHttp).post('/governance/grants').set('authorization', alice).send({ user: 'user:bob', relation: 'member', object: 'organization:acme' }).expect((res) => {
+      if (res.status >= 300) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('should do the seed round trip: PUT --data-binary then GET', async () => {
+    const put = await request(http).put('/assets/storage/test.txt').set(as(alice)).set('content-type', 'application/x-www-form-urlencoded').send('hello').expect(201);
+    expect(put.body).toMatchObject({ key: 'objects/test.txt', size: 5 });
+    const get = await request(http).get('/assets/storage/test.txt').set(as(alice)).buffer(true).parse((res, cb) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => cb(null, text));
+    }).expect(200);
+    expect(get.body).toBe('hello');
+    // Where it lives: <org>/<project>/default/objects/test.txt under the local root.
+    await expect(readdir(join(root, 'acme', PROJECT, 'default', 'objects'))).resolves.toEqual(['test.txt']);
+  });
+
+  it('should stream any content type through unparsed and keep it, JSON included', async () => {
+    const body = '{"not":"parsed"' + ' '.repeat(1024 * 1024 + 10) + '}';
+    const put = await request(http).put('/assets/storage/talk2data/conversations/abc/messages.json').set(as(alice)).set('content-type', 'application/json').send(body).expect(201);
+    expect(put.body).toMatchObject({ key: 'conversations/abc/messages.json', size: body.length, etag: expect.any(String) });
+    const get = await request(http).get('/assets/storage/talk2data/conversations/abc/messages.json').set(as(alice)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect((get.body as Buffer).toString()).toBe(body);
+    expect(get.headers['content-length']).toBe(String(body.length));
+    expect(get.headers['last-modified']).toEqual(expect.any(String));
+    expect(get.headers['x-content-type-options']).toBe('nosniff');
+    // JSON parsing elsewhere is untouched: a malformed JSON body on a JSON route is still a 400.
+    await request(govHttpOf(h)).post('/governance/projects').set('authorization', alice).set('content-type', 'application/json').send('{bad').expect(400);
+  });
+
+  it('should serve ranges with 206, 416 when unsatisfiable, and ignore malformed ranges', async () => {
+    await request(http).put('/assets/storage/sol/docs/digits.txt').set(as(alice)).set('content-type', 'text/plain').send('0123456789').expect(201);
+    const url = '/assets/storage/sol/docs/digits.txt';
+    const part = await text(request(http).get(url).set(as(alice)).set('range', 'bytes=2-5')).expect(206);
+    expect(part.body).toBe('2345');
+    expect(part.headers['content-range']).toBe('bytes 2-5/10');
+    const suffix = await text(request(http).get(url).set(as(alice)).set('range', 'bytes=-3')).expect(206);
+    expect(suffix.body).toBe('789');
+    const open = await request(http).get(url).set(as(alice)).set('range', 'bytes=7-').expect(206);
+    expect(open.headers['content-range']).toBe('bytes 7-9/10');
+    const bad = await request(http).get(url).set(as(alice)).set('range', 'bytes=10-').expect(416);
+    expect(bad.headers['content-range']).toBe('bytes */10');
+    expect(bad.body.error.status).toBe(416);
+    const multi = await text(request(http).get(url).set(as(alice)).set('range', 'bytes=0-1,3-4')).expect(200);
+    expect(multi.body).toBe('0123456789');
+    // The local backend keeps no content type (documented): objects are served as octet-stream.
+    expect(multi.headers['content-type']).toBe('application/octet-stream');
+  });
+
+  it('should answer 304 for a matching If-None-Match and 200 after a change; HEAD gives headers only', async () => {
+    const url = '/assets/storage/sol/docs/etag.txt';
+    await request(http).put(url).set(as(alice)).send(Buffer.from('v1')).expect(201);
+    const first = await request(http).get(url).set(as(alice)).expect(200);
+    const etag = first.headers.etag;
+    expect(etag).toEqual(expect.any(String));
+    await request(http).get(url).set(as(alice)).set('if-none-match', etag).expect(304);
+    const head = await request(http).head(url).set(as(alice)).expect(200);
+    expect(head.headers['content-length']).toBe('2');
+    expect(head.headers.etag).toBe(etag);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await request(http).put(url).set(as(alice)).send(Buffer.from('v2!')).expect(201);
+    const changed = await request(http).get(url).set(as(alice)).set('if-none-match', etag).expect(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('should list with a cursor, keys relative to the solution', async () => {
+    for (const n of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) {
+      await request(http).put(`/assets/storage/lister/items/${n}`).set(as(alice)).send(Buffer.from(n)).expect(201);
+    }
+    await request(http).put('/assets/storage/lister/other/x.txt').set(as(alice)).send(Buffer.from('x')).expect(201);
+    const keys: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await request(http)
+        .get('/assets/storage/lister')
+        .query({ prefix: 'items/', limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(as(alice))
+        .expect(200);
+      expect(res.body.data.length).toBeLessThanOrEqual(2);
+      for (const item of res.body.data) expect(item).toEqual({ key: expect.any(String), size: 5, etag: expect.any(String), last_modified: expect.any(String), content_type: null });
+      keys.push(...res.body.data.map((d: { key: string }) => d.key));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    expect(keys).toEqual(['items/a.txt', 'items/b.txt', 'items/c.txt', 'items/d.txt', 'items/e.txt']);
+    const all = await request(http).get('/assets/storage/lister').set(as(alice)).expect(200);
+    expect(all.body.data.map((d: { key: string }) => d.key)).toContain('other/x.txt');
+    await request(http).get('/assets/storage/lister').query({ cursor: 'garbage!' }).set(as(alice)).expect(400);
+    await request(http).get('/assets/storage/lister').query({ limit: 1000 }).set(as(alice)).expect(400);
+  });
+
+  it('should keep projects apart: another project sees nothing of this one', async () => {
+    await request(http).put('/assets/storage/iso/docs/secret.txt').set(as(alice)).send(Buffer.from('p1 only')).expect(201);
+    await request(http).get('/assets/storage/iso/docs/secret.txt').set(as(alice, OTHER_PROJECT)).expect(404);
+    const list = await request(http).get('/assets/storage/iso').set(as(alice, OTHER_PROJECT)).expect(200);
+    expect(list.body.data).toEqual([]);
+    // Naming the other tenant's prefix in the key only nests it under the caller's own prefix.
+    await request(http).put(`/assets/storage/iso/acme/${OTHER_PROJECT}/x.txt`).set(as(alice)).send(Buffer.from('mine')).expect(201);
+    await expect(readdir(join(root, 'acme', PROJECT, 'iso', 'acme', OTHER_PROJECT))).resolves.toEqual(['x.txt']);
+    await expect(readdir(join(root, 'acme', OTHER_PROJECT)).catch(() => [])).resolves.not.toContain('iso');
+  });
+
+  it.each([
+    ['a raw .. segment', '/assets/storage/iso/docs/../../../marketing/iso/docs/secret.txt'],
+    ['a raw . segment', '/assets/storage/iso/./docs/secret.txt'],
+    ['encoded dots', '/assets/storage/iso/docs/%2e%2e/%2e%2e/x.txt'],
+    ['double-encoded dots', '/assets/storage/iso/docs/%252e%252e/x.txt'],
+    ['an encoded slash', '/assets/storage/iso/docs%2F..%2F..%2Fx.txt'],
+    ['an encoded backslash', '/assets/storage/iso/docs/..%5C..%5Cx.txt'],
+    ['an empty segment', '/assets/storage/iso/docs//x.txt'],
+    ['a fullwidth traversal', `/assets/storage/iso/docs/${encodeURIComponent('．．')}/x.txt`],
+    ['an encoded NUL', '/assets/storage/iso/docs/x%00.txt'],
+    ['a bad solution name', '/assets/storage/Iso/docs/x.txt'],
+  ])('should reject %s with a 400 before any I/O', async (_label, path) => {
+    for (const method of ['PUT', 'GET', 'DELETE']) {
+      const res = await raw(method, path, { ...as(alice), 'content-type': 'text/plain' }, method === 'PUT' ? 'evil' : undefined);
+      expect([method, res.status]).toEqual([method, 400]);
+      expect(JSON.parse(res.body).error.code).toBe('INVALID_REQUEST');
+    }
+  });
+
+  it('should answer 413 over STORAGE_MAX_OBJECT_BYTES, declared or streamed', async () => {
+    const big = Buffer.alloc(2 * 1024 * 1024 + 1, 1);
+    const res = await request(http).put('/assets/storage/sol/docs/big.bin').set(as(alice)).send(big).expect(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    await request(http).head('/assets/storage/sol/docs/big.bin').set(as(alice)).expect(404);
+  });
+
+  it('should delete with 204, idempotently, then 404 on GET', async () => {
+    await request(http).put('/assets/storage/sol/docs/del.txt').set(as(alice)).send(Buffer.from('x')).expect(201);
+    await request(http).delete('/assets/storage/sol/docs/del.txt').set(as(alice)).expect(204);
+    await request(http).delete('/assets/storage/sol/docs/del.txt').set(as(alice)).expect(204);
+    const res = await request(http).get('/assets/storage/sol/docs/del.txt').set(as(alice)).expect(404);
+    expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
+  });
+
+  describe('authentication and authorization on every route', () => {
+    const routes: [string, string][] = [
+      ['PUT', '/assets/storage/sol/docs/auth.txt'],
+      ['GET', '/assets/storage/sol/docs/auth.txt'],
+      ['HEAD', '/assets/storage/sol/docs/auth.txt'],
+      ['DELETE', '/assets/storage/sol/docs/auth.txt'],
+      ['GET', '/assets/storage/sol'],
+      ['POST', '/assets/files'],
+    ];
+    const send = (method: string, path: string, headers: Record<string, string>) => {
+      const agent = request(http);
+      const req = method === 'PUT' ? agent.put(path) : method === 'GET' ? agent.get(path) : method === 'HEAD' ? agent.head(path) : method === 'DELETE' ? agent.delete(path) : agent.post(path);
+      req.set(headers);
+      return method === 'PUT' ? req.send(Buffer.from('x')) : method === 'POST' ? req.field('key', 'docs/a.txt').field('name', 'A').attach('file', Buffer.from('x'), 'a.txt') : req;
+    };
+
+    it.each(routes)('should answer 401 without a token: %s %s', async (method, path) => {
+      const res = await send(method, path, { 'x-project-id': PROJECT });
+      expect(res.status).toBe(401);
+    });
+
+    it.each(routes)('should answer 400 without X-Project-ID: %s %s', async (method, path) => {
+      const res = await send(method, path, as(alice, null));
+      expect(res.status).toBe(400);
+    });
+
+    it.each(routes)('should answer 404 to another org and to an org member without project access: %s %s', async (method, path) => {
+      expect((await send(method, path, as(mallory))).status).toBe(404);
+      expect((await send(method, path, as(bob))).status).toBe(404);
+    });
+
+    it.each(routes.filter(([m]) => m === 'PUT' || m === 'DELETE' || m === 'POST'))('should answer 403 to a viewer on writes: %s %s', async (method, path) => {
+      const res = await send(method, path, as(victor));
+      expect(res.status).toBe(403);
+    });
+
+    it('should let a viewer read', async () => {
+      await request(http).put('/assets/storage/sol/docs/viewer.txt').set(as(alice)).send(Buffer.from('read me')).expect(201);
+      const res = await text(request(http).get('/assets/storage/sol/docs/viewer.txt').set(as(victor))).expect(200);
+      expect(res.body).toBe('read me');
+    });
+  });
+
+  describe('POST /assets/files', () => {
+    it('should store the file under the tenant prefix and return its metadata', async () => {
+      const res = await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'reports/q1.csv')
+        .field('name', 'Quarterly Report Q1')
+        .field('description', 'Numbers')
+        .field('tags', 'finance, quarterly')
+        .attach('file', Buffer.from('a,b\n1,2\n'), { filename: 'q1.csv', contentType: 'text/csv' })
+        .expect(201);
+      expect(res.body).toEqual({
+        resource_uri: `file:acme:${PROJECT}:quarterly-report-q1`,
+        url: '/assets/storage/files/reports/q1.csv',
+        key: 'reports/q1.csv',
+        name: 'Quarterly Report Q1',
+        message: 'File uploaded',
+        size: 8,
+        content_type: 'text/csv',
+      });
+      const got = await text(request(http).get(res.body.url).set(as(alice))).expect(200);
+      expect(got.body).toBe('a,b\n1,2\n');
+      expect(got.headers['content-type']).toBe('application/octet-stream');
+      await expect(readdir(join(root, 'acme', PROJECT, 'files', 'reports'))).resolves.toEqual(['q1.csv']);
+    });
+
+    it('should answer 409 on a duplicate resource URI and leave the first file intact', async () => {
+      const upload = (key: string, uri?: string) => {
+        const req = request(http).post('/assets/files').set(as(alice)).field('key', key).field('name', 'Dup');
+        if (uri) req.field('resource_uri', uri);
+        return req.attach('file', Buffer.from(key), 'dup.txt');
+      };
+      await upload('dups/one.txt').expect(201);
+      const dup = await upload('dups/two.txt').expect(409);
+      expect(dup.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
+      await request(http).head('/assets/storage/files/dups/two.txt').set(as(alice)).expect(404);
+      await upload('dups/one.txt', `file:acme:${PROJECT}:other-name`).expect(409);
+      await upload('dups/three.txt', `file:globex:${PROJECT}:stolen`).expect(422);
+    });
+
+    it('should validate fields and keys before storing anything', async () => {
+      const base = () => request(http).post('/assets/files').set(as(alice));
+      await base().field('key', 'docs/a.txt').field('name', '').attach('file', Buffer.from('x'), 'a.txt').expect(422);
+      await base().field('key', 'docs/a.txt').field('name', 'n'.repeat(256)).attach('file', Buffer.from('x'), 'a.txt').expect(422);
+      await base().field('key', 'docs/a.txt').field('name', 'ok').field('description', 'd'.repeat(1001)).attach('file', Buffer.from('x'), 'a.txt').expect(422);
+      await base().field('key', '../../globex/x.txt').field('name', 'evil').attach('file', Buffer.from('x'), 'a.txt').expect(400);
+      await base().field('key', 'docs/nofile.txt').field('name', 'nofile').expect(422);
+      await base().set('content-type', 'application/json').send({ key: 'x' }).expect(400);
+      await expect(readdir(join(root, 'globex')).catch(() => [])).resolves.toEqual([]);
+    });
+
+    it('should answer 413 over STORAGE_MAX_UPLOAD_BYTES', async () => {
+      const res = await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'big/file.bin')
+        .field('name', 'Too big')
+        .attach('file', Buffer.alloc(1024 * 1024 + 1), 'big.bin')
+        .expect(413);
+      expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+      await request(http).head('/assets/storage/files/big/file.bin').set(as(alice)).expect(404);
+    });
+  });
+});
+
+function govHttpOf(h: AssetsHarness) {
+  return h.governance.app.getHttpServer();
+}
