@@ -30,3 +30,15 @@ describe(loadConfig.name, () => {
     expect(JSON.stringify(describeConfig(c))).not.toContain('hunter2');
   });
 });
+
+class AmbientConfig {
+  @IsOptional() @IsString() @Secret({ requiredInProduction: false }) CLOUD_KEY?: string;
+}
+
+describe('optional secrets', () => {
+  it('should allow an ambient-credential secret to be absent in production yet still mask it', () => {
+    expect(() => loadConfig('ambient', AmbientConfig, { NODE_ENV: 'production' })).not.toThrow();
+    const c = loadConfig('ambient', AmbientConfig, { CLOUD_KEY: 'k-123' });
+    expect(JSON.stringify(describeConfig(c))).not.toContain('k-123');
+  });
+});

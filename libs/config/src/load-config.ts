@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
-import { secretKeysOf } from './secret.decorator.js';
+import { requiredSecretKeysOf, secretKeysOf } from './secret.decorator.js';
 
 export class ConfigValidationError extends Error {
   constructor(namespace: string, problems: string[]) {
@@ -47,7 +47,7 @@ export function loadConfig<T extends object>(
     (p) => p.replace(/ value /, ' '),
   );
   if (isProduction(env)) {
-    for (const key of secretKeysOf(instance)) {
+    for (const key of requiredSecretKeysOf(instance)) {
       const value = (instance as Record<string | symbol, unknown>)[key];
       if (value === undefined || value === null || value === '') {
         problems.push(`${String(key)} is required when NODE_ENV=production`);
