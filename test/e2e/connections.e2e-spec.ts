@@ -318,4 +318,58 @@ describe('Data connections (e2e)', () => {
       expect(await h.infra.database.dataSource.query(`SELECT 1 FROM data_connections WHERE resource_uri = $1`, [uri])).toEqual([]);
     });
   });
+
+  describe('verification', () => {
+    const localPg = (password = CANARY, extra: Record<string, unknown> = {}) => ({
+      connection_type: 'postgres',
+      database_config: { host: '127.0.0.1', port: 5432, database: 'test', ssl_mode: 'disable', ...extra },
+      credentials: { username: 'postgres', password },
+    });
+
+    it('should verify before saving and report discovery without storing anything', async () => {
+      const before = await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM data_connections');
+      const res = await api('post', '/assets/data/verify', 'dave').send(localPg()).expect(200);
+      expect(res.body).toMatchObject({ success: true, details: { truncated: expect.any(Boolean) } });
+      expect(res.body.steps.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['resolve', 'egress_policy', 'connect', 'authenticate', 'discover']));
+      expect(Array.isArray(res.body.details.schemas)).toBe(true);
+      expect(JSON.stringify(res.body)).not.toContain(CANARY);
+      expect(await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM data_connections')).toEqual(before);
+    });
+
+    it('should refuse cloud metadata at the egress step with a 200 report', async () => {
+      for (const host of ['169.254.169.254', '2852039166', '0xa9fea9fe', 'metadata.google.internal']) {
+        const res = await api('post', '/assets/data/verify', 'dave').send({ ...localPg(), database_config: { host, port: 80, database: 'x', ssl_mode: 'disable' } });
+        expect(res.status).toBe(200);
+        expect(res.body.success).toBe(false);
+        expect(res.body.steps.find((s: { status: string }) => s.status === 'failed')?.name).toMatch(/egress_policy|resolve/);
+      }
+    });
+
+    it('should require can_create_resources to verify before saving', async () => {
+      await api('post', '/assets/data/verify', 'victor').send(localPg()).expect(403);
+      await api('post', '/assets/data/verify', 'mallory', PROJECT, 'globex').send(localPg()).expect(404);
+      await api('post', '/assets/data/verify', 'mike', null).send(localPg()).expect(403);
+      await request(http).post('/assets/data/verify').send(localPg()).expect(401);
+      const bad = await api('post', '/assets/data/verify', 'dave').send({ ...localPg(), database_config: { host: 'h', port: 5432, database: 'x', sslrootcert: '/etc/passwd' } }).expect(422);
+      expect(bad.body.error.code).toBe('VALIDATION_ERROR');
+    });
+
+    it('should re-verify a saved connection with its stored credentials and record the status', async () => {
+      await api('post', '/assets/data', 'dave').send({ ...localPg(), name: 'Local PG' }).expect(201);
+      const uri = `data:${ORG}:${PROJECT}:local-pg`;
+      await api('post', `/assets/data/${uri}/verify`, 'victor').send({}).expect(403);
+      const ok = await api('post', `/assets/data/${uri}/verify`, 'olivia').send({}).expect(200);
+      expect(ok.body.success).toBe(true);
+      const after = await api('get', `/assets/data/${uri}`).expect(200);
+      expect(after.body).toMatchObject({ status: 'ACTIVE', last_verification: { success: true } });
+      expect(after.body.last_verified_at).toEqual(expect.any(String));
+
+      await api('patch', `/assets/data/${uri}`, 'dave').send({ database_config: { port: 1 }, credentials: { username: 'postgres', password: CANARY } }).expect(200);
+      const failed = await api('post', `/assets/data/${uri}/verify`, 'dave').send({}).expect(200);
+      expect(failed.body.success).toBe(false);
+      expect((await api('get', `/assets/data/${uri}`).expect(200)).body.status).toBe('ERROR');
+      await request(http).post(`/assets/data/${uri}/verify`).send({}).expect(401);
+      await api('post', `/assets/data/${uri}/verify`, 'mallory', null, 'globex').send({}).expect(404);
+    });
+  });
 });

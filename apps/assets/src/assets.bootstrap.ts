@@ -10,6 +10,8 @@ import { type AssetsInfra, AssetsModule } from './assets.module.js';
 import { GovernanceClient } from './governance/governance.client.js';
 import { ServiceIdentity } from './governance/service-identity.js';
 import { loadStorageConfig } from '@app/storage';
+import { VerificationService } from './verification/verification.service.js';
+import { loadVerificationConfig } from './verification/verification.config.js';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/assets-migrations.js';
 
 export const ASSETS_HTTP = {
@@ -53,6 +55,8 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
       logLevel: config.LOG_LEVEL,
       reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
       storageConfig: loadStorageConfig(env),
+      verification: new VerificationService(loadVerificationConfig(env)),
+      verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE,
     };
   } catch (error) {
     await database.close();

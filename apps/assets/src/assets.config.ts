@@ -15,4 +15,6 @@ export class AssetsConfig {
   @IsOptional() @IsString() @Secret() ASSETS_SERVICE_CLIENT_SECRET?: string;
   /** How often the reconciler looks for interrupted operations; 0 disables it (tests drive it by hand). */
   @IsInt() @Min(0) @Max(3_600_000) RECONCILE_INTERVAL_MS = 15_000;
+  /** Verify requests per caller per minute (per replica). */
+  @IsInt() @Min(1) @Max(10_000) VERIFY_RATE_PER_MINUTE = 30;
 }

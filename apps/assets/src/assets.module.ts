@@ -9,7 +9,9 @@ import { GovernanceClient } from './governance/governance.client.js';
 import { SessionController } from './session/session.controller.js';
 import { AuditSink } from '@app/audit';
 import { ConnectionsController } from './connections/connections.controller.js';
-import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS } from './connections/connections.providers.js';
+import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS, VERIFY_RATE_LIMITER } from './connections/connections.providers.js';
+import { VerificationService } from './verification/verification.service.js';
+import { VerifyRateLimiter } from './connections/verify-rate.limiter.js';
 import { GovernanceCredentialsStore } from './governance/governance-credentials.store.js';
 import { GovernanceAuditSink } from './governance/governance-audit.sink.js';
 import type { ServiceIdentity } from './governance/service-identity.js';
@@ -26,6 +28,8 @@ export interface AssetsInfra {
   logLevel: string;
   reconcileIntervalMs: number;
   storageConfig: StorageConfig;
+  verification: VerificationService;
+  verifyRatePerMinute: number;
   /** Tests may wrap the audit sink to inject faults. */
   auditSink?: AuditSink;
 }
@@ -48,6 +52,8 @@ export class AssetsModule {
         { provide: GovernanceCredentialsStore, useValue: new GovernanceCredentialsStore(infra.governance, infra.serviceIdentity) },
         { provide: AuditSink, useValue: infra.auditSink ?? new GovernanceAuditSink(infra.governance, infra.serviceIdentity) },
         { provide: RECONCILE_INTERVAL_MS, useValue: infra.reconcileIntervalMs },
+        { provide: VerificationService, useValue: infra.verification },
+        { provide: VERIFY_RATE_LIMITER, useValue: new VerifyRateLimiter(infra.verifyRatePerMinute) },
         ...CONNECTIONS_PROVIDERS,
         ...storageProviders(infra.storageConfig),
         {

@@ -5,7 +5,18 @@ import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, RequirePermission } from '@app/authz';
 import { Audited, AuditSource } from '@app/audit';
 import { ConnectionsService, toDto } from './connections.service.js';
-import { ConnectionDto, ConnectionPageDto, ConnectionSecretDto, CreateConnectionDto, UpdateConnectionDto } from './dto/connection.dto.js';
+import {
+  ConnectionDto,
+  ConnectionPageDto,
+  ConnectionSecretDto,
+  CreateConnectionDto,
+  UpdateConnectionDto,
+  VerificationReportDto,
+  VerifyConnectionDto,
+  VerifyExistingDto,
+} from './dto/connection.dto.js';
+import { ConnectionVerificationService } from './connection-verification.service.js';
+import type { VerificationReport } from '../verification/verification.types.js';
 import { ListConnectionsQuery } from './dto/list-connections.query.js';
 import { listConnectionTypes } from './types/connection-types.view.js';
 
@@ -20,7 +31,10 @@ const connection = dataConnectionFromParam('resource_uri');
 @AuditSource('assets')
 @Controller('data')
 export class ConnectionsController {
-  constructor(private readonly connections: ConnectionsService) {}
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly verification: ConnectionVerificationService,
+  ) {}
 
   @Get('types')
   @ProjectHeader('none')
@@ -53,6 +67,36 @@ export class ConnectionsController {
   @ApiErrors(401, 403, 404, 409, 422, 503)
   create(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Body() body: CreateConnectionDto): Promise<ConnectionDto> {
     return this.connections.create(principal, project, body);
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ProjectHeader('optional')
+  @ApiOperation({
+    summary: 'Test credentials before saving: connect, then discover schemas and tables (nothing is stored)',
+    description: 'Needs `can_create_resources`. A failed probe is 200 with `success: false` and the failing step marked; bad input is 4xx. Rate limited; 429 beyond the concurrency limits.',
+  })
+  @ApiOkResponse({ type: VerificationReportDto })
+  @ApiErrors(401, 403, 404, 422, 429, 503)
+  verifyNew(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Body() body: VerifyConnectionDto): Promise<VerificationReport> {
+    return this.verification.verifyNew(principal, project, body);
+  }
+
+  @Post(':resource_uri/verify')
+  @HttpCode(200)
+  @ProjectHeader('optional')
+  @ApiParam(URI_PARAM)
+  @RequirePermission('can_execute', connection, 'Data connection')
+  @ApiOperation({ summary: 'Re-test a saved connection with its stored credentials; sets status ACTIVE or ERROR and last_verified_at' })
+  @ApiOkResponse({ type: VerificationReportDto })
+  @ApiErrors(422, 429, 503)
+  verifyExisting(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Param('resource_uri') uri: string,
+    @Body() body: VerifyExistingDto,
+  ): Promise<VerificationReport> {
+    return this.verification.verifyExisting(principal, project, uri, body?.discovery);
   }
 
   @Get(':resource_uri')

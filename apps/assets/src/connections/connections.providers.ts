@@ -7,8 +7,12 @@ import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import { ConnectionsReconciler } from './lifecycle/connections.reconciler.js';
 import { ConnectionsService } from './connections.service.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
+import { ConnectionVerificationService } from './connection-verification.service.js';
+import { VerificationService } from '../verification/verification.service.js';
+import type { VerifyRateLimiter } from './verify-rate.limiter.js';
 
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
+export const VERIFY_RATE_LIMITER = Symbol('VERIFY_RATE_LIMITER');
 
 /** Wiring for data connections; the ports (AuthzClient, AuditSink, …) come from the app module. */
 export const CONNECTIONS_PROVIDERS: Provider[] = [
@@ -23,6 +27,12 @@ export const CONNECTIONS_PROVIDERS: Provider[] = [
     provide: ConnectionsService,
     useFactory: (c: ConnectionsRepository, a: AuthzClient, saga: ConnectionSaga, g: GovernanceCredentialsStore) => new ConnectionsService(c, a, saga, g),
     inject: [ConnectionsRepository, AuthzClient, ConnectionSaga, GovernanceCredentialsStore],
+  },
+  {
+    provide: ConnectionVerificationService,
+    useFactory: (c: ConnectionsService, r: ConnectionsRepository, a: AuthzClient, g: GovernanceCredentialsStore, v: VerificationService, s: AuditSink, l: VerifyRateLimiter) =>
+      new ConnectionVerificationService(c, r, a, g, v, s, l),
+    inject: [ConnectionsService, ConnectionsRepository, AuthzClient, GovernanceCredentialsStore, VerificationService, AuditSink, VERIFY_RATE_LIMITER],
   },
   {
     provide: ConnectionsReconciler,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PaginationDto } from '@app/core';
 import { CONNECTION_TYPES } from '../types/connection-type.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
@@ -65,7 +66,46 @@ export class CreateConnectionDto extends ConnectionBodyBase {
   tags?: string[];
 }
 
+const GLOB = /^[A-Za-z0-9_$.*?\/-]{1,255}$/;
+
+export class VerifyOptionsDto {
+  @ApiPropertyOptional({ type: [String], example: ['public.*'], description: 'Glob patterns on `schema.table` (or key prefixes) to keep' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(GLOB, { each: true, message: 'each pattern may use letters, digits, _ $ . * ? / -' })
+  include?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['pg_temp*'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(GLOB, { each: true, message: 'each pattern may use letters, digits, _ $ . * ? / -' })
+  exclude?: string[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 10000, description: 'Stop discovery after this many schemas and tables' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  max_objects?: number;
+}
+
+export class VerifyExistingDto {
+  @ApiPropertyOptional({ type: VerifyOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VerifyOptionsDto)
+  discovery?: VerifyOptionsDto;
+}
+
 export class VerifyConnectionDto extends ConnectionBodyBase {
+  @ApiPropertyOptional({ type: VerifyOptionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VerifyOptionsDto)
+  discovery?: VerifyOptionsDto;
+
   @ApiProperty({ enum: CONNECTION_TYPES, example: 'postgres' })
   @IsIn(CONNECTION_TYPES)
   connection_type: string;
@@ -178,4 +218,24 @@ export class ConnectionSecretDto {
   @ApiProperty() auth_type: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The decrypted credentials' }) credentials: Record<string, unknown>;
   @ApiProperty({ description: 'Credentials version; bumps on every change' }) version: number;
+}
+
+export class VerificationStepDto {
+  @ApiProperty({ enum: ['resolve', 'egress_policy', 'connect', 'tls', 'authenticate', 'discover', 'privileges'] }) name: string;
+  @ApiProperty({ enum: ['ok', 'failed', 'skipped'] }) status: string;
+  @ApiProperty() latency_ms: number;
+  @ApiProperty() message: string;
+}
+
+export class VerificationReportDto {
+  @ApiProperty() success: boolean;
+  @ApiProperty() message: string;
+  @ApiProperty() latency_ms: number;
+  @ApiProperty({ type: [VerificationStepDto] }) steps: VerificationStepDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'server_version, schemas [{name, tables [{name, type}]}] (databases) or prefixes (storage), truncated, warnings, missing_selected_tables, error_code',
+  })
+  details: Record<string, unknown>;
 }

@@ -1,0 +1,84 @@
+import { type Principal, type TenantScope } from '@app/core';
+import { assertPermission, AuthzClient, organizationObject, projectObject } from '@app/authz';
+import { AuditSink } from '@app/audit';
+import type { VerificationService } from '../verification/verification.service.js';
+import type { VerificationReport } from '../verification/verification.types.js';
+import type { ConnectionType } from './types/connection-type.js';
+import { ConnectionsRepository } from './persistence/connections.repository.js';
+import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
+import type { ConnectionsService } from './connections.service.js';
+import type { VerifyConnectionDto, VerifyOptionsDto } from './dto/connection.dto.js';
+import type { VerifyRateLimiter } from './verify-rate.limiter.js';
+
+/** Verify-before-save and re-verify: the routes' glue around the verification engine. */
+export class ConnectionVerificationService {
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly repository: ConnectionsRepository,
+    private readonly authz: AuthzClient,
+    private readonly credentials: GovernanceCredentialsStore,
+    private readonly engine: VerificationService,
+    private readonly audit: AuditSink,
+    private readonly rateLimiter: VerifyRateLimiter,
+  ) {}
+
+  async verifyNew(principal: Principal, headerProject: string | null, body: VerifyConnectionDto): Promise<VerificationReport> {
+    await assertPermission(
+      this.authz,
+      principal,
+      'can_create_resources',
+      headerProject ? projectObject(principal.orgId, headerProject) : organizationObject(principal.orgId),
+      headerProject ? 'Project' : 'Organization',
+    );
+    this.rateLimiter.take(`${principal.orgId}/${principal.userId}`);
+    const { discovery, ...connection } = body;
+    const input = this.connections.validate(connection, 'verify');
+    const report = await this.engine.verify(
+      { type: input.type, auth_type: input.auth_type, config: input.config, credentials: input.credentials ?? {} },
+      { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: selectedTablesOf(input.config) },
+    );
+    await this.record(principal, headerProject, null, input.type, report);
+    return report;
+  }
+
+  /** Uses the stored credentials, fetched fresh from Governance, and records the outcome. */
+  async verifyExisting(principal: Principal, headerProject: string | null, resourceUri: string, discovery?: VerifyOptionsDto): Promise<VerificationReport> {
+    const row = await this.connections.load(principal, headerProject, resourceUri);
+    this.rateLimiter.take(`${principal.orgId}/${principal.userId}`);
+    const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
+    const report = await this.engine.verify(
+      { type: row.connectionType as ConnectionType, auth_type: row.authType, config: row.config, credentials: stored.credentials },
+      { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: row.selectedTables },
+    );
+    const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
+    await this.repository.recordVerification(scope, row.id, report.success ? 'ACTIVE' : 'ERROR', {
+      success: report.success,
+      message: report.message,
+      latency_ms: report.latency_ms,
+    });
+    await this.record(principal, row.projectId, row.resourceUri, row.connectionType, report);
+    return report;
+  }
+
+  private discoveryOptions(discovery?: VerifyOptionsDto) {
+    return { include: discovery?.include, exclude: discovery?.exclude, maxObjects: discovery?.max_objects };
+  }
+
+  private async record(principal: Principal, projectId: string | null, resourceUri: string | null, type: string, report: VerificationReport): Promise<void> {
+    await this.audit.record({
+      org_id: principal.orgId,
+      project_id: projectId,
+      actor_id: principal.userId,
+      actor_type: principal.actorType,
+      action: 'data_connection.verify',
+      resource_type: 'data_connection',
+      resource_id: resourceUri,
+      source_service: 'assets',
+      details: { connection_type: type, success: report.success, error_code: report.details.error_code ?? null, latency_ms: report.latency_ms },
+    });
+  }
+}
+
+function selectedTablesOf(config: Record<string, unknown>): string[] | undefined {
+  return Array.isArray(config.selected_tables) ? (config.selected_tables as string[]) : undefined;
+}

@@ -1,0 +1,6 @@
+import { UnavailableDriver } from '../shared/unavailable.driver.js';
+
+/** Not implemented yet (see issue #4); reports `invalid_config` without touching the network. */
+export class AzureBlobDriver extends UnavailableDriver {
+  readonly type = 'azure_blob' as const;
+}

@@ -1,0 +1,99 @@
+import { AppException, ErrorCode } from '@app/core';
+import { ConnectorDriver, type EgressTarget } from './connector-driver.js';
+import { EgressPolicy } from './egress/egress-policy.js';
+import type { ProbeContext } from './probe-context.js';
+import { loadVerificationConfig } from './verification.config.js';
+import { VerificationService } from './verification.service.js';
+import type { DriverOutcome, VerificationInput, VerificationStepName } from './verification.types.js';
+
+/** A driver that connects nowhere: it parks in `discover` until released (or forever). */
+class ParkedDriver extends ConnectorDriver {
+  readonly type = 'postgres' as const;
+  readonly steps: readonly VerificationStepName[] = ['resolve', 'egress_policy', 'discover'];
+  constructor(private readonly gate: Promise<void>) {
+    super();
+  }
+  target(input: VerificationInput): EgressTarget {
+    return { host: String(input.config['host']), port: 5432 };
+  }
+  async verify(_input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
+    // Ignores the signal on purpose: the service's race must still end the call.
+    await ctx.step('discover', () => this.gate);
+    return { schemas: [], truncated: false };
+  }
+}
+
+const input: VerificationInput = { type: 'postgres', auth_type: 'basic', config: { host: '10.0.0.1' }, credentials: { password: 'pw-secret-1' } };
+
+function service(gate: Promise<void>, env: Record<string, string> = {}) {
+  const config = loadVerificationConfig({ NODE_ENV: 'test', ...env });
+  const policy = new EgressPolicy({ production: false });
+  return new VerificationService(config, policy, { postgres: new ParkedDriver(gate) });
+}
+
+describe(VerificationService.name, () => {
+  it('should reject beyond the per-org limit immediately with RATE_LIMIT_EXCEEDED', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const svc = service(gate, { VERIFY_MAX_CONCURRENT_PER_ORG: '2', VERIFY_MAX_CONCURRENT: '3' });
+    const running = [svc.verify(input, { orgId: 'a' }), svc.verify(input, { orgId: 'a' })];
+    const started = performance.now();
+    await expect(svc.verify(input, { orgId: 'a' })).rejects.toMatchObject({
+      code: ErrorCode.RATE_LIMIT_EXCEEDED,
+      status: 429,
+      details: { retry_after_s: 1 },
+    });
+    expect(performance.now() - started).toBeLessThan(50);
+    const third = svc.verify(input, { orgId: 'b' });
+    await expect(svc.verify(input, { orgId: 'c' })).rejects.toBeInstanceOf(AppException);
+    release();
+    await expect(Promise.all([...running, third])).resolves.toHaveLength(3);
+    await expect(svc.verify(input, { orgId: 'a' })).resolves.toMatchObject({ success: true });
+  });
+
+  it('should end a call whose driver ignores the signal at the timeout and free its slot', async () => {
+    const svc = service(new Promise<void>(() => undefined), { VERIFY_TIMEOUT_MS: '300', VERIFY_MAX_CONCURRENT_PER_ORG: '1' });
+    const started = performance.now();
+    const report = await svc.verify(input, { orgId: 'a' });
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(330);
+    expect(report).toMatchObject({ success: false, details: { error_code: 'timeout' } });
+    expect(report.steps.find((s) => s.name === 'discover')).toMatchObject({ status: 'failed' });
+    await expect(svc.verify(input, { orgId: 'a' })).resolves.toMatchObject({ success: false });
+  });
+
+  it('should apply the per-step timeout inside the whole-call timeout', async () => {
+    const svc = service(new Promise<void>(() => undefined), { VERIFY_TIMEOUT_MS: '2000', VERIFY_STEP_TIMEOUT_MS: '150' });
+    const started = performance.now();
+    const report = await svc.verify(input, { orgId: 'a' });
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(report.details.error_code).toBe('timeout');
+    expect(report.message).toContain('discover');
+  });
+
+  it('should reject malformed options as a bad request', async () => {
+    const svc = service(Promise.resolve());
+    await expect(svc.verify(input, { orgId: 'a', maxObjects: 0 })).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+    await expect(svc.verify(input, { orgId: 'a', maxObjects: 10_001 })).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+    await expect(svc.verify(input, { orgId: 'a', include: ['a\u0000'] })).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+  });
+
+  it('should fail at egress_policy with every later step skipped and no driver call', async () => {
+    const svc = service(Promise.resolve());
+    const report = await svc.verify({ ...input, config: { host: '0xa9fea9fe' } }, { orgId: 'a' });
+    expect(report.success).toBe(false);
+    expect(report.details.error_code).toBe('egress_denied');
+    expect(report.steps.map((s) => [s.name, s.status])).toEqual([
+      ['resolve', 'ok'],
+      ['egress_policy', 'failed'],
+      ['discover', 'skipped'],
+    ]);
+  });
+
+  it('should cap the configured timeouts', () => {
+    expect(() => loadVerificationConfig({ VERIFY_TIMEOUT_MS: '60001' })).toThrow();
+    expect(loadVerificationConfig({ VERIFY_TIMEOUT_MS: '500', VERIFY_STEP_TIMEOUT_MS: '900' }).stepTimeoutMs).toBe(500);
+    expect(loadVerificationConfig({}).stepTimeoutMs).toBe(10_000);
+  });
+});

@@ -1,0 +1,263 @@
+import { AppException } from '@app/core';
+import { ConcurrencyLimiter } from './concurrency-limiter.js';
+import type { ConnectorDriver, EgressTarget } from './connector-driver.js';
+import { DEFAULT_MAX_OBJECTS, validatePatterns, type DiscoveryLimits } from './discovery-filter.js';
+import { DRIVERS } from './driver.registry.js';
+import { classifyError, collectSecrets, DriverError, fixedMessage, scrubSecrets, type ClassifiedError } from './driver-error.js';
+import { EgressPolicy, type PinnedDestination } from './egress/egress-policy.js';
+import { ProbeContext, StepFailedError, StepRecorder } from './probe-context.js';
+import type { VerificationConfig } from './verification.config.js';
+import type {
+  DriverOutcome,
+  VerificationErrorCode,
+  VerificationInput,
+  VerificationReport,
+  VerifyOptions,
+} from './verification.types.js';
+
+/** Where the service writes one line per verification: codes and timings only, never messages. */
+export interface VerificationLogger {
+  log(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+}
+
+const SILENT_LOGGER: VerificationLogger = { log: () => undefined, warn: () => undefined };
+const MAX_MISSING_WARNINGS = 20;
+
+class CallTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor() {
+    super('verification timed out');
+    this.name = 'TimeoutError';
+  }
+}
+
+/**
+ * Runs one verification: resolve and check the destination, hand the pinned destination to the
+ * type's driver, and turn whatever happens into a report. Never throws for a failed probe; only
+ * for bad options (400) and when the concurrency limits are reached (429).
+ */
+export class VerificationService {
+  private readonly limiter: ConcurrencyLimiter;
+
+  constructor(
+    private readonly config: VerificationConfig,
+    private readonly policy: EgressPolicy = new EgressPolicy({
+      production: config.production,
+      allowCidrs: config.allowCidrs,
+      denyCidrs: config.denyCidrs,
+      protectedPorts: config.protectedPorts,
+    }),
+    private readonly drivers: Readonly<Record<string, ConnectorDriver>> = DRIVERS,
+    private readonly logger: VerificationLogger = SILENT_LOGGER,
+  ) {
+    this.limiter = new ConcurrencyLimiter(config.VERIFY_MAX_CONCURRENT, config.VERIFY_MAX_CONCURRENT_PER_ORG);
+  }
+
+  async verify(input: VerificationInput, options: VerifyOptions): Promise<VerificationReport> {
+    const limits = this.limits(options);
+    const release = this.limiter.acquire(options.orgId);
+    try {
+      return await this.run(input, options, limits);
+    } finally {
+      release();
+    }
+  }
+
+  private limits(options: VerifyOptions): DiscoveryLimits {
+    try {
+      const max = options.maxObjects ?? Math.min(DEFAULT_MAX_OBJECTS, this.config.VERIFY_MAX_OBJECTS);
+      if (!Number.isInteger(max) || max < 1 || max > this.config.VERIFY_MAX_OBJECTS) {
+        throw new RangeError(`max_objects must be between 1 and ${this.config.VERIFY_MAX_OBJECTS}`);
+      }
+      if (options.selectedTables !== undefined && !Array.isArray(options.selectedTables)) {
+        throw new RangeError('selected_tables must be a list');
+      }
+      return {
+        maxObjects: max,
+        include: validatePatterns(options.include, 'include'),
+        exclude: validatePatterns(options.exclude, 'exclude'),
+      };
+    } catch (error) {
+      throw AppException.invalidRequest((error as Error).message);
+    }
+  }
+
+  private async run(input: VerificationInput, options: VerifyOptions, limits: DiscoveryLimits): Promise<VerificationReport> {
+    const started = performance.now();
+    const secrets = collectSecrets(input.credentials);
+    const recorder = new StepRecorder();
+    const driver = this.drivers[input.type];
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new CallTimeoutError());
+        resolve('timeout');
+      }, this.config.timeoutMs);
+    });
+    let ctx: ProbeContext | undefined;
+    const work = (async (): Promise<DriverOutcome | undefined> => {
+      if (!driver) throw new DriverError('invalid_config', `unknown connection type`);
+      const dest = await this.destination(driver, input, recorder, controller.signal);
+      ctx = new ProbeContext(
+        dest,
+        controller.signal,
+        this.config.stepTimeoutMs,
+        limits,
+        (options.selectedTables ?? []).filter((t) => typeof t === 'string'),
+        recorder,
+      );
+      return driver.verify(input, ctx);
+    })();
+    // The work may outlive a timeout; its late rejection must not become unhandled.
+    work.catch(() => undefined);
+
+    let outcome: DriverOutcome | undefined;
+    let failure: ClassifiedError | undefined;
+    try {
+      const winner = await Promise.race([work, deadline]);
+      if (winner === 'timeout') {
+        failure = { code: 'timeout', message: `${fixedMessage('timeout')} (limit ${this.config.timeoutMs} ms)` };
+        recorder.abortRunning(failure);
+      } else outcome = winner;
+    } catch (error) {
+      failure =
+        error instanceof StepFailedError
+          ? error.classified
+          : (recorder.failure?.classified ?? classifyError(error, 'connect'));
+      if (!recorder.failure) recorder.failure = { step: 'connect', classified: failure };
+    } finally {
+      clearTimeout(timer);
+      recorder.seal();
+      if (!controller.signal.aborted) controller.abort(new CallTimeoutError());
+      ctx?.runCleanups();
+    }
+    const report = this.report(driver, recorder, started, outcome, failure);
+    const scrubbed = this.scrub(report, secrets);
+    this.logger.log('verification finished', {
+      type: input.type,
+      success: scrubbed.success,
+      error_code: scrubbed.details.error_code,
+      failed_step: recorder.failure?.step,
+      latency_ms: scrubbed.latency_ms,
+    });
+    return scrubbed;
+  }
+
+  /** `resolve` then `egress_policy`: one lookup, every address checked, one address pinned. */
+  private async destination(
+    driver: ConnectorDriver,
+    input: VerificationInput,
+    recorder: StepRecorder,
+    signal: AbortSignal,
+  ): Promise<PinnedDestination> {
+    let target: EgressTarget;
+    const resolveStart = recorder.start('resolve');
+    try {
+      target = driver.target(input);
+    } catch (error) {
+      const classified = classifyError(error, 'resolve');
+      if (driver.steps.includes('resolve')) throw recorder.fail('resolve', classified, resolveStart);
+      recorder.failure = { step: 'resolve', classified };
+      throw new StepFailedError('resolve', classified);
+    }
+    let parsed;
+    try {
+      parsed = this.policy.parse(target.host, target.port);
+    } catch (error) {
+      const classified = classifyError(error, 'egress_policy');
+      if (classified.code === 'egress_denied') {
+        recorder.finish('resolve', 'skipped', 'not resolved: the name itself is denied', resolveStart);
+        throw recorder.fail('egress_policy', this.denied(error), performance.now());
+      }
+      throw recorder.fail('resolve', classified, resolveStart);
+    }
+    let addresses;
+    try {
+      if (signal.aborted) throw new CallTimeoutError();
+      addresses = await this.policy.lookup(parsed);
+    } catch (error) {
+      throw recorder.fail('resolve', classifyError(error, 'resolve'), resolveStart);
+    }
+    recorder.finish(
+      'resolve',
+      'ok',
+      parsed.kind === 'ip' ? 'IP address literal' : `${addresses.length} address(es)`,
+      resolveStart,
+    );
+    const policyStart = recorder.start('egress_policy');
+    try {
+      const dest = this.policy.pin(parsed, addresses, target.port);
+      recorder.finish('egress_policy', 'ok', `allowed; pinned to ${dest.address}`, policyStart);
+      return dest;
+    } catch (error) {
+      throw recorder.fail('egress_policy', this.denied(error), policyStart);
+    }
+  }
+
+  private denied(error: unknown): ClassifiedError {
+    const classified = classifyError(error, 'egress_policy');
+    // The reason (e.g. "metadata name") is ours, not the target's: safe and useful to show.
+    return classified.code === 'egress_denied' ? { code: 'egress_denied', message: (error as Error).message } : classified;
+  }
+
+  private report(
+    driver: ConnectorDriver | undefined,
+    recorder: StepRecorder,
+    started: number,
+    outcome: DriverOutcome | undefined,
+    failure: ClassifiedError | undefined,
+  ): VerificationReport {
+    const { steps, warnings } = recorder.snapshot(driver?.steps ?? []);
+    const missing = outcome?.missing_selected_tables;
+    if (missing?.length) {
+      for (const name of missing.slice(0, MAX_MISSING_WARNINGS)) warnings.push(`selected table ${name} no longer exists`);
+      if (missing.length > MAX_MISSING_WARNINGS) {
+        warnings.push(`${missing.length - MAX_MISSING_WARNINGS} more selected tables no longer exist`);
+      }
+    }
+    const latency_ms = Math.round(performance.now() - started);
+    if (failure || !outcome) {
+      const f = failure ?? { code: 'unreachable' as VerificationErrorCode, message: fixedMessage('unreachable') };
+      const step = recorder.failure?.step;
+      return {
+        success: false,
+        message: step && steps.some((s) => s.name === step) ? `failed at ${step}: ${f.message}` : f.message,
+        latency_ms,
+        steps,
+        details: { truncated: false, warnings, error_code: f.code },
+      };
+    }
+    return {
+      success: true,
+      message: outcome.truncated ? 'connection verified; discovery was truncated' : 'connection verified',
+      latency_ms,
+      steps,
+      details: {
+        ...(outcome.server_version ? { server_version: outcome.server_version } : {}),
+        ...(outcome.schemas ? { schemas: outcome.schemas } : {}),
+        ...(outcome.prefixes ? { prefixes: outcome.prefixes } : {}),
+        truncated: outcome.truncated ?? false,
+        warnings,
+        ...(missing ? { missing_selected_tables: missing } : {}),
+      },
+    };
+  }
+
+  /** Last line of defence: no text field of the report may carry a credential. */
+  private scrub(report: VerificationReport, secrets: readonly string[]): VerificationReport {
+    if (secrets.length === 0) return report;
+    const clean = (text: string) => scrubSecrets(text, secrets);
+    return {
+      ...report,
+      message: clean(report.message),
+      steps: report.steps.map((s) => ({ ...s, message: clean(s.message) })),
+      details: {
+        ...report.details,
+        ...(report.details.server_version ? { server_version: clean(report.details.server_version) } : {}),
+        warnings: report.details.warnings.map(clean),
+      },
+    };
+  }
+}

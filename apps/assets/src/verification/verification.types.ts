@@ -1,0 +1,91 @@
+import type { ConnectionType } from '../connections/types/connection-type.js';
+
+/** Steps in the order they run; a driver reports the ones that apply to it. */
+export const VERIFICATION_STEPS = [
+  'resolve',
+  'egress_policy',
+  'connect',
+  'tls',
+  'authenticate',
+  'discover',
+  'privileges',
+] as const;
+export type VerificationStepName = (typeof VERIFICATION_STEPS)[number];
+
+export type StepStatus = 'ok' | 'failed' | 'skipped';
+
+export const VERIFICATION_ERROR_CODES = [
+  'auth_failed',
+  'unreachable',
+  'timeout',
+  'tls_error',
+  'permission_denied',
+  'not_found',
+  'invalid_config',
+  'egress_denied',
+] as const;
+export type VerificationErrorCode = (typeof VERIFICATION_ERROR_CODES)[number];
+
+export interface VerificationStep {
+  name: VerificationStepName;
+  status: StepStatus;
+  latency_ms: number;
+  message: string;
+}
+
+export interface DiscoveredTable {
+  name: string;
+  /** table, view, materialized_view, foreign_table, partitioned_table, … */
+  type: string;
+}
+
+export interface DiscoveredSchema {
+  name: string;
+  tables: DiscoveredTable[];
+}
+
+export interface VerificationDetails {
+  server_version?: string;
+  schemas?: DiscoveredSchema[];
+  prefixes?: string[];
+  truncated: boolean;
+  warnings: string[];
+  missing_selected_tables?: string[];
+  error_code?: VerificationErrorCode;
+}
+
+/** The wire shape of `POST …/verify` (snake_case, exactly as in the public API). */
+export interface VerificationReport {
+  success: boolean;
+  message: string;
+  latency_ms: number;
+  steps: VerificationStep[];
+  details: VerificationDetails;
+}
+
+/** Structurally the validator's `NormalizedConnectionInput`, without depending on it. */
+export interface VerificationInput {
+  type: ConnectionType;
+  auth_type: string;
+  config: Record<string, unknown>;
+  credentials: Record<string, unknown>;
+}
+
+export interface VerifyOptions {
+  orgId: string;
+  /** `schema.table` (or `table`, taken in the default schema) of a saved connection. */
+  selectedTables?: string[];
+  /** Glob patterns (`*`, `?`) matched against `schema.table` (or key prefixes for storage). */
+  include?: string[];
+  exclude?: string[];
+  maxObjects?: number;
+}
+
+/** What a driver hands back when every probe it ran passed. */
+export interface DriverOutcome {
+  server_version?: string;
+  schemas?: DiscoveredSchema[];
+  prefixes?: string[];
+  truncated?: boolean;
+  missing_selected_tables?: string[];
+}
