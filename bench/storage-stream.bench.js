@@ -18,6 +18,9 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHttpApp, createLoggerModule } from '../dist/libs/core/src/index.js';
 import { AuthzClient } from '../dist/libs/authz/src/index.js';
+import { AuditSink } from '../dist/libs/audit/src/index.js';
+import { ConnectionsService } from '../dist/apps/assets/src/connections/connections.service.js';
+import { GovernanceCredentialsStore } from '../dist/apps/assets/src/governance/governance-credentials.store.js';
 import { loadStorageConfig } from '../dist/libs/storage/src/index.js';
 import { StorageController } from '../dist/apps/assets/src/storage/storage.controller.js';
 import { storageProviders } from '../dist/apps/assets/src/storage/storage.providers.js';
@@ -76,7 +79,15 @@ try {
   Module({
     imports: [createLoggerModule({ service: 'bench', level: 'silent' })],
     controllers: [StorageController],
-    providers: [{ provide: DataSource, useValue: {} }, { provide: AuthzClient, useValue: { batchCheck: async (checks) => checks.map(() => true) } }, ...storageProviders(config)],
+    providers: [
+      { provide: DataSource, useValue: {} },
+      { provide: AuthzClient, useValue: { batchCheck: async (checks) => checks.map(() => true) } },
+      // Only `?connection=` uses these; the bench goes to the default store.
+      { provide: ConnectionsService, useValue: {} },
+      { provide: GovernanceCredentialsStore, useValue: {} },
+      { provide: AuditSink, useValue: {} },
+      ...storageProviders(config),
+    ],
   })(BenchModule);
   app = await createHttpApp(BenchModule, { service: 'bench', prefix: 'assets', title: 'bench', description: 'bench' });
   app.getHttpAdapter().getInstance().addHook('onRequest', async (req) => {

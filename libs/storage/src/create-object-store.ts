@@ -85,6 +85,6 @@ function s3Spec({ config, credentials }: StorageConnection, minio: boolean): Obj
  */
 export function objectStoreFromConnection(connection: StorageConnection): ObjectStore {
   const build = BUILDERS[connection.type];
-  if (!build) throw AppException.invalidRequest('The connection is not a storage connection');
+  if (!build) throw AppException.validation('The connection is not a storage connection', { field: 'connection' });
   return createObjectStoreFromSpec(build(connection));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Operator, type Metadata } from 'opendal';
+import { Operator, type Metadata, type Reader } from 'opendal';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import {
   type ByteRange,
@@ -17,10 +17,12 @@ import { assertSafeObjectKey, assertSafePrefix } from './object-key.js';
 import type { OpenDalTarget } from './object-store-spec.js';
 import { compareKeys, decodeListCursor, encodeListCursor } from './list-cursor.js';
 
-/** Multipart part size for streamed writes. */
+/** Multipart part size of streamed writes to cloud stores (S3 needs at least 5 MiB per part). */
 export const STREAM_CHUNK_BYTES = 8 * 1024 * 1024;
-/** Slice size of streamed reads: small slices keep garbage (and RSS) low between GCs. */
-export const READ_SLICE_BYTES = 2 * 1024 * 1024;
+/** Staging buffer of streamed writes to the local disk: no parts there, only fewer, larger writes. */
+export const LOCAL_WRITE_BYTES = 1024 * 1024;
+/** Slice size of streamed reads: 1 MiB measured best (2 MiB doubles the GET-phase RSS growth, 256 KiB costs throughput). */
+export const READ_SLICE_BYTES = 1024 * 1024;
 const MAX_LIST_LIMIT = 1000;
 const STAT_CONCURRENCY = 8;
 
@@ -71,9 +73,14 @@ function toNumber(value: bigint | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-/** Reads `[start, endExclusive)` in bounded slices; memory stays at about two slices. */
+/**
+ * Reads `[start, endExclusive)` in bounded slices; memory stays at about two slices. Reads from
+ * the start go through one OpenDAL reader into buffers allocated here (Node's allocator, counted
+ * by V8, so GC keeps up); ranges fetch each slice with its own ranged read.
+ */
 class SlicedReadStream extends Readable {
   private position: number;
+  private reader: Promise<Reader> | undefined;
 
   constructor(
     private readonly operator: Operator,
@@ -84,6 +91,7 @@ class SlicedReadStream extends Readable {
   ) {
     super({ highWaterMark: READ_SLICE_BYTES });
     this.position = start;
+    if (start === 0) this.reader = operator.reader(key, ifMatch ? { ifMatch } : {});
   }
 
   override _read(): void {
@@ -92,7 +100,7 @@ class SlicedReadStream extends Readable {
       return;
     }
     const size = Math.min(READ_SLICE_BYTES, this.endExclusive - this.position);
-    this.operator.read(this.key, { offset: BigInt(this.position), size: BigInt(size), ...(this.ifMatch ? { ifMatch: this.ifMatch } : {}) }).then(
+    this.nextSlice(size).then(
       (buffer) => {
         if (buffer.length === 0) {
           this.destroy(AppException.conflict('The object changed while it was being read'));
@@ -103,6 +111,16 @@ class SlicedReadStream extends Readable {
       },
       (error: unknown) => this.destroy(mapOpenDalError(error)),
     );
+  }
+
+  private async nextSlice(size: number): Promise<Buffer> {
+    if (!this.reader) {
+      return this.operator.read(this.key, { offset: BigInt(this.position), size: BigInt(size), ...(this.ifMatch ? { ifMatch: this.ifMatch } : {}) });
+    }
+    const reader = await this.reader;
+    const buffer = Buffer.allocUnsafeSlow(size);
+    const read = Number(await reader.read(buffer));
+    return buffer.subarray(0, read);
   }
 }
 
@@ -116,6 +134,11 @@ export class OpenDalObjectStore extends ObjectStore {
     this.operator = new Operator(target.scheme, target.options);
     const cap = this.operator.capability();
     this.capability = { contentType: cap.writeWithContentType, ifMatch: cap.readWithIfMatch, startAfter: cap.listWithStartAfter };
+  }
+
+  /** Cloud parts must be full chunks; the disk just takes fewer, larger writes. */
+  private get stagingBytes(): number {
+    return this.target.scheme === 'fs' ? LOCAL_WRITE_BYTES : STREAM_CHUNK_BYTES;
   }
 
   get scheme(): string {
@@ -137,38 +160,46 @@ export class OpenDalObjectStore extends ObjectStore {
   }
 
   /**
-   * Objects that fit in one chunk go up in a single request (Azure drops the content type of block
-   * lists); larger ones through OpenDAL's multipart writer, one chunk in memory at a time.
+   * Incoming pieces (64 KiB socket reads) are copied into one staging buffer that is reused for
+   * the whole upload: OpenDAL copies what it is given before `write` resolves, so the buffer is
+   * free again at once. That keeps one upload at a single buffer of JS memory, cuts N-API calls
+   * by the buffer-to-piece ratio, and never holds a whole object. Objects that fit in the staging
+   * buffer go up in a single request (Azure drops the content type of block lists); larger ones
+   * through OpenDAL's writer, one part per full buffer, awaited before reading on (backpressure).
    */
   private async putStream(key: string, body: Readable, max: number, writeOptions: { contentType?: string }): Promise<void> {
+    const staging = Buffer.allocUnsafeSlow(this.stagingBytes);
+    let filled = 0;
     let received = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
     let writer: Awaited<ReturnType<Operator['writer']>> | undefined;
+    const flush = async (): Promise<void> => {
+      writer ??= await call(() => this.operator.writer(key, { ...writeOptions, ...(this.target.scheme === 'fs' ? {} : { chunk: BigInt(STREAM_CHUNK_BYTES) }) }));
+      await call(() => writer!.write(staging.subarray(0, filled)));
+      filled = 0;
+    };
     // Not closing the writer on failure abandons it: fs keeps the temp file away from the key,
     // clouds leave an uncompleted multipart upload for the bucket's lifecycle rule.
     for await (const chunk of body as AsyncIterable<Buffer | string>) {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      received += buffer.length;
+      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      received += piece.length;
       if (received > max) {
         body.destroy();
         throw new ObjectTooLargeError(max);
       }
-      if (writer) {
-        await call(() => writer!.write(buffer));
-        continue;
-      }
-      pending.push(buffer);
-      pendingBytes += buffer.length;
-      if (pendingBytes >= STREAM_CHUNK_BYTES) {
-        writer = await call(() => this.operator.writer(key, { ...writeOptions, chunk: BigInt(STREAM_CHUNK_BYTES) }));
-        const first = Buffer.concat(pending, pendingBytes);
-        pending = [];
-        await call(() => writer!.write(first));
+      let offset = 0;
+      while (offset < piece.length) {
+        const copied = piece.copy(staging, filled, offset);
+        filled += copied;
+        offset += copied;
+        if (filled === staging.length) await flush();
       }
     }
-    if (writer) await call(() => writer!.close());
-    else await call(() => this.operator.write(key, Buffer.concat(pending, pendingBytes), writeOptions));
+    if (writer) {
+      if (filled > 0) await flush();
+      await call(() => writer!.close());
+    } else {
+      await call(() => this.operator.write(key, staging.subarray(0, filled), writeOptions));
+    }
   }
 
   async head(key: string): Promise<ObjectInfo> {

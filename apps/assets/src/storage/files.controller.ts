@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors, AppException, type Principal } from '@app/core';
@@ -9,7 +9,7 @@ import { ObjectTooLargeError } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
 import { FileUploadedDto } from './storage.dto.js';
-import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
+import { CONNECTION_QUERY, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 import { Inject } from '@nestjs/common';
 
 const FIELD_NAMES = new Set(['key', 'name', 'resource_uri', 'description', 'tags']);
@@ -59,6 +59,7 @@ export class FilesController {
       },
     },
   })
+  @ApiQuery(CONNECTION_QUERY)
   @ApiCreatedResponse({ type: FileUploadedDto })
   @ApiErrors(400, 409, 413, 422)
   async upload(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest): Promise<FileUploadedDto> {
@@ -66,7 +67,7 @@ export class FilesController {
     const raw: Record<string, string> = {};
     let stored: { storageKey: string; resourceUri: string; size: number; etag: string | null; contentType: string } | undefined;
     let fields: FileFields | undefined;
-    const store = await this.stores.resolve({ principal, projectId, request });
+    const store = await this.stores.resolve({ principal, projectId, request, operation: 'upload' });
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {

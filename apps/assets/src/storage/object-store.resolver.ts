@@ -1,22 +1,109 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppException } from '@app/core';
-import type { ObjectStore } from '@app/storage';
+import { DataSource } from 'typeorm';
+import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
+import { AuditSink } from '@app/audit';
+import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
+import { ConnectionsService } from '../connections/connections.service.js';
+import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
+import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
 
+const MAX_CONNECTION_PARAM = 300;
+
+function isStorageType(type: string): type is StorageConnectionType {
+  return (STORAGE_CONNECTION_TYPES as readonly string[]).includes(type);
+}
+
 /**
- * Picks the store a request works against. Today: the default store. `?connection=<resource_uri>`
- * plugs in here (look up the connection, check `can_execute`, fetch its credentials for this call,
- * `objectStoreFromConnection(...)`), so every route resolves its store per request.
+ * Picks the store a request works against: the default store, or with `?connection=` a registered
+ * storage connection (by resource URI, or by name within the caller's org and X-Project-ID project).
+ * A connection store is built per call from credentials fetched from Governance for this call only,
+ * so a rotation applies to the next request without a restart. The tenant key prefix still applies
+ * inside the connection's bucket (below its own `prefix`), because routes build keys the same way.
  */
 @Injectable()
 export class ObjectStoreResolver {
-  constructor(@Inject(DEFAULT_OBJECT_STORE) private readonly defaultStore: ObjectStore) {}
+  constructor(
+    @Inject(DEFAULT_OBJECT_STORE) private readonly defaultStore: ObjectStore,
+    private readonly connections: ConnectionsService,
+    private readonly credentials: GovernanceCredentialsStore,
+    private readonly authz: AuthzClient,
+    private readonly audit: AuditSink,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async resolve(context: StoreContext): Promise<ObjectStore> {
-    const query = (context.request.query ?? {}) as Record<string, unknown>;
-    if (query.connection !== undefined && query.connection !== '') {
-      throw AppException.invalidRequest('Storage connections are not supported on this route yet', { field: 'connection' });
+    const raw = ((context.request.query ?? {}) as Record<string, unknown>).connection;
+    if (raw === undefined || raw === '') return this.defaultStore;
+    if (typeof raw !== 'string' || raw.length > MAX_CONNECTION_PARAM) {
+      throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
     }
-    return this.defaultStore;
+    return this.fromConnection(context, raw);
+  }
+
+  private async fromConnection(context: StoreContext, reference: string): Promise<ObjectStore> {
+    const { principal, projectId, request } = context;
+    const resourceUri = await this.resourceUriOf(principal, projectId, reference);
+    const ref = parseDataResourceUri(resourceUri);
+    // Another org's URI is simply not found: its existence is not ours to confirm.
+    if (!ref || ref.orgId !== principal.orgId) throw AppException.notFound('Data connection');
+    await assertPermission(this.authz, principal, 'can_execute', dataConnectionObjectOf(ref), 'Data connection');
+    const row = await this.connections.load(principal, projectId, resourceUri);
+    if (!isStorageType(row.connectionType)) {
+      throw AppException.validation(`A ${row.connectionType} connection is not a storage connection`, {
+        field: 'connection',
+        allowed_types: STORAGE_CONNECTION_TYPES,
+      });
+    }
+    if (row.status === 'DISABLED') throw AppException.conflict('The connection is disabled', { resource_uri: row.resourceUri });
+    // Never cached: read as the caller for every use, so rotation needs no restart.
+    const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
+    const store = objectStoreFromConnection({ type: row.connectionType, config: row.config, credentials: stored.credentials ?? {} });
+    // Audited before any I/O on the customer's store; no audit record, no access.
+    try {
+      await this.audit.record({
+        action: 'storage.connection.use',
+        resource_type: 'data_connection',
+        resource_id: row.resourceUri,
+        project_id: projectId,
+        org_id: principal.orgId,
+        actor_id: principal.userId,
+        actor_type: principal.actorType,
+        source_service: 'assets',
+        request_id: request.id === undefined ? null : String(request.id),
+        details: { operation: context.operation, connection_type: row.connectionType },
+      });
+    } catch (error) {
+      if (error instanceof DependencyUnavailableError) throw error;
+      throw new DependencyUnavailableError('audit log', error);
+    }
+    return store;
+  }
+
+  /**
+   * `data:…` is a resource URI; anything else is a connection name, looked up case-insensitively
+   * (names are unique per scope) in the X-Project-ID project first, then at org level.
+   */
+  private async resourceUriOf(principal: Principal, projectId: string, reference: string): Promise<string> {
+    if (reference.startsWith('data:')) {
+      if (!parseDataResourceUri(reference)) throw AppException.invalidRequest('connection is not a valid data resource URI', { field: 'connection' });
+      return reference;
+    }
+    const name = reference.trim();
+    if (!name || name.length > 255) throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
+    const rows = await this.dataSource
+      .getRepository(DataConnectionEntity)
+      .createQueryBuilder('c')
+      .select(['c.resourceUri', 'c.projectId'])
+      .where('c.org_id = :orgId', { orgId: principal.orgId })
+      .andWhere('(c.project_id = :projectId OR c.project_id IS NULL)', { projectId })
+      .andWhere('lower(c.name) = lower(:name)', { name })
+      .andWhere("c.lifecycle = 'active'")
+      .orderBy('c.projectId', 'ASC', 'NULLS LAST')
+      .limit(1)
+      .getMany();
+    if (!rows.length) throw AppException.notFound('Data connection');
+    return rows[0].resourceUri;
   }
 }

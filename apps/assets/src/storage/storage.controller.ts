@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpException, Inject, Put, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ApiErrors, AppException, type Principal } from '@app/core';
@@ -11,7 +11,7 @@ import { ObjectStoreResolver } from './object-store.resolver.js';
 import { etagMatches, parseRangeHeader, parseStoragePath } from './storage-path.js';
 import { originalContentType } from './storage-http.setup.js';
 import { ListObjectsQueryDto, ObjectPageDto, PutObjectResultDto } from './storage.dto.js';
-import { RAW_BODY_ROUTE, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
+import { CONNECTION_QUERY, RAW_BODY_ROUTE, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
 const CONTENT_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=("[^"\r\n]*"|[\w!#$&^.+-]+))*$/;
 
@@ -43,8 +43,9 @@ export class StorageController {
   @ApiParam({ name: '*', description: '`{solution}/{artifact-type}/{id…}`' })
   @ApiConsumes('application/octet-stream', '*/*')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiQuery(CONNECTION_QUERY)
   @ApiResponse({ status: 201, type: PutObjectResultDto })
-  @ApiErrors(400, 413)
+  @ApiErrors(400, 413, 422)
   async put(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'PUT');
@@ -53,7 +54,7 @@ export class StorageController {
     const max = this.config.STORAGE_MAX_OBJECT_BYTES;
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > max) throw new ObjectTooLargeError(max);
-    const store = await this.stores.resolve({ principal, projectId, request });
+    const store = await this.stores.resolve({ principal, projectId, request, operation: 'put' });
     const body = request.body instanceof Readable ? request.body : Readable.from([]);
     const result = await store.put(key, body, { contentType, maxBytes: max });
     void reply.status(201).send({ key: TenantKeyBuilder.relative(tenant, solution, result.key), size: result.size, etag: result.etag } satisfies PutObjectResultDto);
@@ -71,7 +72,7 @@ export class StorageController {
   @ApiResponse({ status: 206, description: 'Partial content' })
   @ApiResponse({ status: 304, description: 'Not modified' })
   @ApiResponse({ status: 416, description: 'Range not satisfiable' })
-  @ApiErrors(400)
+  @ApiErrors(400, 422)
   async get(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -83,7 +84,7 @@ export class StorageController {
     const { solution, artifactPath } = parseStoragePath(request.url, request.method === 'HEAD' ? 'HEAD' : 'GET');
     if (artifactPath === null) {
       const prefix = TenantKeyBuilder.listPrefix(tenant, solution, query.prefix ?? '');
-      const store = await this.stores.resolve({ principal, projectId, request });
+      const store = await this.stores.resolve({ principal, projectId, request, operation: 'list' });
       const page = await store.list({ prefix, cursor: query.cursor, limit: query.limit ?? 20 });
       const data = page.items.map((item) => ({ ...item, key: TenantKeyBuilder.relative(tenant, solution, item.key) }));
       void reply.status(200).send({ data, next_cursor: page.next_cursor } satisfies ObjectPageDto);
@@ -96,13 +97,14 @@ export class StorageController {
   @RequirePermission('can_write', projectFromHeader, 'Project')
   @ApiOperation({ summary: 'Delete an object (idempotent)' })
   @ApiParam({ name: '*', description: '`{solution}/{artifact-type}/{id…}`' })
+  @ApiQuery(CONNECTION_QUERY)
   @ApiNoContentResponse()
-  @ApiErrors(400)
+  @ApiErrors(400, 422)
   async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'DELETE');
     const key = TenantKeyBuilder.build(tenant, solution, artifactPath!);
-    const store = await this.stores.resolve({ principal, projectId, request });
+    const store = await this.stores.resolve({ principal, projectId, request, operation: 'delete' });
     await store.delete(key);
     void reply.status(204).send();
   }
@@ -116,7 +118,7 @@ export class StorageController {
   ): Promise<void> {
     const key = TenantKeyBuilder.build(tenant, solution, artifactPath);
     const { request } = context;
-    const store = await this.stores.resolve(context);
+    const store = await this.stores.resolve({ ...context, operation: request.method === 'HEAD' ? 'head' : 'get' });
     const info = await store.head(key);
     const headers: Record<string, string> = {
       'accept-ranges': 'bytes',

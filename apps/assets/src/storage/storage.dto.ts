@@ -9,8 +9,8 @@ export class ListObjectsQueryDto {
   @IsOptional() @IsString() @MaxLength(2048) cursor?: string;
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  /** Reserved for `?connection=<resource_uri>`; resolved by ObjectStoreResolver. */
-  @IsOptional() @IsString() connection?: string;
+  @ApiPropertyOptional({ description: 'Use this registered storage connection (resource URI, or name in your scope) instead of the default store; needs `can_execute` on it' })
+  @IsOptional() @IsString() @MaxLength(300) connection?: string;
 }
 
 export class StoredObjectDto {
