@@ -283,4 +283,77 @@ describe('Governance (e2e)', () => {
       expect(ok.body.value).toBe(CANARY);
     });
   });
+
+  describe('every route', () => {
+    const resource = encodeURIComponent('data:acme:analytics-prod:warehouse');
+    const routeList: Array<['get' | 'post' | 'put' | 'delete', string, boolean, object?]> = [
+      // method, path, needs X-Project-ID, body
+      ['get', '/governance/projects', false],
+      ['post', '/governance/projects', false, { id: 'x-proj', name: 'x' }],
+      ['get', '/governance/projects/analytics-prod', false],
+      ['get', '/governance/grants?object=project:analytics-prod', false],
+      ['post', '/governance/grants', false, { user: 'user:zed', relation: 'viewer', object: 'project:analytics-prod' }],
+      ['delete', '/governance/grants', false, { user: 'user:zed', relation: 'viewer', object: 'project:analytics-prod' }],
+      ['get', '/governance/audit', false],
+      ['get', '/governance/audit/00000000-0000-4000-8000-000000000000', false],
+      ['get', '/governance/resources/projects/secrets', true],
+      ['post', '/governance/resources/projects/secrets', true, { name: 'n', value: 'v' }],
+      ['get', '/governance/resources/projects/secrets/n', true],
+      ['put', '/governance/resources/projects/secrets/n', true, { value: 'v' }],
+      ['delete', '/governance/resources/projects/secrets/n', true],
+      ['get', `/governance/resources/data-connections/${resource}/secrets`, false],
+      ['get', `/governance/resources/data-connections/${resource}/secrets/credentials-v1`, false],
+      ['put', `/governance/resources/data-connections/${resource}/secrets/credentials-v1`, false, { value: 'v' }],
+      ['delete', `/governance/resources/data-connections/${resource}/secrets/credentials-v1`, false],
+      ['post', '/governance/internal/audit/events', false, { actor_id: 'x', actor_type: 'user', action: 'data_connection.create', resource_type: 'data_connection' }],
+      ['delete', `/governance/internal/resources/data-connections/${resource}/secrets/credentials-v1`, false],
+    ];
+    // Every row gets all four cells: jest treats a missing trailing argument as a done callback.
+    const routes = routeList.map(([method, path, project, body]) => [method, path, project, body ?? null] as const);
+
+    it.each(routes)('should answer 401 without a token: %s %s', async (method, path, project, body) => {
+      const req = request(http)[method](path);
+      if (project) req.set('x-project-id', 'analytics-prod');
+      const res = await (body ? req.send(body) : req).expect(401);
+      expect(res.body.error.code).toBe('INVALID_TOKEN');
+    });
+
+    it.each(routes)('should not let another org in: %s %s', async (method, path, project, body) => {
+      const req = request(http)[method](path).set('authorization', mallory);
+      if (project) req.set('x-project-id', 'analytics-prod');
+      const res = await (body ? req.send(body) : req);
+      // Other orgs see 404 (their own org's empty views are 200, never acme data).
+      if (res.status === 200) {
+        expect(JSON.stringify(res.body)).not.toMatch(/analytics-prod|"org_id":"acme"/);
+        expect(method).toBe('get');
+      } else if (res.status === 201) {
+        // mallory may create a project in her own org; it lands in globex.
+        expect(res.body.org_id).toBe(OTHER_ORG);
+      } else {
+        expect([403, 404]).toContain(res.status);
+      }
+    });
+
+    it('should keep internal routes to trusted service accounts', async () => {
+      const res = await request(http).post('/governance/internal/audit/events').set('authorization', alice).send({}).expect(404);
+      expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
+      const service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+      await request(http)
+        .post('/governance/internal/audit/events')
+        .set('authorization', service)
+        .send({ actor_id: 'alice', actor_type: 'user', action: 'data_connection.create', resource_type: 'data_connection', resource_id: 'data:acme:analytics-prod:x' })
+        .expect(204);
+      const impostor = `Bearer ${h.tokens.issue({ sub: 'service-account-evil', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+      await request(http).post('/governance/internal/audit/events').set('authorization', impostor).send({}).expect(404);
+      // A service names its org with X-Org-Id; a user cannot.
+      await request(http)
+        .post('/governance/internal/audit/events')
+        .set('authorization', service)
+        .set('x-org-id', OTHER_ORG)
+        .send({ actor_id: 'svc', actor_type: 'service', action: 'data_connection.verify', resource_type: 'data_connection' })
+        .expect(204);
+      const own = await request(http).get('/governance/projects').set('authorization', alice).set('x-org-id', OTHER_ORG).expect(200);
+      expect(own.body.data.map((p: { org_id: string }) => p.org_id)).not.toContain(OTHER_ORG);
+    });
+  });
 });

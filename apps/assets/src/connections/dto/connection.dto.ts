@@ -66,7 +66,7 @@ export class CreateConnectionDto extends ConnectionBodyBase {
   tags?: string[];
 }
 
-const GLOB = /^[A-Za-z0-9_$.*?\/-]{1,255}$/;
+const GLOB = /^[A-Za-z0-9_$.*?/-]{1,255}$/;
 
 export class VerifyOptionsDto {
   @ApiPropertyOptional({ type: [String], example: ['public.*'], description: 'Glob patterns on `schema.table` (or key prefixes) to keep' })
