@@ -14,6 +14,7 @@ import type {
   VerificationInput,
   VerificationStepName,
 } from '../../verification.types.js';
+import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';
 
@@ -157,15 +158,7 @@ export function classifyMongoError(error: unknown, depth = 0): unknown {
  */
 export class MongodbDriver extends ConnectorDriver {
   readonly type = 'mongodb' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-    'privileges',
-  ];
+  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);

@@ -8,6 +8,7 @@ import { DriverError } from '../../driver-error.js';
 import type { PinnedDestination } from '../../egress/egress-policy.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
+import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { chunk, groupCatalog, qualifySelected, type CatalogRow } from '../shared/catalog.js';
 
 export const MYSQL_SSL_MODES = ['disable', 'preferred', 'required', 'verify_ca', 'verify_identity'] as const;
@@ -115,15 +116,7 @@ class AttemptError extends Error {
  */
 export class MysqlDriver extends ConnectorDriver {
   readonly type = 'mysql' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-    'privileges',
-  ];
+  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const settings = readSettings(input);

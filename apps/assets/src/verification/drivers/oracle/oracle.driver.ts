@@ -12,6 +12,7 @@ import type {
   VerificationInput,
   VerificationStepName,
 } from '../../verification.types.js';
+import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';
@@ -133,15 +134,7 @@ export function classifyOracleError(error: unknown): unknown {
  */
 export class OracleDriver extends ConnectorDriver {
   readonly type = 'oracle' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-    'privileges',
-  ];
+  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);

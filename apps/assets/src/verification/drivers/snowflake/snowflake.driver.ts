@@ -12,6 +12,7 @@ import type {
   VerificationInput,
   VerificationStepName,
 } from '../../verification.types.js';
+import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
 
@@ -244,15 +245,7 @@ function run(
  */
 export class SnowflakeDriver extends ConnectorDriver {
   readonly type = 'snowflake' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-    'privileges',
-  ];
+  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSnowflakeSettings(input);
