@@ -185,4 +185,24 @@ describe('Storage through ?connection= (e2e)', () => {
     }
     await expect(bucketStore(KEY_V2).head(`${ORG}/${PROJECT}/reports/docs/unaudited.txt`)).rejects.toMatchObject({ status: 404 });
   });
+
+  it('should refuse a storage connection that points at cloud metadata or this service (egress policy)', async () => {
+    for (const [name, target] of [
+      ['Metadata Lake', 'http://169.254.169.254'],
+      ['Hex Metadata Lake', 'http://0xa9fea9fe'],
+      ['Own Port Lake', 'http://127.0.0.1:8002'],
+    ]) {
+      const created = await request(http)
+        .post('/assets/data')
+        .set(as('alice'))
+        .send({ name, connection_type: 'minio', storage_config: { bucket: BUCKET, endpoint: target }, credentials: KEY_V1 });
+      if (created.status !== 201) {
+        // The registry may already refuse the endpoint; that is just as safe.
+        expect(created.status).toBe(422);
+        continue;
+      }
+      const res = await request(http).get(`/assets/storage/reports/docs/q1.txt?connection=${encodeURIComponent(created.body.resource_uri)}`).set(as('alice')).expect(403);
+      expect(res.body.error.code).toBe('EGRESS_DENIED');
+    }
+  });
 });

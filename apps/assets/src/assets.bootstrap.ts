@@ -11,7 +11,8 @@ import { GovernanceClient } from './governance/governance.client.js';
 import { ServiceIdentity } from './governance/service-identity.js';
 import { loadStorageConfig } from '@app/storage';
 import { VerificationService } from './verification/verification.service.js';
-import { loadVerificationConfig } from './verification/verification.config.js';
+import { loadVerificationConfig, type VerificationConfig } from './verification/verification.config.js';
+import { EgressPolicy } from './verification/egress/egress-policy.js';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/assets-migrations.js';
 
 export const ASSETS_HTTP = {
@@ -55,13 +56,19 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
       logLevel: config.LOG_LEVEL,
       reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
       storageConfig: loadStorageConfig(env),
-      verification: new VerificationService(loadVerificationConfig(env)),
+      ...verificationOf(loadVerificationConfig(env)),
       verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE,
     };
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/** One egress policy for every outbound connection made for a tenant (verification and storage). */
+function verificationOf(config: VerificationConfig): { verification: VerificationService; egress: EgressPolicy } {
+  const egress = new EgressPolicy({ production: config.production, allowCidrs: config.allowCidrs, denyCidrs: config.denyCidrs, protectedPorts: config.protectedPorts });
+  return { verification: new VerificationService(config, egress), egress };
 }
 
 export function createAssetsApp(infra: AssetsInfra): Promise<NestFastifyApplication> {

@@ -11,6 +11,7 @@ import { AuditSink } from '@app/audit';
 import { ConnectionsController } from './connections/connections.controller.js';
 import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS, VERIFY_RATE_LIMITER } from './connections/connections.providers.js';
 import { VerificationService } from './verification/verification.service.js';
+import { EgressPolicy } from './verification/egress/egress-policy.js';
 import { VerifyRateLimiter } from './connections/verify-rate.limiter.js';
 import { GovernanceCredentialsStore } from './governance/governance-credentials.store.js';
 import { GovernanceAuditSink } from './governance/governance-audit.sink.js';
@@ -29,6 +30,7 @@ export interface AssetsInfra {
   reconcileIntervalMs: number;
   storageConfig: StorageConfig;
   verification: VerificationService;
+  egress: EgressPolicy;
   verifyRatePerMinute: number;
   /** Tests may wrap the audit sink to inject faults. */
   auditSink?: AuditSink;
@@ -53,6 +55,7 @@ export class AssetsModule {
         { provide: AuditSink, useValue: infra.auditSink ?? new GovernanceAuditSink(infra.governance, infra.serviceIdentity) },
         { provide: RECONCILE_INTERVAL_MS, useValue: infra.reconcileIntervalMs },
         { provide: VerificationService, useValue: infra.verification },
+        { provide: EgressPolicy, useValue: infra.egress },
         { provide: VERIFY_RATE_LIMITER, useValue: new VerifyRateLimiter(infra.verifyRatePerMinute) },
         ...CONNECTIONS_PROVIDERS,
         ...storageProviders(infra.storageConfig),

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import { AppException, DependencyUnavailableError, ErrorCode, type Principal } from '@app/core';
 import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
 import { AuditSink } from '@app/audit';
 import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
+import { EgressDeniedError, EgressPolicy, InvalidDestinationError } from '../verification/egress/egress-policy.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
@@ -31,6 +32,7 @@ export class ObjectStoreResolver {
     private readonly authz: AuthzClient,
     private readonly audit: AuditSink,
     private readonly dataSource: DataSource,
+    private readonly egress: EgressPolicy,
   ) {}
 
   async resolve(context: StoreContext): Promise<ObjectStore> {
@@ -57,6 +59,7 @@ export class ObjectStoreResolver {
       });
     }
     if (row.status === 'DISABLED') throw AppException.conflict('The connection is disabled', { resource_uri: row.resourceUri });
+    await this.assertAllowedDestination(row.connectionType, row.config);
     // Never cached: read as the caller for every use, so rotation needs no restart.
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
     const store = objectStoreFromConnection({ type: row.connectionType, config: row.config, credentials: stored.credentials ?? {} });
@@ -79,6 +82,23 @@ export class ObjectStoreResolver {
       throw new DependencyUnavailableError('audit log', error);
     }
     return store;
+  }
+
+  /**
+   * The same egress policy as verification: a storage connection can never point the service at
+   * cloud metadata, link-local or its own ports. (OpenDAL resolves the name again when it
+   * connects, so unlike the drivers this cannot pin the address; names are checked, IPs too.)
+   */
+  private async assertAllowedDestination(type: StorageConnectionType, config: Record<string, unknown>): Promise<void> {
+    const { host, port } = storageEndpointOf(type, config);
+    try {
+      await this.egress.resolve(host, port);
+    } catch (error) {
+      if (error instanceof EgressDeniedError || error instanceof InvalidDestinationError) {
+        throw new AppException(ErrorCode.EGRESS_DENIED, 'The connection endpoint is not an allowed destination', { reason: (error as EgressDeniedError).reason ?? 'invalid_destination' });
+      }
+      throw new DependencyUnavailableError('DNS', error);
+    }
   }
 
   /**
@@ -105,5 +125,27 @@ export class ObjectStoreResolver {
       .getMany();
     if (!rows.length) throw AppException.notFound('Data connection');
     return rows[0].resourceUri;
+  }
+}
+
+/** Where a storage connection's requests go: its endpoint, or the cloud's default host. */
+export function storageEndpointOf(type: StorageConnectionType, config: Record<string, unknown>): { host: string; port: number } {
+  const endpoint = typeof config.endpoint === 'string' ? config.endpoint : undefined;
+  if (endpoint) {
+    const url = new URL(endpoint);
+    return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443) };
+  }
+  switch (type) {
+    case 's3':
+    case 'minio':
+      return { host: `s3.${String(config.region ?? 'us-east-1')}.amazonaws.com`, port: 443 };
+    case 'gcs':
+      return { host: 'storage.googleapis.com', port: 443 };
+    case 'azure_blob':
+      return { host: `${String(config.account_name)}.blob.core.windows.net`, port: 443 };
+    default: {
+      const unknownType: never = type;
+      throw new Error(`no endpoint for ${String(unknownType)}`);
+    }
   }
 }
