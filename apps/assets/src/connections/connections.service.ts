@@ -128,6 +128,8 @@ export class ConnectionsService {
   async list(principal: Principal, headerProject: string | null, query: ListConnectionsQuery): Promise<Page<ConnectionDto & { scope: string }>> {
     const scope: TenantScope = { orgId: principal.orgId, projectId: headerProject };
     const visibility = await this.visibility(principal, scope);
+    // Listing inside a project needs can_read on it, like every other project-scoped read.
+    if (scope.projectId && !visibility.project) throw AppException.notFound('Project');
     const createdBy = query.created_by ?? query.owner_id;
     const [rows, total] = await this.connections.list(scope, visibility, {
       search: query.search,

@@ -99,12 +99,12 @@ export class ConnectionsRepository {
   async list(scope: TenantScope, visibility: Visibility, filters: ListFilters): Promise<[DataConnectionEntity[], number]> {
     const qb = this.dataSource.manager.getRepository(DataConnectionEntity).createQueryBuilder('c').where('c.org_id = :org', { org: scope.orgId });
     qb.andWhere(`c.lifecycle = 'active'`);
-    const clauses: string[] = [];
-    if (scope.projectId && visibility.project) clauses.push('c.project_id = :project');
-    if (visibility.orgLevel) clauses.push('c.project_id IS NULL');
-    else if (visibility.orgLevelCreatedBy) clauses.push('(c.project_id IS NULL AND c.created_by = :orgCreator)');
+    // scope_key ('' at org level) is the indexed form of project_id, so the scope narrows inside the indexes.
+    const scopes = [...(scope.projectId && visibility.project ? [scope.projectId] : []), ...(visibility.orgLevel ? [''] : [])];
+    const clauses = scopes.length ? ['c.scope_key IN (:...scopes)'] : [];
+    if (!visibility.orgLevel && visibility.orgLevelCreatedBy) clauses.push(`(c.scope_key = '' AND c.created_by = :orgCreator)`);
     if (clauses.length === 0) return [[], 0];
-    qb.andWhere(`(${clauses.join(' OR ')})`, { project: scope.projectId, orgCreator: visibility.orgLevelCreatedBy });
+    qb.andWhere(`(${clauses.join(' OR ')})`, { scopes, orgCreator: visibility.orgLevelCreatedBy });
     if (filters.search) {
       qb.andWhere(`(c.name ILIKE :term ESCAPE '\\' OR c.description ILIKE :term ESCAPE '\\')`, { term: `%${escapeLike(filters.search.trim())}%` });
     }
