@@ -345,13 +345,18 @@ describe('Governance (e2e)', () => {
         .expect(204);
       const impostor = `Bearer ${h.tokens.issue({ sub: 'service-account-evil', org: ORG, extraClaims: { actor_type: 'service' } })}`;
       await request(http).post('/governance/internal/audit/events').set('authorization', impostor).send({}).expect(404);
-      // A service names its org with X-Org-Id; a user cannot.
+      // Only the platform realm's service accounts may name another org with X-Org-Id: a service
+      // token from a tenant realm keeps acting in that realm's org.
       await request(http)
         .post('/governance/internal/audit/events')
         .set('authorization', service)
         .set('x-org-id', OTHER_ORG)
-        .send({ actor_id: 'svc', actor_type: 'service', action: 'data_connection.verify', resource_type: 'data_connection' })
+        .send({ actor_id: 'svc-probe', actor_type: 'service', action: 'data_connection.verify', resource_type: 'data_connection' })
         .expect(204);
+      const globexAudit = await request(http).get('/governance/audit?actor_id=svc-probe').set('authorization', mallory).expect(200);
+      expect(globexAudit.body.data).toEqual([]);
+      const acmeAudit = await request(http).get('/governance/audit?actor_id=svc-probe').set('authorization', alice).expect(200);
+      expect(acmeAudit.body.data).toHaveLength(1);
       const own = await request(http).get('/governance/projects').set('authorization', alice).set('x-org-id', OTHER_ORG).expect(200);
       expect(own.body.data.map((p: { org_id: string }) => p.org_id)).not.toContain(OTHER_ORG);
     });

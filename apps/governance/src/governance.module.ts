@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { createLoggerModule, HealthController, READINESS_PROBES, type ReadinessProbe } from '@app/core';
-import { AuthModule, type AuthConfig } from '@app/auth';
+import { AuthModule, type AuthConfig, resolveAuthSettings } from '@app/auth';
 import { AuthzClient } from '@app/authz';
 import { AuditSink } from '@app/audit';
 import { SecretsBackend } from '@app/secrets';
@@ -18,7 +18,7 @@ import { ProjectSecretsController } from './secrets/project-secrets.controller.j
 import { ResourceSecretsController } from './secrets/resource-secrets.controller.js';
 import { SecretsService } from './secrets/secrets.service.js';
 import { InternalController } from './internal/internal.controller.js';
-import { TRUSTED_SERVICES } from './internal/trusted-service.guard.js';
+import { TRUSTED_SERVICES, type TrustedServices } from './internal/trusted-service.guard.js';
 
 /** Everything built before Nest starts: external systems behind their ports. */
 export interface GovernanceInfra {
@@ -57,7 +57,10 @@ export class GovernanceModule {
         { provide: AuthzClient, useValue: infra.authz },
         { provide: SecretsBackend, useValue: infra.secrets },
         infra.auditSink ? { provide: AuditSink, useValue: infra.auditSink } : { provide: AuditSink, useClass: DatabaseAuditSink },
-        { provide: TRUSTED_SERVICES, useValue: new Set(infra.trustedServices) },
+        {
+          provide: TRUSTED_SERVICES,
+          useValue: { subjects: new Set(infra.trustedServices), platformRealm: resolveAuthSettings(infra.authConfig).platformRealm } satisfies TrustedServices,
+        },
         ProjectsService,
         GrantsService,
         SecretsService,

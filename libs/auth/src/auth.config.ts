@@ -20,6 +20,11 @@ export class AuthConfig {
   @IsString() AUTH_DEV_ISSUER_BASE = 'http://localhost:8001/governance/dev-idp';
   @IsString() AUTH_DATA_DIR = './.data/auth';
   @IsInt() @Min(0) @Max(300) AUTH_CLOCK_TOLERANCE_S = 5;
+  /**
+   * The platform's own realm (§3.4): only its service accounts may act in an org named by X-Org-Id.
+   * A tenant realm's tokens always act in that realm's org.
+   */
+  @IsString() AUTH_PLATFORM_REALM = 'master';
 }
 
 export type ExplicitKeySource =
@@ -32,6 +37,8 @@ export type ExplicitKeySource =
 export interface AuthSettings {
   /** Embedded dev identity provider: local key pair, issuers `<devIssuerBase>/realms/<org>`. */
   devMode: boolean;
+  /** Realm whose service accounts may name their org with X-Org-Id; null in dev mode. */
+  platformRealm: string | null;
   audience: string;
   clockToleranceS: number;
   explicitIssuers: string[];
@@ -110,6 +117,7 @@ export function resolveAuthSettings(config: AuthConfig): AuthSettings {
     devMode,
     audience: config.AUTH_AUDIENCE || DEFAULT_AUDIENCE,
     clockToleranceS: config.AUTH_CLOCK_TOLERANCE_S,
+    platformRealm: devMode ? null : config.AUTH_PLATFORM_REALM,
     explicitIssuers,
     explicitKeySource,
     keycloakBase: keycloakBase || null,

@@ -32,7 +32,11 @@ export function principalFromClaims(claims: JwtClaims, issuer: TrustedIssuer, to
     throw new TokenRejectedError('missing sub');
   // jsonwebtoken checks exp only when present; a token that never expires is refused.
   if (typeof exp !== 'number') throw new TokenRejectedError('missing exp');
-  const actorType =
-    claims.actor_type === 'service' || sub.startsWith('service-account-') ? 'service' : 'user';
-  return { userId: sub, orgId: orgOf(claims, issuer), actorType, issuer: issuer.issuer, token };
+  // Keycloak names a client's service account `service-account-<client>` in preferred_username
+  // while `sub` is a UUID; that name is the stable identity Governance trusts.
+  const username = typeof claims.preferred_username === 'string' ? claims.preferred_username : '';
+  const keycloakService = username.startsWith('service-account-');
+  const actorType = claims.actor_type === 'service' || sub.startsWith('service-account-') || keycloakService ? 'service' : 'user';
+  const userId = keycloakService && !sub.startsWith('service-account-') ? username : sub;
+  return { userId, orgId: orgOf(claims, issuer), actorType, issuer: issuer.issuer, token };
 }

@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } f
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
 import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
-import { JWT_STRATEGY } from '../auth.tokens.js';
+import { AUTH_SETTINGS, JWT_STRATEGY } from '../auth.tokens.js';
+import type { AuthSettings } from '../auth.config.js';
 import type { JwtStrategy } from '../jwt.strategy.js';
 import { TokenRejectedError } from '../token-rejected.error.js';
 import { ORG_SLUG } from '../auth.constants.js';
@@ -30,6 +31,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JWT_STRATEGY) strategy: JwtStrategy,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {
     const logger = this.logger;
     const Base = AuthGuard(strategy.name);
@@ -52,18 +54,21 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublic(this.reflector, context)) return true;
     const ok = (await this.passportGuard.canActivate(context)) as boolean;
-    actAsOrgForServices(context.switchToHttp().getRequest());
+    actAsOrgForServices(context.switchToHttp().getRequest(), this.settings.platformRealm);
     return ok;
   }
 }
 
 /**
- * Service accounts (platform-api §3.4) carry no tenant in their token: they name it with
- * X-Org-Id. Users cannot: for them the org always comes from the token.
+ * Platform service accounts (platform-api §3.4) carry no tenant in their token: they name it with
+ * X-Org-Id. Only the platform realm's service accounts may; users and tenant realms never can,
+ * so a tenant realm admin cannot mint a "service" that acts in another org.
  */
-function actAsOrgForServices(request: { principal?: Principal; headers: Record<string, string | string[] | undefined> }): void {
+function actAsOrgForServices(request: { principal?: Principal; headers: Record<string, string | string[] | undefined> }, platformRealm: string | null): void {
   const header = request.headers[ORG_HEADER];
-  if (header === undefined || request.principal?.actorType !== 'service') return;
+  const principal = request.principal;
+  if (header === undefined || principal?.actorType !== 'service' || !platformRealm) return;
+  if (!principal.issuer.replace(/\/+$/, '').endsWith(`/realms/${platformRealm}`)) return;
   if (typeof header !== 'string' || !ORG_SLUG.test(header)) throw AppException.invalidRequest('X-Org-Id must be an org slug');
-  request.principal = { ...request.principal, orgId: header };
+  request.principal = { ...principal, orgId: header };
 }
