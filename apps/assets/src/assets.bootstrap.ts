@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@app/core';
 import { isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { AuthzConfig, createAuthzBackend, loadProductModelDsl } from '@app/authz';
+import { AuthzConfig, CachingAuthzClient, createAuthzBackend, loadProductModelDsl } from '@app/authz';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
@@ -45,7 +45,8 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
   });
   try {
-    const { client: authz } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
+    const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
+    const authz = config.AUTHZ_CHECK_CACHE_MS > 0 ? new CachingAuthzClient(client, config.AUTHZ_CHECK_CACHE_MS) : client;
     return {
       config,
       authConfig,

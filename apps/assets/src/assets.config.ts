@@ -15,6 +15,11 @@ export class AssetsConfig {
   @IsOptional() @IsString() @Secret() ASSETS_SERVICE_CLIENT_SECRET?: string;
   /** How often the reconciler looks for interrupted operations; 0 disables it (tests drive it by hand). */
   @IsInt() @Min(0) @Max(3_600_000) RECONCILE_INTERVAL_MS = 15_000;
+  /**
+   * Allowed authorization decisions are reused this long (denials never are); a revocation made
+   * elsewhere reaches Assets within it. 0 = ask OpenFGA on every check.
+   */
+  @IsInt() @Min(0) @Max(60_000) AUTHZ_CHECK_CACHE_MS = 1000;
   /** Verify requests per caller per minute (per replica). */
   @IsInt() @Min(1) @Max(10_000) VERIFY_RATE_PER_MINUTE = 30;
 }
