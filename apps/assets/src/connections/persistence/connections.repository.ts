@@ -112,8 +112,10 @@ export class ConnectionsRepository {
     if (filters.status) qb.andWhere('c.status = :status', { status: filters.status });
     if (filters.tags?.length) qb.andWhere('c.tags @> :tags', { tags: filters.tags });
     if (filters.createdBy) qb.andWhere('c.created_by = :createdBy', { createdBy: filters.createdBy });
+    // The page and the total run side by side on two pooled connections (no transaction).
+    const counted = qb.clone();
     for (const [column, direction] of orderByOf(filters.sort)) qb.addOrderBy(column, direction, 'NULLS LAST');
-    return qb.offset((filters.page - 1) * filters.limit).limit(filters.limit).getManyAndCount();
+    return Promise.all([qb.offset((filters.page - 1) * filters.limit).limit(filters.limit).getMany(), counted.getCount()]);
   }
 
   async update(scope: TenantScope, id: string, changes: Partial<DataConnectionEntity>): Promise<void> {
