@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 
 const CANARY = 'canary-pw-4d1f0c9e77';
@@ -320,9 +321,17 @@ describe('Data connections (e2e)', () => {
   });
 
   describe('verification', () => {
+    // A real PostgreSQL to verify against, started here so the suite needs no machine service.
+    let target: EmbeddedPostgres;
+    beforeAll(async () => {
+      target = await startEmbeddedPostgres({ dataDir: null });
+    });
+    afterAll(async () => {
+      await target?.stop();
+    });
     const localPg = (password = CANARY, extra: Record<string, unknown> = {}) => ({
       connection_type: 'postgres',
-      database_config: { host: '127.0.0.1', port: 5432, database: 'test', ssl_mode: 'disable', ...extra },
+      database_config: { host: '127.0.0.1', port: Number(new URL(target.url).port), database: 'postgres', ssl_mode: 'disable', ...extra },
       credentials: { username: 'postgres', password },
     });
 
