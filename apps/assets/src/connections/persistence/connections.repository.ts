@@ -36,6 +36,58 @@ export interface Visibility {
   orgLevelCreatedBy: string | null;
 }
 
+const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type, auth_type, description, status, tags,
+  config, selected_tables, pool, created_by, created_at, updated_at, last_verified_at, last_verification, lifecycle,
+  credentials_version`;
+
+interface RawConnectionRow {
+  id: string;
+  org_id: string;
+  project_id: string | null;
+  resource_uri: string;
+  name: string;
+  connection_type: string;
+  auth_type: string;
+  description: string | null;
+  status: DataConnectionEntity['status'];
+  tags: string[];
+  config: Record<string, unknown>;
+  selected_tables: string[];
+  pool: Record<string, unknown>;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  last_verified_at: Date | null;
+  last_verification: LastVerification | null;
+  lifecycle: ConnectionLifecycle;
+  credentials_version: number;
+}
+
+function entityOf(r: RawConnectionRow): DataConnectionEntity {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    projectId: r.project_id,
+    resourceUri: r.resource_uri,
+    name: r.name,
+    connectionType: r.connection_type,
+    authType: r.auth_type,
+    description: r.description,
+    status: r.status,
+    tags: r.tags,
+    config: r.config,
+    selectedTables: r.selected_tables,
+    pool: r.pool,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastVerifiedAt: r.last_verified_at,
+    lastVerification: r.last_verification,
+    lifecycle: r.lifecycle,
+    credentialsVersion: r.credentials_version,
+  };
+}
+
 /** Escapes LIKE metacharacters so `%`, `_` and `\` match themselves. */
 export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -89,11 +141,14 @@ export class ConnectionsRepository {
     }
   }
 
+  /** The hot read path: one fixed, parameterized statement (scope_key '' is org level). */
   async findActive(scope: TenantScope, resourceUri: string): Promise<DataConnectionEntity | null> {
-    return this.scoped(scope, this.dataSource.manager)
-      .andWhere('c.resource_uri = :uri', { uri: resourceUri })
-      .andWhere(`c.lifecycle = 'active'`)
-      .getOne();
+    const rows = (await this.dataSource.query(
+      `SELECT ${ROW_COLUMNS} FROM data_connections
+        WHERE org_id = $1 AND scope_key = ANY($2) AND resource_uri = $3 AND lifecycle = 'active'`,
+      [scope.orgId, scope.projectId ? [scope.projectId, ''] : [''], resourceUri],
+    )) as RawConnectionRow[];
+    return rows.length ? entityOf(rows[0]) : null;
   }
 
   async list(scope: TenantScope, visibility: Visibility, filters: ListFilters): Promise<[DataConnectionEntity[], number]> {
@@ -179,13 +234,6 @@ export class ConnectionsRepository {
 
   async findAnyLifecycle(scope: TenantScope, id: string): Promise<DataConnectionEntity | null> {
     return this.dataSource.getRepository(DataConnectionEntity).findOneBy({ id, orgId: scope.orgId });
-  }
-
-  private scoped(scope: TenantScope, manager: EntityManager) {
-    const qb = manager.getRepository(DataConnectionEntity).createQueryBuilder('c').where('c.org_id = :org', { org: scope.orgId });
-    return scope.projectId
-      ? qb.andWhere('(c.project_id = :project OR c.project_id IS NULL)', { project: scope.projectId })
-      : qb.andWhere('c.project_id IS NULL');
   }
 
   private async insertOperation(
