@@ -90,8 +90,12 @@ describe('Data connections (e2e)', () => {
       const res = await api('get', `/assets/data/${uri}/secret`).expect(200);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toMatchObject({ resource_uri: uri, auth_type: 'basic', credentials: { username: 'analytics_reader', password: CANARY } });
-      const audit = await request(gov).get(`/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(uri)}`).set('authorization', as('alice')).expect(200);
-      expect(audit.body.data.some((e: { source_service: string; request_id: string }) => e.source_service === 'assets' && e.request_id === res.headers['x-request-id'])).toBe(true);
+      // Governance audits the read under the Assets request id, before releasing the value.
+      const audit = await request(gov).get(`/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(`${uri}#credentials-v1`)}`).set('authorization', as('alice')).expect(200);
+      expect(audit.body.data.filter((e: { request_id: string }) => e.request_id === res.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ actor_id: 'alice', actor_type: 'user', org_id: ORG }),
+      ]);
+      expect(JSON.stringify(audit.body)).not.toContain(CANARY);
     });
 
     it('should answer 409 for a duplicate name in the same scope', async () => {
@@ -300,13 +304,25 @@ describe('Data connections (e2e)', () => {
     it('should audit every secret read', async () => {
       const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       const count = async () =>
-        (await request(gov).get(`/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(uri)}&page_size=100`).set('authorization', as('alice')).expect(200)).body.data.filter(
-          (e: { source_service: string }) => e.source_service === 'assets',
-        ).length;
+        (await request(gov).get('/governance/audit?action=data_connection.secret.read&page_size=100').set('authorization', as('alice')).expect(200)).body.pagination.total_items as number;
       const before = await count();
-      await api('get', `/assets/data/${uri}/secret`).expect(200);
+      const first = await api('get', `/assets/data/${uri}/secret`).expect(200);
       await api('get', `/assets/data/${uri}/secret`, 'olivia').expect(200);
       expect(await count()).toBe(before + 2);
+      const byId = await request(gov).get('/governance/audit?action=data_connection.secret.read&page_size=100').set('authorization', as('alice')).expect(200);
+      expect(byId.body.data.some((e: { request_id: string; resource_id: string }) => e.request_id === first.headers['x-request-id'] && e.resource_id.startsWith(uri))).toBe(true);
+    });
+
+    it('should fail closed: no audit record, no credentials', async () => {
+      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+      const governanceDb = h.governance.infra.database.dataSource;
+      await governanceDb.query('ALTER TABLE audit_events RENAME TO audit_events_offline');
+      try {
+        const res = await api('get', `/assets/data/${uri}/secret`).expect(503);
+        expect(JSON.stringify(res.body)).not.toMatch(/rotated-pw|analytics_reader|canary/);
+      } finally {
+        await governanceDb.query('ALTER TABLE audit_events_offline RENAME TO audit_events');
+      }
     });
 
     it('should delete the record, its tuples and its secret', async () => {

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, type Page, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, RequirePermission } from '@app/authz';
-import { Audited, AuditSource } from '@app/audit';
 import { ConnectionsService, toDto } from './connections.service.js';
 import {
   ConnectionDto,
@@ -28,7 +28,6 @@ const URI_PARAM = {
 const connection = dataConnectionFromParam('resource_uri');
 
 @ApiTags('data connections')
-@AuditSource('assets')
 @Controller('data')
 export class ConnectionsController {
   constructor(
@@ -148,10 +147,18 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_execute', connection, 'Data connection')
-  @Audited({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId: (req) => (req.params as Record<string, string>).resource_uri })
-  @ApiOperation({ summary: 'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached' })
+  @ApiOperation({
+    summary: 'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached',
+    description: 'Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value.',
+  })
   @ApiOkResponse({ type: ConnectionSecretDto })
-  readSecret(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<ConnectionSecretDto> {
-    return this.connections.readSecret(principal, project, uri);
+  @ApiErrors(503)
+  readSecret(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Param('resource_uri') uri: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ConnectionSecretDto> {
+    return this.connections.readSecret(principal, project, uri, String(request.id));
   }
 }

@@ -215,10 +215,14 @@ export class ConnectionsService {
     });
   }
 
-  /** Fetched from Governance on every call, as the caller; nothing is cached here. */
-  async readSecret(principal: Principal, headerProject: string | null, resourceUri: string): Promise<ConnectionSecretDto> {
+  /**
+   * Fetched from Governance on every call, as the caller; nothing is cached here. Governance's
+   * audit interceptor records the read under this request's id before it returns the value, and
+   * answers 503 with no value when it cannot: so this route fails closed too.
+   */
+  async readSecret(principal: Principal, headerProject: string | null, resourceUri: string, requestId?: string): Promise<ConnectionSecretDto> {
     const row = await this.load(principal, headerProject, resourceUri);
-    const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
+    const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion, requestId);
     return {
       resource_uri: row.resourceUri,
       connection_type: row.connectionType,

@@ -22,7 +22,8 @@ export class GovernanceClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async request(caller: GovernanceCaller, method: string, path: string, body?: unknown): Promise<GovernanceResponse> {
+  /** `requestId` is forwarded so Governance's records (audit) carry the id of the Assets request. */
+  async request(caller: GovernanceCaller, method: string, path: string, body?: unknown, requestId?: string): Promise<GovernanceResponse> {
     let response: Response;
     try {
       response = await fetch(new URL(`/governance/${path.replace(/^\//, '')}`, this.baseUrl), {
@@ -31,6 +32,7 @@ export class GovernanceClient {
           authorization: `Bearer ${caller.token}`,
           accept: 'application/json',
           ...(isPrincipal(caller) ? {} : { 'x-org-id': caller.orgId }),
+          ...(requestId ? { 'x-request-id': requestId } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
