@@ -26,7 +26,11 @@ import { connect } from 'node:net';
 
 /** Suites that need a machine service (not one the tests start themselves). */
 const SERVER_SUITES = {
-  5432: ['<rootDir>/test/integration/verification/postgres-verification.spec.ts', '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts'],
+  5432: [
+    '<rootDir>/test/integration/verification/postgres-verification.spec.ts',
+    '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts',
+    '<rootDir>/test/integration/verification/egress-and-timeouts.spec.ts',
+  ],
   3306: ['<rootDir>/test/integration/verification/mysql-verification.spec.ts', '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts'],
 };
 
