@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { AppException, ErrorCode } from '@app/core';
-import { type ObjectStore, RangeNotSatisfiableError, STREAM_CHUNK_BYTES } from '@app/storage';
+import { HeadersSentError, type ObjectStore, RangeNotSatisfiableError, READ_SLICE_BYTES, STREAM_CHUNK_BYTES } from '@app/storage';
 
 async function rejection(promise: Promise<unknown>): Promise<AppException> {
   try {
@@ -41,6 +41,36 @@ function generated(total: number, chunk = 256 * 1024): { stream: Readable; diges
   return { stream, digest: () => hash.digest('hex') };
 }
 
+/**
+ * A destination that looks at each chunk only when it calls back, as a socket does: a body that
+ * refilled a buffer before that would corrupt what this one records.
+ */
+class LateReadingWritable extends Writable {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  largestChunk = 0;
+  events: string[] = [];
+
+  constructor(private readonly failAfterBytes = Number.POSITIVE_INFINITY) {
+    super({ highWaterMark: 1 });
+  }
+
+  override _write(chunk: Buffer, _encoding: string, callback: (error?: Error) => void): void {
+    if (this.events.at(-1) !== 'write') this.events.push('write');
+    setTimeout(() => {
+      this.hash.update(chunk);
+      this.bytes += chunk.length;
+      this.largestChunk = Math.max(this.largestChunk, chunk.length);
+      callback(this.bytes > this.failAfterBytes ? new Error('destination failed') : undefined);
+    }, 1);
+  }
+
+  override _final(callback: () => void): void {
+    this.events.push('end');
+    callback();
+  }
+}
+
 export interface ObjectStoreContractOptions {
   /** fs keeps no content type; the store then reports null. */
   keepsContentType: boolean;
@@ -72,7 +102,7 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       expect(put.etag).toEqual(expect.stringMatching(/^(W\/)?".+"$/));
 
       const got = await store.get(key('docs/hello.txt'));
-      await expect(drain(got.stream)).resolves.toEqual(Buffer.from('hello world'));
+      await expect(drain(got.body.stream())).resolves.toEqual(Buffer.from('hello world'));
       expect(got.size).toBe(11);
       expect(got.etag).toBe(put.etag);
       expect(got.lastModified).toBeInstanceOf(Date);
@@ -94,21 +124,21 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       const second = await store.put(key('docs/v.txt'), Buffer.from('second'));
       expect(second.size).toBe(6);
       expect(second.etag).not.toBe(first.etag);
-      await expect(drain((await store.get(key('docs/v.txt'))).stream)).resolves.toEqual(Buffer.from('second'));
+      await expect(drain((await store.get(key('docs/v.txt'))).body.stream())).resolves.toEqual(Buffer.from('second'));
     });
 
     it('should serve byte ranges, open-ended ranges and clamp an end past the size', async () => {
       await store.put(key('docs/range.txt'), Buffer.from('0123456789'));
       const middle = await store.get(key('docs/range.txt'), { range: { start: 2, end: 5 } });
-      await expect(drain(middle.stream)).resolves.toEqual(Buffer.from('2345'));
+      await expect(drain(middle.body.stream())).resolves.toEqual(Buffer.from('2345'));
       expect(middle.contentRange).toEqual({ start: 2, end: 5, size: 10 });
 
       const tail = await store.get(key('docs/range.txt'), { range: { start: 7 } });
-      await expect(drain(tail.stream)).resolves.toEqual(Buffer.from('789'));
+      await expect(drain(tail.body.stream())).resolves.toEqual(Buffer.from('789'));
       expect(tail.contentRange).toEqual({ start: 7, end: 9, size: 10 });
 
       const clamped = await store.get(key('docs/range.txt'), { range: { start: 8, end: 100 } });
-      await expect(drain(clamped.stream)).resolves.toEqual(Buffer.from('89'));
+      await expect(drain(clamped.body.stream())).resolves.toEqual(Buffer.from('89'));
       expect(clamped.contentRange).toEqual({ start: 8, end: 9, size: 10 });
     });
 
@@ -140,7 +170,7 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       await store.put(key('docs/src.txt'), Buffer.from('copied'), { contentType: 'text/plain' });
       await store.copy(key('docs/src.txt'), key('other/dst.txt'));
       const copy = await store.get(key('other/dst.txt'));
-      await expect(drain(copy.stream)).resolves.toEqual(Buffer.from('copied'));
+      await expect(drain(copy.body.stream())).resolves.toEqual(Buffer.from('copied'));
       expect(copy.contentType).toBe(options.keepsContentType ? 'text/plain' : null);
       await expect(store.head(key('docs/src.txt'))).resolves.toMatchObject({ size: 6 });
     });
@@ -199,7 +229,7 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       expect(got.size).toBe(total);
       const hash = createHash('sha256');
       let largestChunk = 0;
-      for await (const chunk of got.stream) {
+      for await (const chunk of got.body.stream()) {
         hash.update(chunk as Buffer);
         largestChunk = Math.max(largestChunk, (chunk as Buffer).length);
       }
@@ -208,15 +238,57 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       if (options.keepsContentType && options.keepsContentTypeOnMultipart !== false) expect(got.contentType).toBe('application/x-test');
 
       const slice = await store.get(key('big/blob.bin'), { range: { start: STREAM_CHUNK_BYTES - 2, end: STREAM_CHUNK_BYTES + 1 } });
-      const bytes = await drain(slice.stream);
+      const bytes = await drain(slice.body.stream());
       expect(bytes.length).toBe(4);
       expect(slice.contentRange).toEqual({ start: STREAM_CHUNK_BYTES - 2, end: STREAM_CHUNK_BYTES + 1, size: total });
+    });
+
+    it('should write a body into a destination with reused buffers, each refilled only after its write called back', async () => {
+      const total = 5 * READ_SLICE_BYTES + 123;
+      const source = generated(total, 100_000);
+      await store.put(key('write-to/blob.bin'), source.stream);
+      const expected = source.digest();
+      const destination = new LateReadingWritable();
+      const got = await store.get(key('write-to/blob.bin'));
+      await got.body.writeTo(destination, { beforeFirstWrite: () => destination.events.push('headers') });
+      expect(destination.hash.digest('hex')).toBe(expected);
+      expect(destination.bytes).toBe(total);
+      expect(destination.largestChunk).toBeLessThanOrEqual(READ_SLICE_BYTES);
+      expect(destination.events).toEqual(['headers', 'write', 'end']);
+      expect(() => got.body.stream()).toThrow(/only once/);
+    });
+
+    it('should write a range across slices, and an empty object as just the end', async () => {
+      const source = generated(3 * READ_SLICE_BYTES, 65_536);
+      await store.put(key('write-to/range.bin'), source.stream);
+      const whole = await drain((await store.get(key('write-to/range.bin'))).body.stream());
+      const start = READ_SLICE_BYTES - 10;
+      const end = 2 * READ_SLICE_BYTES + 10;
+      const ranged = await store.get(key('write-to/range.bin'), { range: { start, end } });
+      const destination = new LateReadingWritable();
+      await ranged.body.writeTo(destination);
+      expect(destination.hash.digest('hex')).toBe(createHash('sha256').update(whole.subarray(start, end + 1)).digest('hex'));
+
+      await store.put(key('write-to/empty.bin'), Buffer.alloc(0));
+      const empty = new LateReadingWritable();
+      await (await store.get(key('write-to/empty.bin'))).body.writeTo(empty, { beforeFirstWrite: () => empty.events.push('headers') });
+      expect(empty.events).toEqual(['headers', 'end']);
+      expect(empty.bytes).toBe(0);
+    });
+
+    it('should stop and report HeadersSentError when the destination fails mid-body', async () => {
+      await store.put(key('write-to/fails.bin'), generated(4 * READ_SLICE_BYTES).stream);
+      const destination = new LateReadingWritable(READ_SLICE_BYTES);
+      const got = await store.get(key('write-to/fails.bin'));
+      const error = await got.body.writeTo(destination).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(HeadersSentError);
+      expect(destination.bytes).toBeLessThan(4 * READ_SLICE_BYTES);
     });
 
     it('should keep the content type of a small streamed object', async () => {
       await store.put(key('small/stream.txt'), Readable.from([Buffer.from('str'), Buffer.from('eamed')]), { contentType: 'text/markdown' });
       const got = await store.get(key('small/stream.txt'));
-      await expect(drain(got.stream)).resolves.toEqual(Buffer.from('streamed'));
+      await expect(drain(got.body.stream())).resolves.toEqual(Buffer.from('streamed'));
       expect(got.contentType).toBe(options.keepsContentType ? 'text/markdown' : null);
     });
 

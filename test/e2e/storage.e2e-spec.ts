@@ -106,6 +106,9 @@ describe('Shared storage (e2e)', () => {
     expect(get.headers['content-length']).toBe(String(body.length));
     expect(get.headers['last-modified']).toEqual(expect.any(String));
     expect(get.headers['x-content-type-options']).toBe('nosniff');
+    // Written past Fastify (reused buffers), yet with the headers of every other response.
+    expect(get.headers['x-request-id']).toEqual(expect.any(String));
+    expect(get.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
     // JSON parsing elsewhere is untouched: a malformed JSON body on a JSON route is still a 400.
     await request(govHttpOf(h)).post('/governance/projects').set('authorization', alice).set('content-type', 'application/json').send('{bad').expect(400);
   });
@@ -127,6 +130,30 @@ describe('Shared storage (e2e)', () => {
     expect(multi.body).toBe('0123456789');
     // The local backend keeps no content type (documented): objects are served as octet-stream.
     expect(multi.headers['content-type']).toBe('application/octet-stream');
+  });
+
+  it('should survive a client that leaves mid-download, and serve the next one whole', async () => {
+    const url = '/assets/storage/sol/big/leaver.bin';
+    const body = Buffer.alloc(2 * 1024 * 1024 - 1, 7);
+    await request(http).put(url).set(as(alice)).send(body).expect(201);
+    const { port } = http.address() as AddressInfo;
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: url, headers: as(alice) }, (res) => {
+        res.once('data', (chunk: Buffer) => {
+          req.destroy();
+          resolve(chunk.length);
+        });
+      });
+      req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+      req.end();
+    });
+    expect(received).toBeGreaterThan(0);
+    const whole = await request(http).get(url).set(as(alice)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect((whole.body as Buffer).equals(body)).toBe(true);
   });
 
   it('should answer 304 for a matching If-None-Match and 200 after a change; HEAD gives headers only', async () => {

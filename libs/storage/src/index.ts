@@ -9,5 +9,7 @@ export * from './tenant-key.builder.js';
 export * from './list-cursor.js';
 export * from './object-store-spec.js';
 export * from './opendal-object-store.js';
+export * from './opendal-object-body.js';
 export * from './storage.config.js';
 export * from './create-object-store.js';
+export * from './streamed-garbage.js';

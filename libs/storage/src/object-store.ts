@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** What a store knows about one object. `etag` and `contentType` are null when the backend keeps none. */
 export interface ObjectInfo {
@@ -15,8 +15,25 @@ export interface ByteRange {
   end?: number;
 }
 
+export interface WriteToOptions {
+  /** Runs once, right before the first byte is written (or the destination ended); set headers here. */
+  beforeFirstWrite?: () => void;
+}
+
+/** The bytes of a `get`, read once: either as a stream or written into a destination. */
+export interface ObjectBody {
+  /** Fresh buffers the consumer may keep. */
+  stream(): Readable;
+  /**
+   * Writes the bytes and ends `destination`, reusing a few buffers (so the destination must be
+   * done with a chunk when its write calls back, as sockets are). A failure after the first write
+   * rejects with HeadersSentError.
+   */
+  writeTo(destination: Writable, options?: WriteToOptions): Promise<void>;
+}
+
 export interface GetResult extends ObjectInfo {
-  stream: Readable;
+  body: ObjectBody;
   /** Present on ranged reads: the bytes actually served, inclusive, and the object's full size. */
   contentRange?: { start: number; end: number; size: number };
 }

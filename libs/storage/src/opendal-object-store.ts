@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { Operator, type Metadata, type Reader } from 'opendal';
+import type { Readable } from 'node:stream';
+import { Operator, type Metadata } from 'opendal';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import {
   type ByteRange,
@@ -16,17 +16,13 @@ import {
 import { assertSafeObjectKey, assertSafePrefix } from './object-key.js';
 import type { OpenDalTarget } from './object-store-spec.js';
 import { compareKeys, decodeListCursor, encodeListCursor } from './list-cursor.js';
+import { streamedGarbage } from './streamed-garbage.js';
+import { OpenDalObjectBody } from './opendal-object-body.js';
 
 /** Multipart part size of streamed writes to cloud stores (S3 needs at least 5 MiB per part). */
 export const STREAM_CHUNK_BYTES = 8 * 1024 * 1024;
 /** Staging buffers of streamed writes to the local disk: no parts there, only fewer, larger writes (4 MiB measured no faster, +10–20 MiB RSS). */
 export const LOCAL_WRITE_BYTES = 1024 * 1024;
-/**
- * Slice size of streamed reads. Each slice is a fresh buffer freed only by a GC, so the size sets
- * how much garbage piles up: 256 KiB keeps the GET-phase RSS growth at ~90–110 MiB where 1 MiB
- * reached 134–149 MiB, and GET still runs at about the speed of a raw file copy.
- */
-export const READ_SLICE_BYTES = 256 * 1024;
 const MAX_LIST_LIMIT = 1000;
 const STAT_CONCURRENCY = 8;
 
@@ -75,57 +71,6 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 function toNumber(value: bigint | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
-}
-
-/**
- * Reads `[start, endExclusive)` in bounded slices; memory stays at about two slices. Reads from
- * the start go through one OpenDAL reader into buffers allocated here (Node's allocator, counted
- * by V8, so GC keeps up); ranges fetch each slice with its own ranged read.
- */
-class SlicedReadStream extends Readable {
-  private position: number;
-  private reader: Promise<Reader> | undefined;
-
-  constructor(
-    private readonly operator: Operator,
-    private readonly key: string,
-    start: number,
-    private readonly endExclusive: number,
-    private readonly ifMatch: string | undefined,
-  ) {
-    super({ highWaterMark: READ_SLICE_BYTES });
-    this.position = start;
-    if (start === 0) this.reader = operator.reader(key, ifMatch ? { ifMatch } : {});
-  }
-
-  override _read(): void {
-    if (this.position >= this.endExclusive) {
-      this.push(null);
-      return;
-    }
-    const size = Math.min(READ_SLICE_BYTES, this.endExclusive - this.position);
-    this.nextSlice(size).then(
-      (buffer) => {
-        if (buffer.length === 0) {
-          this.destroy(AppException.conflict('The object changed while it was being read'));
-          return;
-        }
-        this.position += buffer.length;
-        this.push(buffer);
-      },
-      (error: unknown) => this.destroy(mapOpenDalError(error)),
-    );
-  }
-
-  private async nextSlice(size: number): Promise<Buffer> {
-    if (!this.reader) {
-      return this.operator.read(this.key, { offset: BigInt(this.position), size: BigInt(size), ...(this.ifMatch ? { ifMatch: this.ifMatch } : {}) });
-    }
-    const reader = await this.reader;
-    const buffer = Buffer.allocUnsafeSlow(size);
-    const read = Number(await reader.read(buffer));
-    return buffer.subarray(0, read);
-  }
 }
 
 /** The one adapter for every backend; scheme specifics live in `toOpenDal`. */
@@ -201,6 +146,7 @@ export class OpenDalObjectStore extends ObjectStore {
     for await (const chunk of body as AsyncIterable<Buffer | string>) {
       const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       received += piece.length;
+      streamedGarbage().note(piece.length);
       if (received > max) {
         body.destroy();
         throw new ObjectTooLargeError(max);
@@ -245,8 +191,7 @@ export class OpenDalObjectStore extends ObjectStore {
     }
     // Pin every slice to the version we stat'ed where the backend supports If-Match.
     const ifMatch = this.capability.ifMatch && info.etag && !info.etag.startsWith('W/') ? info.etag : undefined;
-    const stream = new SlicedReadStream(this.operator, key, start, end + 1, ifMatch);
-    return { ...info, stream, contentRange };
+    return { ...info, body: new OpenDalObjectBody(this.operator, key, start, end + 1, ifMatch, mapOpenDalError), contentRange };
   }
 
   async list(options: ListOptions): Promise<ListPage> {

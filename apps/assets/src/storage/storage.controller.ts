@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpException, Inject, Put, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpException, Inject, Logger, Put, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { ApiErrors, AppException, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
-import { ObjectTooLargeError, RangeNotSatisfiableError, TenantKeyBuilder } from '@app/storage';
+import { HeadersSentError, type ObjectBody, ObjectTooLargeError, RangeNotSatisfiableError, TenantKeyBuilder } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { etagMatches, parseRangeHeader, parseStoragePath } from './storage-path.js';
 import { originalContentType } from './storage-http.setup.js';
@@ -31,6 +31,8 @@ function storedContentType(value: string | undefined): string {
 @ProjectHeader('required')
 @Controller('storage')
 export class StorageController {
+  private readonly logger = new Logger(StorageController.name);
+
   constructor(
     private readonly stores: ObjectStoreResolver,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
@@ -158,15 +160,40 @@ export class StorageController {
       }
       throw error;
     }
+    let status = 200;
     if (result.contentRange) {
       const { start, end, size } = result.contentRange;
+      status = 206;
       headers['content-range'] = `bytes ${start}-${end}/${size}`;
       headers['content-length'] = String(end - start + 1);
-      void reply.status(206).headers(headers).send(result.stream);
-      return;
+    } else {
+      headers['content-length'] = String(result.size);
     }
-    headers['content-length'] = String(result.size);
-    void reply.status(200).headers(headers).send(result.stream);
+    await this.send(reply, status, headers, result.body);
+  }
+
+  /**
+   * Writes the body straight into the socket with reused buffers (Fastify's stream piping would
+   * take a fresh buffer per slice). The reply is taken over only once the first slice was read, so
+   * a failure before that still gets the error envelope; after it, closing the connection is the
+   * only honest signal left.
+   */
+  private async send(reply: FastifyReply, status: number, headers: Record<string, string>, body: ObjectBody): Promise<void> {
+    const response = reply.raw;
+    try {
+      await body.writeTo(response, {
+        beforeFirstWrite: () => {
+          reply.hijack();
+          response.writeHead(status, { ...(reply.getHeaders() as Record<string, string>), ...headers });
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof HeadersSentError)) throw error;
+      response.destroy();
+      // A client that leaves mid-download is routine; a storage failure after the headers is not.
+      if (error.reason instanceof AppException) this.logger.warn({ request_id: reply.request.id, err: error.reason.code }, 'Object download failed after its headers were sent');
+      else this.logger.debug({ request_id: reply.request.id, err: (error.reason as Error)?.name }, 'Object download ended early');
+    }
   }
 }
 
