@@ -9,6 +9,7 @@ import { ConnectionsService } from '../connections/connections.service.js';
 import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
+import { pinnedStorageConfig, storageEndpointOf } from './storage-endpoint.js';
 
 const MAX_CONNECTION_PARAM = 300;
 
@@ -59,10 +60,10 @@ export class ObjectStoreResolver {
       });
     }
     if (row.status === 'DISABLED') throw AppException.conflict('The connection is disabled', { resource_uri: row.resourceUri });
-    await this.assertAllowedDestination(row.connectionType, row.config);
+    const config = await this.pinnedConfig(row.connectionType, row.config);
     // Never cached: read as the caller for every use, so rotation needs no restart.
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
-    const store = objectStoreFromConnection({ type: row.connectionType, config: row.config, credentials: stored.credentials ?? {} });
+    const store = objectStoreFromConnection({ type: row.connectionType, config, credentials: stored.credentials ?? {} });
     // Audited before any I/O on the customer's store; no audit record, no access.
     try {
       await this.audit.record({
@@ -86,13 +87,13 @@ export class ObjectStoreResolver {
 
   /**
    * The same egress policy as verification: a storage connection can never point the service at
-   * cloud metadata, link-local or its own ports. (OpenDAL resolves the name again when it
-   * connects, so unlike the drivers this cannot pin the address; names are checked, IPs too.)
+   * cloud metadata, link-local or its own ports. The checked address is pinned for plain-HTTP
+   * endpoints (see pinnedStorageConfig), so a DNS answer that changes after the check is never used.
    */
-  private async assertAllowedDestination(type: StorageConnectionType, config: Record<string, unknown>): Promise<void> {
+  private async pinnedConfig(type: StorageConnectionType, config: Record<string, unknown>): Promise<Record<string, unknown>> {
     const { host, port } = storageEndpointOf(type, config);
     try {
-      await this.egress.resolve(host, port);
+      return pinnedStorageConfig(type, config, await this.egress.resolve(host, port));
     } catch (error) {
       if (error instanceof EgressDeniedError || error instanceof InvalidDestinationError) {
         throw new AppException(ErrorCode.EGRESS_DENIED, 'The connection endpoint is not an allowed destination', { reason: (error as EgressDeniedError).reason ?? 'invalid_destination' });
@@ -125,27 +126,5 @@ export class ObjectStoreResolver {
       .getMany();
     if (!rows.length) throw AppException.notFound('Data connection');
     return rows[0].resourceUri;
-  }
-}
-
-/** Where a storage connection's requests go: its endpoint, or the cloud's default host. */
-export function storageEndpointOf(type: StorageConnectionType, config: Record<string, unknown>): { host: string; port: number } {
-  const endpoint = typeof config.endpoint === 'string' ? config.endpoint : undefined;
-  if (endpoint) {
-    const url = new URL(endpoint);
-    return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443) };
-  }
-  switch (type) {
-    case 's3':
-    case 'minio':
-      return { host: `s3.${String(config.region ?? 'us-east-1')}.amazonaws.com`, port: 443 };
-    case 'gcs':
-      return { host: 'storage.googleapis.com', port: 443 };
-    case 'azure_blob':
-      return { host: `${String(config.account_name)}.blob.core.windows.net`, port: 443 };
-    default: {
-      const unknownType: never = type;
-      throw new Error(`no endpoint for ${String(unknownType)}`);
-    }
   }
 }
