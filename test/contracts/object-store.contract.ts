@@ -299,6 +299,12 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       await expect(rejection(store.head(key('limits/too-big.bin')))).resolves.toMatchObject({ status: 404 });
     });
 
+    it('should never take a finished object for an abandoned upload', async () => {
+      await store.put(key('janitor/kept.txt'), Buffer.from('kept'));
+      await expect(store.removeAbandonedUploads(0)).resolves.toEqual(expect.any(Number));
+      await expect(drain((await store.get(key('janitor/kept.txt'))).body.stream())).resolves.toEqual(Buffer.from('kept'));
+    });
+
     it('should refuse unsafe keys before any I/O', async () => {
       for (const bad of [`${base}/../escape`, `/${base}/abs`, `${base}//empty`, `${base}/back\\slash`, `${base}/nul\u0000`, `${base}/%2e%2e/x`]) {
         const error = await rejection(store.put(bad, Buffer.from('x')));

@@ -1,12 +1,13 @@
 import { jest } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
-import { createObjectStoreFromSpec, objectStoreFromConnection, OpenDalObjectStore } from '@app/storage';
+import { createObjectStoreFromSpec, LOCAL_UPLOADS_DIR, objectStoreFromConnection, OpenDalObjectStore } from '@app/storage';
 import { startFakeGcs, type RunningFakeGcs } from '@app/testing';
 import { objectStoreContract } from './object-store.contract.js';
 
@@ -37,6 +38,27 @@ describe('OpenDalObjectStore (fs)', () => {
   });
 
   objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), { keepsContentType: false });
+
+  it('should leave an interrupted upload out of its key, and remove its temp file once idle', async () => {
+    const dir = join(root, 'janitor');
+    const store = createObjectStoreFromSpec({ backend: 'local', root: dir });
+    async function* interrupted() {
+      for (let i = 0; i < 6; i++) yield Buffer.alloc(512 * 1024, i);
+      throw new Error('client went away');
+    }
+    const body = Readable.from(interrupted());
+    await expect(store.put('acme/p/sol/big.bin', body)).rejects.toBeDefined();
+    await expect(store.head('acme/p/sol/big.bin')).rejects.toMatchObject({ status: 404 });
+    const temp = join(dir, LOCAL_UPLOADS_DIR);
+    const left = await readdir(temp);
+    expect(left).toHaveLength(1);
+    // Still fresh: it could be a live upload.
+    await expect(store.removeAbandonedUploads(60_000)).resolves.toBe(0);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(join(temp, left[0]), twoHoursAgo, twoHoursAgo);
+    await expect(store.removeAbandonedUploads(60_000)).resolves.toBe(1);
+    await expect(readdir(temp)).resolves.toEqual([]);
+  });
 
   it('should never write outside its root, even when a key is not checked by the caller', async () => {
     const store = createObjectStoreFromSpec({ backend: 'local', root: join(root, 'inner') });

@@ -104,6 +104,21 @@ describe('Storage through ?connection= (e2e)', () => {
     await request(http).get('/assets/storage/reports/docs/q1.txt').set(as('alice')).expect(404);
   });
 
+  it('should upload a file into the connection (by name) and answer a URL that reads it from there', async () => {
+    const res = await request(http)
+      .post(`/assets/files?connection=${encodeURIComponent('Shared Lake')}`)
+      .set(as('alice'))
+      .field('key', 'lake/notes.txt')
+      .field('name', 'Lake notes')
+      .attach('file', Buffer.from('in the lake'), { filename: 'notes.txt', contentType: 'text/plain' })
+      .expect(201);
+    // The URL names the connection by its resource URI, whatever the caller passed.
+    expect(res.body.url).toBe(`/assets/storage/files/lake/notes.txt?connection=${encodeURIComponent(LAKE)}`);
+    const got = await text(request(http).get(res.body.url).set(as('alice'))).expect(200);
+    expect(got.body).toBe('in the lake');
+    await request(http).get('/assets/storage/files/lake/notes.txt').set(as('alice')).expect(404);
+  });
+
   it('should list, HEAD and DELETE through the connection, and accept the connection name', async () => {
     await request(http).put(withConnection('/assets/storage/reports/docs/q2.txt', 'shared lake')).set(as('alice')).send(Buffer.from('two')).expect(201);
     const list = await request(http).get(withConnection('/assets/storage/reports')).set(as('alice')).query({ prefix: 'docs/' }).expect(200);

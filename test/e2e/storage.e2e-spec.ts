@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { StorageJanitor } from '../../apps/assets/src/storage/storage.janitor.js';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 
 const PROJECT = 'analytics-prod';
@@ -334,6 +336,71 @@ describe('Shared storage (e2e)', () => {
       await base().field('key', 'docs/nofile.txt').field('name', 'nofile').expect(422);
       await base().set('content-type', 'application/json').send({ key: 'x' }).expect(400);
       await expect(readdir(join(root, 'globex')).catch(() => [])).resolves.toEqual([]);
+    });
+
+    it('should leave no bytes and no row when an upload fails after its bytes were written', async () => {
+      await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'twice/a.txt')
+        .field('name', 'Twice')
+        .attach('file', Buffer.from('first'), 'a.txt')
+        .attach('file', Buffer.from('second'), 'b.txt')
+        .expect(422);
+      await request(http).head('/assets/storage/files/twice/a.txt').set(as(alice)).expect(404);
+      // The key and the URI are free again: nothing was left reserved.
+      await request(http).post('/assets/files').set(as(alice)).field('key', 'twice/a.txt').field('name', 'Twice').attach('file', Buffer.from('ok'), 'a.txt').expect(201);
+    });
+
+    it('should reserve the key before writing: a concurrent upload of it gets 409 and cannot overwrite', async () => {
+      const { port } = http.address() as AddressInfo;
+      const boundary = 'assets-e2e-boundary';
+      const head = [
+        `--${boundary}\r\nContent-Disposition: form-data; name="key"\r\n\r\nrace/same.bin\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nRace one\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="same.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ].join('');
+      const first = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/assets/files', headers: { ...as(alice), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const firstDone = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        first.on('response', (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        first.on('error', reject);
+      });
+      first.write(head);
+      first.write(Buffer.alloc(64 * 1024, 1));
+      // Wait until the first upload holds its reservation.
+      for (let i = 0; i < 100; i++) {
+        const dup = await request(http).post('/assets/files').set(as(alice)).field('key', 'race/same.bin').field('name', 'Race two').attach('file', Buffer.from('intruder'), 'same.bin');
+        if (dup.status === 409) break;
+        expect(dup.status).not.toBe(201);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      first.end(Buffer.concat([Buffer.alloc(64 * 1024, 1), Buffer.from(`\r\n--${boundary}--\r\n`)]));
+      const done = await firstDone;
+      expect(done.status).toBe(201);
+      expect(JSON.parse(done.body)).toMatchObject({ key: 'race/same.bin', size: 128 * 1024 });
+      const got = await request(http).get('/assets/storage/files/race/same.bin').set(as(alice)).buffer(true).parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect((got.body as Buffer).equals(Buffer.alloc(128 * 1024, 1))).toBe(true);
+    });
+
+    it('should sweep uploads abandoned mid-way: their bytes and their reservation', async () => {
+      await request(http).put('/assets/storage/files/stale/left.bin').set(as(alice)).send(Buffer.from('partial')).expect(201);
+      const dataSource = app.get(DataSource);
+      await dataSource.query(
+        `INSERT INTO files (id, org_id, project_id, resource_uri, name, key, storage_key, content_type, size, created_by, status, updated_at)
+         VALUES (gen_random_uuid(), 'acme', $1, $2, 'Stale', 'stale/left.bin', $3, 'application/octet-stream', 0, 'alice', 'uploading', now() - interval '2 hours')`,
+        [PROJECT, `file:acme:${PROJECT}:stale`, `acme/${PROJECT}/files/stale/left.bin`],
+      );
+      await app.get(StorageJanitor).sweep();
+      await request(http).head('/assets/storage/files/stale/left.bin').set(as(alice)).expect(404);
+      await expect(dataSource.query(`SELECT 1 FROM files WHERE resource_uri = $1`, [`file:acme:${PROJECT}:stale`])).resolves.toEqual([]);
     });
 
     it('should answer 413 over STORAGE_MAX_UPLOAD_BYTES', async () => {

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { AppException } from '@app/core';
 import { assertSafeRelativePath } from './object-key.js';
 
@@ -59,6 +59,9 @@ function withoutEmpty(options: Record<string, string | undefined>): Record<strin
   return Object.fromEntries(Object.entries(options).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
 }
 
+/** Under the local root: uploads in progress, renamed to their key on close. */
+export const LOCAL_UPLOADS_DIR = '.opendal-tmp';
+
 /**
  * The only place that knows OpenDAL's option names. Every backend then goes through the same
  * `OpenDalObjectStore` code path.
@@ -69,7 +72,7 @@ export function toOpenDal(spec: ObjectStoreSpec): OpenDalTarget {
       const root = isAbsolute(spec.root) ? spec.root : resolve(spec.root);
       // Writes land in a temp file and are renamed on close, so an aborted upload never leaves a
       // partial object at its key. Tenant keys start with an org slug, never with a dot.
-      return { scheme: 'fs', options: { root, atomic_write_dir: `${root}/.opendal-tmp` }, orderedListing: false };
+      return { scheme: 'fs', options: { root, atomic_write_dir: join(root, LOCAL_UPLOADS_DIR) }, orderedListing: false };
     }
     case 's3': {
       const isolated = !spec.ambientCredentials;

@@ -85,4 +85,10 @@ export abstract class ObjectStore {
   /** Idempotent: deleting a missing key succeeds. */
   abstract delete(key: string): Promise<void>;
   abstract copy(from: string, to: string): Promise<void>;
+  /**
+   * Removes what uploads that never finished left behind and nobody touched for `idleMs`; returns
+   * how many. The local disk keeps such temp files; cloud stores keep incomplete multipart uploads
+   * out of sight, for the bucket's lifecycle rule to expire, so they report 0.
+   */
+  abstract removeAbandonedUploads(idleMs: number): Promise<number>;
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { lstat, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Operator, type Metadata } from 'opendal';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
@@ -14,7 +16,7 @@ import {
   type PutResult,
 } from './object-store.js';
 import { assertSafeObjectKey, assertSafePrefix } from './object-key.js';
-import type { OpenDalTarget } from './object-store-spec.js';
+import { LOCAL_UPLOADS_DIR, type OpenDalTarget } from './object-store-spec.js';
 import { compareKeys, decodeListCursor, encodeListCursor } from './list-cursor.js';
 import { streamedGarbage } from './streamed-garbage.js';
 import { OpenDalObjectBody } from './opendal-object-body.js';
@@ -237,6 +239,29 @@ export class OpenDalObjectStore extends ObjectStore {
   async delete(key: string): Promise<void> {
     assertSafeObjectKey(key);
     await call(() => this.operator.delete(key));
+  }
+
+  async removeAbandonedUploads(idleMs: number): Promise<number> {
+    if (this.target.scheme !== 'fs') return 0;
+    const directory = join(this.target.options.root, LOCAL_UPLOADS_DIR);
+    let names: string[];
+    try {
+      names = await readdir(directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    // A live upload writes its temp file all the time; one untouched for idleMs was abandoned.
+    const cutoff = Date.now() - idleMs;
+    let removed = 0;
+    for (const name of names) {
+      const path = join(directory, name);
+      const info = await lstat(path).catch(() => undefined);
+      if (!info?.isFile() || info.mtimeMs >= cutoff) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   async copy(from: string, to: string): Promise<void> {

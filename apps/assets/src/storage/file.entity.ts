@@ -19,6 +19,10 @@ export class FileEntity {
   @Column('text') contentType: string;
   @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) size: number;
   @Column('text', { nullable: true }) etag: string | null;
+  /** `uploading` while its bytes are written (the key is reserved), then `ready`. */
+  @Column('text') status: 'uploading' | 'ready';
+  /** The storage connection holding the bytes; null for the default store. */
+  @Column('text', { nullable: true }) connectionUri: string | null;
   @Column('text') createdBy: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

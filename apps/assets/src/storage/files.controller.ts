@@ -8,6 +8,7 @@ import { projectFromHeader, RequirePermission } from '@app/authz';
 import { ObjectTooLargeError } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
+import type { FileEntity } from './file.entity.js';
 import { FileUploadedDto } from './storage.dto.js';
 import { CONNECTION_QUERY, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 import { Inject } from '@nestjs/common';
@@ -65,41 +66,48 @@ export class FilesController {
   async upload(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest): Promise<FileUploadedDto> {
     if (!request.isMultipart()) throw AppException.invalidRequest('Expected a multipart/form-data body');
     const raw: Record<string, string> = {};
-    let stored: { storageKey: string; resourceUri: string; size: number; etag: string | null; contentType: string } | undefined;
+    let file: FileEntity | undefined;
     let fields: FileFields | undefined;
-    const store = await this.stores.resolve({ principal, projectId, request, operation: 'upload' });
+    let written = false;
+    const { store, connectionUri } = await this.stores.resolveWithSource({ principal, projectId, request, operation: 'upload' });
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
           if (FIELD_NAMES.has(part.fieldname) && typeof part.value === 'string') raw[part.fieldname] = part.value;
           continue;
         }
-        if (part.fieldname !== 'file' || stored) {
+        if (part.fieldname !== 'file' || file) {
           part.file.resume();
           throw AppException.validation('Exactly one file field named "file" is expected', { field: part.fieldname });
         }
         // Fields must precede the file, so that nothing is written before the request is known valid.
         fields = validateFields(raw);
-        const prepared = await this.files.prepare(principal, projectId, fields);
-        const contentType = (part as MultipartFile).mimetype || 'application/octet-stream';
-        const put = await this.files.store(store, prepared.storageKey, part.file, contentType);
+        file = await this.files.reserve(principal, projectId, fields, { contentType: (part as MultipartFile).mimetype || 'application/octet-stream', connectionUri });
+        const stored = await this.files.store(store, file, part.file);
+        written = true;
         if (part.file.truncated) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
-        stored = { ...prepared, size: put.size, etag: put.etag, contentType };
+        file = { ...file, size: stored.size, etag: stored.etag };
       }
+      if (!file || !fields) throw AppException.validation('The file field is required (send key and name before it)', { field: 'file' });
+      file = await this.files.complete(file, { size: file.size, etag: file.etag });
     } catch (error) {
+      // Nothing half-written: no bytes and no row survive a failed upload.
+      if (file) await this.files.abandon(store, file, written);
       if (isFileTooLarge(error)) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
+      // A second file part trips the multipart file limit (1) before this loop sees it.
+      if ((error as { code?: string } | null)?.code === 'FST_FILES_LIMIT') throw AppException.validation('Exactly one file field named "file" is expected', { field: 'file' });
       throw error;
     }
-    if (!stored || !fields) throw AppException.validation('The file field is required (send key and name before it)', { field: 'file' });
-    await this.files.record(store, principal, projectId, fields, stored);
+    const path = `/assets/storage/${FILES_SOLUTION}/${fields.key.split('/').map(encodeURIComponent).join('/')}`;
     return {
-      resource_uri: stored.resourceUri,
-      url: `/assets/storage/${FILES_SOLUTION}/${fields.key.split('/').map(encodeURIComponent).join('/')}`,
+      resource_uri: file.resourceUri,
+      // The bytes are where they were written: a connection's store is named in the URL.
+      url: connectionUri ? `${path}?connection=${encodeURIComponent(connectionUri)}` : path,
       key: fields.key,
       name: fields.name,
       message: 'File uploaded',
-      size: stored.size,
-      content_type: stored.contentType,
+      size: file.size,
+      content_type: file.contentType,
     };
   }
 }

@@ -37,15 +37,20 @@ export class ObjectStoreResolver {
   ) {}
 
   async resolve(context: StoreContext): Promise<ObjectStore> {
+    return (await this.resolveWithSource(context)).store;
+  }
+
+  /** The store, and the resource URI of the connection it came from (null: the default store). */
+  async resolveWithSource(context: StoreContext): Promise<{ store: ObjectStore; connectionUri: string | null }> {
     const raw = ((context.request.query ?? {}) as Record<string, unknown>).connection;
-    if (raw === undefined || raw === '') return this.defaultStore;
+    if (raw === undefined || raw === '') return { store: this.defaultStore, connectionUri: null };
     if (typeof raw !== 'string' || raw.length > MAX_CONNECTION_PARAM) {
       throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
     }
     return this.fromConnection(context, raw);
   }
 
-  private async fromConnection(context: StoreContext, reference: string): Promise<ObjectStore> {
+  private async fromConnection(context: StoreContext, reference: string): Promise<{ store: ObjectStore; connectionUri: string }> {
     const { principal, projectId, request } = context;
     const resourceUri = await this.resourceUriOf(principal, projectId, reference);
     const ref = parseDataResourceUri(resourceUri);
@@ -82,7 +87,7 @@ export class ObjectStoreResolver {
       if (error instanceof DependencyUnavailableError) throw error;
       throw new DependencyUnavailableError('audit log', error);
     }
-    return store;
+    return { store, connectionUri: row.resourceUri };
   }
 
   /**

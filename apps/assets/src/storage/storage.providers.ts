@@ -4,9 +4,11 @@ import { FilesController } from './files.controller.js';
 import { FilesService } from './files.service.js';
 import { FileEntity } from './file.entity.js';
 import { CreateFiles1764000000300 } from './1764000000300-CreateFiles.js';
+import { AddFileUploadState1764000000301 } from './1764000000301-AddFileUploadState.js';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { StorageController } from './storage.controller.js';
 import { StorageHttpSetup } from './storage-http.setup.js';
+import { StorageJanitor } from './storage.janitor.js';
 import { DEFAULT_OBJECT_STORE, STORAGE_CONFIG } from './storage.tokens.js';
 
 /**
@@ -25,9 +27,10 @@ export function storageProviders(config: StorageConfig, store: ObjectStore = cre
     ObjectStoreResolver,
     FilesService,
     StorageHttpSetup,
+    StorageJanitor,
   ];
 }
 
 /** For `apps/assets/src/database/assets-migrations.ts`. */
 export const STORAGE_ENTITIES = [FileEntity];
-export const STORAGE_MIGRATIONS = [CreateFiles1764000000300];
+export const STORAGE_MIGRATIONS = [CreateFiles1764000000300, AddFileUploadState1764000000301];
