@@ -52,7 +52,7 @@ describe('Shared storage (e2e)', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'assets-storage-'));
-    const env = { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024), STORAGE_MAX_UPLOAD_BYTES: String(1024 * 1024) };
+    const env = { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024), STORAGE_MAX_UPLOAD_BYTES: String(1024 * 1024), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '2' };
     h = await startAssetsHarness({ env });
     app = h.app;
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -156,6 +156,32 @@ describe('Shared storage (e2e)', () => {
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     expect((whole.body as Buffer).equals(body)).toBe(true);
+  });
+
+  it('should answer 429 beyond the per-org upload slots, and free a slot when an upload is abandoned', async () => {
+    const { port } = http.address() as AddressInfo;
+    const held = [1, 2].map((n) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method: 'PUT', path: `/assets/storage/sol/slow/${n}.bin`, headers: { ...as(alice), 'content-length': String(1024 * 1024) } });
+      req.on('error', () => undefined);
+      req.write(Buffer.alloc(1024, n));
+      return req;
+    });
+    let busy: request.Response | undefined;
+    for (let i = 0; i < 100 && busy?.status !== 429; i++) {
+      busy = await request(http).put('/assets/storage/sol/slow/3.bin').set(as(alice)).send(Buffer.from('third'));
+      if (busy.status !== 429) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(busy?.status).toBe(429);
+    expect(busy?.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
+    expect(busy?.headers['retry-after']).toBe('1');
+    for (const req of held) req.destroy();
+    let after: request.Response | undefined;
+    for (let i = 0; i < 100 && after?.status !== 201; i++) {
+      after = await request(http).put('/assets/storage/sol/slow/3.bin').set(as(alice)).send(Buffer.from('third'));
+      if (after.status !== 201) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(after?.status).toBe(201);
+    await request(http).head('/assets/storage/sol/slow/1.bin').set(as(alice)).expect(404);
   });
 
   it('should answer 304 for a matching If-None-Match and 200 after a change; HEAD gives headers only', async () => {

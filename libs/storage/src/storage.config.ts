@@ -26,6 +26,12 @@ export class StorageConfig {
   @IsInt() @Min(1) @Max(5 * 1024 * GIB) STORAGE_MAX_OBJECT_BYTES = 5 * GIB;
   /** Largest file accepted by `POST /assets/files`. */
   @IsInt() @Min(1) @Max(5 * 1024 * GIB) STORAGE_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+  /**
+   * Uploads (`PUT` and `POST /assets/files`) streaming at once in this process, and per org; 429
+   * beyond. Each holds two staging buffers: 1 MiB on disk, an 8 MiB multipart part on clouds.
+   */
+  @IsInt() @Min(1) @Max(10_000) STORAGE_MAX_CONCURRENT_UPLOADS = 16;
+  @IsInt() @Min(1) @Max(10_000) STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG = 4;
 }
 
 const REQUIRED: Record<ObstoreBackend, (keyof StorageConfig)[]> = {

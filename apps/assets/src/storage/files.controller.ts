@@ -7,6 +7,7 @@ import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
 import { ObjectTooLargeError } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
+import { UploadSlots } from './upload-slots.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
 import type { FileEntity } from './file.entity.js';
 import { FileUploadedDto } from './storage.dto.js';
@@ -38,6 +39,7 @@ export class FilesController {
   constructor(
     private readonly files: FilesService,
     private readonly stores: ObjectStoreResolver,
+    private readonly uploads: UploadSlots,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
   ) {}
 
@@ -62,9 +64,13 @@ export class FilesController {
   })
   @ApiQuery(CONNECTION_QUERY)
   @ApiCreatedResponse({ type: FileUploadedDto })
-  @ApiErrors(400, 409, 413, 422)
+  @ApiErrors(400, 409, 413, 422, 429)
   async upload(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest): Promise<FileUploadedDto> {
     if (!request.isMultipart()) throw AppException.invalidRequest('Expected a multipart/form-data body');
+    return this.uploads.run(principal.orgId, () => this.receive(principal, projectId, request));
+  }
+
+  private async receive(principal: Principal, projectId: string, request: FastifyRequest): Promise<FileUploadedDto> {
     const raw: Record<string, string> = {};
     let file: FileEntity | undefined;
     let fields: FileFields | undefined;

@@ -8,6 +8,7 @@ import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
 import { HeadersSentError, type ObjectBody, ObjectTooLargeError, RangeNotSatisfiableError, TenantKeyBuilder } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
+import { UploadSlots } from './upload-slots.js';
 import { etagMatches, parseRangeHeader, parseStoragePath } from './storage-path.js';
 import { originalContentType } from './storage-http.setup.js';
 import { ListObjectsQueryDto, ObjectPageDto, PutObjectResultDto } from './storage.dto.js';
@@ -35,6 +36,7 @@ export class StorageController {
 
   constructor(
     private readonly stores: ObjectStoreResolver,
+    private readonly uploads: UploadSlots,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
   ) {}
 
@@ -47,7 +49,7 @@ export class StorageController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery(CONNECTION_QUERY)
   @ApiResponse({ status: 201, type: PutObjectResultDto })
-  @ApiErrors(400, 413, 422)
+  @ApiErrors(400, 413, 422, 429)
   async put(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'PUT');
@@ -58,7 +60,7 @@ export class StorageController {
     if (Number.isFinite(declared) && declared > max) throw new ObjectTooLargeError(max);
     const store = await this.stores.resolve({ principal, projectId, request, operation: 'put' });
     const body = request.body instanceof Readable ? request.body : Readable.from([]);
-    const result = await store.put(key, body, { contentType, maxBytes: max });
+    const result = await this.uploads.run(principal.orgId, () => store.put(key, body, { contentType, maxBytes: max }));
     void reply.status(201).send({ key: TenantKeyBuilder.relative(tenant, solution, result.key), size: result.size, etag: result.etag } satisfies PutObjectResultDto);
   }
 
