@@ -4,7 +4,6 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@app/testing';
 import {
-  AddAuthzChangelogHorizon1764000000002,
   CreateAuthzTuples1764000000000,
   EmbeddedAuthzClient,
   InMemoryTupleStore,
@@ -29,7 +28,7 @@ async function migratedDatabase(): Promise<{ pool: pg.Pool; drop(): Promise<void
   const dataSource = new DataSource({
     type: 'postgres',
     url: database.url,
-    migrations: [CreateAuthzTuples1764000000000, AddAuthzChangelogHorizon1764000000002],
+    migrations: [CreateAuthzTuples1764000000000],
   });
   await dataSource.initialize();
   await dataSource.runMigrations();

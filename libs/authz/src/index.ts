@@ -9,6 +9,5 @@ export * from './engine/index.js';
 export * from './embedded/embedded-authz.client.js';
 export * from './openfga/openfga-authz.client.js';
 export { CreateAuthzTuples1764000000000 } from './engine/postgres/1764000000000-CreateAuthzTuples.js';
-export { AddAuthzChangelogHorizon1764000000002 } from './engine/postgres/1764000000002-AddAuthzChangelogHorizon.js';
 export * from './openfga/openfga-http.server.js';
 export * from './caching-authz.client.js';

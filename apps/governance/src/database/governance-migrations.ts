@@ -1,4 +1,4 @@
-import { AddAuthzChangelogHorizon1764000000002, CreateAuthzTuples1764000000000 } from '@app/authz';
+import { CreateAuthzTuples1764000000000 } from '@app/authz';
 import { CreateSecrets1764000000001 } from '@app/secrets';
 import { CreateAccessAndAudit1764000000100 } from './migrations/1764000000100-CreateAccessAndAudit.js';
 import { OrganizationEntity } from '../access/organization.entity.js';
@@ -6,9 +6,4 @@ import { ProjectEntity } from '../access/project.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 
 export const GOVERNANCE_ENTITIES = [OrganizationEntity, ProjectEntity, AuditEventEntity];
-export const GOVERNANCE_MIGRATIONS = [
-  CreateAuthzTuples1764000000000,
-  CreateSecrets1764000000001,
-  AddAuthzChangelogHorizon1764000000002,
-  CreateAccessAndAudit1764000000100,
-];
+export const GOVERNANCE_MIGRATIONS = [CreateAuthzTuples1764000000000, CreateSecrets1764000000001, CreateAccessAndAudit1764000000100];

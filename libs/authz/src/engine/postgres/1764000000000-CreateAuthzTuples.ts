@@ -1,12 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { authzTuplesInitialDdl, dropAuthzTuplesDdl } from './authz-tuples.schema.js';
+import { authzTuplesDdl, dropAuthzTuplesDdl } from './authz-tuples.schema.js';
 
 /** Tables of the embedded OpenFGA engine (schema `authz`): tuples and their changelog. */
 export class CreateAuthzTuples1764000000000 implements MigrationInterface {
   name = 'CreateAuthzTuples1764000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of authzTuplesInitialDdl()) await queryRunner.query(sql);
+    for (const sql of authzTuplesDdl()) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -7,8 +7,8 @@ export function quoteIdent(name: string): string {
 }
 
 /**
- * DDL for the current tuple tables, for tests and the bench that need a throwaway schema (the
- * migrations apply the same DDL in steps). Idempotent (IF NOT EXISTS everywhere).
+ * DDL for the tuple tables, shared by the TypeORM migration and by tests/bench that need a
+ * throwaway schema. Idempotent (IF NOT EXISTS everywhere).
  *
  * - `tuples`: the current relationship tuples. `user_relation` is '' for plain users and
  *   wildcards (`user_id = '*'`) so it can sit in the primary key. The primary key serves
@@ -17,14 +17,8 @@ export function quoteIdent(name: string): string {
  * - `changelog`: one row per effective insert or delete, ids strictly increasing in commit order
  *   (writers serialize on a table lock, see PostgresTupleStore). Replicas replay it to keep their
  *   in-memory index fresh.
- * - `changelog_horizon` (see authzChangelogHorizonDdl).
  */
 export function authzTuplesDdl(schema = AUTHZ_SCHEMA): string[] {
-  return [...authzTuplesInitialDdl(schema), ...authzChangelogHorizonDdl(schema)];
-}
-
-/** The tables as the first migration created them. */
-export function authzTuplesInitialDdl(schema = AUTHZ_SCHEMA): string[] {
   const s = quoteIdent(schema);
   return [
     `CREATE SCHEMA IF NOT EXISTS ${s}`,
@@ -53,25 +47,9 @@ export function authzTuplesInitialDdl(schema = AUTHZ_SCHEMA): string[] {
   ];
 }
 
-/**
- * `changelog_horizon`: one row holding the highest changelog id pruned so far. Writers prune rows
- * older than the retention; a replica whose cursor is below the horizon reloads from `tuples`.
- */
-export function authzChangelogHorizonDdl(schema = AUTHZ_SCHEMA): string[] {
-  const s = quoteIdent(schema);
-  return [
-    `CREATE TABLE IF NOT EXISTS ${s}.changelog_horizon (
-      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-      pruned_through bigint NOT NULL
-    )`,
-    `INSERT INTO ${s}.changelog_horizon (singleton, pruned_through) VALUES (true, 0) ON CONFLICT DO NOTHING`,
-  ];
-}
-
 export function dropAuthzTuplesDdl(schema = AUTHZ_SCHEMA): string[] {
   const s = quoteIdent(schema);
   return [
-    `DROP TABLE IF EXISTS ${s}.changelog_horizon`,
     `DROP TABLE IF EXISTS ${s}.changelog`,
     `DROP TABLE IF EXISTS ${s}.tuples`,
     `DROP SCHEMA IF EXISTS ${s}`,

@@ -14,10 +14,6 @@ export interface PostgresTupleStoreOptions {
    * Default 0: every top-level request first asks Postgres whether the changelog moved.
    */
   maxStalenessMs?: number;
-  /** Changelog rows older than this (ms) are pruned by writers (default one hour). */
-  changelogRetentionMs?: number;
-  /** A writer prunes at most this often (ms, default one minute). */
-  pruneIntervalMs?: number;
 }
 
 interface Row {
@@ -37,8 +33,6 @@ interface ChangelogRow extends Row {
 const COLUMNS = 'object_type, object_id, relation, user_type, user_id, user_relation';
 const CHANGELOG_PAGE = 10_000;
 export const DEFAULT_MAX_STALENESS_MS = 0;
-export const DEFAULT_CHANGELOG_RETENTION_MS = 60 * 60_000;
-export const DEFAULT_PRUNE_INTERVAL_MS = 60_000;
 
 /**
  * Tuples in Postgres, evaluated from an in-memory index.
@@ -58,11 +52,6 @@ export const DEFAULT_PRUNE_INTERVAL_MS = 60_000;
  * Writes made through this instance are replayed before write() resolves, so a revocation
  * applies to the very next Check in this process whatever the setting. Concurrent callers share
  * one in-flight catch-up query; a caller arriving mid-query waits for the next one.
- *
- * Pruning: writers delete changelog rows older than `changelogRetentionMs` (at most once per
- * `pruneIntervalMs`, inside their locked transaction) and raise `changelog_horizon`. A replica
- * whose cursor is below the horizon, one that was idle longer than the retention, reloads from
- * `tuples` instead of replaying, so the changelog stays small without any replica missing a change.
  */
 export class PostgresTupleStore implements TupleStore {
   private readonly schema: string;
@@ -75,9 +64,6 @@ export class PostgresTupleStore implements TupleStore {
   private next?: Promise<void>;
   /** Start time of the last completed catch-up: the index reflects every commit before it. */
   private freshAsOf = 0;
-  private readonly changelogRetentionMs: number;
-  private readonly pruneIntervalMs: number;
-  private lastPruneAt = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -85,8 +71,6 @@ export class PostgresTupleStore implements TupleStore {
   ) {
     this.schema = quoteIdent(options.schema ?? AUTHZ_SCHEMA);
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
-    this.changelogRetentionMs = options.changelogRetentionMs ?? DEFAULT_CHANGELOG_RETENTION_MS;
-    this.pruneIntervalMs = options.pruneIntervalMs ?? DEFAULT_PRUNE_INTERVAL_MS;
   }
 
   /** Reads go to Postgres (not the cache): used by admin APIs and the health check. */
@@ -146,19 +130,7 @@ export class PostgresTupleStore implements TupleStore {
           columnsOf(writes),
         );
       }
-      const prune = Date.now() - this.lastPruneAt >= this.pruneIntervalMs;
-      if (prune) {
-        // Under the lock: no writer can commit a lower id after this.
-        await client.query(
-          `WITH cutoff AS (SELECT max(id) AS id FROM ${this.schema}.changelog WHERE created_at < now() - make_interval(secs => $1::double precision)),
-                gone AS (DELETE FROM ${this.schema}.changelog c USING cutoff WHERE c.id <= cutoff.id RETURNING c.id)
-           UPDATE ${this.schema}.changelog_horizon SET pruned_through = greatest(pruned_through, (SELECT max(id) FROM gone))
-           WHERE EXISTS (SELECT 1 FROM gone)`,
-          [this.changelogRetentionMs / 1000],
-        );
-      }
       await client.query('COMMIT');
-      if (prune) this.lastPruneAt = Date.now();
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -208,12 +180,14 @@ export class PostgresTupleStore implements TupleStore {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const { head } = await this.changelogHead(client);
+      const { rows: head } = await client.query<{ id: string }>(
+        `SELECT coalesce(max(id), 0)::text AS id FROM ${this.schema}.changelog`,
+      );
       const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM ${this.schema}.tuples`);
       await client.query('COMMIT');
       this.index.clear();
       for (const row of rows) this.index.add(rowToTuple(row));
-      this.cursor = head;
+      this.cursor = head[0].id;
       this.freshAsOf = startedAt;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -240,30 +214,15 @@ export class PostgresTupleStore implements TupleStore {
     return this.next;
   }
 
-  /**
-   * The id a replica is current up to, and the pruning horizon: never below the horizon, so a
-   * changelog pruned empty does not look like one that is behind.
-   */
-  private async changelogHead(client: Pick<Pool, 'query'>): Promise<{ head: string; prunedThrough: string }> {
-    const { rows } = await client.query<{ head: string; pruned_through: string }>(
-      `SELECT greatest(coalesce((SELECT max(id) FROM ${this.schema}.changelog), 0), h.pruned_through)::text AS head,
-              h.pruned_through::text AS pruned_through
-       FROM ${this.schema}.changelog_horizon h`,
-    );
-    return { head: rows[0].head, prunedThrough: rows[0].pruned_through };
-  }
-
   private async syncOnce(): Promise<void> {
     const startedAt = Date.now();
     // max(id) is a single backward index probe whatever the table statistics say; the range
     // query below only runs when something changed.
-    const { head: target, prunedThrough } = await this.changelogHead(this.pool);
-    if (BigInt(prunedThrough) > BigInt(this.cursor)) {
-      await this.loadOnce();
-      return;
-    }
-    if (BigInt(target) > BigInt(this.cursor)) {
-      const from = this.cursor;
+    const { rows: head } = await this.pool.query<{ id: string | null }>(
+      `SELECT max(id)::text AS id FROM ${this.schema}.changelog`,
+    );
+    const target = head[0].id;
+    if (target !== null && BigInt(target) > BigInt(this.cursor)) {
       for (;;) {
         const { rows } = await this.pool.query<ChangelogRow>(
           `SELECT id::text AS id, operation, ${COLUMNS} FROM ${this.schema}.changelog
@@ -278,12 +237,6 @@ export class PostgresTupleStore implements TupleStore {
         if (rows.length > 0) this.cursor = rows[rows.length - 1].id;
         if (rows.length < CHANGELOG_PAGE) break;
       }
-      // A prune that committed while we read may have taken rows we needed: start over from tuples.
-      if (BigInt((await this.changelogHead(this.pool)).prunedThrough) > BigInt(from)) {
-        await this.loadOnce();
-        return;
-      }
-      this.cursor = target;
     }
     this.freshAsOf = startedAt;
   }
