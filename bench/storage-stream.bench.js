@@ -13,6 +13,8 @@
 // is not mounted, so no database is needed.
 // Throughput: BENCH_STORAGE_ROUNDS rounds (default 3) of PUT, GET and raw copy, each phase after a
 // `sync`; every ratio compares the phase with the raw copy of its own round, and the median is kept.
+// Then the same bytes as BENCH_STORAGE_PARALLEL (default 4) objects at once, up and then down; its
+// RSS peak is reported apart (`parallel.rss_growth_mib`), as the target is the single stream's.
 // Run: npm run build && npm exec -- node bench/storage-stream.bench.js   (BENCH_STORAGE_BYTES to change the size)
 import 'reflect-metadata';
 import { execFileSync, fork } from 'node:child_process';
@@ -36,6 +38,8 @@ import { storageProviders } from '../dist/apps/assets/src/storage/storage.provid
 
 const TOTAL = Number(process.env.BENCH_STORAGE_BYTES ?? 1024 ** 3);
 const ROUNDS = Number(process.env.BENCH_STORAGE_ROUNDS ?? 3);
+/** Streams of the final phase (the upload cap per org is 4 by default). */
+const PARALLEL = Number(process.env.BENCH_STORAGE_PARALLEL ?? 4);
 /** Client write size; the server still receives whatever the socket reads hand it. */
 const CHUNK = 1024 * 1024;
 const MiB = 1024 * 1024;
@@ -121,7 +125,7 @@ try {
     return { heapTotal: m.heapTotal / MiB, heapUsed: m.heapUsed / MiB, arrayBuffers: m.arrayBuffers / MiB, ...mappings() };
   };
   const base = process.env.BENCH_DEBUG ? memory() : undefined;
-  const rssPeak = { put: rssBase, get: rssBase };
+  const rssPeak = { put: rssBase, get: rssBase, parallel: rssBase };
   let phase = 'put';
   const detail = {};
   const sample = () => {
@@ -137,6 +141,7 @@ try {
   const client = startClient();
   const stored = join(root, 'store', 'acme', 'bench-project', 'bench', 'blobs', 'one-gib.bin');
   const rounds = [];
+  let parallel;
   try {
     for (let round = 0; round < ROUNDS; round++) {
       // Flush the previous phase's dirty pages so no phase pays for another's writeback.
@@ -160,6 +165,26 @@ try {
       await rm(stored);
       rounds.push({ copy: copy.ms, put: up.ms, get: down.ms });
     }
+    // The same 1 GiB as PARALLEL objects streamed at once, up and then down: memory must not grow
+    // with the number of streams (each upload holds its own staging buffers, all share one GC budget).
+    if (PARALLEL > 1) {
+      const share = Math.floor(TOTAL / PARALLEL);
+      const paths = Array.from({ length: PARALLEL }, (_, i) => `/assets/storage/bench/blobs/part-${i}.bin`);
+      execFileSync('sync');
+      phase = 'parallel';
+      const started = process.hrtime.bigint();
+      const ups = await Promise.all(paths.map((p) => client.send({ method: 'PUT', port, path: p, total: share, chunk: CHUNK })));
+      const upMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (ups.some((u) => u.status !== 201)) throw new Error(`parallel PUT answered ${ups.map((u) => u.status)}`);
+      execFileSync('sync');
+      const downStarted = process.hrtime.bigint();
+      const downs = await Promise.all(paths.map((p) => client.send({ method: 'GET', port, path: p })));
+      const downMs = Number(process.hrtime.bigint() - downStarted) / 1e6;
+      sample();
+      if (downs.some((d) => d.status !== 200 || d.bytes !== share)) throw new Error('parallel GET came back short');
+      phase = null;
+      parallel = { streams: PARALLEL, put_mib_s: +((share * PARALLEL) / MiB / (upMs / 1000)).toFixed(1), get_mib_s: +((share * PARALLEL) / MiB / (downMs / 1000)).toFixed(1) };
+    }
   } finally {
     clearInterval(sampler);
     client.stop();
@@ -180,6 +205,7 @@ try {
     rss_growth_mib: +((Math.max(rssPeak.put, rssPeak.get) - rssBase) / MiB).toFixed(1),
     rss_growth_put_mib: +((rssPeak.put - rssBase) / MiB).toFixed(1),
     rss_growth_get_mib: +((rssPeak.get - rssBase) / MiB).toFixed(1),
+    ...(parallel ? { parallel: { ...parallel, rss_growth_mib: +((rssPeak.parallel - rssBase) / MiB).toFixed(1) } } : {}),
     rss_method: 'server process only (client forked), peak over all rounds minus a post-GC baseline, sampled every 20 ms',
   };
   console.log(JSON.stringify(report, null, 2));
@@ -187,7 +213,7 @@ try {
     // Each phase's peak against the baseline, in MiB.
     const rounded = (values) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, +v.toFixed(1)]));
     const growth = (at) => rounded(Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v - base[k]])));
-    console.log(JSON.stringify({ base: rounded(base), put_peak_growth: detail.put && growth(detail.put), get_peak_growth: detail.get && growth(detail.get) }));
+    console.log(JSON.stringify({ base: rounded(base), ...Object.fromEntries(Object.entries(detail).map(([name, at]) => [`${name}_peak_growth`, growth(at)])) }));
   }
   const ok = report.put_ratio >= 0.7 && report.get_ratio >= 0.7 && report.rss_growth_mib <= 64;
   console.log(ok ? 'targets met (≥ 0.7× raw copy, ≤ 64 MiB RSS growth)' : 'targets NOT met');
