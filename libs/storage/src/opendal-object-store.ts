@@ -143,23 +143,29 @@ export class OpenDalObjectStore extends ObjectStore {
       [staging, spare] = [spare ?? Buffer.allocUnsafeSlow(staging.length), staging];
       filled = 0;
     };
-    // Not closing the writer on failure abandons it: fs keeps the temp file away from the key,
-    // clouds leave an uncompleted multipart upload for the bucket's lifecycle rule.
-    for await (const chunk of body as AsyncIterable<Buffer | string>) {
-      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      received += piece.length;
-      streamedGarbage().note(piece.length);
-      if (received > max) {
-        body.destroy();
-        throw new ObjectTooLargeError(max);
+    // Not closing the writer on failure abandons it: fs keeps the temp file away from the key (the
+    // janitor removes it), clouds leave an uncompleted multipart upload for the lifecycle rule.
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer | string>) {
+        const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        received += piece.length;
+        streamedGarbage().note(piece.length);
+        if (received > max) {
+          body.destroy();
+          throw new ObjectTooLargeError(max);
+        }
+        let offset = 0;
+        while (offset < piece.length) {
+          const copied = piece.copy(staging, filled, offset);
+          filled += copied;
+          offset += copied;
+          if (filled === staging.length) await flush();
+        }
       }
-      let offset = 0;
-      while (offset < piece.length) {
-        const copied = piece.copy(staging, filled, offset);
-        filled += copied;
-        offset += copied;
-        if (filled === staging.length) await flush();
-      }
+    } catch (error) {
+      // Let a write still in flight finish first, so nothing touches the abandoned upload afterwards.
+      await inFlight?.catch(() => undefined);
+      throw error;
     }
     if (writer) {
       if (filled > 0) await flush();
