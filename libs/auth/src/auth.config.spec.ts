@@ -54,12 +54,13 @@ describe(resolveAuthSettings.name, () => {
     expect(settingsOf({ AUTH_ISSUERS: 'https://id.example.com/realms/acme' }).explicitKeySource).toEqual({
       kind: 'keycloak-derived',
     });
-    expect(() => settingsOf({ AUTH_ISSUERS: 'https://issuer.example.com' })).toThrow(
-      /AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is required/,
-    );
+    expect(() =>
+      settingsOf({ AUTH_ISSUERS: 'https://issuer.example.com', AUTH_MULTI_TENANT_ISSUERS: 'https://issuer.example.com' }),
+    ).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is required/);
     expect(
       settingsOf({
         AUTH_ISSUERS: 'https://issuer.example.com',
+        AUTH_MULTI_TENANT_ISSUERS: 'https://issuer.example.com',
         AUTH_JWKS_URL: 'https://issuer.example.com/jwks',
       }).explicitKeySource,
     ).toEqual({
@@ -84,6 +85,51 @@ describe(resolveAuthSettings.name, () => {
     );
   });
 
+  describe('org binding of AUTH_ISSUERS', () => {
+    it.each([
+      ['https://kc.example.com/realms/acme', 'acme'],
+      ['https://KC.example.com/realms/acme/', 'acme'],
+      ['https://kc.example.com/auth/realms/acme', 'acme'],
+      ['https://kc.example.com/realms/%61cme', 'acme'],
+      ['https://kc.example.com/realms%2Facme', 'acme'],
+      ['https://kc.example.com/Realms/acme', 'acme'],
+      ['https://kc.example.com/realms/master', 'master'],
+    ])('should bind %s to org %s', (issuer, org) => {
+      expect(settingsOf({ AUTH_ISSUERS: issuer }).explicitIssuers).toEqual([{ issuer, org }]);
+    });
+
+    it('should mark only declared non-realm issuers as multi-tenant', () => {
+      const s = settingsOf({
+        AUTH_ISSUERS: 'https://idp.example.com, https://kc.example.com/realms/acme',
+        AUTH_MULTI_TENANT_ISSUERS: 'https://idp.example.com',
+        AUTH_JWKS_URL: 'https://idp.example.com/jwks',
+      });
+      expect(s.explicitIssuers).toEqual([
+        { issuer: 'https://idp.example.com', org: null },
+        { issuer: 'https://kc.example.com/realms/acme', org: 'acme' },
+      ]);
+    });
+
+    it.each([
+      ['a non-realm issuer that is not declared multi-tenant', { AUTH_ISSUERS: 'https://idp.example.com/acme' }, /must also be listed in AUTH_MULTI_TENANT_ISSUERS/],
+      ['a realm declared multi-tenant', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme', AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms/acme' }, /must not name a realm issuer/],
+      ['a percent-encoded realm declared multi-tenant', { AUTH_ISSUERS: 'https://kc.example.com/realms/%61cme/', AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms/%61cme/' }, /must not name a realm issuer/],
+      ['a multi-tenant issuer not in AUTH_ISSUERS', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme', AUTH_MULTI_TENANT_ISSUERS: 'https://idp.example.com' }, /may only name issuers listed in AUTH_ISSUERS/],
+      ['a realm that is not an org slug', { AUTH_ISSUERS: 'https://kc.example.com/realms/Acme' }, /not an org slug/],
+      ['a realm followed by more path', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme/protocol' }, /not <base>\/realms\/<realm>/],
+      ['a bare realms segment', { AUTH_ISSUERS: 'https://kc.example.com/realms', AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms' }, /not <base>\/realms\/<realm>/],
+      ['an issuer with a query', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme?x=1' }, /query/],
+      ['malformed percent-encoding', { AUTH_ISSUERS: 'https://kc.example.com/realms/%E0%A4%A' }, /not a well-formed URL/],
+    ])('should refuse %s at boot, naming variables only', (_name, env, message) => {
+      expect(() => settingsOf(env)).toThrow(message);
+      try {
+        settingsOf(env);
+      } catch (error) {
+        expect(String(error)).not.toContain('example.com');
+      }
+    });
+  });
+
   describe('AUTH_PUBLIC_KEY_FILE', () => {
     let dir: string;
     beforeAll(() => {
@@ -100,7 +146,7 @@ describe(resolveAuthSettings.name, () => {
       writeFileSync(join(dir, 'rsa.pem'), rsa);
       writeFileSync(join(dir, 'ed.pem'), ed);
       const env = (file: string) => ({
-        AUTH_ISSUERS: 'https://a.example.com',
+        AUTH_ISSUERS: 'https://a.example.com/realms/acme',
         AUTH_PUBLIC_KEY_FILE: join(dir, file),
       });
       expect(settingsOf(env('rsa.pem')).explicitKeySource).toMatchObject({ kind: 'public-key' });

@@ -2,14 +2,22 @@ import { readFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ConfigValidationError, csv, loadConfig } from '@app/config';
-import { DEFAULT_AUDIENCE } from './auth.constants.js';
+import { DEFAULT_AUDIENCE, ORG_SLUG } from './auth.constants.js';
 
 /** `AUTH_*` env namespace. Cross-field rules live in {@link resolveAuthSettings}. */
 export class AuthConfig {
   /** Read here (not only by the app) so that auth decides dev mode from its own validated config. */
   @IsOptional() @IsString() NODE_ENV?: string;
-  /** Comma-separated trusted issuer URLs, compared exactly with `iss`. */
+  /**
+   * Comma-separated trusted issuer URLs, compared exactly with `iss`. A Keycloak realm issuer
+   * (`<base>/realms/<org>`) is bound to its org; any other must also be in AUTH_MULTI_TENANT_ISSUERS.
+   */
   @IsOptional() @IsString() AUTH_ISSUERS?: string;
+  /**
+   * The AUTH_ISSUERS entries that serve many orgs and name the org in each token's `org_id` claim.
+   * Only these may choose the org by claim; a realm issuer can never be one.
+   */
+  @IsOptional() @IsString() AUTH_MULTI_TENANT_ISSUERS?: string;
   /** Keycloak base URL: every `<base>/realms/<org>` issuer is trusted. */
   @IsOptional() @IsString() AUTH_KEYCLOAK_URL?: string;
   @IsOptional() @IsString() AUTH_AUDIENCE?: string;
@@ -34,6 +42,13 @@ export type ExplicitKeySource =
   | { kind: 'keycloak-derived' };
 
 /** The validated, resolved view the rest of the library works from. */
+/** One AUTH_ISSUERS entry and the org its tokens act in. */
+export interface ExplicitIssuer {
+  issuer: string;
+  /** The realm's org for a realm issuer; null for a multi-tenant issuer (org from the `org_id` claim). */
+  org: string | null;
+}
+
 export interface AuthSettings {
   /** Embedded dev identity provider: local key pair, issuers `<devIssuerBase>/realms/<org>`. */
   devMode: boolean;
@@ -41,7 +56,7 @@ export interface AuthSettings {
   platformRealm: string | null;
   audience: string;
   clockToleranceS: number;
-  explicitIssuers: string[];
+  explicitIssuers: ExplicitIssuer[];
   explicitKeySource: ExplicitKeySource | null;
   /** Without trailing slash. */
   keycloakBase: string | null;
@@ -68,13 +83,38 @@ function httpUrl(value: string, name: string, problems: string[]): string | null
 }
 
 const trimSlash = (s: string): string => s.replace(/\/+$/, '');
-const isKeycloakRealmIssuer = (iss: string): boolean => /\/realms\/[^/]+$/.test(new URL(iss).pathname);
+
+/**
+ * The realm an issuer URL names, read generously so that no spelling of a realm issuer escapes
+ * its binding: the path is percent-decoded before it is split, `realms` matches in any case,
+ * trailing and doubled slashes are ignored, and Keycloak's old `/auth/realms/<realm>` prefix is
+ * just another base. `realm: null` means the URL names no realm at all; a URL that names a realm
+ * in any other shape than `<base>/realms/<realm>`, or a realm that is not an org slug, is a problem.
+ */
+export function realmNamedBy(issuer: string): { realm: string | null } | { problem: string } {
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(issuer);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return { problem: 'is not a well-formed URL' };
+  }
+  if (url.search || url.hash || url.username || url.password) return { problem: 'must not carry a query, fragment or user info' };
+  const segments = path.split(/[/\\]/).filter((s) => s !== '');
+  if (segments.some((s) => s === '.' || s === '..')) return { problem: 'must not contain dot segments' };
+  const at = segments.findIndex((s) => s.toLowerCase() === 'realms');
+  if (at === -1) return { realm: null };
+  if (at !== segments.length - 2) return { problem: 'names a realm but is not <base>/realms/<realm>' };
+  const realm = segments[at + 1]!;
+  return ORG_SLUG.test(realm) ? { realm } : { problem: 'names a realm that is not an org slug' };
+}
 
 /** Applies the cross-field rules; throws a ConfigValidationError naming only variables. */
 export function resolveAuthSettings(config: AuthConfig): AuthSettings {
   const problems: string[] = [];
   const production = config.NODE_ENV === 'production';
-  const explicitIssuers = csv(config.AUTH_ISSUERS).filter((i) => httpUrl(i, 'AUTH_ISSUERS', problems));
+  const explicitIssuers = explicitIssuersOf(config, problems);
   const keycloakBase = config.AUTH_KEYCLOAK_URL
     ? httpUrl(config.AUTH_KEYCLOAK_URL, 'AUTH_KEYCLOAK_URL', problems) && trimSlash(config.AUTH_KEYCLOAK_URL)
     : null;
@@ -105,7 +145,7 @@ export function resolveAuthSettings(config: AuthConfig): AuthSettings {
   } else if (config.AUTH_PUBLIC_KEY_FILE) {
     explicitKeySource = readPublicKey(config.AUTH_PUBLIC_KEY_FILE, problems);
   } else if (explicitIssuers.length) {
-    if (explicitIssuers.every(isKeycloakRealmIssuer)) explicitKeySource = { kind: 'keycloak-derived' };
+    if (explicitIssuers.every((i) => i.org !== null)) explicitKeySource = { kind: 'keycloak-derived' };
     else
       problems.push(
         'AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is required for AUTH_ISSUERS that are not Keycloak realms',
@@ -124,6 +164,35 @@ export function resolveAuthSettings(config: AuthConfig): AuthSettings {
     devIssuerBase: devMode ? trimSlash(config.AUTH_DEV_ISSUER_BASE) : null,
     dataDir: config.AUTH_DATA_DIR,
   };
+}
+
+/**
+ * AUTH_ISSUERS with the org each is bound to. A realm issuer speaks for its realm's org only,
+ * whichever setting lists it; only issuers declared in AUTH_MULTI_TENANT_ISSUERS choose the org by
+ * claim. Anything in between (a non-realm issuer not declared, a realm declared multi-tenant) is refused.
+ */
+function explicitIssuersOf(config: AuthConfig, problems: string[]): ExplicitIssuer[] {
+  const listed = csv(config.AUTH_ISSUERS).filter((i) => httpUrl(i, 'AUTH_ISSUERS', problems));
+  const multiTenant = new Set(csv(config.AUTH_MULTI_TENANT_ISSUERS));
+  for (const issuer of multiTenant) {
+    if (!listed.includes(issuer)) problems.push('AUTH_MULTI_TENANT_ISSUERS may only name issuers listed in AUTH_ISSUERS');
+  }
+  return listed.flatMap((issuer): ExplicitIssuer[] => {
+    const shape = realmNamedBy(issuer);
+    if ('problem' in shape) {
+      problems.push(`AUTH_ISSUERS: an issuer ${shape.problem}`);
+      return [];
+    }
+    if (shape.realm !== null) {
+      if (multiTenant.has(issuer)) problems.push('AUTH_MULTI_TENANT_ISSUERS must not name a realm issuer: a realm is one org');
+      return [{ issuer, org: shape.realm }];
+    }
+    if (!multiTenant.has(issuer)) {
+      problems.push('AUTH_ISSUERS entries that are not realm issuers (<base>/realms/<org>) must also be listed in AUTH_MULTI_TENANT_ISSUERS');
+      return [];
+    }
+    return [{ issuer, org: null }];
+  });
 }
 
 function readPublicKey(file: string, problems: string[]): ExplicitKeySource | null {

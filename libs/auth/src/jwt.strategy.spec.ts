@@ -64,6 +64,7 @@ describe(createJwtStrategy.name, () => {
   const issuer = () => `${server.url}/issuer`;
   const explicitEnv = () => ({
     AUTH_ISSUERS: issuer(),
+    AUTH_MULTI_TENANT_ISSUERS: issuer(),
     AUTH_JWKS_URL: `${server.url}/jwks`,
     AUTH_AUDIENCE: 'api',
   });
@@ -281,24 +282,67 @@ describe(createJwtStrategy.name, () => {
     expect((outcome.rejected as TokenRejectedError).reason).toBe('org_id does not match realm');
   });
 
-  it('should take the org from org_id, else from the last path segment of iss', async () => {
-    const realmIssuer = `${server.url}/realms/initech`;
-    const { strategy } = strategyFor({
-      AUTH_ISSUERS: realmIssuer,
-      AUTH_JWKS_URL: `${server.url}/jwks`,
-      AUTH_AUDIENCE: 'api',
+  describe('org binding of AUTH_ISSUERS', () => {
+    const sign = (iss: string, extra: Record<string, unknown> = {}) =>
+      signTestJwt({ key: rsa.privateKey, header: { kid: rsa.kid }, claims: { iss, sub: 'carol', aud: 'api', ...extra } });
+    const reasonOf = (o: Outcome) => (o.rejected as TokenRejectedError | undefined)?.reason;
+
+    // Every spelling of a realm issuer an operator might list: each is bound to `acme`.
+    it.each([
+      ['plain', '/realms/acme'],
+      ['with a trailing slash', '/realms/acme/'],
+      ['with doubled slashes', '//realms//acme//'],
+      ['under the old /auth prefix', '/auth/realms/acme'],
+      ['with a percent-encoded realm', '/realms/%61cme'],
+      ['with an encoded slash', '/realms%2Facme'],
+      ['with REALMS in upper case', '/REALMS/acme'],
+    ])('should bind a realm issuer %s to its org and refuse another org_id', async (_name, path) => {
+      const iss = `${server.url.replace('127.0.0.1', 'LOCALHOST')}${path}`;
+      const { strategy } = strategyFor({ AUTH_ISSUERS: iss, AUTH_JWKS_URL: `${server.url}/jwks`, AUTH_AUDIENCE: 'api' });
+      await expect(authenticate(strategy, sign(iss))).resolves.toMatchObject({ principal: { orgId: 'acme' } });
+      await expect(authenticate(strategy, sign(iss, { org_id: 'acme' }))).resolves.toMatchObject({ principal: { orgId: 'acme' } });
+      for (const org_id of ['globex', 'ACME', 'Acme', 'acme ', '', 'acme/', 'master']) {
+        const outcome = await authenticate(strategy, sign(iss, { org_id }));
+        expect(outcome.principal).toBeUndefined();
+        expect(reasonOf(outcome)).toBe('org_id does not match realm');
+      }
+      expect(reasonOf(await authenticate(strategy, sign(iss, { org_id: ['globex'] })))).toBe('malformed org_id');
     });
-    const sign = (extra: Record<string, unknown>) =>
-      signTestJwt({
-        key: rsa.privateKey,
-        header: { kid: rsa.kid },
-        claims: { iss: realmIssuer, sub: 'carol', aud: 'api', ...extra },
+
+    it('should bind realm issuers listed next to AUTH_KEYCLOAK_URL too, and the Keycloak-derived JWKS with them', async () => {
+      const iss = `${server.url}/kc/realms/acme`;
+      server.setJwks('/kc/realms/acme/protocol/openid-connect/certs', jwksOf(rsa));
+      const { strategy } = strategyFor({ AUTH_ISSUERS: iss, AUTH_KEYCLOAK_URL: `${server.url}/kc`, AUTH_AUDIENCE: 'api' });
+      expect(reasonOf(await authenticate(strategy, sign(iss, { org_id: 'globex' })))).toBe('org_id does not match realm');
+      await expect(authenticate(strategy, sign(iss))).resolves.toMatchObject({ principal: { orgId: 'acme' } });
+    });
+
+    it('should let only a declared multi-tenant issuer choose the org, and require the claim there', async () => {
+      const realm = `${server.url}/realms/initech`;
+      const { strategy } = strategyFor({
+        AUTH_ISSUERS: `${issuer()},${realm}`,
+        AUTH_MULTI_TENANT_ISSUERS: issuer(),
+        AUTH_JWKS_URL: `${server.url}/jwks`,
+        AUTH_AUDIENCE: 'api',
       });
-    await expect(authenticate(strategy, sign({ org_id: 'acme' }))).resolves.toMatchObject({
-      principal: { orgId: 'acme' },
+      await expect(authenticate(strategy, sign(issuer(), { org_id: 'globex' }))).resolves.toMatchObject({ principal: { orgId: 'globex' } });
+      expect(reasonOf(await authenticate(strategy, sign(issuer())))).toBe('missing org_id');
+      expect(reasonOf(await authenticate(strategy, sign(realm, { org_id: 'globex' })))).toBe('org_id does not match realm');
+      await expect(authenticate(strategy, sign(realm))).resolves.toMatchObject({ principal: { orgId: 'initech' } });
     });
-    await expect(authenticate(strategy, sign({}))).resolves.toMatchObject({
-      principal: { orgId: 'initech' },
+
+    it('should bind dev identity provider realms and trust no other dev issuer shape', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'auth-dev-bind-'));
+      try {
+        const { strategy, devKey } = strategyFor({ AUTH_DATA_DIR: dir, AUTH_DEV_ISSUER_BASE: 'http://dev.test/idp' });
+        const dev = (iss: string, extra: Record<string, unknown> = {}) =>
+          signTestJwt({ key: devKey!.privateKey, header: { kid: devKey!.kid }, claims: { iss, sub: 'carol', aud: 'assets-platform', ...extra } });
+        expect(reasonOf(await authenticate(strategy, dev('http://dev.test/idp/realms/acme', { org_id: 'globex' })))).toBe('org_id does not match realm');
+        for (const iss of ['http://dev.test/idp/globex', 'http://dev.test/idp/realms/acme/', 'http://dev.test/idp/realms/%61cme'])
+          expect(reasonOf(await authenticate(strategy, dev(iss, { org_id: 'acme' })))).toBe('untrusted issuer');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 
@@ -356,7 +400,7 @@ describe(createJwtStrategy.name, () => {
 
   it('should report an unreachable JWKS endpoint as a dependency outage, not a token error', async () => {
     const { strategy } = strategyFor(
-      { AUTH_ISSUERS: issuer(), AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks', AUTH_AUDIENCE: 'api' },
+      { AUTH_ISSUERS: issuer(), AUTH_MULTI_TENANT_ISSUERS: issuer(), AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks', AUTH_AUDIENCE: 'api' },
       { timeoutMs: 1000 },
     );
     const token = signTestJwt({ key: rsa.privateKey, header: { kid: rsa.kid }, claims: claims() });
@@ -375,6 +419,7 @@ describe(createJwtStrategy.name, () => {
     it('should verify against the PEM key without fetching', async () => {
       const { strategy } = strategyFor({
         AUTH_ISSUERS: issuer(),
+        AUTH_MULTI_TENANT_ISSUERS: issuer(),
         AUTH_PUBLIC_KEY_FILE: join(dir, 'pub.pem'),
         AUTH_AUDIENCE: 'api',
       });

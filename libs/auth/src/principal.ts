@@ -4,23 +4,25 @@ import type { JwtClaims } from './jws.js';
 import { TokenRejectedError } from './token-rejected.error.js';
 import type { TrustedIssuer } from './trusted-issuers.js';
 
-function lastPathSegment(iss: string): string {
-  try {
-    return new URL(iss).pathname.split('/').filter(Boolean).pop() ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** Org from `org_id`, else the last path segment of `iss`; must be a slug. */
+/**
+ * The org a token acts in. A realm issuer is bound to its realm's org: an `org_id` claim, if
+ * present, must name exactly that org (otherwise one tenant's realm admin could mint tokens for
+ * another). Only a declared multi-tenant issuer chooses the org by claim, and then the claim is
+ * required. Anything else is refused, so an issuer with neither never falls back to a guess.
+ */
 export function orgOf(claims: JwtClaims, issuer: TrustedIssuer): string {
   const claimed = claims.org_id;
   if (claimed !== undefined && typeof claimed !== 'string') throw new TokenRejectedError('malformed org_id');
-  // A per-org realm may only speak for its own org: otherwise one tenant's realm admin could mint tokens for another.
-  if (issuer.realmOrg !== null && claimed !== undefined && claimed !== issuer.realmOrg) {
-    throw new TokenRejectedError('org_id does not match realm');
+  let org: string;
+  if (issuer.realmOrg !== null) {
+    if (claimed !== undefined && claimed !== issuer.realmOrg) throw new TokenRejectedError('org_id does not match realm');
+    org = issuer.realmOrg;
+  } else if (issuer.multiTenant) {
+    if (claimed === undefined) throw new TokenRejectedError('missing org_id');
+    org = claimed;
+  } else {
+    throw new TokenRejectedError('issuer is bound to no org');
   }
-  const org = claimed ?? issuer.realmOrg ?? lastPathSegment(issuer.issuer);
   if (!ORG_SLUG.test(org)) throw new TokenRejectedError('invalid org');
   return org;
 }

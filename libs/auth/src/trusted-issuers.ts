@@ -13,8 +13,13 @@ export type IssuerKeySource =
 
 export interface TrustedIssuer {
   issuer: string;
-  /** For per-org realms (AUTH_KEYCLOAK_URL, dev IdP) the org the realm stands for; else null. */
+  /**
+   * The org a realm issuer stands for (AUTH_KEYCLOAK_URL, a realm listed in AUTH_ISSUERS, dev IdP):
+   * its tokens act in that org only. Null only together with `multiTenant`.
+   */
   realmOrg: string | null;
+  /** Declared in AUTH_MULTI_TENANT_ISSUERS: the only kind whose `org_id` claim chooses the org. */
+  multiTenant: boolean;
   keys: IssuerKeySource;
 }
 
@@ -32,12 +37,12 @@ export class TrustedIssuers {
     if (settings.devMode && !devKey) throw new Error('Dev mode needs the dev key pair');
     const source = settings.explicitKeySource;
     this.explicit = new Map(
-      settings.explicitIssuers.map((issuer): [string, TrustedIssuer] => {
+      settings.explicitIssuers.map(({ issuer, org }): [string, TrustedIssuer] => {
         let keys: IssuerKeySource;
         if (source?.kind === 'public-key') keys = { kind: 'static', key: source.key, kid: null };
         else if (source?.kind === 'jwks') keys = { kind: 'jwks', uri: source.uri, pool: 'explicit' };
         else keys = { kind: 'jwks', uri: issuer.replace(/\/+$/, '') + KEYCLOAK_CERTS_PATH, pool: 'explicit' };
-        return [issuer, { issuer, realmOrg: null, keys }];
+        return [issuer, { issuer, realmOrg: org, multiTenant: org === null, keys }];
       }),
     );
   }
@@ -53,6 +58,7 @@ export class TrustedIssuers {
         return {
           issuer: iss,
           realmOrg: org,
+          multiTenant: false,
           keys: { kind: 'jwks', uri: iss + KEYCLOAK_CERTS_PATH, pool: 'realm' },
         };
     }
@@ -62,6 +68,7 @@ export class TrustedIssuers {
         return {
           issuer: iss,
           realmOrg: org,
+          multiTenant: false,
           keys: { kind: 'static', key: this.devKey.publicKey, kid: this.devKey.kid },
         };
     }

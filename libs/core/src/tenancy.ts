@@ -2,7 +2,7 @@
 export interface Principal {
   /** Token `sub`; the authz subject is `user:<userId>`. */
   userId: string;
-  /** From the `org_id` claim, else the last path segment of `iss`. */
+  /** The realm's org for a realm issuer; the `org_id` claim only for an AUTH_MULTI_TENANT_ISSUERS issuer; X-Org-Id for platform service accounts. */
   orgId: string;
   actorType: 'user' | 'service';
   issuer: string;

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
 import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
 import { AUTH_SETTINGS, JWT_STRATEGY } from '../auth.tokens.js';
-import type { AuthSettings } from '../auth.config.js';
+import { type AuthSettings, realmNamedBy } from '../auth.config.js';
 import type { JwtStrategy } from '../jwt.strategy.js';
 import { TokenRejectedError } from '../token-rejected.error.js';
 import { ORG_SLUG } from '../auth.constants.js';
@@ -68,7 +68,8 @@ function actAsOrgForServices(request: { principal?: Principal; headers: Record<s
   const header = request.headers[ORG_HEADER];
   const principal = request.principal;
   if (header === undefined || principal?.actorType !== 'service' || !platformRealm) return;
-  if (!principal.issuer.replace(/\/+$/, '').endsWith(`/realms/${platformRealm}`)) return;
+  const named = realmNamedBy(principal.issuer);
+  if (!('realm' in named) || named.realm !== platformRealm) return;
   if (typeof header !== 'string' || !ORG_SLUG.test(header)) throw AppException.invalidRequest('X-Org-Id must be an org slug');
   request.principal = { ...principal, orgId: header };
 }
