@@ -1,2 +1,3 @@
 export * from './audit-sink.js';
 export * from './audited.decorator.js';
+export * from './scrub-details.js';
