@@ -1,3 +1,5 @@
+import type { SqlQueryable } from './embedded/embedded-secrets.backend.js';
+
 /** Where a secret lives. Tenancy is part of the identity: the same name in another scope is another secret. */
 export interface SecretRef {
   orgId: string;
@@ -43,5 +45,13 @@ export abstract class SecretsBackend {
   abstract delete(ref: SecretRef): Promise<boolean>;
   /** Deletes every secret of exactly that scope (e.g. all secrets of a resource); returns how many. */
   abstract deleteScope?(scope: SecretScope): Promise<number>;
+  /**
+   * Backends whose secrets live in the caller's SQL database (embedded) return themselves bound to
+   * `transaction`: every statement runs on it, so the change commits or rolls back with whatever
+   * else the caller wrote there (its audit event). External backends leave this undefined; their
+   * changes are compensated instead. Only valid for a transaction on the database the backend was
+   * built with.
+   */
+  bindToTransaction?(transaction: SqlQueryable): SecretsBackend;
   abstract healthCheck(): Promise<void>;
 }

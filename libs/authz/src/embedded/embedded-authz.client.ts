@@ -1,9 +1,11 @@
+import type { ClientBase } from 'pg';
 import { AppException } from '@app/core';
 import {
   AuthzClient,
   type CheckRequest,
   type ListObjectsRequest,
   type ReadTuplesFilter,
+  type TransactionalTupleWriter,
   type TupleKey,
 } from '../authz-client.js';
 import { AuthzEngine } from '../engine/authz.engine.js';
@@ -40,6 +42,19 @@ export class EmbeddedAuthzClient extends AuthzClient {
     // Writes must fit the model (as OpenFGA's Write); deletes need not, so stale tuples can be removed.
     this.translate(() => writes.forEach((t) => this.engine.validateTuple(t)));
     await this.translate(() => this.store.write(writes, deletes));
+  }
+
+  /** Undefined unless the tuples live in SQL (PostgresTupleStore). */
+  override bindToTransaction(transaction: ClientBase): TransactionalTupleWriter | undefined {
+    const store = this.store;
+    if (!store.writeInTransaction || !store.afterCommit) return undefined;
+    return {
+      writeTuples: async (writes: TupleKey[], deletes: TupleKey[] = []) => {
+        this.translate(() => writes.forEach((t) => this.engine.validateTuple(t)));
+        await this.translate(() => store.writeInTransaction!(transaction, writes, deletes));
+      },
+      afterCommit: () => store.afterCommit!(),
+    };
   }
 
   async readTuples(filter: ReadTuplesFilter): Promise<TupleKey[]> {

@@ -175,6 +175,10 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     return rowCount;
   }
 
+  override bindToTransaction(transaction: SqlQueryable): EmbeddedSecretsBackend {
+    return new EmbeddedSecretsBackend(transaction, this.masterKey);
+  }
+
   async healthCheck(): Promise<void> {
     await this.query('SELECT 1 FROM secrets LIMIT 1', []);
   }

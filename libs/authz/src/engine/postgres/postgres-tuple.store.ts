@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import type { ReadTuplesFilter, TupleKey } from '../../authz-client.js';
 import { assertWellFormed } from '../in-memory-tuple.store.js';
 import { TupleIndex, type TupleReader } from '../tuple-index.js';
@@ -107,29 +107,7 @@ export class PostgresTupleStore implements TupleStore {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      // Serializes writers so changelog ids commit in order (readers are not blocked).
-      await client.query(`LOCK TABLE ${this.schema}.changelog IN EXCLUSIVE MODE`);
-      if (deletes.length > 0) {
-        await client.query(
-          `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-                        AS x(${COLUMNS})),
-                d AS (DELETE FROM ${this.schema}.tuples t USING x
-                      WHERE (t.object_type, t.object_id, t.relation, t.user_type, t.user_id, t.user_relation)
-                          = (x.object_type, x.object_id, x.relation, x.user_type, x.user_id, x.user_relation)
-                      RETURNING t.*)
-           INSERT INTO ${this.schema}.changelog (operation, ${COLUMNS}) SELECT 'delete', ${COLUMNS} FROM d`,
-          columnsOf(deletes),
-        );
-      }
-      if (writes.length > 0) {
-        await client.query(
-          `WITH i AS (INSERT INTO ${this.schema}.tuples (${COLUMNS})
-                      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-                      ON CONFLICT DO NOTHING RETURNING *)
-           INSERT INTO ${this.schema}.changelog (operation, ${COLUMNS}) SELECT 'write', ${COLUMNS} FROM i`,
-          columnsOf(writes),
-        );
-      }
+      await this.writeInTransaction(client, writes, deletes);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -137,7 +115,45 @@ export class PostgresTupleStore implements TupleStore {
     } finally {
       client.release();
     }
-    // Replay through our own rows now, so the next check in this process sees the write.
+    await this.afterCommit();
+  }
+
+  /**
+   * The same write on a transaction the caller owns (it commits or rolls back with the caller's
+   * other statements, e.g. an audit event); call `afterCommit()` once it committed. The changelog
+   * lock is held until then, so keep the rest of that transaction short.
+   */
+  async writeInTransaction(transaction: ClientBase, writes: TupleKey[], deletes: TupleKey[]): Promise<void> {
+    writes.forEach(assertWellFormed);
+    deletes.forEach(assertWellFormed);
+    if (writes.length === 0 && deletes.length === 0) return;
+    // Serializes writers so changelog ids commit in order (readers are not blocked).
+    await transaction.query(`LOCK TABLE ${this.schema}.changelog IN EXCLUSIVE MODE`);
+    if (deletes.length > 0) {
+      await transaction.query(
+        `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                      AS x(${COLUMNS})),
+              d AS (DELETE FROM ${this.schema}.tuples t USING x
+                    WHERE (t.object_type, t.object_id, t.relation, t.user_type, t.user_id, t.user_relation)
+                        = (x.object_type, x.object_id, x.relation, x.user_type, x.user_id, x.user_relation)
+                    RETURNING t.*)
+         INSERT INTO ${this.schema}.changelog (operation, ${COLUMNS}) SELECT 'delete', ${COLUMNS} FROM d`,
+        columnsOf(deletes),
+      );
+    }
+    if (writes.length > 0) {
+      await transaction.query(
+        `WITH i AS (INSERT INTO ${this.schema}.tuples (${COLUMNS})
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                    ON CONFLICT DO NOTHING RETURNING *)
+         INSERT INTO ${this.schema}.changelog (operation, ${COLUMNS}) SELECT 'write', ${COLUMNS} FROM i`,
+        columnsOf(writes),
+      );
+    }
+  }
+
+  /** Replays committed writes through our own rows, so the next check in this process sees them. */
+  async afterCommit(): Promise<void> {
     if (this.loaded) await this.requestSync();
   }
 
