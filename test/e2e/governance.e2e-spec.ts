@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { loadOrCreateDevKeyPair, signTestJwt, createTestKeyPair } from '@app/auth';
+import { dataConnectionObject, projectObject, startOpenFgaHttpServer } from '@app/authz';
+import { FakeInfisicalServer } from '@app/testing';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
 
 const ORG = 'acme';
@@ -360,5 +362,275 @@ describe('Governance (e2e)', () => {
       const own = await request(http).get('/governance/projects').set('authorization', alice).set('x-org-id', OTHER_ORG).expect(200);
       expect(own.body.data.map((p: { org_id: string }) => p.org_id)).not.toContain(OTHER_ORG);
     });
+  });
+});
+
+/**
+ * Every Governance write and its audit event commit together or not at all. The audit log is taken
+ * down for real, in two places: the table cannot take the insert (renamed away), or the insert
+ * succeeds and the COMMIT fails (a deferred constraint trigger raises at commit time, after the
+ * change was made). Either way the caller gets 503 and finds nothing changed, and no event exists.
+ * The suite runs against the embedded secrets backend and tuple store (one transaction) and against
+ * Infisical and a remote OpenFGA (the external change is undone).
+ */
+type AuditFault = 'insert' | 'commit';
+
+async function withAuditDown<T>(h: GovernanceHarness, fault: AuditFault, fn: () => Promise<T>): Promise<T> {
+  const ds = h.infra.database.dataSource;
+  if (fault === 'insert') await ds.query('ALTER TABLE audit_events RENAME TO audit_events_offline');
+  else {
+    await ds.query(`CREATE FUNCTION audit_commit_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit log went away at commit'; END $$`);
+    await ds.query(`CREATE CONSTRAINT TRIGGER audit_commit_fault AFTER INSERT ON audit_events
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_commit_fault()`);
+  }
+  try {
+    return await fn();
+  } finally {
+    if (fault === 'insert') await ds.query('ALTER TABLE audit_events_offline RENAME TO audit_events');
+    else {
+      await ds.query('DROP TRIGGER audit_commit_fault ON audit_events');
+      await ds.query('DROP FUNCTION audit_commit_fault');
+    }
+  }
+}
+
+const backends: Array<[string, () => Promise<{ env: NodeJS.ProcessEnv; close(): Promise<void> }>]> = [
+  ['embedded secrets and tuples (one transaction)', async () => ({ env: {}, close: async () => undefined })],
+  [
+    'Infisical and a remote OpenFGA (compensated)',
+    async () => {
+      const infisical = await FakeInfisicalServer.start({ environments: ['prod'] });
+      const openFga = await startOpenFgaHttpServer({ apiToken: 'audit-e2e-token' });
+      return {
+        env: {
+          SECRETS_BACKEND: 'infisical',
+          INFISICAL_SITE_URL: infisical.url,
+          INFISICAL_CLIENT_ID: infisical.clientId,
+          INFISICAL_CLIENT_SECRET: infisical.clientSecret,
+          INFISICAL_PROJECT_ID: infisical.projectId,
+          INFISICAL_ENVIRONMENT: 'prod',
+          OPENFGA_API_URL: openFga.url,
+          OPENFGA_API_TOKEN: 'audit-e2e-token',
+        },
+        async close() {
+          await openFga.close();
+          await infisical.stop();
+        },
+      };
+    },
+  ],
+];
+
+describe.each(backends)('Governance writes and their audit events commit together: %s', (_name, startBackends) => {
+  let h: GovernanceHarness;
+  let external: { close(): Promise<void> };
+  let http: ReturnType<GovernanceHarness['app']['getHttpServer']>;
+  let alice: string;
+  let service: string;
+  const project = 'audit-atomic';
+  const connection = encodeURIComponent(`data:${ORG}:${project}:warehouse`);
+  const resourceSecret = `/governance/resources/data-connections/${connection}/secrets`;
+  const projectSecret = '/governance/resources/projects/secrets';
+
+  beforeAll(async () => {
+    const started = await startBackends();
+    external = started;
+    h = await startGovernanceHarness({ env: started.env });
+    http = h.app.getHttpServer();
+    await h.createOrg(ORG, 'alice');
+    alice = h.bearer('alice', ORG);
+    service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+    await request(http).post('/governance/projects').set('authorization', alice).send({ id: project, name: 'Audit' }).expect(201);
+    await h.infra.authz.writeTuples([{ object: dataConnectionObject(ORG, project, 'warehouse'), relation: 'project', user: projectObject(ORG, project) }]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await external?.close();
+  });
+
+  const asAlice = (method: 'get' | 'post' | 'put' | 'delete', path: string) => request(http)[method](path).set('authorization', alice).set('x-project-id', project);
+  const readProjectSecret = async (name: string) => {
+    const res = await asAlice('get', `${projectSecret}/${name}`);
+    return res.status === 200 ? (res.body.value as string) : res.status;
+  };
+  const readResourceSecret = async (name: string) => {
+    const res = await request(http).get(`${resourceSecret}/${name}`).set('authorization', alice);
+    return res.status === 200 ? (res.body.value as string) : res.status;
+  };
+  const grantsOf = async (user: string) => {
+    const res = await request(http).get(`/governance/grants?object=project:${project}`).set('authorization', alice).expect(200);
+    return (res.body.data as Array<{ user: string; relation: string }>).filter((g) => g.user === user).map((g) => g.relation);
+  };
+  const eventCount = async (action: string) =>
+    Number((await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action]))[0].n);
+
+  interface WriteCase {
+    action: string;
+    /** Seeds the state the write would change; returns the observation to compare after. */
+    arrange(tag: string): Promise<void>;
+    send(tag: string): request.Test;
+    observe(tag: string): Promise<unknown>;
+  }
+
+  const cases: Array<[string, WriteCase]> = [
+    ['POST /grants', {
+      action: 'grant.create',
+      arrange: async () => undefined,
+      send: (tag) => request(http).post('/governance/grants').set('authorization', alice).send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }),
+      observe: async (tag) => ({ grants: await grantsOf(`user:${tag}`), sees: (await request(http).get(`/governance/projects/${project}`).set('authorization', h.bearer(tag, ORG))).status }),
+    }],
+    ['DELETE /grants', {
+      action: 'grant.delete',
+      arrange: async (tag) => {
+        await request(http).post('/governance/grants').set('authorization', alice).send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }).expect(201);
+      },
+      send: (tag) => request(http).delete('/governance/grants').set('authorization', alice).send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }),
+      observe: async (tag) => ({ grants: await grantsOf(`user:${tag}`), sees: (await request(http).get(`/governance/projects/${project}`).set('authorization', h.bearer(tag, ORG))).status }),
+    }],
+    ['POST /projects', {
+      action: 'project.create',
+      arrange: async () => undefined,
+      send: (tag) => request(http).post('/governance/projects').set('authorization', alice).send({ id: tag, name: 'never' }),
+      observe: async (tag) => ({
+        project: (await request(http).get(`/governance/projects/${tag}`).set('authorization', alice)).status,
+        tuples: await h.infra.authz.readTuples({ object: projectObject(ORG, tag) }),
+      }),
+    }],
+    ['POST project secret', {
+      action: 'secret.create',
+      arrange: async () => undefined,
+      send: (tag) => asAlice('post', projectSecret).send({ name: tag, value: CANARY }),
+      observe: (tag) => readProjectSecret(tag),
+    }],
+    ['PUT project secret', {
+      action: 'secret.update',
+      arrange: async (tag) => {
+        await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
+      },
+      send: (tag) => asAlice('put', `${projectSecret}/${tag}`).send({ value: CANARY }),
+      observe: (tag) => readProjectSecret(tag),
+    }],
+    ['DELETE project secret', {
+      action: 'secret.delete',
+      arrange: async (tag) => {
+        await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
+      },
+      send: (tag) => asAlice('delete', `${projectSecret}/${tag}`),
+      observe: (tag) => readProjectSecret(tag),
+    }],
+    ['PUT resource secret (new)', {
+      action: 'data_connection.secret.write',
+      arrange: async () => undefined,
+      send: (tag) => request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: CANARY }),
+      observe: (tag) => readResourceSecret(tag),
+    }],
+    ['PUT resource secret (replace)', {
+      action: 'data_connection.secret.write',
+      arrange: async (tag) => {
+        await request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: 'before' }).expect(200);
+      },
+      send: (tag) => request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: CANARY }),
+      observe: (tag) => readResourceSecret(tag),
+    }],
+    ['DELETE resource secret', {
+      action: 'data_connection.secret.delete',
+      arrange: async (tag) => {
+        await request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: 'before' }).expect(200);
+      },
+      send: (tag) => request(http).delete(`${resourceSecret}/${tag}`).set('authorization', alice),
+      observe: (tag) => readResourceSecret(tag),
+    }],
+    ['DELETE internal resource secret (cleanup)', {
+      action: 'data_connection.secret.delete',
+      arrange: async (tag) => {
+        await request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: 'before' }).expect(200);
+      },
+      send: (tag) => request(http).delete(`/governance/internal/resources/data-connections/${connection}/secrets/${tag}`).set('authorization', service),
+      observe: (tag) => readResourceSecret(tag),
+    }],
+  ];
+
+  const matrix = cases.flatMap(([route, c]) => (['insert', 'commit'] as const).map((fault) => [route, fault, c] as const));
+  let n = 0;
+
+  it.each(matrix)('should leave %s unapplied and unaudited when the audit %s fails', async (_route, fault, c) => {
+    const tag = `audit-down-${++n}`;
+    await c.arrange(tag);
+    const before = await c.observe(tag);
+    const events = await eventCount(c.action);
+    const res = await withAuditDown(h, fault, () => c.send(tag));
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
+    expect(JSON.stringify(res.body)).not.toContain(CANARY);
+    expect(await c.observe(tag)).toEqual(before);
+    expect(await eventCount(c.action)).toBe(events);
+    // With the audit log back, the same request applies and is audited exactly once.
+    const ok = await c.send(tag);
+    expect(ok.status).toBeLessThan(300);
+    expect(await c.observe(tag)).not.toEqual(before);
+    expect(await eventCount(c.action)).toBe(events + 1);
+  });
+
+  it('should answer 503 (never 500) on the internal audit route while the audit log is down', async () => {
+    const body = { actor_id: 'alice', actor_type: 'user', action: 'data_connection.create', resource_type: 'data_connection' };
+    for (const fault of ['insert', 'commit'] as const) {
+      const res = await withAuditDown(h, fault, () => request(http).post('/governance/internal/audit/events').set('authorization', service).send(body));
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
+    }
+  });
+
+  it('should not audit a write that failed', async () => {
+    const events = await eventCount('secret.update');
+    await asAlice('put', `${projectSecret}/missing-secret`).send({ value: 'x' }).expect(404);
+    await request(http).post('/governance/projects').set('authorization', alice).send({ id: project, name: 'dup' }).expect(409);
+    expect(await eventCount('secret.update')).toBe(events);
+  });
+});
+
+describe('Governance audit scrubbing (e2e)', () => {
+  let h: GovernanceHarness;
+
+  beforeAll(async () => {
+    h = await startGovernanceHarness();
+    await h.createOrg(ORG, 'alice');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('should drop nested secrets a trusted service posts in details, at any depth and spelling', async () => {
+    const http = h.app.getHttpServer();
+    const service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+    await request(http)
+      .post('/governance/internal/audit/events')
+      .set('authorization', service)
+      .send({
+        actor_id: 'alice',
+        actor_type: 'user',
+        action: 'data_connection.update',
+        resource_type: 'data_connection',
+        resource_id: 'data:acme:p:scrub',
+        details: {
+          fields: ['database_config'],
+          credentials_changed: true,
+          password: CANARY,
+          database_config: { host: 'db.internal', Password: CANARY, options: { client_secret: CANARY, tls: [{ privateKey: CANARY }, { private_key: CANARY }] } },
+          headers: [{ Authorization: `Bearer ${CANARY}` }, { apiKey: CANARY, token: CANARY }],
+          dsn_hint: `postgres://admin:${CANARY}@db.internal:5432/app`,
+          conninfo: `host=db password=${CANARY}`,
+        },
+      })
+      .expect(204);
+    const res = await request(http).get('/governance/audit?resource_id=data:acme:p:scrub').set('authorization', h.bearer('alice', ORG)).expect(200);
+    expect(res.body.data).toHaveLength(1);
+    const details = res.body.data[0].details;
+    expect(JSON.stringify(res.body)).not.toContain(CANARY);
+    expect(details).toMatchObject({ fields: ['database_config'], credentials_changed: true, database_config: { host: 'db.internal', options: { tls: [{}, {}] } }, headers: [{}, {}] });
+    const stored = await h.infra.database.dataSource.query(`SELECT details::text AS d FROM audit_events WHERE resource_id = 'data:acme:p:scrub'`);
+    expect(stored[0].d).not.toContain(CANARY);
   });
 });

@@ -14,6 +14,7 @@ import { GrantsService } from './access/grants.service.js';
 import { DatabaseProjectDirectory } from './access/database-project.directory.js';
 import { AuditController } from './audit/audit.controller.js';
 import { DatabaseAuditSink } from './audit/database-audit.sink.js';
+import { AuditedChanges } from './audit/audited-changes.js';
 import { ProjectSecretsController } from './secrets/project-secrets.controller.js';
 import { ResourceSecretsController } from './secrets/resource-secrets.controller.js';
 import { SecretsService } from './secrets/secrets.service.js';
@@ -61,6 +62,7 @@ export class GovernanceModule {
           provide: TRUSTED_SERVICES,
           useValue: { subjects: new Set(infra.trustedServices), platformRealm: resolveAuthSettings(infra.authConfig).platformRealm } satisfies TrustedServices,
         },
+        AuditedChanges,
         ProjectsService,
         GrantsService,
         SecretsService,

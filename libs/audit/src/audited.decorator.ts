@@ -1,6 +1,7 @@
 import {
   applyDecorators,
   type CallHandler,
+  createParamDecorator,
   type ExecutionContext,
   Injectable,
   Logger,
@@ -13,9 +14,9 @@ import { ApiResponse } from '@nestjs/swagger';
 import { AppException, ErrorCode, ErrorEnvelopeDto, type Principal, traceIdOf } from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import { from, type Observable, switchMap } from 'rxjs';
-import { AuditSink } from './audit-sink.js';
+import { type AuditEventInput, AuditSink } from './audit-sink.js';
 
-type AuditedRequest = FastifyRequest & { principal?: Principal; projectId?: string | null };
+export type AuditedRequest = FastifyRequest & { principal?: Principal; projectId?: string | null };
 
 export interface AuditSpec {
   action: string;
@@ -48,30 +49,16 @@ export class AuditInterceptor implements NestInterceptor {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, context.getHandler());
     if (!spec) return next.handle();
     const request = context.switchToHttp().getRequest<AuditedRequest>();
-    const sourceService = this.reflector.get<string | undefined>(AUDIT_SOURCE_SERVICE, context.getClass()) ?? 'unknown';
     return next.handle().pipe(
       switchMap((result: unknown) =>
         from(
           (async () => {
-            const principal = request.principal;
-            if (!principal) throw AppException.invalidToken();
+            const event = buildAuditEvent(request, spec, sourceServiceOf(this.reflector, context), result);
             try {
-              await this.sink.record({
-                org_id: principal.orgId,
-                project_id: request.projectId ?? null,
-                actor_id: principal.userId,
-                actor_type: principal.actorType,
-                action: spec.action,
-                resource_type: spec.resourceType,
-                resource_id: spec.resourceId?.(request, result) ?? null,
-                source_service: sourceService,
-                request_id: String(request.id),
-                trace_id: traceIdOf(request),
-                details: spec.details?.(request, result) ?? {},
-              });
+              await this.sink.record(event);
             } catch (error) {
               this.logger.error({ action: spec.action, request_id: request.id, err: (error as Error)?.name }, 'Audit write failed; failing closed');
-              throw new AppException(ErrorCode.AUDIT_UNAVAILABLE, 'Audit log is unavailable; the request was not completed');
+              throw auditUnavailable();
             }
             return result;
           })(),
@@ -81,14 +68,75 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
+export function auditUnavailable(): AppException {
+  return new AppException(ErrorCode.AUDIT_UNAVAILABLE, 'Audit log is unavailable; the request was not completed');
+}
+
+function sourceServiceOf(reflector: Reflector, context: ExecutionContext): string {
+  return reflector.get<string | undefined>(AUDIT_SOURCE_SERVICE, context.getClass()) ?? 'unknown';
+}
+
+/** The event of one request: actor and scope from the request context, the rest from the route's spec. */
+function buildAuditEvent(request: AuditedRequest, spec: AuditSpec, sourceService: string, result: unknown): AuditEventInput {
+  const principal = request.principal;
+  if (!principal) throw AppException.invalidToken();
+  return {
+    org_id: principal.orgId,
+    project_id: request.projectId ?? null,
+    actor_id: principal.userId,
+    actor_type: principal.actorType,
+    action: spec.action,
+    resource_type: spec.resourceType,
+    resource_id: spec.resourceId?.(request, result) ?? null,
+    source_service: sourceService,
+    request_id: String(request.id),
+    trace_id: traceIdOf(request),
+    details: spec.details?.(request, result) ?? {},
+  };
+}
+
+const AUDIT_503 = ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE / AUDIT_UNAVAILABLE: the audit event could not be written, nothing was returned', type: ErrorEnvelopeDto });
+
 /** Marks a route as audited; the event is written before the response is sent (fail closed). */
 export function Audited(spec: AuditSpec) {
   return applyDecorators(
     SetMetadata(AUDIT_KEY, spec),
     UseInterceptors(AuditInterceptor),
-    ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE / AUDIT_UNAVAILABLE: the audit event could not be written, nothing was returned', type: ErrorEnvelopeDto }),
+    AUDIT_503,
   );
 }
+
+/** What a write route records; derived from the request alone, because it is written before the change. */
+export interface AuditWriteSpec {
+  action: string;
+  resourceType: string;
+  resourceId?: (request: AuditedRequest) => string | null | undefined;
+  details?: (request: AuditedRequest) => Record<string, unknown>;
+}
+
+const AUDIT_WRITE_KEY = 'audit:write-spec';
+const reflector = new Reflector();
+
+/**
+ * Marks a write route whose change and audit event commit together (both or neither). The
+ * handler receives the event through `@PendingAudit()` and hands it to the app's audited-change
+ * unit with the change itself; nothing is written after the response by an interceptor.
+ */
+export function AuditedWrite(spec: AuditWriteSpec) {
+  return applyDecorators(SetMetadata(AUDIT_WRITE_KEY, spec), AUDIT_503);
+}
+
+/**
+ * The audit event of an `@AuditedWrite` route, built from the request (actor, org, project,
+ * request and trace ids) and the route's spec. Using it on a route without `@AuditedWrite` fails
+ * the request, so a write cannot silently go unaudited.
+ */
+export const PendingAudit = createParamDecorator((_data: unknown, context: ExecutionContext): AuditEventInput => {
+  const spec = reflector.get<AuditWriteSpec | undefined>(AUDIT_WRITE_KEY, context.getHandler());
+  if (!spec) throw new Error(`@PendingAudit() needs @AuditedWrite() on ${context.getClass().name}.${context.getHandler().name}`);
+  const request = context.switchToHttp().getRequest<AuditedRequest>();
+  return buildAuditEvent(request, spec, sourceServiceOf(reflector, context), undefined);
+});
 
 /** Class decorator naming the emitting service for @Audited routes in the controller. */
 export const AuditSource = (service: string): ClassDecorator => SetMetadata(AUDIT_SOURCE_SERVICE, service);

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, type Principal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
-import { Audited, AuditSource } from '@app/audit';
+import { type AuditEventInput, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
 import { GrantsService } from './grants.service.js';
 import { GrantDto, GrantListDto, GrantQueryDto } from './grant.dto.js';
 
@@ -22,20 +22,20 @@ export class GrantsController {
 
   @Post()
   @HttpCode(201)
-  @Audited({ action: 'grant.create', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
+  @AuditedWrite({ action: 'grant.create', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
   @ApiOperation({ summary: 'Grant a role on an object (owners and admins of the object or its org)' })
   @ApiCreatedResponse({ type: GrantDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: GrantDto): Promise<GrantDto> {
-    return this.grants.grant(principal, body);
+  create(@CurrentPrincipal() principal: Principal, @Body() body: GrantDto, @PendingAudit() audit: AuditEventInput): Promise<GrantDto> {
+    return this.grants.grant(principal, body, audit);
   }
 
   @Delete()
   @HttpCode(204)
-  @Audited({ action: 'grant.delete', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
+  @AuditedWrite({ action: 'grant.delete', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
   @ApiOperation({ summary: 'Revoke a role; revoking a missing grant is a no-op' })
   @ApiNoContentResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @Body() body: GrantDto): Promise<void> {
-    await this.grants.revoke(principal, body);
+  async remove(@CurrentPrincipal() principal: Principal, @Body() body: GrantDto, @PendingAudit() audit: AuditEventInput): Promise<void> {
+    await this.grants.revoke(principal, body, audit);
   }
 
   @Get()

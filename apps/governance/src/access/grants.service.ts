@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, type Principal } from '@app/core';
+import type { AuditEventInput } from '@app/audit';
 import { assertPermission, AuthzClient, parsePublicObject, type PublicObjectRef, toPublicObject, userSubject } from '@app/authz';
 import { ORG_ROLES, PROJECT_ROLES, type GrantDto } from './grant.dto.js';
 import { ProjectsService } from './projects.service.js';
+import { AuditedChanges } from '../audit/audited-changes.js';
 
 /**
  * One generic grant API for every role on every object. Objects are always resolved inside the
@@ -13,17 +15,19 @@ export class GrantsService {
   constructor(
     private readonly authz: AuthzClient,
     private readonly projects: ProjectsService,
+    private readonly changes: AuditedChanges,
   ) {}
 
-  async grant(principal: Principal, grant: GrantDto): Promise<GrantDto> {
+  /** The tuple and its audit event commit together (see AuditedChanges). */
+  async grant(principal: Principal, grant: GrantDto, audit: AuditEventInput): Promise<GrantDto> {
     const tuple = await this.authorize(principal, grant);
-    await this.authz.writeTuples([tuple]);
+    await this.changes.apply(audit, ({ tuples }) => tuples.writeTuples([tuple]));
     return grant;
   }
 
-  async revoke(principal: Principal, grant: GrantDto): Promise<void> {
+  async revoke(principal: Principal, grant: GrantDto, audit: AuditEventInput): Promise<void> {
     const tuple = await this.authorize(principal, grant);
-    await this.authz.writeTuples([], [tuple]);
+    await this.changes.apply(audit, ({ tuples }) => tuples.writeTuples([], [tuple]));
   }
 
   async list(principal: Principal, object: string): Promise<GrantDto[]> {

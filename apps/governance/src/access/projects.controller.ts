@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrors, type Page, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { callerOrg, projectFromParam, RequirePermission } from '@app/authz';
-import { Audited, AuditSource } from '@app/audit';
+import { type AuditEventInput, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
 import { ProjectsService } from './projects.service.js';
 import { CreateProjectDto, ProjectDto, ProjectPageDto } from './project.dto.js';
 
@@ -17,12 +17,12 @@ export class ProjectsController {
   @Post()
   @HttpCode(201)
   @RequirePermission('can_create_projects', callerOrg, 'Organization')
-  @Audited({ action: 'project.create', resourceType: 'project', resourceId: (_req, result) => (result as ProjectDto).id })
+  @AuditedWrite({ action: 'project.create', resourceType: 'project', resourceId: (req) => (req.body as CreateProjectDto | undefined)?.id })
   @ApiOperation({ summary: 'Create a project in the caller org (org owner/admin); the caller becomes its owner' })
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiErrors(409, 422)
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto): Promise<ProjectDto> {
-    return this.projects.create(principal, body);
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto, @PendingAudit() audit: AuditEventInput): Promise<ProjectDto> {
+    return this.projects.create(principal, body, audit);
   }
 
   @Get()

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AppException, type Page, type Principal, offsetOf, pageOf } from '@app/core';
+import type { AuditEventInput } from '@app/audit';
 import { AuthzClient, organizationObject, projectObject, type TupleKey, userSubject } from '@app/authz';
 import { ProjectEntity } from './project.entity.js';
+import { AuditedChanges } from '../audit/audited-changes.js';
 import { type CreateProjectDto, ProjectDto } from './project.dto.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -25,6 +27,7 @@ export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly authz: AuthzClient,
+    private readonly changes: AuditedChanges,
   ) {}
 
   async exists(orgId: string, projectId: string): Promise<boolean> {
@@ -32,35 +35,37 @@ export class ProjectsService {
   }
 
   /**
-   * The row is the claim on the id (its primary key decides a race); tuples follow. If the
-   * tuples cannot be written the row is removed again, so a project never exists half-made.
+   * The row, its tuples and the audit event commit together (see AuditedChanges). The row's
+   * primary key decides a create race: the loser's insert waits for the winner's transaction and
+   * then fails with 409. With a remote OpenFGA the tuples are undone if the transaction does not
+   * commit, so a project never exists half-made.
    */
-  async create(principal: Principal, input: CreateProjectDto): Promise<ProjectDto> {
-    const repo = this.dataSource.getRepository(ProjectEntity);
-    const entity = repo.create({
-      orgId: principal.orgId,
-      id: input.id,
-      name: input.name,
-      description: input.description ?? null,
-      createdBy: principal.userId,
-    });
-    try {
-      await repo.insert(entity);
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
-        throw AppException.conflict(`Project ${input.id} already exists`, { id: input.id });
+  async create(principal: Principal, input: CreateProjectDto, audit: AuditEventInput): Promise<ProjectDto> {
+    return this.changes.apply(audit, async ({ manager, tuples }) => {
+      const repo = manager.getRepository(ProjectEntity);
+      const entity = repo.create({
+        orgId: principal.orgId,
+        id: input.id,
+        name: input.name,
+        description: input.description ?? null,
+        createdBy: principal.userId,
+      });
+      try {
+        await repo.insert(entity);
+      } catch (error) {
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+          throw AppException.conflict(`Project ${input.id} already exists`, { id: input.id });
+        }
+        throw error;
       }
-      throw error;
-    }
-    try {
-      await this.authz.writeTuples(projectTuples(principal.orgId, input.id, principal.userId));
-    } catch (error) {
-      this.logger.warn({ project: input.id }, 'Tuple write failed; removing the project row');
-      await repo.delete({ orgId: principal.orgId, id: input.id });
-      throw error instanceof AppException ? error : AppException.unavailable('authorization');
-    }
-    const saved = await repo.findOneByOrFail({ orgId: principal.orgId, id: input.id });
-    return ProjectDto.from(saved);
+      try {
+        await tuples.writeTuples(projectTuples(principal.orgId, input.id, principal.userId));
+      } catch (error) {
+        this.logger.warn({ project: input.id }, 'Tuple write failed; the project is not created');
+        throw error instanceof AppException ? error : AppException.unavailable('authorization');
+      }
+      return ProjectDto.from(await repo.findOneByOrFail({ orgId: principal.orgId, id: input.id }));
+    });
   }
 
   /** Projects of the caller's org that the caller can read; the authz filter runs before paging. */

@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiErrors, AppException, type Principal } from '@app/core';
+import { ApiErrors, AppException, type Principal, traceIdOf } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
-import { AuditSink } from '@app/audit';
+import type { AuditEventInput } from '@app/audit';
+import { AuditedChanges } from '../audit/audited-changes.js';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { SecretsService } from '../secrets/secrets.service.js';
 import { SECRET_NAME } from '../secrets/secret.dto.js';
@@ -34,7 +36,7 @@ export class ServiceAuditEventDto {
 @Controller('internal')
 export class InternalController {
   constructor(
-    private readonly audit: AuditSink,
+    private readonly changes: AuditedChanges,
     private readonly secrets: SecretsService,
   ) {}
 
@@ -43,18 +45,22 @@ export class InternalController {
   @ApiOperation({ summary: 'Record an audit event emitted by a platform service (service accounts only)' })
   @ApiNoContentResponse()
   async recordEvent(@CurrentPrincipal() service: Principal, @Body() body: ServiceAuditEventDto): Promise<void> {
-    await this.audit.record({ ...body, org_id: service.orgId, source_service: service.userId.replace(/^service-account-/, '') });
+    await this.changes.record({ ...body, org_id: service.orgId, source_service: service.userId.replace(/^service-account-/, '') });
   }
 
   @Delete('resources/data-connections/:resource_uri/secrets/:name')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a data connection secret during cleanup (service accounts only; idempotent)' })
   @ApiNoContentResponse()
-  async deleteResourceSecret(@CurrentPrincipal() service: Principal, @Param('resource_uri') uri: string, @Param('name') name: string): Promise<void> {
+  async deleteResourceSecret(
+    @CurrentPrincipal() service: Principal,
+    @Param('resource_uri') uri: string,
+    @Param('name') name: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     const ref = parseDataResourceUri(uri);
     if (!ref || ref.orgId !== service.orgId || !SECRET_NAME.test(name)) throw AppException.notFound('Secret');
-    await this.secrets.deleteIfPresent({ orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name });
-    await this.audit.record({
+    const audit: AuditEventInput = {
       org_id: ref.orgId,
       project_id: ref.projectId,
       actor_id: service.userId,
@@ -63,7 +69,10 @@ export class InternalController {
       resource_type: 'data_connection',
       resource_id: `${uri}#${name}`,
       source_service: 'governance',
+      request_id: String(request.id),
+      trace_id: traceIdOf(request),
       details: { reason: 'cleanup' },
-    });
+    };
+    await this.secrets.deleteIfPresent(audit, { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name });
   }
 }

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { ApiErrors, AppException, type Page, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
-import { Audited, AuditSource } from '@app/audit';
+import { type AuditEventInput, Audited, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
 import type { SecretRef } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
 import {
@@ -34,12 +34,17 @@ export class ProjectSecretsController {
   @Post()
   @HttpCode(200)
   @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
-  @Audited({ action: 'secret.create', resourceType: 'secret', resourceId: secretName })
+  @AuditedWrite({ action: 'secret.create', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({ summary: 'Create a project secret; the value is never returned by this call' })
   @ApiOkResponse({ type: SecretCreatedDto })
   @ApiErrors(409, 422)
-  async create(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Body() body: CreateSecretDto): Promise<SecretCreatedDto> {
-    const meta = await this.secrets.create(refOf(principal, projectId, body.name), body.value, body.description);
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Body() body: CreateSecretDto,
+    @PendingAudit() audit: AuditEventInput,
+  ): Promise<SecretCreatedDto> {
+    const meta = await this.secrets.create(audit, refOf(principal, projectId, body.name), body.value, body.description);
     return { name: meta.name, created_at: meta.created_at };
   }
 
@@ -63,21 +68,27 @@ export class ProjectSecretsController {
 
   @Put(':name')
   @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
-  @Audited({ action: 'secret.update', resourceType: 'secret', resourceId: secretName })
+  @AuditedWrite({ action: 'secret.update', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({ summary: 'Replace a secret value' })
   @ApiOkResponse({ type: SecretMetadataDto })
   @ApiErrors(422)
-  update(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string, @Body() body: UpdateSecretDto): Promise<SecretMetadataDto> {
-    return this.secrets.update(refOf(principal, projectId, name), body.value, body.description);
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Param('name') name: string,
+    @Body() body: UpdateSecretDto,
+    @PendingAudit() audit: AuditEventInput,
+  ): Promise<SecretMetadataDto> {
+    return this.secrets.update(audit, refOf(principal, projectId, name), body.value, body.description);
   }
 
   @Delete(':name')
   @HttpCode(204)
   @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
-  @Audited({ action: 'secret.delete', resourceType: 'secret', resourceId: secretName })
+  @AuditedWrite({ action: 'secret.delete', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({ summary: 'Delete a secret' })
   @ApiNoContentResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string): Promise<void> {
-    await this.secrets.delete(refOf(principal, projectId, name));
+  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string, @PendingAudit() audit: AuditEventInput): Promise<void> {
+    await this.secrets.delete(audit, refOf(principal, projectId, name));
   }
 }

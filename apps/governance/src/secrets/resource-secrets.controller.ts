@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } 
 import { ApiErrors, AppException, type Page, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, formatDataResourceUri, parseDataResourceUri, RequirePermission } from '@app/authz';
-import { Audited, AuditSource } from '@app/audit';
+import { type AuditEventInput, Audited, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
 import type { SecretRef, SecretScope } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
 import { SECRET_NAME, SecretMetadataDto, SecretPageDto, SecretValueDto, UpdateSecretDto } from './secret.dto.js';
@@ -61,22 +61,28 @@ export class ResourceSecretsController {
   @Put(':name')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_manage_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @Audited({ action: 'data_connection.secret.write', resourceType: 'data_connection', resourceId })
+  @AuditedWrite({ action: 'data_connection.secret.write', resourceType: 'data_connection', resourceId })
   @ApiOperation({ summary: 'Create or replace a data connection secret (idempotent)' })
   @ApiOkResponse({ type: SecretMetadataDto })
   @ApiErrors(422)
-  put(@CurrentPrincipal() principal: Principal, @Param('resource_uri') uri: string, @Param('name') name: string, @Body() body: UpdateSecretDto): Promise<SecretMetadataDto> {
-    return this.secrets.put(refOf(principal, uri, name), body.value, body.description);
+  put(
+    @CurrentPrincipal() principal: Principal,
+    @Param('resource_uri') uri: string,
+    @Param('name') name: string,
+    @Body() body: UpdateSecretDto,
+    @PendingAudit() audit: AuditEventInput,
+  ): Promise<SecretMetadataDto> {
+    return this.secrets.put(audit, refOf(principal, uri, name), body.value, body.description);
   }
 
   @Delete(':name')
   @ApiParam(URI_PARAM)
   @HttpCode(204)
   @RequirePermission('can_manage_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @Audited({ action: 'data_connection.secret.delete', resourceType: 'data_connection', resourceId })
+  @AuditedWrite({ action: 'data_connection.secret.delete', resourceType: 'data_connection', resourceId })
   @ApiOperation({ summary: 'Delete a data connection secret (idempotent)' })
   @ApiNoContentResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @Param('resource_uri') uri: string, @Param('name') name: string): Promise<void> {
-    await this.secrets.deleteIfPresent(refOf(principal, uri, name));
+  async remove(@CurrentPrincipal() principal: Principal, @Param('resource_uri') uri: string, @Param('name') name: string, @PendingAudit() audit: AuditEventInput): Promise<void> {
+    await this.secrets.deleteIfPresent(audit, refOf(principal, uri, name));
   }
 }

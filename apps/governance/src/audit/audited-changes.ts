@@ -1,0 +1,113 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ClientBase } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditEventInput, auditUnavailable } from '@app/audit';
+import { AuthzClient, type TupleKey } from '@app/authz';
+import { SecretsBackend } from '@app/secrets';
+import { insertAuditEvent } from './database-audit.sink.js';
+import { CompensatingSecretsBackend, CompensatingTupleWriter, UndoLog } from './compensating-writers.js';
+
+/** What a change may touch. Each part commits with the audit event or is undone. */
+export interface ChangeScope {
+  /** Governance rows, on the transaction that holds the audit event. */
+  readonly manager: EntityManager;
+  /** The secrets backend: on that transaction (embedded) or compensated (Infisical, GCP). */
+  readonly secrets: SecretsBackend;
+  /** Tuple writes: on that transaction (embedded engine) or compensated (OpenFGA). */
+  readonly tuples: { writeTuples(writes: TupleKey[], deletes?: TupleKey[]): Promise<void> };
+}
+
+/**
+ * Governance's one rule for writes: a change and its audit event commit together, or neither
+ * does.
+ *
+ * 1. A transaction opens on the Governance database and the audit event is inserted first. If the
+ *    audit log cannot take it, the caller gets 503 `AUDIT_UNAVAILABLE` and nothing was changed.
+ * 2. The change runs. Whatever lives in the Governance database (project rows, embedded secrets,
+ *    embedded tuples) runs on the same transaction. Changes to an external system (Infisical, GCP
+ *    Secret Manager, OpenFGA) are made directly and each records how to undo itself.
+ * 3. COMMIT makes the change and its event durable at once. If the change fails, the transaction
+ *    rolls back (no event) and external steps already made are undone. If the COMMIT fails, the
+ *    same happens and the caller gets 503.
+ *
+ * Inside `change`, use only the scope: the transaction holds a connection, and embedded PGlite
+ * serializes transactions, so a query on another connection would wait for this one forever.
+ */
+@Injectable()
+export class AuditedChanges {
+  private readonly logger = new Logger(AuditedChanges.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secrets: SecretsBackend,
+    private readonly authz: AuthzClient,
+  ) {}
+
+  async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    let transaction: ClientBase;
+    try {
+      transaction = (await runner.connect()) as ClientBase;
+      await runner.startTransaction();
+      await insertAuditEvent(runner.manager, event);
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit write failed; nothing was changed');
+      throw auditUnavailable();
+    }
+
+    const undo = new UndoLog();
+    const boundTuples = this.authz.bindToTransaction?.(transaction);
+    const scope: ChangeScope = {
+      manager: runner.manager,
+      secrets: this.secrets.bindToTransaction?.(transaction) ?? new CompensatingSecretsBackend(this.secrets, undo),
+      tuples: boundTuples ?? new CompensatingTupleWriter(this.authz, undo),
+    };
+    try {
+      let result: T;
+      try {
+        result = await change(scope);
+      } catch (error) {
+        await this.abandon(runner, undo, event);
+        throw error;
+      }
+      try {
+        await runner.commitTransaction();
+      } catch (error) {
+        this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit commit failed; undoing the change');
+        await this.abandon(runner, undo, event);
+        throw auditUnavailable();
+      }
+      await boundTuples?.afterCommit().catch((error: unknown) => {
+        // Committed; only this process's cache is behind, and the next check catches up.
+        this.logger.warn({ action: event.action, err: (error as Error)?.name }, 'Tuple cache catch-up failed after commit');
+      });
+      return result;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** A standalone event (nothing else changes with it); 503 when it cannot be written. */
+  async record(event: AuditEventInput): Promise<void> {
+    try {
+      await insertAuditEvent(this.dataSource.manager, event);
+    } catch (error) {
+      this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit write failed');
+      throw auditUnavailable();
+    }
+  }
+
+  private async abandon(runner: ReturnType<DataSource['createQueryRunner']>, undo: UndoLog, event: AuditEventInput): Promise<void> {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    await undo.runAll((step, error) => {
+      // The one state this design cannot repair by itself: an external change whose undo failed
+      // too. Say so loudly (never with values), so an operator can reconcile it.
+      this.logger.error(
+        { action: event.action, resource_id: event.resource_id, request_id: event.request_id, step, err: (error as Error)?.name },
+        'Could not undo an external change whose audit event did not commit',
+      );
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import type { AuthzClient, TupleKey } from '@app/authz';
+import { type SecretMetadata, type SecretRef, SecretsBackend, type SecretScope } from '@app/secrets';
+
+/** Undo steps of changes made outside the Governance database, run newest first. */
+export class UndoLog {
+  private readonly steps: Array<{ name: string; run: () => Promise<unknown> }> = [];
+
+  push(name: string, run: () => Promise<unknown>): void {
+    this.steps.push({ name, run });
+  }
+
+  /** Newest first; reports each step that failed and keeps going. */
+  async runAll(onFailure: (step: string, error: unknown) => void): Promise<void> {
+    for (const step of this.steps.splice(0).reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        onFailure(step.name, error);
+      }
+    }
+  }
+}
+
+/**
+ * A secrets backend outside the Governance database (Infisical, GCP) that remembers how to undo
+ * each change it makes: create → delete; update/upsert → the previous value and description (or
+ * delete, if there was none); delete → re-create. The previous value is held in memory only for
+ * the duration of the request and never logged. Reads pass through.
+ */
+export class CompensatingSecretsBackend extends SecretsBackend {
+  readonly kind: SecretsBackend['kind'];
+  /** Not offered: a bulk delete cannot be undone one secret at a time here. */
+  deleteScope?(scope: SecretScope): Promise<number>;
+
+  constructor(
+    private readonly inner: SecretsBackend,
+    private readonly undo: UndoLog,
+  ) {
+    super();
+    this.kind = inner.kind;
+  }
+
+  async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const created = await this.inner.create(ref, value, description);
+    this.undo.push('secret.create', () => this.inner.delete(ref));
+    return created;
+  }
+
+  async update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const before = await this.inner.get(ref);
+    const updated = await this.inner.update(ref, value, description);
+    if (before) this.undo.push('secret.update', () => this.inner.update(ref, before.value, before.metadata.description));
+    return updated;
+  }
+
+  async upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+    const before = await this.inner.get(ref);
+    const written = await this.inner.upsert(ref, value, description);
+    this.undo.push('secret.upsert', () => (before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref)));
+    return written;
+  }
+
+  async delete(ref: SecretRef): Promise<boolean> {
+    const before = await this.inner.get(ref);
+    const deleted = await this.inner.delete(ref);
+    if (deleted && before) this.undo.push('secret.delete', () => this.inner.create(ref, before.value, before.metadata.description));
+    return deleted;
+  }
+
+  get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null> {
+    return this.inner.get(ref);
+  }
+
+  list(scope: SecretScope): Promise<SecretMetadata[]> {
+    return this.inner.list(scope);
+  }
+
+  healthCheck(): Promise<void> {
+    return this.inner.healthCheck();
+  }
+}
+
+/** Tuple writes to a remote OpenFGA that remember how to undo themselves (only what they changed). */
+export class CompensatingTupleWriter {
+  constructor(
+    private readonly authz: AuthzClient,
+    private readonly undo: UndoLog,
+  ) {}
+
+  async writeTuples(writes: TupleKey[], deletes: TupleKey[] = []): Promise<void> {
+    const exists = async (t: TupleKey) => (await this.authz.readTuples({ object: t.object, relation: t.relation, user: t.user })).length > 0;
+    const added: TupleKey[] = [];
+    const removed: TupleKey[] = [];
+    for (const t of writes) if (!(await exists(t))) added.push(t);
+    for (const t of deletes) if (await exists(t)) removed.push(t);
+    await this.authz.writeTuples(writes, deletes);
+    if (added.length > 0 || removed.length > 0) this.undo.push('tuples.write', () => this.authz.writeTuples(removed, added));
+  }
+}
