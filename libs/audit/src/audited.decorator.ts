@@ -126,6 +126,11 @@ export function AuditedWrite(spec: AuditWriteSpec) {
   return applyDecorators(SetMetadata(AUDIT_WRITE_KEY, spec), AUDIT_503);
 }
 
+/** The spec of an `@AuditedWrite` handler, if it has one (route inventories use this). */
+export function auditedWriteSpecOf(handler: object): AuditWriteSpec | undefined {
+  return reflector.get<AuditWriteSpec | undefined>(AUDIT_WRITE_KEY, handler as () => unknown);
+}
+
 /**
  * The audit event of an `@AuditedWrite` route, built from the request (actor, org, project,
  * request and trace ids) and the route's spec. Using it on a route without `@AuditedWrite` fails
