@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { EnvelopeValidationPipe } from '../http/validation.pipe.js';
 import { generateRequestId } from '../http/request-id.js';
+import { registerInputGuards } from '../http/hostile-input.js';
 import { PROJECT_HEADER } from '../tenancy.js';
 
 export interface HttpAppOptions {
@@ -35,8 +37,16 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  const errors = new ErrorEnvelopeFilter();
+  // Errors raised before Nest runs (body parsers, hooks) go to the route's Fastify error handler.
+  // Nest installs its own only at init, after a plugin registered in onModuleInit may already
+  // have fixed the routes' handlers, so every route gets the envelope here.
+  fastify.addHook('onRoute', (route) => {
+    route.errorHandler ??= (error, request, reply) => errors.send(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply);
+  });
+  registerInputGuards(app);
   app.setGlobalPrefix(options.prefix, { exclude: UNPREFIXED_ROUTES });
-  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.useGlobalFilters(errors);
   app.useGlobalPipes(new EnvelopeValidationPipe());
   setupSwagger(app, options);
   return app;

@@ -15,6 +15,20 @@ export interface ErrorEnvelope {
   };
 }
 
+/**
+ * PostgreSQL refuses some text the client sent: 22021 (character_not_in_repertoire, e.g. U+0000 in
+ * a text column) and 22P05 (untranslatable_character, e.g. `\u0000` in jsonb). That is bad input,
+ * not a fault; the input guards refuse it first, and this keeps any path they miss from a 500.
+ * Matched on the driver's error shape (pg's DatabaseError, TypeORM's QueryFailedError over it).
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+function isUnstorableText(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  const e = exception as Error & { code?: unknown; severity?: unknown; driverError?: { code?: unknown } };
+  const code = e.driverError?.code ?? (e.severity !== undefined ? e.code : undefined);
+  return typeof code === 'string' && UNSTORABLE_TEXT.has(code);
+}
+
 /** Nest/Fastify HTTP errors carry only a status; give them the matching platform code. */
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return ErrorCode.INVALID_TOKEN;
@@ -59,8 +73,11 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.send(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Also Fastify's error handler of every route, for errors raised before Nest runs (body parsers, hooks). */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toEnvelope(exception, request);
     if (body.error.status >= 500 && body.error.code === ErrorCode.INTERNAL_ERROR) {
       this.logger.error(
@@ -81,6 +98,10 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       return {
         error: { code: exception.code, message: exception.message, status: exception.status, details: exception.details, request_id, trace_id },
       };
+    }
+    if (isUnstorableText(exception)) {
+      const code = ErrorCode.INVALID_REQUEST;
+      return { error: { code, message: 'The request contains characters that cannot be stored', status: statusForCode(code), details: {}, request_id, trace_id } };
     }
     const status =
       exception instanceof HttpException
