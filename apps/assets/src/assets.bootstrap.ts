@@ -57,7 +57,7 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
       logLevel: config.LOG_LEVEL,
       reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
       storageConfig: loadStorageConfig(env),
-      ...verificationOf(loadVerificationConfig(env)),
+      ...(await verificationOf(loadVerificationConfig(env), internalUrlsOf(env, config, authzConfig))),
       verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE,
     };
   } catch (error) {
@@ -66,9 +66,30 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
   }
 }
 
+/** How often the names of internal URLs are resolved again for the egress policy. */
+const PROTECTED_URLS_REFRESH_MS = 5 * 60_000;
+
+/**
+ * Every URL this process dials itself. A tenant must not reach them, wherever they live: their
+ * host and port are denied by the egress policy, and their ports on this machine's addresses.
+ */
+function internalUrlsOf(env: NodeJS.ProcessEnv, config: AssetsConfig, authz: AuthzConfig): string[] {
+  return [
+    config.GOVERNANCE_URL,
+    authz.OPENFGA_API_URL,
+    config.ASSETS_SERVICE_TOKEN_URL,
+    env.AUTH_KEYCLOAK_URL,
+    env.AUTH_JWKS_URL,
+    env.AUTH_DEV_ISSUER_BASE,
+    env.OBSTORE_ENDPOINT,
+  ].filter((url): url is string => typeof url === 'string' && url.length > 0);
+}
+
 /** One egress policy for every outbound connection made for a tenant (verification and storage). */
-function verificationOf(config: VerificationConfig): { verification: VerificationService; egress: EgressPolicy } {
-  const egress = new EgressPolicy({ production: config.production, allowCidrs: config.allowCidrs, denyCidrs: config.denyCidrs, protectedPorts: config.protectedPorts });
+async function verificationOf(config: VerificationConfig, internalUrls: string[]): Promise<{ verification: VerificationService; egress: EgressPolicy }> {
+  const egress = new EgressPolicy({ production: config.production, allowCidrs: config.allowCidrs, denyCidrs: config.denyCidrs, protectedPorts: config.protectedPorts, protectedUrls: internalUrls });
+  await egress.refreshProtectedUrls();
+  setInterval(() => void egress.refreshProtectedUrls(), PROTECTED_URLS_REFRESH_MS).unref();
   return { verification: new VerificationService(config, egress), egress };
 }
 

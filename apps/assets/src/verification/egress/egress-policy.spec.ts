@@ -114,6 +114,76 @@ describe(EgressPolicy.name, () => {
     await expect(p.resolve('10.200.0.1', 8002)).resolves.toMatchObject({ port: 8002 });
   });
 
+  // Host fields reject IPv6 literals, so these arrive as the AAAA answer of a tenant's DNS name.
+  it.each([
+    ['GCE metadata', 'fd20:ce::254'],
+    ['OCI metadata', 'fd00:c1::a9fe:a9fe'],
+    ['AWS IMDS', 'fd00:ec2::254'],
+    ['AWS DNS', 'fd00:ec2::253'],
+    ['AWS fd00:ec2::23', 'fd00:ec2::23'],
+    ['AWS spelled long', 'fd00:0ec2:0:0:0:0:0:0254'],
+    ['Teredo, client 169.254.169.254 (XOR 0xffffffff)', '2001:0:4136:e378:8000:63bf:5601:5601'],
+    ['Teredo, server 169.254.169.254', '2001:0:a9fe:a9fe::1'],
+    ['6to4 of 169.254.169.254', '2002:a9fe:a9fe::'],
+    ['NAT64 of 169.254.169.254', '64:ff9b::a9fe:a9fe'],
+    ['NAT64 of 100.100.100.200', '64:ff9b::6464:64c8'],
+    ['IPv4-compatible 169.254.169.254', '::a9fe:a9fe'],
+    ['ISATAP of 169.254.169.254', 'fe81::5efe:a9fe:a9fe'],
+    ['ISATAP (universal) of 169.254.169.254', '2001:db8:1:2:200:5efe:a9fe:a9fe'],
+    ['ISATAP of 168.63.129.16', '2001:db8::5efe:a83f:8110'],
+    ['Teredo of the Azure wire server', '2001:0:4136:e378:8000:63bf:57c0:7eef'],
+  ])('should deny a name whose AAAA answer is %s', async (_label, address) => {
+    const resolver = async (): Promise<ResolvedAddress[]> => [{ address, family: 6 }];
+    await expect(policy({ resolver }).resolve('tenant-db.example.com', 5432)).rejects.toBeInstanceOf(EgressDeniedError);
+  });
+
+  it('should deny Teredo and 6to4 forms of loopback in production and of its own ports anywhere', async () => {
+    const teredoLoopback = async (): Promise<ResolvedAddress[]> => [{ address: '2001:0:4136:e378:8000:63bf:80ff:fffe', family: 6 }];
+    await expect(policy({ production: true, resolver: teredoLoopback }).resolve('x.example.com', 5432)).rejects.toMatchObject({ reason: 'embedded_address_denied' });
+    const sixToFourLoopback = async (): Promise<ResolvedAddress[]> => [{ address: '2002:7f00:1::1', family: 6 }];
+    await expect(policy({ resolver: sixToFourLoopback }).resolve('x.example.com', 8001)).rejects.toMatchObject({ reason: 'embedded_address_denied' });
+  });
+
+  it('should still allow ordinary IPv6 destinations and loopback ::1 in dev', async () => {
+    for (const address of ['2001:db8::10', '2606:4700::6810:84e5', 'fd12:3456::1', '2001:db8::5efe:0:0:1']) {
+      const resolver = async (): Promise<ResolvedAddress[]> => [{ address, family: 6 }];
+      await expect(policy({ resolver }).resolve('db.example.com', 5432)).resolves.toMatchObject({ address });
+    }
+    await expect(policy().resolve('::1', 5432)).resolves.toMatchObject({ address: '::1' });
+  });
+
+  it('should deny the host and port of every URL it dials, by name and by address, wherever it lives', async () => {
+    const resolver = jest.fn(async (name: string): Promise<ResolvedAddress[]> => {
+      if (name === 'governance.internal') return [{ address: '10.20.0.7', family: 4 }];
+      if (name === 'openfga.internal') return [{ address: '2001:db8::8', family: 6 }];
+      if (name === 'alias.example.com') return [{ address: '10.20.0.7', family: 4 }];
+      return [{ address: '10.99.0.1', family: 4 }];
+    });
+    const p = policy({ resolver, protectedPorts: [], protectedUrls: ['http://governance.internal:9001', 'https://openfga.internal', 'http://10.30.0.1:8080/x', 'not a url'] });
+    await p.refreshProtectedUrls();
+    await expect(p.resolve('governance.internal', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('GOVERNANCE.internal.', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('alias.example.com', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('10.20.0.7', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('openfga.internal', 443)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('10.30.0.1', 8080)).rejects.toMatchObject({ reason: 'own_service_port' });
+    // Their ports are denied on this machine's own addresses too, and other ports stay reachable.
+    await expect(p.resolve('127.0.0.1', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('10.1.2.3', 8080)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('10.20.0.7', 5432)).resolves.toMatchObject({ port: 5432 });
+    await expect(p.resolve('10.99.0.2', 9001)).resolves.toMatchObject({ port: 9001 });
+  });
+
+  it('should keep denying a protected name by name when it cannot be resolved', async () => {
+    const resolver = async (): Promise<ResolvedAddress[]> => {
+      throw Object.assign(new Error('down'), { code: 'EAI_AGAIN' });
+    };
+    const p = policy({ resolver, protectedUrls: ['http://governance.internal:9001'] });
+    await expect(p.refreshProtectedUrls()).resolves.toBeUndefined();
+    expect(p.parse('governance.internal', 9001)).toMatchObject({ kind: 'name' });
+    expect(() => p.pin({ kind: 'name', name: 'governance.internal' }, [{ address: '10.0.0.9', family: 4 }], 9001)).toThrow(EgressDeniedError);
+  });
+
   it('should reject malformed hosts and ports as invalid, not as denied', async () => {
     for (const host of ['', ' ', 'a b', 'user@10.0.0.1', 'localhost?sslrootcert=/etc/passwd', 'host/path', 'h#x', '[10.0.0.1]', 'fe80::1%eth0', '%31%32%37.0.0.1']) {
       await expect(policy().resolve(host, 80)).rejects.toBeInstanceOf(InvalidDestinationError);

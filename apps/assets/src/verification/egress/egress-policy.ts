@@ -31,6 +31,12 @@ export interface EgressPolicyOptions {
   denyCidrs?: readonly string[];
   /** Ports this deployment listens on; denied on every local address. */
   protectedPorts?: readonly number[];
+  /**
+   * URLs this deployment dials itself (Governance, OpenFGA, its token endpoint, …): their host and
+   * port are denied wherever they live (by name and by every address the name resolves to, see
+   * `refreshProtectedUrls`), and their port is denied on every local address.
+   */
+  protectedUrls?: readonly string[];
   resolver?: HostResolver;
   /** Addresses of this machine (defaults to its interfaces). */
   localAddresses?: readonly string[];
@@ -74,13 +80,19 @@ const ALWAYS_DENIED_V4: ReadonlyArray<[string, number]> = [
   ['192.0.0.192', 32],
   ['168.63.129.16', 32],
 ];
-// Unspecified, link-local, multicast, AWS's IPv6 metadata, local-use NAT64 (its embedding
-// varies with the prefix length, so it is denied whole).
+// Unspecified, link-local, multicast, the IPv6 metadata and platform endpoints of AWS (IMDS
+// fd00:ec2::254, DNS fd00:ec2::253, fd00:ec2::23), GCE (fd20:ce::254) and OCI (fd00:c1::a9fe:a9fe),
+// local-use NAT64 (its embedding varies with the prefix length, so it is denied whole). Forms that
+// carry an IPv4 address (NAT64, 6to4, Teredo, ISATAP, IPv4-compatible) are checked as that address.
 const ALWAYS_DENIED_V6: ReadonlyArray<[string, number]> = [
   ['::', 128],
   ['fe80::', 10],
   ['ff00::', 8],
   ['fd00:ec2::254', 128],
+  ['fd00:ec2::253', 128],
+  ['fd00:ec2::23', 128],
+  ['fd20:ce::254', 128],
+  ['fd00:c1::a9fe:a9fe', 128],
   ['64:ff9b:1::', 48],
 ];
 const LOOPBACK: ReadonlyArray<[string, number, 4 | 6]> = [
@@ -141,7 +153,11 @@ export class EgressPolicy {
   private readonly loopback = new net.BlockList();
   private readonly allow: net.BlockList;
   private readonly deny: net.BlockList;
-  private readonly protectedPorts: ReadonlySet<number>;
+  private readonly protectedPorts: Set<number>;
+  /** `host:port` of internal endpoints, by name (as normalized) and by resolved address. */
+  private readonly protectedNames = new Set<string>();
+  private protectedAddresses = new Set<string>();
+  private readonly protectedLiterals = new Set<string>();
   private readonly local: net.BlockList;
   private readonly resolver: HostResolver;
 
@@ -152,6 +168,14 @@ export class EgressPolicy {
     this.allow = parseCidrList(options.allowCidrs ?? []);
     this.deny = parseCidrList(options.denyCidrs ?? []);
     this.protectedPorts = new Set(options.protectedPorts ?? []);
+    for (const raw of options.protectedUrls ?? []) {
+      const endpoint = internalEndpointOf(raw);
+      if (!endpoint) continue;
+      this.protectedPorts.add(endpoint.port);
+      if (endpoint.host.kind === 'ip') this.protectedLiterals.add(endpointKey(endpoint.host.address, endpoint.port));
+      else this.protectedNames.add(endpointKey(endpoint.host.name, endpoint.port));
+    }
+    this.protectedAddresses = new Set(this.protectedLiterals);
     this.resolver = options.resolver ?? systemResolver;
     this.local = new net.BlockList();
     for (const address of [...(options.localAddresses ?? interfaceAddresses()), '0.0.0.0', '::']) {
@@ -160,6 +184,28 @@ export class EgressPolicy {
         this.local.addAddress(normalized.address, normalized.family === 4 ? 'ipv4' : 'ipv6');
       }
     }
+  }
+
+  /**
+   * Resolves the names of `protectedUrls` (once at boot, then now and then) so their addresses are
+   * denied too: a tenant cannot reach Governance or OpenFGA through another name or a bare address.
+   * A name that does not resolve right now keeps its previous addresses and stays denied by name.
+   */
+  async refreshProtectedUrls(): Promise<void> {
+    const next = new Set(this.protectedLiterals);
+    await Promise.all(
+      [...this.protectedNames].map(async (key) => {
+        const cut = key.lastIndexOf(':');
+        const name = key.slice(0, cut);
+        const port = Number(key.slice(cut + 1));
+        try {
+          for (const a of await this.lookup({ kind: 'name', name })) next.add(endpointKey(a.address, port));
+        } catch {
+          for (const old of this.protectedAddresses) if (old.endsWith(`:${port}`)) next.add(old);
+        }
+      }),
+    );
+    this.protectedAddresses = next;
   }
 
   /** Parses the host; throws InvalidDestinationError or, for metadata names, EgressDeniedError. */
@@ -196,6 +242,9 @@ export class EgressPolicy {
   /** Checks every address (one denied address denies the whole name) and pins the first. */
   pin(host: NormalizedHost, addresses: readonly ResolvedAddress[], port: number): PinnedDestination {
     if (addresses.length === 0) throw new InvalidDestinationError('no address to pin');
+    if (host.kind === 'name' && this.protectedNames.has(endpointKey(host.name, port))) {
+      throw new EgressDeniedError('own_service_port');
+    }
     for (const a of addresses) this.check(a, port);
     return {
       hostname: host.kind === 'name' ? host.name : host.address,
@@ -235,6 +284,23 @@ export class EgressPolicy {
     if ((isLoopback || this.local.check(address, family)) && this.protectedPorts.has(port)) {
       throw new EgressDeniedError('own_service_port');
     }
+    if (this.protectedAddresses.has(endpointKey(address, port))) throw new EgressDeniedError('own_service_port');
+  }
+}
+
+function endpointKey(host: string, port: number): string {
+  return `${host}:${port}`;
+}
+
+/** Host (normalized) and port of an internal http(s) URL; undefined for anything unparsable. */
+function internalEndpointOf(raw: string): { host: NormalizedHost; port: number } | undefined {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    const port = Number(url.port) || (url.protocol === 'http:' ? 80 : 443);
+    return { host: normalizeHost(url.hostname), port };
+  } catch {
+    return undefined;
   }
 }
 

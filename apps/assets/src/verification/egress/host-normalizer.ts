@@ -83,15 +83,28 @@ function ipv4MappedOf(address: string): string | undefined {
 }
 
 /**
- * IPv4 addresses carried inside an IPv6 address by a translation mechanism: NAT64
- * (64:ff9b::/96 and the local-use 64:ff9b:1::/48), IPv4-compatible (::/96), 6to4 (2002::/16).
- * A translator or relay would forward to that IPv4 address, so it must pass the policy too.
+ * IPv4 addresses carried inside an IPv6 address by a translation or tunnelling mechanism. A
+ * translator, relay or tunnel would forward to that IPv4 address, so it must pass the policy too:
+ * - NAT64 well-known prefix 64:ff9b::/96 (RFC 6052; 64:ff9b:1::/48 is denied whole);
+ * - IPv4-compatible ::a.b.c.d (::/96) and IPv4-mapped/translated forms that survived parsing;
+ * - 6to4 2002:AABB:CCDD::/48 (RFC 3056);
+ * - Teredo 2001:0:SSSS:SSSS:flags:port:CCCC:CCCC (RFC 4380): the server's IPv4 in plain, the
+ *   client's as the last 32 bits XOR 0xffffffff;
+ * - ISATAP interface identifiers `::0:5efe:a.b.c.d` / `::200:5efe:a.b.c.d` under any /64 (RFC 5214).
  */
 export function embeddedIpv4Of(address: string): string[] {
   const h = ipv6Hextets(address);
-  const found: string[] = [];
-  if (h[0] === 0x64 && h[1] === 0xff9b) found.push(ipv4FromHextets(h[6], h[7]));
-  if (h.slice(0, 6).every((x) => x === 0) && (h[6] !== 0 || h[7] > 1)) found.push(ipv4FromHextets(h[6], h[7]));
-  if (h[0] === 0x2002) found.push(ipv4FromHextets(h[1], h[2]));
-  return found;
+  const found = new Set<string>();
+  if (h[0] === 0x64 && h[1] === 0xff9b) found.add(ipv4FromHextets(h[6], h[7]));
+  if (h.slice(0, 6).every((x) => x === 0) && (h[6] !== 0 || h[7] > 1)) found.add(ipv4FromHextets(h[6], h[7]));
+  if (h.slice(0, 5).every((x) => x === 0) && h[5] === 0xffff) found.add(ipv4FromHextets(h[6], h[7]));
+  if (h.slice(0, 4).every((x) => x === 0) && h[4] === 0xffff && h[5] === 0) found.add(ipv4FromHextets(h[6], h[7]));
+  if (h[0] === 0x2002) found.add(ipv4FromHextets(h[1], h[2]));
+  if (h[0] === 0x2001 && h[1] === 0) {
+    found.add(ipv4FromHextets(h[2], h[3]));
+    found.add(ipv4FromHextets(h[6] ^ 0xffff, h[7] ^ 0xffff));
+  }
+  // ISATAP: the u/g bits of the first IID byte may be set (0x0200 = universal); nothing else.
+  if ((h[4] & 0xfcff) === 0 && h[5] === 0x5efe) found.add(ipv4FromHextets(h[6], h[7]));
+  return [...found];
 }
