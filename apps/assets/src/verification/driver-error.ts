@@ -132,6 +132,10 @@ function isTimeout(error: unknown): boolean {
  */
 export function classifyError(error: unknown, step: VerificationStepName): ClassifiedError {
   if (error instanceof DriverError) return { code: error.code, message: error.message };
+  const redirect = redirectStatusOf(error);
+  if (redirect !== undefined) {
+    return { code: 'egress_denied', message: `the endpoint answered with a redirect (HTTP ${redirect}), which is never followed: use the final address as the endpoint` };
+  }
   const code = field(error, 'code');
   const name = field(error, 'name');
   const s3Code = field(error, 'Code') ?? name;
@@ -153,6 +157,20 @@ export function classifyError(error: unknown, step: VerificationStepName): Class
   const finalCode = mapped ?? STEP_DEFAULTS[step];
   const safeDetail = detail && SAFE_DETAIL.test(detail.replace('SQLSTATE ', '')) ? ` (${detail})` : '';
   return { code: finalCode, message: FIXED_MESSAGES[finalCode] + safeDetail };
+}
+
+/** The status of a refused redirect (pinned-connection's EREDIRECT_REFUSED), however an SDK wrapped it. */
+function redirectStatusOf(error: unknown): number | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (field(current, 'code') === 'EREDIRECT_REFUSED') {
+      const status = Number((current as { status?: unknown }).status);
+      return Number.isInteger(status) ? status : 0;
+    }
+    const next = current as { cause?: unknown; originalError?: unknown; error?: unknown };
+    current = next.cause ?? next.originalError ?? next.error;
+  }
+  return undefined;
 }
 
 export function fixedMessage(code: VerificationErrorCode): string {

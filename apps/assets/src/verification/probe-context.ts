@@ -102,6 +102,8 @@ export class StepRecorder {
  */
 export class ProbeContext {
   private readonly cleanups: Array<() => void> = [];
+  /** A redirect the pinned agent refused; blamed for the failure whatever error an SDK made of it. */
+  private refusedRedirect?: Error;
 
   constructor(
     readonly destination: PinnedDestination,
@@ -111,6 +113,12 @@ export class ProbeContext {
     readonly limits: DiscoveryLimits,
     readonly selectedTables: readonly string[],
     private readonly recorder: StepRecorder,
+    /**
+     * Resolves, checks and pins a second destination a driver must reach (e.g. Google's token
+     * endpoint): the same egress policy as the main one, never a bare DNS lookup.
+     */
+    readonly resolveExtra: (host: string, port: number) => Promise<PinnedDestination> = () =>
+      Promise.reject(Object.assign(new Error('no second destination allowed'), { code: 'EGRESS_DENIED' })),
   ) {
     signal.addEventListener('abort', () => this.runCleanups(), { once: true });
   }
@@ -131,7 +139,7 @@ export class ProbeContext {
       return value;
     } catch (error) {
       if (error instanceof StepFailedError) throw error;
-      throw this.recorder.fail(name, classifyError(error, name), startedAt);
+      throw this.recorder.fail(name, classifyError(this.refusedRedirect ?? error, name), startedAt);
     }
   }
 
@@ -164,8 +172,13 @@ export class ProbeContext {
 
   /** Records a failed step the driver measured itself and returns the error to throw. */
   failStep(name: VerificationStepName, error: unknown, latencyStart: number): StepFailedError {
-    return this.recorder.fail(name, classifyError(error, name), latencyStart);
+    return this.recorder.fail(name, classifyError(this.refusedRedirect ?? error, name), latencyStart);
   }
+
+  /** Pass to `createPinnedAgent({ onRedirectRefused })`: the next failure is reported as that redirect. */
+  readonly redirectRefused = (error: Error): void => {
+    this.refusedRedirect ??= error;
+  };
 
   /** Marks a step as started so a whole-call timeout blames it. */
   begin(name: VerificationStepName): number {

@@ -107,6 +107,7 @@ export class VerificationService {
         limits,
         (options.selectedTables ?? []).filter((t) => typeof t === 'string'),
         recorder,
+        (host, port) => this.policy.resolve(host, port),
       );
       return driver.verify(input, ctx);
     })();

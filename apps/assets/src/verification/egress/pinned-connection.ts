@@ -40,17 +40,65 @@ export function connectPinned(dest: PinnedDestination): net.Socket {
   return net.connect({ host: dest.address, port: dest.port, family: dest.family });
 }
 
+/**
+ * The destination answered with a redirect. Redirects are never followed for a tenant: the next hop
+ * is an address the egress policy did not check. Carries only the status, never the Location.
+ */
+export class RedirectRefusedError extends Error {
+  readonly code = 'EREDIRECT_REFUSED';
+  constructor(readonly status: number) {
+    super(`the endpoint answered with a redirect (HTTP ${status}), which is not followed`);
+    this.name = 'RedirectRefusedError';
+  }
+}
+
+/**
+ * Whether a response would make an HTTP client go somewhere else: every 3xx but 304 (Not Modified
+ * has no next hop), and a 304 too if it carries a Location (some clients follow any 3xx with one).
+ */
+export function isRedirect(status: number | undefined, location: unknown): boolean {
+  if (status === undefined || status < 300 || status > 399) return false;
+  return status !== 304 || (location !== undefined && location !== '');
+}
+
+/**
+ * Makes a client request fail with RedirectRefusedError instead of delivering a redirect response,
+ * so no library (axios/follow-redirects, Azure's redirect policy, node-fetch…) can follow it.
+ */
+export function refuseRedirects(req: http.ClientRequest, onRefused?: (error: RedirectRefusedError) => void): void {
+  const emit = req.emit;
+  req.emit = function (this: http.ClientRequest, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'response') {
+      const res = args[0] as http.IncomingMessage;
+      if (isRedirect(res.statusCode, res.headers.location)) {
+        const error = new RedirectRefusedError(res.statusCode ?? 0);
+        onRefused?.(error);
+        res.resume();
+        req.destroy(error);
+        return true;
+      }
+    }
+    return emit.call(this, event, ...args);
+  } as typeof req.emit;
+}
+
 interface PinnedAgentOptions {
   https: boolean;
   /** PEM CA bundle to trust instead of the system store. */
   ca?: string;
   /** Sees every socket the agent opens (drivers time their connect and TLS phases with it). */
   onSocket?: (socket: Duplex) => void;
+  /** Told when a response was a redirect (the request then fails with RedirectRefusedError). */
+  onRedirectRefused?: (error: RedirectRefusedError) => void;
 }
+
+/** `Agent#addRequest` is how every request reaches an agent; @types/node does not declare it. */
+type AddRequest = (req: http.ClientRequest, options: unknown) => void;
 
 /**
  * An HTTP(S) agent for SDKs: every socket goes to the pinned address and port, TLS keeps the
- * hostname for SNI and certificate checks, and connections are not kept alive past the call.
+ * hostname for SNI and certificate checks, connections are not kept alive past the call, and a
+ * redirect response fails its request (RedirectRefusedError) before the SDK can follow it.
  */
 export function createPinnedAgent(
   dest: PinnedDestination,
@@ -69,6 +117,14 @@ export function createPinnedAgent(
   };
   // SNI must not carry an IP literal (RFC 6066); certificate checks then use the address.
   const servername = net.isIP(dest.hostname) ? undefined : dest.hostname;
+  const withRedirectsRefused = (agent: http.Agent): void => {
+    const proto = Object.getPrototypeOf(agent) as { addRequest: AddRequest };
+    const addRequest = proto.addRequest;
+    (agent as unknown as { addRequest: AddRequest }).addRequest = function (this: http.Agent, req, opts) {
+      refuseRedirects(req, options.onRedirectRefused);
+      addRequest.call(this, req, opts);
+    };
+  };
   if (options.https) {
     const agent = new (class extends https.Agent {
       override createConnection(opts: https.RequestOptions & { port?: number }, cb?: never): Duplex {
@@ -76,6 +132,7 @@ export function createPinnedAgent(
         return track(super.createConnection({ ...opts, lookup, ...(servername ? { servername } : {}) }, cb) as Duplex);
       }
     })({ keepAlive: false, maxSockets: 4, lookup, ca: options.ca, ...(servername ? { servername } : {}) });
+    withRedirectsRefused(agent);
     return Object.assign(agent, { destroyAll: () => destroyAll(agent, sockets) });
   }
   const agent = new (class extends http.Agent {
@@ -84,6 +141,7 @@ export function createPinnedAgent(
       return track(super.createConnection({ ...opts, lookup }, cb) as Duplex);
     }
   })({ keepAlive: false, maxSockets: 4 });
+  withRedirectsRefused(agent);
   return Object.assign(agent, { destroyAll: () => destroyAll(agent, sockets) });
 }
 

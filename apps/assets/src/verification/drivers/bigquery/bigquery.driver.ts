@@ -105,7 +105,7 @@ export class BigqueryDriver extends ConnectorDriver {
     let token: string;
     try {
       token = await ctx.withTimeout('authenticate', (signal) =>
-        this.tokenSource(s.key, BIGQUERY_READ_SCOPE, signal),
+        this.tokenSource(s.key, BIGQUERY_READ_SCOPE, signal, ctx.resolveExtra),
       );
     } catch (error) {
       throw ctx.failStep('authenticate', error, tokenStart);

@@ -97,7 +97,7 @@ export class GcsDriver extends ConnectorDriver {
     let token: string;
     try {
       token = await ctx.withTimeout('authenticate', (signal) =>
-        this.tokenSource(s.key, GCS_READ_SCOPE, signal),
+        this.tokenSource(s.key, GCS_READ_SCOPE, signal, ctx.resolveExtra),
       );
     } catch (error) {
       throw ctx.failStep('authenticate', error, tokenStart);

@@ -117,6 +117,7 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
     };
     const agent = createPinnedAgent(dest, {
       https: s.https,
+      onRedirectRefused: ctx.redirectRefused,
       onSocket: (socket) => {
         socket.once('connect', () => {
           if (connected) return;

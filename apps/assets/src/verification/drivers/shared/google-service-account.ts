@@ -1,8 +1,8 @@
-import http from 'node:http';
-import https from 'node:https';
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { ConfigReader, PEM } from '../../config-fields.js';
 import { DriverError } from '../../driver-error.js';
+import type { PinnedDestination } from '../../egress/egress-policy.js';
+import { createPinnedAgent } from '../../egress/pinned-connection.js';
 import { requestJson } from './pinned-http.js';
 import { prop, sdkError } from './sdk-error.js';
 
@@ -67,21 +67,30 @@ export function readServiceAccount(credentials: Record<string, unknown>): Servic
   };
 }
 
+/** Resolves, checks and pins a destination with the egress policy (ProbeContext#resolveExtra). */
+export type DestinationResolver = (host: string, port: number) => Promise<PinnedDestination>;
+
 /** Turns a service-account key into an OAuth access token for `scope`. */
 export type GoogleTokenSource = (
   key: ServiceAccountKey,
   scope: string,
   signal: AbortSignal,
+  resolve: DestinationResolver,
 ) => Promise<string>;
 
 /**
  * The OAuth 2.0 JWT-bearer grant (RFC 7523) that Google's client libraries perform: an RS256
  * assertion signed with the key, exchanged at the token endpoint. Done here, bounded by the
- * caller's signal, with no proxy taken from the environment and no file or metadata lookups.
+ * caller's signal, with no proxy taken from the environment and no file or metadata lookups. The
+ * token endpoint is a destination like any other: resolved, checked by the egress policy and
+ * pinned, and a redirect from it is refused. The key file's own `token_uri` is never used (it must
+ * be Google's, see readServiceAccount).
  */
 export function jwtBearerTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): GoogleTokenSource {
   const url = new URL(tokenUrl);
-  return async (key, scope, signal) => {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('token URL must be http(s)');
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  return async (key, scope, signal, resolve) => {
     let signingKey: KeyObject;
     try {
       signingKey = createPrivateKey({ key: key.privateKey, format: 'pem' });
@@ -97,10 +106,8 @@ export function jwtBearerTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): Googl
       { scope, iss: key.clientEmail, aud: GOOGLE_TOKEN_URL },
       signingKey,
     );
-    const agent =
-      url.protocol === 'https:'
-        ? new https.Agent({ keepAlive: false })
-        : new http.Agent({ keepAlive: false });
+    const dest = await resolve(url.hostname.replace(/^\[|\]$/g, ''), port);
+    const agent = createPinnedAgent(dest, { https: url.protocol === 'https:' });
     try {
       const response = await requestJson(agent, url, {
         method: 'POST',
@@ -113,7 +120,7 @@ export function jwtBearerTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): Googl
       });
       return tokenFromResponse(response.status, response.body);
     } finally {
-      agent.destroy();
+      agent.destroyAll();
     }
   };
 }

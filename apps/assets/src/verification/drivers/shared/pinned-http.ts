@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { createPinnedAgent } from '../../egress/pinned-connection.js';
+import { createPinnedAgent, isRedirect, RedirectRefusedError } from '../../egress/pinned-connection.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { VerificationStepName } from '../../verification.types.js';
 
@@ -29,6 +29,7 @@ export class PinnedHttpPhases {
     this.agent = createPinnedAgent(dest, {
       https,
       ca: options.ca,
+      onRedirectRefused: ctx.redirectRefused,
       onSocket: (socket) => {
         socket.once('connect', () => {
           if (connected) return;
@@ -106,8 +107,9 @@ export interface JsonResponse {
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /**
- * One HTTP request through the pinned agent, no redirects followed, the response bounded in
- * size. Returns the parsed JSON body (or `undefined` when it is not JSON) for any status.
+ * One HTTP request through the pinned agent, the response bounded in size. Returns the parsed JSON
+ * body (or `undefined` when it is not JSON) for any status but a redirect, which fails the request
+ * (RedirectRefusedError) whatever agent is used.
  */
 export function requestJson(
   agent: http.Agent,
@@ -125,6 +127,11 @@ export function requestJson(
         signal: options.signal,
       },
       (res) => {
+        if (isRedirect(res.statusCode, res.headers.location)) {
+          res.resume();
+          reject(new RedirectRefusedError(res.statusCode ?? 0));
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
