@@ -4,12 +4,13 @@ import { AppException, DependencyUnavailableError, ErrorCode, type Principal } f
 import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
 import { AuditSink } from '@app/audit';
 import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
-import { EgressDeniedError, EgressPolicy, InvalidDestinationError } from '../verification/egress/egress-policy.js';
+import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../verification/egress/egress-policy.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
-import { pinnedStorageConfig, storageEndpointOf } from './storage-endpoint.js';
+import { relayedStorageConfig, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
+import { type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
 
 const MAX_CONNECTION_PARAM = 300;
 
@@ -26,6 +27,8 @@ function isStorageType(type: string): type is StorageConnectionType {
  */
 @Injectable()
 export class ObjectStoreResolver {
+  private readonly relay = new StorageEgressRelay();
+
   constructor(
     @Inject(DEFAULT_OBJECT_STORE) private readonly defaultStore: ObjectStore,
     private readonly connections: ConnectionsService,
@@ -65,10 +68,13 @@ export class ObjectStoreResolver {
       });
     }
     if (row.status === 'DISABLED') throw AppException.conflict('The connection is disabled', { resource_uri: row.resourceUri });
-    const config = await this.pinnedConfig(row.connectionType, row.config);
+    const plan = storageUpstreamOf(row.connectionType, row.config);
+    const dest = await this.checkedDestination(plan);
     // Never cached: read as the caller for every use, so rotation needs no restart.
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
-    const store = objectStoreFromConnection({ type: row.connectionType, config, credentials: stored.credentials ?? {} });
+    const credentials = stored.credentials ?? {};
+    const { config, relay } = await this.relayedConfig(row.connectionType, row.config, credentials, plan, dest);
+    const store = refusingRedirects(objectStoreFromConnection({ type: row.connectionType, config, credentials }), relay);
     // Audited before any I/O on the customer's store; no audit record, no access.
     try {
       await this.audit.record({
@@ -92,19 +98,37 @@ export class ObjectStoreResolver {
 
   /**
    * The same egress policy as verification: a storage connection can never point the service at
-   * cloud metadata, link-local or its own ports. The checked address is pinned for plain-HTTP
-   * endpoints (see pinnedStorageConfig), so a DNS answer that changes after the check is never used.
+   * cloud metadata, link-local or its own ports. OpenDAL then talks only to a loopback relay that
+   * dials the checked address (plain HTTP or TLS bound to the tenant's hostname) and refuses every
+   * redirect, so neither a later DNS answer nor a `Location` from the tenant's server is ever used.
    */
-  private async pinnedConfig(type: StorageConnectionType, config: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const { host, port } = storageEndpointOf(type, config);
+  private async checkedDestination(plan: StorageUpstreamPlan): Promise<PinnedDestination> {
     try {
-      return pinnedStorageConfig(type, config, await this.egress.resolve(host, port));
+      return await this.egress.resolve(plan.host, plan.port);
     } catch (error) {
       if (error instanceof EgressDeniedError || error instanceof InvalidDestinationError) {
         throw new AppException(ErrorCode.EGRESS_DENIED, 'The connection endpoint is not an allowed destination', { reason: (error as EgressDeniedError).reason ?? 'invalid_destination' });
       }
       throw new DependencyUnavailableError('DNS', error);
     }
+  }
+
+  private async relayedConfig(
+    type: StorageConnectionType,
+    config: Record<string, unknown>,
+    credentials: Record<string, unknown>,
+    plan: StorageUpstreamPlan,
+    dest: PinnedDestination,
+  ): Promise<{ config: Record<string, unknown>; relay: RelayHandle }> {
+    const secret = credentials.secret_key;
+    const relay = await this.relay.open({
+      dest,
+      tls: plan.tls,
+      hostHeader: plan.hostHeader,
+      virtualHostBucket: plan.virtualHostBucket,
+      ...((type === 's3' || type === 'minio') && typeof secret === 'string' ? { sigV4: { secretAccessKey: secret } } : {}),
+    });
+    return { config: relayedStorageConfig(type, config, relay.origin, plan), relay };
   }
 
   /**
@@ -132,4 +156,34 @@ export class ObjectStoreResolver {
     if (!rows.length) throw AppException.notFound('Data connection');
     return rows[0].resourceUri;
   }
+}
+
+/**
+ * The store, with any failure after a refused redirect reported as that: 403 EGRESS_DENIED naming
+ * the status, never the `Location` (OpenDAL itself only saw a 502 from the relay).
+ */
+function refusingRedirects(store: ObjectStore, relay: RelayHandle): ObjectStore {
+  const translate = (error: unknown): unknown => {
+    const refused = relay.refusedRedirect();
+    if (!refused) return error;
+    return new AppException(ErrorCode.EGRESS_DENIED, `The storage endpoint answered with a redirect (HTTP ${refused.status}), which is never followed`, {
+      reason: 'redirect_refused',
+      status: refused.status,
+    });
+  };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        let result: unknown;
+        try {
+          result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        } catch (error) {
+          throw translate(error);
+        }
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(translate(error))) : result;
+      };
+    },
+  });
 }

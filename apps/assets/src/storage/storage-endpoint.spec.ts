@@ -1,24 +1,44 @@
-import { pinnedStorageConfig, storageEndpointOf } from './storage-endpoint.js';
+import { relayedStorageConfig, storageEndpointOf, storageUpstreamOf } from './storage-endpoint.js';
 
-const pinned = (address: string, port: number, family: 4 | 6 = 4) => ({ hostname: 'lake.example.com', address, family, port });
-
-describe(pinnedStorageConfig.name, () => {
-  it('should send a plain-HTTP endpoint to the checked address, path-style, keeping the rest', () => {
-    const config = { bucket: 'lake', endpoint: 'http://lake.example.com:9000', path_style: false, prefix: 'raw/' };
-    expect(pinnedStorageConfig('s3', config, pinned('203.0.113.7', 9000))).toEqual({ bucket: 'lake', endpoint: 'http://203.0.113.7:9000', path_style: true, prefix: 'raw/' });
-    expect(config.endpoint).toBe('http://lake.example.com:9000');
+describe(storageUpstreamOf.name, () => {
+  it('should dial the endpoint host path-style, with the Host header the server expects', () => {
+    expect(storageUpstreamOf('minio', { bucket: 'lake', endpoint: 'http://lake.example.com:9000' })).toEqual({
+      host: 'lake.example.com',
+      port: 9000,
+      tls: false,
+      hostHeader: 'lake.example.com:9000',
+      endpointPath: '',
+    });
+    expect(storageUpstreamOf('azure_blob', { account_name: 'acct', container: 'c', endpoint: 'https://azurite.example/acct/' })).toMatchObject({
+      host: 'azurite.example',
+      port: 443,
+      tls: true,
+      hostHeader: 'azurite.example',
+      endpointPath: '/acct',
+    });
   });
 
-  it('should keep a path and bracket an IPv6 address', () => {
-    const config = { account_name: 'acct', container: 'c', endpoint: 'http://azurite.internal.example/acct' };
-    expect(pinnedStorageConfig('azure_blob', config, pinned('2001:db8::5', 80, 6))).toEqual({ ...config, endpoint: 'http://[2001:db8::5]/acct' });
+  it('should check the name really dialled for a virtual-hosted S3 bucket', () => {
+    expect(storageUpstreamOf('s3', { bucket: 'lake', region: 'eu-west-1' })).toEqual({
+      host: 'lake.s3.eu-west-1.amazonaws.com',
+      port: 443,
+      tls: true,
+      hostHeader: 'lake.s3.eu-west-1.amazonaws.com',
+      endpointPath: '',
+      virtualHostBucket: 'lake',
+    });
+    expect(storageUpstreamOf('s3', { bucket: 'lake', endpoint: 'http://10.0.0.5:9000' })).toMatchObject({ host: '10.0.0.5', hostHeader: '10.0.0.5:9000' });
+    expect(storageUpstreamOf('s3', { bucket: 'lake', endpoint: 'https://s3.example.com', path_style: true })).toMatchObject({ host: 's3.example.com', hostHeader: 's3.example.com' });
   });
+});
 
-  it('should leave HTTPS endpoints and cloud defaults alone: certificates bind them to their name', () => {
-    const https = { bucket: 'lake', endpoint: 'https://s3.eu.example.com' };
-    expect(pinnedStorageConfig('s3', https, pinned('198.51.100.1', 443))).toBe(https);
-    const cloud = { bucket: 'lake', region: 'eu-west-1' };
-    expect(pinnedStorageConfig('s3', cloud, pinned('198.51.100.1', 443))).toBe(cloud);
+describe(relayedStorageConfig.name, () => {
+  it('should hand OpenDAL the relay (path-style), keeping the endpoint path and the rest', () => {
+    const config = { bucket: 'lake', endpoint: 'https://lake.example.com', path_style: false, prefix: 'raw/' };
+    const plan = storageUpstreamOf('s3', config);
+    expect(relayedStorageConfig('s3', config, 'http://127.0.0.1:4567', plan)).toEqual({ bucket: 'lake', endpoint: 'http://127.0.0.1:4567', path_style: true, prefix: 'raw/' });
+    const azure = { account_name: 'acct', container: 'c', endpoint: 'http://azurite.internal.example/acct' };
+    expect(relayedStorageConfig('azure_blob', azure, 'http://127.0.0.1:4567', storageUpstreamOf('azure_blob', azure))).toEqual({ ...azure, endpoint: 'http://127.0.0.1:4567/acct' });
   });
 });
 
