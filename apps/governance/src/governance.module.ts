@@ -42,7 +42,7 @@ export class GovernanceModule {
       imports: [
         createLoggerModule({ service: 'governance', level: infra.logLevel }),
         TerminusModule,
-        AuthModule.forRoot(infra.authConfig, { projectDirectory: { useValue: new DatabaseProjectDirectory(infra.database.dataSource) } }),
+        AuthModule.forRoot(infra.authConfig, { projectDirectory: { useValue: new DatabaseProjectDirectory(infra.database.dataSource, infra.authz) } }),
       ],
       controllers: [
         HealthController,
