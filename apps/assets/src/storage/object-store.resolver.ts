@@ -159,17 +159,25 @@ export class ObjectStoreResolver {
 }
 
 /**
- * The store, with any failure after a refused redirect reported as that: 403 EGRESS_DENIED naming
- * the status, never the `Location` (OpenDAL itself only saw a 502 from the relay).
+ * The store, with any failure the relay explains reported as that: a refused redirect is 403
+ * EGRESS_DENIED naming the status, never the `Location`; a refused TLS certificate or handshake is
+ * 503 naming Node's error code (OpenDAL itself only saw a 502 from the relay).
  */
 function refusingRedirects(store: ObjectStore, relay: RelayHandle): ObjectStore {
   const translate = (error: unknown): unknown => {
     const refused = relay.refusedRedirect();
-    if (!refused) return error;
-    return new AppException(ErrorCode.EGRESS_DENIED, `The storage endpoint answered with a redirect (HTTP ${refused.status}), which is never followed`, {
-      reason: 'redirect_refused',
-      status: refused.status,
-    });
+    if (refused) {
+      return new AppException(ErrorCode.EGRESS_DENIED, `The storage endpoint answered with a redirect (HTTP ${refused.status}), which is never followed`, {
+        reason: 'redirect_refused',
+        status: refused.status,
+      });
+    }
+    const tls = relay.tlsFailure();
+    if (tls) {
+      const what = tls.reason === 'tls_certificate_rejected' ? "The storage endpoint's TLS certificate was rejected" : 'The TLS handshake with the storage endpoint failed';
+      return new AppException(ErrorCode.SERVICE_UNAVAILABLE, tls.code ? `${what} (${tls.code})` : what, { reason: tls.reason, ...(tls.code ? { tls_error: tls.code } : {}) });
+    }
+    return error;
   };
   return new Proxy(store, {
     get(target, property, receiver) {

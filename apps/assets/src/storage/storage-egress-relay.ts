@@ -25,6 +25,24 @@ export interface RelayHandle {
   origin: string;
   /** The first redirect the upstream answered with (the request got a 502 instead). */
   refusedRedirect(): RedirectRefusedError | undefined;
+  /** The first TLS handshake with the upstream that failed (the request got a 502 instead). */
+  tlsFailure(): RelayTlsFailure | undefined;
+}
+
+/** Why TLS to the upstream failed: its certificate was refused, or the handshake itself. */
+export interface RelayTlsFailure {
+  reason: 'tls_certificate_rejected' | 'tls_handshake_failed';
+  /** Node/OpenSSL's code (`ERR_TLS_CERT_ALTNAME_INVALID`, `CERT_HAS_EXPIRED`…), when it is one. */
+  code?: string;
+}
+
+/** OpenSSL's certificate verification results, and Node's own hostname check. */
+const CERTIFICATE_ERROR = /^(?:ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*(?:CERT|ISSUER|SIGNATURE|CHAIN|CRL|PATH_LENGTH|PURPOSE)[A-Z_]*)$/;
+
+function tlsFailureOf(error: unknown): RelayTlsFailure {
+  const raw = (error as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' && /^[A-Z0-9_]{1,64}$/.test(raw) ? raw : undefined;
+  return { reason: code && CERTIFICATE_ERROR.test(code) ? 'tls_certificate_rejected' : 'tls_handshake_failed', ...(code ? { code } : {}) };
 }
 
 const HOP_BY_HOP = new Set([
@@ -42,17 +60,26 @@ const HOP_BY_HOP = new Set([
 /** The listener closes once no request has been in flight for this long. */
 const IDLE_CLOSE_MS = 30_000;
 
-/** The system store and Node's bundle: what OpenDAL (rustls with native roots) trusted. */
-function trustedCas(): string[] | undefined {
-  const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
-  if (!get) return undefined;
-  try {
-    return [...new Set([...get('default'), ...get('system')])];
-  } catch {
-    return undefined;
+let trusted: tls.SecureContext | undefined;
+
+/**
+ * What the relay trusts for `https` endpoints: Node's default store (its bundled roots, plus
+ * NODE_EXTRA_CA_CERTS read at process start) and the system store, which OpenDAL's rustls with
+ * native roots trusted before the relay. Built once, on first use, as one TLS context for every
+ * request (a `ca` list per request would parse the whole bundle each time).
+ */
+function trustedContext(): tls.SecureContext {
+  if (!trusted) {
+    let ca: string[] | undefined;
+    try {
+      ca = [...new Set([...tls.getCACertificates('default'), ...tls.getCACertificates('system')])];
+    } catch {
+      ca = undefined; // Node's defaults, then
+    }
+    trusted = tls.createSecureContext(ca ? { ca } : {});
   }
+  return trusted;
 }
-let cachedCas: string[] | undefined | null = null;
 
 /**
  * OpenDAL's HTTP client (Rust reqwest) follows redirects and resolves names itself, and the Node
@@ -66,6 +93,7 @@ let cachedCas: string[] | undefined | null = null;
 export class StorageEgressRelay {
   async open(upstream: RelayUpstream): Promise<RelayHandle> {
     let refused: RedirectRefusedError | undefined;
+    let tlsFailed: RelayTlsFailure | undefined;
     let inFlight = 0;
     let idleTimer: NodeJS.Timeout | undefined;
     const server = http.createServer();
@@ -87,8 +115,13 @@ export class StorageEgressRelay {
         inFlight--;
         if (inFlight === 0) armIdle();
       });
-      this.forward(upstream, origin, req, res, (error) => {
-        refused ??= error;
+      this.forward(upstream, origin, req, res, {
+        onRefused: (error) => {
+          refused ??= error;
+        },
+        onTlsFailure: (failure) => {
+          tlsFailed ??= failure;
+        },
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -98,7 +131,7 @@ export class StorageEgressRelay {
     server.unref();
     armIdle();
     const origin = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-    return { origin, refusedRedirect: () => refused };
+    return { origin, refusedRedirect: () => refused, tlsFailure: () => tlsFailed };
   }
 
   private forward(
@@ -106,8 +139,9 @@ export class StorageEgressRelay {
     relayOrigin: string,
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    onRefused: (error: RedirectRefusedError) => void,
+    report: { onRefused: (error: RedirectRefusedError) => void; onTlsFailure: (failure: RelayTlsFailure) => void },
   ): void {
+    const { onRefused } = report;
     const fail = (status: number, code: string) => {
       if (res.headersSent) {
         res.destroy();
@@ -143,7 +177,6 @@ export class StorageEgressRelay {
     if (req.headers['transfer-encoding']) headers['transfer-encoding'] = req.headers['transfer-encoding'];
     const { dest } = upstream;
     const servername = net.isIP(dest.hostname) ? undefined : dest.hostname;
-    if (upstream.tls && cachedCas === null) cachedCas = trustedCas();
     const options: https.RequestOptions = {
       host: dest.address,
       family: dest.family,
@@ -152,7 +185,7 @@ export class StorageEgressRelay {
       path,
       headers,
       agent: false,
-      ...(upstream.tls ? { servername, ca: cachedCas ?? undefined, checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(dest.hostname, cert) } : {}),
+      ...(upstream.tls ? { servername, secureContext: trustedContext(), checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(dest.hostname, cert) } : {}),
     };
     const outgoing = (upstream.tls ? https : http).request(options, (upstreamRes) => {
       const status = upstreamRes.statusCode ?? 502;
@@ -182,7 +215,22 @@ export class StorageEgressRelay {
       upstreamRes.pipe(res);
       upstreamRes.once('error', () => res.destroy());
     });
-    outgoing.once('error', () => fail(502, 'upstream_unreachable'));
+    // An error once TCP connected but before the TLS handshake completed: the certificate (or the
+    // handshake) was refused, and not one byte of the request left this process.
+    let connected = false;
+    let secured = !upstream.tls;
+    outgoing.once('socket', (socket: net.Socket) => {
+      socket.once('connect', () => (connected = true));
+      socket.once('secureConnect', () => (secured = true));
+    });
+    outgoing.once('error', (error) => {
+      if (connected && !secured) {
+        report.onTlsFailure(tlsFailureOf(error));
+        fail(502, 'upstream_tls_failed');
+        return;
+      }
+      fail(502, 'upstream_unreachable');
+    });
     res.once('close', () => {
       if (!res.writableFinished) outgoing.destroy();
     });

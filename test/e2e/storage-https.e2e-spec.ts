@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import { lookup } from 'node:dns/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tls from 'node:tls';
+import request from 'supertest';
+import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+
+const require = createRequire(import.meta.url);
+
+/** The slice of s3rver's API used here (the package ships no types). */
+interface S3rver {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+interface S3rverAccount {
+  createKeyPair(accessKeyId: string, secretAccessKey: string): void;
+  revokeAccessKey(accessKeyId: string): void;
+}
+const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rver;
+const s3rverAccount = (require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: S3rverAccount }).DUMMY_ACCOUNT;
+
+const ORG = 'acme';
+const PROJECT = 'tls-lake';
+const BUCKET = 'lake';
+const KEY = { access_key: 'TLSLAKEKEY', secret_key: 'tls-lake-secret-51d0' };
+
+interface Pem {
+  key: string;
+  cert: string;
+}
+
+/**
+ * A throwaway PKI made with the `openssl` CLI: a CA, a leaf it signed for `localhost`, a leaf it
+ * signed for another name, and a leaf for `localhost` signed by a second CA nobody trusts.
+ */
+async function makePki(dir: string): Promise<{ ca: string; localhost: Pem; otherName: Pem; untrusted: Pem }> {
+  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ca = (name: string) => run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.crt`);
+  const leaf = async (name: string, issuer: string, san: string): Promise<Pem> => {
+    await writeFile(join(dir, `${name}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
+    run('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.csr`);
+    run('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.crt`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-days', '2', '-extfile', `${name}.ext`, '-out', `${name}.crt`);
+    return { key: await readFile(join(dir, `${name}.key`), 'utf8'), cert: await readFile(join(dir, `${name}.crt`), 'utf8') };
+  };
+  ca('test-ca');
+  ca('rogue-ca');
+  return {
+    ca: await readFile(join(dir, 'test-ca.crt'), 'utf8'),
+    localhost: await leaf('localhost', 'test-ca', 'DNS:localhost'),
+    otherName: await leaf('other', 'test-ca', 'DNS:storage.other.example'),
+    untrusted: await leaf('rogue', 'rogue-ca', 'DNS:localhost'),
+  };
+}
+
+interface Recorder {
+  server: http.Server;
+  port: number;
+  seen: string[];
+}
+
+function record(server: http.Server, respond: (req: http.IncomingMessage, res: http.ServerResponse) => void, address: string): Promise<Recorder> {
+  const seen: string[] = [];
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    seen.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.once('end', () => respond(req, res));
+  });
+  return new Promise((resolve) => server.listen(0, address, () => resolve({ server, port: (server.address() as AddressInfo).port, seen })));
+}
+
+/**
+ * The relay's TLS leg end to end: the tenant's endpoint is `https://localhost:<port>` (s3rver with
+ * a certificate made at test time). The relay trusts Node's default CA store (the bundled roots,
+ * NODE_EXTRA_CA_CERTS and, with --use-system-ca, the system's), so the test adds its CA to that
+ * store the way NODE_EXTRA_CA_CERTS would at start, and takes it out again afterwards.
+ */
+describe('Storage connections over HTTPS through the egress relay (e2e)', () => {
+  let h: AssetsHarness;
+  let http$: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let dir: string;
+  let s3: S3rver;
+  let s3Dir: string;
+  let localRoot: string;
+  let wrongName: Recorder;
+  let rogue: Recorder;
+  let redirector: Recorder;
+  let second: Recorder;
+  let originalCas: string[];
+  let redirectStatus = 307;
+
+  const as = () => ({ authorization: h.governance.bearer('alice', ORG), 'x-project-id': PROJECT });
+  const via = (path: string, connection: string) => `${path}?connection=${encodeURIComponent(connection)}`;
+  const text = (req: request.Test) =>
+    req.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+    });
+  const connect = (name: string, port: number) =>
+    request(http$)
+      .post('/assets/data')
+      .set(as())
+      .send({ name, connection_type: 'minio', storage_config: { bucket: BUCKET, endpoint: `https://localhost:${port}` }, credentials: KEY })
+      .expect(201);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'storage-tls-'));
+    const pki = await makePki(dir);
+    originalCas = tls.getCACertificates('default');
+    tls.setDefaultCACertificates([...originalCas, pki.ca]);
+    // Listen where `localhost` resolves first: that is the address the egress policy pins.
+    const { address } = await lookup('localhost', { order: 'verbatim' });
+
+    s3rverAccount.createKeyPair(KEY.access_key, KEY.secret_key);
+    s3Dir = await mkdtemp(join(tmpdir(), 's3rver-tls-'));
+    s3 = new S3rver({ port: 0, address, silent: true, directory: s3Dir, configureBuckets: [{ name: BUCKET, configs: [] }], ...pki.localhost });
+    const s3Port = (await s3.run()).port;
+    const ok = (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-length': '0' }).end();
+    wrongName = await record(https.createServer(pki.otherName), ok, address);
+    rogue = await record(https.createServer(pki.untrusted), ok, address);
+    second = await record(http.createServer(), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' }).end('<ListBucketResult><Name>stolen</Name></ListBucketResult>');
+    }, '127.0.0.1');
+    redirector = await record(https.createServer(pki.localhost), (_req, res) => {
+      res.writeHead(redirectStatus, { location: `http://127.0.0.1:${second.port}/lake/stolen`, 'content-length': '0' }).end();
+    }, address);
+
+    localRoot = await mkdtemp(join(tmpdir(), 'assets-tls-default-'));
+    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot } });
+    http$ = h.app.getHttpServer();
+    await h.governance.createOrg(ORG, 'alice');
+    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', h.governance.bearer('alice', ORG)).send({ id: PROJECT, name: PROJECT }).expect(201);
+    await connect('tls-lake', s3Port);
+    await connect('wrong-name-lake', wrongName.port);
+    await connect('rogue-ca-lake', rogue.port);
+    await connect('bouncy-tls-lake', redirector.port);
+  });
+
+  afterAll(async () => {
+    if (originalCas) tls.setDefaultCACertificates(originalCas);
+    await h?.close();
+    await s3?.close();
+    s3rverAccount.revokeAccessKey(KEY.access_key);
+    for (const r of [wrongName, rogue, redirector, second]) {
+      if (!r) continue;
+      r.server.closeAllConnections();
+      await new Promise((resolve) => r.server.close(resolve));
+    }
+    for (const path of [dir, s3Dir, localRoot]) if (path) await rm(path, { recursive: true, force: true });
+  });
+
+  it('should PUT, GET, HEAD, LIST and DELETE over HTTPS, the certificate checked against the tenant hostname', async () => {
+    const put = await request(http$).put(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).set('content-type', 'text/plain').send('over tls').expect(201);
+    expect(put.body).toMatchObject({ key: 'docs/tls.txt', size: 8 });
+    const got = await text(request(http$).get(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as())).expect(200);
+    expect(got.body).toBe('over tls');
+    expect(got.headers['content-type']).toBe('text/plain');
+    const head = await request(http$).head(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).expect(200);
+    expect(head.headers['content-length']).toBe('8');
+    await request(http$).put(via('/assets/storage/reports/docs/more.txt', 'tls-lake')).set(as()).send(Buffer.from('more')).expect(201);
+    const list = await request(http$).get(via('/assets/storage/reports', 'tls-lake')).query({ prefix: 'docs/' }).set(as()).expect(200);
+    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual(['docs/more.txt', 'docs/tls.txt']);
+    await request(http$).delete(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).expect(204);
+    await request(http$).get(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).expect(404);
+  });
+
+  it.each([
+    ['a certificate for another hostname', 'wrong-name-lake', 'ERR_TLS_CERT_ALTNAME_INVALID', () => wrongName],
+    ['a certificate from an untrusted CA', 'rogue-ca-lake', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', () => rogue],
+  ])('should refuse %s with a clear TLS error, never a 500, and send it no request', async (_label, connection, tlsError, server) => {
+    for (const run of [
+      () => request(http$).get(via('/assets/storage/reports/docs/a.txt', connection)).set(as()),
+      () => request(http$).put(via('/assets/storage/reports/docs/a.txt', connection)).set(as()).send(Buffer.from('secret payload')),
+      () => request(http$).get(via('/assets/storage/reports', connection)).set(as()),
+    ]) {
+      const res = await run();
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'tls_certificate_rejected', tls_error: tlsError } });
+      expect(res.body.error.message).toMatch(/TLS certificate/);
+      expect(JSON.stringify(res.body)).not.toContain(KEY.secret_key);
+    }
+    expect(server().seen).toEqual([]);
+  });
+
+  it.each([301, 302, 303, 307, 308])('should refuse a %i from an HTTPS endpoint, and the second listener sees nothing', async (status) => {
+    redirectStatus = status;
+    second.seen.length = 0;
+    redirector.seen.length = 0;
+    for (const run of [
+      () => request(http$).get(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
+      () => request(http$).get(via('/assets/storage/reports', 'bouncy-tls-lake')).set(as()),
+      () => request(http$).delete(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
+    ]) {
+      const res = await run();
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'EGRESS_DENIED', details: { reason: 'redirect_refused', status } });
+      expect(JSON.stringify(res.body)).not.toContain(String(second.port));
+    }
+    // The TLS endpoint was reached (so the redirect really came over TLS); the target never was.
+    expect(redirector.seen.length).toBeGreaterThan(0);
+    expect(second.seen).toEqual([]);
+  });
+});
