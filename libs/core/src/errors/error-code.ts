@@ -6,8 +6,12 @@ export enum ErrorCode {
   EGRESS_DENIED = 'EGRESS_DENIED',
   RESOURCE_NOT_FOUND = 'RESOURCE_NOT_FOUND',
   RESOURCE_ALREADY_EXISTS = 'RESOURCE_ALREADY_EXISTS',
+  /** 409: another change to the same resource came first or is in flight; nothing was stored. */
+  CONFLICT = 'CONFLICT',
   VALIDATION_ERROR = 'VALIDATION_ERROR',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** 408: the client stopped sending a request body (an upload idle for too long). */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
   REBIND_REQUIRES_CREDENTIALS = 'REBIND_REQUIRES_CREDENTIALS',
   RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED',
   AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
@@ -27,7 +31,10 @@ export function statusForCode(code: ErrorCode): number {
     case ErrorCode.RESOURCE_NOT_FOUND:
       return 404;
     case ErrorCode.RESOURCE_ALREADY_EXISTS:
+    case ErrorCode.CONFLICT:
       return 409;
+    case ErrorCode.REQUEST_TIMEOUT:
+      return 408;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.VALIDATION_ERROR:
