@@ -241,3 +241,40 @@ export function destinationChanged(
   }
   return changed;
 }
+
+/** `https:`/`http:` of an endpoint as given, else the scheme the type uses without one. */
+function endpointScheme(type: ConnectionType, config: Record<string, unknown>): string | undefined {
+  const fallback = CONNECTION_TYPE_REGISTRY[type].default_endpoint_scheme;
+  if (!fallback) return undefined;
+  const value = config['endpoint'];
+  if (value === undefined || value === null) return `${fallback}:`;
+  if (typeof value !== 'string') return 'invalid:';
+  return /^https:\/\//i.test(value) ? 'https:' : /^http:\/\//i.test(value) ? 'http:' : 'invalid:';
+}
+
+/**
+ * Names of transport-security fields whose effective value (schema defaults filled in, so that
+ * removing a field counts as its default) is weaker after than before. A value outside the
+ * field's known levels counts as the weakest: unknown never passes as safe.
+ */
+export function transportWeakened(type: ConnectionType, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const weakened: string[] = [];
+  for (const [field, levels] of Object.entries(CONNECTION_TYPE_REGISTRY[type].transport_fields)) {
+    const fallback = configDefault(type, field);
+    const rank = (config: Record<string, unknown>) => levels.indexOf(config[field] ?? fallback);
+    if (rank(after) < rank(before)) weakened.push(field);
+  }
+  const [schemeBefore, schemeAfter] = [endpointScheme(type, before), endpointScheme(type, after)];
+  if (schemeBefore === 'https:' && schemeAfter !== 'https:') weakened.push('endpoint');
+  return weakened;
+}
+
+/**
+ * The rebind rule as one pure decision: the fields whose change means stored credentials would go
+ * to another destination or over weaker transport. Non-empty = the update needs new credentials.
+ */
+export function rebindChanges(before: TypeSnapshot, after: TypeSnapshot): string[] {
+  const changed = destinationChanged(after.type, before, after);
+  if (changed.includes('connection_type')) return changed;
+  return [...new Set([...changed, ...transportWeakened(after.type, before.config, after.config)])];
+}

@@ -51,6 +51,16 @@ export interface ConnectionTypeDefinition {
   auth_methods: readonly AuthMethodDefinition[];
   /** Config fields that decide where credentials are sent; changing one requires new credentials. */
   destination_fields: readonly string[];
+  /**
+   * Config fields that set transport security, each with its accepted values from weakest to
+   * strongest. Lowering one (also by removing it so its default applies) requires new credentials.
+   */
+  transport_fields: Readonly<Record<string, readonly unknown[]>>;
+  /**
+   * The scheme a request to this type's service uses when `endpoint` is absent (`https`), for
+   * types whose `endpoint` field can name `http://`: moving to plain HTTP requires new credentials.
+   */
+  default_endpoint_scheme?: 'https';
   default_port?: number;
   supports_discovery: boolean;
   discovery_level: DiscoveryLevel;
@@ -70,6 +80,12 @@ export const DESTINATION_FIELD_NAMES = [
   'http_path',
   'service_name',
 ] as const;
+
+/**
+ * Every field name that can set transport security. A schema property with one of these names is a
+ * transport field: its `enum` must list values weakest first; a boolean means off < on.
+ */
+export const TRANSPORT_FIELD_NAMES = ['ssl_mode', 'tls', 'ssl', 'use_ssl', 'secure'] as const;
 
 /** Aliases accepted in config bodies (`alias` → canonical field). */
 export const CONFIG_FIELD_ALIASES: Readonly<Record<string, string>> = { schema: 'db_schema' };
@@ -115,17 +131,37 @@ function destinations(schema: JsonSchema): string[] {
   return DESTINATION_FIELD_NAMES.filter((name) => properties.includes(name));
 }
 
-/** Fills in what follows from the rest: config key from category, destination fields from schema. */
+function transportLevels(schema: JsonSchema): Record<string, readonly unknown[]> {
+  const properties = schema['properties'] as Record<string, JsonSchema>;
+  const levels: Record<string, readonly unknown[]> = {};
+  for (const name of TRANSPORT_FIELD_NAMES) {
+    const property = properties[name];
+    if (!property) continue;
+    if (Array.isArray(property['enum'])) levels[name] = [...(property['enum'] as unknown[])];
+    else if (property['type'] === 'boolean') levels[name] = [false, true];
+    else throw new Error(`transport field ${name} must be an enum or a boolean`);
+  }
+  return levels;
+}
+
+/**
+ * Fills in what follows from the rest: config key from category, destination and transport
+ * fields from the schema.
+ */
 function define(
-  def: Omit<ConnectionTypeDefinition, 'config_key' | 'destination_fields'>,
+  def: Omit<ConnectionTypeDefinition, 'config_key' | 'destination_fields' | 'transport_fields' | 'default_endpoint_scheme'>,
 ): ConnectionTypeDefinition {
+  const hasEndpoint = Object.hasOwn(def.config_schema['properties'] as object, 'endpoint');
   return {
     ...def,
     config_key: def.category === 'object_storage' ? 'storage_config' : 'database_config',
     destination_fields: destinations(def.config_schema),
+    transport_fields: transportLevels(def.config_schema),
+    ...(hasEndpoint ? { default_endpoint_scheme: 'https' as const } : {}),
   };
 }
 
+// Both lists run from weakest to strongest: rebind protection compares positions in them.
 const POSTGRES_SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 const MYSQL_SSL_MODES = ['disable', 'preferred', 'required', 'verify_ca', 'verify_identity'];
 
