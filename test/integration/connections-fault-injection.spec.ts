@@ -100,6 +100,12 @@ describe('Connection crash consistency (fault injection)', () => {
       );
       const secret = await request(http).get(`/assets/data/${uriOf('rotate-fails')}/secret`).set('authorization', alice).set('x-project-id', PROJECT).expect(200);
       expect(secret.body.credentials.password).toBe('old-pw');
+      // The outage also kept the request from removing its (maybe written) version: the operation
+      // stays pending for the reconciler, and the connection takes no other change until then.
+      expect(await state('rotate-fails')).toMatchObject({ rows: [{ lifecycle: 'active', credentials_version: 1 }], secrets: ['credentials-v1'], pending: 1 });
+      const busy = await request(http).patch(`/assets/data/${uriOf('rotate-fails')}`).set('authorization', alice).set('x-project-id', PROJECT).send({ description: 'x' }).expect(409);
+      expect(busy.body.error.code).toBe('CONFLICT');
+      await h.reconciler.runOnce();
       expect(await state('rotate-fails')).toMatchObject({ rows: [{ lifecycle: 'active', credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
     });
 
@@ -143,7 +149,6 @@ describe('Connection crash consistency (fault injection)', () => {
         createdBy: 'alice',
         lastVerifiedAt: null,
         lastVerification: null,
-        credentialsVersion: 1,
       };
       await repo.insertProvisioning({ orgId: ORG, projectId: PROJECT }, row, 'alice');
       return row;
@@ -170,7 +175,7 @@ describe('Connection crash consistency (fault injection)', () => {
     it('should drop the new secret of a credential change that crashed before the switch', async () => {
       await create('Crash Rotate Before', 'old-pw').expect(201);
       const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('crash-rotate-before')))!;
-      const op = await repo.beginCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row, 'alice');
+      const { operation: op } = await repo.beginCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row, 'alice');
       await credentials.put(principal(), row.resourceUri, op.secretVersion, { auth_type: 'basic', credentials: { password: 'new-pw' } });
       await restartAndReconcile();
       expect(await state('crash-rotate-before')).toMatchObject({ rows: [{ credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
@@ -179,9 +184,9 @@ describe('Connection crash consistency (fault injection)', () => {
     it('should drop the old secret of a credential change that crashed after the switch', async () => {
       await create('Crash Rotate After', 'old-pw').expect(201);
       const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('crash-rotate-after')))!;
-      const op = await repo.beginCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row, 'alice');
+      const { operation: op, revision } = await repo.beginCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row, 'alice');
       await credentials.put(principal(), row.resourceUri, op.secretVersion, { auth_type: 'basic', credentials: { password: 'new-pw' } });
-      await repo.commitCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, row.id, { credentialsVersion: op.secretVersion });
+      await repo.commitCredentialsUpdate({ orgId: ORG, projectId: PROJECT }, { id: row.id, revision, operationId: op.id }, { credentialsVersion: op.secretVersion });
       await restartAndReconcile();
       expect(await state('crash-rotate-after')).toMatchObject({ rows: [{ credentials_version: 2 }], secrets: ['credentials-v2'], pending: 0 });
       const secret = await request(http).get(`/assets/data/${uriOf('crash-rotate-after')}/secret`).set('authorization', alice).set('x-project-id', PROJECT).expect(200);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type Page, type Principal } from '@app/core';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ErrorEnvelopeDto, type Page, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, RequirePermission } from '@app/authz';
 import { ConnectionsService, toDto } from './connections.service.js';
@@ -26,6 +26,14 @@ const URI_PARAM = {
   description: 'One path segment; raw colons and percent-encoded `%3A` both work',
 };
 const connection = dataConnectionFromParam('resource_uri');
+
+/** One change at a time per connection: the writer that lost stored nothing and may retry. */
+const CONCURRENT_CHANGE = ApiResponse({
+  status: 409,
+  type: ErrorEnvelopeDto,
+  description:
+    '`CONFLICT`: another change to this connection came first (the row changed since this request read it) or is still in progress; nothing was changed or stored. Read it again and retry. On PUT/PATCH also `RESOURCE_ALREADY_EXISTS` when a new name is taken in the scope.',
+});
 
 @ApiTags('data connections')
 @Controller('data')
@@ -112,9 +120,12 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_write', connection, 'Data connection')
-  @ApiOperation({ summary: 'Replace settings; omitted credentials are kept. New credentials also need can_manage_secrets; a new destination needs new credentials (422).' })
+  @ApiOperation({
+    summary: 'Replace settings; omitted credentials are kept. New credentials also need can_manage_secrets; a new destination or weaker transport security needs new credentials (422).',
+  })
   @ApiOkResponse({ type: ConnectionDto })
-  @ApiErrors(409, 422, 503)
+  @CONCURRENT_CHANGE
+  @ApiErrors(422, 503)
   replace(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
     return this.connections.update(principal, project, uri, body, 'update-full');
   }
@@ -123,9 +134,10 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_write', connection, 'Data connection')
-  @ApiOperation({ summary: 'Change some settings; given config fields are merged, `null` clears one' })
+  @ApiOperation({ summary: 'Change some settings; given config fields are merged, `null` clears one (back to its default: a weaker default needs new credentials, 422)' })
   @ApiOkResponse({ type: ConnectionDto })
-  @ApiErrors(409, 422, 503)
+  @CONCURRENT_CHANGE
+  @ApiErrors(422, 503)
   patch(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
     return this.connections.update(principal, project, uri, body, 'update-partial');
   }
@@ -137,6 +149,7 @@ export class ConnectionsController {
   @RequirePermission('can_delete', connection, 'Data connection')
   @ApiOperation({ summary: 'Delete the connection, its tuples and its secret' })
   @ApiNoContentResponse()
+  @CONCURRENT_CHANGE
   @ApiErrors(503)
   async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<void> {
     await this.connections.delete(principal, project, uri);

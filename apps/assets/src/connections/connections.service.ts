@@ -13,15 +13,12 @@ import { ConnectionsRepository, type Visibility } from './persistence/connection
 import type { DataConnectionEntity } from './persistence/data-connection.entity.js';
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import { connectionObjectOf } from './lifecycle/connection-tuples.js';
-import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
-import { destinationChanged, validateConnectionInput, type ConnectionInputMode, type NormalizedConnectionInput } from './types/connection-input.validator.js';
+import { GovernanceCredentialsStore, type StoredCredentials } from '../governance/governance-credentials.store.js';
+import { rebindChanges, validateConnectionInput, type ConnectionInputMode, type NormalizedConnectionInput } from './types/connection-input.validator.js';
 import { CONNECTION_TYPE_REGISTRY } from './types/connection-type.registry.js';
 import type { ConnectionType } from './types/connection-type.js';
 import { ConnectionDto, type ConnectionSecretDto, type CreateConnectionDto, type UpdateConnectionDto } from './dto/connection.dto.js';
 import type { ListConnectionsQuery } from './dto/list-connections.query.js';
-
-/** Fields that weaken transport security; changing them also needs fresh credentials. */
-const TRANSPORT_FIELDS = ['ssl_mode', 'tls', 'ssl'];
 
 /** `Customer Analytics DB` → `customer-analytics-db`. */
 export function slugOf(name: string): string {
@@ -55,6 +52,16 @@ function mergePartial(base: Record<string, unknown>, patch: Record<string, unkno
     else merged[key] = value;
   }
   return merged;
+}
+
+/** 422 REBIND_REQUIRES_CREDENTIALS when an update without credentials moves or weakens where they go. */
+function assertNoRebind(before: { type: ConnectionType; config: Record<string, unknown> }, after: { type: ConnectionType; config: Record<string, unknown> }): void {
+  const changed = rebindChanges(before, after);
+  if (changed.length) {
+    throw new AppException(ErrorCode.REBIND_REQUIRES_CREDENTIALS, 'Changing where credentials are sent, or weakening how, requires new credentials in the same request', {
+      changed_fields: changed,
+    });
+  }
 }
 
 /** Splits `selected_tables` out of a database config: it has its own column. */
@@ -104,7 +111,6 @@ export class ConnectionsService {
       createdBy: principal.userId,
       lastVerifiedAt: null,
       lastVerification: null,
-      credentialsVersion: 1,
     };
     await this.saga.create(principal, row, { auth_type: input.auth_type, credentials: input.credentials ?? {} }, {
       project_id: scope.projectId,
@@ -155,17 +161,10 @@ export class ConnectionsService {
     const configKey = configKeyOf(type);
     const given = body[configKey];
     const nextConfig: Record<string, unknown> = mode === 'update-partial' ? mergePartial(existingConfig, given ?? {}) : (given ?? (type === row.connectionType ? existingConfig : {}));
-    // Rebind protection: credentials may not silently follow a new destination or a weaker transport.
-    if (!body.credentials) {
-      const before = { type: row.connectionType as ConnectionType, config: existingConfig };
-      const changed = [
-        ...destinationChanged(before.type, before, { type, config: nextConfig }),
-        ...TRANSPORT_FIELDS.filter((f) => f in nextConfig && (existingConfig[f] ?? null) !== (nextConfig[f] ?? null)),
-      ];
-      if (changed.length) {
-        throw new AppException(ErrorCode.REBIND_REQUIRES_CREDENTIALS, 'Changing where credentials are sent requires new credentials in the same request', { changed_fields: changed });
-      }
-    }
+    // Rebind protection: credentials may not silently follow a new destination or a weaker
+    // transport. Checked on the submitted settings here, and again on the validated ones below.
+    const before = { type: row.connectionType as ConnectionType, config: existingConfig };
+    if (!body.credentials) assertNoRebind(before, { type, config: nextConfig });
     const submitted = {
       connection_type: type,
       database_config: body.database_config,
@@ -176,6 +175,7 @@ export class ConnectionsService {
     };
     const existing = { type: row.connectionType as ConnectionType, config: existingConfig, pool: row.pool as never };
     const input = this.validate(submitted, mode, existing);
+    if (!input.credentials) assertNoRebind(before, { type: input.type, config: input.config });
     const { config, selectedTables } = splitConfig(input.config);
     const changes: Partial<DataConnectionEntity> = {
       ...(body.name !== undefined ? { name: body.name.trim() } : {}),
@@ -195,13 +195,15 @@ export class ConnectionsService {
       resource_id: row.resourceUri,
       details: { credentials_changed: Boolean(input.credentials), fields: Object.keys(body).filter((k) => k !== 'credentials') },
     };
+    // Every write compares and sets the revision this request read: of concurrent changes exactly
+    // one applies, and the others get 409 having stored nothing (a credential change claims the
+    // connection before it writes a secret). The answer is the row as this request committed it.
     if (input.credentials) {
-      await this.saga.replaceCredentials(principal, row, { auth_type: input.auth_type, credentials: input.credentials }, changes, audit);
-    } else {
-      await this.saga.recordAudit(principal, audit);
-      await this.connections.update(scope, row.id, changes);
+      return toDto(await this.saga.replaceCredentials(principal, row, { auth_type: input.auth_type, credentials: input.credentials }, changes, audit));
     }
-    return toDto((await this.connections.findActive(scope, row.resourceUri))!);
+    await this.connections.assertCurrent(scope, row);
+    await this.saga.recordAudit(principal, audit);
+    return toDto(await this.connections.update(scope, row, changes));
   }
 
   async delete(principal: Principal, headerProject: string | null, resourceUri: string): Promise<void> {
@@ -221,8 +223,20 @@ export class ConnectionsService {
    * answers 503 with no value when it cannot: so this route fails closed too.
    */
   async readSecret(principal: Principal, headerProject: string | null, resourceUri: string, requestId?: string): Promise<ConnectionSecretDto> {
-    const row = await this.load(principal, headerProject, resourceUri);
-    const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion, requestId);
+    let row = await this.load(principal, headerProject, resourceUri);
+    let stored: StoredCredentials;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion, requestId);
+        break;
+      } catch (error) {
+        // A credential change committed between reading the row and the secret removes the version
+        // read here: read the row again and follow it (bounded; a lost permission stays a 404).
+        const current = error instanceof AppException && error.code === ErrorCode.RESOURCE_NOT_FOUND && attempt < 3 ? await this.connections.findActive({ orgId: principal.orgId, projectId: headerProject }, resourceUri) : null;
+        if (!current || current.credentialsVersion === row.credentialsVersion) throw error;
+        row = current;
+      }
+    }
     return {
       resource_uri: row.resourceUri,
       connection_type: row.connectionType,

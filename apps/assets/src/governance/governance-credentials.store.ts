@@ -1,4 +1,5 @@
 import { DependencyUnavailableError } from '@app/core';
+import { parseDataResourceUri } from '@app/authz';
 import { expectStatus, type GovernanceCaller, GovernanceClient } from './governance.client.js';
 import type { ServiceIdentity } from './service-identity.js';
 
@@ -38,8 +39,34 @@ export class GovernanceCredentialsStore {
     }
   }
 
+  /**
+   * Deletes as the caller (so the audit names them). Only 204 counts: Governance answers 404 both
+   * for a missing secret and for a caller who may no longer manage the connection's secrets.
+   */
   async delete(caller: GovernanceCaller, resourceUri: string, version: number): Promise<void> {
-    expectStatus(await this.governance.request(caller, 'DELETE', secretPath(resourceUri, version)), 204, 404);
+    expectStatus(await this.governance.request(caller, 'DELETE', secretPath(resourceUri, version)), 204);
+  }
+
+  /**
+   * Cleanup that must happen whatever the caller may still do (a compensation, a delete after the
+   * tuples went): as the caller first, then as the service account when the caller cannot.
+   */
+  async purge(caller: GovernanceCaller | null, resourceUri: string, version: number): Promise<void> {
+    if (caller) {
+      try {
+        await this.delete(caller, resourceUri, version);
+        return;
+      } catch {
+        // fall through: the service account may delete any secret of the org's resources
+      }
+    }
+    await this.deleteAsService(this.orgOf(resourceUri), resourceUri, version);
+  }
+
+  private orgOf(resourceUri: string): string {
+    const ref = parseDataResourceUri(resourceUri);
+    if (!ref) throw new Error('stored resource URI is malformed');
+    return ref.orgId;
   }
 
   /** Cleanup without a user: the service account may delete, never read. */

@@ -43,55 +43,86 @@ export class ConnectionSaga {
   ) {}
 
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
-  async create(principal: Principal, row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt'>, secret: StoredCredentials, audit: AuditDraft): Promise<void> {
+  async create(
+    principal: Principal,
+    row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'>,
+    secret: StoredCredentials,
+    audit: AuditDraft,
+  ): Promise<void> {
     const scope = scopeOfRow(row);
     const op = await this.connections.insertProvisioning(scope, row, principal.userId);
     const ref = refOf(row);
     try {
       await this.authz.writeTuples(connectionTuples(ref, principal.userId));
-      await this.credentials.put(principal, row.resourceUri, row.credentialsVersion, secret);
+      await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
       await this.record(principal, audit);
       await this.connections.activate(scope, row.id, op.id);
     } catch (error) {
       this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Create failed; compensating');
-      await this.undoCreate(op, principal).catch(() => undefined);
+      await this.undoCreate(op, principal).catch(() => this.operations.release(op.id).catch(() => undefined));
       throw asUnavailable(error, 'a dependency');
     }
   }
 
-  /** New secret version → row switch (one transaction) → old version removed. */
-  async replaceCredentials(principal: Principal, row: DataConnectionEntity, secret: StoredCredentials, changes: Partial<DataConnectionEntity>, audit: AuditDraft): Promise<void> {
+  /**
+   * Claim (revision compare-and-set + the connection's one pending operation + a fresh version,
+   * before anything is written) → new secret version → audit → row switch → old version removed.
+   * A writer that loses the claim gets 409 and has stored nothing; one that fails later removes its
+   * version (as the service account if the caller no longer may), or leaves that to the reconciler.
+   * Returns the row as committed.
+   */
+  async replaceCredentials(
+    principal: Principal,
+    row: DataConnectionEntity,
+    secret: StoredCredentials,
+    changes: Partial<DataConnectionEntity>,
+    audit: AuditDraft,
+  ): Promise<DataConnectionEntity> {
     const scope = scopeOfRow(row);
-    const op = await this.connections.beginCredentialsUpdate(scope, row, principal.userId);
+    const { operation: op, revision } = await this.connections.beginCredentialsUpdate(scope, row, principal.userId);
+    let committed: DataConnectionEntity;
     try {
       await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
       await this.record(principal, audit);
-      await this.connections.commitCredentialsUpdate(scope, row.id, { ...changes, credentialsVersion: op.secretVersion });
+      committed = await this.connections.commitCredentialsUpdate(scope, { id: row.id, revision, operationId: op.id }, { ...changes, credentialsVersion: op.secretVersion });
     } catch (error) {
-      await this.credentials.delete(principal, row.resourceUri, op.secretVersion).catch(() => undefined);
-      await this.operations.finish(op.id, 'rolled_back').catch(() => undefined);
+      try {
+        await this.credentials.purge(principal, row.resourceUri, op.secretVersion);
+        await this.operations.finishIfPending(op.id, 'rolled_back');
+      } catch {
+        // Still recorded as pending: the reconciler removes the version as the service account.
+        await this.operations.release(op.id).catch(() => undefined);
+        this.logger.warn({ resource_uri: row.resourceUri }, 'Unused credentials version left for the reconciler');
+      }
       throw asUnavailable(error, 'a dependency');
     }
     // The switch is committed; removing the old version may be retried by the reconciler.
-    try {
-      await this.credentials.delete(principal, row.resourceUri, row.credentialsVersion);
-      await this.operations.finish(op.id, 'completed');
-    } catch {
-      this.logger.warn({ resource_uri: row.resourceUri }, 'Old credentials version left for the reconciler');
+    if (op.previousSecretVersion !== null) {
+      try {
+        await this.credentials.purge(principal, row.resourceUri, op.previousSecretVersion);
+        await this.operations.finishIfPending(op.id, 'completed');
+      } catch {
+        await this.operations.release(op.id).catch(() => undefined);
+        this.logger.warn({ resource_uri: row.resourceUri }, 'Old credentials version left for the reconciler');
+      }
     }
+    return committed;
   }
 
-  /** Hidden at once; then secret → tuples → row. If a dependency is down the reconciler finishes it. */
+  /**
+   * Claimed and hidden at once (revision compare-and-set; 409 while another change is in flight);
+   * then every credentials version the connection may have → tuples → row. If a dependency is
+   * down the reconciler finishes it.
+   */
   async delete(principal: Principal, row: DataConnectionEntity, audit: AuditDraft): Promise<void> {
     const scope = scopeOfRow(row);
+    await this.connections.assertCurrent(scope, row);
     await this.record(principal, audit);
     const op = await this.connections.beginDelete(scope, row, principal.userId);
     try {
-      await this.credentials.delete(principal, row.resourceUri, row.credentialsVersion);
-      await deleteAllConnectionTuples(this.authz, refOf(row));
-      await this.connections.deleteRow(scope, row.id);
-      await this.operations.finish(op.id, 'completed');
+      await this.finishDelete(op, principal);
     } catch (error) {
+      await this.operations.release(op.id).catch(() => undefined);
       this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Delete interrupted; the reconciler will finish it');
       throw asUnavailable(error, 'a dependency');
     }
@@ -114,18 +145,15 @@ export class ConnectionSaga {
         return 'rolled_back';
       case 'update_credentials':
         if (row && row.credentialsVersion === op.secretVersion) {
-          if (op.previousSecretVersion !== null) await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.previousSecretVersion);
+          if (op.previousSecretVersion !== null) await this.credentials.purge(null, op.resourceUri, op.previousSecretVersion);
           await this.operations.finish(op.id, 'completed');
           return 'completed';
         }
-        await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion);
+        await this.credentials.purge(null, op.resourceUri, op.secretVersion);
         await this.operations.finish(op.id, 'rolled_back');
         return 'rolled_back';
       case 'delete':
-        await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion);
-        await deleteAllConnectionTuples(this.authz, refOf(op));
-        if (row) await this.connections.deleteRow(scope, row.id);
-        await this.operations.finish(op.id, 'completed');
+        await this.finishDelete(op, null);
         return 'completed';
       default: {
         const unknownKind: never = op.kind;
@@ -135,17 +163,25 @@ export class ConnectionSaga {
   }
 
   /**
+   * Every version the connection may have in the secrets backend (not only the current one: also
+   * any a failed change could not remove), then every tuple, then the row with its operation.
+   */
+  private async finishDelete(op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>, principal: Principal | null): Promise<void> {
+    for (const version of await this.operations.versionsToPurge(op.connectionId)) {
+      await this.credentials.purge(principal, op.resourceUri, version);
+    }
+    await deleteAllConnectionTuples(this.authz, refOf(op));
+    await this.connections.deleteRowAndFinish(scopeOfRow(op), op.connectionId, op.id, 'completed');
+  }
+
+  /**
    * Tries every cleanup step even when one fails; the row (hidden) and its operation are removed
    * only once the secret and the tuples are gone, so the reconciler can always find the rest.
    */
   private async undoCreate(op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'secretVersion'>, principal: Principal | null): Promise<void> {
     let clean = true;
     try {
-      if (principal) {
-        await this.credentials.delete(principal, op.resourceUri, op.secretVersion).catch(() => this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion));
-      } else {
-        await this.credentials.deleteAsService(op.orgId, op.resourceUri, op.secretVersion);
-      }
+      await this.credentials.purge(principal, op.resourceUri, op.secretVersion);
     } catch {
       clean = false;
     }
@@ -155,8 +191,7 @@ export class ConnectionSaga {
       clean = false;
     }
     if (!clean) throw new DependencyUnavailableError('a dependency (cleanup continues in the background)');
-    await this.connections.deleteRow(scopeOfRow(op), op.connectionId);
-    await this.operations.finish(op.id, 'rolled_back');
+    await this.connections.deleteRowAndFinish(scopeOfRow(op), op.connectionId, op.id, 'rolled_back');
   }
 
   /** Audits a change that touches the database only; written before the change, failing closed. */

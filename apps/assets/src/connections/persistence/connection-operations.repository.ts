@@ -65,6 +65,40 @@ export class ConnectionOperationsRepository {
     await this.dataSource.getRepository(ConnectionOperationEntity).update({ id }, { status, leaseUntil: null, lastError: null, updatedAt: new Date() });
   }
 
+  /** Closes an operation the request still holds; one the reconciler already closed stays as it is. */
+  async finishIfPending(id: string, status: 'completed' | 'rolled_back'): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE connection_operations SET status = $2, lease_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+      [id, status],
+    );
+  }
+
+  /**
+   * Hands an operation the request could not finish to the reconciler at once (its lease ends
+   * now) instead of after the full lease, so the connection is not held longer than needed.
+   */
+  async release(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE connection_operations SET lease_until = now(), updated_at = now() WHERE id = $1 AND status = 'pending'`, [id]);
+  }
+
+  /**
+   * Every credentials version of a connection that may still exist in the secrets backend: those of
+   * its operations not known to be cleaned up (pending or rolled back, including the delete's own,
+   * which is the current one), and the previous version of a pending credential change. A completed
+   * change deleted its previous version before closing, and versions are never reused.
+   */
+  async versionsToPurge(connectionId: string): Promise<number[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT v FROM (
+         SELECT secret_version AS v FROM connection_operations WHERE connection_id = $1 AND status <> 'completed'
+         UNION ALL
+         SELECT previous_secret_version FROM connection_operations WHERE connection_id = $1 AND status = 'pending'
+       ) versions WHERE v IS NOT NULL ORDER BY v`,
+      [connectionId],
+    )) as Array<{ v: number }>;
+    return rows.map((r) => r.v);
+  }
+
   /** Keeps the op pending for another attempt; `reason` is a fixed, credential-free label. */
   async fail(id: string, reason: string): Promise<void> {
     await this.dataSource.getRepository(ConnectionOperationEntity).update({ id }, { lastError: reason.slice(0, 200), updatedAt: new Date() });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { AppException, type TenantScope } from '@app/core';
+import { AppException, ErrorCode, type TenantScope } from '@app/core';
 import {
   type ConnectionLifecycle,
   ConnectionOperationEntity,
@@ -38,7 +38,21 @@ export interface Visibility {
 
 const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type, auth_type, description, status, tags,
   config, selected_tables, pool, created_by, created_at, updated_at, last_verified_at, last_verification, lifecycle,
-  credentials_version`;
+  credentials_version, revision`;
+
+/** The 409 of a writer that lost: another change came first or is still in flight. */
+export function concurrentChange(): AppException {
+  return new AppException(ErrorCode.CONFLICT, 'Another change to this data connection came first or is in progress; nothing was changed. Read it again and retry.');
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION;
+
+/** Thrown inside a transaction when a compare-and-set matched no row; mapped to 409 or 404 outside. */
+class StaleRow extends Error {}
+
+/** Rows affected by `UPDATE …` through `query()` (TypeORM returns `[rows, count]` for updates). */
+const returnedOf = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : []);
 
 interface RawConnectionRow {
   id: string;
@@ -61,6 +75,7 @@ interface RawConnectionRow {
   last_verification: LastVerification | null;
   lifecycle: ConnectionLifecycle;
   credentials_version: number;
+  revision: number;
 }
 
 function entityOf(r: RawConnectionRow): DataConnectionEntity {
@@ -85,6 +100,7 @@ function entityOf(r: RawConnectionRow): DataConnectionEntity {
     lastVerification: r.last_verification,
     lifecycle: r.lifecycle,
     credentialsVersion: r.credentials_version,
+    revision: r.revision,
   };
 }
 
@@ -122,17 +138,28 @@ export function orderByOf(sort: string | undefined): Array<[string, 'ASC' | 'DES
 export class ConnectionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Row and outbox entry in one transaction; the unique indexes decide any race (409). */
-  async insertProvisioning(scope: TenantScope, row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt'>, actorId: string): Promise<ConnectionOperationEntity> {
+  /**
+   * Row and outbox entry in one transaction; the unique indexes decide any race (409). The
+   * credentials version comes from the URI's counter,
+   * so a connection re-created under an old name never reuses a version number of the old one.
+   */
+  async insertProvisioning(
+    scope: TenantScope,
+    row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'>,
+    actorId: string,
+  ): Promise<ConnectionOperationEntity> {
     if (row.orgId !== scope.orgId || row.projectId !== scope.projectId) throw new Error('row outside its tenant scope');
     try {
       return await this.dataSource.transaction(async (tx) => {
         const now = new Date();
-        await tx.getRepository(DataConnectionEntity).insert({ ...row, lifecycle: 'provisioning', createdAt: now, updatedAt: now } as Partial<DataConnectionEntity> as never);
-        return this.insertOperation(tx, row, 'create', row.credentialsVersion, null, actorId);
+        const version = await this.allocateVersion(tx, row.resourceUri);
+        await tx
+          .getRepository(DataConnectionEntity)
+          .insert({ ...row, credentialsVersion: version, revision: 1, lifecycle: 'provisioning', createdAt: now, updatedAt: now } as Partial<DataConnectionEntity> as never);
+        return this.insertOperation(tx, row, 'create', version, null, actorId);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw AppException.conflict('A data connection with this name or resource URI already exists in this scope', {
           resource_uri: row.resourceUri,
         });
@@ -173,15 +200,41 @@ export class ConnectionsRepository {
     return Promise.all([qb.offset((filters.page - 1) * filters.limit).limit(filters.limit).getMany(), counted.getCount()]);
   }
 
-  async update(scope: TenantScope, id: string, changes: Partial<DataConnectionEntity>): Promise<void> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(DataConnectionEntity)
-      .set({ ...changes, updatedAt: new Date() } as never)
-      .where('id = :id AND org_id = :org', { id, org: scope.orgId })
-      .andWhere(scope.projectId ? '(project_id = :project OR project_id IS NULL)' : 'project_id IS NULL', { project: scope.projectId })
-      .execute();
-    if (!result.affected) throw AppException.notFound('Data connection');
+  /**
+   * Applies a change made without new credentials, only if the row is still at `revision` and no
+   * operation (credential change, delete) is in flight; otherwise 409 (404 once it is gone) and
+   * nothing is written. Returns the row as committed.
+   */
+  async update(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>, changes: Partial<DataConnectionEntity>): Promise<DataConnectionEntity> {
+    let result;
+    try {
+      result = await this.dataSource
+        .createQueryBuilder()
+        .update(DataConnectionEntity)
+        .set({ ...changes, revision: row.revision + 1, updatedAt: new Date() } as never)
+        .where(`id = :id AND org_id = :org AND revision = :revision AND lifecycle = 'active'`, { id: row.id, org: scope.orgId, revision: row.revision })
+        .andWhere(scope.projectId ? '(project_id = :project OR project_id IS NULL)' : 'project_id IS NULL', { project: scope.projectId })
+        .andWhere(`NOT EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = :id AND o.status = 'pending')`)
+        .returning(ROW_COLUMNS)
+        .execute();
+    } catch (error) {
+      throw this.renameConflict(error);
+    }
+    const committed = (result.raw as RawConnectionRow[])[0];
+    if (!committed) throw await this.staleOrGone(scope, row.id);
+    return entityOf(committed);
+  }
+
+  /** Fails fast (409/404) when a writer's row is already stale, before it records anything. */
+  async assertCurrent(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT revision, lifecycle, EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = c.id AND o.status = 'pending') AS busy
+         FROM data_connections c WHERE id = $1 AND org_id = $2`,
+      [row.id, scope.orgId],
+    )) as Array<{ revision: number; lifecycle: string; busy: boolean }>;
+    const current = rows[0];
+    if (!current || current.lifecycle !== 'active') throw AppException.notFound('Data connection');
+    if (current.revision !== row.revision || current.busy) throw concurrentChange();
   }
 
   async recordVerification(scope: TenantScope, id: string, status: 'ACTIVE' | 'ERROR', verification: LastVerification): Promise<void> {
@@ -194,26 +247,77 @@ export class ConnectionsRepository {
     );
   }
 
-  /** Hides the row at once and records the delete, so a crash mid-way is finished by the reconciler. */
-  async beginDelete(scope: TenantScope, row: DataConnectionEntity, actorId: string): Promise<ConnectionOperationEntity> {
-    return this.dataSource.transaction(async (tx) => {
-      const result = await tx.query(
-        `UPDATE data_connections SET lifecycle = 'deleting', updated_at = now() WHERE id = $1 AND org_id = $2 AND lifecycle = 'active'`,
-        [row.id, scope.orgId],
+  /**
+   * Hides the row at once and records the delete, so a crash mid-way is finished by the reconciler.
+   * Compare-and-set on the revision read by the caller; a pending operation makes it 409.
+   */
+  async beginDelete(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>, actorId: string): Promise<ConnectionOperationEntity> {
+    return this.casTransaction(scope, row.id, async (tx) => {
+      const [hidden] = returnedOf<{ credentials_version: number }>(
+        await tx.query(
+          `UPDATE data_connections SET lifecycle = 'deleting', revision = revision + 1, updated_at = now()
+            WHERE id = $1 AND org_id = $2 AND revision = $3 AND lifecycle = 'active' RETURNING credentials_version`,
+          [row.id, scope.orgId, row.revision],
+        ),
       );
-      if (!(result as [unknown, number])[1]) throw AppException.notFound('Data connection');
-      return this.insertOperation(tx, row, 'delete', row.credentialsVersion, null, actorId);
+      if (!hidden) throw new StaleRow();
+      return this.insertOperation(tx, row, 'delete', hidden.credentials_version, null, actorId);
     });
   }
 
-  async beginCredentialsUpdate(scope: TenantScope, row: DataConnectionEntity, actorId: string): Promise<ConnectionOperationEntity> {
-    if (row.orgId !== scope.orgId) throw AppException.notFound('Data connection');
-    return this.insertOperation(this.dataSource.manager, row, 'update_credentials', row.credentialsVersion + 1, row.credentialsVersion, actorId);
+  /**
+   * Starts a credential change: claims the connection (revision compare-and-set, at most one
+   * pending operation) and allocates a version number never used before for this URI, all in one
+   * transaction, before any secret is written. A writer that read an older row gets 409 here.
+   */
+  async beginCredentialsUpdate(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>,
+    actorId: string,
+  ): Promise<{ operation: ConnectionOperationEntity; revision: number }> {
+    return this.casTransaction(scope, row.id, async (tx) => {
+      const version = await this.allocateVersion(tx, row.resourceUri);
+      const [claimed] = returnedOf<{ credentials_version: number }>(
+        await tx.query(
+          `UPDATE data_connections SET revision = revision + 1, updated_at = now()
+            WHERE id = $1 AND org_id = $2 AND revision = $3 AND lifecycle = 'active' RETURNING credentials_version`,
+          [row.id, scope.orgId, row.revision],
+        ),
+      );
+      if (!claimed) throw new StaleRow();
+      const operation = await this.insertOperation(tx, row, 'update_credentials', version, claimed.credentials_version, actorId);
+      return { operation, revision: row.revision + 1 };
+    });
   }
 
-  /** New settings and the new credentials version switch together, in one statement. */
-  async commitCredentialsUpdate(scope: TenantScope, id: string, changes: Partial<DataConnectionEntity>): Promise<void> {
-    await this.update(scope, id, changes);
+  /**
+   * New settings and the new credentials version switch together, in one transaction, only while
+   * the operation is still this request's (pending and never claimed by the reconciler) and the row
+   * is still at the revision the operation set. Returns the row as committed.
+   */
+  async commitCredentialsUpdate(
+    scope: TenantScope,
+    claim: { id: string; revision: number; operationId: string },
+    changes: Partial<DataConnectionEntity>,
+  ): Promise<DataConnectionEntity> {
+    // Locks in the order every transaction here uses (the connection's row, then its operation),
+    // so two of them can never wait on each other.
+    return this.casTransaction(scope, claim.id, async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(DataConnectionEntity)
+        .set({ ...changes, revision: claim.revision + 1, updatedAt: new Date() } as never)
+        .where(`id = :id AND org_id = :org AND revision = :revision AND lifecycle = 'active'`, { id: claim.id, org: scope.orgId, revision: claim.revision })
+        .returning(ROW_COLUMNS)
+        .execute();
+      const committed = (result.raw as RawConnectionRow[])[0];
+      if (!committed) throw new StaleRow();
+      // The fence: the reconciler claims with SKIP LOCKED, so once this lock is held it cannot
+      // take the operation over, and one it already took over (attempts > 0) is not ours to commit.
+      const fenced = (await tx.query(`SELECT 1 FROM connection_operations WHERE id = $1 AND status = 'pending' AND attempts = 0 FOR UPDATE`, [claim.operationId])) as unknown[];
+      if (!fenced.length) throw new StaleRow();
+      return entityOf(committed);
+    });
   }
 
   /** The last step of a create: the row becomes visible and its operation closes, atomically. */
@@ -228,12 +332,56 @@ export class ConnectionsRepository {
     await this.dataSource.getRepository(DataConnectionEntity).update({ id, orgId: scope.orgId }, { lifecycle, updatedAt: new Date() });
   }
 
-  async deleteRow(scope: TenantScope, id: string): Promise<void> {
-    await this.dataSource.getRepository(DataConnectionEntity).delete({ id, orgId: scope.orgId });
+  /**
+   * The last step of a delete or an undone create: the row goes and its operation closes in one
+   * transaction, so a closed operation never outlives its row (the name stays taken until then).
+   */
+  async deleteRowAndFinish(scope: TenantScope, id: string, operationId: string, status: 'completed' | 'rolled_back'): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(DataConnectionEntity).delete({ id, orgId: scope.orgId });
+      await tx.getRepository(ConnectionOperationEntity).update({ id: operationId }, { status, leaseUntil: null, lastError: null, updatedAt: new Date() });
+    });
   }
 
   async findAnyLifecycle(scope: TenantScope, id: string): Promise<DataConnectionEntity | null> {
     return this.dataSource.getRepository(DataConnectionEntity).findOneBy({ id, orgId: scope.orgId });
+  }
+
+  /** Next version for the URI's credentials; the counter is never reset, not even by a delete. */
+  private async allocateVersion(tx: EntityManager, resourceUri: string): Promise<number> {
+    const rows = (await tx.query(
+      `INSERT INTO connection_secret_versions (resource_uri, last_version) VALUES ($1, 1)
+       ON CONFLICT (resource_uri) DO UPDATE SET last_version = connection_secret_versions.last_version + 1
+       RETURNING last_version`,
+      [resourceUri],
+    )) as Array<{ last_version: number }>;
+    return rows[0]!.last_version;
+  }
+
+  /** Runs a compare-and-set transaction; a stale row or a second pending operation becomes 409 (404 once gone). */
+  private async casTransaction<T>(scope: TenantScope, id: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (error instanceof StaleRow) throw await this.staleOrGone(scope, id);
+      // The only unique indexes these statements can hit: one pending operation per connection
+      // (another change is in flight), and the scope's names (a rename onto a taken name).
+      if (isUniqueViolation(error) && (error as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint !== 'data_connections_scope_name') {
+        throw concurrentChange();
+      }
+      throw this.renameConflict(error);
+    }
+  }
+
+  private async staleOrGone(scope: TenantScope, id: string): Promise<AppException> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM data_connections WHERE id = $1 AND org_id = $2 AND lifecycle = 'active'`, [id, scope.orgId])) as unknown[];
+    return rows.length ? concurrentChange() : AppException.notFound('Data connection');
+  }
+
+  /** A rename onto a name taken in the scope is a 409 like a duplicate create. */
+  private renameConflict(error: unknown): unknown {
+    if (isUniqueViolation(error)) return AppException.conflict('A data connection with this name already exists in this scope');
+    return error;
   }
 
   private async insertOperation(

@@ -32,6 +32,8 @@ export class DataConnectionEntity {
   @Column('jsonb', { nullable: true }) lastVerification: LastVerification | null;
   @Column('text') lifecycle: ConnectionLifecycle;
   @Column('integer') credentialsVersion: number;
+  /** Bumped by every change; each write compares and sets it, so a stale writer changes nothing. */
+  @Column('integer') revision: number;
 }
 
 export type OperationKind = 'create' | 'update_credentials' | 'delete';
