@@ -336,6 +336,96 @@ describe('Data connections (e2e)', () => {
     });
   });
 
+  describe('rebind protection against weaker transport', () => {
+    const pg = (name: string, config: Record<string, unknown>) => ({
+      name,
+      connection_type: 'postgres',
+      database_config: { host: 'tls.example.com', port: 5432, database: 'analytics', ...config },
+      credentials: { username: 'reader', password: 'tls-pw' },
+    });
+    const rebindRefused = async (res: request.Response, field: string) => {
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'REBIND_REQUIRES_CREDENTIALS' });
+      expect(res.body.error.details.changed_fields).toContain(field);
+    };
+
+    it('should refuse an operator clearing ssl_mode (PATCH null) or omitting it (PUT), since its default is weaker', async () => {
+      await api('post', '/assets/data').send(pg('TLS Strict', { ssl_mode: 'verify-full' })).expect(201);
+      const uri = `data:${ORG}:${PROJECT}:tls-strict`;
+      // olivia is an operator: can_write, but not can_manage_secrets.
+      await rebindRefused(await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: null } }), 'ssl_mode');
+      await rebindRefused(
+        await api('put', `/assets/data/${uri}`, 'olivia').send({ connection_type: 'postgres', database_config: { host: 'tls.example.com', port: 5432, database: 'analytics' } }),
+        'ssl_mode',
+      );
+      await rebindRefused(await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: 'require' } }), 'ssl_mode');
+      expect((await api('get', `/assets/data/${uri}`).expect(200)).body.database_config.ssl_mode).toBe('verify-full');
+      // Other settings and a stronger mode need no credentials; a weaker one with new credentials is allowed.
+      await api('patch', `/assets/data/${uri}`, 'olivia').send({ description: 'still strict', database_config: { ssl_mode: 'verify-full' } }).expect(200);
+      const weakened = await api('patch', `/assets/data/${uri}`, 'dave').send({ database_config: { ssl_mode: null }, credentials: { username: 'reader', password: 'new-tls-pw' } }).expect(200);
+      expect(weakened.body.database_config.ssl_mode).toBe('prefer');
+      await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: 'verify-ca' } }).expect(200);
+    });
+
+    it.each([
+      ['mysql', 'mysql ssl_mode cleared', { host: 'my.example.com', database: 'shop', ssl_mode: 'verify_identity' }, { ssl_mode: null }, 'ssl_mode', { username: 'u', password: 'p' }],
+      ['mongodb', 'mongodb tls off', { host: 'mongo.example.com', database: 'events' }, { tls: false }, 'tls', { username: 'u', password: 'p' }],
+      ['oracle', 'oracle ssl cleared', { host: 'ora.example.com', service_name: 'ORCLPDB1', ssl: true }, { ssl: null }, 'ssl', { username: 'u', password: 'p' }],
+      ['redshift', 'redshift below its default', { host: 'rs.example.com', database: 'dev' }, { ssl_mode: 'prefer' }, 'ssl_mode', { username: 'u', password: 'p' }],
+      ['azure_blob', 'azure default https to http', { account_name: 'acmelake', container: 'landing' }, { endpoint: 'http://127.0.0.1:10000/acmelake' }, 'endpoint', { account_key: 'a2V5' }],
+      ['s3', 's3 https endpoint to http', { bucket: 'raw-drops', region: 'eu-west-1', endpoint: 'https://s3.example.com' }, { endpoint: 'http://localhost:9000' }, 'endpoint', { access_key: 'AKIAEXAMPLE', secret_key: 's3cr3t' }],
+    ])('should refuse to weaken %s transport without new credentials (%s)', async (type, label, config, patch, field, credentials) => {
+      const key = ['s3', 'azure_blob'].includes(type) ? 'storage_config' : 'database_config';
+      const name = `Weak ${label}`;
+      const created = await api('post', '/assets/data').send({ name, connection_type: type, [key]: config, credentials }).expect(201);
+      const uri = created.body.resource_uri as string;
+      await rebindRefused(await api('patch', `/assets/data/${uri}`, 'olivia').send({ [key]: patch }), field);
+      await api('patch', `/assets/data/${uri}`, 'dave').send({ [key]: patch, credentials }).expect(200);
+    });
+
+    it('should not count clearing a field whose default is as strong as a weakening', async () => {
+      const created = await api('post', '/assets/data').send({ name: 'Mongo Default TLS', connection_type: 'mongodb', database_config: { host: 'mongo.example.com', database: 'events', tls: true }, credentials: { username: 'u', password: 'p' } }).expect(201);
+      const res = await api('patch', `/assets/data/${created.body.resource_uri}`, 'olivia').send({ database_config: { tls: null } }).expect(200);
+      expect(res.body.database_config.tls).toBe(true);
+    });
+  });
+
+  describe('concurrent changes', () => {
+    const secretsOf = (uri: string) => h.governance.infra.secrets.list({ orgId: ORG, projectId: PROJECT, resourceUri: uri });
+
+    it('should apply exactly one of concurrent credential changes at a time and answer 409 CONFLICT to writers that lost', async () => {
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Contended' }).expect(201);
+      const uri = `data:${ORG}:${PROJECT}:contended`;
+      const ports = [6001, 6002, 6003, 6004, 6005, 6006, 6007, 6008];
+      const results = await Promise.all(
+        ports.map((port) => api('put', `/assets/data/${uri}`).send({ connection_type: 'postgres', database_config: { host: 'pg.example.com', port, database: 'a' }, credentials: { username: 'u', password: `pw-${port}` } })),
+      );
+      for (const res of results) {
+        expect([200, 409]).toContain(res.status);
+        if (res.status === 409) expect(res.body.error.code).toBe('CONFLICT');
+      }
+      const row = await api('get', `/assets/data/${uri}`).expect(200);
+      const secret = await api('get', `/assets/data/${uri}/secret`).expect(200);
+      expect(secret.body.credentials.password).toBe(`pw-${row.body.database_config.port}`);
+      expect((await secretsOf(uri)).map((s) => s.name)).toEqual([`credentials-v${secret.body.version}`]);
+    });
+
+    it('should give a connection re-created under a deleted one\'s name new version numbers, and none of the old secrets', async () => {
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Phoenix' }).expect(201);
+      const uri = `data:${ORG}:${PROJECT}:phoenix`;
+      await api('patch', `/assets/data/${uri}`).send({ credentials: { username: 'u', password: 'rotated-old-pw' } }).expect(200);
+      const old = (await api('get', `/assets/data/${uri}/secret`).expect(200)).body.version as number;
+      await api('delete', `/assets/data/${uri}`).expect(204);
+      expect(await secretsOf(uri)).toEqual([]);
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Phoenix' }).expect(201);
+      const reborn = await api('get', `/assets/data/${uri}/secret`, 'olivia').expect(200);
+      expect(reborn.body.version).toBeGreaterThan(old);
+      for (let version = 1; version <= old; version++) {
+        await request(gov).get(`/governance/resources/data-connections/${encodeURIComponent(uri)}/secrets/credentials-v${version}`).set('authorization', as('olivia')).expect(404);
+      }
+    });
+  });
+
   describe('verification', () => {
     // A real PostgreSQL to verify against, started here so the suite needs no machine service.
     let target: EmbeddedPostgres;
