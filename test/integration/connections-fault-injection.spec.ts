@@ -6,6 +6,9 @@ import { ConnectionSaga } from '../../apps/assets/src/connections/lifecycle/conn
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
 import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
+import { AppException, ErrorCode } from '@app/core';
+import type { AuditSink } from '@app/audit';
+import { projectObject } from '@app/authz';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 
 const ORG = 'acme';
@@ -204,6 +207,39 @@ describe('Connection crash consistency (fault injection)', () => {
       if (steps >= 1) await credentials.delete(principal(), row.resourceUri, row.credentialsVersion);
       await restartAndReconcile();
       expect(await state(slug)).toEqual(nothingLeft);
+    });
+
+    it('should refuse a writer whose read is stale at every write (409), before it stores anything', async () => {
+      await create('Stale Writer', 'old-pw').expect(201);
+      const scope = { orgId: ORG, projectId: PROJECT };
+      const stale = (await repo.findActive(scope, uriOf('stale-writer')))!;
+      await request(http).patch(`/assets/data/${uriOf('stale-writer')}`).set('authorization', alice).set('x-project-id', PROJECT).send({ description: 'moved on' }).expect(200);
+      const conflict = expect.objectContaining({ code: ErrorCode.CONFLICT, status: 409 });
+      await expect(repo.update(scope, stale, { config: { host: 'elsewhere.example.com' } })).rejects.toEqual(conflict);
+      await expect(repo.beginCredentialsUpdate(scope, stale, 'alice')).rejects.toEqual(conflict);
+      await expect(repo.beginDelete(scope, stale, 'alice')).rejects.toEqual(conflict);
+      expect(await state('stale-writer')).toMatchObject({ rows: [{ lifecycle: 'active', credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
+      const row = await request(http).get(`/assets/data/${uriOf('stale-writer')}`).set('authorization', alice).set('x-project-id', PROJECT).expect(200);
+      expect(row.body).toMatchObject({ description: 'moved on', database_config: { host: 'db.example.com' } });
+    });
+
+    it('should remove the secret of a failed change as the service account when the caller lost permission meanwhile', async () => {
+      await create('Lost Permission', 'old-pw').expect(201);
+      const dave = h.governance.bearer('dave', ORG);
+      await request(h.governance.app.getHttpServer()).post('/governance/grants').set('authorization', alice).send({ user: 'user:dave', relation: 'developer', object: `project:${PROJECT}` }).expect(201);
+      const revokeThenFail: AuditSink = {
+        record: async () => {
+          await h.governance.infra.authz.writeTuples([], [{ user: 'user:dave', relation: 'developer', object: projectObject(ORG, PROJECT) }]);
+          throw new Error('audit log down');
+        },
+      } as unknown as AuditSink;
+      const saga = new ConnectionSaga(repo, h.app.get(ConnectionOperationsRepository), h.infra.authz, credentials, revokeThenFail);
+      const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('lost-permission')))!;
+      const davePrincipal = { userId: 'dave', orgId: ORG, actorType: 'user' as const, issuer: 'test', token: dave.slice('Bearer '.length) };
+      await expect(saga.replaceCredentials(davePrincipal, row, { auth_type: 'basic', credentials: { password: 'new-pw' } }, {}, { action: 'data_connection.update', resource_type: 'data_connection' })).rejects.toBeInstanceOf(AppException);
+      expect(await state('lost-permission')).toMatchObject({ rows: [{ credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
+      const closed = (await assetsDb.query(`SELECT status FROM connection_operations WHERE resource_uri = $1 AND kind = 'update_credentials'`, [uriOf('lost-permission')])) as Array<{ status: string }>;
+      expect(closed).toEqual([{ status: 'rolled_back' }]);
     });
 
     it('should let two replicas reconcile at once without doing any operation twice', async () => {

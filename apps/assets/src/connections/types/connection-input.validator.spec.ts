@@ -2,6 +2,8 @@ import { CONNECTION_TYPES, type ConnectionType } from './connection-type.js';
 import { CONNECTION_TYPE_REGISTRY } from './connection-type.registry.js';
 import {
   destinationChanged,
+  rebindChanges,
+  transportWeakened,
   validateConnectionInput,
   type ConnectionInput,
   type ConnectionInputResult,
@@ -684,5 +686,43 @@ describe(destinationChanged.name, () => {
         db({ host: 'h', http_path: '/sql/2' }),
       ),
     ).toEqual(['http_path']);
+  });
+});
+
+describe(transportWeakened.name, () => {
+  it('should compare effective values, so removing a field counts as its default', () => {
+    expect(transportWeakened('postgres', { ssl_mode: 'verify-full' }, {})).toEqual(['ssl_mode']);
+    expect(transportWeakened('postgres', { ssl_mode: 'prefer' }, {})).toEqual([]);
+    expect(transportWeakened('redshift', {}, { ssl_mode: 'prefer' })).toEqual(['ssl_mode']);
+    expect(transportWeakened('mysql', { ssl_mode: 'verify_identity' }, { ssl_mode: 'required' })).toEqual(['ssl_mode']);
+    expect(transportWeakened('mongodb', { tls: true }, {})).toEqual([]);
+    expect(transportWeakened('mongodb', {}, { tls: false })).toEqual(['tls']);
+    expect(transportWeakened('oracle', { ssl: true }, {})).toEqual(['ssl']);
+  });
+
+  it('should let transport security be raised without new credentials', () => {
+    expect(transportWeakened('postgres', {}, { ssl_mode: 'verify-full' })).toEqual([]);
+    expect(transportWeakened('oracle', {}, { ssl: true })).toEqual([]);
+  });
+
+  it('should treat an unknown value as the weakest', () => {
+    expect(transportWeakened('postgres', { ssl_mode: 'disable' }, { ssl_mode: 'VERIFY-FULL' })).toEqual(['ssl_mode']);
+    expect(transportWeakened('mongodb', { tls: false }, { tls: 'true' })).toEqual(['tls']);
+  });
+
+  it('should count an endpoint leaving https, its default included, as weaker', () => {
+    expect(transportWeakened('azure_blob', {}, { endpoint: 'http://127.0.0.1:10000/acct' })).toEqual(['endpoint']);
+    expect(transportWeakened('s3', { endpoint: 'https://s3.example.com' }, { endpoint: 'http://localhost:9000' })).toEqual(['endpoint']);
+    expect(transportWeakened('minio', { endpoint: 'http://minio:9000' }, { endpoint: 'https://minio:9000' })).toEqual([]);
+    expect(transportWeakened('gcs', { endpoint: 'http://localhost:4443' }, {})).toEqual([]);
+  });
+});
+
+describe(rebindChanges.name, () => {
+  it('should join destination changes and transport weakening without duplicates', () => {
+    const before = { type: 's3' as const, config: { bucket: 'b', region: 'eu-west-1', endpoint: 'https://s3.example.com' } };
+    expect(rebindChanges(before, { type: 's3', config: { ...before.config, endpoint: 'http://localhost:9000' } })).toEqual(['endpoint']);
+    expect(rebindChanges({ type: 'postgres', config: { host: 'h', ssl_mode: 'verify-full' } }, { type: 'postgres', config: { host: 'i' } })).toEqual(['host', 'ssl_mode']);
+    expect(rebindChanges({ type: 'postgres', config: { host: 'h' } }, { type: 'mysql', config: { host: 'h' } })).toEqual(['connection_type']);
   });
 });

@@ -2,6 +2,7 @@ import { CONNECTION_TYPES } from './connection-type.js';
 import {
   CONNECTION_TYPE_REGISTRY,
   DESTINATION_FIELD_NAMES,
+  TRANSPORT_FIELD_NAMES,
   configDefault,
 } from './connection-type.registry.js';
 import { JSON_SCHEMA_DIALECT, PEM_MAX_LENGTH } from './connection-schema.fragments.js';
@@ -188,6 +189,37 @@ describe('CONNECTION_TYPE_REGISTRY', () => {
       const def = CONNECTION_TYPE_REGISTRY[type];
       expect(def.description.length).toBeGreaterThan(40);
       for (const m of def.auth_methods) expect(m.description.length).toBeGreaterThan(15);
+    }
+  });
+});
+
+describe('transport fields', () => {
+  it('should list every transport-security field of every type, weakest value first', () => {
+    const fields = Object.fromEntries(CONNECTION_TYPES.map((type) => [type, CONNECTION_TYPE_REGISTRY[type].transport_fields]));
+    expect(fields).toEqual({
+      postgres: { ssl_mode: ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] },
+      redshift: { ssl_mode: ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] },
+      mysql: { ssl_mode: ['disable', 'preferred', 'required', 'verify_ca', 'verify_identity'] },
+      mongodb: { tls: [false, true] },
+      oracle: { ssl: [false, true] },
+      snowflake: {},
+      bigquery: {},
+      databricks: {},
+      s3: {},
+      minio: {},
+      gcs: {},
+      azure_blob: {},
+    });
+  });
+
+  it('should know every config field that looks like transport security', () => {
+    for (const type of CONNECTION_TYPES) {
+      const def = CONNECTION_TYPE_REGISTRY[type];
+      for (const name of Object.keys(def.config_schema['properties'] as Record<string, JsonSchema>)) {
+        if (/ssl|tls|secure|insecure|verify|cert/i.test(name)) expect(TRANSPORT_FIELD_NAMES).toContain(name);
+      }
+      // Every type whose endpoint may name http:// defaults to https without one.
+      if ('endpoint' in (def.config_schema['properties'] as object)) expect(def.default_endpoint_scheme).toBe('https');
     }
   });
 });
