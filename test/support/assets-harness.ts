@@ -19,7 +19,7 @@ export interface AssetsHarness {
  * Assets in process, wired as in dev mode: Governance listening on a real port, its embedded
  * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
  */
-export async function startAssetsHarness(options: { env?: NodeJS.ProcessEnv } = {}): Promise<AssetsHarness> {
+export async function startAssetsHarness(options: { env?: NodeJS.ProcessEnv; infra?: Partial<AssetsInfra> } = {}): Promise<AssetsHarness> {
   const governance = await startGovernanceHarness();
   await governance.app.listen({ port: 0, host: '127.0.0.1' });
   const governanceUrl = await governance.app.getUrl();
@@ -28,7 +28,7 @@ export async function startAssetsHarness(options: { env?: NodeJS.ProcessEnv } = 
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase('assets', { forApp: true });
-    const infra = await buildAssetsInfra({
+    const built = await buildAssetsInfra({
       ...governance.env,
       ASSETS_DATABASE_URL: db.url,
       DATA_DIR: `${governance.env.DATA_DIR}/assets`,
@@ -37,6 +37,8 @@ export async function startAssetsHarness(options: { env?: NodeJS.ProcessEnv } = 
       OPENFGA_API_TOKEN: apiToken,
       ...options.env,
     });
+    // Test-only wiring (a fake Google token endpoint, say) on top of what the env builds.
+    const infra = { ...built, ...options.infra };
     const app = await createAssetsApp(infra);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

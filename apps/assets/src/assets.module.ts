@@ -19,6 +19,8 @@ import type { ServiceIdentity } from './governance/service-identity.js';
 import type { StorageConfig } from '@app/storage';
 import { STORAGE_CONTROLLERS, storageProviders } from './storage/storage.providers.js';
 import { GovernanceProjectDirectory } from './governance/governance-project.directory.js';
+import { GoogleAccessTokens } from './storage/google-access-tokens.js';
+import { GOOGLE_TOKEN_URL, jwtBearerAccessTokenSource } from './verification/drivers/shared/google-service-account.js';
 
 export interface AssetsInfra {
   authConfig: AuthConfig;
@@ -34,6 +36,8 @@ export interface AssetsInfra {
   verifyRatePerMinute: number;
   /** Tests may wrap the audit sink to inject faults. */
   auditSink?: AuditSink;
+  /** Google's OAuth token endpoint for GCS storage connections; tests point it at a fake. */
+  googleTokenUrl?: string;
 }
 
 @Module({})
@@ -56,6 +60,10 @@ export class AssetsModule {
         { provide: RECONCILE_INTERVAL_MS, useValue: infra.reconcileIntervalMs },
         { provide: VerificationService, useValue: infra.verification },
         { provide: EgressPolicy, useValue: infra.egress },
+        {
+          provide: GoogleAccessTokens,
+          useValue: new GoogleAccessTokens(jwtBearerAccessTokenSource(infra.googleTokenUrl ?? GOOGLE_TOKEN_URL), (host, port) => infra.egress.resolve(host, port)),
+        },
         { provide: VERIFY_RATE_LIMITER, useValue: new VerifyRateLimiter(infra.verifyRatePerMinute) },
         ...CONNECTIONS_PROVIDERS,
         ...storageProviders(infra.storageConfig),

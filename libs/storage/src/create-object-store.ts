@@ -8,7 +8,10 @@ import { specFromConfig, type StorageConfig } from './storage.config.js';
 export type StorageConnectionType = 's3' | 'minio' | 'gcs' | 'azure_blob';
 export const STORAGE_CONNECTION_TYPES: readonly StorageConnectionType[] = ['s3', 'minio', 'gcs', 'azure_blob'];
 
-/** A registered connection: its validated config and credentials fetched for this call only. */
+/**
+ * A registered connection: its validated config and credentials fetched for this call only. For
+ * `gcs` the credentials are `{ access_token }`, obtained by the caller from the key file.
+ */
 export interface StorageConnection {
   type: StorageConnectionType;
   config: Record<string, unknown>;
@@ -43,13 +46,15 @@ function bool(source: Record<string, unknown>, field: string, fallback: boolean)
 const BUILDERS: Record<StorageConnectionType, (c: StorageConnection) => ObjectStoreSpec> = {
   s3: (c) => s3Spec(c, false),
   minio: (c) => s3Spec(c, true),
+  // Only a ready access token: the caller exchanges the key itself, through its egress policy.
+  // With no key file, OpenDAL has nothing to sign and no token URL to call (and no metadata
+  // server or env credentials to look at, since ambientCredentials is off).
   gcs: ({ config, credentials }) => ({
     backend: 'gcs',
     bucket: text(config, 'bucket', true)!,
     endpoint: text(config, 'endpoint', false),
     prefix: text(config, 'prefix', false),
-    serviceAccountJson: text(credentials, 'service_account_json', false),
-    token: text(credentials, 'access_token', false),
+    token: text(credentials, 'access_token', true),
     ambientCredentials: false,
   }),
   azure_blob: ({ config, credentials }) => ({
@@ -84,7 +89,12 @@ function s3Spec({ config, credentials }: StorageConnection, minio: boolean): Obj
  * credentials and drop it afterwards: nothing is cached, so rotated credentials apply at once.
  */
 export function objectStoreFromConnection(connection: StorageConnection): ObjectStore {
+  return createObjectStoreFromSpec(specFromConnection(connection));
+}
+
+/** The spec a connection's store is built from. */
+export function specFromConnection(connection: StorageConnection): ObjectStoreSpec {
   const build = BUILDERS[connection.type];
   if (!build) throw AppException.validation('The connection is not a storage connection', { field: 'connection' });
-  return createObjectStoreFromSpec(build(connection));
+  return build(connection);
 }

@@ -11,6 +11,7 @@ import { GovernanceCredentialsStore } from '../governance/governance-credentials
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
 import { relayedStorageConfig, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
 import { type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
+import { GoogleAccessTokens } from './google-access-tokens.js';
 
 const MAX_CONNECTION_PARAM = 300;
 
@@ -37,6 +38,7 @@ export class ObjectStoreResolver {
     private readonly audit: AuditSink,
     private readonly dataSource: DataSource,
     private readonly egress: EgressPolicy,
+    private readonly googleTokens: GoogleAccessTokens,
   ) {}
 
   async resolve(context: StoreContext): Promise<ObjectStore> {
@@ -72,7 +74,10 @@ export class ObjectStoreResolver {
     const dest = await this.checkedDestination(plan);
     // Never cached: read as the caller for every use, so rotation needs no restart.
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
-    const credentials = stored.credentials ?? {};
+    const storedCredentials = stored.credentials ?? {};
+    // GCS: Assets exchanges the key for a token itself (egress-checked, pinned, no redirects);
+    // OpenDAL gets only the token, so it never calls Google's token URL on its own.
+    const credentials = row.connectionType === 'gcs' ? { access_token: await this.googleTokens.tokenFor(storedCredentials) } : storedCredentials;
     const { config, relay } = await this.relayedConfig(row.connectionType, row.config, credentials, plan, dest);
     const store = refusingRedirects(objectStoreFromConnection({ type: row.connectionType, config, credentials }), relay);
     // Audited before any I/O on the customer's store; no audit record, no access.

@@ -78,6 +78,27 @@ export type GoogleTokenSource = (
   resolve: DestinationResolver,
 ) => Promise<string>;
 
+/** An access token and how long Google said it lives. */
+export interface GoogleAccessToken {
+  token: string;
+  /** `expires_in` of the answer, in seconds; undefined when Google sent none (or nonsense). */
+  expiresInSeconds?: number;
+}
+
+/** Like GoogleTokenSource, with the token's lifetime (for callers that reuse a token). */
+export type GoogleAccessTokenSource = (
+  key: ServiceAccountKey,
+  scope: string,
+  signal: AbortSignal,
+  resolve: DestinationResolver,
+) => Promise<GoogleAccessToken>;
+
+/** jwtBearerAccessTokenSource, for callers that use each token once. */
+export function jwtBearerTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): GoogleTokenSource {
+  const source = jwtBearerAccessTokenSource(tokenUrl);
+  return async (key, scope, signal, resolve) => (await source(key, scope, signal, resolve)).token;
+}
+
 /**
  * The OAuth 2.0 JWT-bearer grant (RFC 7523) that Google's client libraries perform: an RS256
  * assertion signed with the key, exchanged at the token endpoint. Done here, bounded by the
@@ -86,7 +107,7 @@ export type GoogleTokenSource = (
  * pinned, and a redirect from it is refused. The key file's own `token_uri` is never used (it must
  * be Google's, see readServiceAccount).
  */
-export function jwtBearerTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): GoogleTokenSource {
+export function jwtBearerAccessTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): GoogleAccessTokenSource {
   const url = new URL(tokenUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('token URL must be http(s)');
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
@@ -118,11 +139,19 @@ export function jwtBearerTokenSource(tokenUrl: string = GOOGLE_TOKEN_URL): Googl
         }).toString(),
         signal,
       });
-      return tokenFromResponse(response.status, response.body);
+      return accessTokenFromResponse(response.status, response.body);
     } finally {
       agent.destroyAll();
     }
   };
+}
+
+/** The token and its `expires_in` (seconds, a number or a numeric string, at most a day). */
+export function accessTokenFromResponse(status: number, body: unknown): GoogleAccessToken {
+  const token = tokenFromResponse(status, body);
+  const raw = prop(body, 'expires_in');
+  const seconds = raw !== undefined && /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
+  return { token, ...(seconds !== undefined && seconds <= 86_400 ? { expiresInSeconds: seconds } : {}) };
 }
 
 /** Google answers a bad grant with 400 `invalid_grant` and a bad client with 401 `invalid_client`. */
