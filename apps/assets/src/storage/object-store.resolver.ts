@@ -77,8 +77,11 @@ export class ObjectStoreResolver {
     const storedCredentials = stored.credentials ?? {};
     // GCS: Assets exchanges the key for a token itself (egress-checked, pinned, no redirects);
     // OpenDAL gets only the token, so it never calls Google's token URL on its own.
-    const credentials = row.connectionType === 'gcs' ? { access_token: await this.googleTokens.tokenFor(storedCredentials) } : storedCredentials;
-    const { config, relay } = await this.relayedConfig(row.connectionType, row.config, credentials, plan, dest);
+    const gcs = row.connectionType === 'gcs';
+    const credentials = gcs ? { access_token: await this.googleTokens.tokenFor(storedCredentials) } : storedCredentials;
+    // …and the relay puts the current token on every request, refreshed as it nears expiry.
+    const bearer = gcs ? () => this.googleTokens.tokenFor(storedCredentials) : undefined;
+    const { config, relay } = await this.relayedConfig(row.connectionType, row.config, credentials, plan, dest, bearer);
     const store = refusingRedirects(objectStoreFromConnection({ type: row.connectionType, config, credentials }), relay);
     // Audited before any I/O on the customer's store; no audit record, no access.
     try {
@@ -124,6 +127,7 @@ export class ObjectStoreResolver {
     credentials: Record<string, unknown>,
     plan: StorageUpstreamPlan,
     dest: PinnedDestination,
+    bearer?: () => Promise<string>,
   ): Promise<{ config: Record<string, unknown>; relay: RelayHandle }> {
     const secret = credentials.secret_key;
     const relay = await this.relay.open({
@@ -131,6 +135,7 @@ export class ObjectStoreResolver {
       tls: plan.tls,
       hostHeader: plan.hostHeader,
       virtualHostBucket: plan.virtualHostBucket,
+      ...(bearer ? { bearer } : {}),
       ...((type === 's3' || type === 'minio') && typeof secret === 'string' ? { sigV4: { secretAccessKey: secret } } : {}),
     });
     return { config: relayedStorageConfig(type, config, relay.origin, plan), relay };
@@ -177,6 +182,8 @@ function refusingRedirects(store: ObjectStore, relay: RelayHandle): ObjectStore 
         status: refused.status,
       });
     }
+    const bearer = relay.bearerFailure();
+    if (bearer !== undefined) return bearer instanceof AppException ? bearer : new DependencyUnavailableError('Google OAuth', bearer);
     const tls = relay.tlsFailure();
     if (tls) {
       const what = tls.reason === 'tls_certificate_rejected' ? "The storage endpoint's TLS certificate was rejected" : 'The TLS handshake with the storage endpoint failed';

@@ -18,6 +18,11 @@ export interface RelayUpstream {
   sigV4?: { secretAccessKey: string };
   /** S3 virtual-hosted style: OpenDAL sends path-style `/<bucket>/<key>`, upstream gets `/<key>`. */
   virtualHostBucket?: string;
+  /**
+   * Set for GCS: the current OAuth access token, asked for on every upstream request, so a request
+   * made late in a long upload still carries a fresh token (OpenDAL keeps the one it was built with).
+   */
+  bearer?: () => Promise<string>;
 }
 
 export interface RelayHandle {
@@ -27,6 +32,8 @@ export interface RelayHandle {
   refusedRedirect(): RedirectRefusedError | undefined;
   /** The first TLS handshake with the upstream that failed (the request got a 502 instead). */
   tlsFailure(): RelayTlsFailure | undefined;
+  /** The first failure to get a bearer token (the request got a 502 instead). */
+  bearerFailure(): unknown;
 }
 
 /** Why TLS to the upstream failed: its certificate was refused, or the handshake itself. */
@@ -34,6 +41,12 @@ export interface RelayTlsFailure {
   reason: 'tls_certificate_rejected' | 'tls_handshake_failed';
   /** Node/OpenSSL's code (`ERR_TLS_CERT_ALTNAME_INVALID`, `CERT_HAS_EXPIRED`…), when it is one. */
   code?: string;
+}
+
+interface RelayReport {
+  onRefused: (error: RedirectRefusedError) => void;
+  onTlsFailure: (failure: RelayTlsFailure) => void;
+  onBearerFailure: (error: unknown) => void;
 }
 
 /** OpenSSL's certificate verification results, and Node's own hostname check. */
@@ -94,6 +107,7 @@ export class StorageEgressRelay {
   async open(upstream: RelayUpstream): Promise<RelayHandle> {
     let refused: RedirectRefusedError | undefined;
     let tlsFailed: RelayTlsFailure | undefined;
+    let bearerFailed: unknown;
     let inFlight = 0;
     let idleTimer: NodeJS.Timeout | undefined;
     const server = http.createServer();
@@ -122,6 +136,9 @@ export class StorageEgressRelay {
         onTlsFailure: (failure) => {
           tlsFailed ??= failure;
         },
+        onBearerFailure: (error) => {
+          bearerFailed ??= error;
+        },
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -131,7 +148,7 @@ export class StorageEgressRelay {
     server.unref();
     armIdle();
     const origin = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-    return { origin, refusedRedirect: () => refused, tlsFailure: () => tlsFailed };
+    return { origin, refusedRedirect: () => refused, tlsFailure: () => tlsFailed, bearerFailure: () => bearerFailed };
   }
 
   private forward(
@@ -139,9 +156,8 @@ export class StorageEgressRelay {
     relayOrigin: string,
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    report: { onRefused: (error: RedirectRefusedError) => void; onTlsFailure: (failure: RelayTlsFailure) => void },
+    report: RelayReport,
   ): void {
-    const { onRefused } = report;
     const fail = (status: number, code: string) => {
       if (res.headersSent) {
         res.destroy();
@@ -174,6 +190,35 @@ export class StorageEgressRelay {
         return;
       }
     }
+    if (upstream.bearer) {
+      upstream.bearer().then(
+        (token) => {
+          if (res.destroyed) return;
+          headers.authorization = `Bearer ${token}`;
+          this.send(upstream, relayOrigin, req, res, path, headers, report, fail);
+        },
+        (error: unknown) => {
+          report.onBearerFailure(error);
+          fail(502, 'token_unavailable');
+          req.resume();
+        },
+      );
+      return;
+    }
+    this.send(upstream, relayOrigin, req, res, path, headers, report, fail);
+  }
+
+  private send(
+    upstream: RelayUpstream,
+    relayOrigin: string,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    report: RelayReport,
+    fail: (status: number, code: string) => void,
+  ): void {
+    const { onRefused } = report;
     if (req.headers['transfer-encoding']) headers['transfer-encoding'] = req.headers['transfer-encoding'];
     const { dest } = upstream;
     const servername = net.isIP(dest.hostname) ? undefined : dest.hostname;
