@@ -299,6 +299,41 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       await expect(rejection(store.head(key('limits/too-big.bin')))).resolves.toMatchObject({ status: 404 });
     });
 
+    it('should publish nothing when the commit refuses, and keep the object already at the key', async () => {
+      await store.put(key('commit/kept.bin'), Buffer.from('before'));
+      const refused = AppException.conflict('reservation lost');
+      for (const body of [generated(STREAM_CHUNK_BYTES + 1024).stream, Readable.from([Buffer.from('small')]), Buffer.from('buffer')]) {
+        await expect(store.put(key('commit/kept.bin'), body, { commit: () => Promise.reject(refused) })).rejects.toBe(refused);
+        await expect(store.put(key('commit/new.bin'), body, { commit: () => Promise.reject(refused) })).rejects.toBeDefined();
+      }
+      await expect(drain((await store.get(key('commit/kept.bin'))).body.stream())).resolves.toEqual(Buffer.from('before'));
+      await expect(rejection(store.head(key('commit/new.bin')))).resolves.toMatchObject({ status: 404 });
+      const published = await store.put(key('commit/new.bin'), Buffer.from('after'), { commit: (publish) => publish() });
+      expect(published.size).toBe(5);
+    });
+
+    it('should abort a body that sends nothing for idleTimeoutMs with REQUEST_TIMEOUT, and leave no object', async () => {
+      const stalled = new Readable({ read() {} });
+      stalled.push(Buffer.alloc(64 * 1024, 1));
+      const error = await rejection(store.put(key('idle/stalled.bin'), stalled, { idleTimeoutMs: 100 }));
+      expect(error.code).toBe(ErrorCode.REQUEST_TIMEOUT);
+      expect(error.status).toBe(408);
+      // The body is left to the caller (an HTTP handler still answers on its socket).
+      expect(stalled.destroyed).toBe(false);
+      await expect(rejection(store.head(key('idle/stalled.bin')))).resolves.toMatchObject({ status: 404 });
+    });
+
+    it('should abort a put when its signal fires, with the reason of the signal', async () => {
+      const stalled = new Readable({ read() {} });
+      stalled.push(Buffer.alloc(1024, 1));
+      const controller = new AbortController();
+      const reason = AppException.conflict('taken');
+      const put = store.put(key('signal/aborted.bin'), stalled, { signal: controller.signal });
+      controller.abort(reason);
+      await expect(put).rejects.toBe(reason);
+      await expect(rejection(store.head(key('signal/aborted.bin')))).resolves.toMatchObject({ status: 404 });
+    });
+
     it('should never take a finished object for an abandoned upload', async () => {
       await store.put(key('janitor/kept.txt'), Buffer.from('kept'));
       await expect(store.removeAbandonedUploads(0)).resolves.toEqual(expect.any(Number));

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,24 +39,56 @@ describe('OpenDalObjectStore (fs)', () => {
 
   objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), { keepsContentType: false });
 
-  it('should leave an interrupted upload out of its key, and remove its temp file once idle', async () => {
-    const dir = join(root, 'janitor');
+  it('should delete the temp file of an upload that fails, whatever failed, before it rejects', async () => {
+    const dir = join(root, 'failures');
     const store = createObjectStoreFromSpec({ backend: 'local', root: dir });
+    const temp = join(dir, LOCAL_UPLOADS_DIR);
     async function* interrupted() {
       for (let i = 0; i < 6; i++) yield Buffer.alloc(512 * 1024, i);
       throw new Error('client went away');
     }
-    const body = Readable.from(interrupted());
-    await expect(store.put('acme/p/sol/big.bin', body)).rejects.toBeDefined();
-    await expect(store.head('acme/p/sol/big.bin')).rejects.toMatchObject({ status: 404 });
+    const stalled = () => {
+      const body = new Readable({ read() {} });
+      body.push(Buffer.alloc(1536 * 1024, 1));
+      return body;
+    };
+    const failures: [string, () => Promise<unknown>][] = [
+      ['client abort', () => store.put('acme/p/sol/a.bin', Readable.from(interrupted()))],
+      ['size limit', () => store.put('acme/p/sol/b.bin', Readable.from(interrupted()), { maxBytes: 2 * 1024 * 1024 })],
+      ['idle body', () => store.put('acme/p/sol/c.bin', stalled(), { idleTimeoutMs: 50 })],
+      ['refused commit', () => store.put('acme/p/sol/d.bin', Readable.from([Buffer.alloc(3 * 1024 * 1024)]), { commit: () => Promise.reject(new Error('lost')) })],
+      ['refused commit (buffer)', () => store.put('acme/p/sol/e.bin', Buffer.from('x'), { commit: () => Promise.reject(new Error('lost')) })],
+    ];
+    for (const [what, fail] of failures) {
+      await expect(fail()).rejects.toBeDefined();
+      expect({ what, left: await readdir(temp).catch(() => []) }).toEqual({ what, left: [] });
+    }
+    await expect(readdir(join(dir, 'acme', 'p', 'sol')).catch(() => [])).resolves.toEqual([]);
+  });
+
+  it('should remove temp files a crashed process left behind once idle, and only those', async () => {
+    const dir = join(root, 'janitor');
+    const store = createObjectStoreFromSpec({ backend: 'local', root: dir });
     const temp = join(dir, LOCAL_UPLOADS_DIR);
-    const left = await readdir(temp);
-    expect(left).toHaveLength(1);
+    await mkdir(temp, { recursive: true });
+    await writeFile(join(temp, 'crashed'), Buffer.alloc(1024));
     // Still fresh: it could be a live upload.
     await expect(store.removeAbandonedUploads(60_000)).resolves.toBe(0);
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    await utimes(join(temp, left[0]), twoHoursAgo, twoHoursAgo);
+    await utimes(join(temp, 'crashed'), twoHoursAgo, twoHoursAgo);
     await expect(store.removeAbandonedUploads(60_000)).resolves.toBe(1);
+    await expect(readdir(temp)).resolves.toEqual([]);
+    // A slow upload of this store whose file has not changed for two hours is still live.
+    const slow = new Readable({ read() {} });
+    slow.push(Buffer.alloc(1536 * 1024, 1));
+    const controller = new AbortController();
+    const put = store.put('acme/p/sol/slow.bin', slow, { signal: controller.signal });
+    for (let i = 0; i < 500 && (await readdir(temp)).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const [live] = await readdir(temp);
+    await utimes(join(temp, live), twoHoursAgo, twoHoursAgo);
+    await expect(store.removeAbandonedUploads(60_000)).resolves.toBe(0);
+    controller.abort(new Error('done'));
+    await expect(put).rejects.toThrow('done');
     await expect(readdir(temp)).resolves.toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { AppException } from '@app/core';
 import { assertSafeRelativePath } from './object-key.js';
 
@@ -59,7 +59,10 @@ function withoutEmpty(options: Record<string, string | undefined>): Record<strin
   return Object.fromEntries(Object.entries(options).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
 }
 
-/** Under the local root: uploads in progress, renamed to their key on close. */
+/**
+ * Under the local root: temp files of uploads in progress, renamed to their key on commit and
+ * deleted when the upload fails (see OpenDalObjectStore.put).
+ */
 export const LOCAL_UPLOADS_DIR = '.opendal-tmp';
 
 /**
@@ -70,9 +73,9 @@ export function toOpenDal(spec: ObjectStoreSpec): OpenDalTarget {
   switch (spec.backend) {
     case 'local': {
       const root = isAbsolute(spec.root) ? spec.root : resolve(spec.root);
-      // Writes land in a temp file and are renamed on close, so an aborted upload never leaves a
-      // partial object at its key. Tenant keys start with an org slug, never with a dot.
-      return { scheme: 'fs', options: { root, atomic_write_dir: join(root, LOCAL_UPLOADS_DIR) }, orderedListing: false };
+      // No atomic_write_dir: put() stages uploads in LOCAL_UPLOADS_DIR itself, so that it can
+      // delete a failed one's temp file. Tenant keys start with an org slug, never with a dot.
+      return { scheme: 'fs', options: { root }, orderedListing: false };
     }
     case 's3': {
       const isolated = !spec.ambientCredentials;

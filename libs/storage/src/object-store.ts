@@ -42,6 +42,19 @@ export interface PutOptions {
   contentType?: string;
   /** Abort (and leave no object) once more than this many bytes have arrived. */
   maxBytes?: number;
+  /**
+   * Abort with UploadIdleTimeoutError (408) when the body sends nothing for this long. Only time
+   * spent waiting for the body counts, never time spent writing (backpressure).
+   */
+  idleTimeoutMs?: number;
+  /** Aborts the put from outside; it rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Wraps the step that makes the received bytes visible at their key (the rename on disk, the
+   * final request on clouds). Throw instead of calling `publish` and nothing reaches the key.
+   * Default: publish at once.
+   */
+  commit?: (publish: () => Promise<PutResult>) => Promise<PutResult>;
 }
 
 export interface PutResult {
@@ -77,6 +90,12 @@ export interface ListPage {
  * Missing objects raise `AppException.notFound('Object')`.
  */
 export abstract class ObjectStore {
+  /**
+   * Writes `body` to `key`. A put that fails or is aborted leaves nothing behind on the local disk,
+   * neither at its key nor as a temp file, by the time it rejects. Cloud stores cannot abort an
+   * unfinished multipart upload through OpenDAL's Node binding; it stays invisible until the
+   * bucket's lifecycle rule expires it.
+   */
   abstract put(key: string, body: Buffer | Readable, options?: PutOptions): Promise<PutResult>;
   abstract get(key: string, options?: { range?: ByteRange }): Promise<GetResult>;
   abstract head(key: string): Promise<ObjectInfo>;

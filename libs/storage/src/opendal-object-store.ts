@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -41,6 +41,41 @@ export class ObjectTooLargeError extends AppException {
   }
 }
 
+/** The body of an upload sent nothing for `idleMs` (HTTP 408); the upload was aborted. */
+export class UploadIdleTimeoutError extends AppException {
+  constructor(readonly idleMs: number) {
+    super(ErrorCode.REQUEST_TIMEOUT, `No data received for ${idleMs} ms; the upload was aborted`, { idle_timeout_ms: idleMs });
+  }
+}
+
+/**
+ * The next piece of an upload's body, or a rejection once the body stayed silent for the idle
+ * timeout or the put was aborted. The body's own promise is left to settle on its own.
+ */
+export function waitForBody<T>(pending: Promise<T>, options: Pick<PutOptions, 'idleTimeoutMs' | 'signal'>): Promise<T> {
+  const { idleTimeoutMs, signal } = options;
+  if (!idleTimeoutMs && !signal) return pending;
+  signal?.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const stop = (error: unknown) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    };
+    const onAbort = () => stop(signal!.reason);
+    const timer = idleTimeoutMs ? setTimeout(() => stop(new UploadIdleTimeoutError(idleTimeoutMs)), idleTimeoutMs) : undefined;
+    signal?.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      stop,
+    );
+  });
+}
+
 /**
  * OpenDAL errors start with their kind (`NotFound (permanent) at stat, context: …`). Only the kind
  * and operation survive: the context may quote endpoints or signed query strings.
@@ -79,6 +114,8 @@ function toNumber(value: bigint | null | undefined): number {
 export class OpenDalObjectStore extends ObjectStore {
   private readonly operator: Operator;
   private readonly capability: { contentType: boolean; ifMatch: boolean; startAfter: boolean };
+  /** Temp files of this store's uploads in progress (local disk only). */
+  private readonly liveTemps = new Set<string>();
 
   constructor(private readonly target: OpenDalTarget) {
     super();
@@ -98,16 +135,43 @@ export class OpenDalObjectStore extends ObjectStore {
 
   async put(key: string, body: Buffer | Readable, options: PutOptions = {}): Promise<PutResult> {
     assertSafeObjectKey(key);
+    // On disk the bytes go to a temp file of our own, renamed to the key on commit and deleted on
+    // any failure. (OpenDAL's own atomic write leaves its temp file behind when a write is
+    // abandoned: the Node binding has no abort, and its temp files cannot be told apart.)
+    const temp = this.target.scheme === 'fs' ? `${LOCAL_UPLOADS_DIR}/${randomUUID()}` : undefined;
+    const commit = options.commit ?? ((publish) => publish());
+    if (temp) this.liveTemps.add(temp);
+    try {
+      const finish = await this.receive(temp ?? key, body, options);
+      // The disk's temp file is complete before the commit; a cloud upload completes in it.
+      if (temp) await finish();
+      return await commit(async () => {
+        if (temp) await call(() => this.operator.rename(temp, key));
+        else await finish();
+        const info = await this.head(key);
+        return { key, size: info.size, etag: info.etag };
+      });
+    } catch (error) {
+      if (temp) await this.operator.delete(temp).catch(() => undefined);
+      throw error;
+    } finally {
+      if (temp) this.liveTemps.delete(temp);
+    }
+  }
+
+  /**
+   * Writes everything but the final step to `target` and returns that step: closing the writer, or
+   * the single write of an object that fit in one staging buffer.
+   */
+  private async receive(target: string, body: Buffer | Readable, options: PutOptions): Promise<() => Promise<void>> {
     const max = options.maxBytes ?? Number.POSITIVE_INFINITY;
     const writeOptions = this.capability.contentType && options.contentType ? { contentType: options.contentType } : {};
-    if (Buffer.isBuffer(body)) {
-      if (body.length > max) throw new ObjectTooLargeError(max);
-      await call(() => this.operator.write(key, body, writeOptions));
-    } else {
-      await this.putStream(key, body, max, writeOptions);
-    }
-    const info = await this.head(key);
-    return { key, size: info.size, etag: info.etag };
+    if (!Buffer.isBuffer(body)) return this.putStream(target, body, max, writeOptions, options);
+    if (body.length > max) throw new ObjectTooLargeError(max);
+    options.signal?.throwIfAborted();
+    return async () => {
+      await call(() => this.operator.write(target, body, writeOptions));
+    };
   }
 
   /**
@@ -119,8 +183,16 @@ export class OpenDalObjectStore extends ObjectStore {
    * N-API calls by the buffer-to-piece ratio, and never holds a whole object. Objects that fit in
    * one buffer go up in a single request (Azure drops the content type of block lists); larger ones
    * through OpenDAL's writer, one part per full buffer.
+   *
+   * The body is never destroyed here: on a failure the caller can still answer on the socket.
    */
-  private async putStream(key: string, body: Readable, max: number, writeOptions: { contentType?: string }): Promise<void> {
+  private async putStream(
+    key: string,
+    body: Readable,
+    max: number,
+    writeOptions: { contentType?: string },
+    options: PutOptions,
+  ): Promise<() => Promise<void>> {
     let staging: Buffer = Buffer.allocUnsafeSlow(this.stagingBytes);
     let spare: Buffer | undefined;
     let filled = 0;
@@ -143,17 +215,17 @@ export class OpenDalObjectStore extends ObjectStore {
       [staging, spare] = [spare ?? Buffer.allocUnsafeSlow(staging.length), staging];
       filled = 0;
     };
-    // Not closing the writer on failure abandons it: fs keeps the temp file away from the key (the
-    // janitor removes it), clouds leave an uncompleted multipart upload for the lifecycle rule.
+    const pieces = body[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+    // A failure abandons the writer: the caller deletes the disk's temp file; clouds leave an
+    // uncompleted multipart upload for the lifecycle rule.
     try {
-      for await (const chunk of body as AsyncIterable<Buffer | string>) {
-        const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for (;;) {
+        const next = await waitForBody(pieces.next(), options);
+        if (next.done) break;
+        const piece = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
         received += piece.length;
         streamedGarbage().note(piece.length);
-        if (received > max) {
-          body.destroy();
-          throw new ObjectTooLargeError(max);
-        }
+        if (received > max) throw new ObjectTooLargeError(max);
         let offset = 0;
         while (offset < piece.length) {
           const copied = piece.copy(staging, filled, offset);
@@ -162,17 +234,20 @@ export class OpenDalObjectStore extends ObjectStore {
           if (filled === staging.length) await flush();
         }
       }
+      if (writer) {
+        if (filled > 0) await flush();
+        await settle();
+        const open = writer;
+        return () => call(() => open.close());
+      }
+      const whole = staging.subarray(0, filled);
+      return async () => {
+        await call(() => this.operator.write(key, whole, writeOptions));
+      };
     } catch (error) {
       // Let a write still in flight finish first, so nothing touches the abandoned upload afterwards.
       await inFlight?.catch(() => undefined);
       throw error;
-    }
-    if (writer) {
-      if (filled > 0) await flush();
-      await settle();
-      await call(() => writer!.close());
-    } else {
-      await call(() => this.operator.write(key, staging.subarray(0, filled), writeOptions));
     }
   }
 
@@ -257,10 +332,13 @@ export class OpenDalObjectStore extends ObjectStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
       throw error;
     }
-    // A live upload writes its temp file all the time; one untouched for idleMs was abandoned.
+    // A failed upload deletes its own temp file, so what is left was abandoned by a process that
+    // died. Uploads of this process are skipped whatever their age (a slow one may not have
+    // touched its file for a while); another process's live upload touches its file all the time.
     const cutoff = Date.now() - idleMs;
     let removed = 0;
     for (const name of names) {
+      if (this.liveTemps.has(`${LOCAL_UPLOADS_DIR}/${name}`)) continue;
       const path = join(directory, name);
       const info = await lstat(path).catch(() => undefined);
       if (!info?.isFile() || info.mtimeMs >= cutoff) continue;

@@ -32,6 +32,16 @@ export class StorageConfig {
    */
   @IsInt() @Min(1) @Max(10_000) STORAGE_MAX_CONCURRENT_UPLOADS = 16;
   @IsInt() @Min(1) @Max(10_000) STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG = 4;
+  /**
+   * An upload whose client sends nothing for this long is aborted with 408: its slot is freed and
+   * its partial bytes deleted. Time spent writing to the store does not count.
+   */
+  @IsInt() @Min(100) @Max(3_600_000) STORAGE_UPLOAD_IDLE_TIMEOUT_MS = 30_000;
+  /**
+   * How often a file upload in progress refreshes its reservation (the `uploading` row), so that
+   * the janitor, which takes reservations untouched for an hour, never takes a live one.
+   */
+  @IsInt() @Min(100) @Max(600_000) STORAGE_UPLOAD_HEARTBEAT_MS = 60_000;
 }
 
 const REQUIRED: Record<ObstoreBackend, (keyof StorageConfig)[]> = {

@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'INVALID_TOKEN: missing, expired or invalid bearer token',
   403: 'INSUFFICIENT_PERMISSIONS',
   404: 'RESOURCE_NOT_FOUND: missing, or not visible to the caller',
+  408: 'REQUEST_TIMEOUT: the client stopped sending the request body',
   409: 'RESOURCE_ALREADY_EXISTS',
   413: 'PAYLOAD_TOO_LARGE',
   422: 'VALIDATION_ERROR: well-formed body that fails validation',
