@@ -1,12 +1,16 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { type ClientRequest, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { LOCAL_UPLOADS_DIR, type ObjectStore } from '@app/storage';
 import { StorageJanitor } from '../../apps/assets/src/storage/storage.janitor.js';
+import { DEFAULT_OBJECT_STORE } from '../../apps/assets/src/storage/storage.tokens.js';
+import { UploadHeartbeat } from '../../apps/assets/src/storage/upload-heartbeat.js';
+import { UploadSlots } from '../../apps/assets/src/storage/upload-slots.js';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 
 const PROJECT = 'analytics-prod';
@@ -42,6 +46,53 @@ describe('Shared storage (e2e)', () => {
       req.end(body);
     });
 
+  /** Requests of `streamed`, closed after each test whatever its outcome (a stuck one would hold its upload). */
+  const opened: ClientRequest[] = [];
+  afterEach(() => {
+    for (const req of opened.splice(0)) req.destroy();
+  });
+
+  /** A request whose body the test writes piece by piece; `response` settles with the answer or the socket's end. */
+  const streamed = (method: string, path: string, headers: Record<string, string>) => {
+    const { port } = http.address() as AddressInfo;
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers });
+    opened.push(req);
+    const response = new Promise<{ status: number; body: string }>((resolve) => {
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', () => resolve({ status: 0, body: '' }));
+    });
+    return { req, response };
+  };
+
+  const BOUNDARY = 'assets-e2e-boundary';
+  /** The multipart head of an upload: its fields, then the start of the file part. */
+  const multipartHead = (key: string, name: string) =>
+    [
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="key"\r\n\r\n${key}\r\n`,
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="name"\r\n\r\n${name}\r\n`,
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ].join('');
+  const multipartTail = `\r\n--${BOUNDARY}--\r\n`;
+  const multipartHeaders = (token: string) => ({ ...as(token), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` });
+
+  /** Temp files of uploads in progress under the local root. */
+  const leftovers = () => readdir(join(root, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
+  /** Polls the server's state (not a clock) until `condition` holds. */
+  const until = async (condition: () => Promise<boolean>, what: string) => {
+    for (let i = 0; i < 1000; i++) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`Timed out waiting for ${what}`);
+  };
+  /** Every upload has finished, its cleanup included. */
+  const settled = () => app.get(UploadSlots).drained();
+
   /** The body as text, whatever the content type (superagent only buffers some types). */
   const text = (req: request.Test) =>
     req.buffer(true).parse((res, cb) => {
@@ -52,7 +103,10 @@ describe('Shared storage (e2e)', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'assets-storage-'));
-    const env = { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024), STORAGE_MAX_UPLOAD_BYTES: String(1024 * 1024), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '2' };
+    const env = { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024), STORAGE_MAX_UPLOAD_BYTES: String(3 * 1024 * 1024), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '2',
+      // The heartbeat never ticks on its own here: the tests tick it (beat()) to control time.
+      STORAGE_UPLOAD_HEARTBEAT_MS: '600000',
+    };
     h = await startAssetsHarness({ env });
     app = h.app;
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -397,7 +451,8 @@ describe('Shared storage (e2e)', () => {
       });
       first.write(head);
       first.write(Buffer.alloc(64 * 1024, 1));
-      // Wait until the first upload holds its reservation.
+      // Wait until the first upload holds its reservation (a duplicate sent earlier could win the race).
+      await until(async () => (await app.get(DataSource).query(`SELECT 1 FROM files WHERE project_id = $1 AND key = 'race/same.bin'`, [PROJECT])).length > 0, 'the reservation');
       for (let i = 0; i < 100; i++) {
         const dup = await request(http).post('/assets/files').set(as(alice)).field('key', 'race/same.bin').field('name', 'Race two').attach('file', Buffer.from('intruder'), 'same.bin');
         if (dup.status === 409) break;
@@ -417,7 +472,7 @@ describe('Shared storage (e2e)', () => {
     });
 
     it('should sweep uploads abandoned mid-way: their bytes and their reservation', async () => {
-      await request(http).put('/assets/storage/files/stale/left.bin').set(as(alice)).send(Buffer.from('partial')).expect(201);
+      await app.get<ObjectStore>(DEFAULT_OBJECT_STORE).put(`acme/${PROJECT}/files/stale/left.bin`, Buffer.from('partial'));
       const dataSource = app.get(DataSource);
       await dataSource.query(
         `INSERT INTO files (id, org_id, project_id, resource_uri, name, key, storage_key, content_type, size, created_by, status, updated_at)
@@ -435,10 +490,140 @@ describe('Shared storage (e2e)', () => {
         .set(as(alice))
         .field('key', 'big/file.bin')
         .field('name', 'Too big')
-        .attach('file', Buffer.alloc(1024 * 1024 + 1), 'big.bin')
+        .attach('file', Buffer.alloc(3 * 1024 * 1024 + 1), 'big.bin')
         .expect(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       await request(http).head('/assets/storage/files/big/file.bin').set(as(alice)).expect(404);
+    });
+  });
+
+  describe('failed uploads leave nothing behind', () => {
+    it('should delete the temp file of a POST /assets/files rejected with 413 before answering', async () => {
+      const res = await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'big/temp.bin')
+        .field('name', 'Too big temp')
+        .attach('file', Buffer.alloc(6 * 1024 * 1024), 'big.bin')
+        .expect(413);
+      expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+      await settled();
+      await expect(leftovers()).resolves.toEqual([]);
+    });
+
+    it('should answer 413 in the envelope to a PUT over the limit while streaming, and delete its temp file', async () => {
+      const { req, response } = streamed('PUT', '/assets/storage/sol/big/streamed.bin', { ...as(alice), 'transfer-encoding': 'chunked' });
+      req.write(Buffer.alloc(2 * 1024 * 1024, 1));
+      req.write(Buffer.alloc(64 * 1024, 2));
+      const res = await response;
+      req.destroy();
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+      await expect(leftovers()).resolves.toEqual([]);
+      await request(http).head('/assets/storage/sol/big/streamed.bin').set(as(alice)).expect(404);
+    });
+
+    it('should delete the partial file of a PUT the client aborts', async () => {
+      const { req } = streamed('PUT', '/assets/storage/sol/big/aborted.bin', { ...as(alice), 'content-length': String(2 * 1024 * 1024) });
+      req.write(Buffer.alloc(1536 * 1024, 3));
+      // The server has written part of it to disk.
+      await until(async () => (await leftovers()).length > 0, 'the upload to reach the disk');
+      req.destroy();
+      await settled();
+      await expect(leftovers()).resolves.toEqual([]);
+      await request(http).head('/assets/storage/sol/big/aborted.bin').set(as(alice)).expect(404);
+    });
+
+    it('should delete the partial bytes and the reservation of a POST /assets/files the client aborts', async () => {
+      const { req } = streamed('POST', '/assets/files', multipartHeaders(alice));
+      req.write(multipartHead('aborted/file.bin', 'Aborted file'));
+      req.write(Buffer.alloc(1536 * 1024, 4));
+      await until(async () => (await leftovers()).length > 0, 'the upload to reach the disk');
+      req.destroy();
+      await settled();
+      await expect(leftovers()).resolves.toEqual([]);
+      await expect(app.get(DataSource).query(`SELECT status FROM files WHERE key = 'aborted/file.bin'`)).resolves.toEqual([]);
+      await request(http).post('/assets/files').set(as(alice)).field('key', 'aborted/file.bin').field('name', 'Aborted file').attach('file', Buffer.from('ok'), 'f.bin').expect(201);
+    });
+  });
+
+  describe('reservations of uploads in progress', () => {
+    /** Starts a file upload, sends half of its bytes and waits until the key is reserved. */
+    const startUpload = async (key: string) => {
+      const upload = streamed('POST', '/assets/files', multipartHeaders(alice));
+      upload.req.write(multipartHead(key, `Upload of ${key}`));
+      upload.req.write(Buffer.alloc(64 * 1024, 5));
+      await until(async () => (await rowsOf(key)).length > 0, 'the reservation');
+      return { ...upload, finish: () => upload.req.end(Buffer.concat([Buffer.alloc(64 * 1024, 5), Buffer.from(multipartTail)])) };
+    };
+    const rowsOf = (key: string): Promise<{ status: string; size: string }[]> =>
+      app.get(DataSource).query(`SELECT status, size FROM files WHERE project_id = $1 AND key = $2`, [PROJECT, key]);
+    /** As if `hours` passed since the reservation was last refreshed. */
+    const age = (key: string, hours: number) => app.get(DataSource).query(`UPDATE files SET updated_at = now() - make_interval(hours => $3) WHERE project_id = $1 AND key = $2`, [PROJECT, key, hours]);
+
+    it('should keep refreshing a live upload, so that the janitor leaves it alone however long it streams', async () => {
+      const upload = await startUpload('live/long.bin');
+      // Two hours of streaming: the row ages, and the heartbeat ticks as it does every minute.
+      await age('live/long.bin', 2);
+      await app.get(UploadHeartbeat).beat();
+      await app.get(StorageJanitor).sweep();
+      upload.finish();
+      const res = await upload.response;
+      expect(res.status).toBe(201);
+      await expect(rowsOf('live/long.bin')).resolves.toEqual([{ status: 'ready', size: String(128 * 1024) }]);
+      await request(http).head('/assets/storage/files/live/long.bin').set(as(alice)).expect(200);
+    });
+
+    it('should not report success when the janitor took its reservation, and leave the key to its new owner', async () => {
+      const upload = await startUpload('taken/file.bin');
+      // The process stalled (no heartbeat) past the janitor's threshold.
+      await age('taken/file.bin', 2);
+      await app.get(StorageJanitor).sweep();
+      await expect(rowsOf('taken/file.bin')).resolves.toEqual([]);
+      await request(http).post('/assets/files').set(as(alice)).field('key', 'taken/file.bin').field('name', 'New owner').attach('file', Buffer.from('second owner'), 'f.bin').expect(201);
+      upload.finish();
+      const res = await upload.response;
+      expect(res.status).toBe(409);
+      expect(JSON.parse(res.body).error.code).toBe('RESOURCE_ALREADY_EXISTS');
+      await settled();
+      const got = await text(request(http).get('/assets/storage/files/taken/file.bin').set(as(alice))).expect(200);
+      expect(got.body).toBe('second owner');
+      await expect(rowsOf('taken/file.bin')).resolves.toEqual([{ status: 'ready', size: '12' }]);
+      await expect(leftovers()).resolves.toEqual([]);
+    });
+
+    it('should abort an upload as soon as a heartbeat finds its reservation gone, and delete its partial bytes', async () => {
+      const upload = await startUpload('gone/file.bin');
+      await age('gone/file.bin', 2);
+      await app.get(StorageJanitor).sweep();
+      await app.get(UploadHeartbeat).beat();
+      // Answered while the client is still sending.
+      const res = await upload.response;
+      upload.req.destroy();
+      expect(res.status).toBe(409);
+      await settled();
+      await expect(leftovers()).resolves.toEqual([]);
+      await request(http).head('/assets/storage/files/gone/file.bin').set(as(alice)).expect(404);
+    });
+  });
+
+  describe('the files area belongs to the files API', () => {
+    it('should refuse raw PUT and DELETE under files/ with 409, whatever the spelling, and keep the file intact', async () => {
+      const up = await request(http).post('/assets/files').set(as(alice)).field('key', 'owned/report.csv').field('name', 'Owned report').attach('file', Buffer.from('original'), 'r.csv').expect(201);
+      const put = await request(http).put('/assets/storage/files/owned/report.csv').set(as(alice)).send(Buffer.from('replaced behind its back')).expect(409);
+      expect(put.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
+      expect(put.body.error.message).toMatch(/files API/);
+      const del = await request(http).delete('/assets/storage/files/owned/report.csv').set(as(alice)).expect(409);
+      expect(del.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
+      // Percent-encoded, and keys the files API never registered: one rule for the whole area.
+      expect((await raw('PUT', '/assets/storage/%66iles/owned/report.csv', as(alice), 'x')).status).toBe(409);
+      expect((await raw('DELETE', '/assets/storage/%66iles/owned/report.csv', as(alice))).status).toBe(409);
+      await request(http).put('/assets/storage/files/unregistered/x.bin').set(as(alice)).send(Buffer.from('x')).expect(409);
+      await request(http).delete('/assets/storage/files/unregistered/x.bin').set(as(alice)).expect(409);
+      const got = await text(request(http).get(up.body.url).set(as(alice))).expect(200);
+      expect(got.body).toBe('original');
+      await expect(app.get(DataSource).query(`SELECT size FROM files WHERE project_id = $1 AND key = 'owned/report.csv'`, [PROJECT])).resolves.toEqual([{ size: '8' }]);
+      await request(http).head('/assets/storage/files/unregistered/x.bin').set(as(alice)).expect(404);
     });
   });
 });

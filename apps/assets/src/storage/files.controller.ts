@@ -1,18 +1,18 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors, AppException, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
-import { ObjectTooLargeError } from '@app/storage';
+import { ObjectTooLargeError, waitForBody } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { UploadSlots } from './upload-slots.js';
+import { UploadHeartbeat } from './upload-heartbeat.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
 import type { FileEntity } from './file.entity.js';
 import { FileUploadedDto } from './storage.dto.js';
 import { CONNECTION_QUERY, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
-import { Inject } from '@nestjs/common';
 
 const FIELD_NAMES = new Set(['key', 'name', 'resource_uri', 'description', 'tags']);
 
@@ -40,6 +40,7 @@ export class FilesController {
     private readonly files: FilesService,
     private readonly stores: ObjectStoreResolver,
     private readonly uploads: UploadSlots,
+    private readonly heartbeat: UploadHeartbeat,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
   ) {}
 
@@ -64,20 +65,32 @@ export class FilesController {
   })
   @ApiQuery(CONNECTION_QUERY)
   @ApiCreatedResponse({ type: FileUploadedDto })
-  @ApiErrors(400, 409, 413, 422, 429)
-  async upload(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest): Promise<FileUploadedDto> {
+  @ApiErrors(400, 408, 409, 413, 422, 429)
+  async upload(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FileUploadedDto> {
     if (!request.isMultipart()) throw AppException.invalidRequest('Expected a multipart/form-data body');
-    return this.uploads.run(principal.orgId, () => this.receive(principal, projectId, request));
+    return this.uploads.run(principal.orgId, () => this.receive(principal, projectId, request, reply));
   }
 
-  private async receive(principal: Principal, projectId: string, request: FastifyRequest): Promise<FileUploadedDto> {
+  private async receive(principal: Principal, projectId: string, request: FastifyRequest, reply: FastifyReply): Promise<FileUploadedDto> {
     const raw: Record<string, string> = {};
     let file: FileEntity | undefined;
     let fields: FileFields | undefined;
-    let written = false;
+    const lost = new AbortController();
+    let release: (() => void) | undefined;
+    const idle = { idleTimeoutMs: this.config.STORAGE_UPLOAD_IDLE_TIMEOUT_MS };
     const { store, connectionUri } = await this.stores.resolveWithSource({ principal, projectId, request, operation: 'upload' });
+    const parts = request.parts()[Symbol.asyncIterator]();
     try {
-      for await (const part of request.parts()) {
+      for (;;) {
+        // A client that stalls between parts is timed out like one that stalls inside the file.
+        const next = await waitForBody(parts.next(), idle);
+        if (next.done) break;
+        const part = next.value;
         if (part.type === 'field') {
           if (FIELD_NAMES.has(part.fieldname) && typeof part.value === 'string') raw[part.fieldname] = part.value;
           continue;
@@ -89,20 +102,24 @@ export class FilesController {
         // Fields must precede the file, so that nothing is written before the request is known valid.
         fields = validateFields(raw);
         file = await this.files.reserve(principal, projectId, fields, { contentType: (part as MultipartFile).mimetype || 'application/octet-stream', connectionUri });
-        const stored = await this.files.store(store, file, part.file);
-        written = true;
+        release = this.heartbeat.hold(file, (reason) => lost.abort(reason));
+        const stored = await this.files.store(store, file, part.file, lost.signal);
         if (part.file.truncated) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
         file = { ...file, size: stored.size, etag: stored.etag };
       }
       if (!file || !fields) throw AppException.validation('The file field is required (send key and name before it)', { field: 'file' });
       file = await this.files.complete(file, { size: file.size, etag: file.etag });
     } catch (error) {
-      // Nothing half-written: no bytes and no row survive a failed upload.
-      if (file) await this.files.abandon(store, file, written);
+      // Nothing half-written: no bytes, no temp file and no row survive a failed upload.
+      if (file) await this.files.abandon(store, file, lost.signal.aborted);
+      // The rest of the body may never come (an idle client) or be large: answer, then close.
+      void reply.header('connection', 'close');
       if (isFileTooLarge(error)) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
       // A second file part trips the multipart file limit (1) before this loop sees it.
       if ((error as { code?: string } | null)?.code === 'FST_FILES_LIMIT') throw AppException.validation('Exactly one file field named "file" is expected', { field: 'file' });
       throw error;
+    } finally {
+      release?.();
     }
     const path = `/assets/storage/${FILES_SOLUTION}/${fields.key.split('/').map(encodeURIComponent).join('/')}`;
     return {

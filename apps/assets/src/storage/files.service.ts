@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppException, type Principal } from '@app/core';
-import { type ObjectStore, TenantKeyBuilder } from '@app/storage';
+import { type ObjectStore, type StorageTenant, TenantKeyBuilder } from '@app/storage';
 import { FileEntity } from './file.entity.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
@@ -92,48 +92,123 @@ export class FilesService {
     return file;
   }
 
-  async store(store: ObjectStore, file: FileEntity, body: Readable): Promise<StoredBytes> {
-    return store.put(file.storageKey, body, { contentType: file.contentType, maxBytes: this.config.STORAGE_MAX_UPLOAD_BYTES });
-  }
-
-  async complete(file: FileEntity, stored: StoredBytes): Promise<FileEntity> {
-    await this.dataSource.getRepository(FileEntity).update({ id: file.id }, { status: 'ready', size: stored.size, etag: stored.etag });
-    return { ...file, status: 'ready', size: stored.size, etag: stored.etag };
+  /**
+   * Streams the bytes to the file's key. They become visible there only in `publishReserved`, under
+   * the reservation's row lock, so bytes whose reservation was taken never reach the key.
+   */
+  async store(store: ObjectStore, file: FileEntity, body: Readable, signal: AbortSignal): Promise<StoredBytes> {
+    return store.put(file.storageKey, body, {
+      contentType: file.contentType,
+      maxBytes: this.config.STORAGE_MAX_UPLOAD_BYTES,
+      idleTimeoutMs: this.config.STORAGE_UPLOAD_IDLE_TIMEOUT_MS,
+      signal,
+      commit: (publish) => this.publishReserved(file, publish),
+    });
   }
 
   /**
-   * Undoes a reservation: the bytes (when some were written) and the row. Best effort: what fails
-   * here is left to sweepAbandoned, so the caller still sees the original error.
+   * Locks the reservation and refreshes it, then publishes the bytes while holding the lock. The
+   * janitor takes a row under the same lock, so either it sees a fresh row and skips it, or this
+   * finds the row gone and nothing is published.
    */
-  async abandon(store: ObjectStore, file: FileEntity, bytesWritten: boolean): Promise<void> {
+  private publishReserved<T>(file: FileEntity, publish: () => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      const held = rowsOf(await tx.query(`UPDATE files SET updated_at = now() WHERE id = $1 AND status = 'uploading' RETURNING id`, [file.id]));
+      if (held.length === 0) throw reservationLost(file);
+      return publish();
+    });
+  }
+
+  /** Turns the reservation into a `ready` file, unless the reservation was taken meanwhile (409). */
+  async complete(file: FileEntity, stored: StoredBytes): Promise<FileEntity> {
+    const done = rowsOf(
+      await this.dataSource.query(`UPDATE files SET status = 'ready', size = $2, etag = $3, updated_at = now() WHERE id = $1 AND status = 'uploading' RETURNING id`, [
+        file.id,
+        stored.size,
+        stored.etag,
+      ]),
+    );
+    if (done.length === 0) throw reservationLost(file);
+    return { ...file, status: 'ready', size: stored.size, etag: stored.etag };
+  }
+
+  /** Refreshes the reservations of uploads in progress; returns the ids whose row still exists. */
+  async refresh(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = rowsOf(await this.dataSource.query(`UPDATE files SET updated_at = now() WHERE id = ANY($1::uuid[]) RETURNING id`, [ids]));
+    return rows.map((row) => String(row.id));
+  }
+
+  /**
+   * Undoes a reservation at once: the row and the bytes at its key, which are this upload's for as
+   * long as its row exists (the row is deleted and the bytes removed under one lock). A reservation
+   * already taken (`lost`) leaves the key alone: it may belong to a newer upload. When the database
+   * fails, the bytes still go unless the reservation was lost, and the row is left to the janitor.
+   * Never throws, so that the caller reports the original error.
+   */
+  async abandon(store: ObjectStore, file: FileEntity, lost: boolean): Promise<void> {
     try {
-      if (bytesWritten) await store.delete(file.storageKey);
-      await this.dataSource.getRepository(FileEntity).delete({ id: file.id, status: 'uploading' });
+      await this.dataSource.transaction(async (tx) => {
+        const gone = rowsOf(await tx.query(`DELETE FROM files WHERE id = $1 RETURNING id`, [file.id]));
+        if (gone.length > 0) await store.delete(file.storageKey);
+      });
     } catch (error) {
       this.logger.warn({ file: file.id, err: (error as Error)?.name }, 'Abandoned upload left for the janitor');
+      if (!lost) await store.delete(file.storageKey).catch(() => undefined);
     }
   }
 
   /**
-   * Uploads still `uploading` after `idleMs` (the process died, or abandon() failed): their bytes
-   * go from the default store and their rows are deleted. Bytes in a storage connection stay (the
-   * janitor has no one's credentials to reach it) and are logged by key.
+   * Reservations whose heartbeat stopped `idleMs` ago (the process died, or abandon() failed): the
+   * row goes, and with it, under its lock, the bytes in the default store. A row refreshed or
+   * completed meanwhile is skipped. Bytes in a storage connection stay (the janitor has no one's
+   * credentials to reach it) and are logged by key.
    */
   async sweepAbandoned(defaultStore: ObjectStore, idleMs: number): Promise<number> {
-    const repo = this.dataSource.getRepository(FileEntity);
-    const stale = await repo
+    const stale = await this.dataSource
+      .getRepository(FileEntity)
       .createQueryBuilder('f')
+      .select(['f.id'])
       .where("f.status = 'uploading'")
       .andWhere('f.updated_at < now() - make_interval(secs => :seconds)', { seconds: idleMs / 1000 })
       .limit(100)
       .getMany();
-    for (const file of stale) {
-      if (file.connectionUri === null) await defaultStore.delete(file.storageKey);
-      else this.logger.warn({ file: file.id, connection: file.connectionUri, key: file.storageKey }, 'Abandoned upload in a storage connection; its bytes may remain');
-      await repo.delete({ id: file.id, status: 'uploading' });
+    let removed = 0;
+    for (const { id } of stale) {
+      await this.dataSource.transaction(async (tx) => {
+        const [file] = rowsOf(
+          await tx.query(
+            `DELETE FROM files WHERE id = $1 AND status = 'uploading' AND updated_at < now() - make_interval(secs => $2)
+             RETURNING id, storage_key, connection_uri`,
+            [id, idleMs / 1000],
+          ),
+        );
+        if (!file) return;
+        if (file.connection_uri === null) await defaultStore.delete(String(file.storage_key));
+        else this.logger.warn({ file: id, connection: file.connection_uri, key: file.storage_key }, 'Abandoned upload in a storage connection; its bytes may remain');
+        removed++;
+      });
     }
-    return stale.length;
+    return removed;
   }
+}
+
+/** The upload's reservation was taken by the janitor (its heartbeat had stopped): nothing of it is kept. */
+export function reservationLost(file: Pick<FileEntity, 'key'>): AppException {
+  return AppException.conflict('The upload lost its reservation of the key before it finished; upload the file again', { key: file.key });
+}
+
+/** Keys under `<org>/<project>/files/` belong to the files API (a row per file holds its key, size and ETag). */
+export function assertNotFileKey(tenant: StorageTenant, key: string): void {
+  if (key.startsWith(TenantKeyBuilder.prefix(tenant, FILES_SOLUTION))) {
+    throw AppException.conflict('Objects under files/ are managed by the files API (POST /assets/files); they cannot be written or deleted here', { solution: FILES_SOLUTION });
+  }
+}
+
+/** Rows of a raw UPDATE/DELETE … RETURNING (TypeORM's postgres driver answers [rows, count]). */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result) && Array.isArray(result[0])) return result[0] as Record<string, unknown>[];
+  return (Array.isArray(result) ? result : []) as Record<string, unknown>[];
 }
 
 function uniqueConstraintOf(error: unknown): string | undefined {

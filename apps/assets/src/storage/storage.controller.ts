@@ -9,6 +9,7 @@ import { projectFromHeader, RequirePermission } from '@app/authz';
 import { HeadersSentError, type ObjectBody, ObjectTooLargeError, RangeNotSatisfiableError, TenantKeyBuilder } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { UploadSlots } from './upload-slots.js';
+import { assertNotFileKey } from './files.service.js';
 import { etagMatches, parseRangeHeader, parseStoragePath } from './storage-path.js';
 import { originalContentType } from './storage-http.setup.js';
 import { ListObjectsQueryDto, ObjectPageDto, PutObjectResultDto } from './storage.dto.js';
@@ -43,24 +44,37 @@ export class StorageController {
   @Put('*')
   @RouteConfig(RAW_BODY_ROUTE)
   @RequirePermission('can_write', projectFromHeader, 'Project')
-  @ApiOperation({ summary: 'Upload an object (raw body, streamed; the Content-Type is kept)' })
+  @ApiOperation({
+    summary: 'Upload an object (raw body, streamed; the Content-Type is kept)',
+    description: 'Objects under `files/` belong to the files API: writing or deleting them here answers 409.',
+  })
   @ApiParam({ name: '*', description: '`{solution}/{artifact-type}/{id…}`' })
   @ApiConsumes('application/octet-stream', '*/*')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery(CONNECTION_QUERY)
   @ApiResponse({ status: 201, type: PutObjectResultDto })
-  @ApiErrors(400, 413, 422, 429)
+  @ApiErrors(400, 408, 409, 413, 422, 429)
   async put(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'PUT');
-    const key = TenantKeyBuilder.build(tenant, solution, artifactPath!);
-    const contentType = storedContentType(originalContentType(request));
-    const max = this.config.STORAGE_MAX_OBJECT_BYTES;
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > max) throw new ObjectTooLargeError(max);
-    const store = await this.stores.resolve({ principal, projectId, request, operation: 'put' });
-    const body = request.body instanceof Readable ? request.body : Readable.from([]);
-    const result = await this.uploads.run(principal.orgId, () => store.put(key, body, { contentType, maxBytes: max }));
+    let result;
+    try {
+      const key = TenantKeyBuilder.build(tenant, solution, artifactPath!);
+      assertNotFileKey(tenant, key);
+      const contentType = storedContentType(originalContentType(request));
+      const max = this.config.STORAGE_MAX_OBJECT_BYTES;
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > max) throw new ObjectTooLargeError(max);
+      const store = await this.stores.resolve({ principal, projectId, request, operation: 'put' });
+      const body = request.body instanceof Readable ? request.body : Readable.from([]);
+      result = await this.uploads.run(principal.orgId, () =>
+        store.put(key, body, { contentType, maxBytes: max, idleTimeoutMs: this.config.STORAGE_UPLOAD_IDLE_TIMEOUT_MS }),
+      );
+    } catch (error) {
+      // The rest of the body may never come (an idle client) or be large: answer, then close.
+      void reply.header('connection', 'close');
+      throw error;
+    }
     void reply.status(201).send({ key: TenantKeyBuilder.relative(tenant, solution, result.key), size: result.size, etag: result.etag } satisfies PutObjectResultDto);
   }
 
@@ -99,15 +113,16 @@ export class StorageController {
 
   @Delete('*')
   @RequirePermission('can_write', projectFromHeader, 'Project')
-  @ApiOperation({ summary: 'Delete an object (idempotent)' })
+  @ApiOperation({ summary: 'Delete an object (idempotent)', description: 'Objects under `files/` belong to the files API: deleting them here answers 409.' })
   @ApiParam({ name: '*', description: '`{solution}/{artifact-type}/{id…}`' })
   @ApiQuery(CONNECTION_QUERY)
   @ApiNoContentResponse()
-  @ApiErrors(400, 422)
+  @ApiErrors(400, 409, 422)
   async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'DELETE');
     const key = TenantKeyBuilder.build(tenant, solution, artifactPath!);
+    assertNotFileKey(tenant, key);
     const store = await this.stores.resolve({ principal, projectId, request, operation: 'delete' });
     await store.delete(key);
     void reply.status(204).send();

@@ -3,14 +3,17 @@ import type { ObjectStore } from '@app/storage';
 import { FilesService } from './files.service.js';
 import { DEFAULT_OBJECT_STORE } from './storage.tokens.js';
 
-/** An upload untouched this long was abandoned (a live one writes all the time). */
+/**
+ * A reservation not refreshed for this long was abandoned: a live upload refreshes its row every
+ * STORAGE_UPLOAD_HEARTBEAT_MS (UploadHeartbeat), and a failed one removes its row and bytes itself.
+ */
 export const ABANDONED_UPLOAD_IDLE_MS = 60 * 60_000;
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
 /**
- * Cleans up after uploads that never finished: file rows still `uploading` with their bytes, and
- * the local disk's temp files. Runs at start and every ten minutes; replicas may overlap, as every
- * step is idempotent.
+ * Cleans up after uploads whose process died: file rows still `uploading` whose heartbeat stopped,
+ * with their bytes, and the local disk's temp files. Runs at start and every ten minutes; replicas
+ * may overlap, as every step is idempotent and a row is taken under its lock.
  */
 @Injectable()
 export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShutdown {

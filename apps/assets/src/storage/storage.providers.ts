@@ -9,6 +9,7 @@ import { ObjectStoreResolver } from './object-store.resolver.js';
 import { StorageController } from './storage.controller.js';
 import { StorageHttpSetup } from './storage-http.setup.js';
 import { StorageJanitor } from './storage.janitor.js';
+import { UploadHeartbeat } from './upload-heartbeat.js';
 import { UploadSlots } from './upload-slots.js';
 import { DEFAULT_OBJECT_STORE, STORAGE_CONFIG } from './storage.tokens.js';
 
@@ -29,6 +30,7 @@ export function storageProviders(config: StorageConfig, store: ObjectStore = cre
     FilesService,
     StorageHttpSetup,
     StorageJanitor,
+    UploadHeartbeat,
     UploadSlots,
   ];
 }

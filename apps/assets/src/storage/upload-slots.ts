@@ -9,18 +9,31 @@ import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 @Injectable()
 export class UploadSlots {
   private readonly limiter: ConcurrencyLimiter;
+  private running = 0;
+  private waiters: (() => void)[] = [];
 
   constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
     this.limiter = new ConcurrencyLimiter(config.STORAGE_MAX_CONCURRENT_UPLOADS, config.STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG, 'uploads');
   }
 
-  /** Runs `upload` in a slot of `orgId`, or throws RATE_LIMIT_EXCEEDED (429). */
+  /**
+   * Runs `upload` in a slot of `orgId`, or throws RATE_LIMIT_EXCEEDED (429). The slot is freed only
+   * once `upload` settled, its cleanup (partial bytes, reservation) included.
+   */
   async run<T>(orgId: string, upload: () => Promise<T>): Promise<T> {
     const release = this.limiter.acquire(orgId);
+    this.running++;
     try {
       return await upload();
     } finally {
       release();
+      if (--this.running === 0) for (const wake of this.waiters.splice(0)) wake();
     }
+  }
+
+  /** Resolves once no upload holds a slot, that is once every upload, failed ones included, has cleaned up. */
+  drained(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 }

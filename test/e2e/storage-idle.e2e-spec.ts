@@ -1,0 +1,124 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { type ClientRequest, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { LOCAL_UPLOADS_DIR } from '@app/storage';
+import { UploadSlots } from '../../apps/assets/src/storage/upload-slots.js';
+import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+
+const PROJECT = 'analytics-prod';
+const IDLE_MS = 1000;
+const BOUNDARY = 'assets-idle-boundary';
+
+/** Uploads whose client stops sending: STORAGE_UPLOAD_IDLE_TIMEOUT_MS, here a short one. */
+describe('Storage uploads: idle timeout (e2e)', () => {
+  let h: AssetsHarness;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  let root: string;
+  let alice: string;
+
+  const as = () => ({ authorization: alice, 'x-project-id': PROJECT });
+
+  /** Requests of `streamed`, closed after each test whatever its outcome (a stuck one would hold its upload). */
+  const opened: ClientRequest[] = [];
+  afterEach(() => {
+    for (const req of opened.splice(0)) req.destroy();
+  });
+
+  /** A request whose body the test writes piece by piece; `response` settles with the answer. */
+  const streamed = (method: string, path: string, headers: Record<string, string>) => {
+    const { port } = http.address() as AddressInfo;
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers });
+    opened.push(req);
+    const response = new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
+      });
+      req.on('error', reject);
+    });
+    return { req, response };
+  };
+  const multipartHeaders = () => ({ ...as(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` });
+  const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const fileHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const leftovers = () => readdir(join(root, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
+  const settled = () => app.get(UploadSlots).drained();
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'assets-idle-'));
+    h = await startAssetsHarness({
+      env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '1' },
+    });
+    app = h.app;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    http = app.getHttpServer();
+    await h.governance.createOrg('acme', 'alice');
+    alice = h.governance.bearer('alice', 'acme');
+    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', alice).send({ id: PROJECT, name: PROJECT }).expect(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('should answer 408 in the envelope to a PUT whose client stops sending mid-body, free its slot and delete its bytes', async () => {
+    const { req, response } = streamed('PUT', '/assets/storage/sol/idle/put.bin', { ...as(), 'content-length': String(4 * 1024 * 1024) });
+    // More than one staging buffer, so part of it is on disk when the client goes quiet.
+    req.write(Buffer.alloc(1536 * 1024, 1));
+    const res = await response;
+    req.destroy();
+    expect(res.status).toBe(408);
+    expect(JSON.parse(res.body).error).toMatchObject({ code: 'REQUEST_TIMEOUT', status: 408, details: { idle_timeout_ms: IDLE_MS } });
+    expect(res.connection).toBe('close');
+    await settled();
+    await expect(leftovers()).resolves.toEqual([]);
+    await request(http).head('/assets/storage/sol/idle/put.bin').set(as()).expect(404);
+    // The org's only slot is free again.
+    await request(http).put('/assets/storage/sol/idle/next.bin').set(as()).send(Buffer.from('next')).expect(201);
+  });
+
+  it('should answer 408 to a file upload whose client stops inside the file, and leave no bytes and no row', async () => {
+    const { req, response } = streamed('POST', '/assets/files', multipartHeaders());
+    req.write(field('key', 'idle/file.bin') + field('name', 'Idle file') + fileHead);
+    req.write(Buffer.alloc(1536 * 1024, 2));
+    const res = await response;
+    req.destroy();
+    expect(res.status).toBe(408);
+    expect(JSON.parse(res.body).error.code).toBe('REQUEST_TIMEOUT');
+    await settled();
+    await expect(leftovers()).resolves.toEqual([]);
+    await expect(app.get(DataSource).query(`SELECT 1 FROM files WHERE key = 'idle/file.bin'`)).resolves.toEqual([]);
+    await request(http).post('/assets/files').set(as()).field('key', 'idle/file.bin').field('name', 'Idle file').attach('file', Buffer.from('ok'), 'f.bin').expect(201);
+  });
+
+  it('should answer 408 to a file upload whose client stops between its parts', async () => {
+    const { req, response } = streamed('POST', '/assets/files', multipartHeaders());
+    req.write(field('key', 'idle/fields.bin'));
+    const res = await response;
+    req.destroy();
+    expect(res.status).toBe(408);
+    await settled();
+    await request(http).put('/assets/storage/sol/idle/after-fields.bin').set(as()).send(Buffer.from('slot free')).expect(201);
+  });
+
+  it('should let a slow client through as long as it keeps sending', async () => {
+    const { req, response } = streamed('PUT', '/assets/storage/sol/idle/slow.bin', { ...as(), 'content-length': String(16 * 1024) });
+    // In all longer than the idle timeout, but never silent for a tenth of it.
+    for (let i = 0; i < 16; i++) {
+      req.write(Buffer.alloc(1024, i));
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS / 10));
+    }
+    req.end();
+    const res = await response;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ key: 'idle/slow.bin', size: 16 * 1024 });
+  });
+});
