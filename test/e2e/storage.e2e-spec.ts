@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { LOCAL_UPLOADS_DIR, type ObjectStore } from '@app/storage';
+import { LOCAL_UPLOADS_DIR, mapOpenDalError, type ObjectStore } from '@app/storage';
 import { StorageJanitor } from '../../apps/assets/src/storage/storage.janitor.js';
 import { DEFAULT_OBJECT_STORE } from '../../apps/assets/src/storage/storage.tokens.js';
 import { UploadHeartbeat } from '../../apps/assets/src/storage/upload-heartbeat.js';
@@ -332,6 +332,9 @@ describe('Shared storage (e2e)', () => {
       ['DELETE', '/assets/storage/sol/docs/auth.txt'],
       ['GET', '/assets/storage/sol'],
       ['POST', '/assets/files'],
+      ['GET', '/assets/files'],
+      ['GET', '/assets/files/file:acme:analytics-prod:auth-file'],
+      ['DELETE', '/assets/files/file:acme:analytics-prod:auth-file'],
     ];
     const send = (method: string, path: string, headers: Record<string, string>) => {
       const agent = request(http);
@@ -604,6 +607,67 @@ describe('Shared storage (e2e)', () => {
       await settled();
       await expect(leftovers()).resolves.toEqual([]);
       await request(http).head('/assets/storage/files/gone/file.bin').set(as(alice)).expect(404);
+    });
+  });
+
+  describe('file records', () => {
+    const upload = (key: string, name: string, body: string) =>
+      request(http).post('/assets/files').set(as(alice)).field('key', key).field('name', name).attach('file', Buffer.from(body), 'f.bin').expect(201);
+
+    it('should list and get a file with the URL its bytes are read at', async () => {
+      const up = await upload('records/listed.txt', 'Listed file', 'listed');
+      const page = await request(http).get('/assets/files?limit=100').set(as(alice)).expect(200);
+      const listed = page.body.data.find((f: { resource_uri: string }) => f.resource_uri === up.body.resource_uri);
+      expect(listed).toMatchObject({ key: 'records/listed.txt', name: 'Listed file', size: 6, url: up.body.url, connection_uri: null, created_by: 'alice' });
+      expect(page.body.pagination).toMatchObject({ page: 1, limit: 100 });
+      const one = await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(victor)).expect(200);
+      expect(one.body).toEqual(listed);
+      // Another project of the same org sees neither the record nor its existence.
+      await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice, OTHER_PROJECT)).expect(404);
+      const other = await request(http).get('/assets/files?limit=100').set(as(alice, OTHER_PROJECT)).expect(200);
+      expect(other.body.data.map((f: { resource_uri: string }) => f.resource_uri)).not.toContain(up.body.resource_uri);
+      await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice, OTHER_PROJECT)).expect(404);
+      await text(request(http).get(up.body.url).set(as(alice))).expect(200);
+    });
+
+    it('should delete the bytes and the record together, then free the key', async () => {
+      const up = await upload('records/deleted.txt', 'Deleted file', 'to be deleted');
+      await request(http).delete(`/assets/files/${encodeURIComponent(up.body.resource_uri)}`).set(as(victor)).expect(403);
+      await request(http).delete(`/assets/files/${encodeURIComponent(up.body.resource_uri)}`).set(as(alice)).expect(204);
+      await request(http).get(up.body.url).set(as(alice)).expect(404);
+      await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(404);
+      await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(404);
+      await expect(readdir(join(root, 'acme', PROJECT, 'files', 'records'))).resolves.not.toContain('deleted.txt');
+      await upload('records/deleted.txt', 'Deleted file', 'second life');
+    });
+
+    it('should keep the record when its bytes cannot be deleted', async () => {
+      const up = await upload('records/stuck.txt', 'Stuck file', 'stuck');
+      const store = app.get<ObjectStore>(DEFAULT_OBJECT_STORE);
+      const original = store.delete.bind(store);
+      // What the OpenDAL adapter throws when the backend is unreachable.
+      store.delete = () => Promise.reject(mapOpenDalError(new Error('Unexpected (temporary) at delete, context: { service: fs }')));
+      try {
+        const res = await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice));
+        expect(res.status).toBe(503);
+        expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      } finally {
+        store.delete = original;
+      }
+      await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(200);
+      expect((await text(request(http).get(up.body.url).set(as(alice))).expect(200)).body).toBe('stuck');
+    });
+
+    it('should answer 409 for a file still being uploaded', async () => {
+      const upload = streamed('POST', '/assets/files', multipartHeaders(alice));
+      upload.req.write(multipartHead('records/in-flight.bin', 'In flight'));
+      upload.req.write(Buffer.alloc(1024));
+      const uri = 'file:acme:analytics-prod:in-flight';
+      await until(async () => (await app.get(DataSource).query(`SELECT 1 FROM files WHERE resource_uri = $1`, [uri])).length > 0, 'the reservation');
+      await request(http).get(`/assets/files/${uri}`).set(as(alice)).expect(409);
+      await request(http).delete(`/assets/files/${uri}`).set(as(alice)).expect(409);
+      upload.req.end(multipartTail);
+      expect((await upload.response).status).toBe(201);
     });
   });
 

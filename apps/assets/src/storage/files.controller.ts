@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, AppException, type Principal } from '@app/core';
+import { ApiErrors, AppException, type Page, pageOf, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
 import { ObjectTooLargeError, waitForBody } from '@app/storage';
@@ -11,7 +11,7 @@ import { UploadSlots } from './upload-slots.js';
 import { UploadHeartbeat } from './upload-heartbeat.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
 import type { FileEntity } from './file.entity.js';
-import { FileUploadedDto } from './storage.dto.js';
+import { FileDto, FilePageDto, FileUploadedDto } from './storage.dto.js';
 import { CONNECTION_QUERY, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
 const FIELD_NAMES = new Set(['key', 'name', 'resource_uri', 'description', 'tags']);
@@ -27,6 +27,32 @@ function validateFields(raw: Record<string, string>): FileFields {
   if (problems.length) throw AppException.validation('Invalid file upload', { problems });
   return { key: raw.key, name, resourceUri: raw.resource_uri || undefined, description: raw.description, tags };
 }
+
+/** Where a file's bytes are read: the storage route, naming the connection when they live in one. */
+function urlOf(key: string, connectionUri: string | null): string {
+  const path = `/assets/storage/${FILES_SOLUTION}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  return connectionUri ? `${path}?connection=${encodeURIComponent(connectionUri)}` : path;
+}
+
+function toFileDto(file: FileEntity): FileDto {
+  return {
+    resource_uri: file.resourceUri,
+    key: file.key,
+    name: file.name,
+    description: file.description,
+    tags: file.tags,
+    content_type: file.contentType,
+    size: file.size,
+    etag: file.etag,
+    url: urlOf(file.key, file.connectionUri),
+    connection_uri: file.connectionUri,
+    created_by: file.createdBy,
+    created_at: file.createdAt.toISOString(),
+    updated_at: file.updatedAt.toISOString(),
+  };
+}
+
+const FILE_URI_PARAM = { name: 'resource_uri', example: 'file:acme:analytics-prod:quarterly-report', description: 'One path segment; raw colons and `%3A` both work' };
 
 function isFileTooLarge(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
@@ -76,6 +102,42 @@ export class FilesController {
     return this.uploads.run(principal.orgId, () => this.receive(principal, projectId, request, reply));
   }
 
+  @Get()
+  @RequirePermission('can_read', projectFromHeader, 'Project')
+  @ApiOperation({ summary: "The project's files (metadata; read the bytes at each `url`), newest first" })
+  @ApiOkResponse({ type: FilePageDto })
+  @ApiErrors(400)
+  async list(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Query() query: PageQueryDto): Promise<Page<FileDto>> {
+    const [rows, total] = await this.files.list({ orgId: principal.orgId, projectId }, query.page, query.limit);
+    return pageOf(rows.map(toFileDto), total, query.page, query.limit);
+  }
+
+  @Get(':resource_uri')
+  @RequirePermission('can_read', projectFromHeader, 'Project')
+  @ApiParam(FILE_URI_PARAM)
+  @ApiOperation({ summary: "A file's metadata" })
+  @ApiOkResponse({ type: FileDto })
+  @ApiErrors(409)
+  async get(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('resource_uri') resourceUri: string): Promise<FileDto> {
+    return toFileDto(await this.files.get({ orgId: principal.orgId, projectId }, resourceUri));
+  }
+
+  @Delete(':resource_uri')
+  @HttpCode(204)
+  @RequirePermission('can_write', projectFromHeader, 'Project')
+  @ApiParam(FILE_URI_PARAM)
+  @ApiOperation({
+    summary: 'Delete a file: its bytes and its record go together',
+    description: 'Bytes held in a storage connection are deleted there, which needs `can_execute` on the connection. If the store cannot delete them, the file stays whole (503).',
+  })
+  @ApiNoContentResponse()
+  @ApiErrors(409, 503)
+  async delete(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('resource_uri') resourceUri: string, @Req() request: FastifyRequest): Promise<void> {
+    const file = await this.files.get({ orgId: principal.orgId, projectId }, resourceUri);
+    const store = await this.stores.resolve({ principal, projectId, request, operation: 'delete', connection: file.connectionUri });
+    await this.files.remove(file, store);
+  }
+
   private async receive(principal: Principal, projectId: string, request: FastifyRequest, reply: FastifyReply): Promise<FileUploadedDto> {
     const raw: Record<string, string> = {};
     let file: FileEntity | undefined;
@@ -121,11 +183,10 @@ export class FilesController {
     } finally {
       release?.();
     }
-    const path = `/assets/storage/${FILES_SOLUTION}/${fields.key.split('/').map(encodeURIComponent).join('/')}`;
     return {
       resource_uri: file.resourceUri,
       // The bytes are where they were written: a connection's store is named in the URL.
-      url: connectionUri ? `${path}?connection=${encodeURIComponent(connectionUri)}` : path,
+      url: urlOf(fields.key, connectionUri),
       key: fields.key,
       name: fields.name,
       message: 'File uploaded',

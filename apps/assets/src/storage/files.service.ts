@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { AppException, type Principal } from '@app/core';
+import { AppException, offsetOf, type Principal } from '@app/core';
 import { type ObjectStore, type StorageTenant, TenantKeyBuilder } from '@app/storage';
 import { FileEntity } from './file.entity.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
@@ -130,6 +130,36 @@ export class FilesService {
     );
     if (done.length === 0) throw reservationLost(file);
     return { ...file, status: 'ready', size: stored.size, etag: stored.etag };
+  }
+
+  /** The project's finished files, newest first; uploads in progress are not files yet. */
+  async list(tenant: StorageTenant, page: number, limit: number): Promise<[FileEntity[], number]> {
+    return this.dataSource.getRepository(FileEntity).findAndCount({
+      where: { orgId: tenant.orgId, projectId: tenant.projectId, status: 'ready' },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: offsetOf(page, limit),
+      take: limit,
+    });
+  }
+
+  /** A finished file of the project, or 404: another project's or org's URI is simply not found. */
+  async get(tenant: StorageTenant, resourceUri: string): Promise<FileEntity> {
+    const file = await this.dataSource.getRepository(FileEntity).findOneBy({ orgId: tenant.orgId, projectId: tenant.projectId, resourceUri });
+    if (!file) throw AppException.notFound('File');
+    if (file.status !== 'ready') throw AppException.conflict('The file is still being uploaded', { resource_uri: resourceUri });
+    return file;
+  }
+
+  /**
+   * Deletes the row and the bytes under the row's lock, so they go together: if the store cannot
+   * delete, the transaction rolls back and the file stays whole. A file deleted meanwhile is gone
+   * already, and that is success. Its key is free for a new upload afterwards.
+   */
+  async remove(file: FileEntity, store: ObjectStore): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const gone = rowsOf(await tx.query(`DELETE FROM files WHERE id = $1 AND status = 'ready' RETURNING id`, [file.id]));
+      if (gone.length > 0) await store.delete(file.storageKey);
+    });
   }
 
   /** Refreshes the reservations of uploads in progress; returns the ids whose row still exists. */

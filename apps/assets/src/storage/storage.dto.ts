@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PaginationDto } from '@app/core';
 
 export class ListObjectsQueryDto {
   @ApiPropertyOptional({ description: 'Key prefix relative to the solution, e.g. `reports/2024-`' })
@@ -40,4 +41,25 @@ export class FileUploadedDto {
   @ApiProperty() message: string;
   @ApiProperty() size: number;
   @ApiProperty() content_type: string;
+}
+
+export class FileDto {
+  @ApiProperty({ example: 'file:acme:proj-42:quarterly-report' }) resource_uri: string;
+  @ApiProperty({ example: 'reports/q1.pdf', description: 'Relative to the `files` solution' }) key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty() content_type: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ type: String, nullable: true }) etag: string | null;
+  @ApiProperty({ example: '/assets/storage/files/reports/q1.pdf', description: 'Where the bytes are read; names the storage connection when they live in one' }) url: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The storage connection holding the bytes; null for the default store' }) connection_uri: string | null;
+  @ApiProperty() created_by: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+export class FilePageDto {
+  @ApiProperty({ type: [FileDto] }) data: FileDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
 }

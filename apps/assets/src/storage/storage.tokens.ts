@@ -28,6 +28,8 @@ export interface StoreContext {
   projectId: string;
   request: FastifyRequest;
   operation: StorageOperation;
+  /** The storage connection to use instead of the request's `?connection=` (a file names its own). */
+  connection?: string | null;
 }
 
 export type { ObjectStore };
