@@ -174,6 +174,21 @@ describe(EgressPolicy.name, () => {
     await expect(p.resolve('10.99.0.2', 9001)).resolves.toMatchObject({ port: 9001 });
   });
 
+  it('should deny a port protected at runtime (a storage relay) on every local address until it is released, and keep static ones', async () => {
+    const resolver = async (): Promise<ResolvedAddress[]> => [{ address: '127.0.0.1', family: 4 }];
+    const p = policy({ resolver });
+    const release = p.protectPort(41234);
+    const alsoStatic = p.protectPort(8002);
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '10.1.2.3', 'localhost', '::ffff:127.0.0.1']) {
+      await expect(p.resolve(host, 41234)).rejects.toMatchObject({ reason: 'own_service_port' });
+    }
+    await expect(p.resolve('10.99.0.1', 41234)).resolves.toMatchObject({ port: 41234 });
+    release();
+    alsoStatic();
+    await expect(p.resolve('127.0.0.1', 41234)).resolves.toMatchObject({ port: 41234 });
+    await expect(p.resolve('127.0.0.1', 8002)).rejects.toMatchObject({ reason: 'own_service_port' });
+  });
+
   it('should keep denying a protected name by name when it cannot be resolved', async () => {
     const resolver = async (): Promise<ResolvedAddress[]> => {
       throw Object.assign(new Error('down'), { code: 'EAI_AGAIN' });

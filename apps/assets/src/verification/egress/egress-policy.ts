@@ -154,6 +154,8 @@ export class EgressPolicy {
   private readonly allow: net.BlockList;
   private readonly deny: net.BlockList;
   private readonly protectedPorts: Set<number>;
+  /** Ports of listeners this process opens at runtime (storage relays), while they are open. */
+  private readonly runtimePorts = new Set<number>();
   /** `host:port` of internal endpoints, by name (as normalized) and by resolved address. */
   private readonly protectedNames = new Set<string>();
   private protectedAddresses = new Set<string>();
@@ -206,6 +208,18 @@ export class EgressPolicy {
       }),
     );
     this.protectedAddresses = next;
+  }
+
+  /**
+   * Denies `port` on every local address, like `protectedPorts`, until the returned function is
+   * called: for a loopback listener this process opens for itself (a storage relay), which no
+   * tenant destination may name while it is open.
+   */
+  protectPort(port: number): () => void {
+    this.runtimePorts.add(port);
+    return () => {
+      this.runtimePorts.delete(port);
+    };
   }
 
   /** Parses the host; throws InvalidDestinationError or, for metadata names, EgressDeniedError. */
@@ -281,7 +295,7 @@ export class EgressPolicy {
     if (isLoopback && this.options.production && !this.allow.check(address, family)) {
       throw new EgressDeniedError('loopback_in_production');
     }
-    if ((isLoopback || this.local.check(address, family)) && this.protectedPorts.has(port)) {
+    if ((isLoopback || this.local.check(address, family)) && (this.protectedPorts.has(port) || this.runtimePorts.has(port))) {
       throw new EgressDeniedError('own_service_port');
     }
     if (this.protectedAddresses.has(endpointKey(address, port))) throw new EgressDeniedError('own_service_port');
