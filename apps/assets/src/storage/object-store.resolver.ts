@@ -9,8 +9,8 @@ import { ConnectionsService } from '../connections/connections.service.js';
 import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
-import { relayedStorageConfig, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
-import { type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
+import { relayAuthOf, relayedStorageConfig, relayedStorageCredentials, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
+import { type RelayAuth, type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
 import { GoogleAccessTokens } from './google-access-tokens.js';
 
 const MAX_CONNECTION_PARAM = 300;
@@ -28,7 +28,7 @@ function isStorageType(type: string): type is StorageConnectionType {
  */
 @Injectable()
 export class ObjectStoreResolver {
-  private readonly relay = new StorageEgressRelay();
+  private readonly relay: StorageEgressRelay;
 
   constructor(
     @Inject(DEFAULT_OBJECT_STORE) private readonly defaultStore: ObjectStore,
@@ -39,7 +39,10 @@ export class ObjectStoreResolver {
     private readonly dataSource: DataSource,
     private readonly egress: EgressPolicy,
     private readonly googleTokens: GoogleAccessTokens,
-  ) {}
+  ) {
+    // While a relay is open, its port is denied to every tenant destination.
+    this.relay = new StorageEgressRelay(egress);
+  }
 
   async resolve(context: StoreContext): Promise<ObjectStore> {
     return (await this.resolveWithSource(context)).store;
@@ -47,7 +50,7 @@ export class ObjectStoreResolver {
 
   /** The store, and the resource URI of the connection it came from (null: the default store). */
   async resolveWithSource(context: StoreContext): Promise<{ store: ObjectStore; connectionUri: string | null }> {
-    const raw = ((context.request.query ?? {}) as Record<string, unknown>).connection;
+    const raw = context.connection !== undefined ? (context.connection ?? '') : ((context.request.query ?? {}) as Record<string, unknown>).connection;
     if (raw === undefined || raw === '') return { store: this.defaultStore, connectionUri: null };
     if (typeof raw !== 'string' || raw.length > MAX_CONNECTION_PARAM) {
       throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
@@ -75,14 +78,15 @@ export class ObjectStoreResolver {
     // Never cached: read as the caller for every use, so rotation needs no restart.
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
     const storedCredentials = stored.credentials ?? {};
-    // GCS: Assets exchanges the key for a token itself (egress-checked, pinned, no redirects);
-    // OpenDAL gets only the token, so it never calls Google's token URL on its own.
+    // GCS: Assets exchanges the key for a token itself (egress-checked, pinned, no redirects),
+    // here first so that a refused key fails before anything else; the relay then puts the
+    // current token on every request, refreshed as it nears expiry.
     const gcs = row.connectionType === 'gcs';
-    const credentials = gcs ? { access_token: await this.googleTokens.tokenFor(storedCredentials) } : storedCredentials;
-    // …and the relay puts the current token on every request, refreshed as it nears expiry.
-    const bearer = gcs ? () => this.googleTokens.tokenFor(storedCredentials) : undefined;
-    const { config, relay } = await this.relayedConfig(row.connectionType, row.config, credentials, plan, dest, bearer);
-    const store = refusingRedirects(objectStoreFromConnection({ type: row.connectionType, config, credentials }), relay);
+    if (gcs) await this.googleTokens.tokenFor(storedCredentials);
+    const auth = relayAuthOf(row.connectionType, row.config, storedCredentials, gcs ? () => this.googleTokens.tokenFor(storedCredentials) : undefined);
+    // OpenDAL gets none of the tenant's credentials: only the relay's own, valid at that relay alone.
+    const { config, relay } = await this.relayedConfig(row.connectionType, row.config, plan, dest, auth);
+    const store = refusingRedirects(objectStoreFromConnection({ type: row.connectionType, config, credentials: relayedStorageCredentials(relay.credentials) }), relay);
     // Audited before any I/O on the customer's store; no audit record, no access.
     try {
       await this.audit.record({
@@ -124,20 +128,11 @@ export class ObjectStoreResolver {
   private async relayedConfig(
     type: StorageConnectionType,
     config: Record<string, unknown>,
-    credentials: Record<string, unknown>,
     plan: StorageUpstreamPlan,
     dest: PinnedDestination,
-    bearer?: () => Promise<string>,
+    auth: RelayAuth,
   ): Promise<{ config: Record<string, unknown>; relay: RelayHandle }> {
-    const secret = credentials.secret_key;
-    const relay = await this.relay.open({
-      dest,
-      tls: plan.tls,
-      hostHeader: plan.hostHeader,
-      virtualHostBucket: plan.virtualHostBucket,
-      ...(bearer ? { bearer } : {}),
-      ...((type === 's3' || type === 'minio') && typeof secret === 'string' ? { sigV4: { secretAccessKey: secret } } : {}),
-    });
+    const relay = await this.relay.open({ dest, tls: plan.tls, hostHeader: plan.hostHeader, virtualHostBucket: plan.virtualHostBucket, auth });
     return { config: relayedStorageConfig(type, config, relay.origin, plan), relay };
   }
 

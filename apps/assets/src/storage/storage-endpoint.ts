@@ -1,4 +1,6 @@
+import { AppException } from '@app/core';
 import type { StorageConnectionType } from '@app/storage';
+import type { RelayAuth, RelayCredentials } from './storage-egress-relay.js';
 
 /** Where a storage connection's requests go: its endpoint, or the cloud's default host. */
 export function storageEndpointOf(type: StorageConnectionType, config: Record<string, unknown>): { host: string; port: number } {
@@ -65,4 +67,50 @@ export function storageUpstreamOf(type: StorageConnectionType, config: Record<st
 export function relayedStorageConfig(type: StorageConnectionType, config: Record<string, unknown>, relayOrigin: string, plan: StorageUpstreamPlan): Record<string, unknown> {
   const s3 = type === 's3' || type === 'minio';
   return { ...config, endpoint: `${relayOrigin}${plan.endpointPath}`, ...(s3 ? { path_style: true } : {}) };
+}
+
+function secretText(credentials: Record<string, unknown>, field: string): string | undefined {
+  const value = credentials[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The tenant's credentials as the relay holds them. `currentToken` (gcs) gives the access token
+ * obtained from the key file, fresh for each upstream request.
+ */
+export function relayAuthOf(type: StorageConnectionType, config: Record<string, unknown>, credentials: Record<string, unknown>, currentToken?: () => Promise<string>): RelayAuth {
+  switch (type) {
+    case 's3':
+    case 'minio':
+      return { kind: 'sigv4', accessKeyId: secretText(credentials, 'access_key'), secretAccessKey: secretText(credentials, 'secret_key'), sessionToken: secretText(credentials, 'session_token') };
+    case 'gcs':
+      if (!currentToken) throw new Error('a gcs relay needs its access token source');
+      return { kind: 'bearer', token: currentToken };
+    case 'azure_blob': {
+      const accountKey = secretText(credentials, 'account_key');
+      const sasToken = secretText(credentials, 'sas_token');
+      if (!accountKey && !sasToken) throw AppException.invalidRequest('An Azure storage connection needs account_key or sas_token');
+      return { kind: 'azure_shared_key', accountName: String(config.account_name), accountKey, sasToken };
+    }
+    default: {
+      const unknownType: never = type;
+      throw new Error(`no relay credentials for ${String(unknownType)}`);
+    }
+  }
+}
+
+/** The credentials OpenDAL is built with: the relay's own, valid at that relay only. */
+export function relayedStorageCredentials(credentials: RelayCredentials): Record<string, string> {
+  switch (credentials.kind) {
+    case 'sigv4':
+      return { access_key: credentials.accessKeyId, secret_key: credentials.secretAccessKey };
+    case 'bearer':
+      return { access_token: credentials.token };
+    case 'azure_shared_key':
+      return { account_key: credentials.accountKey };
+    default: {
+      const unknownKind: never = credentials;
+      throw new Error(`no OpenDAL credentials for ${String(unknownKind)}`);
+    }
+  }
 }
