@@ -151,6 +151,15 @@ describe('GCS storage connections through ?connection= (e2e)', () => {
     expect(grants.filter((g) => g.iss.startsWith('writer@'))).toEqual([{ iss: 'writer@acme-analytics.iam.gserviceaccount.com', scope: READ_WRITE }]);
   });
 
+  it('should write an object larger than one upload chunk (every part through the relay with its token)', async () => {
+    const big = Buffer.alloc(9 * 1024 * 1024 + 3, 7);
+    await request(http$).put(via('/assets/storage/reports/docs/big.bin', 'gcs-lake')).set(as()).set('content-type', 'application/octet-stream').send(big).expect(201);
+    const head = await request(http$).head(via('/assets/storage/reports/docs/big.bin', 'gcs-lake')).set(as()).expect(200);
+    expect(head.headers['content-length']).toBe(String(big.length));
+    await request(http$).delete(via('/assets/storage/reports/docs/big.bin', 'gcs-lake')).set(as()).expect(204);
+    expect(gcs.unhandled).toEqual([]);
+  });
+
   it('should refuse a redirect from the token endpoint (403) without following it', async () => {
     second.seen.length = 0;
     const res = await request(http$).get(via('/assets/storage/reports/docs/q1.txt', 'bouncy-token')).set(as()).expect(403);
