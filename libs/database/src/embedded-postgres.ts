@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { EmbeddedWireServer } from './embedded-wire-server.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -33,8 +33,8 @@ function reachable(url: string): Promise<boolean> {
 
 /**
  * Real PostgreSQL (PGlite, WASM) behind the wire protocol, so the app uses the same `pg`
- * driver and migrations as in production. Transactions serialize on it: code must never
- * await another connection while holding a transaction.
+ * driver and migrations as in production. PGlite is one session, so connections take turns
+ * (see EmbeddedWireServer): code must never await another connection while holding a transaction.
  *
  * A data dir can be opened by one process only, so the server's URL is published next to it
  * and a second process (the CLI while `npm start` runs) connects to the running server.
@@ -56,9 +56,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string | null; 
   }
   // The same extensions migrations expect on a real server (trigram search).
   const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm, btree_gin } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 16 });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const server = new EmbeddedWireServer(db, { maxConnections: options.maxConnections ?? 16 });
+  const url = `postgres://postgres@127.0.0.1:${await server.start()}/postgres`;
   if (urlFile) writeFileSync(urlFile, url, { mode: 0o600 });
   return {
     url,
