@@ -1,4 +1,5 @@
-import { relayedStorageConfig, storageEndpointOf, storageUpstreamOf } from './storage-endpoint.js';
+import { AppException } from '@app/core';
+import { relayAuthOf, relayedStorageConfig, relayedStorageCredentials, storageEndpointOf, storageUpstreamOf } from './storage-endpoint.js';
 
 describe(storageUpstreamOf.name, () => {
   it('should dial the endpoint host path-style, with the Host header the server expects', () => {
@@ -39,6 +40,23 @@ describe(relayedStorageConfig.name, () => {
     expect(relayedStorageConfig('s3', config, 'http://127.0.0.1:4567', plan)).toEqual({ bucket: 'lake', endpoint: 'http://127.0.0.1:4567', path_style: true, prefix: 'raw/' });
     const azure = { account_name: 'acct', container: 'c', endpoint: 'http://azurite.internal.example/acct' };
     expect(relayedStorageConfig('azure_blob', azure, 'http://127.0.0.1:4567', storageUpstreamOf('azure_blob', azure))).toEqual({ ...azure, endpoint: 'http://127.0.0.1:4567/acct' });
+  });
+});
+
+describe(relayAuthOf.name, () => {
+  it("should give the relay the tenant's credentials, and OpenDAL only the relay's", async () => {
+    expect(relayAuthOf('minio', {}, { access_key: 'AK', secret_key: 'SK', session_token: 'ST' })).toEqual({ kind: 'sigv4', accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: 'ST' });
+    expect(relayAuthOf('s3', {}, {})).toEqual({ kind: 'sigv4', accessKeyId: undefined, secretAccessKey: undefined, sessionToken: undefined });
+    expect(relayAuthOf('azure_blob', { account_name: 'acct' }, { sas_token: '?sv=1&sig=x' })).toEqual({ kind: 'azure_shared_key', accountName: 'acct', accountKey: undefined, sasToken: '?sv=1&sig=x' });
+    const gcs = relayAuthOf('gcs', {}, { service_account_json: {} }, async () => 'tok');
+    expect(gcs.kind === 'bearer' && (await gcs.token())).toBe('tok');
+    expect(relayedStorageCredentials({ kind: 'sigv4', accessKeyId: 'AKRELAY', secretAccessKey: 'relay' })).toEqual({ access_key: 'AKRELAY', secret_key: 'relay' });
+    expect(relayedStorageCredentials({ kind: 'bearer', token: 'relay' })).toEqual({ access_token: 'relay' });
+    expect(relayedStorageCredentials({ kind: 'azure_shared_key', accountKey: 'cmVsYXk=' })).toEqual({ account_key: 'cmVsYXk=' });
+  });
+
+  it('should refuse an Azure connection with neither an account key nor a SAS token (400)', () => {
+    expect(() => relayAuthOf('azure_blob', { account_name: 'acct' }, { account_key: '' })).toThrow(AppException);
   });
 });
 
