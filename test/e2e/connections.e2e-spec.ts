@@ -1,11 +1,6 @@
 import request from 'supertest';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
-import { testDatabaseKind } from '@app/testing';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
-
-// Concurrent transactions need PostgreSQL: the embedded wire server (pglite-socket) can run another
-// connection's statements between one query's protocol messages (see connection-change-races.spec.ts).
-const onPostgres = (await testDatabaseKind()) === 'postgres';
 
 const CANARY = 'canary-pw-4d1f0c9e77';
 const ORG = 'acme';
@@ -398,7 +393,7 @@ describe('Data connections (e2e)', () => {
   describe('concurrent changes', () => {
     const secretsOf = (uri: string) => h.governance.infra.secrets.list({ orgId: ORG, projectId: PROJECT, resourceUri: uri });
 
-    (onPostgres ? it : it.skip)('should apply exactly one of concurrent credential changes at a time and answer 409 CONFLICT to writers that lost', async () => {
+    it('should apply exactly one of concurrent credential changes at a time and answer 409 CONFLICT to writers that lost', async () => {
       await api('post', '/assets/data').send({ ...seedBody(), name: 'Contended' }).expect(201);
       const uri = `data:${ORG}:${PROJECT}:contended`;
       const ports = [6001, 6002, 6003, 6004, 6005, 6006, 6007, 6008];
