@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppException, ErrorCode } from '@app/core';
-import type { SecretRef, SecretScope, SecretsBackend } from '@app/secrets';
+import { SecretsDeadlineError, type SecretRef, type SecretScope, type SecretsBackend } from '@app/secrets';
 
 function uid(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
@@ -186,6 +186,26 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
         expect(err.code).toBe(ErrorCode.VALIDATION_ERROR);
       }
       await expect(backend.list(projectScope)).resolves.toEqual([]);
+    });
+
+    it("should send nothing once the caller's deadline has passed", async () => {
+      await backend.create(ref('existing'), 'kept', 'kept description');
+      const signal = AbortSignal.abort();
+      const calls: Array<Promise<unknown>> = [
+        backend.create(ref('late'), 'v', null, { signal }),
+        backend.update(ref('existing'), 'changed', null, { signal }),
+        backend.upsert(ref('existing'), 'changed', null, { signal }),
+        backend.delete(ref('existing'), { signal }),
+        backend.get(ref('existing'), { signal }),
+        backend.list(projectScope, { signal }),
+      ];
+      for (const call of calls) {
+        const err = await call.catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(SecretsDeadlineError);
+        expect(err).toMatchObject({ status: 503, outcomeUnknown: false, details: { reason: 'deadline_exceeded' } });
+      }
+      await expect(backend.get(ref('late'))).resolves.toBeNull();
+      await expect(backend.get(ref('existing'))).resolves.toMatchObject({ value: 'kept', metadata: { description: 'kept description', version: 1 } });
     });
 
     it('should pass its health check', async () => {

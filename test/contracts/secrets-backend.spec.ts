@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { DependencyUnavailableError } from '@app/core';
+import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import {
   CreateSecrets1764000000001,
   EmbeddedSecretsBackend,
@@ -201,6 +201,209 @@ describe(InfisicalSecretsBackend.name, () => {
     fake.expireAllTokens();
     await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v' });
     expect(logins()).toBe(before + 1);
+  });
+
+  describe('token expiry', () => {
+    let server: FakeInfisicalServer;
+    const loginsOf = () => server.requests.filter((r) => r.path === '/api/v1/auth/universal-auth/login');
+    const backendOn = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
+      new InfisicalSecretsBackend({ siteUrl: server.url, clientId: server.clientId, clientSecret: server.clientSecret, projectId: server.projectId, environment: 'prod', ...overrides });
+    afterEach(async () => {
+      await server?.stop();
+    });
+
+    it('should recover from an expired JWT (403 TokenError, the default TTL) without a restart', async () => {
+      server = await FakeInfisicalServer.start({ accessTokenTTL: 3600 });
+      const backend = backendOn(); // its clock does not see the server's: it learns of the expiry from the 403
+      const ref = { orgId: 'acme', projectId: 'jwt-expiry', name: 'k' };
+      await backend.create(ref, 'v');
+      server.advance(3601_000);
+      await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v' });
+      expect(server.requests.some((r) => r.status === 403)).toBe(true);
+      await expect(backend.update(ref, 'w')).resolves.toMatchObject({ version: 2 });
+      await expect(backend.healthCheck()).resolves.toBeUndefined();
+    });
+
+    it('should recover from an expired token row (401, TTL below max TTL) with a login that carries no stale bearer', async () => {
+      server = await FakeInfisicalServer.start({ accessTokenTTL: 60, accessTokenMaxTTL: 3600 });
+      const backend = backendOn();
+      const ref = { orgId: 'acme', projectId: 'ttl-expiry', name: 'k' };
+      await backend.create(ref, 'v');
+      server.advance(61_000);
+      await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v' });
+      expect(server.requests.some((r) => r.status === 401)).toBe(true);
+      expect(loginsOf().every((r) => r.status === 200 && !r.authorized)).toBe(true);
+      expect(loginsOf()).toHaveLength(2);
+    });
+
+    it('should renew the token before it expires, so no call is ever rejected', async () => {
+      server = await FakeInfisicalServer.start({ accessTokenTTL: 600, accessTokenMaxTTL: 600 });
+      const backend = backendOn({ now: () => server.now() });
+      const ref = { orgId: 'acme', projectId: 'renewal', name: 'k' };
+      await backend.create(ref, 'v');
+      for (let i = 0; i < 5; i++) {
+        server.advance(290_000);
+        await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v' });
+      }
+      expect(server.requests.filter((r) => r.status !== 200 && r.status !== 404)).toEqual([]);
+      expect(loginsOf().length).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('deadlines', () => {
+    let server: FakeInfisicalServer;
+    const backendOn = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
+      new InfisicalSecretsBackend({ siteUrl: server.url, clientId: server.clientId, clientSecret: server.clientSecret, projectId: server.projectId, environment: 'prod', ...overrides });
+    beforeEach(async () => {
+      server = await FakeInfisicalServer.start();
+    });
+    afterEach(async () => {
+      await server.stop();
+    });
+    const writes = () => server.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/v3/secrets/raw/'));
+
+    it("should give up at the caller's deadline on a frozen Infisical and never send the write again", async () => {
+      const backend = backendOn();
+      const ref = { orgId: 'acme', projectId: 'frozen', name: 'k' };
+      await backend.create({ ...ref, name: 'warm-up' }, 'v'); // logged in, folders exist
+      server.freeze();
+      const started = Date.now();
+      const err = await backend.create(ref, 'late', null, { signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DependencyUnavailableError);
+      expect(err).toMatchObject({ details: { reason: 'deadline_exceeded' }, outcomeUnknown: true });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      const sent = writes().length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(writes().length).toBe(sent); // no retry after the deadline
+      server.thaw();
+    }, 10_000);
+
+    it('should bound a call by its own timeout when the caller gives no deadline', async () => {
+      const backend = backendOn({ timeoutMs: 300 });
+      await backend.healthCheck();
+      server.freeze();
+      const started = Date.now();
+      await expect(backend.get({ orgId: 'acme', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      server.thaw();
+    }, 10_000);
+
+    it('should not send anything once the deadline has passed', async () => {
+      const backend = backendOn();
+      const before = server.requests.length;
+      const signal = AbortSignal.abort();
+      await expect(backend.create({ orgId: 'acme', projectId: null, name: 'x' }, 'v', null, { signal })).rejects.toMatchObject({ outcomeUnknown: false });
+      expect(server.requests.length).toBe(before);
+    });
+
+    it('should fail fast when Infisical is stopped', async () => {
+      const backend = new InfisicalSecretsBackend({ siteUrl: `http://127.0.0.1:${await closedPort()}`, clientId: 'c', clientSecret: 's', projectId: 'p', environment: 'prod' });
+      const started = Date.now();
+      await expect(backend.get({ orgId: 'acme', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }, 10_000);
+  });
+
+  describe('rate limits', () => {
+    let server: FakeInfisicalServer;
+    const backendOn = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
+      new InfisicalSecretsBackend({
+        siteUrl: server.url,
+        clientId: server.clientId,
+        clientSecret: server.clientSecret,
+        projectId: server.projectId,
+        environment: 'prod',
+        // Waiting moves the server's clock instead of sleeping.
+        now: () => server.now(),
+        sleep: async (ms) => server.advance(ms),
+        ...overrides,
+      });
+    afterEach(async () => {
+      await server?.stop();
+    });
+
+    it.each(['500', '429'] as const)('should treat an over-limit answer (%s) as back-pressure within the deadline', async (style) => {
+      server = await FakeInfisicalServer.start({ secretsRateLimit: 4, rateLimitStyle: style });
+      const backend = backendOn({ timeoutMs: 120_000 });
+      const scope = { orgId: 'acme', projectId: `limited-${style}` };
+      for (let i = 0; i < 6; i++) await backend.create({ ...scope, name: `k${i}` }, `v${i}`);
+      await expect(backend.list(scope)).resolves.toHaveLength(6);
+      expect(server.requests.some((r) => r.status === Number(style))).toBe(true);
+    });
+
+    it('should surface a typed rate-limit error with the wait when the deadline is too short', async () => {
+      server = await FakeInfisicalServer.start({ secretsRateLimit: 4 });
+      const backend = backendOn({ timeoutMs: 5_000 });
+      const ref = { orgId: 'acme', projectId: 'short', name: 'k' };
+      await backend.create(ref, 'v'); // secret create (404), two folder creates and the create again use the budget
+      const err = await backend.get(ref).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppException);
+      expect(err).toMatchObject({ code: ErrorCode.RATE_LIMIT_EXCEEDED, status: 429, details: { dependency: 'infisical' } });
+      expect((err as AppException).details.retry_after_s).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('folders', () => {
+    const resource = { orgId: 'acme', projectId: 'folders', resourceUri: 'postgres://db:5432/gone' };
+    const resourcePath = () => fake.folderPaths('prod').filter((p) => p.startsWith('/acme/folders/resources/'));
+
+    it("should remove a resource's folder once its last secret is gone", async () => {
+      const backend = backendFor();
+      await backend.create({ ...resource, name: 'credentials' }, 'a');
+      await backend.create({ ...resource, name: 'token' }, 'b');
+      expect(resourcePath()).toHaveLength(1);
+      await backend.delete({ ...resource, name: 'token' });
+      expect(resourcePath()).toHaveLength(1);
+      await backend.delete({ ...resource, name: 'credentials' });
+      expect(resourcePath()).toEqual([]);
+      await backend.create({ ...resource, name: 'credentials' }, 'c');
+      await expect(backend.deleteScope(resource)).resolves.toBe(1);
+      expect(resourcePath()).toEqual([]);
+      expect(fake.folderPaths('prod')).toContain('/acme/folders'); // only the resource's own folder goes
+    });
+
+    it('should not lose a write that lands in the folder while it is being removed', async () => {
+      const backend = backendFor();
+      const scope = { ...resource, resourceUri: 'postgres://db:5432/raced' };
+      await backend.create({ ...scope, name: 'credentials' }, 'old');
+      const folder = fake.folderPaths('prod').find((p) => p.startsWith('/acme/folders/resources/postgres-db-5432-raced'))!;
+      let planted = false;
+      fake.beforeRoute = (method, path) => {
+        // Another replica writes into the folder right after our emptiness check.
+        if (!planted && path.startsWith('/api/v1/folders/') && (method === 'PATCH' || method === 'DELETE')) {
+          planted = true;
+          fake.plantSecret('prod', folder, 'credentials-v2', 'concurrent');
+        }
+      };
+      try {
+        await backend.delete({ ...scope, name: 'credentials' });
+      } finally {
+        fake.beforeRoute = null;
+      }
+      expect(planted).toBe(true);
+      await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'concurrent' });
+      expect(fake.folderPaths('prod').filter((p) => p.includes('__rm_'))).toEqual([]);
+    });
+  });
+
+  describe('readiness', () => {
+    it.each([
+      ['INFISICAL_CLIENT_SECRET', { clientSecret: 'wrong-secret-value' }, 'wrong-secret-value'],
+      ['INFISICAL_PROJECT_ID', { projectId: 'no-such-project' }, 'no-such-project'],
+      ['INFISICAL_ENVIRONMENT', { environment: 'no-such-env' }, 'no-such-env'],
+    ] as const)('should name %s and what Infisical answered, never the value', async (variable, override, value) => {
+      const err = await backendFor(override).healthCheck().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DependencyUnavailableError);
+      const reason = String((err as AppException).details.reason);
+      expect(reason).toContain(variable);
+      expect(reason).toMatch(/\b(200|401|403|404)\b/);
+      expect(`${reason} ${(err as Error).message}`).not.toContain(value);
+    });
+
+    it('should name INFISICAL_SITE_URL when Infisical cannot be reached', async () => {
+      const err = await backendFor({ siteUrl: `http://127.0.0.1:${await closedPort()}` }).healthCheck().catch((e: unknown) => e);
+      expect(String((err as AppException).details.reason)).toContain('INFISICAL_SITE_URL');
+    });
   });
 
   it('should report bad credentials and outages as DependencyUnavailableError', async () => {

@@ -37,6 +37,7 @@ export async function createSecretsBackend(config: SecretsConfig, deps: SecretsB
         clientSecret: config.INFISICAL_CLIENT_SECRET ?? missing('INFISICAL_CLIENT_SECRET', 'infisical'),
         projectId: config.INFISICAL_PROJECT_ID ?? missing('INFISICAL_PROJECT_ID', 'infisical'),
         environment: config.INFISICAL_ENVIRONMENT,
+        timeoutMs: config.INFISICAL_TIMEOUT_MS,
       });
     case 'gcp': {
       const endpoint = config.GCP_SECRET_MANAGER_ENDPOINT ? parseGcpEndpoint(config.GCP_SECRET_MANAGER_ENDPOINT) : undefined;

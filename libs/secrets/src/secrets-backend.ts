@@ -1,3 +1,4 @@
+import { DependencyUnavailableError } from '@app/core';
 import type { SqlQueryable } from './embedded/embedded-secrets.backend.js';
 
 /** Where a secret lives. Tenancy is part of the identity: the same name in another scope is another secret. */
@@ -25,6 +26,15 @@ export type SecretScope = Omit<SecretRef, 'name'>;
 export type SecretsBackendKind = 'embedded' | 'infisical' | 'gcp';
 
 /**
+ * Per-call options. `signal` is the caller's deadline: a backend sends nothing once it has fired,
+ * never retries past it, and abandons the request in flight (see SecretsDeadlineError). Backends
+ * also bound every call by their own timeout when the caller gives none.
+ */
+export interface SecretsCallOptions {
+  signal?: AbortSignal;
+}
+
+/**
  * The secrets port. Values are never cached, logged or put into error messages.
  * Adapters: EmbeddedSecretsBackend (envelope-encrypted rows in Postgres), InfisicalSecretsBackend,
  * GcpSecretsBackend. All run test/contracts/secrets-backend.contract.ts.
@@ -33,18 +43,18 @@ export type SecretsBackendKind = 'embedded' | 'infisical' | 'gcp';
 export abstract class SecretsBackend {
   abstract readonly kind: SecretsBackendKind;
   /** AppException.conflict if the secret exists. `description` undefined or null = none. */
-  abstract create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata>;
+  abstract create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
   /** AppException.notFound('Secret') if missing. `description` undefined = keep, null = clear. */
-  abstract update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata>;
+  abstract update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
   /** Create or update; for idempotent saga steps. */
-  abstract upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata>;
-  abstract get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null>;
+  abstract upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
+  abstract get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null>;
   /** Names and metadata only, never values; only that exact scope, sorted by name. */
-  abstract list(scope: SecretScope): Promise<SecretMetadata[]>;
+  abstract list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]>;
   /** Idempotent; true if something was deleted. */
-  abstract delete(ref: SecretRef): Promise<boolean>;
+  abstract delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean>;
   /** Deletes every secret of exactly that scope (e.g. all secrets of a resource); returns how many. */
-  abstract deleteScope?(scope: SecretScope): Promise<number>;
+  abstract deleteScope?(scope: SecretScope, options?: SecretsCallOptions): Promise<number>;
   /**
    * Backends whose secrets live in the caller's SQL database (embedded) return themselves bound to
    * `transaction`: every statement runs on it, so the change commits or rolls back with whatever
@@ -53,5 +63,30 @@ export abstract class SecretsBackend {
    * built with.
    */
   bindToTransaction?(transaction: SqlQueryable): SecretsBackend;
-  abstract healthCheck(): Promise<void>;
+  /**
+   * Readiness: can this backend serve a request as configured? Failures are
+   * DependencyUnavailableError with `details.reason` naming the setting at fault (never its value)
+   * and what the backend answered.
+   */
+  abstract healthCheck(options?: SecretsCallOptions): Promise<void>;
+}
+
+/**
+ * The caller's deadline passed (or the backend's own timeout), or the connection broke mid-write.
+ * `outcomeUnknown` is true when a write was in flight: the backend stopped waiting, but the server may still apply it, so the
+ * caller must compensate (delete/restore) or reconcile. False when nothing was sent.
+ */
+export class SecretsDeadlineError extends DependencyUnavailableError {
+  constructor(
+    dependency: string,
+    readonly outcomeUnknown: boolean,
+    reason: 'deadline_exceeded' | 'connection_lost' = 'deadline_exceeded',
+  ) {
+    super(dependency, undefined, reason);
+  }
+}
+
+/** Throws SecretsDeadlineError (nothing sent) when the signal has already fired. */
+export function assertBeforeDeadline(dependency: string, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SecretsDeadlineError(dependency, false);
 }

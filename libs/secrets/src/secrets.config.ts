@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, IsUrl } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import { ConfigValidationError, Secret, isProduction, loadConfig } from '@app/config';
 import type { SecretsBackendKind } from './secrets-backend.js';
 
@@ -15,6 +15,8 @@ export class SecretsConfig {
   @IsOptional() @IsString() @Secret() INFISICAL_CLIENT_SECRET?: string;
   @IsOptional() @IsString() INFISICAL_PROJECT_ID?: string;
   @IsString() INFISICAL_ENVIRONMENT = 'prod';
+  /** Deadline of one Infisical call when the caller gives none: rate-limit waits and re-logins included. */
+  @IsInt() @Min(100) @Max(600_000) INFISICAL_TIMEOUT_MS = 10_000;
 
   @IsOptional() @IsString() GCP_PROJECT_ID?: string;
   /** API endpoint override for tests/emulators: `http://host:port` or `host[:port]` (https). */

@@ -1,5 +1,5 @@
 import type { AuthzClient, TupleKey } from '@app/authz';
-import { type SecretMetadata, type SecretRef, SecretsBackend, type SecretScope } from '@app/secrets';
+import { type SecretMetadata, type SecretRef, SecretsBackend, type SecretScope, type SecretsCallOptions } from '@app/secrets';
 
 /** Undo steps of changes made outside the Governance database, run newest first. */
 export class UndoLog {
@@ -25,7 +25,9 @@ export class UndoLog {
  * A secrets backend outside the Governance database (Infisical, GCP) that remembers how to undo
  * each change it makes: create → delete; update/upsert → the previous value and description (or
  * delete, if there was none); delete → re-create. The previous value is held in memory only for
- * the duration of the request and never logged. Reads pass through.
+ * the duration of the request and never logged. Reads pass through. The caller's deadline
+ * (`options.signal`) bounds the forward steps only: an undo runs after it has passed, on the
+ * backend's own timeout.
  */
 export class CompensatingSecretsBackend extends SecretsBackend {
   readonly kind: SecretsBackend['kind'];
@@ -40,43 +42,43 @@ export class CompensatingSecretsBackend extends SecretsBackend {
     this.kind = inner.kind;
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
-    const created = await this.inner.create(ref, value, description);
+  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+    const created = await this.inner.create(ref, value, description, options);
     this.undo.push('secret.create', () => this.inner.delete(ref));
     return created;
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
-    const before = await this.inner.get(ref);
-    const updated = await this.inner.update(ref, value, description);
+  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+    const before = await this.inner.get(ref, options);
+    const updated = await this.inner.update(ref, value, description, options);
     if (before) this.undo.push('secret.update', () => this.inner.update(ref, before.value, before.metadata.description));
     return updated;
   }
 
-  async upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
-    const before = await this.inner.get(ref);
-    const written = await this.inner.upsert(ref, value, description);
+  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+    const before = await this.inner.get(ref, options);
+    const written = await this.inner.upsert(ref, value, description, options);
     this.undo.push('secret.upsert', () => (before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref)));
     return written;
   }
 
-  async delete(ref: SecretRef): Promise<boolean> {
-    const before = await this.inner.get(ref);
-    const deleted = await this.inner.delete(ref);
+  async delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean> {
+    const before = await this.inner.get(ref, options);
+    const deleted = await this.inner.delete(ref, options);
     if (deleted && before) this.undo.push('secret.delete', () => this.inner.create(ref, before.value, before.metadata.description));
     return deleted;
   }
 
-  get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null> {
-    return this.inner.get(ref);
+  get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
+    return this.inner.get(ref, options);
   }
 
-  list(scope: SecretScope): Promise<SecretMetadata[]> {
-    return this.inner.list(scope);
+  list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]> {
+    return this.inner.list(scope, options);
   }
 
-  healthCheck(): Promise<void> {
-    return this.inner.healthCheck();
+  healthCheck(options?: SecretsCallOptions): Promise<void> {
+    return this.inner.healthCheck(options);
   }
 }
 

@@ -40,9 +40,29 @@ export class AppException extends Error {
   }
 }
 
-/** Thrown by adapters when an external system cannot be reached; mapped to 503. */
+/**
+ * Thrown by adapters when an external system cannot be reached; mapped to 503. `reason` is a safe,
+ * adapter-built explanation (names settings, never their values) that readiness reports.
+ */
 export class DependencyUnavailableError extends AppException {
-  constructor(dependency: string, override readonly cause?: unknown) {
-    super(ErrorCode.SERVICE_UNAVAILABLE, `${dependency} is unavailable`, { dependency });
+  constructor(
+    dependency: string,
+    override readonly cause?: unknown,
+    reason?: string,
+  ) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, `${dependency} is unavailable`, reason ? { dependency, reason } : { dependency });
+  }
+}
+
+/**
+ * An external system is throttling us and the caller's deadline does not leave time to wait it
+ * out; mapped to 429 with Retry-After (the error filter reads `retry_after_s`).
+ */
+export class DependencyRateLimitedError extends AppException {
+  constructor(dependency: string, retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMIT_EXCEEDED, `${dependency} is rate limiting requests; retry later`, {
+      dependency,
+      retry_after_s: Math.max(1, Math.ceil(retryAfterSeconds)),
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { AppException, DependencyUnavailableError } from '@app/core';
-import type { SecretMetadata, SecretRef, SecretScope } from '../secrets-backend.js';
-import { SecretsBackend } from '../secrets-backend.js';
+import type { SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import { SecretsBackend, assertBeforeDeadline } from '../secrets-backend.js';
 import { assertSecretValue, normalizeDescription, normalizeRef, normalizeScope, type NormalizedScope } from '../secret-ref.js';
 import { assertMasterKey, openSecret, sealSecret } from './envelope.cipher.js';
 
@@ -70,7 +70,9 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     this.masterKey = Buffer.from(masterKey);
   }
 
-  private async query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
+  /** Checks the caller's deadline before each statement: nothing runs once it has passed. */
+  private async query<R>(sql: string, params: unknown[], options?: SecretsCallOptions): Promise<{ rows: R[]; rowCount: number }> {
+    assertBeforeDeadline(DEPENDENCY, options?.signal);
     try {
       const result = await this.db.query(sql, params);
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
@@ -80,7 +82,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     }
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description) ?? null;
@@ -91,12 +93,13 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
        ON CONFLICT (org_id, project_id, resource_uri, name) DO NOTHING
        RETURNING ${METADATA_COLUMNS}`,
       [...scopeParams(r), r.name, desc, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId],
+      options,
     );
     if (!rows[0]) throw AppException.conflict(`Secret '${r.name}' already exists`, { name: r.name });
     return toMetadata(rows[0]);
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
@@ -108,12 +111,13 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
        WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4
        RETURNING ${METADATA_COLUMNS}`,
       [...scopeParams(r), r.name, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId, desc !== undefined, desc ?? null],
+      options,
     );
     if (!rows[0]) throw AppException.notFound('Secret');
     return toMetadata(rows[0]);
   }
 
-  async upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
@@ -128,16 +132,18 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
          version = t.version + 1, updated_at = now()
        RETURNING ${METADATA_COLUMNS}`,
       [...scopeParams(r), r.name, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId, desc !== undefined, desc ?? null],
+      options,
     );
     return toMetadata(rows[0]);
   }
 
-  async get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  async get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
     const { rows } = await this.query<SecretRow>(
       `SELECT ${METADATA_COLUMNS}, ciphertext, iv, tag, wrapped_key, key_id FROM secrets
        WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4`,
       [...scopeParams(r), r.name],
+      options,
     );
     const row = rows[0];
     if (!row) return null;
@@ -151,27 +157,29 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     return { value, metadata: toMetadata(row) };
   }
 
-  async list(scope: SecretScope): Promise<SecretMetadata[]> {
+  async list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]> {
     const s = normalizeScope(scope);
     const { rows } = await this.query<MetadataRow>(
       `SELECT ${METADATA_COLUMNS} FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 ORDER BY name`,
       scopeParams(s),
+      options,
     );
     return rows.map(toMetadata);
   }
 
-  async delete(ref: SecretRef): Promise<boolean> {
+  async delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean> {
     const r = normalizeRef(ref);
     const { rowCount } = await this.query(
       'DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4',
       [...scopeParams(r), r.name],
+      options,
     );
     return rowCount > 0;
   }
 
-  async deleteScope(scope: SecretScope): Promise<number> {
+  async deleteScope(scope: SecretScope, options?: SecretsCallOptions): Promise<number> {
     const s = normalizeScope(scope);
-    const { rowCount } = await this.query('DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3', scopeParams(s));
+    const { rowCount } = await this.query('DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3', scopeParams(s), options);
     return rowCount;
   }
 
@@ -179,7 +187,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     return new EmbeddedSecretsBackend(transaction, this.masterKey);
   }
 
-  async healthCheck(): Promise<void> {
-    await this.query('SELECT 1 FROM secrets LIMIT 1', []);
+  async healthCheck(options?: SecretsCallOptions): Promise<void> {
+    await this.query('SELECT 1 FROM secrets LIMIT 1', [], options);
   }
 }

@@ -1,7 +1,7 @@
 import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
 import { AppException, DependencyUnavailableError } from '@app/core';
-import type { SecretMetadata, SecretRef, SecretScope } from '../secrets-backend.js';
-import { SecretsBackend } from '../secrets-backend.js';
+import type { SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import { SecretsBackend, SecretsDeadlineError, assertBeforeDeadline } from '../secrets-backend.js';
 import { assertSecretValue, normalizeDescription, normalizeRef, normalizeScope, type NormalizedScope } from '../secret-ref.js';
 import { gcpLabelValue, gcpScopeLabel, gcpSecretId } from './gcp-secret-id.mapper.js';
 
@@ -44,6 +44,27 @@ interface GcpSecret {
   annotations?: Record<string, string> | null;
 }
 
+/**
+ * One backend call's deadline: the caller's signal and the backend's timeout. Each client request
+ * gets the time that is left and none starts once it is gone (requests are never retried).
+ */
+class GcpCall {
+  private readonly deadlineAt: number;
+  constructor(
+    timeoutMs: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    assertBeforeDeadline(DEPENDENCY, signal);
+    this.deadlineAt = Date.now() + timeoutMs;
+  }
+
+  opts(): { timeout: number; retry: null } {
+    const remaining = this.deadlineAt - Date.now();
+    if (this.signal?.aborted || remaining <= 0) throw new SecretsDeadlineError(DEPENDENCY, false);
+    return { timeout: remaining, retry: null };
+  }
+}
+
 function codeOf(err: unknown): number | null {
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'number' ? code : null;
@@ -67,7 +88,7 @@ function versionOf(versionName: string | null | undefined): number {
 export class GcpSecretsBackend extends SecretsBackend {
   readonly kind = 'gcp' as const;
   private readonly client: SecretManagerServiceClient;
-  private readonly callOptions: { timeout: number; retry: null };
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: GcpSecretsBackendOptions) {
     super();
@@ -77,7 +98,11 @@ export class GcpSecretsBackend extends SecretsBackend {
       ...(options.endpoint ?? {}),
       ...(options.authClient ? { authClient: options.authClient as never } : options.keyFilename ? { keyFilename: options.keyFilename } : {}),
     });
-    this.callOptions = { timeout: options.timeoutMs ?? 10_000, retry: null };
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  private begin(options: SecretsCallOptions | undefined): GcpCall {
+    return new GcpCall(this.timeoutMs, options?.signal);
   }
 
   private get parent(): string {
@@ -109,22 +134,23 @@ export class GcpSecretsBackend extends SecretsBackend {
 
   /** Adds the value as a new version and records it in the annotations (the list view reads those). */
   private async writeValue(
+    c: GcpCall,
     name: string,
     annotations: Record<string, string>,
     value: string,
     description: string | null | undefined,
   ): Promise<SecretMetadata> {
-    const [version] = await this.client.addSecretVersion({ parent: name, payload: { data: Buffer.from(value, 'utf8') } }, this.callOptions);
+    const [version] = await this.client.addSecretVersion({ parent: name, payload: { data: Buffer.from(value, 'utf8') } }, c.opts());
     const next: Record<string, string> = { ...annotations, [A.version]: String(versionOf(version.name)), [A.updatedAt]: isoOf(version.createTime) };
     if (description !== undefined) {
       if (description === null) delete next[A.description];
       else next[A.description] = description;
     }
-    const [updated] = await this.client.updateSecret({ secret: { name, annotations: next }, updateMask: { paths: ['annotations'] } }, this.callOptions);
+    const [updated] = await this.client.updateSecret({ secret: { name, annotations: next }, updateMask: { paths: ['annotations'] } }, c.opts());
     return this.toMetadata(updated as GcpSecret);
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description) ?? null;
@@ -144,62 +170,65 @@ export class GcpSecretsBackend extends SecretsBackend {
       level: r.resourceUri !== null ? 'resource' : r.projectId !== null ? 'project' : 'org',
     };
     const name = this.secretName(r);
+    const c = this.begin(options);
     try {
       try {
         await this.client.createSecret(
           { parent: this.parent, secretId: gcpSecretId(r), secret: { replication: { automatic: {} }, labels, annotations } },
-          this.callOptions,
+          c.opts(),
         );
       } catch (err) {
         if (codeOf(err) !== ALREADY_EXISTS) throw err;
         // A create that failed after createSecret left a secret without versions: finish it.
-        const [existing] = await this.client.getSecret({ name }, this.callOptions);
+        const [existing] = await this.client.getSecret({ name }, c.opts());
         if ((existing.annotations ?? {})[A.version] !== '0') {
           throw AppException.conflict(`Secret '${r.name}' already exists`, { name: r.name });
         }
       }
-      return await this.writeValue(name, annotations, value, desc);
+      return await this.writeValue(c, name, annotations, value, desc);
     } catch (err) {
       this.fail(err);
     }
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
     const name = this.secretName(r);
+    const c = this.begin(options);
     try {
-      const [existing] = await this.client.getSecret({ name }, this.callOptions);
+      const [existing] = await this.client.getSecret({ name }, c.opts());
       if ((existing.annotations ?? {})[A.version] === '0') throw AppException.notFound('Secret');
-      return await this.writeValue(name, existing.annotations ?? {}, value, desc);
+      return await this.writeValue(c, name, existing.annotations ?? {}, value, desc);
     } catch (err) {
       if (codeOf(err) === NOT_FOUND) throw AppException.notFound('Secret');
       this.fail(err);
     }
   }
 
-  async upsert(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
+  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     try {
-      return await this.update(ref, value, description);
+      return await this.update(ref, value, description, options);
     } catch (err) {
       if (!(err instanceof AppException && err.status === 404)) throw err;
     }
     try {
-      return await this.create(ref, value, description);
+      return await this.create(ref, value, description, options);
     } catch (err) {
-      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description);
+      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description, options);
       throw err;
     }
   }
 
-  async get(ref: SecretRef): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  async get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
     const name = this.secretName(r);
+    const c = this.begin(options);
     try {
       const [[secret], [access]] = await Promise.all([
-        this.client.getSecret({ name }, this.callOptions),
-        this.client.accessSecretVersion({ name: `${name}/versions/latest` }, this.callOptions),
+        this.client.getSecret({ name }, c.opts()),
+        this.client.accessSecretVersion({ name: `${name}/versions/latest` }, c.opts()),
       ]);
       const data = access.payload?.data;
       const value = typeof data === 'string' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data ?? []).toString('utf8');
@@ -212,10 +241,10 @@ export class GcpSecretsBackend extends SecretsBackend {
     }
   }
 
-  private async listScope(s: NormalizedScope): Promise<GcpSecret[]> {
+  private async listScope(c: GcpCall, s: NormalizedScope): Promise<GcpSecret[]> {
     const [secrets] = await this.client.listSecrets(
       { parent: this.parent, filter: `labels.scope=${gcpScopeLabel(s)}` },
-      { ...this.callOptions, autoPaginate: true },
+      { ...c.opts(), autoPaginate: true },
     );
     // The label is a hash; the annotations are the exact scope.
     return (secrets as GcpSecret[]).filter((secret) => {
@@ -224,10 +253,11 @@ export class GcpSecretsBackend extends SecretsBackend {
     });
   }
 
-  async list(scope: SecretScope): Promise<SecretMetadata[]> {
+  async list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]> {
     const s = normalizeScope(scope);
+    const c = this.begin(options);
     try {
-      return (await this.listScope(s))
+      return (await this.listScope(c, s))
         .filter((secret) => (secret.annotations ?? {})[A.version] !== '0')
         .map((secret) => this.toMetadata(secret))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -236,10 +266,11 @@ export class GcpSecretsBackend extends SecretsBackend {
     }
   }
 
-  async delete(ref: SecretRef): Promise<boolean> {
+  async delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean> {
     const r = normalizeRef(ref);
+    const c = this.begin(options);
     try {
-      await this.client.deleteSecret({ name: this.secretName(r) }, this.callOptions);
+      await this.client.deleteSecret({ name: this.secretName(r) }, c.opts());
       return true;
     } catch (err) {
       if (codeOf(err) === NOT_FOUND) return false;
@@ -247,13 +278,14 @@ export class GcpSecretsBackend extends SecretsBackend {
     }
   }
 
-  async deleteScope(scope: SecretScope): Promise<number> {
+  async deleteScope(scope: SecretScope, options?: SecretsCallOptions): Promise<number> {
     const s = normalizeScope(scope);
+    const c = this.begin(options);
     let deleted = 0;
     try {
-      for (const secret of await this.listScope(s)) {
+      for (const secret of await this.listScope(c, s)) {
         try {
-          await this.client.deleteSecret({ name: secret.name ?? '' }, this.callOptions);
+          await this.client.deleteSecret({ name: secret.name ?? '' }, c.opts());
           deleted++;
         } catch (err) {
           if (codeOf(err) !== NOT_FOUND) throw err;
@@ -265,9 +297,10 @@ export class GcpSecretsBackend extends SecretsBackend {
     return deleted;
   }
 
-  async healthCheck(): Promise<void> {
+  async healthCheck(options?: SecretsCallOptions): Promise<void> {
+    const c = this.begin(options);
     try {
-      await this.client.listSecrets({ parent: this.parent, pageSize: 1 }, { ...this.callOptions, autoPaginate: false });
+      await this.client.listSecrets({ parent: this.parent, pageSize: 1 }, { ...c.opts(), autoPaginate: false });
     } catch (err) {
       throw new DependencyUnavailableError(DEPENDENCY, err);
     }

@@ -3,19 +3,45 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 
 /**
- * An in-memory Infisical speaking exactly the REST calls @infisical/sdk 5 sends (read from
- * node_modules/@infisical/sdk/lib/esm/index.mjs): universal-auth login, the v3 raw secrets
- * endpoints and v1 folders, plus GET /api/status. Server behaviour mirrors Infisical's backend:
- * values are trimmed (one trailing newline kept), `${...}` references must resolve, creating a
- * secret in a missing folder is a 404, creating an existing one a 400, folder creation is
- * idempotent and creates missing parents, listing a missing folder is empty.
+ * An in-memory Infisical (modelled on the October 2024 backend) speaking the REST calls our adapter
+ * and @infisical/sdk 5 send: universal-auth login, the v3 raw secrets endpoints, v1 folders
+ * (create, list, rename, delete), GET /api/v1/workspace/:id and GET /api/status.
+ *
+ * Server behaviour mirrors Infisical's backend, including the parts that hurt clients:
+ * - values are trimmed (one trailing newline kept), `${...}` references must resolve, creating a
+ *   secret in a missing folder is a 404, creating an existing one a 400, folder creation is
+ *   idempotent and creates missing parents, listing a missing folder is empty, deleting a folder
+ *   deletes the secrets in it;
+ * - access tokens: the JWT expires after `accessTokenMaxTTL` (403 TokenError "Your token has
+ *   expired. Please re-authenticate."); with a shorter `accessTokenTTL` the token row expires first
+ *   (401 "Failed to renew MI access token due to TTL expiration") and is deleted, after which it is
+ *   "No identity access token found" (401). Any `Authorization: Bearer` header is validated on
+ *   every route, the login included, so a login that carries a stale bearer fails;
+ * - rate limits: `secretsRateLimit` secret operations (secrets and folder writes) per minute per
+ *   client IP. The October 2024 build answers over-limit calls with 500 "Something went wrong"
+ *   (its RateLimitError was not mapped) but keeps @fastify/rate-limit's headers; `rateLimitStyle:
+ *   '429'` answers like newer builds;
+ * - update responses carry an empty `secretComment` when the request did not send one, although
+ *   the stored comment is kept.
+ *
+ * Time is the fake's own clock (`advance()`), so tests control expiry and rate-limit windows.
+ * `freeze()` holds requests without answering (a stopped process whose socket still accepts) and
+ * processes them on `thaw()`, even when the client gave up: an abandoned write still lands.
  */
 export interface FakeInfisicalOptions {
   clientId?: string;
   clientSecret?: string;
   projectId?: string;
   environments?: string[];
+  /** Seconds an access token stays valid in the database; default 2592000 (Infisical's default). */
+  accessTokenTTL?: number;
+  /** Seconds until the JWT itself expires; default = accessTokenTTL (Infisical's default). */
+  accessTokenMaxTTL?: number;
+  /** @deprecated alias of accessTokenTTL. */
   tokenTtlSeconds?: number;
+  /** Secret operations per minute per client IP; default unlimited (Infisical's default is 40). */
+  secretsRateLimit?: number;
+  rateLimitStyle?: '500' | '429';
 }
 
 interface StoredSecret {
@@ -37,18 +63,35 @@ interface StoredFolder {
   createdAt: string;
 }
 
+interface StoredToken {
+  createdAt: number;
+  ttl: number;
+  maxTtl: number;
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly errorName?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-const ERROR_NAMES: Record<number, string> = { 400: 'BadRequest', 401: 'UnauthorizedError', 403: 'PermissionDenied', 404: 'NotFound', 422: 'ValidationFailure', 503: 'ServiceUnavailable' };
+const ERROR_NAMES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'UnauthorizedError',
+  403: 'PermissionDenied',
+  404: 'NotFound',
+  422: 'ValidationFailure',
+  429: 'RateLimitExceeded',
+  503: 'ServiceUnavailable',
+};
 const FOLDER_NAME = /^[a-zA-Z0-9-_]+$/;
 const HIDDEN_VALUE = '<hidden-by-infisical>';
+const DEFAULT_TTL = 2_592_000;
 
 function normalizePath(raw: unknown): string {
   const path = typeof raw === 'string' && raw.trim() ? raw.trim() : '/';
@@ -59,20 +102,32 @@ function trimValue(value: string): string {
   return value.at(-1) === '\n' ? `${value.trim()}\n` : value.trim();
 }
 
+function joinPath(parent: string, name: string): string {
+  return parent === '/' ? `/${name}` : `${parent}/${name}`;
+}
+
 export class FakeInfisicalServer {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly projectId: string;
   readonly environments: string[];
-  /** Method and path of every request (never bodies), for wire assertions. */
-  readonly requests: { method: string; path: string }[] = [];
+  /** Method and path of every request (never bodies), with the fake clock's time, for wire assertions. */
+  readonly requests: { method: string; path: string; at: number; status?: number; authorized?: boolean }[] = [];
   /** When set, every request except login answers 503. */
   unavailable = false;
+  /** Runs before each request is routed: lets a test interleave another client's write deterministically. */
+  beforeRoute: ((method: string, path: string) => void) | null = null;
+  accessTokenTTL: number;
+  accessTokenMaxTTL: number;
+  secretsRateLimit: number;
+  rateLimitStyle: '500' | '429';
 
-  private readonly tokens = new Map<string, number>();
+  private readonly tokens = new Map<string, StoredToken>();
   private readonly folders = new Map<string, Map<string, StoredFolder>>(); // env -> path -> folder
   private readonly secrets = new Map<string, StoredSecret>(); // `${env}\0${path}\0${key}`
-  private readonly tokenTtlSeconds: number;
+  private readonly rateWindows = new Map<string, { start: number; count: number }>();
+  private held: Array<() => void> | null = null;
+  private offsetMs = 0;
   private server!: Server;
   url = '';
 
@@ -81,8 +136,11 @@ export class FakeInfisicalServer {
     this.clientSecret = options.clientSecret ?? randomBytes(24).toString('hex');
     this.projectId = options.projectId ?? randomUUID();
     this.environments = options.environments ?? ['dev', 'staging', 'prod'];
-    this.tokenTtlSeconds = options.tokenTtlSeconds ?? 7200;
-    const now = new Date().toISOString();
+    this.accessTokenTTL = options.accessTokenTTL ?? options.tokenTtlSeconds ?? DEFAULT_TTL;
+    this.accessTokenMaxTTL = options.accessTokenMaxTTL ?? this.accessTokenTTL;
+    this.secretsRateLimit = options.secretsRateLimit ?? Number.POSITIVE_INFINITY;
+    this.rateLimitStyle = options.rateLimitStyle ?? '500';
+    const now = new Date(this.now()).toISOString();
     for (const env of this.environments) {
       this.folders.set(env, new Map([['/', { id: randomUUID(), name: 'root', parentId: null, path: '/', createdAt: now }]]));
     }
@@ -97,13 +155,40 @@ export class FakeInfisicalServer {
   }
 
   async stop(): Promise<void> {
+    this.thaw();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
   }
 
-  /** Makes every issued access token invalid, as when they expire. */
+  /** The fake's clock (ms); starts at the wall clock. */
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves the fake's clock forward: tokens expire and rate-limit windows roll over without sleeping. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  /** Makes every issued access token unknown to the server, as after a revocation or TTL expiry. */
   expireAllTokens(): void {
     this.tokens.clear();
+  }
+
+  /** Holds every request unanswered (a frozen process) until thaw(). */
+  freeze(): void {
+    this.held ??= [];
+  }
+
+  /** Processes the held requests, even those whose client has gone. */
+  thaw(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const run of held) run();
+  }
+
+  get frozen(): boolean {
+    return this.held !== null;
   }
 
   /** The stored (server-side) value, for asserting what actually went over the wire. */
@@ -111,71 +196,157 @@ export class FakeInfisicalServer {
     return this.secrets.get(`${environment}\0${normalizePath(secretPath)}\0${key}`)?.value;
   }
 
+  storedComment(environment: string, secretPath: string, key: string): string | undefined {
+    return this.secrets.get(`${environment}\0${normalizePath(secretPath)}\0${key}`)?.comment;
+  }
+
   folderPaths(environment: string): string[] {
     return [...(this.folders.get(environment)?.keys() ?? [])].sort();
+  }
+
+  /** Plants a secret directly (as another client would), creating its folders. */
+  plantSecret(environment: string, secretPath: string, key: string, value: string): void {
+    const path = normalizePath(secretPath);
+    const segments = path.split('/').filter(Boolean);
+    if (segments.length) this.createFolder({ workspaceId: this.projectId, environment, name: segments.at(-1), path: `/${segments.slice(0, -1).join('/')}` });
+    this.createSecret(key, { workspaceId: this.projectId, environment, secretPath: path, secretValue: value });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path: url.pathname });
+    const entry: FakeInfisicalServer['requests'][number] = { method, path: url.pathname, at: this.now() };
+    this.requests.push(entry);
+    let body: Record<string, unknown>;
     try {
-      const body = await readBody(req);
-      const result = this.route(method, url, req.headers, body);
-      send(res, 200, result);
+      body = await readBody(req);
     } catch (err) {
-      const status = err instanceof HttpError ? err.status : 500;
-      const message = err instanceof HttpError ? err.message : 'Something went wrong';
-      send(res, status, { reqId: `req-${randomBytes(6).toString('hex')}`, statusCode: status, message, error: ERROR_NAMES[status] ?? 'InternalServerError' });
+      this.reply(res, entry, err);
+      return;
     }
+    const run = () => {
+      try {
+        this.reply(res, entry, null, this.route(method, url, req, body, entry));
+      } catch (err) {
+        this.reply(res, entry, err);
+      }
+    };
+    if (this.held) this.held.push(run);
+    else run();
   }
 
-  private route(method: string, url: URL, headers: IncomingMessage['headers'], body: Record<string, unknown>): unknown {
+  private reply(res: ServerResponse, entry: { status?: number }, err: unknown, result?: unknown): void {
+    if (!err) {
+      entry.status = 200;
+      send(res, 200, result);
+      return;
+    }
+    const status = err instanceof HttpError ? err.status : 500;
+    const message = err instanceof HttpError ? err.message : 'Something went wrong';
+    entry.status = status;
+    const error = (err instanceof HttpError && err.errorName) || (ERROR_NAMES[status] ?? 'InternalServerError');
+    send(res, status, { reqId: `req-${randomBytes(6).toString('hex')}`, statusCode: status, message, error }, err instanceof HttpError ? err.headers : {});
+  }
+
+  private route(method: string, url: URL, req: IncomingMessage, body: Record<string, unknown>, entry: { authorized?: boolean }): unknown {
     const path = url.pathname;
+    this.beforeRoute?.(method, path);
+    // Infisical's inject-identity hook validates any bearer header, on every route.
+    const bearer = req.headers.authorization;
+    if (bearer !== undefined) this.authenticate(bearer);
+    entry.authorized = bearer !== undefined;
     if (method === 'GET' && path === '/api/status') {
       if (this.unavailable) throw new HttpError(503, 'Service unavailable');
-      return { date: new Date().toISOString(), message: 'Ok' };
+      return { date: new Date(this.now()).toISOString(), message: 'Ok' };
     }
     if (method === 'POST' && path === '/api/v1/auth/universal-auth/login') return this.login(body);
     if (this.unavailable) throw new HttpError(503, 'Service unavailable');
-    this.authenticate(headers.authorization);
+    if (bearer === undefined) throw new HttpError(401, 'Missing Authorization Header in the request header.');
     const query = Object.fromEntries(url.searchParams);
+    const workspace = /^\/api\/v1\/workspace\/([^/]+)$/.exec(path);
+    if (method === 'GET' && workspace) return this.getWorkspace(decodeURIComponent(workspace[1]));
     if (path === '/api/v1/folders') {
-      if (method === 'POST') return this.createFolder(body);
+      if (method === 'POST') return this.limited(req, () => this.createFolder(body));
       if (method === 'GET') return this.listFolders(query);
     }
-    if (method === 'GET' && path === '/api/v3/secrets/raw') return this.listSecrets(query);
+    const folder = /^\/api\/v1\/folders\/([^/]+)$/.exec(path);
+    if (folder && method === 'PATCH') return this.limited(req, () => this.renameFolder(decodeURIComponent(folder[1]), body));
+    if (folder && method === 'DELETE') return this.limited(req, () => this.deleteFolder(decodeURIComponent(folder[1]), body));
+    if (method === 'GET' && path === '/api/v3/secrets/raw') return this.limited(req, () => this.listSecrets(query));
     const match = /^\/api\/v3\/secrets\/raw\/([^/]+)$/.exec(path);
     if (match) {
       const key = decodeURIComponent(match[1]);
       switch (method) {
         case 'GET':
-          return this.getSecret(key, query);
+          return this.limited(req, () => this.getSecret(key, query));
         case 'POST':
-          return this.createSecret(key, body);
+          return this.limited(req, () => this.createSecret(key, body));
         case 'PATCH':
-          return this.updateSecret(key, body);
+          return this.limited(req, () => this.updateSecret(key, body));
         case 'DELETE':
-          return this.deleteSecret(key, body);
+          return this.limited(req, () => this.deleteSecret(key, body));
       }
     }
     throw new HttpError(404, `Route ${method}:${path} not found`);
+  }
+
+  /** @fastify/rate-limit in preValidation: over the limit, nothing runs. */
+  private limited<T>(req: IncomingMessage, op: () => T): T {
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const now = this.now();
+    let window = this.rateWindows.get(ip);
+    if (!window || now - window.start >= 60_000) {
+      window = { start: now, count: 0 };
+      this.rateWindows.set(ip, window);
+    }
+    window.count++;
+    if (window.count > this.secretsRateLimit) {
+      const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+      const headers = {
+        'x-ratelimit-limit': String(this.secretsRateLimit),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(retryAfter),
+        'retry-after': String(retryAfter),
+      };
+      if (this.rateLimitStyle === '429') {
+        throw new HttpError(429, `Rate limit exceeded. Please try again in ${retryAfter} seconds`, 'RateLimitExceeded', headers);
+      }
+      throw new HttpError(500, 'Something went wrong', 'InternalServerError', headers);
+    }
+    return op();
   }
 
   private login(body: Record<string, unknown>): unknown {
     if (typeof body.clientId !== 'string' || typeof body.clientSecret !== 'string') throw new HttpError(422, 'clientId and clientSecret are required');
     if (body.clientId !== this.clientId || body.clientSecret !== this.clientSecret) throw new HttpError(401, 'Invalid credentials');
     const accessToken = randomBytes(32).toString('hex');
-    this.tokens.set(accessToken, Date.now() + this.tokenTtlSeconds * 1000);
-    return { accessToken, expiresIn: this.tokenTtlSeconds, accessTokenMaxTTL: this.tokenTtlSeconds, tokenType: 'Bearer' };
+    this.tokens.set(accessToken, { createdAt: this.now(), ttl: this.accessTokenTTL, maxTtl: this.accessTokenMaxTTL });
+    return { accessToken, expiresIn: this.accessTokenTTL, accessTokenMaxTTL: this.accessTokenMaxTTL, tokenType: 'Bearer' };
   }
 
-  private authenticate(header: string | undefined): void {
-    if (!header) throw new HttpError(401, 'Missing Authorization Header in the request header.');
+  private authenticate(header: string): void {
     const match = /^Bearer (.+)$/.exec(header);
-    const expiresAt = match ? this.tokens.get(match[1]) : undefined;
-    if (expiresAt === undefined) throw new HttpError(401, 'Invalid token');
-    if (expiresAt < Date.now()) throw new HttpError(401, 'Token expired');
+    if (!match) throw new HttpError(401, 'Missing Authorization Header in the request header.');
+    const token = this.tokens.get(match[1]);
+    if (!token) throw new HttpError(401, 'No identity access token found');
+    const age = this.now() - token.createdAt;
+    // The JWT carries exp = maxTTL; jwt.verify fails first and the error handler makes it a 403.
+    if (token.maxTtl > 0 && age > token.maxTtl * 1000) throw new HttpError(403, 'Your token has expired. Please re-authenticate.', 'TokenError');
+    if (token.ttl > 0 && age > token.ttl * 1000) {
+      this.tokens.delete(match[1]);
+      throw new HttpError(401, 'Failed to renew MI access token due to TTL expiration');
+    }
+  }
+
+  private getWorkspace(id: string): unknown {
+    if (id !== this.projectId) throw new HttpError(404, `Project with ID '${id}' not found`);
+    return {
+      workspace: {
+        id: this.projectId,
+        name: 'fake',
+        environments: this.environments.map((slug) => ({ id: slug, name: slug, slug })),
+      },
+    };
   }
 
   private env(workspaceId: unknown, environment: unknown): Map<string, StoredFolder> {
@@ -203,10 +374,10 @@ export class FakeInfisicalServer {
     const segments = [...parentPath.split('/').filter(Boolean), body.name];
     let current = folders.get('/')!;
     for (const segment of segments) {
-      const path = current.path === '/' ? `/${segment}` : `${current.path}/${segment}`;
+      const path = joinPath(current.path, segment);
       let next = folders.get(path);
       if (!next) {
-        next = { id: randomUUID(), name: segment, parentId: current.id, path, createdAt: new Date().toISOString() };
+        next = { id: randomUUID(), name: segment, parentId: current.id, path, createdAt: new Date(this.now()).toISOString() };
         folders.set(path, next);
       }
       current = next;
@@ -221,11 +392,56 @@ export class FakeInfisicalServer {
     return { folders: [...folders.values()].filter((f) => f.parentId === parent.id).map((f) => this.folderView(f)) };
   }
 
+  /** Moves a folder and everything under it to a new name (same parent). */
+  private renameFolder(id: string, body: Record<string, unknown>): unknown {
+    const folders = this.env(body.workspaceId, body.environment);
+    if (typeof body.name !== 'string' || !FOLDER_NAME.test(body.name)) throw new HttpError(422, 'Invalid folder name');
+    const parent = folders.get(normalizePath(body.path));
+    const folder = [...folders.values()].find((f) => f.id === id && f.parentId === parent?.id);
+    if (!parent || !folder) throw new HttpError(404, `Folder with ID '${id}' not found`);
+    const target = joinPath(parent.path, body.name);
+    if (folders.has(target)) throw new HttpError(400, 'Folder with specified name already exists');
+    this.movePrefix(String(body.environment), folders, folder.path, target);
+    folder.name = body.name;
+    return { folder: this.folderView(folder) };
+  }
+
+  private movePrefix(env: string, folders: Map<string, StoredFolder>, from: string, to: string): void {
+    const under = (p: string) => p === from || p.startsWith(`${from}/`);
+    for (const [path, f] of [...folders.entries()].filter(([p]) => under(p))) {
+      folders.delete(path);
+      f.path = to + path.slice(from.length);
+      folders.set(f.path, f);
+    }
+    for (const [key, s] of [...this.secrets.entries()]) {
+      const [e, path, name] = key.split('\0');
+      if (e === env && under(path)) {
+        this.secrets.delete(key);
+        this.secrets.set(`${e}\0${to + path.slice(from.length)}\0${name}`, s);
+      }
+    }
+  }
+
+  /** Deletes a folder, its sub-folders and every secret in them. */
+  private deleteFolder(idOrName: string, body: Record<string, unknown>): unknown {
+    const folders = this.env(body.workspaceId, body.environment);
+    const parent = folders.get(normalizePath(body.path));
+    const folder = [...folders.values()].find((f) => (f.id === idOrName || f.name === idOrName) && f.parentId === parent?.id);
+    if (!parent || !folder) throw new HttpError(404, `Folder with ID '${idOrName}' not found`);
+    const under = (p: string) => p === folder.path || p.startsWith(`${folder.path}/`);
+    for (const path of [...folders.keys()].filter(under)) folders.delete(path);
+    for (const key of [...this.secrets.keys()]) {
+      const [e, path] = key.split('\0');
+      if (e === body.environment && under(path)) this.secrets.delete(key);
+    }
+    return { folder: this.folderView(folder) };
+  }
+
   private folderView(folder: StoredFolder, description?: string): unknown {
     return { id: folder.id, name: folder.name, envId: 'env', description: description ?? null, createdAt: folder.createdAt, updatedAt: folder.createdAt, parentId: folder.parentId, isReserved: false, version: 1, path: folder.path };
   }
 
-  private secretView(env: string, path: string, s: StoredSecret, showValue = true): unknown {
+  private secretView(env: string, path: string, s: StoredSecret, showValue = true, comment = s.comment): unknown {
     return {
       id: s.id,
       _id: s.id,
@@ -235,7 +451,7 @@ export class FakeInfisicalServer {
       secretKey: s.key,
       secretValue: showValue ? s.value : HIDDEN_VALUE,
       secretValueHidden: !showValue,
-      secretComment: s.comment,
+      secretComment: comment,
       secretReminderNote: null,
       secretReminderRepeatDays: null,
       skipMultilineEncoding: false,
@@ -289,7 +505,7 @@ export class FakeInfisicalServer {
     if (this.secrets.has(id)) throw new HttpError(400, 'Secret already exist');
     const value = trimValue(body.secretValue);
     this.validateReferences(env, path, value);
-    const now = new Date().toISOString();
+    const now = new Date(this.now()).toISOString();
     const secret: StoredSecret = {
       id: randomUUID(),
       key: key.trim(),
@@ -313,10 +529,12 @@ export class FakeInfisicalServer {
       this.validateReferences(env, path, value);
       secret.value = value;
     }
-    if (typeof body.secretComment === 'string') secret.comment = body.secretComment.trim();
+    const commentSent = typeof body.secretComment === 'string';
+    if (commentSent) secret.comment = (body.secretComment as string).trim();
     secret.version += 1;
-    secret.updatedAt = new Date(Math.max(Date.now(), Date.parse(secret.updatedAt) + 1)).toISOString();
-    return { secret: this.secretView(env, path, secret) };
+    secret.updatedAt = new Date(Math.max(this.now(), Date.parse(secret.updatedAt) + 1)).toISOString();
+    // The real server answers an empty comment when none was sent, although it kept the stored one.
+    return { secret: this.secretView(env, path, secret, true, commentSent ? secret.comment : '') };
   }
 
   private deleteSecret(key: string, body: Record<string, unknown>): unknown {
@@ -344,8 +562,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.destroyed || res.writableEnded) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
