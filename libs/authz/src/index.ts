@@ -10,4 +10,5 @@ export * from './embedded/embedded-authz.client.js';
 export * from './openfga/openfga-authz.client.js';
 export { CreateAuthzTuples1764000000000 } from './engine/postgres/1764000000000-CreateAuthzTuples.js';
 export * from './openfga/openfga-http.server.js';
+export * from './openfga/endpoint-proof.js';
 export * from './caching-authz.client.js';

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { requiredSecretKeysOf, secretKeysOf } from './secret.decorator.js';
+import { withTopologyDefaults } from './topology-defaults.js';
 
 export class ConfigValidationError extends Error {
   constructor(namespace: string, problems: string[]) {
@@ -23,13 +24,16 @@ function flatten(errors: ValidationError[]): string[] {
 /**
  * Builds and validates one config namespace from env. Properties are named exactly like
  * their env var (UPPER_SNAKE) so that `.env.example` and the class read the same.
- * Never includes values in errors: only variable names.
+ * Never includes values in errors: only variable names. Topology variables that derive from
+ * another one (AUTH_DATA_DIR from DATA_DIR, GOVERNANCE_URL from GOVERNANCE_PORT, …) are filled
+ * in first, so every namespace that declares one sees the same derived default.
  */
 export function loadConfig<T extends object>(
   namespace: string,
   cls: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
+  givenEnv: NodeJS.ProcessEnv = process.env,
 ): T {
+  const env = withTopologyDefaults(givenEnv);
   const defaults = new cls() as Record<string, unknown>;
   const declared = new Set([
     ...Object.keys(defaults),

@@ -14,11 +14,12 @@ import {
   parseUser,
 } from '../engine/index.js';
 import type { AuthorizationModelJson, CompiledModel, TupleStore } from '../engine/index.js';
+import { ENDPOINT_CHALLENGE, ENDPOINT_PROOF_PATH, endpointProof } from './endpoint-proof.js';
 
 /**
  * A subset of the OpenFGA HTTP API (openfga/api v1, as spoken by @openfga/sdk 0.9) served by
  * our embedded engine: stores, authorization models, write, read, check, batch-check,
- * list-objects and /healthz. Used as the fake OpenFGA in tests and as the dev-mode
+ * list-objects and /healthz (plus /endpoint-proof when a token is set: see endpoint-proof.ts). Used as the fake OpenFGA in tests and as the dev-mode
  * OpenFGA-compatible endpoint. Store and model metadata live in memory; tuples live in the
  * TupleStore returned by `tupleStoreFactory` (in memory by default).
  */
@@ -225,6 +226,13 @@ class OpenFgaApi {
         route = 'healthz';
         if (method !== 'GET') throw methodNotAllowed();
         return send(res, 200, { status: 'SERVING' });
+      }
+      if (segments.length === 1 && segments[0] === ENDPOINT_PROOF_PATH && this.options.apiToken) {
+        route = 'endpoint-proof';
+        if (method !== 'GET') throw methodNotAllowed();
+        const challenge = url.searchParams.get('challenge') ?? '';
+        if (!ENDPOINT_CHALLENGE.test(challenge)) throw OpenFgaHttpError.validation('challenge must be 32 to 128 URL-safe characters');
+        return send(res, 200, { proof: endpointProof(this.options.apiToken, req.socket.localPort ?? 0, challenge) });
       }
       this.authenticate(req);
       await this.seed();

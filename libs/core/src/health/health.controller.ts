@@ -1,7 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator.js';
+import { AppException } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/error-code.js';
 
 /** One dependency readiness depends on (database, authz, secrets, …). */
 export interface ReadinessProbe {
@@ -12,11 +14,20 @@ export interface ReadinessProbe {
 export const READINESS_PROBES = Symbol('READINESS_PROBES');
 const PROBE_TIMEOUT_MS = 2000;
 
+/** What a failed probe says: an adapter's safe `details.reason` when it gave one, else its message. */
+function reasonOf(error: unknown): string {
+  const reason = (error as { details?: { reason?: unknown } } | null)?.details?.reason;
+  if (typeof reason === 'string' && reason) return reason;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Register in an app module that imports TerminusModule and provides READINESS_PROBES. */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Readiness');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -32,18 +43,33 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: database, authorization and secrets backends answer' })
-  ready() {
-    return this.health.check(
-      this.probes.map((probe) => () =>
-        this.indicators
-          .check(probe.name)
-          .attempt(async () => {
-            await probe.check();
-            return {};
-          })
-          .withTimeout(PROBE_TIMEOUT_MS),
-      ),
-    );
+  async ready() {
+    try {
+      return await this.health.check(
+        this.probes.map((probe) => () =>
+          this.indicators
+            .check(probe.name)
+            .attempt(async () => {
+              try {
+                await probe.check();
+              } catch (error) {
+                throw new Error(reasonOf(error));
+              }
+              return {};
+            })
+            .withTimeout(PROBE_TIMEOUT_MS),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Terminus' body ({status, info, error, details}) goes out in the envelope's details, and
+      // the cause in its message and one log line: probe messages name settings, never values.
+      const result = error.getResponse() as { error?: Record<string, { message?: unknown }> };
+      const down = Object.entries(result.error ?? {}).map(([name, detail]) => (typeof detail?.message === 'string' ? `${name} (${detail.message})` : name));
+      const message = `Not ready: ${down.join('; ') || 'shutting down'}`;
+      this.logger.warn(message);
+      throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, message, result as Record<string, unknown>);
+    }
   }
 }
 
