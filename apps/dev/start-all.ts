@@ -3,12 +3,13 @@ import { startGovernance } from '../governance/src/governance.bootstrap.js';
 import { startAssets } from '../assets/src/assets.bootstrap.js';
 
 // `npm start`: both services in one process on embedded defaults (PGlite, embedded authz and
-// secrets, dev identity provider). Governance first: Assets uses its authz endpoint.
+// secrets, dev identity provider). Governance first: Assets uses its authz endpoint, the very
+// one Governance bound (not whatever listens on a configured port).
 const governance = await startGovernance();
-const assets = await startAssets();
+const assets = await startAssets(process.env, { embeddedOpenFgaUrl: governance.openFgaUrl });
 
-const g = `http://localhost:${governance.infra.config.GOVERNANCE_PORT}`;
-const a = `http://localhost:${assets.infra.config.ASSETS_PORT}`;
+const g = `http://localhost:${governance.infra.topology.GOVERNANCE_PORT}`;
+const a = `http://localhost:${assets.infra.topology.ASSETS_PORT}`;
 process.stdout.write(`
   Governance  ${g}/governance   docs ${g}/docs
   Assets      ${a}/assets       docs ${a}/docs

@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@app/core';
-import { isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
+import { isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { AuthzConfig, CachingAuthzClient, createAuthzBackend, loadProductModelDsl } from '@app/authz';
+import { AuthzConfig, CachingAuthzClient, createAuthzBackend, EndpointProofError, loadProductModelDsl, verifyEndpointProof } from '@app/authz';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
 import { GovernanceClient } from './governance/governance.client.js';
-import { ServiceIdentity } from './governance/service-identity.js';
+import { assertServiceAccountConfigured, ServiceIdentity } from './governance/service-identity.js';
+import { GovernanceReadiness } from './governance/governance-readiness.js';
 import { loadStorageConfig } from '@app/storage';
 import { VerificationService } from './verification/verification.service.js';
 import { loadVerificationConfig, type VerificationConfig } from './verification/verification.config.js';
@@ -22,22 +23,29 @@ export const ASSETS_HTTP = {
   description: 'Data connections and shared storage. Credentials live in Governance, never here.',
 };
 
-const DEV_OPENFGA_URL = 'http://127.0.0.1:8081';
+export interface AssetsStartOptions {
+  /**
+   * The dev OpenFGA endpoint Governance actually serves, when both run in one process (`npm
+   * start`); otherwise the topology's `http://127.0.0.1:<EMBEDDED_OPENFGA_PORT>`.
+   */
+  embeddedOpenFgaUrl?: string | null;
+}
 
-export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Promise<AssetsInfra & { config: AssetsConfig }> {
+export async function buildAssetsInfra(
+  env: NodeJS.ProcessEnv = process.env,
+  options: AssetsStartOptions = {},
+): Promise<AssetsInfra & { config: AssetsConfig; topology: TopologyConfig; governanceReadiness: GovernanceReadiness }> {
   const config = loadConfig('assets', AssetsConfig, env);
+  const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('assets', env));
   const authConfig = loadAuthConfig(env);
-  // Assets never evaluates policy itself: it asks OpenFGA, or in dev Governance's embedded endpoint.
-  const authzEnv = env.OPENFGA_API_URL || isProduction(env)
-    ? env
-    : { ...env, OPENFGA_API_URL: DEV_OPENFGA_URL, OPENFGA_API_TOKEN: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(dbConfig.DATA_DIR, 'openfga', 'api-token')) };
-  const authzConfig = loadConfig('authz', AuthzConfig, authzEnv);
+  assertServiceAccountConfigured(authConfig, config);
+  const authzConfig = loadConfig('authz', AuthzConfig, await authzEnvOf(env, topology, options));
   if (!authzConfig.OPENFGA_API_URL) throw new Error('OPENFGA_API_URL is required for the Assets service in production');
   const database = await openDatabase({
     app: 'assets',
     url: dbConfig.DATABASE_URL,
-    dataDir: dbConfig.DATA_DIR,
+    dataDir: topology.DATA_DIR,
     entities: ASSETS_ENTITIES,
     migrations: ASSETS_MIGRATIONS,
     runMigrations: dbConfig.DB_RUN_MIGRATIONS,
@@ -47,23 +55,48 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env): Pr
   try {
     const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
     const authz = config.AUTHZ_CHECK_CACHE_MS > 0 ? new CachingAuthzClient(client, config.AUTHZ_CHECK_CACHE_MS) : client;
+    const governance = new GovernanceClient(topology.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS);
+    const serviceIdentity = new ServiceIdentity(authConfig, config);
     return {
       config,
+      topology,
       authConfig,
       database,
       authz,
-      governance: new GovernanceClient(config.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS),
-      serviceIdentity: new ServiceIdentity(authConfig, config),
+      governance,
+      serviceIdentity,
+      governanceReadiness: new GovernanceReadiness(governance, serviceIdentity, { cacheMs: config.GOVERNANCE_READINESS_CACHE_MS }),
       logLevel: config.LOG_LEVEL,
       reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
       storageConfig: loadStorageConfig(env),
-      ...(await verificationOf(loadVerificationConfig(env), internalUrlsOf(env, config, authzConfig))),
+      ...(await verificationOf(loadVerificationConfig(env), internalUrlsOf(env, topology, config, authzConfig))),
       verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE,
     };
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Assets never evaluates policy itself: it asks OpenFGA, or in dev Governance's embedded
+ * endpoint. That endpoint is found by port, so before its pre-shared token is sent anywhere the
+ * listener must prove it holds the token: a foreign server on that port never receives it.
+ */
+async function authzEnvOf(env: NodeJS.ProcessEnv, topology: TopologyConfig, options: AssetsStartOptions): Promise<NodeJS.ProcessEnv> {
+  if (env.OPENFGA_API_URL || isProduction(env)) return env;
+  const url = options.embeddedOpenFgaUrl ?? topology.embeddedOpenFgaUrl;
+  if (!url) throw new Error("EMBEDDED_OPENFGA_PORT=0 turns Governance's dev OpenFGA endpoint off: set OPENFGA_API_URL (and OPENFGA_API_TOKEN) for Assets");
+  const token = env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(topology.DATA_DIR, 'openfga', 'api-token'));
+  try {
+    await verifyEndpointProof(url, token);
+  } catch (error) {
+    if (!(error instanceof EndpointProofError)) throw error;
+    throw new Error(
+      `The dev OpenFGA endpoint ${url} (EMBEDDED_OPENFGA_PORT) ${error.message}: start Governance with the same DATA_DIR and EMBEDDED_OPENFGA_PORT first. Its token was not sent.`,
+    );
+  }
+  return { ...env, OPENFGA_API_URL: url, OPENFGA_API_TOKEN: token };
 }
 
 /** How often the names of internal URLs are resolved again for the egress policy. */
@@ -73,14 +106,14 @@ const PROTECTED_URLS_REFRESH_MS = 5 * 60_000;
  * Every URL this process dials itself. A tenant must not reach them, wherever they live: their
  * host and port are denied by the egress policy, and their ports on this machine's addresses.
  */
-function internalUrlsOf(env: NodeJS.ProcessEnv, config: AssetsConfig, authz: AuthzConfig): string[] {
+function internalUrlsOf(env: NodeJS.ProcessEnv, topology: TopologyConfig, config: AssetsConfig, authz: AuthzConfig): string[] {
   return [
-    config.GOVERNANCE_URL,
+    topology.GOVERNANCE_URL,
     authz.OPENFGA_API_URL,
     config.ASSETS_SERVICE_TOKEN_URL,
     env.AUTH_KEYCLOAK_URL,
     env.AUTH_JWKS_URL,
-    env.AUTH_DEV_ISSUER_BASE,
+    topology.AUTH_DEV_ISSUER_BASE,
     env.OBSTORE_ENDPOINT,
   ].filter((url): url is string => typeof url === 'string' && url.length > 0);
 }
@@ -97,10 +130,13 @@ export function createAssetsApp(infra: AssetsInfra): Promise<NestFastifyApplicat
   return createHttpApp(AssetsModule.register(infra), ASSETS_HTTP);
 }
 
-export async function startAssets(env: NodeJS.ProcessEnv = process.env) {
-  const infra = await buildAssetsInfra(env);
+export async function startAssets(env: NodeJS.ProcessEnv = process.env, options: AssetsStartOptions = {}) {
+  const infra = await buildAssetsInfra(env, options);
   const app = await createAssetsApp(infra);
-  await app.listen({ port: infra.config.ASSETS_PORT, host: infra.config.ASSETS_HOST });
+  await app.listen({ port: infra.topology.ASSETS_PORT, host: infra.topology.ASSETS_HOST });
+  // Found at boot, not on the first request: the service account and Governance are checked
+  // once now (bounded), and /health/ready stays 503 naming the variable at fault until they work.
+  void infra.governanceReadiness.checkNow();
   return {
     app,
     infra,

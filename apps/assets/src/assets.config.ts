@@ -1,14 +1,16 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Secret } from '@app/config';
 
+/** Ports, hosts, GOVERNANCE_URL and DATA_DIR live in TopologyConfig (@app/config), shared with Governance. */
 export class AssetsConfig {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
-  @IsInt() @Min(1) @Max(65535) ASSETS_PORT = 8002;
-  @IsString() ASSETS_HOST = '0.0.0.0';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
-  /** Base URL of the Governance service (secrets, audit, projects). */
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'GOVERNANCE_URL must be an http(s) URL' }) GOVERNANCE_URL = 'http://127.0.0.1:8001';
   @IsInt() @Min(100) @Max(60_000) GOVERNANCE_TIMEOUT_MS = 5000;
+  /**
+   * Readiness asks Governance (as the service account) whether it and its secrets backend are
+   * ready; the answer is reused this long so probes do not hammer it. 0 = ask on every probe.
+   */
+  @IsInt() @Min(0) @Max(60_000) GOVERNANCE_READINESS_CACHE_MS = 2000;
   /** OAuth2 client credentials of the Assets service account (not needed with the dev identity provider). */
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ASSETS_SERVICE_TOKEN_URL must be an http(s) URL' }) ASSETS_SERVICE_TOKEN_URL?: string;
   @IsOptional() @IsString() ASSETS_SERVICE_CLIENT_ID?: string;

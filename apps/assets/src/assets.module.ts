@@ -16,6 +16,7 @@ import { VerifyRateLimiter } from './connections/verify-rate.limiter.js';
 import { GovernanceCredentialsStore } from './governance/governance-credentials.store.js';
 import { GovernanceAuditSink } from './governance/governance-audit.sink.js';
 import type { ServiceIdentity } from './governance/service-identity.js';
+import { GovernanceReadiness } from './governance/governance-readiness.js';
 import type { StorageConfig } from '@app/storage';
 import { STORAGE_CONTROLLERS, storageProviders } from './storage/storage.providers.js';
 import { GovernanceProjectDirectory } from './governance/governance-project.directory.js';
@@ -38,6 +39,8 @@ export interface AssetsInfra {
   auditSink?: AuditSink;
   /** Google's OAuth token endpoint for GCS storage connections; tests point it at a fake. */
   googleTokenUrl?: string;
+  /** Governance and service-account readiness (built from `governance` and `serviceIdentity` when absent). */
+  governanceReadiness?: GovernanceReadiness;
 }
 
 @Module({})
@@ -72,7 +75,8 @@ export class AssetsModule {
           useValue: [
             { name: 'database', check: () => infra.database.dataSource.query('SELECT 1') },
             { name: 'authz', check: () => infra.authz.healthCheck() },
-            { name: 'governance', check: () => infra.governance.ping() },
+            // A request needs a service account Governance accepts and a Governance whose secrets work.
+            ...(infra.governanceReadiness ?? new GovernanceReadiness(infra.governance, infra.serviceIdentity)).probes(),
           ] satisfies ReadinessProbe[],
         },
       ],

@@ -14,7 +14,12 @@ export async function startEmbeddedOpenFgaEndpoint(options: { tupleStore: TupleS
       onError: (error, context) => logger.error({ route: context.route, err: (error as Error)?.name }, 'Embedded OpenFGA endpoint error'),
     },
     { port: options.port, host: '127.0.0.1' },
-  );
+  ).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`EMBEDDED_OPENFGA_PORT ${options.port} is already in use on 127.0.0.1: move it (or the other listener) so Assets reaches this Governance's endpoint`);
+    }
+    throw error;
+  });
   logger.log(`OpenFGA-compatible endpoint for Assets on ${server.url}`);
   return server;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@app/core';
-import { csv, isProduction, loadConfig, readOrCreateDevSecret } from '@app/config';
+import { csv, isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import { AuthzConfig, createAuthzBackend, loadProductModelDsl, type TupleStore } from '@app/authz';
 import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
@@ -18,17 +18,20 @@ export const GOVERNANCE_HTTP = {
   description: 'Organizations, projects, role grants, secrets and the audit log.',
 };
 
-export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; dataDir: string; tupleStore: TupleStore | null };
+export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; topology: TopologyConfig; dataDir: string; tupleStore: TupleStore | null };
 
 export interface GovernanceRuntime {
   app: NestFastifyApplication;
   infra: BuiltGovernanceInfra;
+  /** The dev OpenFGA endpoint Governance actually serves (for Assets in the same process); null when off. */
+  openFgaUrl: string | null;
   close(): Promise<void>;
 }
 
 /** Opens every external system the service needs; nothing here is Nest-specific. */
 export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env): Promise<BuiltGovernanceInfra> {
   const config = loadConfig('governance', GovernanceConfig, env);
+  const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('governance', env));
   const authConfig = loadAuthConfig(env);
   const authzConfig = loadConfig('authz', AuthzConfig, env);
@@ -36,7 +39,7 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
   const database = await openDatabase({
     app: 'governance',
     url: dbConfig.DATABASE_URL,
-    dataDir: dbConfig.DATA_DIR,
+    dataDir: topology.DATA_DIR,
     entities: GOVERNANCE_ENTITIES,
     migrations: GOVERNANCE_MIGRATIONS,
     runMigrations: dbConfig.DB_RUN_MIGRATIONS,
@@ -45,10 +48,11 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
   });
   try {
     const authz = await createAuthzBackend(authzConfig, { pool: database.pool, modelDsl: loadProductModelDsl() });
-    const secrets = await createSecretsBackend(secretsConfig, { pool: database.pool, dataDir: dbConfig.DATA_DIR });
+    const secrets = await createSecretsBackend(secretsConfig, { pool: database.pool, dataDir: topology.DATA_DIR });
     return {
       config,
-      dataDir: dbConfig.DATA_DIR,
+      topology,
+      dataDir: topology.DATA_DIR,
       authConfig,
       database,
       authz: authz.client,
@@ -70,18 +74,26 @@ export async function createGovernanceApp(infra: GovernanceInfra): Promise<NestF
 export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Promise<GovernanceRuntime> {
   const infra = await buildGovernanceInfra(env);
   const app = await createGovernanceApp(infra);
-  await app.listen({ port: infra.config.GOVERNANCE_PORT, host: infra.config.GOVERNANCE_HOST });
-  const openFga =
-    infra.tupleStore && !isProduction(env) && infra.config.EMBEDDED_OPENFGA_PORT > 0
-      ? await startEmbeddedOpenFgaEndpoint({
-          tupleStore: infra.tupleStore,
-          port: infra.config.EMBEDDED_OPENFGA_PORT,
-          apiToken: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(infra.dataDir, 'openfga', 'api-token')),
-        })
-      : null;
+  await app.listen({ port: infra.topology.GOVERNANCE_PORT, host: infra.topology.GOVERNANCE_HOST });
+  let openFga: Awaited<ReturnType<typeof startEmbeddedOpenFgaEndpoint>> | null = null;
+  try {
+    openFga =
+      infra.tupleStore && !isProduction(env) && infra.topology.EMBEDDED_OPENFGA_PORT > 0
+        ? await startEmbeddedOpenFgaEndpoint({
+            tupleStore: infra.tupleStore,
+            port: infra.topology.EMBEDDED_OPENFGA_PORT,
+            apiToken: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(infra.dataDir, 'openfga', 'api-token')),
+          })
+        : null;
+  } catch (error) {
+    await app.close();
+    await infra.database.close();
+    throw error;
+  }
   return {
     app,
     infra,
+    openFgaUrl: openFga?.url ?? null,
     async close() {
       await openFga?.close();
       await app.close();

@@ -25,8 +25,10 @@ export class AuthConfig {
   @IsOptional() @IsString() AUTH_JWKS_URL?: string;
   /** PEM public key for the AUTH_ISSUERS, instead of a JWKS. */
   @IsOptional() @IsString() AUTH_PUBLIC_KEY_FILE?: string;
-  @IsString() AUTH_DEV_ISSUER_BASE = 'http://localhost:8001/governance/dev-idp';
-  @IsString() AUTH_DATA_DIR = './.data/auth';
+  /** Defaults from the topology (`http://localhost:<GOVERNANCE_PORT>/governance/dev-idp`). */
+  @IsString() AUTH_DEV_ISSUER_BASE: string;
+  /** Defaults from the topology (`<DATA_DIR>/auth`). */
+  @IsString() AUTH_DATA_DIR: string;
   @IsInt() @Min(0) @Max(300) AUTH_CLOCK_TOLERANCE_S = 5;
   /**
    * The platform's own realm (§3.4): only its service accounts may act in an org named by X-Org-Id.

@@ -3,7 +3,7 @@ import { Secret } from '@app/config';
 
 /** Shared by both apps; the URL variable is per app (ASSETS_DATABASE_URL, GOVERNANCE_DATABASE_URL). */
 export class DatabaseConfig {
-  /** Unset outside production: start embedded PostgreSQL (PGlite) under DATA_DIR. */
+  /** Unset outside production: start embedded PostgreSQL (PGlite) under DATA_DIR (TopologyConfig). */
   @IsOptional()
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -13,7 +13,6 @@ export class DatabaseConfig {
   @IsBoolean() DB_RUN_MIGRATIONS = true;
   @IsInt() @Min(1) @Max(200) DB_POOL_MAX = 10;
   @IsInt() @Min(100) @Max(600_000) DB_STATEMENT_TIMEOUT_MS = 15_000;
-  @IsString() DATA_DIR = './.data';
 }
 
 /** Maps the per-app variable onto the shared class so both apps validate the same way. */

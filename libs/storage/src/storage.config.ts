@@ -21,7 +21,8 @@ export class StorageConfig {
   @IsOptional() @IsString() @Secret() OBSTORE_SECRET_KEY?: string;
   @IsString() OBSTORE_REGION = 'us-east-1';
   @IsBoolean({ message: 'OBSTORE_PATH_STYLE must be true or false' }) OBSTORE_PATH_STYLE = false;
-  @IsString() OBSTORE_LOCAL_PREFIX = './.data/storage';
+  /** Defaults from the topology (`<DATA_DIR>/storage`). */
+  @IsString() OBSTORE_LOCAL_PREFIX: string;
   /** Largest object accepted by `PUT /assets/storage/…`. */
   @IsInt() @Min(1) @Max(5 * 1024 * GIB) STORAGE_MAX_OBJECT_BYTES = 5 * GIB;
   /** Largest file accepted by `POST /assets/files`. */

@@ -51,16 +51,29 @@ export class GovernanceClient {
     }
   }
 
-  async ping(): Promise<void> {
-    const response = await this.send('GET', '/health/live', { accept: 'application/json' });
-    if (response.status !== 200) throw new DependencyUnavailableError('governance');
+  /**
+   * Governance's readiness for what Assets' requests need, as status and body (network errors
+   * throw): as the service account on the internal route, which also proves Governance accepts
+   * and trusts that account, or, without credentials, the public /health/ready.
+   */
+  async readiness(caller: ServiceCredentials | null, timeoutMs: number): Promise<GovernanceResponse> {
+    const response = caller
+      ? await this.send('GET', '/governance/internal/ready', { authorization: `Bearer ${caller.token}`, accept: 'application/json' }, undefined, timeoutMs)
+      : await this.send('GET', '/health/ready', { accept: 'application/json' }, undefined, timeoutMs);
+    let body: unknown = null;
+    try {
+      body = response.text ? (JSON.parse(response.text) as unknown) : null;
+    } catch {
+      // a body that is not JSON is reported by status alone
+    }
+    return { status: response.status, body };
   }
 
-  private send(method: string, path: string, headers: Record<string, string>, payload?: string): Promise<{ status: number; text: string }> {
+  private send(method: string, path: string, headers: Record<string, string>, payload?: string, timeoutMs = this.timeoutMs): Promise<{ status: number; text: string }> {
     const url = new URL(path, this.baseUrl);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, { method, headers, agent: this.agent, signal: AbortSignal.timeout(this.timeoutMs) }, (response) => {
+      const request = transport.request(url, { method, headers, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {

@@ -1,9 +1,38 @@
 import { DependencyUnavailableError } from '@app/core';
+import { ConfigValidationError } from '@app/config';
 import { type AuthConfig, DevTokenIssuer, resolveAuthSettings } from '@app/auth';
 import type { AssetsConfig } from '../assets.config.js';
 
 export const ASSETS_SERVICE_SUBJECT = 'service-account-assets';
 const REFRESH_MARGIN_MS = 60_000;
+const TOKEN_TIMEOUT_MS = 5000;
+/** The org a readiness probe's dev token names; the internal readiness route acts in no org. */
+const PROBE_ORG = 'platform';
+
+type ServiceAccountConfig = Pick<AssetsConfig, 'ASSETS_SERVICE_TOKEN_URL' | 'ASSETS_SERVICE_CLIENT_ID' | 'ASSETS_SERVICE_CLIENT_SECRET'>;
+const SERVICE_ACCOUNT_VARIABLES = ['ASSETS_SERVICE_TOKEN_URL', 'ASSETS_SERVICE_CLIENT_ID', 'ASSETS_SERVICE_CLIENT_SECRET'] as const;
+
+/**
+ * With an external identity provider every create, verify, cleanup and audit delivery acts as
+ * the service account, so a missing one is a boot error, not a 503 on each request later.
+ */
+export function assertServiceAccountConfigured(authConfig: AuthConfig, config: ServiceAccountConfig): void {
+  if (resolveAuthSettings(authConfig).devMode) return;
+  const missing = SERVICE_ACCOUNT_VARIABLES.filter((key) => !config[key]);
+  if (missing.length === 0) return;
+  throw new ConfigValidationError('assets', [
+    `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required with an external identity provider (AUTH_ISSUERS or AUTH_KEYCLOAK_URL): ` +
+      'Assets acts as its service account (client credentials at ASSETS_SERVICE_TOKEN_URL) for every create, verify, cleanup and audit delivery',
+  ]);
+}
+
+/** A service-account failure whose message names the variables at fault, never their values. */
+export class ServiceAccountError extends DependencyUnavailableError {
+  constructor(readonly reason: string, cause?: unknown) {
+    super('service identity', cause);
+    this.message = `service account: ${reason}`;
+  }
+}
 
 /** Bearer token plus the X-Org-Id it acts in (platform-api §3.4). */
 export interface ServiceCredentials {
@@ -23,7 +52,7 @@ export class ServiceIdentity {
 
   constructor(
     authConfig: AuthConfig,
-    private readonly config: Pick<AssetsConfig, 'ASSETS_SERVICE_TOKEN_URL' | 'ASSETS_SERVICE_CLIENT_ID' | 'ASSETS_SERVICE_CLIENT_SECRET'>,
+    private readonly config: ServiceAccountConfig,
   ) {
     this.dev = resolveAuthSettings(authConfig).devMode ? DevTokenIssuer.fromConfig(authConfig) : null;
   }
@@ -41,28 +70,54 @@ export class ServiceIdentity {
     return { token: await this.clientCredentialsToken(), orgId };
   }
 
-  private async clientCredentialsToken(): Promise<string> {
+  /**
+   * Credentials for a readiness probe, fetched within `timeoutMs`. Failures are
+   * ServiceAccountErrors naming the variable at fault (ASSETS_SERVICE_TOKEN_URL, …).
+   */
+  async probeCredentials(timeoutMs: number): Promise<ServiceCredentials> {
+    return this.dev ? this.credentialsFor(PROBE_ORG) : { token: await this.clientCredentialsToken(timeoutMs), orgId: PROBE_ORG };
+  }
+
+  /** Forget a token Governance refused, so the next call fetches a fresh one. */
+  discardToken(token: string): void {
+    if (this.cached?.token === token) this.cached = null;
+  }
+
+  private async clientCredentialsToken(timeoutMs = TOKEN_TIMEOUT_MS): Promise<string> {
     if (this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return this.cached.token;
     const { ASSETS_SERVICE_TOKEN_URL: url, ASSETS_SERVICE_CLIENT_ID: clientId, ASSETS_SERVICE_CLIENT_SECRET: secret } = this.config;
-    if (!url || !clientId || !secret) throw new DependencyUnavailableError('service identity (ASSETS_SERVICE_TOKEN_URL is not configured)');
+    if (!url || !clientId || !secret) throw new ServiceAccountError('ASSETS_SERVICE_TOKEN_URL, ASSETS_SERVICE_CLIENT_ID and ASSETS_SERVICE_CLIENT_SECRET are not configured');
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
-        signal: AbortSignal.timeout(5000),
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new DependencyUnavailableError('identity provider', error);
+      const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
+      throw new ServiceAccountError(`the token endpoint (ASSETS_SERVICE_TOKEN_URL) is ${why}`, error);
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new DependencyUnavailableError('identity provider');
+      const refused = response.status === 400 || response.status === 401 || response.status === 403;
+      throw new ServiceAccountError(
+        refused
+          ? `the token endpoint (ASSETS_SERVICE_TOKEN_URL) refused the client credentials (ASSETS_SERVICE_CLIENT_ID, ASSETS_SERVICE_CLIENT_SECRET): HTTP ${response.status}`
+          : `the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered HTTP ${response.status}`,
+      );
     }
-    const body = (await response.json()) as { access_token?: string; expires_in?: number };
-    if (!body.access_token) throw new DependencyUnavailableError('identity provider');
-    this.cached = { token: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 300) * 1000 };
+    let body: { access_token?: unknown; expires_in?: unknown };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      throw new ServiceAccountError('the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered no JSON token response', error);
+    }
+    if (typeof body.access_token !== 'string' || !body.access_token) throw new ServiceAccountError('the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered without an access_token');
+    const ttlS = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 300;
+    this.cached = { token: body.access_token, expiresAt: Date.now() + ttlS * 1000 };
     return body.access_token;
   }
 }

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { csv, loadConfig } from '@app/config';
+import { csv, loadConfig, loadTopology, type TopologyConfig } from '@app/config';
 
 /** Limits and egress policy of connection verification. */
 export class VerificationConfig {
@@ -15,10 +15,8 @@ export class VerificationConfig {
   @IsString() EGRESS_ALLOW_CIDRS = '';
   /** Comma-separated CIDRs always denied on top of the built-in list. */
   @IsString() EGRESS_DENY_CIDRS = '';
-  /** This deployment's listening ports, denied on local addresses. */
-  @IsInt() @Min(1) @Max(65535) ASSETS_PORT = 8002;
-  @IsInt() @Min(1) @Max(65535) GOVERNANCE_PORT = 8001;
-  @IsInt() @Min(1) @Max(65535) EMBEDDED_OPENFGA_PORT = 8081;
+  /** This deployment's listening ports (from the topology), denied on local addresses. */
+  #ports: number[] = [];
 
   get production(): boolean {
     return this.NODE_ENV === 'production';
@@ -37,10 +35,14 @@ export class VerificationConfig {
     return csv(this.EGRESS_DENY_CIDRS);
   }
   get protectedPorts(): number[] {
-    return [this.ASSETS_PORT, this.GOVERNANCE_PORT, this.EMBEDDED_OPENFGA_PORT];
+    return [...this.#ports];
+  }
+  withTopology(topology: TopologyConfig): this {
+    this.#ports = topology.listeningPorts;
+    return this;
   }
 }
 
 export function loadVerificationConfig(env: NodeJS.ProcessEnv = process.env): VerificationConfig {
-  return loadConfig('verification', VerificationConfig, env);
+  return loadConfig('verification', VerificationConfig, env).withTopology(loadTopology(env));
 }

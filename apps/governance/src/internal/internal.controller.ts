@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiErrors, AppException, type Principal, traceIdOf } from '@app/core';
+import { ApiErrors, AppException, ErrorCode, type Principal, READINESS_PROBES, type ReadinessProbe, traceIdOf } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
 import { AuditedChanges } from '../audit/audited-changes.js';
@@ -23,10 +23,14 @@ export class ServiceAuditEventDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() details?: Record<string, unknown>;
 }
 
+/** Bound on each of Governance's own probes when a platform service asks whether it is ready. */
+const INTERNAL_PROBE_TIMEOUT_MS = 1000;
+
 /**
  * Routes for platform services (Assets), authenticated as service accounts acting in the org
- * named by X-Org-Id. Narrow on purpose: write audit events, and delete (never read) the secrets
- * of resources, which the Assets reconciler needs to undo an interrupted operation.
+ * named by X-Org-Id. Narrow on purpose: write audit events, delete (never read) the secrets
+ * of resources, which the Assets reconciler needs to undo an interrupted operation, and say
+ * whether Governance is ready, which also proves to the caller that its account is accepted.
  */
 @ApiTags('internal')
 @ApiBearerAuth()
@@ -38,7 +42,35 @@ export class InternalController {
   constructor(
     private readonly changes: AuditedChanges,
     private readonly secrets: SecretsService,
+    @Inject(READINESS_PROBES) private readonly probes: ReadinessProbe[],
   ) {}
+
+  @Get('ready')
+  @ApiOperation({ summary: "Governance's readiness (database, authorization, secrets backend) for a platform service (service accounts only)" })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; `error.details.failing` names each one and why' })
+  async ready(): Promise<{ status: 'ok' }> {
+    const failing = (
+      await Promise.all(
+        this.probes.map(async (probe) => {
+          let timer: NodeJS.Timeout | undefined;
+          try {
+            await Promise.race([
+              probe.check(),
+              new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timeout of ${INTERNAL_PROBE_TIMEOUT_MS}ms exceeded`)), INTERNAL_PROBE_TIMEOUT_MS))),
+            ]);
+            return null;
+          } catch (error) {
+            return { name: probe.name, message: error instanceof Error ? error.message.slice(0, 300) : 'down' };
+          } finally {
+            clearTimeout(timer);
+          }
+        }),
+      )
+    ).filter((item) => item !== null);
+    if (failing.length === 0) return { status: 'ok' };
+    throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, `governance is not ready: ${failing.map((f) => f.name).join(', ')}`, { failing });
+  }
 
   @Post('audit/events')
   @HttpCode(204)
