@@ -189,7 +189,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         if (err.kind === 'timeout' && !write) continue; // a slow read: try again within the deadline
         if (err.kind === 'timeout') throw call.expired();
         if (write && err.sent) throw new SecretsDeadlineError(DEPENDENCY, true, 'connection_lost');
-        throw new DependencyUnavailableError(DEPENDENCY, err, `cannot reach Infisical at INFISICAL_SITE_URL (${err.code ?? 'network error'})`);
+        throw new DependencyUnavailableError(DEPENDENCY, err, `INFISICAL_SITE_URL: cannot reach Infisical (${err.code ?? 'network error'})`);
       }
     }
   }
@@ -225,7 +225,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         throw new DependencyUnavailableError(
           DEPENDENCY,
           answer,
-          `Infisical rejected the universal-auth login (${answer.status} ${answer.errorName}): check INFISICAL_CLIENT_ID and INFISICAL_CLIENT_SECRET`,
+          `INFISICAL_CLIENT_ID/INFISICAL_CLIENT_SECRET: Infisical rejected the universal-auth login (${answer.status} ${answer.errorName})`,
         );
       }
       const lifetimes = [Number(body.expiresIn), Number(body.accessTokenMaxTTL)].filter((s) => Number.isFinite(s) && s > 0).map((s) => s * 1000);
@@ -572,7 +572,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     const call = this.begin(options, this.options.healthTimeoutMs ?? 5_000);
     const status = await this.exchange(call, { method: 'GET', path: '/api/status' }, false);
     if (status.status !== 200) {
-      throw new DependencyUnavailableError(DEPENDENCY, undefined, `Infisical at INFISICAL_SITE_URL answered ${status.status} to GET /api/status`);
+      throw new DependencyUnavailableError(DEPENDENCY, undefined, `INFISICAL_SITE_URL: Infisical answered ${status.status} to GET /api/status`);
     }
     let workspace: { environments?: Array<{ slug?: unknown }> } | undefined;
     try {
@@ -585,7 +585,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         throw new DependencyUnavailableError(
           DEPENDENCY,
           err,
-          `Infisical answered ${err.status} ${err.errorName} for the project: check INFISICAL_PROJECT_ID (and that the identity is a member of it)`,
+          `INFISICAL_PROJECT_ID: Infisical answered ${err.status} ${err.errorName} for the project (does it exist, and is the identity a member?)`,
         );
       }
       if (err instanceof InfisicalHttpError) throw new DependencyUnavailableError(DEPENDENCY, err, `Infisical answered ${err.status} ${err.errorName}`);
@@ -596,7 +596,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
       throw new DependencyUnavailableError(
         DEPENDENCY,
         undefined,
-        `the project has no environment with the slug in INFISICAL_ENVIRONMENT (Infisical answered 200 with ${environments.length} environments)`,
+        `INFISICAL_ENVIRONMENT: the Infisical project has no environment with that slug (Infisical answered 200 listing ${environments.length} others)`,
       );
     }
   }
