@@ -10,6 +10,12 @@ describe(loadSecretsConfig.name, () => {
     expect(config.INFISICAL_SITE_URL).toBe('https://app.infisical.com');
   });
 
+  it('should bound Infisical calls by INFISICAL_TIMEOUT_MS (default 10 s) and refuse nonsense', () => {
+    expect(loadSecretsConfig({}).INFISICAL_TIMEOUT_MS).toBe(10_000);
+    expect(loadSecretsConfig({ INFISICAL_TIMEOUT_MS: '2500' }).INFISICAL_TIMEOUT_MS).toBe(2500);
+    for (const bad of ['0', '-1', 'soon', '1.5', '9999999']) expect(() => loadSecretsConfig({ INFISICAL_TIMEOUT_MS: bad })).toThrow(/INFISICAL_TIMEOUT_MS/);
+  });
+
   it('should reject an unknown backend', () => {
     expect(() => loadSecretsConfig({ SECRETS_BACKEND: 'vault' })).toThrow(/SECRETS_BACKEND/);
   });
