@@ -400,6 +400,10 @@ describe(InfisicalSecretsBackend.name, () => {
       expect(`${reason} ${(err as Error).message}`).not.toContain(value);
     });
 
+    it('should answer writes under a wrong environment as an outage (503), not an internal error', async () => {
+      await expect(backendFor({ environment: 'no-such-env' }).create({ orgId: 'acme', projectId: 'p', name: 'k' }, 'v')).rejects.toThrow(DependencyUnavailableError);
+    });
+
     it('should name INFISICAL_SITE_URL when Infisical cannot be reached', async () => {
       const err = await backendFor({ siteUrl: `http://127.0.0.1:${await closedPort()}` }).healthCheck().catch((e: unknown) => e);
       expect(String((err as AppException).details.reason)).toContain('INFISICAL_SITE_URL');

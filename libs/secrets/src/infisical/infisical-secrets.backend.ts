@@ -293,11 +293,15 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     }
   }
 
-  /** Errors the caller did not handle: outages and auth problems are 503, the rest a bare status. */
+  /**
+   * Errors the caller did not handle: outages, auth problems and a 404 where none was expected (a
+   * wrong INFISICAL_PROJECT_ID or INFISICAL_ENVIRONMENT, which readiness names) are 503; the rest a
+   * bare status (our bug: 500).
+   */
   private fail(err: unknown): never {
     if (err instanceof AppException) throw err;
     const status = infisicalStatusOf(err);
-    if (status === null || status >= 500 || status === 401 || status === 403 || status === 429) {
+    if (status === null || status >= 500 || status === 401 || status === 403 || status === 404 || status === 429) {
       throw new DependencyUnavailableError(DEPENDENCY, err);
     }
     throw new Error(`Infisical request failed with status ${status}`);
