@@ -384,6 +384,29 @@ describe(InfisicalSecretsBackend.name, () => {
       await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'concurrent' });
       expect(fake.folderPaths('prod').filter((p) => p.includes('__rm_'))).toEqual([]);
     });
+    it('should move a raced write back when a writer re-created the folder meanwhile', async () => {
+      const backend = backendFor();
+      const scope = { ...resource, resourceUri: 'postgres://db:5432/raced-twice' };
+      await backend.create({ ...scope, name: 'credentials' }, 'old');
+      const folder = fake.folderPaths('prod').find((p) => p.startsWith('/acme/folders/resources/postgres-db-5432-raced-twice'))!;
+      let patches = 0;
+      fake.beforeRoute = (method, path) => {
+        if (method !== 'PATCH' || !path.startsWith('/api/v1/folders/')) return;
+        patches++;
+        // Before the rename: a write lands in the folder. Before the rename back: another writer,
+        // finding the folder gone, re-creates it.
+        fake.plantSecret('prod', folder, patches === 1 ? 'credentials-v2' : 'token', patches === 1 ? 'raced' : 'recreated');
+      };
+      try {
+        await backend.delete({ ...scope, name: 'credentials' });
+      } finally {
+        fake.beforeRoute = null;
+      }
+      expect(patches).toBe(2);
+      await expect(backend.list(scope)).resolves.toEqual([expect.objectContaining({ name: 'credentials-v2' }), expect.objectContaining({ name: 'token' })]);
+      await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'raced' });
+      expect(fake.folderPaths('prod').filter((p) => p.includes('__rm_'))).toEqual([]);
+    });
   });
 
   describe('readiness', () => {
