@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppException, ErrorCode } from '@app/core';
-import { SecretsDeadlineError, type SecretRef, type SecretScope, type SecretsBackend } from '@app/secrets';
+import { SecretsDeadlineError, type ResourceSecretEntry, type SecretRef, type SecretScope, type SecretsBackend } from '@app/secrets';
 
 function uid(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
@@ -206,6 +206,84 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
       }
       await expect(backend.get(ref('late'))).resolves.toBeNull();
       await expect(backend.get(ref('existing'))).resolves.toMatchObject({ value: 'kept', metadata: { description: 'kept description', version: 1 } });
+    });
+
+    describe('listing resource secrets (the secret-store sweep)', () => {
+      async function listAll(org: string, limit: number): Promise<{ items: ResourceSecretEntry[]; pages: number }> {
+        const items: ResourceSecretEntry[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page = await backend.listResourceSecrets(org, { cursor, limit });
+          expect(page.items.length).toBeLessThanOrEqual(limit + 2); // whole resources may round a page up
+          items.push(...page.items);
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor !== null && pages < 50);
+        return { items, pages };
+      }
+
+      it("should list every resource secret of the org, any project or org level, and nothing else, never values", async () => {
+        const project = projectScope.projectId!;
+        const a: SecretScope = { orgId, projectId: project, resourceUri: `data:${orgId}:${project}:conn-a` };
+        const b: SecretScope = { orgId, projectId: null, resourceUri: `data:${orgId}::conn-b` };
+        const before = Date.now();
+        await backend.create({ ...a, name: 'credentials-v1' }, 'value-a1');
+        await backend.create({ ...a, name: 'credentials-v2' }, 'value-a2');
+        await backend.create({ ...b, name: 'credentials-v7' }, 'value-b7');
+        await backend.create(ref('project-level'), 'not-a-resource');
+        await backend.create({ orgId, projectId: null, name: 'org-level' }, 'not-a-resource');
+        const other = uid('org');
+        await backend.create({ orgId: other, projectId: project, resourceUri: `data:${other}:${project}:conn-a`, name: 'credentials-v1' }, 'other-org');
+
+        const { items } = await listAll(orgId, 500);
+        // A backend names the URI when its layout can (null otherwise); the key always matches.
+        const keyA = backend.resourceKeyOf(a);
+        const seen = items.map((e) => `${e.resourceKey}#${e.name}`).sort();
+        expect(seen).toEqual([`${keyA}#credentials-v1`, `${keyA}#credentials-v2`, `${backend.resourceKeyOf(b)}#credentials-v7`].sort());
+        for (const entry of items) {
+          expect(Object.keys(entry).sort()).toEqual(['created_at', 'name', 'resourceKey', 'resourceUri', 'updated_at']);
+          expect([entry.resourceKey === keyA ? a.resourceUri : b.resourceUri, null]).toContain(entry.resourceUri);
+          expect(entry.created_at).toMatch(ISO);
+          expect(entry.updated_at).toMatch(ISO);
+          expect(Date.parse(entry.updated_at)).toBeGreaterThanOrEqual(before - 5_000);
+        }
+        expect(JSON.stringify(items)).not.toMatch(/value-|not-a-resource|other-org/);
+        expect(backend.resourceKeyOf(a)).not.toBe(backend.resourceKeyOf(b));
+      });
+
+      it('should page with a cursor: every secret once, in a stable order', async () => {
+        const project = projectScope.projectId!;
+        const names: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const scope: SecretScope = { orgId, projectId: project, resourceUri: `data:${orgId}:${project}:conn-${i}` };
+          await backend.create({ ...scope, name: 'credentials-v1' }, 'v');
+          names.push(`${backend.resourceKeyOf(scope)}#credentials-v1`);
+        }
+        const paged = await listAll(orgId, 2);
+        expect(paged.pages).toBeGreaterThanOrEqual(3);
+        expect(paged.items.map((e) => `${e.resourceKey}#${e.name}`).sort()).toEqual(names.sort());
+        const whole = await listAll(orgId, 500);
+        expect(whole.items.map((e) => `${e.resourceKey}#${e.name}`)).toEqual(paged.items.map((e) => `${e.resourceKey}#${e.name}`));
+      });
+
+      it("should give a long URI's secrets a key that resourceKeyOf finds, even if the layout cannot name the URI", async () => {
+        const scope: SecretScope = { orgId, projectId: projectScope.projectId, resourceUri: `data:${orgId}:${projectScope.projectId}:${'a-rather-long-connection-name-'.repeat(3)}x` };
+        await backend.create({ ...scope, name: 'credentials-v3' }, 'v');
+        const { items } = await listAll(orgId, 500);
+        expect(items).toEqual([expect.objectContaining({ resourceKey: backend.resourceKeyOf(scope), name: 'credentials-v3' })]);
+        expect([scope.resourceUri, null]).toContain(items[0].resourceUri);
+      });
+
+      it('should answer 422 for a malformed cursor or page size', async () => {
+        for (const cursor of ['%%%', 'bm90LWpzb24', Buffer.from('{"a":1}').toString('base64url')]) {
+          const err = await rejection(backend.listResourceSecrets(orgId, { cursor, limit: 10 }));
+          expect(err.status).toBe(422);
+        }
+        for (const limit of [0, -1, 1.5, 100_000]) {
+          await expect(rejection(backend.listResourceSecrets(orgId, { limit }))).resolves.toMatchObject({ status: 422 });
+        }
+      });
     });
 
     it('should pass its health check', async () => {

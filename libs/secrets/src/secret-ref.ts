@@ -60,3 +60,35 @@ export function normalizeDescription(description: string | null | undefined): st
   }
   return description;
 }
+
+/** Bound on one page of a resource-secret listing. */
+export const MAX_RESOURCE_SECRET_PAGE = 500;
+
+/** An opaque listing cursor: base64url of a JSON array of strings. */
+export function encodeListCursor(parts: string[]): string {
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+}
+
+/** The parts of a cursor made by encodeListCursor with `arity` parts; anything else is a 422. */
+export function decodeListCursor(cursor: string | null | undefined, arity: number): string[] | null {
+  if (cursor === undefined || cursor === null || cursor === '') return null;
+  let parts: unknown;
+  try {
+    if (typeof cursor !== 'string' || cursor.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('malformed');
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw AppException.validation('Invalid cursor', { field: 'cursor' });
+  }
+  if (!Array.isArray(parts) || parts.length !== arity || !parts.every((p) => typeof p === 'string')) {
+    throw AppException.validation('Invalid cursor', { field: 'cursor' });
+  }
+  return parts as string[];
+}
+
+/** A page size within 1..MAX_RESOURCE_SECRET_PAGE. */
+export function assertPageLimit(limit: unknown): number {
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_RESOURCE_SECRET_PAGE) {
+    throw AppException.validation(`limit must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`, { field: 'limit' });
+  }
+  return limit;
+}

@@ -23,6 +23,36 @@ export interface SecretMetadata {
 
 export type SecretScope = Omit<SecretRef, 'name'>;
 
+/**
+ * One secret held under a resource path, as the secret-store sweep sees it: where it lives and
+ * how old it is, never its value.
+ */
+export interface ResourceSecretEntry {
+  /** The resource it belongs to; null when the backend's layout cannot tell (see resourceKey). */
+  resourceUri: string | null;
+  /**
+   * The backend's stable id of the resource's scope within the org (e.g. Infisical's hashed
+   * folder); equals `resourceKeyOf` of the scope. Lets a caller match entries whose URI the
+   * backend cannot recover against the URIs it knows.
+   */
+  resourceKey: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResourceSecretPage {
+  items: ResourceSecretEntry[];
+  /** Opaque; null when this was the last page. */
+  nextCursor: string | null;
+}
+
+/** One page of a listing: the cursor from the previous page (absent = start) and a size bound. */
+export interface ResourceSecretPageRequest {
+  cursor?: string | null;
+  limit: number;
+}
+
 export type SecretsBackendKind = 'embedded' | 'infisical' | 'gcp';
 
 /**
@@ -53,6 +83,19 @@ export abstract class SecretsBackend {
   abstract list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]>;
   /** Idempotent; true if something was deleted. */
   abstract delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean>;
+  /**
+   * Every secret held under a resource path of one org (any project, org level included), paged,
+   * metadata only, in a stable order. An unknown or malformed cursor is a 422. Only that org:
+   * the secrets of another org are never listed, whatever the cursor says.
+   */
+  abstract listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage>;
+  /** The `resourceKey` that entries of this resource scope carry; pure, no I/O. */
+  abstract resourceKeyOf(scope: SecretScope): string;
+  /**
+   * Removes what the backend's own bookkeeping left behind in one org and nothing else (Infisical:
+   * empty `<name>__rm_<random>` folders of an interrupted folder removal); returns how many.
+   */
+  removeLeftovers?(orgId: string, options?: SecretsCallOptions): Promise<number>;
   /** Deletes every secret of exactly that scope (e.g. all secrets of a resource); returns how many. */
   abstract deleteScope?(scope: SecretScope, options?: SecretsCallOptions): Promise<number>;
   /**

@@ -1,5 +1,13 @@
 import type { AuthzClient, TupleKey } from '@app/authz';
-import { type SecretMetadata, type SecretRef, SecretsBackend, type SecretScope, type SecretsCallOptions } from '@app/secrets';
+import {
+  type ResourceSecretPage,
+  type ResourceSecretPageRequest,
+  type SecretMetadata,
+  type SecretRef,
+  SecretsBackend,
+  type SecretScope,
+  type SecretsCallOptions,
+} from '@app/secrets';
 
 /** Undo steps of changes made outside the Governance database, run newest first. */
 export class UndoLog {
@@ -75,6 +83,14 @@ export class CompensatingSecretsBackend extends SecretsBackend {
 
   list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]> {
     return this.inner.list(scope, options);
+  }
+
+  listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+    return this.inner.listResourceSecrets(orgId, page, options);
+  }
+
+  resourceKeyOf(scope: SecretScope): string {
+    return this.inner.resourceKeyOf(scope);
   }
 
   healthCheck(options?: SecretsCallOptions): Promise<void> {

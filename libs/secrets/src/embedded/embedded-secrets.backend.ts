@@ -1,7 +1,16 @@
 import { AppException, DependencyUnavailableError } from '@app/core';
-import type { SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import type { ResourceSecretPage, ResourceSecretPageRequest, SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
 import { SecretsBackend, assertBeforeDeadline } from '../secrets-backend.js';
-import { assertSecretValue, normalizeDescription, normalizeRef, normalizeScope, type NormalizedScope } from '../secret-ref.js';
+import {
+  assertPageLimit,
+  assertSecretValue,
+  decodeListCursor,
+  encodeListCursor,
+  normalizeDescription,
+  normalizeRef,
+  normalizeScope,
+  type NormalizedScope,
+} from '../secret-ref.js';
 import { assertMasterKey, openSecret, sealSecret } from './envelope.cipher.js';
 
 /** The slice of `pg.Pool` this backend needs (a Pool, a PoolClient or a test double). */
@@ -165,6 +174,38 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
       options,
     );
     return rows.map(toMetadata);
+  }
+
+  /** Keyset paging over (project, resource, name); the cursor is the last row of the page. */
+  async listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+    const { orgId: org } = normalizeScope({ orgId, projectId: null });
+    const limit = assertPageLimit(page.limit);
+    const after = decodeListCursor(page.cursor, 3);
+    const { rows } = await this.query<{ project_id: string; resource_uri: string; name: string; created_at: Date | string; updated_at: Date | string }>(
+      `SELECT project_id, resource_uri, name, created_at, updated_at FROM secrets
+        WHERE org_id = $1 AND resource_uri <> ''
+          AND ($2::text IS NULL OR (project_id, resource_uri, name) > ($2, $3, $4))
+        ORDER BY project_id, resource_uri, name
+        LIMIT $5`,
+      [org, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
+      options,
+    );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => ({
+        resourceUri: row.resource_uri,
+        resourceKey: row.resource_uri,
+        name: row.name,
+        created_at: new Date(row.created_at).toISOString(),
+        updated_at: new Date(row.updated_at).toISOString(),
+      })),
+      nextCursor: rows.length > limit && last ? encodeListCursor([last.project_id, last.resource_uri, last.name]) : null,
+    };
+  }
+
+  resourceKeyOf(scope: SecretScope): string {
+    return normalizeScope(scope).resourceUri ?? '';
   }
 
   async delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean> {

@@ -22,6 +22,32 @@ export function infisicalFolderPath(scope: NormalizedScope): string {
   return `/${parts.join('/')}`;
 }
 
+const VERBATIM_SEGMENT = /^[A-Za-z0-9-]{1,48}$/;
+
+/** The project id of a project folder: null = org level, undefined = not recoverable (hashed). */
+export function projectIdFromSegment(segment: string): string | null | undefined {
+  if (segment === ORG_LEVEL_SEGMENT) return null;
+  return VERBATIM_SEGMENT.test(segment) ? segment : undefined;
+}
+
+/**
+ * The resource URI behind a resource folder name, when the name says it: a verbatim id, or a
+ * hashed data-connection URI (`data:<org>:<project>:<name>`) whose readable part was not cut
+ * short, confirmed by the hash. Null when the folder cannot tell (a long URI): callers match
+ * such folders by `folderSegment` of the URIs they know instead.
+ */
+export function resourceUriFromSegment(segment: string, orgId: string, projectId: string | null): string | null {
+  if (VERBATIM_SEGMENT.test(segment)) return segment;
+  const cut = segment.lastIndexOf('_');
+  if (cut <= 0) return null;
+  const readable = segment.slice(0, cut);
+  const prefix = `data:${orgId}:${projectId ?? ''}:`;
+  const readablePrefix = prefix.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+/, '');
+  if (!readable.startsWith(readablePrefix) || readable.length === readablePrefix.length) return null;
+  const candidate = prefix + readable.slice(readablePrefix.length);
+  return folderSegment(candidate) === segment ? candidate : null;
+}
+
 /**
  * Infisical trims values (keeping one trailing newline) and treats `${...}` as secret references.
  * Values that would not survive that round trip are stored base64-encoded behind a marker; every

@@ -1,9 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { AppException, DependencyRateLimitedError, DependencyUnavailableError } from '@app/core';
-import type { SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import type { ResourceSecretEntry, ResourceSecretPage, ResourceSecretPageRequest, SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
 import { SecretsBackend, SecretsDeadlineError, assertBeforeDeadline } from '../secrets-backend.js';
-import { assertSecretValue, normalizeDescription, normalizeRef, normalizeScope, type NormalizedScope } from '../secret-ref.js';
-import { decodeInfisicalValue, encodeInfisicalValue, infisicalFolderPath } from './infisical-paths.mapper.js';
+import {
+  assertPageLimit,
+  assertSecretValue,
+  decodeListCursor,
+  encodeListCursor,
+  normalizeDescription,
+  normalizeRef,
+  normalizeScope,
+  type NormalizedScope,
+} from '../secret-ref.js';
+import {
+  decodeInfisicalValue,
+  encodeInfisicalValue,
+  folderSegment,
+  infisicalFolderPath,
+  ORG_LEVEL_SEGMENT,
+  projectIdFromSegment,
+  resourceUriFromSegment,
+} from './infisical-paths.mapper.js';
 import { infisicalRequest, InfisicalTransportError, type InfisicalRequest, type InfisicalResponse } from './infisical-http.client.js';
 
 export interface InfisicalSecretsBackendOptions {
@@ -58,6 +75,8 @@ interface InfisicalSecret {
   createdAt: string;
   updatedAt: string;
   type?: string;
+  /** Set on recursive listings: the folder the secret is in. */
+  secretPath?: string;
 }
 
 function toMetadata(secret: InfisicalSecret, description?: string | null): SecretMetadata {
@@ -435,7 +454,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     }
   }
 
-  private async listIn(call: Call, path: string, withValues = false): Promise<InfisicalSecret[]> {
+  private async listIn(call: Call, path: string, withValues = false, recursive = false): Promise<InfisicalSecret[]> {
     try {
       const res = await this.send<{ secrets: InfisicalSecret[] }>(call, {
         method: 'GET',
@@ -446,7 +465,7 @@ export class InfisicalSecretsBackend extends SecretsBackend {
           secretPath: path,
           expandSecretReferences: 'false',
           include_imports: 'false',
-          recursive: 'false',
+          recursive: String(recursive),
           viewSecretValue: String(withValues),
         },
       });
@@ -467,6 +486,86 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /**
+   * The org's resource secrets from one recursive listing of its folder (one request however many
+   * resources there are, which matters under Infisical's rate limit), sorted by project folder,
+   * resource folder and name, and paged after the cursor. Secrets inside removal tombstones are
+   * not listed: they are invisible to reads, and removeLeftovers deals with the folders.
+   */
+  async listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+    const { orgId: org } = normalizeScope({ orgId, projectId: null });
+    const limit = assertPageLimit(page.limit);
+    const after = decodeListCursor(page.cursor, 3);
+    const orgPath = `/${folderSegment(org)}`;
+    const call = this.begin(options);
+    let secrets: InfisicalSecret[];
+    try {
+      secrets = await this.listIn(call, orgPath, false, true);
+    } catch (err) {
+      this.fail(err);
+    }
+    const rows: Array<{ key: [string, string, string]; entry: ResourceSecretEntry }> = [];
+    for (const secret of secrets) {
+      const parts = (secret.secretPath ?? '').split('/').filter(Boolean);
+      // `/<org>/<project>/resources/<resource>`, nothing deeper, no tombstone.
+      if (parts.length !== 4 || parts[0] !== orgPath.slice(1) || parts[2] !== 'resources' || parts[3].includes(TOMBSTONE_MARK)) continue;
+      const [, projectSegment, , resourceSegment] = parts;
+      const projectId = projectIdFromSegment(projectSegment);
+      const resourceUri = projectId === undefined ? null : resourceUriFromSegment(resourceSegment, org, projectId);
+      const meta = toMetadata(secret);
+      rows.push({
+        key: [projectSegment, resourceSegment, secret.secretKey],
+        entry: { resourceUri, resourceKey: `${projectSegment}/${resourceSegment}`, name: secret.secretKey, created_at: meta.created_at, updated_at: meta.updated_at },
+      });
+    }
+    const compare = (a: readonly string[], b: readonly string[]) => {
+      for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+      return 0;
+    };
+    rows.sort((a, b) => compare(a.key, b.key));
+    const rest = after ? rows.filter((row) => compare(row.key, after) > 0) : rows;
+    const pageRows = rest.slice(0, limit);
+    const last = pageRows.at(-1);
+    return { items: pageRows.map((row) => row.entry), nextCursor: rest.length > limit && last ? encodeListCursor(last.key) : null };
+  }
+
+  resourceKeyOf(scope: SecretScope): string {
+    const s = normalizeScope(scope);
+    return `${s.projectId === null ? ORG_LEVEL_SEGMENT : folderSegment(s.projectId)}/${folderSegment(s.resourceUri ?? '')}`;
+  }
+
+  /**
+   * Removes the org's empty removal tombstones (`<resource>__rm_<random>`), which a folder removal
+   * leaves when it is interrupted between its rename and its delete. A tombstone that holds a
+   * secret is kept: a concurrent write landed there and its removal is putting it back.
+   */
+  override async removeLeftovers(orgId: string, options?: SecretsCallOptions): Promise<number> {
+    const { orgId: org } = normalizeScope({ orgId, projectId: null });
+    const orgPath = `/${folderSegment(org)}`;
+    const folderQuery = { workspaceId: this.options.projectId, environment: this.options.environment };
+    const call = this.begin(options);
+    let removed = 0;
+    try {
+      const { folders: projects } = await this.send<{ folders: Array<{ id: string; name: string }> }>(call, { method: 'GET', path: '/api/v1/folders', query: { ...folderQuery, path: orgPath } });
+      for (const project of projects) {
+        const parent = `${orgPath}/${project.name}/resources`;
+        const { folders } = await this.send<{ folders: Array<{ id: string; name: string }> }>(call, { method: 'GET', path: '/api/v1/folders', query: { ...folderQuery, path: parent } });
+        for (const tombstone of folders.filter((f) => f.name.includes(TOMBSTONE_MARK))) {
+          if ((await this.listIn(call, `${parent}/${tombstone.name}`)).length > 0) continue;
+          try {
+            await this.send(call, { method: 'DELETE', path: `/api/v1/folders/${encodeURIComponent(tombstone.id)}`, body: { ...folderQuery, path: parent } });
+            removed++;
+          } catch (err) {
+            if (infisicalStatusOf(err) !== 404) throw err; // already gone (its own removal finished)
+          }
+        }
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+    return removed;
   }
 
   private async deleteOne(call: Call, r: NormalizedScope & { name: string }): Promise<boolean> {

@@ -58,6 +58,17 @@ export class FakeGcpSecretManagerServer {
   /** When set, every request answers 503 UNAVAILABLE. */
   unavailable = false;
   url = '';
+  private offsetMs = 0;
+
+  /** The fake's clock (create and version times): real time plus whatever `advance()` added. */
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves the fake's clock forward, so tests control how old a secret is without sleeping. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
   private readonly secrets = new Map<string, StoredSecret>();
   private server!: Server;
 
@@ -187,7 +198,7 @@ export class FakeGcpSecretManagerServer {
     if (!body.replication) throw new HttpError(400, 'Secret.replication is required.');
     if (this.secrets.has(secretId)) throw new HttpError(409, `Secret [${this.name(secretId)}] already exists.`);
     const { labels, annotations } = this.validateMetadata(body.labels, body.annotations);
-    const secret: StoredSecret = { id: secretId, createTime: new Date().toISOString(), labels, annotations, replication: body.replication, etag: 1, versions: [] };
+    const secret: StoredSecret = { id: secretId, createTime: new Date(this.now()).toISOString(), labels, annotations, replication: body.replication, etag: 1, versions: [] };
     this.secrets.set(secretId, secret);
     return this.view(secret);
   }
@@ -225,7 +236,7 @@ export class FakeGcpSecretManagerServer {
     if (typeof data !== 'string') throw new HttpError(400, 'Payload is required.');
     const bytes = Buffer.from(data, 'base64');
     if (bytes.length > MAX_PAYLOAD_BYTES) throw new HttpError(400, `Secret Payload cannot exceed ${MAX_PAYLOAD_BYTES} bytes.`);
-    const version: StoredVersion = { n: secret.versions.length + 1, data: bytes, createTime: new Date().toISOString(), state: 1 };
+    const version: StoredVersion = { n: secret.versions.length + 1, data: bytes, createTime: new Date(this.now()).toISOString(), state: 1 };
     secret.versions.push(version);
     return this.versionView(secret, version);
   }

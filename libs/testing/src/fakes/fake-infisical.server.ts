@@ -11,7 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * - values are trimmed (one trailing newline kept), `${...}` references must resolve, creating a
  *   secret in a missing folder is a 404, creating an existing one a 400, folder creation is
  *   idempotent and creates missing parents, listing a missing folder is empty, deleting a folder
- *   deletes the secrets in it;
+ *   deletes the secrets in it, `recursive=true` lists the folders under it too (with `secretPath`);
  * - access tokens: the JWT expires after `accessTokenMaxTTL` (403 TokenError "Your token has
  *   expired. Please re-authenticate."); with a shorter `accessTokenTTL` the token row expires first
  *   (401 "Failed to renew MI access token due to TTL expiration") and is deleted, after which it is
@@ -486,8 +486,13 @@ export class FakeInfisicalServer {
     const path = normalizePath(query.secretPath);
     if (!folders.has(path)) return { secrets: [], imports: [] };
     const show = query.viewSecretValue !== 'false';
-    const prefix = `${query.environment}\0${path}\0`;
-    const secrets = [...this.secrets.entries()].filter(([k]) => k.startsWith(prefix)).map(([, s]) => this.secretView(query.environment, path, s, show));
+    // recursive=true (as Infisical): the folder and every folder under it, each secret with its secretPath.
+    const recursive = query.recursive === 'true';
+    const inScope = (p: string) => p === path || (recursive && (path === '/' || p.startsWith(`${path}/`)));
+    const secrets = [...this.secrets.entries()]
+      .map(([k, s]) => ({ parts: k.split('\0'), s }))
+      .filter(({ parts }) => parts[0] === query.environment && inScope(parts[1]))
+      .map(({ parts, s }) => this.secretView(query.environment, parts[1], s, show));
     return { secrets, imports: [] };
   }
 
