@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp } from '@app/core';
+import { createHttpApp, registerRequestDeadline } from '@app/core';
 import { csv, isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import { AuthzConfig, createAuthzBackend, loadProductModelDsl, type TupleStore } from '@app/authz';
@@ -60,6 +60,7 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
       secrets,
       logLevel: config.LOG_LEVEL,
       trustedServices: csv(config.GOVERNANCE_TRUSTED_SERVICES),
+      requestTimeoutMs: config.GOVERNANCE_REQUEST_TIMEOUT_MS,
     };
   } catch (error) {
     await database.close();
@@ -67,8 +68,14 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
   }
 }
 
+/** Without GOVERNANCE_REQUEST_TIMEOUT_MS (infra built by hand). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 export async function createGovernanceApp(infra: GovernanceInfra): Promise<NestFastifyApplication> {
-  return createHttpApp(GovernanceModule.register(infra), GOVERNANCE_HTTP);
+  const app = await createHttpApp(GovernanceModule.register(infra), GOVERNANCE_HTTP);
+  // Every request's deadline: X-Request-Timeout-Ms bounded by GOVERNANCE_REQUEST_TIMEOUT_MS.
+  registerRequestDeadline(app, { maxMs: infra.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
+  return app;
 }
 
 export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Promise<GovernanceRuntime> {

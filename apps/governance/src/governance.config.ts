@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 /** Ports, hosts and DATA_DIR live in TopologyConfig (@app/config), shared with Assets. */
 
@@ -7,4 +7,10 @@ export class GovernanceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   /** Token subjects of platform services allowed on /governance/internal routes (comma-separated). */
   @IsString() GOVERNANCE_TRUSTED_SERVICES = 'service-account-assets';
+  /**
+   * The longest any request may work on the secrets backend: a caller's X-Request-Timeout-Ms is
+   * bounded by it, and a request without the header gets it. Keep it at least Assets'
+   * GOVERNANCE_TIMEOUT_MS and well under Assets' operation lease (2 minutes).
+   */
+  @IsInt() @Min(100) @Max(60_000) GOVERNANCE_REQUEST_TIMEOUT_MS = 30_000;
 }

@@ -32,6 +32,8 @@ export interface GovernanceInfra {
   trustedServices: string[];
   /** Tests may swap the audit sink to inject faults; production always uses the database. */
   auditSink?: AuditSink;
+  /** GOVERNANCE_REQUEST_TIMEOUT_MS: bound of every request's deadline (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 @Module({})

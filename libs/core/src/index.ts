@@ -3,6 +3,7 @@ export * from './errors/app.exception.js';
 export * from './errors/error-envelope.filter.js';
 export * from './tenancy.js';
 export * from './http/request-id.js';
+export * from './http/request-deadline.js';
 export * from './http/validation.pipe.js';
 export * from './http/public.decorator.js';
 export * from './pagination/pagination.js';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ClientBase } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { deadlineExceeded } from '@app/core';
 import { type AuditEventInput, auditUnavailable } from '@app/audit';
 import { AuthzClient, type TupleKey } from '@app/authz';
 import { SecretsBackend } from '@app/secrets';
@@ -29,6 +30,10 @@ export interface ChangeScope {
  * 3. COMMIT makes the change and its event durable at once. If the change fails, the transaction
  *    rolls back (no event) and external steps already made are undone. If the COMMIT fails, the
  *    same happens and the caller gets 503.
+ * 4. `signal` is the caller's deadline (the request's, see registerRequestDeadline). Once it has
+ *    passed nothing more is sent (every backend call takes it) and nothing commits: the change is
+ *    rolled back and undone, a write still in flight with an unknown outcome included, and the
+ *    caller gets 504 `DEADLINE_EXCEEDED` (`details.outcome` is `unknown` only if an undo failed).
  *
  * Inside `change`, use only the scope: the transaction holds a connection, and embedded PGlite
  * serializes transactions, so a query on another connection would wait for this one forever.
@@ -43,7 +48,10 @@ export class AuditedChanges {
     private readonly authz: AuthzClient,
   ) {}
 
-  async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>): Promise<T> {
+  async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
+    const { signal } = options;
+    // The caller has given up already: nothing is opened, written or sent.
+    if (signal?.aborted) throw deadlineExceeded('not_applied');
     const runner = this.dataSource.createQueryRunner();
     let transaction: ClientBase;
     try {
@@ -69,8 +77,14 @@ export class AuditedChanges {
       try {
         result = await change(scope);
       } catch (error) {
-        await this.abandon(runner, undo, event);
+        const clean = await this.abandon(runner, undo, event);
+        if (signal?.aborted) throw deadlineExceeded(clean ? 'not_applied' : 'unknown');
         throw error;
+      }
+      if (signal?.aborted) {
+        // Done, but after the caller's deadline: never commit it; undo what reached a backend.
+        const clean = await this.abandon(runner, undo, event);
+        throw deadlineExceeded(clean ? 'not_applied' : 'unknown');
       }
       try {
         await runner.commitTransaction();
@@ -99,9 +113,10 @@ export class AuditedChanges {
     }
   }
 
-  private async abandon(runner: ReturnType<DataSource['createQueryRunner']>, undo: UndoLog, event: AuditEventInput): Promise<void> {
+  /** Rolls back and undoes the external steps; true when every undo succeeded. */
+  private async abandon(runner: ReturnType<DataSource['createQueryRunner']>, undo: UndoLog, event: AuditEventInput): Promise<boolean> {
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-    await undo.runAll((step, error) => {
+    return undo.runAll((step, error) => {
       // The one state this design cannot repair by itself: an external change whose undo failed
       // too. Say so loudly (never with values), so an operator can reconcile it.
       this.logger.error(

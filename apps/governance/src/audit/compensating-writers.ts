@@ -5,6 +5,7 @@ import {
   type SecretMetadata,
   type SecretRef,
   SecretsBackend,
+  SecretsDeadlineError,
   type SecretScope,
   type SecretsCallOptions,
 } from '@app/secrets';
@@ -17,15 +18,18 @@ export class UndoLog {
     this.steps.push({ name, run });
   }
 
-  /** Newest first; reports each step that failed and keeps going. */
-  async runAll(onFailure: (step: string, error: unknown) => void): Promise<void> {
+  /** Newest first; reports each step that failed and keeps going. True when every step succeeded. */
+  async runAll(onFailure: (step: string, error: unknown) => void): Promise<boolean> {
+    let clean = true;
     for (const step of this.steps.splice(0).reverse()) {
       try {
         await step.run();
       } catch (error) {
+        clean = false;
         onFailure(step.name, error);
       }
     }
+    return clean;
   }
 }
 
@@ -35,7 +39,7 @@ export class UndoLog {
  * delete, if there was none); delete → re-create. The previous value is held in memory only for
  * the duration of the request and never logged. Reads pass through. The caller's deadline
  * (`options.signal`) bounds the forward steps only: an undo runs after it has passed, on the
- * backend's own timeout.
+ * backend's own timeout. A write whose outcome is unknown is undone too.
  */
 export class CompensatingSecretsBackend extends SecretsBackend {
   readonly kind: SecretsBackend['kind'];
@@ -51,30 +55,49 @@ export class CompensatingSecretsBackend extends SecretsBackend {
   }
 
   async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
-    const created = await this.inner.create(ref, value, description, options);
-    this.undo.push('secret.create', () => this.inner.delete(ref));
+    const undo = () => this.inner.delete(ref);
+    const created = await this.undoIfUnknown('secret.create', undo, () => this.inner.create(ref, value, description, options));
+    this.undo.push('secret.create', undo);
     return created;
   }
 
   async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const before = await this.inner.get(ref, options);
-    const updated = await this.inner.update(ref, value, description, options);
-    if (before) this.undo.push('secret.update', () => this.inner.update(ref, before.value, before.metadata.description));
+    const undo = () => (before ? this.inner.update(ref, before.value, before.metadata.description) : Promise.resolve());
+    const updated = await this.undoIfUnknown('secret.update', undo, () => this.inner.update(ref, value, description, options));
+    if (before) this.undo.push('secret.update', undo);
     return updated;
   }
 
   async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const before = await this.inner.get(ref, options);
-    const written = await this.inner.upsert(ref, value, description, options);
-    this.undo.push('secret.upsert', () => (before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref)));
+    const undo = () => (before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref));
+    const written = await this.undoIfUnknown('secret.upsert', undo, () => this.inner.upsert(ref, value, description, options));
+    this.undo.push('secret.upsert', undo);
     return written;
   }
 
   async delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean> {
     const before = await this.inner.get(ref, options);
-    const deleted = await this.inner.delete(ref, options);
-    if (deleted && before) this.undo.push('secret.delete', () => this.inner.create(ref, before.value, before.metadata.description));
+    // If the delete did not apply after all, the re-create finds the secret and fails harmlessly.
+    const undo = () => (before ? this.inner.create(ref, before.value, before.metadata.description) : Promise.resolve());
+    const deleted = await this.undoIfUnknown('secret.delete', undo, () => this.inner.delete(ref, options));
+    if (deleted && before) this.undo.push('secret.delete', undo);
     return deleted;
+  }
+
+  /**
+   * A write whose outcome is unknown (the deadline passed or the connection broke while it was in
+   * flight) may still be applied by the backend: it is undone like one that succeeded, so it
+   * cannot land unaudited or after the caller gave up.
+   */
+  private async undoIfUnknown<T>(name: string, undo: () => Promise<unknown>, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof SecretsDeadlineError && error.outcomeUnknown) this.undo.push(name, undo);
+      throw error;
+    }
   }
 
   get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UseG
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiErrors, AppException, ErrorCode, type Principal, READINESS_PROBES, type ReadinessProbe, traceIdOf } from '@app/core';
+import { ApiErrors, AppException, ErrorCode, type Principal, READINESS_PROBES, type ReadinessProbe, requestSignalOf, traceIdOf } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
 import { AuditedChanges } from '../audit/audited-changes.js';
@@ -105,6 +105,6 @@ export class InternalController {
       trace_id: traceIdOf(request),
       details: { reason: 'cleanup' },
     };
-    await this.secrets.deleteIfPresent(audit, { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name });
+    await this.secrets.deleteIfPresent(audit, { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name }, { signal: requestSignalOf(request) });
   }
 }

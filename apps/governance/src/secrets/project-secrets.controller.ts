@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, AppException, type Page, PageQueryDto, type Principal } from '@app/core';
+import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
 import { type AuditEventInput, Audited, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
@@ -43,8 +43,9 @@ export class ProjectSecretsController {
     @CurrentProject() projectId: string,
     @Body() body: CreateSecretDto,
     @PendingAudit() audit: AuditEventInput,
+    @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretCreatedDto> {
-    const meta = await this.secrets.create(audit, refOf(principal, projectId, body.name), body.value, body.description);
+    const meta = await this.secrets.create(audit, refOf(principal, projectId, body.name), body.value, body.description, { signal });
     return { name: meta.name, created_at: meta.created_at };
   }
 
@@ -52,8 +53,13 @@ export class ProjectSecretsController {
   @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
   @ApiOperation({ summary: 'List project secret names (never values)' })
   @ApiOkResponse({ type: SecretPageDto })
-  list(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Query() query: PageQueryDto): Promise<Page<SecretMetadataDto>> {
-    return this.secrets.list({ orgId: principal.orgId, projectId, resourceUri: null }, query.page, query.limit);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Query() query: PageQueryDto,
+    @RequestSignal() signal?: AbortSignal,
+  ): Promise<Page<SecretMetadataDto>> {
+    return this.secrets.list({ orgId: principal.orgId, projectId, resourceUri: null }, query.page, query.limit, { signal });
   }
 
   @Get(':name')
@@ -62,8 +68,13 @@ export class ProjectSecretsController {
   @Audited({ action: 'secret.read', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({ summary: 'Read a secret value (audited; fails closed with 503 if the audit event cannot be written)' })
   @ApiOkResponse({ type: SecretValueDto })
-  read(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string): Promise<SecretValueDto> {
-    return this.secrets.read(refOf(principal, projectId, name));
+  read(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Param('name') name: string,
+    @RequestSignal() signal?: AbortSignal,
+  ): Promise<SecretValueDto> {
+    return this.secrets.read(refOf(principal, projectId, name), { signal });
   }
 
   @Put(':name')
@@ -78,8 +89,9 @@ export class ProjectSecretsController {
     @Param('name') name: string,
     @Body() body: UpdateSecretDto,
     @PendingAudit() audit: AuditEventInput,
+    @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretMetadataDto> {
-    return this.secrets.update(audit, refOf(principal, projectId, name), body.value, body.description);
+    return this.secrets.update(audit, refOf(principal, projectId, name), body.value, body.description, { signal });
   }
 
   @Delete(':name')
@@ -88,7 +100,13 @@ export class ProjectSecretsController {
   @AuditedWrite({ action: 'secret.delete', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({ summary: 'Delete a secret' })
   @ApiNoContentResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('name') name: string, @PendingAudit() audit: AuditEventInput): Promise<void> {
-    await this.secrets.delete(audit, refOf(principal, projectId, name));
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Param('name') name: string,
+    @PendingAudit() audit: AuditEventInput,
+    @RequestSignal() signal?: AbortSignal,
+  ): Promise<void> {
+    await this.secrets.delete(audit, refOf(principal, projectId, name), { signal });
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, AppException, type Page, PageQueryDto, type Principal } from '@app/core';
+import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, formatDataResourceUri, parseDataResourceUri, RequirePermission } from '@app/authz';
 import { type AuditEventInput, Audited, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
@@ -43,8 +43,13 @@ export class ResourceSecretsController {
   @RequirePermission('can_read_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
   @ApiOperation({ summary: 'List the secret names of a data connection' })
   @ApiOkResponse({ type: SecretPageDto })
-  list(@CurrentPrincipal() principal: Principal, @Param('resource_uri') uri: string, @Query() query: PageQueryDto): Promise<Page<SecretMetadataDto>> {
-    return this.secrets.list(scopeOf(principal, uri), query.page, query.limit);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('resource_uri') uri: string,
+    @Query() query: PageQueryDto,
+    @RequestSignal() signal?: AbortSignal,
+  ): Promise<Page<SecretMetadataDto>> {
+    return this.secrets.list(scopeOf(principal, uri), query.page, query.limit, { signal });
   }
 
   @Get(':name')
@@ -54,8 +59,13 @@ export class ResourceSecretsController {
   @Audited({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId })
   @ApiOperation({ summary: 'Read a data connection secret (audited, fails closed)' })
   @ApiOkResponse({ type: SecretValueDto })
-  read(@CurrentPrincipal() principal: Principal, @Param('resource_uri') uri: string, @Param('name') name: string): Promise<SecretValueDto> {
-    return this.secrets.read(refOf(principal, uri, name));
+  read(
+    @CurrentPrincipal() principal: Principal,
+    @Param('resource_uri') uri: string,
+    @Param('name') name: string,
+    @RequestSignal() signal?: AbortSignal,
+  ): Promise<SecretValueDto> {
+    return this.secrets.read(refOf(principal, uri, name), { signal });
   }
 
   @Put(':name')
@@ -71,8 +81,9 @@ export class ResourceSecretsController {
     @Param('name') name: string,
     @Body() body: UpdateSecretDto,
     @PendingAudit() audit: AuditEventInput,
+    @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretMetadataDto> {
-    return this.secrets.put(audit, refOf(principal, uri, name), body.value, body.description);
+    return this.secrets.put(audit, refOf(principal, uri, name), body.value, body.description, { signal });
   }
 
   @Delete(':name')
@@ -82,7 +93,13 @@ export class ResourceSecretsController {
   @AuditedWrite({ action: 'data_connection.secret.delete', resourceType: 'data_connection', resourceId })
   @ApiOperation({ summary: 'Delete a data connection secret (idempotent)' })
   @ApiNoContentResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @Param('resource_uri') uri: string, @Param('name') name: string, @PendingAudit() audit: AuditEventInput): Promise<void> {
-    await this.secrets.deleteIfPresent(audit, refOf(principal, uri, name));
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('resource_uri') uri: string,
+    @Param('name') name: string,
+    @PendingAudit() audit: AuditEventInput,
+    @RequestSignal() signal?: AbortSignal,
+  ): Promise<void> {
+    await this.secrets.deleteIfPresent(audit, refOf(principal, uri, name), { signal });
   }
 }

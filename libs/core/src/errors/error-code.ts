@@ -16,6 +16,8 @@ export enum ErrorCode {
   RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED',
   AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** 504: the caller's deadline (X-Request-Timeout-Ms, or the service's own bound) passed; `details.outcome` says whether anything was left applied. */
+  DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -47,6 +49,8 @@ export function statusForCode(code: ErrorCode): number {
     case ErrorCode.AUDIT_UNAVAILABLE:
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
+    case ErrorCode.DEADLINE_EXCEEDED:
+      return 504;
     default: {
       const unreachable: never = code;
       return unreachable;
