@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import { AppException, DependencyUnavailableError, type Principal, REQUEST_TIMEOUT_HEADER } from '@app/core';
 import type { ServiceCredentials } from './service-identity.js';
 
 export interface GovernanceResponse {
@@ -69,9 +69,16 @@ export class GovernanceClient {
     return { status: response.status, body };
   }
 
+  /**
+   * One call with one deadline, `timeoutMs` from now: Governance is told the time left
+   * (X-Request-Timeout-Ms, measured when a pooled socket is ready, so time queued here counts) and
+   * this side aborts at the same moment. A call whose time ran out before it got a socket is never
+   * sent. Governance bounds the value by its own GOVERNANCE_REQUEST_TIMEOUT_MS.
+   */
   private send(method: string, path: string, headers: Record<string, string>, payload?: string, timeoutMs = this.timeoutMs): Promise<{ status: number; text: string }> {
     const url = new URL(path, this.baseUrl);
     const transport = url.protocol === 'https:' ? https : http;
+    const deadlineAt = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {
       const request = transport.request(url, { method, headers, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
         const chunks: Buffer[] = [];
@@ -89,7 +96,15 @@ export class GovernanceClient {
         response.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
       });
       request.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
-      request.end(payload);
+      request.once('socket', () => {
+        const remaining = deadlineAt - Date.now();
+        if (remaining <= 0) {
+          request.destroy(new Error('deadline passed before the request was sent'));
+          return;
+        }
+        request.setHeader(REQUEST_TIMEOUT_HEADER, String(remaining));
+        request.end(payload);
+      });
     });
   }
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
 import { AuthzClient } from '@app/authz';
 import { AuditSink, type AuditEventInput } from '@app/audit';
-import { ConnectionsRepository } from '../persistence/connections.repository.js';
+import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connections.repository.js';
 import { ConnectionOperationsRepository, type ClaimedOperation } from '../persistence/connection-operations.repository.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore, type StoredCredentials } from '../../governance/governance-credentials.store.js';
@@ -18,6 +18,23 @@ function refOf(row: Pick<DataConnectionEntity, 'resourceUri'>): ConnectionRef {
 }
 
 const scopeOfRow = (row: { orgId: string; projectId: string | null }): TenantScope => ({ orgId: row.orgId, projectId: row.projectId });
+
+/**
+ * How long a secret write whose outcome is unknown may still land: longer than any deadline
+ * Governance can hold a request to (GOVERNANCE_TIMEOUT_MS and GOVERNANCE_REQUEST_TIMEOUT_MS are at
+ * most 60 s, and Governance sends nothing after it), with a minute to spare for a backend
+ * that applies a write it received late. Until then the operation stays pending, and the
+ * reconciler's purge after it catches a write that landed behind the first undo.
+ */
+export const WRITE_SETTLE_MS = OPERATION_LEASE_MS;
+
+/**
+ * A secret write that failed without a clear answer (a timeout, a dropped connection, a 5xx) may
+ * have been applied, or may be applied later; a 4xx says it was not.
+ */
+function writeOutcomeUnknown(error: unknown): boolean {
+  return !(error instanceof AppException) || error.status >= 500;
+}
 
 /** Anything thrown by a dependency mid-saga: surface 4xx we raised on purpose, else a 503. */
 function asUnavailable(error: unknown, dependency: string): AppException {
@@ -52,14 +69,18 @@ export class ConnectionSaga {
     const scope = scopeOfRow(row);
     const op = await this.connections.insertProvisioning(scope, row, principal.userId);
     const ref = refOf(row);
+    let inDoubt = false;
     try {
       await this.authz.writeTuples(connectionTuples(ref, principal.userId));
+      inDoubt = true;
       await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
+      inDoubt = false;
       await this.record(principal, audit);
       await this.connections.activate(scope, row.id, op.id);
     } catch (error) {
       this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Create failed; compensating');
-      await this.undoCreate(op, principal).catch(() => this.operations.release(op.id).catch(() => undefined));
+      if (inDoubt && writeOutcomeUnknown(error)) await this.undoCreate(op, principal, { settle: true }).catch(() => this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS).catch(() => undefined));
+      else await this.undoCreate(op, principal).catch(() => this.operations.release(op.id).catch(() => undefined));
       throw asUnavailable(error, 'a dependency');
     }
   }
@@ -81,17 +102,22 @@ export class ConnectionSaga {
     const scope = scopeOfRow(row);
     const { operation: op, revision } = await this.connections.beginCredentialsUpdate(scope, row, principal.userId);
     let committed: DataConnectionEntity;
+    let inDoubt = true;
     try {
       await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
+      inDoubt = false;
       await this.record(principal, audit);
       committed = await this.connections.commitCredentialsUpdate(scope, { id: row.id, revision, operationId: op.id }, { ...changes, credentialsVersion: op.secretVersion });
     } catch (error) {
+      // A write in doubt may still land after this purge: the reconciler purges once more, later.
+      const settle = inDoubt && writeOutcomeUnknown(error);
       try {
         await this.credentials.purge(principal, row.resourceUri, op.secretVersion);
-        await this.operations.finishIfPending(op.id, 'rolled_back');
+        if (settle) await this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS);
+        else await this.operations.finishIfPending(op.id, 'rolled_back');
       } catch {
         // Still recorded as pending: the reconciler removes the version as the service account.
-        await this.operations.release(op.id).catch(() => undefined);
+        await (settle ? this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS) : this.operations.release(op.id)).catch(() => undefined);
         this.logger.warn({ resource_uri: row.resourceUri }, 'Unused credentials version left for the reconciler');
       }
       throw asUnavailable(error, 'a dependency');
@@ -178,7 +204,11 @@ export class ConnectionSaga {
    * Tries every cleanup step even when one fails; the row (hidden) and its operation are removed
    * only once the secret and the tuples are gone, so the reconciler can always find the rest.
    */
-  private async undoCreate(op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'secretVersion'>, principal: Principal | null): Promise<void> {
+  private async undoCreate(
+    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'secretVersion'>,
+    principal: Principal | null,
+    options: { settle?: boolean } = {},
+  ): Promise<void> {
     let clean = true;
     try {
       await this.credentials.purge(principal, op.resourceUri, op.secretVersion);
@@ -191,6 +221,12 @@ export class ConnectionSaga {
       clean = false;
     }
     if (!clean) throw new DependencyUnavailableError('a dependency (cleanup continues in the background)');
+    if (options.settle) {
+      // The secret's write is in doubt: it may still land after this purge. The row stays hidden
+      // and the operation pending until the reconciler purges again, when no write can be left.
+      await this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS);
+      return;
+    }
     await this.connections.deleteRowAndFinish(scopeOfRow(op), op.connectionId, op.id, 'rolled_back');
   }
 

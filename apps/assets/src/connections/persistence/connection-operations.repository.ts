@@ -82,6 +82,17 @@ export class ConnectionOperationsRepository {
   }
 
   /**
+   * Keeps an operation the request could not finish for the reconciler, but only once `ms` have
+   * passed: its secret write is in doubt and may still land until then (see WRITE_SETTLE_MS).
+   */
+  async holdUntilSettled(id: string, ms: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE connection_operations SET lease_until = now() + ($2 || ' milliseconds')::interval, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+      [id, String(ms)],
+    );
+  }
+
+  /**
    * Every credentials version of a connection that may still exist in the secrets backend: those of
    * its operations not known to be cleaned up (pending or rolled back, including the delete's own,
    * which is the current one), and the previous version of a pending credential change. A completed
