@@ -19,8 +19,11 @@ export interface AssetsHarness {
  * Assets in process, wired as in dev mode: Governance listening on a real port, its embedded
  * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
  */
-export async function startAssetsHarness(options: { env?: NodeJS.ProcessEnv; infra?: Partial<AssetsInfra> } = {}): Promise<AssetsHarness> {
-  const governance = await startGovernanceHarness();
+export async function startAssetsHarness(
+  options: { env?: NodeJS.ProcessEnv; infra?: Partial<AssetsInfra>; governanceEnv?: NodeJS.ProcessEnv } = {},
+): Promise<AssetsHarness> {
+  // governanceEnv: Governance's own settings (e.g. SECRETS_BACKEND=infisical on a fake server).
+  const governance = await startGovernanceHarness(options.governanceEnv ? { env: options.governanceEnv } : {});
   await governance.app.listen({ port: 0, host: '127.0.0.1' });
   const governanceUrl = await governance.app.getUrl();
   const apiToken = 'test-openfga-token';

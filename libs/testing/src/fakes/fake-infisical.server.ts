@@ -127,6 +127,7 @@ export class FakeInfisicalServer {
   private readonly secrets = new Map<string, StoredSecret>(); // `${env}\0${path}\0${key}`
   private readonly rateWindows = new Map<string, { start: number; count: number }>();
   private held: Array<() => void> | null = null;
+  private holdOnly: ((method: string, path: string) => boolean) | null = null;
   private offsetMs = 0;
   private server!: Server;
   url = '';
@@ -175,16 +176,27 @@ export class FakeInfisicalServer {
     this.tokens.clear();
   }
 
-  /** Holds every request unanswered (a frozen process) until thaw(). */
-  freeze(): void {
+  /**
+   * Holds every request unanswered (a frozen process) until thaw(). With `only`, holds just the
+   * requests it matches and serves the rest: one write stuck inside Infisical (waiting on a lock,
+   * say) while later calls, an undo included, go through.
+   */
+  freeze(only?: (method: string, path: string) => boolean): void {
     this.held ??= [];
+    this.holdOnly = only ?? null;
   }
 
   /** Processes the held requests, even those whose client has gone. */
   thaw(): void {
     const held = this.held ?? [];
     this.held = null;
+    this.holdOnly = null;
     for (const run of held) run();
+  }
+
+  /** How many requests are held right now. */
+  get heldCount(): number {
+    return this.held?.length ?? 0;
   }
 
   get frozen(): boolean {
@@ -231,7 +243,7 @@ export class FakeInfisicalServer {
         this.reply(res, entry, err);
       }
     };
-    if (this.held) this.held.push(run);
+    if (this.held && (!this.holdOnly || this.holdOnly(method, url.pathname))) this.held.push(run);
     else run();
   }
 
