@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { AppException, ErrorCode } from '@app/core';
 import { ConnectorDriver, type EgressTarget } from './connector-driver.js';
 import { EgressPolicy } from './egress/egress-policy.js';
@@ -37,13 +38,17 @@ describe(VerificationService.name, () => {
     const gate = new Promise<void>((r) => (release = r));
     const svc = service(gate, { VERIFY_MAX_CONCURRENT_PER_ORG: '2', VERIFY_MAX_CONCURRENT: '3' });
     const running = [svc.verify(input, { orgId: 'a' }), svc.verify(input, { orgId: 'a' })];
-    const started = performance.now();
-    await expect(svc.verify(input, { orgId: 'a' })).rejects.toMatchObject({
-      code: ErrorCode.RATE_LIMIT_EXCEEDED,
-      status: 429,
-      details: { retry_after_s: 1 },
-    });
-    expect(performance.now() - started).toBeLessThan(50);
+    // Refused at once: no timer has to fire for the refusal.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    try {
+      await expect(svc.verify(input, { orgId: 'a' })).rejects.toMatchObject({
+        code: ErrorCode.RATE_LIMIT_EXCEEDED,
+        status: 429,
+        details: { retry_after_s: 1 },
+      });
+    } finally {
+      jest.useRealTimers();
+    }
     const third = svc.verify(input, { orgId: 'b' });
     await expect(svc.verify(input, { orgId: 'c' })).rejects.toBeInstanceOf(AppException);
     release();
@@ -53,11 +58,18 @@ describe(VerificationService.name, () => {
 
   it('should end a call whose driver ignores the signal at the timeout and free its slot', async () => {
     const svc = service(new Promise<void>(() => undefined), { VERIFY_TIMEOUT_MS: '300', VERIFY_MAX_CONCURRENT_PER_ORG: '1' });
-    const started = performance.now();
-    const report = await svc.verify(input, { orgId: 'a' });
-    const took = performance.now() - started;
-    expect(took).toBeGreaterThanOrEqual(290);
-    expect(took).toBeLessThan(330);
+    // The clock is ours: the call must still be running 1 ms before its timeout, and over at it.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    let report!: Awaited<ReturnType<VerificationService['verify']>>;
+    try {
+      const call = svc.verify(input, { orgId: 'a' }).then((r) => (report = r));
+      await jest.advanceTimersByTimeAsync(299);
+      expect(report).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      await call;
+    } finally {
+      jest.useRealTimers();
+    }
     expect(report).toMatchObject({ success: false, details: { error_code: 'timeout' } });
     expect(report.steps.find((s) => s.name === 'discover')).toMatchObject({ status: 'failed' });
     await expect(svc.verify(input, { orgId: 'a' })).resolves.toMatchObject({ success: false });
@@ -65,9 +77,18 @@ describe(VerificationService.name, () => {
 
   it('should apply the per-step timeout inside the whole-call timeout', async () => {
     const svc = service(new Promise<void>(() => undefined), { VERIFY_TIMEOUT_MS: '2000', VERIFY_STEP_TIMEOUT_MS: '150' });
-    const started = performance.now();
-    const report = await svc.verify(input, { orgId: 'a' });
-    expect(performance.now() - started).toBeLessThan(400);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    let report!: Awaited<ReturnType<VerificationService['verify']>>;
+    try {
+      const call = svc.verify(input, { orgId: 'a' }).then((r) => (report = r));
+      await jest.advanceTimersByTimeAsync(149);
+      expect(report).toBeUndefined();
+      // The step's 150 ms ends it, long before the call's 2 s.
+      await jest.advanceTimersByTimeAsync(1);
+      await call;
+    } finally {
+      jest.useRealTimers();
+    }
     expect(report.details.error_code).toBe('timeout');
     expect(report.message).toContain('discover');
   });
