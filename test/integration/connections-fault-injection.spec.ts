@@ -105,10 +105,12 @@ describe('Connection crash consistency (fault injection)', () => {
       expect(secret.body.credentials.password).toBe('old-pw');
       // The outage also kept the request from removing its (maybe written) version: the operation
       // stays pending for the reconciler, and the connection takes no other change until then.
+      // The write's outcome is in doubt (503), so the reconciler waits out the settle lease first.
       expect(await state('rotate-fails')).toMatchObject({ rows: [{ lifecycle: 'active', credentials_version: 1 }], secrets: ['credentials-v1'], pending: 1 });
       const busy = await request(http).patch(`/assets/data/${uriOf('rotate-fails')}`).set('authorization', alice).set('x-project-id', PROJECT).send({ description: 'x' }).expect(409);
       expect(busy.body.error.code).toBe('CONFLICT');
-      await h.reconciler.runOnce();
+      expect((await h.reconciler.runOnce()).claimed).toBe(0);
+      await restartAndReconcile();
       expect(await state('rotate-fails')).toMatchObject({ rows: [{ lifecycle: 'active', credentials_version: 1 }], secrets: ['credentials-v1'], pending: 0 });
     });
 

@@ -42,7 +42,7 @@ export class GovernanceClient {
     }, payload);
     if (response.status >= 500 || response.status === 401) {
       // 401 here means our own credentials are wrong, not the caller's: a dependency problem.
-      throw new DependencyUnavailableError('governance');
+      throw new GovernanceUnavailableError(errorCodeOf(response.text));
     }
     try {
       return { status: response.status, body: response.text ? (JSON.parse(response.text) as unknown) : null };
@@ -106,6 +106,26 @@ export class GovernanceClient {
         request.end(payload);
       });
     });
+  }
+}
+
+/**
+ * Governance answered 5xx (or refused our own credentials). `governanceCode` is its error code,
+ * for callers that must tell "nothing was changed" (AUDIT_UNAVAILABLE: the audit event is written
+ * before anything else) from an outcome in doubt; the caller's answer stays a plain 503.
+ */
+export class GovernanceUnavailableError extends DependencyUnavailableError {
+  constructor(readonly governanceCode: string | null) {
+    super('governance');
+  }
+}
+
+function errorCodeOf(text: string): string | null {
+  try {
+    const code = (JSON.parse(text) as { error?: { code?: unknown } } | null)?.error?.code;
+    return typeof code === 'string' ? code : null;
+  } catch {
+    return null;
   }
 }
 

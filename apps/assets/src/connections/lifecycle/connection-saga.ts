@@ -6,6 +6,7 @@ import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connec
 import { ConnectionOperationsRepository, type ClaimedOperation } from '../persistence/connection-operations.repository.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore, type StoredCredentials } from '../../governance/governance-credentials.store.js';
+import { GovernanceUnavailableError } from '../../governance/governance.client.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
@@ -30,9 +31,11 @@ export const WRITE_SETTLE_MS = OPERATION_LEASE_MS;
 
 /**
  * A secret write that failed without a clear answer (a timeout, a dropped connection, a 5xx) may
- * have been applied, or may be applied later; a 4xx says it was not.
+ * have been applied, or may be applied later; a 4xx says it was not, and so does Governance's
+ * AUDIT_UNAVAILABLE (its audit event is written before anything is sent).
  */
 function writeOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof GovernanceUnavailableError && error.governanceCode === 'AUDIT_UNAVAILABLE') return false;
   return !(error instanceof AppException) || error.status >= 500;
 }
 
