@@ -18,11 +18,9 @@ describe(jsonNestingExceeds.name, () => {
     expect(jsonNestingExceeds(JSON.stringify(['\\', '[[[']), 1)).toBe(false);
   });
 
-  it('should scan a megabyte of nesting without recursion, fast', () => {
-    const started = performance.now();
+  it('should scan a megabyte of nesting without recursion', () => {
     expect(jsonNestingExceeds('['.repeat(1024 * 1024), MAX_JSON_DEPTH)).toBe(true);
     expect(jsonNestingExceeds(`"${'a'.repeat(1024 * 1024)}"`, MAX_JSON_DEPTH)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });
 
@@ -45,9 +43,7 @@ describe(findNul.name, () => {
   it('should walk deep values iteratively', () => {
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    const started = performance.now();
     const field = findNul(deep)!;
-    expect(performance.now() - started).toBeLessThan(500);
     expect(field).toMatch(/^0(\.0)*\.?$/);
     expect(field.length).toBe(200);
   });
