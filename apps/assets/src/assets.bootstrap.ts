@@ -68,6 +68,7 @@ export async function buildAssetsInfra(
       governanceReadiness: new GovernanceReadiness(governance, serviceIdentity, { cacheMs: config.GOVERNANCE_READINESS_CACHE_MS }),
       logLevel: config.LOG_LEVEL,
       reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+      secretsSweep: { intervalMs: config.SECRETS_SWEEP_INTERVAL_MS, graceMs: config.SECRETS_SWEEP_GRACE_MS },
       storageConfig: loadStorageConfig(env),
       ...(await verificationOf(loadVerificationConfig(env), internalUrlsOf(env, topology, config, authzConfig))),
       verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE,

@@ -18,6 +18,13 @@ export class AssetsConfig {
   /** How often the reconciler looks for interrupted operations; 0 disables it (tests drive it by hand). */
   @IsInt() @Min(0) @Max(3_600_000) RECONCILE_INTERVAL_MS = 15_000;
   /**
+   * How often the secret-store sweep looks for orphaned connection credentials in the secrets
+   * backend (through Governance); 0 disables it. One replica sweeps a given org at a time.
+   */
+  @IsInt() @Min(0) @Max(7 * 24 * 3_600_000) SECRETS_SWEEP_INTERVAL_MS = 3_600_000;
+  /** The sweep never deletes a secret written less than this long ago. */
+  @IsInt() @Min(60_000) @Max(30 * 24 * 3_600_000) SECRETS_SWEEP_GRACE_MS = 3_600_000;
+  /**
    * Allowed authorization decisions are reused this long (denials never are); a revocation made
    * elsewhere reaches Assets within it. 0 = ask OpenFGA on every check.
    */

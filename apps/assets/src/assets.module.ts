@@ -9,7 +9,9 @@ import { GovernanceClient } from './governance/governance.client.js';
 import { SessionController } from './session/session.controller.js';
 import { AuditSink } from '@app/audit';
 import { ConnectionsController } from './connections/connections.controller.js';
-import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS, VERIFY_RATE_LIMITER } from './connections/connections.providers.js';
+import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS, SECRETS_SWEEP_OPTIONS, VERIFY_RATE_LIMITER } from './connections/connections.providers.js';
+import { GovernanceSecretInventory } from './governance/governance-secret-inventory.js';
+import type { SecretSweepOptions } from './connections/lifecycle/secret-store.sweeper.js';
 import { VerificationService } from './verification/verification.service.js';
 import { EgressPolicy } from './verification/egress/egress-policy.js';
 import { VerifyRateLimiter } from './connections/verify-rate.limiter.js';
@@ -41,6 +43,8 @@ export interface AssetsInfra {
   googleTokenUrl?: string;
   /** Governance and service-account readiness (built from `governance` and `serviceIdentity` when absent). */
   governanceReadiness?: GovernanceReadiness;
+  /** The secret-store sweep (SECRETS_SWEEP_INTERVAL_MS, SECRETS_SWEEP_GRACE_MS); absent = off. Tests inject a clock here. */
+  secretsSweep?: SecretSweepOptions;
 }
 
 @Module({})
@@ -61,6 +65,8 @@ export class AssetsModule {
         { provide: GovernanceCredentialsStore, useValue: new GovernanceCredentialsStore(infra.governance, infra.serviceIdentity) },
         { provide: AuditSink, useValue: infra.auditSink ?? new GovernanceAuditSink(infra.governance, infra.serviceIdentity) },
         { provide: RECONCILE_INTERVAL_MS, useValue: infra.reconcileIntervalMs },
+        { provide: GovernanceSecretInventory, useValue: new GovernanceSecretInventory(infra.governance, infra.serviceIdentity) },
+        { provide: SECRETS_SWEEP_OPTIONS, useValue: infra.secretsSweep ?? { intervalMs: 0, graceMs: 60 * 60_000 } },
         { provide: VerificationService, useValue: infra.verification },
         { provide: EgressPolicy, useValue: infra.egress },
         {

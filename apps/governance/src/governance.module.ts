@@ -19,6 +19,7 @@ import { ProjectSecretsController } from './secrets/project-secrets.controller.j
 import { ResourceSecretsController } from './secrets/resource-secrets.controller.js';
 import { SecretsService } from './secrets/secrets.service.js';
 import { InternalController } from './internal/internal.controller.js';
+import { ResourceSecretsInventoryController } from './internal/resource-secrets-inventory.controller.js';
 import { TRUSTED_SERVICES, type TrustedServices } from './internal/trusted-service.guard.js';
 
 /** Everything built before Nest starts: external systems behind their ports. */
@@ -54,6 +55,7 @@ export class GovernanceModule {
         ProjectSecretsController,
         ResourceSecretsController,
         InternalController,
+        ResourceSecretsInventoryController,
       ],
       providers: [
         { provide: DataSource, useValue: infra.database.dataSource },

@@ -10,9 +10,14 @@ import { GovernanceCredentialsStore } from '../governance/governance-credentials
 import { ConnectionVerificationService } from './connection-verification.service.js';
 import { VerificationService } from '../verification/verification.service.js';
 import type { VerifyRateLimiter } from './verify-rate.limiter.js';
+import { DataSource } from 'typeorm';
+import { SecretSweepRepository } from './persistence/secret-sweep.repository.js';
+import { SecretStoreSweeper, type SecretSweepOptions } from './lifecycle/secret-store.sweeper.js';
+import { GovernanceSecretInventory } from '../governance/governance-secret-inventory.js';
 
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 export const VERIFY_RATE_LIMITER = Symbol('VERIFY_RATE_LIMITER');
+export const SECRETS_SWEEP_OPTIONS = Symbol('SECRETS_SWEEP_OPTIONS');
 
 /** Wiring for data connections; the ports (AuthzClient, AuditSink, …) come from the app module. */
 export const CONNECTIONS_PROVIDERS: Provider[] = [
@@ -38,5 +43,11 @@ export const CONNECTIONS_PROVIDERS: Provider[] = [
     provide: ConnectionsReconciler,
     useFactory: (o: ConnectionOperationsRepository, saga: ConnectionSaga, interval: number) => new ConnectionsReconciler(o, saga, interval),
     inject: [ConnectionOperationsRepository, ConnectionSaga, RECONCILE_INTERVAL_MS],
+  },
+  { provide: SecretSweepRepository, useFactory: (d: DataSource) => new SecretSweepRepository(d), inject: [DataSource] },
+  {
+    provide: SecretStoreSweeper,
+    useFactory: (r: SecretSweepRepository, i: GovernanceSecretInventory, o: SecretSweepOptions) => new SecretStoreSweeper(r, i, o),
+    inject: [SecretSweepRepository, GovernanceSecretInventory, SECRETS_SWEEP_OPTIONS],
   },
 ];

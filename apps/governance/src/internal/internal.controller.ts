@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -10,6 +10,7 @@ import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { SecretsService } from '../secrets/secrets.service.js';
 import { SECRET_NAME } from '../secrets/secret.dto.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
+import { SecretDeletionQueryDto } from './resource-secrets-inventory.controller.js';
 
 export class ServiceAuditEventDto {
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) project_id?: string | null;
@@ -89,6 +90,7 @@ export class InternalController {
     @Param('resource_uri') uri: string,
     @Param('name') name: string,
     @Req() request: FastifyRequest,
+    @Query() query: SecretDeletionQueryDto,
   ): Promise<void> {
     const ref = parseDataResourceUri(uri);
     if (!ref || ref.orgId !== service.orgId || !SECRET_NAME.test(name)) throw AppException.notFound('Secret');
@@ -103,7 +105,7 @@ export class InternalController {
       source_service: 'governance',
       request_id: String(request.id),
       trace_id: traceIdOf(request),
-      details: { reason: 'cleanup' },
+      details: { reason: query.reason ?? 'cleanup' },
     };
     await this.secrets.deleteIfPresent(audit, { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name }, { signal: requestSignalOf(request) });
   }

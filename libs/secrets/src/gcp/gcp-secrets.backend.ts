@@ -27,6 +27,7 @@ export interface GcpSecretsBackendOptions {
 
 const DEPENDENCY = 'gcp-secret-manager';
 /** gRPC status codes as google-gax reports them. */
+const INVALID_ARGUMENT = 3;
 const NOT_FOUND = 5;
 const ALREADY_EXISTS = 6;
 const FAILED_PRECONDITION = 9;
@@ -303,6 +304,8 @@ export class GcpSecretsBackend extends SecretsBackend {
       const nextToken = (next as { pageToken?: string | null } | null | undefined)?.pageToken;
       return { items, nextCursor: nextToken ? encodeListCursor([nextToken]) : null };
     } catch (err) {
+      // A page token Secret Manager did not issue (or issued for another filter): the caller's cursor.
+      if (token && codeOf(err) === INVALID_ARGUMENT) throw AppException.validation('Invalid cursor', { field: 'cursor' });
       this.fail(err);
     }
   }

@@ -224,7 +224,10 @@ export class FakeGcpSecretManagerServer {
     });
     const all = [...this.secrets.values()].filter((s) => predicates.every((p) => p(s))).sort((a, b) => a.id.localeCompare(b.id));
     const pageSize = Math.min(Number(query.get('pageSize') ?? 25_000) || 25_000, 25_000);
-    const start = Number(query.get('pageToken') ?? 0) || 0;
+    const token = query.get('pageToken');
+    // Secret Manager refuses a page token it did not issue.
+    if (token && !/^[1-9][0-9]*$/.test(token)) throw new HttpError(400, 'Invalid page token.');
+    const start = Number(token ?? 0) || 0;
     const page = all.slice(start, start + pageSize);
     const next = start + pageSize < all.length ? String(start + pageSize) : undefined;
     return { secrets: page.map((s) => this.view(s)), ...(next ? { nextPageToken: next } : {}), totalSize: all.length };
