@@ -1,4 +1,4 @@
-import { decodeInfisicalValue, encodeInfisicalValue, folderSegment, infisicalFolderPath } from './infisical-paths.mapper.js';
+import { decodeInfisicalValue, encodeInfisicalValue, folderSegment, infisicalFolderPath, projectIdFromSegment, resourceUriFromSegment } from './infisical-paths.mapper.js';
 
 describe(infisicalFolderPath.name, () => {
   it('should map org, project and resource scopes to folders', () => {
@@ -29,5 +29,28 @@ describe(encodeInfisicalValue.name, () => {
       expect(encoded.startsWith('__b64__:')).toBe(true);
       expect(decodeInfisicalValue(encoded)).toBe(value);
     }
+  });
+});
+
+describe(resourceUriFromSegment.name, () => {
+  it('should name a data connection URI whose folder kept it readable, confirmed by the hash', () => {
+    for (const uri of ['data:acme:sales:db', 'data:acme::lake']) {
+      const [, org, project] = uri.split(':');
+      expect(resourceUriFromSegment(folderSegment(uri), org, project || null)).toBe(uri);
+    }
+  });
+
+  it('should say null, never guess, when the folder name was cut short or the hash disagrees', () => {
+    const long = 'data:acme:sales:a-connection-name-long-enough-to-be-cut';
+    expect(resourceUriFromSegment(folderSegment(long), 'acme', 'sales')).toBeNull();
+    const forged = folderSegment('data:acme:sales:db').replace(/_[0-9a-f]+$/, '_00000000000000000000');
+    expect(resourceUriFromSegment(forged, 'acme', 'sales')).toBeNull();
+    expect(resourceUriFromSegment(folderSegment('data:acme:sales:db'), 'acme', 'other')).toBeNull();
+  });
+
+  it('should read project folders back: _org is org level, a hashed id is unknown', () => {
+    expect(projectIdFromSegment('_org')).toBeNull();
+    expect(projectIdFromSegment('sales')).toBe('sales');
+    expect(projectIdFromSegment(folderSegment('p'.repeat(60)))).toBeUndefined();
   });
 });
