@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { BackendOutputTracker, EmbeddedWireServer, MessageFramer } from './embedded-wire-server.js';
@@ -222,17 +225,25 @@ describe(EmbeddedWireServer.name, () => {
     socket.destroy();
   });
 
-  it('should refuse connections beyond maxConnections with SQLSTATE 53300', async () => {
-    const small = await startEmbeddedPostgres({ dataDir: null, maxConnections: 1 });
-    const first = new pg.Client({ connectionString: small.url });
-    const second = new pg.Client({ connectionString: small.url });
+  it('should refuse connections beyond maxConnections (16 by default) with SQLSTATE 53300', async () => {
+    const served = await Promise.all(Array.from({ length: 16 }, client));
+    await expect(client()).rejects.toMatchObject({ code: '53300' });
+    expect((await served[0]!.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('should let a second process attach to the server running on a data dir through its published URL', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'embedded-wire-'));
+    const running = await startEmbeddedPostgres({ dataDir: join(parent, 'db') });
     try {
-      await first.connect();
-      await expect(second.connect()).rejects.toMatchObject({ code: '53300' });
-      expect((await first.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      const attached = await startEmbeddedPostgres({ dataDir: join(parent, 'db') });
+      expect(attached).toMatchObject({ url: running.url, owned: false });
+      const c = new pg.Client({ connectionString: attached.url });
+      await c.connect();
+      expect((await c.query('SELECT $1::text AS hello', ['there'])).rows).toEqual([{ hello: 'there' }]);
+      await c.end();
     } finally {
-      await first.end();
-      await small.stop();
+      await running.stop();
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 
