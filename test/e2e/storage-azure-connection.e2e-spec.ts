@@ -1,13 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import request from 'supertest';
-import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { asText as text, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
 
 const require = createRequire(import.meta.url);
 const ORG = 'acme';
@@ -32,21 +29,13 @@ function accountSas(expiresOn: Date): string {
  * signs again with the tenant's key (or sends the tenant's SAS instead), so this proves both legs.
  */
 describe('Azure Blob storage connections through ?connection= (e2e)', () => {
-  let h: AssetsHarness;
-  let http$: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let tenant: StorageTenant;
+  let http$: StorageTenant['http'];
   let azurite: ChildProcess;
   let endpoint: string;
   let service: BlobServiceClient;
-  let localRoot: string;
 
-  const as = () => ({ authorization: h.governance.bearer('alice', ORG), 'x-project-id': PROJECT });
-  const via = (path: string, connection: string) => `${path}?connection=${encodeURIComponent(connection)}`;
-  const text = (req: request.Test) =>
-    req.buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-    });
+  const as = () => tenant.as();
 
   beforeAll(async () => {
     const main = require.resolve('azurite/dist/src/blob/main.js');
@@ -72,33 +61,21 @@ describe('Azure Blob storage connections through ?connection= (e2e)', () => {
     await service.getContainerClient('landing').create();
     const sas = accountSas(new Date(Date.now() + 3_600_000));
 
-    localRoot = await mkdtemp(join(tmpdir(), 'assets-azure-default-'));
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot } });
-    http$ = h.app.getHttpServer();
-    await h.governance.createOrg(ORG, 'alice');
-    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', h.governance.bearer('alice', ORG)).send({ id: PROJECT, name: PROJECT }).expect(201);
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-azure-default-' });
+    http$ = tenant.http;
     const storage_config = { account_name: ACCOUNT, container: 'landing', endpoint };
-    await request(http$).post('/assets/data').set(as()).send({ name: 'azure-key', connection_type: 'azure_blob', storage_config, credentials: { account_key: ACCOUNT_KEY } }).expect(201);
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({ name: 'azure-sas', connection_type: 'azure_blob', storage_config: { ...storage_config, auth_type: 'sas_token' }, credentials: { sas_token: sas } })
-      .expect(201);
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({ name: 'azure-wrong-key', connection_type: 'azure_blob', storage_config, credentials: { account_key: Buffer.from('not-the-account-key').toString('base64') } })
-      .expect(201);
+    await tenant.connect({ name: 'azure-key', connection_type: 'azure_blob', storage_config, credentials: { account_key: ACCOUNT_KEY } });
+    await tenant.connect({ name: 'azure-sas', connection_type: 'azure_blob', storage_config: { ...storage_config, auth_type: 'sas_token' }, credentials: { sas_token: sas } });
+    await tenant.connect({ name: 'azure-wrong-key', connection_type: 'azure_blob', storage_config, credentials: { account_key: Buffer.from('not-the-account-key').toString('base64') } });
   });
 
   afterAll(async () => {
-    await h?.close();
+    await tenant?.close();
     if (azurite && azurite.exitCode === null) {
       const exited = new Promise((resolve) => azurite.once('exit', resolve));
       azurite.kill('SIGTERM');
       await exited;
     }
-    if (localRoot) await rm(localRoot, { recursive: true, force: true });
   });
 
   describe.each(['azure-key', 'azure-sas'])('%s', (connection) => {

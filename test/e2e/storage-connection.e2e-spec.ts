@@ -1,27 +1,11 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { AuditSink } from '@app/audit';
 import { createObjectStoreFromSpec } from '@app/storage';
-import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
-
-const require = createRequire(import.meta.url);
-
-/** The slice of s3rver's API used here (the package ships no types). */
-interface S3rver {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-/** s3rver's key registry: it rejects unknown access key ids (InvalidAccessKeyId), so revoking one makes it stop working. */
-interface S3rverAccount {
-  createKeyPair(accessKeyId: string, secretAccessKey: string): void;
-  revokeAccessKey(accessKeyId: string): void;
-}
-const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rver;
-const s3rverAccount = (require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: S3rverAccount }).DUMMY_ACCOUNT;
+import { asText as text, S3rver, s3rverAccount, startStorageTenant, type StorageTenant, viaConnection } from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'analytics-prod';
@@ -31,23 +15,17 @@ const KEY_V2 = { access_key: 'LAKEKEYV2', secret_key: 'lake-secret-v2-77c1' };
 const LAKE = `data:${ORG}:${PROJECT}:shared-lake`;
 
 describe('Storage through ?connection= (e2e)', () => {
-  let h: AssetsHarness;
-  let http: ReturnType<AssetsHarness['app']['getHttpServer']>;
-  let gov: ReturnType<AssetsHarness['governance']['app']['getHttpServer']>;
+  let tenant: StorageTenant;
+  let h: StorageTenant['h'];
+  let http: StorageTenant['http'];
+  let gov: ReturnType<StorageTenant['h']['governance']['app']['getHttpServer']>;
   let s3: S3rver;
   let s3Dir: string;
-  let localRoot: string;
   let endpoint: string;
 
   const bearer = (user: string, org = ORG) => h.governance.bearer(user, org);
   const as = (user: string, project = PROJECT, org = ORG) => ({ authorization: bearer(user, org), 'x-project-id': project });
-  const withConnection = (path: string, connection = LAKE) => `${path}?connection=${encodeURIComponent(connection)}`;
-  const text = (req: request.Test) =>
-    req.buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-    });
+  const withConnection = (path: string, connection = LAKE) => viaConnection(path, connection);
   /** Reads the bucket directly, with whichever key currently works. */
   const bucketStore = (credentials: { access_key: string; secret_key: string }) =>
     createObjectStoreFromSpec({ backend: 's3', bucket: BUCKET, region: 'us-east-1', endpoint, accessKey: credentials.access_key, secretKey: credentials.secret_key, pathStyle: true, ambientCredentials: false });
@@ -65,13 +43,10 @@ describe('Storage through ?connection= (e2e)', () => {
     s3Dir = await mkdtemp(join(tmpdir(), 's3rver-conn-'));
     s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
     endpoint = `http://127.0.0.1:${(await s3.run()).port}`;
-    localRoot = await mkdtemp(join(tmpdir(), 'assets-default-store-'));
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot } });
-    http = h.app.getHttpServer();
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-default-store-' });
+    ({ h, http } = tenant);
     gov = h.governance.app.getHttpServer();
-    await h.governance.createOrg(ORG, 'alice');
     await h.governance.createOrg('globex', 'mallory');
-    await request(gov).post('/governance/projects').set('authorization', bearer('alice')).send({ id: PROJECT, name: PROJECT }).expect(201);
     await request(gov).post('/governance/projects').set('authorization', bearer('mallory', 'globex')).send({ id: 'globex-proj', name: 'globex-proj' }).expect(201);
     await request(gov).post('/governance/grants').set('authorization', bearer('alice')).send({ user: 'user:victor', relation: 'viewer', object: `project:${PROJECT}` }).expect(201);
 
@@ -84,12 +59,11 @@ describe('Storage through ?connection= (e2e)', () => {
   });
 
   afterAll(async () => {
-    await h?.close();
+    await tenant?.close();
     await s3?.close();
     s3rverAccount.revokeAccessKey(KEY_V1.access_key);
     s3rverAccount.revokeAccessKey(KEY_V2.access_key);
     await rm(s3Dir, { recursive: true, force: true });
-    await rm(localRoot, { recursive: true, force: true });
   });
 
   it('should PUT and GET through the connection, under the tenant prefix inside its bucket, and not touch the default store', async () => {
@@ -100,7 +74,7 @@ describe('Storage through ?connection= (e2e)', () => {
     expect(get.headers['content-type']).toBe('text/plain');
     // In the bucket at <org>/<project>/<solution>/<key>; the default (local) store has nothing.
     await expect(bucketStore(KEY_V1).head(`${ORG}/${PROJECT}/reports/docs/q1.txt`)).resolves.toMatchObject({ size: 11 });
-    expect((await readdir(localRoot)).filter((entry) => !entry.startsWith('.'))).toEqual([]);
+    expect((await readdir(tenant.localRoot)).filter((entry) => !entry.startsWith('.'))).toEqual([]);
     await request(http).get('/assets/storage/reports/docs/q1.txt').set(as('alice')).expect(404);
   });
 

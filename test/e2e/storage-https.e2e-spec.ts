@@ -3,27 +3,11 @@ import { lookup } from 'node:dns/promises';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import request from 'supertest';
-import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
-
-const require = createRequire(import.meta.url);
-
-/** The slice of s3rver's API used here (the package ships no types). */
-interface S3rver {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-interface S3rverAccount {
-  createKeyPair(accessKeyId: string, secretAccessKey: string): void;
-  revokeAccessKey(accessKeyId: string): void;
-}
-const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rver;
-const s3rverAccount = (require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: S3rverAccount }).DUMMY_ACCOUNT;
+import { expectStorageRoundTrip, type Recorder, S3rver, s3rverAccount, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'tls-lake';
@@ -58,22 +42,6 @@ async function makePki(dir: string): Promise<{ ca: string; localhost: Pem; other
   };
 }
 
-interface Recorder {
-  server: http.Server;
-  port: number;
-  seen: string[];
-}
-
-function record(server: http.Server, respond: (req: http.IncomingMessage, res: http.ServerResponse) => void, address: string): Promise<Recorder> {
-  const seen: string[] = [];
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    seen.push(`${req.method} ${req.url}`);
-    req.resume();
-    req.once('end', () => respond(req, res));
-  });
-  return new Promise((resolve) => server.listen(0, address, () => resolve({ server, port: (server.address() as AddressInfo).port, seen })));
-}
-
 /**
  * The relay's TLS leg end to end: the tenant's endpoint is `https://localhost:<port>` (s3rver with
  * a certificate made at test time). The relay trusts Node's default CA store (the bundled roots,
@@ -81,12 +49,11 @@ function record(server: http.Server, respond: (req: http.IncomingMessage, res: h
  * store the way NODE_EXTRA_CA_CERTS would at start, and takes it out again afterwards.
  */
 describe('Storage connections over HTTPS through the egress relay (e2e)', () => {
-  let h: AssetsHarness;
-  let http$: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let tenant: StorageTenant;
+  let http$: StorageTenant['http'];
   let dir: string;
   let s3: S3rver;
   let s3Dir: string;
-  let localRoot: string;
   let wrongName: Recorder;
   let rogue: Recorder;
   let redirector: Recorder;
@@ -94,20 +61,9 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
   let originalCas: string[];
   let redirectStatus = 307;
 
-  const as = () => ({ authorization: h.governance.bearer('alice', ORG), 'x-project-id': PROJECT });
-  const via = (path: string, connection: string) => `${path}?connection=${encodeURIComponent(connection)}`;
-  const text = (req: request.Test) =>
-    req.buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-    });
+  const as = () => tenant.as();
   const connect = (name: string, port: number) =>
-    request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({ name, connection_type: 'minio', storage_config: { bucket: BUCKET, endpoint: `https://localhost:${port}` }, credentials: KEY })
-      .expect(201);
+    tenant.connect({ name, connection_type: 'minio', storage_config: { bucket: BUCKET, endpoint: `https://localhost:${port}` }, credentials: KEY });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'storage-tls-'));
@@ -122,20 +78,17 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
     s3 = new S3rver({ port: 0, address, silent: true, directory: s3Dir, configureBuckets: [{ name: BUCKET, configs: [] }], ...pki.localhost });
     const s3Port = (await s3.run()).port;
     const ok = (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-length': '0' }).end();
-    wrongName = await record(https.createServer(pki.otherName), ok, address);
-    rogue = await record(https.createServer(pki.untrusted), ok, address);
-    second = await record(http.createServer(), (_req, res) => {
+    wrongName = await startRecorder(ok, { server: https.createServer(pki.otherName), host: address });
+    rogue = await startRecorder(ok, { server: https.createServer(pki.untrusted), host: address });
+    second = await startRecorder((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/xml' }).end('<ListBucketResult><Name>stolen</Name></ListBucketResult>');
-    }, '127.0.0.1');
-    redirector = await record(https.createServer(pki.localhost), (_req, res) => {
+    });
+    redirector = await startRecorder((_req, res) => {
       res.writeHead(redirectStatus, { location: `http://127.0.0.1:${second.port}/lake/stolen`, 'content-length': '0' }).end();
-    }, address);
+    }, { server: https.createServer(pki.localhost), host: address });
 
-    localRoot = await mkdtemp(join(tmpdir(), 'assets-tls-default-'));
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot } });
-    http$ = h.app.getHttpServer();
-    await h.governance.createOrg(ORG, 'alice');
-    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', h.governance.bearer('alice', ORG)).send({ id: PROJECT, name: PROJECT }).expect(201);
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-tls-default-' });
+    http$ = tenant.http;
     await connect('tls-lake', s3Port);
     await connect('wrong-name-lake', wrongName.port);
     await connect('rogue-ca-lake', rogue.port);
@@ -144,30 +97,15 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
 
   afterAll(async () => {
     if (originalCas) tls.setDefaultCACertificates(originalCas);
-    await h?.close();
+    await tenant?.close();
     await s3?.close();
     s3rverAccount.revokeAccessKey(KEY.access_key);
-    for (const r of [wrongName, rogue, redirector, second]) {
-      if (!r) continue;
-      r.server.closeAllConnections();
-      await new Promise((resolve) => r.server.close(resolve));
-    }
-    for (const path of [dir, s3Dir, localRoot]) if (path) await rm(path, { recursive: true, force: true });
+    for (const r of [wrongName, rogue, redirector, second]) await r?.close();
+    for (const path of [dir, s3Dir]) if (path) await rm(path, { recursive: true, force: true });
   });
 
   it('should PUT, GET, HEAD, LIST and DELETE over HTTPS, the certificate checked against the tenant hostname', async () => {
-    const put = await request(http$).put(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).set('content-type', 'text/plain').send('over tls').expect(201);
-    expect(put.body).toMatchObject({ key: 'docs/tls.txt', size: 8 });
-    const got = await text(request(http$).get(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as())).expect(200);
-    expect(got.body).toBe('over tls');
-    expect(got.headers['content-type']).toBe('text/plain');
-    const head = await request(http$).head(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).expect(200);
-    expect(head.headers['content-length']).toBe('8');
-    await request(http$).put(via('/assets/storage/reports/docs/more.txt', 'tls-lake')).set(as()).send(Buffer.from('more')).expect(201);
-    const list = await request(http$).get(via('/assets/storage/reports', 'tls-lake')).query({ prefix: 'docs/' }).set(as()).expect(200);
-    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual(['docs/more.txt', 'docs/tls.txt']);
-    await request(http$).delete(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).expect(204);
-    await request(http$).get(via('/assets/storage/reports/docs/tls.txt', 'tls-lake')).set(as()).expect(404);
+    await expectStorageRoundTrip(tenant, 'tls-lake', { first: ['docs/tls.txt', 'over tls'], second: ['docs/more.txt', 'more'], remove: 'first' });
   });
 
   it.each([

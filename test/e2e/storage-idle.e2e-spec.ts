@@ -1,14 +1,11 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { type ClientRequest, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LOCAL_UPLOADS_DIR } from '@app/storage';
 import { UploadSlots } from '../../apps/assets/src/storage/upload-slots.js';
-import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { startStorageTenant, type StorageTenant, streamedRequests } from '../support/storage-fixtures.js';
 
 const PROJECT = 'analytics-prod';
 const IDLE_MS = 1000;
@@ -16,57 +13,35 @@ const BOUNDARY = 'assets-idle-boundary';
 
 /** Uploads whose client stops sending: STORAGE_UPLOAD_IDLE_TIMEOUT_MS, here a short one. */
 describe('Storage uploads: idle timeout (e2e)', () => {
-  let h: AssetsHarness;
+  let tenant: StorageTenant;
   let app: NestFastifyApplication;
   let http: ReturnType<NestFastifyApplication['getHttpServer']>;
-  let root: string;
-  let alice: string;
 
-  const as = () => ({ authorization: alice, 'x-project-id': PROJECT });
+  const as = () => tenant.as();
 
-  /** Requests of `streamed`, closed after each test whatever its outcome (a stuck one would hold its upload). */
-  const opened: ClientRequest[] = [];
-  afterEach(() => {
-    for (const req of opened.splice(0)) req.destroy();
-  });
-
-  /** A request whose body the test writes piece by piece; `response` settles with the answer. */
-  const streamed = (method: string, path: string, headers: Record<string, string>) => {
-    const { port } = http.address() as AddressInfo;
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers });
-    opened.push(req);
-    const response = new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
-      });
-      req.on('error', reject);
-    });
-    return { req, response };
-  };
+  const requests = streamedRequests(() => http);
+  const { streamed } = requests;
+  afterEach(() => requests.destroyAll());
   const multipartHeaders = () => ({ ...as(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` });
   const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const fileHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const leftovers = () => readdir(join(root, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
+  const leftovers = () => readdir(join(tenant.localRoot, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
   const settled = () => app.get(UploadSlots).drained();
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'assets-idle-'));
-    h = await startAssetsHarness({
-      env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '1' },
+    tenant = await startStorageTenant({
+      org: 'acme',
+      project: PROJECT,
+      tmpPrefix: 'assets-idle-',
+      env: { STORAGE_UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '1' },
     });
-    app = h.app;
+    app = tenant.h.app;
     await app.listen({ port: 0, host: '127.0.0.1' });
     http = app.getHttpServer();
-    await h.governance.createOrg('acme', 'alice');
-    alice = h.governance.bearer('alice', 'acme');
-    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', alice).send({ id: PROJECT, name: PROJECT }).expect(201);
   }, 60_000);
 
   afterAll(async () => {
-    await h?.close();
-    await rm(root, { recursive: true, force: true });
+    await tenant?.close();
   });
 
   it('should answer 408 in the envelope to a PUT whose client stops sending mid-body, free its slot and delete its bytes', async () => {

@@ -1,32 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { type Recorder, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'redirects';
 const STATUSES = [301, 302, 303, 307, 308] as const;
-
-interface Recorder {
-  server: http.Server;
-  port: number;
-  seen: string[];
-}
-
-/** A loopback listener that records every request and answers with `respond`. */
-async function listener(respond: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<Recorder> {
-  const seen: string[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    req.resume();
-    req.once('end', () => respond(req, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, seen };
-}
 
 /**
  * A tenant's storage endpoint that answers every request with a redirect: to a second loopback
@@ -35,55 +12,41 @@ async function listener(respond: (req: http.IncomingMessage, res: http.ServerRes
  * front of it must turn each into an error before any second hop is made.
  */
 describe('Storage connections never follow redirects (e2e)', () => {
-  let h: AssetsHarness;
-  let http$: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let tenant: StorageTenant;
+  let http$: StorageTenant['http'];
   let second: Recorder;
   let redirector: Recorder;
-  let localRoot: string;
   let governancePort: number;
   let next = { status: 307, location: '' };
 
-  const as = (user = 'alice') => ({ authorization: h.governance.bearer(user, ORG), 'x-project-id': PROJECT });
-  const via = (path: string, connection: string) => `${path}?connection=${encodeURIComponent(connection)}`;
+  const as = () => tenant.as();
 
   beforeAll(async () => {
-    second = await listener((_req, res) => {
+    second = await startRecorder((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/xml' });
       res.end('<ListBucketResult><Name>stolen</Name></ListBucketResult>');
     });
-    redirector = await listener((_req, res) => {
+    redirector = await startRecorder((_req, res) => {
       res.writeHead(next.status, { location: next.location, 'content-length': '0' });
       res.end();
     });
-    localRoot = await mkdtemp(join(tmpdir(), 'assets-redirect-'));
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot } });
-    http$ = h.app.getHttpServer();
-    governancePort = Number(new URL(await h.governance.app.getUrl()).port);
-    await h.governance.createOrg(ORG, 'alice');
-    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', h.governance.bearer('alice', ORG)).send({ id: PROJECT, name: PROJECT }).expect(201);
-    const endpoint = `http://127.0.0.1:${redirector.port}`;
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({ name: 'bouncy-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint }, credentials: { access_key: 'AKIDREDIRECT', secret_key: 'redirect-secret-9f2c' } })
-      .expect(201);
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({
-        name: 'bouncy-azure',
-        connection_type: 'azure_blob',
-        storage_config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${endpoint}/devstoreaccount1` },
-        credentials: { account_key: Buffer.from('azure-redirect-key-0123456789').toString('base64') },
-      })
-      .expect(201);
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-redirect-' });
+    http$ = tenant.http;
+    governancePort = Number(new URL(await tenant.h.governance.app.getUrl()).port);
+    const endpoint = redirector.url;
+    await tenant.connect({ name: 'bouncy-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint }, credentials: { access_key: 'AKIDREDIRECT', secret_key: 'redirect-secret-9f2c' } });
+    await tenant.connect({
+      name: 'bouncy-azure',
+      connection_type: 'azure_blob',
+      storage_config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${endpoint}/devstoreaccount1` },
+      credentials: { account_key: Buffer.from('azure-redirect-key-0123456789').toString('base64') },
+    });
   });
 
   afterAll(async () => {
-    await h?.close();
-    await new Promise((resolve) => second?.server.close(resolve));
-    await new Promise((resolve) => redirector?.server.close(resolve));
-    await rm(localRoot, { recursive: true, force: true });
+    await tenant?.close();
+    await second?.close();
+    await redirector?.close();
   });
 
   const operations: Array<[string, (connection: string) => request.Test]> = [

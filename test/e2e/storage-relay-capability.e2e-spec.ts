@@ -1,14 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { createObjectStoreFromSpec, objectStoreFromConnection } from '@app/storage';
 import { type RelayHandle, StorageEgressRelay } from '../../apps/assets/src/storage/storage-egress-relay.js';
-import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { googleServiceAccount, type Recorder, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'relay-cap';
@@ -16,24 +12,9 @@ const MINIO_KEY = { access_key: 'AKIDVICTIM', secret_key: 'victim-secret-5e1d' }
 const AZURE_KEY = Buffer.from('victim-azure-account-key-0123456789').toString('base64');
 const GCS_TOKEN = 'ya29.victim-gcs-token-7c3b';
 
-interface Recorder {
-  server: http.Server;
-  url: string;
-  seen: string[];
-}
-
 /** A tenant's store: records every request (with the credential it carried) and answers 404. */
-async function recorder(respond?: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): Promise<Recorder> {
-  const seen: string[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? '-'}`);
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.once('end', () => (respond ? respond(req, res, body) : res.writeHead(404, { 'content-length': '0' }).end()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
-}
+const recorder = (respond: Parameters<typeof startRecorder>[0] = (_req, res) => res.writeHead(404, { 'content-length': '0' }).end()) =>
+  startRecorder(respond, { describe: (req) => `${req.method} ${req.url} ${req.headers.authorization ?? '-'}` });
 
 /** A raw request to the relay, with whatever Host and headers an attacker chooses. */
 function raw(origin: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<number> {
@@ -56,17 +37,15 @@ function raw(origin: string, path: string, headers: Record<string, string> = {},
  * the tenant's token out of it: the relay answers 403 and the tenant's store sees nothing.
  */
 describe('The storage egress relay is usable only by its own store (e2e)', () => {
-  let h: AssetsHarness;
-  let http$: ReturnType<AssetsHarness['app']['getHttpServer']>;
+  let tenant: StorageTenant;
+  let http$: StorageTenant['http'];
   let minio: Recorder;
   let azure: Recorder;
   let gcs: Recorder;
   let tokenEndpoint: Recorder;
-  let localRoot: string;
   let opened: jest.SpiedFunction<StorageEgressRelay['open']>;
 
-  const as = () => ({ authorization: h.governance.bearer('alice', ORG), 'x-project-id': PROJECT });
-  const via = (path: string, connection: string) => `${path}?connection=${encodeURIComponent(connection)}`;
+  const as = () => tenant.as();
   /** Uses the connection once (so its relay is open), and returns that relay. */
   const relayOf = async (connection: string): Promise<RelayHandle> => {
     opened.mockClear();
@@ -81,57 +60,30 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     gcs = await recorder();
     tokenEndpoint = await recorder((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: GCS_TOKEN, expires_in: 3600, token_type: 'Bearer' })));
     opened = jest.spyOn(StorageEgressRelay.prototype, 'open');
-    localRoot = await mkdtemp(join(tmpdir(), 'assets-relay-cap-'));
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot }, infra: { googleTokenUrl: `${tokenEndpoint.url}/token` } });
-    http$ = h.app.getHttpServer();
-    await h.governance.createOrg(ORG, 'alice');
-    await request(h.governance.app.getHttpServer()).post('/governance/projects').set('authorization', h.governance.bearer('alice', ORG)).send({ id: PROJECT, name: PROJECT }).expect(201);
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({ name: 'victim-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint: minio.url }, credentials: MINIO_KEY })
-      .expect(201);
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({
-        name: 'victim-azure',
-        connection_type: 'azure_blob',
-        storage_config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${azure.url}/devstoreaccount1` },
-        credentials: { account_key: AZURE_KEY },
-      })
-      .expect(201);
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-relay-cap-', infra: { googleTokenUrl: `${tokenEndpoint.url}/token` } });
+    http$ = tenant.http;
+    await tenant.connect({ name: 'victim-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint: minio.url }, credentials: MINIO_KEY });
+    await tenant.connect({
+      name: 'victim-azure',
+      connection_type: 'azure_blob',
+      storage_config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${azure.url}/devstoreaccount1` },
+      credentials: { account_key: AZURE_KEY },
+    });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    await request(http$)
-      .post('/assets/data')
-      .set(as())
-      .send({
-        name: 'victim-gcs',
-        connection_type: 'gcs',
-        storage_config: { auth_type: 'service_account', bucket: 'lake', endpoint: gcs.url },
-        credentials: {
-          service_account_json: {
-            type: 'service_account',
-            project_id: 'acme-analytics',
-            private_key_id: 'key1',
-            private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-            client_email: 'victim@acme-analytics.iam.gserviceaccount.com',
-            token_uri: 'https://oauth2.googleapis.com/token',
-          },
-        },
-      })
-      .expect(201);
+    await tenant.connect({
+      name: 'victim-gcs',
+      connection_type: 'gcs',
+      storage_config: { auth_type: 'service_account', bucket: 'lake', endpoint: gcs.url },
+      credentials: {
+        service_account_json: googleServiceAccount('victim@acme-analytics.iam.gserviceaccount.com', privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+      },
+    });
   });
 
   afterAll(async () => {
     opened?.mockRestore();
-    await h?.close();
-    for (const r of [minio, azure, gcs, tokenEndpoint]) {
-      if (!r) continue;
-      r.server.closeAllConnections();
-      await new Promise((resolve) => r.server.close(resolve));
-    }
-    if (localRoot) await rm(localRoot, { recursive: true, force: true });
+    await tenant?.close();
+    for (const r of [minio, azure, gcs, tokenEndpoint]) await r?.close();
   });
 
   it("should refuse S3 requests that are unsigned, forged or signed with the tenant's own secret, and forward none", async () => {

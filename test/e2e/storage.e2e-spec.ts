@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { type ClientRequest, request as httpRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { DEFAULT_OBJECT_STORE } from '../../apps/assets/src/storage/storage.toke
 import { UploadHeartbeat } from '../../apps/assets/src/storage/upload-heartbeat.js';
 import { UploadSlots } from '../../apps/assets/src/storage/upload-slots.js';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { asText as text, streamedRequests } from '../support/storage-fixtures.js';
 
 const PROJECT = 'analytics-prod';
 const OTHER_PROJECT = 'marketing';
@@ -46,28 +47,9 @@ describe('Shared storage (e2e)', () => {
       req.end(body);
     });
 
-  /** Requests of `streamed`, closed after each test whatever its outcome (a stuck one would hold its upload). */
-  const opened: ClientRequest[] = [];
-  afterEach(() => {
-    for (const req of opened.splice(0)) req.destroy();
-  });
-
-  /** A request whose body the test writes piece by piece; `response` settles with the answer or the socket's end. */
-  const streamed = (method: string, path: string, headers: Record<string, string>) => {
-    const { port } = http.address() as AddressInfo;
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers });
-    opened.push(req);
-    const response = new Promise<{ status: number; body: string }>((resolve) => {
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        res.on('error', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', () => resolve({ status: 0, body: '' }));
-    });
-    return { req, response };
-  };
+  const requests = streamedRequests(() => http);
+  const { streamed } = requests;
+  afterEach(() => requests.destroyAll());
 
   const BOUNDARY = 'assets-e2e-boundary';
   /** The multipart head of an upload: its fields, then the start of the file part. */
@@ -92,14 +74,6 @@ describe('Shared storage (e2e)', () => {
   };
   /** Every upload has finished, its cleanup included. */
   const settled = () => app.get(UploadSlots).drained();
-
-  /** The body as text, whatever the content type (superagent only buffers some types). */
-  const text = (req: request.Test) =>
-    req.buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-    });
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'assets-storage-'));
