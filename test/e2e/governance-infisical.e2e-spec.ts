@@ -3,22 +3,11 @@ import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { FakeInfisicalServer, type FakeInfisicalOptions } from '@app/testing';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
+import { infisicalEnv } from '../support/infisical-env.js';
 
 const ORG = 'acme';
 const PROJECT = 'infisical-e2e';
 const SECRETS = '/governance/resources/projects/secrets';
-
-function infisicalEnv(fake: FakeInfisicalServer, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    SECRETS_BACKEND: 'infisical',
-    INFISICAL_SITE_URL: fake.url,
-    INFISICAL_CLIENT_ID: fake.clientId,
-    INFISICAL_CLIENT_SECRET: fake.clientSecret,
-    INFISICAL_PROJECT_ID: fake.projectId,
-    INFISICAL_ENVIRONMENT: 'prod',
-    ...overrides,
-  };
-}
 
 async function start(options: FakeInfisicalOptions, overrides: (fake: FakeInfisicalServer) => NodeJS.ProcessEnv = () => ({})) {
   const fake = await FakeInfisicalServer.start({ environments: ['prod'], ...options });

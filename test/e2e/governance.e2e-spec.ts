@@ -3,6 +3,7 @@ import { loadOrCreateDevKeyPair, signTestJwt, createTestKeyPair } from '@app/aut
 import { dataConnectionObject, projectObject, startOpenFgaHttpServer } from '@app/authz';
 import { FakeInfisicalServer } from '@app/testing';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
+import { infisicalEnv } from '../support/infisical-env.js';
 
 const ORG = 'acme';
 const OTHER_ORG = 'globex';
@@ -403,16 +404,7 @@ const backends: Array<[string, () => Promise<{ env: NodeJS.ProcessEnv; close(): 
       const infisical = await FakeInfisicalServer.start({ environments: ['prod'] });
       const openFga = await startOpenFgaHttpServer({ apiToken: 'audit-e2e-token' });
       return {
-        env: {
-          SECRETS_BACKEND: 'infisical',
-          INFISICAL_SITE_URL: infisical.url,
-          INFISICAL_CLIENT_ID: infisical.clientId,
-          INFISICAL_CLIENT_SECRET: infisical.clientSecret,
-          INFISICAL_PROJECT_ID: infisical.projectId,
-          INFISICAL_ENVIRONMENT: 'prod',
-          OPENFGA_API_URL: openFga.url,
-          OPENFGA_API_TOKEN: 'audit-e2e-token',
-        },
+        env: infisicalEnv(infisical, { OPENFGA_API_URL: openFga.url, OPENFGA_API_TOKEN: 'audit-e2e-token' }),
         async close() {
           await openFga.close();
           await infisical.stop();

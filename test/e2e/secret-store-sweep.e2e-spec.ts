@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { SecretsBackend } from '@app/secrets';
 import { FakeGcpSecretManagerServer, FakeInfisicalServer } from '@app/testing';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { infisicalEnv } from '../support/infisical-env.js';
 import { SecretStoreSweeper, type SweepSummary } from '../../apps/assets/src/connections/lifecycle/secret-store.sweeper.js';
 import { SecretSweepRepository } from '../../apps/assets/src/connections/persistence/secret-sweep.repository.js';
 import { GovernanceSecretInventory } from '../../apps/assets/src/governance/governance-secret-inventory.js';
@@ -53,14 +54,7 @@ async function backendFor(kind: Kind): Promise<Backend> {
     case 'infisical': {
       const fake = await FakeInfisicalServer.start({ environments: ['prod'] });
       return {
-        governanceEnv: {
-          SECRETS_BACKEND: 'infisical',
-          INFISICAL_SITE_URL: fake.url,
-          INFISICAL_CLIENT_ID: fake.clientId,
-          INFISICAL_CLIENT_SECRET: fake.clientSecret,
-          INFISICAL_PROJECT_ID: fake.projectId,
-          INFISICAL_ENVIRONMENT: 'prod',
-        },
+        governanceEnv: infisicalEnv(fake),
         async age() {
           fake.advance(2 * HOUR);
           return 2 * HOUR;

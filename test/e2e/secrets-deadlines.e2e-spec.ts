@@ -4,6 +4,7 @@ import { FakeInfisicalServer } from '@app/testing';
 import { infisicalFolderPath, normalizeScope } from '@app/secrets';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { infisicalEnv } from '../support/infisical-env.js';
 
 const ORG = 'acme';
 const PROJECT = 'deadlines';
@@ -15,15 +16,7 @@ const GOVERNANCE_REQUEST_TIMEOUT_MS = 1500;
 /** Scheduling slack on a shared, busy CI machine; far below INFISICAL_TIMEOUT_MS. */
 const SLACK_MS = 1200;
 
-const infisicalEnv = (fake: FakeInfisicalServer): NodeJS.ProcessEnv => ({
-  SECRETS_BACKEND: 'infisical',
-  INFISICAL_SITE_URL: fake.url,
-  INFISICAL_CLIENT_ID: fake.clientId,
-  INFISICAL_CLIENT_SECRET: fake.clientSecret,
-  INFISICAL_PROJECT_ID: fake.projectId,
-  INFISICAL_ENVIRONMENT: 'prod',
-  INFISICAL_TIMEOUT_MS: String(INFISICAL_TIMEOUT_MS),
-});
+const deadlineEnv = (fake: FakeInfisicalServer): NodeJS.ProcessEnv => infisicalEnv(fake, { INFISICAL_TIMEOUT_MS: String(INFISICAL_TIMEOUT_MS) });
 
 /** Resolves when the fake receives a matching request (its arrival, not its answer). */
 function arrival(fake: FakeInfisicalServer, method: string, path: string): Promise<number> {
@@ -52,7 +45,7 @@ describe('Deadlines from the caller (e2e)', () => {
 
     beforeAll(async () => {
       fake = await FakeInfisicalServer.start({ environments: ['prod'] });
-      h = await startGovernanceHarness({ env: { ...infisicalEnv(fake), GOVERNANCE_REQUEST_TIMEOUT_MS: String(GOVERNANCE_REQUEST_TIMEOUT_MS) } });
+      h = await startGovernanceHarness({ env: { ...deadlineEnv(fake), GOVERNANCE_REQUEST_TIMEOUT_MS: String(GOVERNANCE_REQUEST_TIMEOUT_MS) } });
       http = h.app.getHttpServer();
       await h.createOrg(ORG, 'alice');
       alice = h.bearer('alice', ORG);
@@ -142,7 +135,7 @@ describe('Deadlines from the caller (e2e)', () => {
     beforeAll(async () => {
       fake = await FakeInfisicalServer.start({ environments: ['prod'] });
       h = await startAssetsHarness({
-        governanceEnv: infisicalEnv(fake),
+        governanceEnv: deadlineEnv(fake),
         env: { RECONCILE_INTERVAL_MS: '0', GOVERNANCE_TIMEOUT_MS: String(ASSETS_BUDGET_MS) },
       });
       const gov = h.governance.app.getHttpServer();
