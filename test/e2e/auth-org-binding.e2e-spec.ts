@@ -1,49 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestKeyPair, jwksOf, signTestJwt, startFakeJwksServer, type FakeJwksServer, type TestKeyPair } from '@app/auth';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { type BuiltGovernanceInfra, buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
-import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
+import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
 
 const CERTS = '/protocol/openid-connect/certs';
 
 interface RunningGovernance {
-  http: ReturnType<NestFastifyApplication['getHttpServer']>;
-  infra: BuiltGovernanceInfra;
+  http: ReturnType<GovernanceHarness['app']['getHttpServer']>;
+  h: GovernanceHarness;
   close(): Promise<void>;
 }
 
 /** Governance with AUTH_ISSUERS = the given issuers (keys derived from each realm, as Keycloak serves them). */
 async function startGovernanceTrusting(issuers: string[]): Promise<RunningGovernance> {
-  const db: TestDatabase = await createTestDatabase('authbind', { forApp: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'auth-bind-e2e-'));
-  const infra = await buildGovernanceInfra({
-    NODE_ENV: 'test',
-    PATH: process.env.PATH,
-    GOVERNANCE_DATABASE_URL: db.url,
-    DATA_DIR: dataDir,
-    AUTH_DATA_DIR: join(dataDir, 'auth'),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    AUTH_ISSUERS: issuers.join(','),
-    AUTH_AUDIENCE: 'api',
-    AUTH_PLATFORM_REALM: 'master',
-  });
-  const app = await createGovernanceApp(infra);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return {
-    http: app.getHttpServer(),
-    infra,
-    async close() {
-      await app.close();
-      await infra.database.close();
-      await db.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const h = await startGovernanceHarness({ env: { AUTH_ISSUERS: issuers.join(','), AUTH_AUDIENCE: 'api', AUTH_PLATFORM_REALM: 'master' } });
+  return { http: h.app.getHttpServer(), h, close: () => h.close() };
+}
+
+/** Globex (owned by mallory) with a project `globex-data` holding the secret `warehouse`, created by `globexOwner`. */
+async function seedGlobex(gov: RunningGovernance, globexOwner: string): Promise<void> {
+  await gov.h.createOrg('globex', 'mallory');
+  await request(gov.http).post('/governance/projects').set('authorization', globexOwner).send({ id: 'globex-data', name: 'Globex' }).expect(201);
+  await request(gov.http)
+    .post('/governance/resources/projects/secrets')
+    .set('authorization', globexOwner)
+    .set('x-project-id', 'globex-data')
+    .send({ name: 'warehouse', value: 'globex-secret-value' })
+    .expect(200);
 }
 
 /**
@@ -68,16 +50,8 @@ describe('A realm issuer in AUTH_ISSUERS claiming another org (e2e)', () => {
     jwks.setJwks(`/realms/globex${CERTS}`, jwksOf(globex));
     gov = await startGovernanceTrusting([`${jwks.url}/realms/acme`, `${jwks.url}/realms/globex`]);
     http = gov.http;
-    await createOrganization(gov.infra.database.dataSource, gov.infra.authz, 'acme', 'alice');
-    await createOrganization(gov.infra.database.dataSource, gov.infra.authz, 'globex', 'mallory');
-    const globexOwner = `Bearer ${token(globex, 'globex', { sub: 'mallory' })}`;
-    await request(http).post('/governance/projects').set('authorization', globexOwner).send({ id: 'globex-data', name: 'Globex' }).expect(201);
-    await request(http)
-      .post('/governance/resources/projects/secrets')
-      .set('authorization', globexOwner)
-      .set('x-project-id', 'globex-data')
-      .send({ name: 'warehouse', value: 'globex-secret-value' })
-      .expect(200);
+    await gov.h.createOrg('acme', 'alice');
+    await seedGlobex(gov, `Bearer ${token(globex, 'globex', { sub: 'mallory' })}`);
   });
 
   afterAll(async () => {
@@ -143,15 +117,7 @@ describe('Org binding of AUTH_ISSUERS realms in every spelling (e2e)', () => {
     }
     gov = await startGovernanceTrusting(realms.map(([path]) => issuer(path)));
     http = gov.http;
-    await createOrganization(gov.infra.database.dataSource, gov.infra.authz, 'globex', 'mallory');
-    const globexOwner = `Bearer ${token('/realms/globex', { sub: 'mallory' })}`;
-    await request(http).post('/governance/projects').set('authorization', globexOwner).send({ id: 'globex-data', name: 'Globex' }).expect(201);
-    await request(http)
-      .post('/governance/resources/projects/secrets')
-      .set('authorization', globexOwner)
-      .set('x-project-id', 'globex-data')
-      .send({ name: 'warehouse', value: 'globex-secret-value' })
-      .expect(200);
+    await seedGlobex(gov, `Bearer ${token('/realms/globex', { sub: 'mallory' })}`);
   });
 
   afterAll(async () => {

@@ -14,7 +14,7 @@ export interface GovernanceHarness {
   tokens: DevTokenIssuer;
   env: NodeJS.ProcessEnv;
   db: TestDatabase;
-  /** `Authorization` header value for a dev token. */
+  /** `Authorization` header value for a dev token (dev mode only). */
   bearer(sub: string, org: string): string;
   createOrg(orgId: string, owner: string): Promise<void>;
   close(): Promise<void>;
@@ -41,14 +41,18 @@ export async function startGovernanceHarness(options: { auditSink?: (real: Audit
   const app = await createGovernanceApp(infra);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const tokens = DevTokenIssuer.fromConfig(loadAuthConfig(env));
+  // Made on first use: with an external issuer (AUTH_ISSUERS, say) there is no dev IdP to sign with.
+  let tokens: DevTokenIssuer | undefined;
+  const devTokens = () => (tokens ??= DevTokenIssuer.fromConfig(loadAuthConfig(env)));
   return {
     app,
     infra,
-    tokens,
+    get tokens() {
+      return devTokens();
+    },
     env,
     db,
-    bearer: (sub, org) => `Bearer ${tokens.issue({ sub, org })}`,
+    bearer: (sub, org) => `Bearer ${devTokens().issue({ sub, org })}`,
     createOrg: (orgId, owner) => createOrganization(infra.database.dataSource, infra.authz, orgId, owner),
     async close() {
       await app.close();
