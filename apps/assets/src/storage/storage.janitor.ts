@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ObjectStore } from '@app/storage';
+import { PeriodicPass } from '../common/periodic-pass.js';
 import { FilesService } from './files.service.js';
 import { DEFAULT_OBJECT_STORE } from './storage.tokens.js';
 
@@ -18,8 +19,7 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
 @Injectable()
 export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StorageJanitor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic = new PeriodicPass(() => this.sweepOnce(ABANDONED_UPLOAD_IDLE_MS));
 
   constructor(
     private readonly files: FilesService,
@@ -27,21 +27,17 @@ export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS).unref();
+    this.periodic.start(SWEEP_INTERVAL_MS);
     void this.sweep();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
-  /** One pass; never throws (a failed pass is logged and retried on the next tick). */
+  /** One pass (or the one in flight); never throws (a failed pass is logged and retried on the next tick). */
   sweep(idleMs = ABANDONED_UPLOAD_IDLE_MS): Promise<void> {
-    this.running ??= this.sweepOnce(idleMs).finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.periodic.run(() => this.sweepOnce(idleMs));
   }
 
   private async sweepOnce(idleMs: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppException } from '@app/core';
+import { PeriodicPass } from '../common/periodic-pass.js';
 import { FilesService, reservationLost } from './files.service.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
@@ -13,8 +14,7 @@ import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 export class UploadHeartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UploadHeartbeat.name);
   private readonly live = new Map<string, { key: string; onLost: (reason: AppException) => void }>();
-  private timer?: NodeJS.Timeout;
-  private beating?: Promise<void>;
+  private readonly periodic = new PeriodicPass(() => this.beatOnce());
 
   constructor(
     private readonly files: FilesService,
@@ -22,12 +22,11 @@ export class UploadHeartbeat implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.beat(), this.config.STORAGE_UPLOAD_HEARTBEAT_MS).unref();
+    this.periodic.start(this.config.STORAGE_UPLOAD_HEARTBEAT_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.beating;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Keeps the reservation of `file` fresh until the returned function is called. */
@@ -40,10 +39,7 @@ export class UploadHeartbeat implements OnApplicationBootstrap, OnApplicationShu
 
   /** One tick, as the timer runs it. Never throws: a failed tick is logged and the next one retries. */
   beat(): Promise<void> {
-    this.beating ??= this.beatOnce().finally(() => {
-      this.beating = undefined;
-    });
-    return this.beating;
+    return this.periodic.run();
   }
 
   private async beatOnce(): Promise<void> {

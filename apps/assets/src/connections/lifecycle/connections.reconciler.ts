@@ -1,4 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicPass } from '../../common/periodic-pass.js';
 import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
 import { ConnectionSaga } from './connection-saga.js';
 
@@ -18,8 +19,7 @@ export interface ReconcileSummary {
  */
 export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ConnectionsReconciler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ReconcileSummary> | null = null;
+  private readonly periodic = new PeriodicPass(() => this.pass());
 
   constructor(
     private readonly operations: ConnectionOperationsRepository,
@@ -28,22 +28,16 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.runOnce().catch(() => undefined), this.intervalMs);
-    this.timer.unref();
+    this.periodic.start(this.intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass; concurrent calls in this process share the pass in flight. */
   runOnce(): Promise<ReconcileSummary> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.periodic.run();
   }
 
   private async pass(): Promise<ReconcileSummary> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicPass } from '../../common/periodic-pass.js';
 import { SecretSweepRepository } from '../persistence/secret-sweep.repository.js';
 import { GovernanceSecretInventory } from '../../governance/governance-secret-inventory.js';
 import { planSweep, type SweepDeletionReason, type SweepKeepReason } from './secret-sweep.planner.js';
@@ -63,8 +64,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
   private readonly now: () => number;
   private readonly leaseMs: number;
   private readonly resweepAfterMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<SweepSummary> | null = null;
+  private readonly periodic = new PeriodicPass(() => this.pass());
 
   constructor(
     private readonly repository: SecretSweepRepository,
@@ -77,22 +77,16 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onApplicationBootstrap(): void {
-    if (this.options.intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.runOnce().catch(() => undefined), this.options.intervalMs);
-    this.timer.unref();
+    this.periodic.start(this.options.intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass over every org; concurrent calls in this process share the pass in flight. */
   runOnce(): Promise<SweepSummary> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.periodic.run();
   }
 
   private async pass(): Promise<SweepSummary> {
