@@ -419,7 +419,7 @@ describe(InfisicalSecretsBackend.name, () => {
       expect(err).toBeInstanceOf(DependencyUnavailableError);
       const reason = String((err as AppException).details.reason);
       expect(reason).toContain(variable);
-      expect(reason).toMatch(/\b(200|401|403|404)\b/);
+      expect(reason).toMatch(/\b(200|401|403|404|500)\b/); // the 2024 build answers 500 for an unknown project
       expect(`${reason} ${(err as Error).message}`).not.toContain(value);
     });
 
@@ -465,6 +465,102 @@ describe(InfisicalSecretsBackend.name, () => {
     const backend = await createSecretsBackend(config);
     expect(backend.kind).toBe('infisical');
     await expect(backend.healthCheck()).resolves.toBeUndefined();
+  });
+});
+
+/**
+ * Opt-in: the same contract against a real Infisical, when INFISICAL_CONTRACT_SITE_URL,
+ * _CLIENT_ID, _CLIENT_SECRET and _PROJECT_ID are set (_ENVIRONMENT defaults to prod). The
+ * identity needs a project role that manages secrets and folders, and the server's secret rate
+ * limit must be raised for a whole run (the default ~40 secret operations a minute is not enough).
+ */
+const realInfisical = {
+  siteUrl: process.env.INFISICAL_CONTRACT_SITE_URL,
+  clientId: process.env.INFISICAL_CONTRACT_CLIENT_ID,
+  clientSecret: process.env.INFISICAL_CONTRACT_CLIENT_SECRET,
+  projectId: process.env.INFISICAL_CONTRACT_PROJECT_ID,
+  environment: process.env.INFISICAL_CONTRACT_ENVIRONMENT || 'prod',
+};
+const describeRealInfisical = realInfisical.siteUrl && realInfisical.clientId && realInfisical.clientSecret && realInfisical.projectId ? describe : describe.skip;
+
+describeRealInfisical(`${InfisicalSecretsBackend.name} against a real Infisical (INFISICAL_CONTRACT_*)`, () => {
+  const backendFor = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
+    new InfisicalSecretsBackend({
+      siteUrl: realInfisical.siteUrl!,
+      clientId: realInfisical.clientId!,
+      clientSecret: realInfisical.clientSecret!,
+      projectId: realInfisical.projectId!,
+      environment: realInfisical.environment,
+      ...overrides,
+    });
+
+  secretsBackendContract('infisical (real server)', async () => backendFor());
+
+  it("should remove a resource's folder once its last secret is gone", async () => {
+    const backend = backendFor();
+    const orgId = `org-${randomBytes(5).toString('hex')}`;
+    const resource = { orgId, projectId: 'p1', resourceUri: `data:${orgId}:p1:conn` };
+    await backend.create({ ...resource, name: 'credentials-v1' }, 'v');
+    await expect(backend.listResourceSecrets(orgId, { limit: 10 })).resolves.toMatchObject({ items: [expect.objectContaining({ name: 'credentials-v1' })] });
+    await expect(backend.delete({ ...resource, name: 'credentials-v1' })).resolves.toBe(true);
+    await expect(backend.listResourceSecrets(orgId, { limit: 10 })).resolves.toEqual({ items: [], nextCursor: null });
+    await expect(backend.removeLeftovers(orgId)).resolves.toBe(0);
+    // The path works again after its folder was removed.
+    await expect(backend.create({ ...resource, name: 'credentials-v2' }, 'w')).resolves.toMatchObject({ version: 1 });
+    await expect(backend.get({ ...resource, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'w' });
+  });
+
+  it.each([
+    ['INFISICAL_CLIENT_SECRET', { clientSecret: 'wrong-secret-value' }, 'wrong-secret-value'],
+    ['INFISICAL_PROJECT_ID', { projectId: '00000000-0000-4000-8000-00000000dead' }, '00000000-0000-4000-8000-00000000dead'],
+    ['INFISICAL_PROJECT_ID', { projectId: 'not-a-uuid' }, 'not-a-uuid'],
+    ['INFISICAL_ENVIRONMENT', { environment: 'no-such-env' }, 'no-such-env'],
+  ] as const)('should name %s in readiness and what Infisical answered, never the value', async (variable, override, value) => {
+    const err = await backendFor(override).healthCheck().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DependencyUnavailableError);
+    const reason = String((err as AppException).details.reason);
+    expect(reason).toContain(variable);
+    expect(`${reason} ${(err as Error).message}`).not.toContain(value);
+  });
+
+  // Token expiry needs an identity whose tokens live a few seconds (INFISICAL_CONTRACT_SHORT_TTL_*):
+  // with accessTokenTTL = accessTokenMaxTTL the server answers 403 TokenError, with TTL < max TTL 401.
+  const shortTtl = { clientId: process.env.INFISICAL_CONTRACT_SHORT_TTL_CLIENT_ID, clientSecret: process.env.INFISICAL_CONTRACT_SHORT_TTL_CLIENT_SECRET };
+  const itShortTtl = shortTtl.clientId && shortTtl.clientSecret ? it : it.skip;
+  async function tokenLifetimeMs(): Promise<number> {
+    const res = await fetch(new URL('api/v1/auth/universal-auth/login', `${realInfisical.siteUrl!.replace(/\/?$/, '/')}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(shortTtl),
+    });
+    const { expiresIn } = (await res.json()) as { expiresIn: number };
+    expect(expiresIn).toBeLessThanOrEqual(20);
+    return expiresIn * 1000;
+  }
+  const realSleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  itShortTtl('should recover from a token the server rejects as expired, without a restart', async () => {
+    const clock = Date.now();
+    // A frozen clock: the adapter never renews early, so the server itself rejects the token.
+    const backend = backendFor({ clientId: shortTtl.clientId!, clientSecret: shortTtl.clientSecret!, now: () => clock });
+    const ref = { orgId: `org-${randomBytes(5).toString('hex')}`, projectId: 'ttl', name: 'k' };
+    await backend.create(ref, 'v1');
+    await realSleep((await tokenLifetimeMs()) + 1_500);
+    await expect(backend.update(ref, 'v2')).resolves.toMatchObject({ version: 2 });
+    await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v2' });
+    await expect(backend.healthCheck()).resolves.toBeUndefined();
+  });
+
+  itShortTtl('should renew the token before it expires', async () => {
+    const backend = backendFor({ clientId: shortTtl.clientId!, clientSecret: shortTtl.clientSecret! });
+    const ref = { orgId: `org-${randomBytes(5).toString('hex')}`, projectId: 'ttl', name: 'k' };
+    await backend.create(ref, 'v1');
+    await realSleep((await tokenLifetimeMs()) + 1_500);
+    await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v1' });
+  });
+
+  it('should answer a write under a wrong environment as an outage (503)', async () => {
+    await expect(backendFor({ environment: 'no-such-env' }).create({ orgId: 'acme', projectId: 'p', name: 'k' }, 'v')).rejects.toThrow(DependencyUnavailableError);
   });
 });
 

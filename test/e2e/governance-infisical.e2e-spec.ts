@@ -20,7 +20,7 @@ describe('Governance on Infisical (e2e)', () => {
     it.each([
       ['INFISICAL_CLIENT_SECRET', () => ({ INFISICAL_CLIENT_SECRET: 'wrong-client-secret-7d1e' }), 'wrong-client-secret-7d1e', /401/],
       ['INFISICAL_ENVIRONMENT', () => ({ INFISICAL_ENVIRONMENT: 'prdo' }), 'prdo', /200/],
-      ['INFISICAL_PROJECT_ID', () => ({ INFISICAL_PROJECT_ID: 'no-such-project-4f2a' }), 'no-such-project-4f2a', /404/],
+      ['INFISICAL_PROJECT_ID', () => ({ INFISICAL_PROJECT_ID: 'no-such-project-4f2a' }), 'no-such-project-4f2a', /500 Failed to find project/], // the 2024 build's answer
     ] as const)('should stay not-ready naming %s and what Infisical answered, in the body and one log line', async (variable, overrides, value, answer) => {
       const { fake, h, http } = await start({}, overrides);
       const warn = jest.spyOn(Logger.prototype, 'warn');

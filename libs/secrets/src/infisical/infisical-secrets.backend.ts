@@ -684,7 +684,9 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         path: `/api/v1/workspace/${encodeURIComponent(this.options.projectId)}`,
       }));
     } catch (err) {
-      if (err instanceof InfisicalHttpError && err.status >= 400 && err.status < 500) {
+      // A missing project is a 4xx on newer builds; the October 2024 build answers 500 with the
+      // error name "Failed to find project by id" (any ID, well-formed or not).
+      if (err instanceof InfisicalHttpError && ((err.status >= 400 && err.status < 500) || /\bproject\b/i.test(`${err.errorName} ${err.serverMessage}`))) {
         throw new DependencyUnavailableError(
           DEPENDENCY,
           err,

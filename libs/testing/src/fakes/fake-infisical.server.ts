@@ -8,10 +8,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * (create, list, rename, delete), GET /api/v1/workspace/:id and GET /api/status.
  *
  * Server behaviour mirrors Infisical's backend, including the parts that hurt clients:
- * - values are trimmed (one trailing newline kept), `${...}` references must resolve, creating a
- *   secret in a missing folder is a 404, creating an existing one a 400, folder creation is
- *   idempotent and creates missing parents, listing a missing folder is empty, deleting a folder
- *   deletes the secrets in it, `recursive=true` lists the folders under it too (with `secretPath`);
+ * - values are trimmed (one trailing newline kept), `${...}` references are stored unchecked,
+ *   creating a secret in a missing folder is a 404, creating an existing one a 400, folder creation
+ *   is idempotent and creates missing parents, listing a missing folder (or an unknown environment)
+ *   is empty, deleting a folder deletes the secrets in it, `recursive=true` lists the folders under
+ *   it too (with `secretPath`); that build has no `viewSecretValue`, so values always come back;
+ * - an unknown project: GET /api/v1/workspace/:id answers 500 "Something went wrong" with the error
+ *   name "Failed to find project by id"; secret calls answer 404 ("Project not found during bot
+ *   lookup"); an unknown client ID at login is 404, a wrong client secret 401;
  * - access tokens: the JWT expires after `accessTokenMaxTTL` (403 TokenError "Your token has
  *   expired. Please re-authenticate."); with a shorter `accessTokenTTL` the token row expires first
  *   (401 "Failed to renew MI access token due to TTL expiration") and is deleted, after which it is
@@ -90,7 +94,6 @@ const ERROR_NAMES: Record<number, string> = {
   503: 'ServiceUnavailable',
 };
 const FOLDER_NAME = /^[a-zA-Z0-9-_]+$/;
-const HIDDEN_VALUE = '<hidden-by-infisical>';
 const DEFAULT_TTL = 2_592_000;
 
 function normalizePath(raw: unknown): string {
@@ -273,7 +276,7 @@ export class FakeInfisicalServer {
     }
     if (method === 'POST' && path === '/api/v1/auth/universal-auth/login') return this.login(body);
     if (this.unavailable) throw new HttpError(503, 'Service unavailable');
-    if (bearer === undefined) throw new HttpError(401, 'Missing Authorization Header in the request header.');
+    if (bearer === undefined) throw new HttpError(401, 'Token missing');
     const query = Object.fromEntries(url.searchParams);
     const workspace = /^\/api\/v1\/workspace\/([^/]+)$/.exec(path);
     if (method === 'GET' && workspace) return this.getWorkspace(decodeURIComponent(workspace[1]));
@@ -330,7 +333,8 @@ export class FakeInfisicalServer {
 
   private login(body: Record<string, unknown>): unknown {
     if (typeof body.clientId !== 'string' || typeof body.clientSecret !== 'string') throw new HttpError(422, 'clientId and clientSecret are required');
-    if (body.clientId !== this.clientId || body.clientSecret !== this.clientSecret) throw new HttpError(401, 'Invalid credentials');
+    if (body.clientId !== this.clientId) throw new HttpError(404, 'No identity with specified client ID was found', 'NotFound');
+    if (body.clientSecret !== this.clientSecret) throw new HttpError(401, 'Invalid credentials');
     const accessToken = randomBytes(32).toString('hex');
     this.tokens.set(accessToken, { createdAt: this.now(), ttl: this.accessTokenTTL, maxTtl: this.accessTokenMaxTTL });
     return { accessToken, expiresIn: this.accessTokenTTL, accessTokenMaxTTL: this.accessTokenMaxTTL, tokenType: 'Bearer' };
@@ -351,7 +355,8 @@ export class FakeInfisicalServer {
   }
 
   private getWorkspace(id: string): unknown {
-    if (id !== this.projectId) throw new HttpError(404, `Project with ID '${id}' not found`);
+    // The 2024 build's project lookup wraps its NotFoundError in a DatabaseError: a 500.
+    if (id !== this.projectId) throw new HttpError(500, 'Something went wrong', 'Failed to find project by id');
     return {
       workspace: {
         id: this.projectId,
@@ -365,7 +370,7 @@ export class FakeInfisicalServer {
     if (typeof workspaceId !== 'string' || typeof environment !== 'string' || !workspaceId || !environment) {
       throw new HttpError(400, 'Missing workspace id or environment');
     }
-    if (workspaceId !== this.projectId) throw new HttpError(404, `Project with ID '${workspaceId}' not found`);
+    if (workspaceId !== this.projectId) throw new HttpError(404, 'Project not found during bot lookup. Are you sure you are using the correct project ID?', 'NotFound');
     const folders = this.folders.get(environment);
     if (!folders) throw new HttpError(404, `Environment with slug '${environment}' in project with ID '${workspaceId}' not found`);
     return folders;
@@ -394,7 +399,7 @@ export class FakeInfisicalServer {
       }
       current = next;
     }
-    return { folder: this.folderView(current, typeof body.description === 'string' ? body.description : undefined) };
+    return { folder: this.folderView(current) };
   }
 
   private listFolders(query: Record<string, string>): unknown {
@@ -449,62 +454,47 @@ export class FakeInfisicalServer {
     return { folder: this.folderView(folder) };
   }
 
-  private folderView(folder: StoredFolder, description?: string): unknown {
-    return { id: folder.id, name: folder.name, envId: 'env', description: description ?? null, createdAt: folder.createdAt, updatedAt: folder.createdAt, parentId: folder.parentId, isReserved: false, version: 1, path: folder.path };
+  /** A folder as the October 2024 build returns it: no path, no description. */
+  private folderView(folder: StoredFolder): unknown {
+    return { id: folder.id, name: folder.name, version: 1, createdAt: folder.createdAt, updatedAt: folder.createdAt, envId: 'env', parentId: folder.parentId, isReserved: false };
   }
 
-  private secretView(env: string, path: string, s: StoredSecret, showValue = true, comment = s.comment): unknown {
+
+  /** A secret as the October 2024 build returns it (no `viewSecretValue`: the value always comes back). */
+  private secretView(env: string, path: string, s: StoredSecret, comment = s.comment): unknown {
     return {
       id: s.id,
       _id: s.id,
       workspace: this.projectId,
-      workspaceId: this.projectId,
       environment: env,
+      version: s.version,
+      type: 'shared',
       secretKey: s.key,
-      secretValue: showValue ? s.value : HIDDEN_VALUE,
-      secretValueHidden: !showValue,
+      secretValue: s.value,
       secretComment: comment,
       secretReminderNote: null,
       secretReminderRepeatDays: null,
       skipMultilineEncoding: false,
-      type: 'shared',
-      version: s.version,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
       tags: [],
-      secretMetadata: [],
+      metadata: null,
       secretPath: path,
-      folderId: s.folderId,
-      isRotatedSecret: false,
-      rotationId: null,
-      actor: null,
     };
   }
 
-  private validateReferences(env: string, path: string, value: string): void {
-    const missing: string[] = [];
-    for (const [, ref] of value.matchAll(/\$\{([^}]+)\}/g)) {
-      const parts = ref.trim().split('.');
-      const key = parts.at(-1)!;
-      const refEnv = parts.length > 1 ? parts[0] : env;
-      const refPath = parts.length > 1 ? `/${parts.slice(1, -1).join('/')}` : path;
-      if (!this.secrets.has(`${refEnv}\0${normalizePath(refPath)}\0${key}`)) missing.push(key);
-    }
-    if (missing.length) throw new HttpError(400, `Referenced secret(s) not found: ${missing.join(',')}`);
-  }
-
   private listSecrets(query: Record<string, string>): unknown {
+    if (query.workspaceId === this.projectId && !this.folders.has(query.environment)) return { secrets: [], imports: [] };
     const folders = this.env(query.workspaceId, query.environment);
     const path = normalizePath(query.secretPath);
     if (!folders.has(path)) return { secrets: [], imports: [] };
-    const show = query.viewSecretValue !== 'false';
     // recursive=true (as Infisical): the folder and every folder under it, each secret with its secretPath.
     const recursive = query.recursive === 'true';
     const inScope = (p: string) => p === path || (recursive && (path === '/' || p.startsWith(`${path}/`)));
     const secrets = [...this.secrets.entries()]
       .map(([k, s]) => ({ parts: k.split('\0'), s }))
       .filter(({ parts }) => parts[0] === query.environment && inScope(parts[1]))
-      .map(({ parts, s }) => this.secretView(query.environment, parts[1], s, show));
+      .map(({ parts, s }) => this.secretView(query.environment, parts[1], s));
     return { secrets, imports: [] };
   }
 
@@ -512,7 +502,7 @@ export class FakeInfisicalServer {
     const { env, path } = this.folderOf(query, 'GetSecret');
     const secret = this.secrets.get(`${env}\0${path}\0${key}`);
     if (!secret) throw new HttpError(404, `Secret with name '${key}' not found`);
-    return { secret: this.secretView(env, path, secret, query.viewSecretValue !== 'false') };
+    return { secret: this.secretView(env, path, secret) };
   }
 
   private createSecret(key: string, body: Record<string, unknown>): unknown {
@@ -521,7 +511,6 @@ export class FakeInfisicalServer {
     const id = `${env}\0${path}\0${key.trim()}`;
     if (this.secrets.has(id)) throw new HttpError(400, 'Secret already exist');
     const value = trimValue(body.secretValue);
-    this.validateReferences(env, path, value);
     const now = new Date(this.now()).toISOString();
     const secret: StoredSecret = {
       id: randomUUID(),
@@ -543,15 +532,14 @@ export class FakeInfisicalServer {
     if (!secret) throw new HttpError(404, `Secret with name ${key} not found`);
     if (typeof body.secretValue === 'string') {
       const value = trimValue(body.secretValue);
-      this.validateReferences(env, path, value);
-      secret.value = value;
+        secret.value = value;
     }
     const commentSent = typeof body.secretComment === 'string';
     if (commentSent) secret.comment = (body.secretComment as string).trim();
     secret.version += 1;
     secret.updatedAt = new Date(Math.max(this.now(), Date.parse(secret.updatedAt) + 1)).toISOString();
     // The real server answers an empty comment when none was sent, although it kept the stored one.
-    return { secret: this.secretView(env, path, secret, true, commentSent ? secret.comment : '') };
+    return { secret: this.secretView(env, path, secret, commentSent ? secret.comment : '') };
   }
 
   private deleteSecret(key: string, body: Record<string, unknown>): unknown {
