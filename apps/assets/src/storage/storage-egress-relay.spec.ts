@@ -1,6 +1,6 @@
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createObjectStoreFromSpec, objectStoreFromConnection } from '@app/storage';
@@ -16,6 +16,24 @@ interface Seen {
   headers: http.IncomingHttpHeaders;
 }
 
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytesOf = (data: SourceData): Buffer =>
+  typeof data === 'string' ? Buffer.from(data) : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+
+/** SHA-256 (HMAC-SHA-256 with a secret) in the checksum shape the AWS signer takes. */
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytesOf(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
 /**
  * The signature AWS computes for a request as received, from the AWS SDK's own signer (an
  * implementation independent of the relay's): same signed headers, date and payload hash.
@@ -24,7 +42,7 @@ async function awsSignatureOf(seen: Seen, credentials: { accessKeyId: string; se
   const [, date, region, signedHeaders] = /Credential=[^/]+\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+),/.exec(seen.authorization ?? '') ?? [];
   const amzDate = String(seen.headers['x-amz-date']);
   const url = new URL(seen.url, 'http://relay.invalid');
-  const signer = new SignatureV4({ service: 's3', region, credentials, sha256: Hash.bind(null, 'sha256'), uriEscapePath: true });
+  const signer = new SignatureV4({ service: 's3', region, credentials, sha256: Sha256, uriEscapePath: true });
   const signed = await signer.sign(
     new HttpRequest({
       method: seen.method,
