@@ -154,7 +154,13 @@ export class ConnectionsService {
     const row = await this.load(principal, headerProject, resourceUri);
     const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
     if (body.credentials) {
-      await assertPermission(this.authz, principal, 'can_manage_secrets', connectionObjectOf({ orgId: row.orgId, projectId: row.projectId, slug: parseDataResourceUri(row.resourceUri)!.name }), 'Data connection');
+      try {
+        await assertPermission(this.authz, principal, 'can_manage_secrets', connectionObjectOf({ orgId: row.orgId, projectId: row.projectId, slug: parseDataResourceUri(row.resourceUri)!.name }), 'Data connection');
+      } catch (denied) {
+        // A delete that won the race took the tuples with it: the connection is gone, not forbidden.
+        if (!(await this.connections.findActive(scope, row.resourceUri))) throw AppException.notFound('Data connection');
+        throw denied;
+      }
     }
     const existingConfig: Record<string, unknown> = { ...row.config, ...(row.selectedTables.length ? { selected_tables: row.selectedTables } : {}) };
     const type = (body.connection_type ?? row.connectionType) as ConnectionType;
