@@ -17,6 +17,8 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    // Secondary entry points (dev/test only): `@app/<lib>/<entry>` is `libs/<lib>/src/<entry>/index.ts`.
+    '^@app/([a-z-]+)/(embedded|testing)$': '<rootDir>/libs/$1/src/$2/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -31,7 +31,7 @@ import { AuthzClient } from '../dist/libs/authz/src/index.js';
 import { AuditSink } from '../dist/libs/audit/src/index.js';
 import { ConnectionsService } from '../dist/apps/assets/src/connections/connections.service.js';
 import { GovernanceCredentialsStore } from '../dist/apps/assets/src/governance/governance-credentials.store.js';
-import { EgressPolicy } from '../dist/apps/assets/src/verification/egress/egress-policy.js';
+import { EgressPolicy } from '../dist/apps/assets/src/egress/egress-policy.js';
 import { loadStorageConfig } from '../dist/libs/storage/src/index.js';
 import { StorageController } from '../dist/apps/assets/src/storage/storage.controller.js';
 import { storageProviders } from '../dist/apps/assets/src/storage/storage.providers.js';

@@ -4,7 +4,7 @@
 // Run: npm run build && npm exec -- node bench/verification.bench.js
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { EgressPolicy } from '../dist/apps/assets/src/verification/egress/egress-policy.js';
+import { EgressPolicy } from '../dist/apps/assets/src/egress/egress-policy.js';
 import { loadVerificationConfig } from '../dist/apps/assets/src/verification/verification.config.js';
 import { VerificationService } from '../dist/apps/assets/src/verification/verification.service.js';
 

@@ -13,7 +13,7 @@ import { GovernanceReadiness } from './governance/governance-readiness.js';
 import { loadStorageConfig } from '@app/storage';
 import { VerificationService } from './verification/verification.service.js';
 import { loadVerificationConfig, type VerificationConfig } from './verification/verification.config.js';
-import { EgressPolicy } from './verification/egress/egress-policy.js';
+import { EgressPolicy } from './egress/egress-policy.js';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/assets-migrations.js';
 
 export const ASSETS_HTTP = {

@@ -13,7 +13,7 @@ import { CONNECTIONS_PROVIDERS, RECONCILE_INTERVAL_MS, SECRETS_SWEEP_OPTIONS, VE
 import { GovernanceSecretInventory } from './governance/governance-secret-inventory.js';
 import type { SecretSweepOptions } from './connections/lifecycle/secret-store.sweeper.js';
 import { VerificationService } from './verification/verification.service.js';
-import { EgressPolicy } from './verification/egress/egress-policy.js';
+import { EgressPolicy } from './egress/egress-policy.js';
 import { VerifyRateLimiter } from './connections/verify-rate.limiter.js';
 import { GovernanceCredentialsStore } from './governance/governance-credentials.store.js';
 import { GovernanceAuditSink } from './governance/governance-audit.sink.js';

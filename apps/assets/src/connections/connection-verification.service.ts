@@ -3,7 +3,7 @@ import { assertPermission, AuthzClient, organizationObject, projectObject } from
 import { AuditSink } from '@app/audit';
 import type { VerificationService } from '../verification/verification.service.js';
 import type { VerificationReport } from '../verification/verification.types.js';
-import type { ConnectionType } from './types/connection-type.js';
+import type { ConnectionType } from '../connection-types/connection-type.js';
 import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
 import type { ConnectionsService } from './connections.service.js';

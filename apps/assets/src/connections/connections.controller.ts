@@ -18,7 +18,7 @@ import {
 import { ConnectionVerificationService } from './connection-verification.service.js';
 import type { VerificationReport } from '../verification/verification.types.js';
 import { ListConnectionsQuery } from './dto/list-connections.query.js';
-import { listConnectionTypes } from './types/connection-types.view.js';
+import { listConnectionTypes } from '../connection-types/connection-types.view.js';
 
 const URI_PARAM = {
   name: 'resource_uri',

@@ -14,9 +14,9 @@ import type { DataConnectionEntity } from './persistence/data-connection.entity.
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import { connectionObjectOf } from './lifecycle/connection-tuples.js';
 import { GovernanceCredentialsStore, type StoredCredentials } from '../governance/governance-credentials.store.js';
-import { rebindChanges, validateConnectionInput, type ConnectionInputMode, type NormalizedConnectionInput } from './types/connection-input.validator.js';
-import { CONNECTION_TYPE_REGISTRY } from './types/connection-type.registry.js';
-import type { ConnectionType } from './types/connection-type.js';
+import { rebindChanges, validateConnectionInput, type ConnectionInputMode, type NormalizedConnectionInput } from '../connection-types/connection-input.validator.js';
+import { CONNECTION_TYPE_REGISTRY } from '../connection-types/connection-type.registry.js';
+import type { ConnectionType } from '../connection-types/connection-type.js';
 import { ConnectionDto, type ConnectionSecretDto, type CreateConnectionDto, type UpdateConnectionDto } from './dto/connection.dto.js';
 import type { ListConnectionsQuery } from './dto/list-connections.query.js';
 

@@ -4,7 +4,7 @@ import { AppException, DependencyUnavailableError, ErrorCode, type Principal } f
 import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
 import { AuditSink } from '@app/audit';
 import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
-import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../verification/egress/egress-policy.js';
+import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../egress/egress-policy.js';
 import { ConnectionsService } from '../connections/connections.service.js';
 import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
 import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';

@@ -1,4 +1,4 @@
-import type { ConnectionType } from '../connections/types/connection-type.js';
+import type { ConnectionType } from '../connection-types/connection-type.js';
 import type { ProbeContext } from './probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from './verification.types.js';
 

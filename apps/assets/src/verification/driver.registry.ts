@@ -1,4 +1,4 @@
-import type { ConnectionType } from '../connections/types/connection-type.js';
+import type { ConnectionType } from '../connection-types/connection-type.js';
 import type { ConnectorDriver } from './connector-driver.js';
 import { AzureBlobDriver } from './drivers/azure-blob/azure-blob.driver.js';
 import { BigqueryDriver } from './drivers/bigquery/bigquery.driver.js';

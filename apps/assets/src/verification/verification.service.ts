@@ -1,10 +1,10 @@
 import { AppException } from '@app/core';
-import { ConcurrencyLimiter } from './concurrency-limiter.js';
+import { ConcurrencyLimiter } from '../common/concurrency-limiter.js';
 import type { ConnectorDriver, EgressTarget } from './connector-driver.js';
 import { DEFAULT_MAX_OBJECTS, validatePatterns, type DiscoveryLimits } from './discovery-filter.js';
 import { DRIVERS } from './driver.registry.js';
 import { classifyError, collectSecrets, DriverError, fixedMessage, scrubSecrets, type ClassifiedError } from './driver-error.js';
-import { EgressPolicy, type PinnedDestination } from './egress/egress-policy.js';
+import { EgressPolicy, type PinnedDestination } from '../egress/egress-policy.js';
 import { ProbeContext, StepFailedError, StepRecorder } from './probe-context.js';
 import type { VerificationConfig } from './verification.config.js';
 import type {

@@ -4,7 +4,7 @@ import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fie
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../egress/egress-policy.js';
+import type { PinnedDestination } from '../../../egress/egress-policy.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type {
   DriverOutcome,

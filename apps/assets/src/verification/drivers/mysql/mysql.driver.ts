@@ -5,7 +5,7 @@ import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fie
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../egress/egress-policy.js';
+import type { PinnedDestination } from '../../../egress/egress-policy.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
 import { VERIFICATION_STEPS } from '../../verification.types.js';

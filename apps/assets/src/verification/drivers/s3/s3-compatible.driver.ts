@@ -4,7 +4,7 @@ import { ConfigReader } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import { createPinnedAgent } from '../../egress/pinned-connection.js';
+import { createPinnedAgent } from '../../../egress/pinned-connection.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
 
