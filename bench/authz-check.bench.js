@@ -13,7 +13,7 @@ import {
   authzTuplesDdl,
   compileModel,
   quoteIdent,
-} from '../dist/libs/authz/src/engine/index.js';
+} from '../dist/libs/authz/src/embedded/index.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ORGS = 10;

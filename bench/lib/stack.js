@@ -8,7 +8,7 @@ import pg from 'pg';
 import { buildGovernanceInfra, createGovernanceApp } from '../../dist/apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../dist/apps/governance/src/access/create-organization.js';
 import { buildAssetsInfra, createAssetsApp } from '../../dist/apps/assets/src/assets.bootstrap.js';
-import { startOpenFgaHttpServer } from '../../dist/libs/authz/src/index.js';
+import { startOpenFgaHttpServer } from '../../dist/libs/authz/src/embedded/index.js';
 import { DevTokenIssuer, loadAuthConfig } from '../../dist/libs/auth/src/index.js';
 
 export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -3,18 +3,16 @@ import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@app/testing';
+import { CreateAuthzTuples1764000000000, OpenFgaAuthzClient, loadProductModelDsl } from '@app/authz';
 import {
-  CreateAuthzTuples1764000000000,
   EmbeddedAuthzClient,
   InMemoryTupleStore,
-  OpenFgaAuthzClient,
   PostgresTupleStore,
   authzTuplesDdl,
-  loadProductModelDsl,
   startOpenFgaHttpServer,
   type OpenFgaHttpServerOptions,
   type RunningOpenFgaHttpServer,
-} from '@app/authz';
+} from '@app/authz/embedded';
 import { authzClientContract } from './authz-client.contract.js';
 
 const MODEL_DSL = loadProductModelDsl();

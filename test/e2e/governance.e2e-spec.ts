@@ -1,6 +1,8 @@
 import request from 'supertest';
-import { loadOrCreateDevKeyPair, signTestJwt, createTestKeyPair } from '@app/auth';
-import { dataConnectionObject, projectObject, startOpenFgaHttpServer } from '@app/authz';
+import { loadOrCreateDevKeyPair } from '@app/auth';
+import { signTestJwt, createTestKeyPair } from '@app/auth/testing';
+import { dataConnectionObject, projectObject } from '@app/authz';
+import { startOpenFgaHttpServer } from '@app/authz/embedded';
 import { FakeInfisicalServer } from '@app/testing';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
 import { infisicalEnv } from '../support/infisical-env.js';

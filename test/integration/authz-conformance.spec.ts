@@ -23,8 +23,8 @@ import {
   quoteIdent,
   type CompiledModel,
   type TupleStore,
-  type TupleKey,
-} from '@app/authz';
+} from '@app/authz/embedded';
+import type { TupleKey } from '@app/authz';
 
 const CONFORMANCE_DIR = path.resolve(process.cwd(), '../shared/conformance/openfga');
 // A fresh database on the real server, or an in-memory PGlite when none is reachable.

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/authz';
+import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/authz/embedded';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.bootstrap.js';
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer, type TupleStore } from '@app/authz';
+import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer, type TupleStore } from '@app/authz/embedded';
 
 /**
  * Dev mode with the embedded engine: serve the OpenFGA HTTP API on loopback, backed by the

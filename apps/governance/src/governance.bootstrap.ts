@@ -3,13 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, registerRequestDeadline } from '@app/core';
 import { csv, isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { AuthzConfig, createAuthzBackend, loadProductModelDsl, type TupleStore } from '@app/authz';
+import { type AuthzBackend, AuthzConfig, createAuthzBackend, loadProductModelDsl } from '@app/authz';
 import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { GovernanceConfig } from './governance.config.js';
 import { type GovernanceInfra, GovernanceModule } from './governance.module.js';
 import { GOVERNANCE_ENTITIES, GOVERNANCE_MIGRATIONS } from './database/governance-migrations.js';
-import { startEmbeddedOpenFgaEndpoint } from './embedded-openfga.endpoint.js';
 
 export const GOVERNANCE_HTTP = {
   service: 'governance',
@@ -18,7 +17,7 @@ export const GOVERNANCE_HTTP = {
   description: 'Organizations, projects, role grants, secrets and the audit log.',
 };
 
-export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; topology: TopologyConfig; dataDir: string; tupleStore: TupleStore | null };
+export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; topology: TopologyConfig; dataDir: string; tupleStore: AuthzBackend['tupleStore'] };
 
 export interface GovernanceRuntime {
   app: NestFastifyApplication;
@@ -82,16 +81,17 @@ export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Pro
   const infra = await buildGovernanceInfra(env);
   const app = await createGovernanceApp(infra);
   await app.listen({ port: infra.topology.GOVERNANCE_PORT, host: infra.topology.GOVERNANCE_HOST });
-  let openFga: Awaited<ReturnType<typeof startEmbeddedOpenFgaEndpoint>> | null = null;
+  let openFga: { url: string; close(): Promise<void> } | null = null;
   try {
-    openFga =
-      infra.tupleStore && !isProduction(env) && infra.topology.EMBEDDED_OPENFGA_PORT > 0
-        ? await startEmbeddedOpenFgaEndpoint({
-            tupleStore: infra.tupleStore,
-            port: infra.topology.EMBEDDED_OPENFGA_PORT,
-            apiToken: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(infra.dataDir, 'openfga', 'api-token')),
-          })
-        : null;
+    if (infra.tupleStore && !isProduction(env) && infra.topology.EMBEDDED_OPENFGA_PORT > 0) {
+      // Dev only, so loaded on demand: production never loads the embedded OpenFGA HTTP server.
+      const { startEmbeddedOpenFgaEndpoint } = await import('./embedded-openfga.endpoint.js');
+      openFga = await startEmbeddedOpenFgaEndpoint({
+        tupleStore: infra.tupleStore,
+        port: infra.topology.EMBEDDED_OPENFGA_PORT,
+        apiToken: env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(infra.dataDir, 'openfga', 'api-token')),
+      });
+    }
   } catch (error) {
     await app.close();
     await infra.database.close();

@@ -1,8 +1,7 @@
 import type pg from 'pg';
 import type { AuthzClient } from './authz-client.js';
 import type { AuthzConfig } from './authz.config.js';
-import { EmbeddedAuthzClient } from './embedded/embedded-authz.client.js';
-import { PostgresTupleStore, type TupleStore } from './engine/index.js';
+import type { TupleStore } from './engine/tuple-store.js';
 import { OpenFgaAuthzClient } from './openfga/openfga-authz.client.js';
 
 export interface AuthzBackend {
@@ -26,6 +25,8 @@ export async function createAuthzBackend(config: AuthzConfig, deps: { pool?: pg.
     return { client, tupleStore: null };
   }
   if (!deps.pool) throw new Error('The embedded authorization engine needs a database (or set OPENFGA_API_URL)');
+  // Loaded on demand: a process configured for an OpenFGA server never loads the engine.
+  const { EmbeddedAuthzClient, PostgresTupleStore } = await import('./embedded/index.js');
   const tupleStore = new PostgresTupleStore(deps.pool);
   return { client: EmbeddedAuthzClient.fromDsl(deps.modelDsl, tupleStore), tupleStore };
 }

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EndpointProofError, verifyEndpointProof } from './endpoint-proof.js';
-import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from './openfga-http.server.js';
+import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '../embedded/openfga-http.server.js';
 
 const TOKEN = 'dev-openfga-token-of-this-deployment';
 

@@ -14,7 +14,7 @@ import {
   parseUser,
 } from '../engine/index.js';
 import type { AuthorizationModelJson, CompiledModel, TupleStore } from '../engine/index.js';
-import { ENDPOINT_CHALLENGE, ENDPOINT_PROOF_PATH, endpointProof } from './endpoint-proof.js';
+import { ENDPOINT_CHALLENGE, ENDPOINT_PROOF_PATH, endpointProof } from '../openfga/endpoint-proof.js';
 
 /**
  * A subset of the OpenFGA HTTP API (openfga/api v1, as spoken by @openfga/sdk 0.9) served by
