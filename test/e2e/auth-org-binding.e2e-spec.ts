@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createTestKeyPair, jwksOf, signTestJwt, startFakeJwksServer, type FakeJwksServer, type TestKeyPair } from '@app/auth';
+import { createTestKeyPair, jwksOf, signTestJwt, startFakeJwksServer, type FakeJwksServer, type TestKeyPair } from '@app/auth/testing';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
 
 const CERTS = '/protocol/openid-connect/certs';

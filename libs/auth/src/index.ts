@@ -34,5 +34,4 @@ export * from './dev-idp/dev-token.issuer.js';
 export { loadOrCreateDevKeyPair, type DevKeyPair, type PublicJwk } from './keys/dev-key-store.js';
 export { TrustedIssuers, type TrustedIssuer } from './trusted-issuers.js';
 export { JwksClientPool, type JwksPoolOptions } from './jwks-client-pool.js';
-// Test helpers (tokens with arbitrary headers/claims/keys, key pairs, a fake JWKS server).
-export * from './testing/index.js';
+// Test helpers (tokens with arbitrary headers/claims/keys, key pairs, a fake JWKS server) are `@app/auth/testing`.
