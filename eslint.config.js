@@ -14,6 +14,18 @@ const eslintRecommended = {
 
 const LIBS = ['core', 'config', 'database', 'auth', 'authz', 'audit', 'secrets', 'storage', 'testing'];
 
+/** No deep import behind `@app/<lib>`, except the two secondary entry points kept out of the main barrels. */
+const deepImports = {
+  group: ['@app/*/**', '!@app/authz/embedded', '!@app/auth/testing'],
+  message: 'Import only `@app/<lib>` (its src/index.ts), or `@app/authz/embedded` / `@app/auth/testing`; deep imports bypass the public API.',
+};
+
+/** Test scaffolding (forged tokens, fakes, test databases) never reaches production code. */
+const testScaffolding = {
+  group: ['@app/testing', '@app/auth/testing'],
+  message: 'Test helpers are for tests only (specs, test/, libs/testing).',
+};
+
 /** Apps: no relative path into libs/, no deep import behind `@app/<lib>`. (test/ may reach internals.) */
 const publicLibImportsOnly = {
   patterns: [
@@ -21,10 +33,8 @@ const publicLibImportsOnly = {
       group: ['**/libs/**'],
       message: 'Import libraries through their public entry point `@app/<lib>`, not by relative path.',
     },
-    {
-      group: ['@app/*/**'],
-      message: 'Import only `@app/<lib>` (its src/index.ts); deep imports bypass the public API.',
-    },
+    deepImports,
+    testScaffolding,
   ],
 };
 
@@ -39,12 +49,51 @@ const libBoundaries = {
       regex: '(^|/)apps/',
       message: 'Libraries must not depend on applications.',
     },
-    {
-      group: ['@app/*/**'],
-      message: 'Import only `@app/<lib>` (its src/index.ts); deep imports bypass the public API.',
-    },
+    deepImports,
+    testScaffolding,
   ],
 };
+
+/** Where test scaffolding is at home (tests may also reach a feature's internals). */
+const testCodeImports = { patterns: [deepImports] };
+
+/**
+ * Feature rooms with one-way doors: inside an app, a feature folder reaches another feature only
+ * through that feature's `index.ts` (its exported surface), never its internals. The app's root
+ * files (module, bootstrap) obey the same rule. Tests may reach internals.
+ */
+const APP_FEATURES = {
+  assets: ['common', 'connection-types', 'connections', 'database', 'egress', 'governance', 'session', 'storage', 'verification'],
+  governance: ['access', 'audit', 'database', 'internal', 'secrets'],
+};
+
+function featureBoundaries() {
+  return Object.entries(APP_FEATURES).flatMap(([app, features]) => {
+    const internalsOf = (others, prefix) => ({
+      regex: `^${prefix}(${others.join('|')})/(?!index\\.js$).+`,
+      message: `Another feature's internals: import its public surface \`<feature>/index.js\` instead (apps/${app}/src/<feature>/index.ts).`,
+    });
+    const root = {
+      name: `project/${app}/root-uses-feature-surfaces`,
+      files: [`apps/${app}/src/*.ts`],
+      ignores: ['**/*.spec.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [...publicLibImportsOnly.patterns, internalsOf(features, '\\./')] }] },
+    };
+    return [
+      root,
+      ...features.map((feature) => ({
+        name: `project/${app}/${feature}-boundaries`,
+        files: [`apps/${app}/src/${feature}/**/*.ts`],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            { patterns: [...publicLibImportsOnly.patterns, internalsOf(features.filter((other) => other !== feature), '(\\.\\./)+')] },
+          ],
+        },
+      })),
+    ];
+  });
+}
 
 export default defineConfig(
   globalIgnores([
@@ -96,6 +145,7 @@ export default defineConfig(
       'no-restricted-imports': ['error', publicLibImportsOnly],
     },
   },
+  ...featureBoundaries(),
   {
     name: 'project/plain-js',
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
@@ -106,6 +156,13 @@ export default defineConfig(
     files: ['libs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', libBoundaries],
+    },
+  },
+  {
+    name: 'project/test-scaffolding-at-home',
+    files: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'libs/testing/**/*.ts', 'libs/auth/src/testing/**/*.ts', 'apps/dev/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', testCodeImports],
     },
   },
   {

@@ -4,7 +4,7 @@ import type { SecretsBackend } from '@app/secrets';
 import { FakeGcpSecretManagerServer, FakeInfisicalServer } from '@app/testing';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 import { infisicalEnv } from '../support/infisical-env.js';
-import { SecretStoreSweeper, type SweepSummary } from '../../apps/assets/src/connections/lifecycle/secret-store.sweeper.js';
+import { SECRETS_SWEEP_OPTIONS, SecretStoreSweeper, type SweepSummary } from '../../apps/assets/src/connections/lifecycle/secret-store.sweeper.js';
 import { SecretSweepRepository } from '../../apps/assets/src/connections/persistence/secret-sweep.repository.js';
 import { GovernanceSecretInventory } from '../../apps/assets/src/governance/governance-secret-inventory.js';
 
@@ -120,7 +120,7 @@ describe.each<Kind>(['embedded', 'gcp', 'infisical'])('Secret-store sweep on the
 
   beforeAll(async () => {
     backend = await backendFor(kind);
-    h = await startAssetsHarness({ governanceEnv: backend.governanceEnv, infra: { secretsSweep: { intervalMs: 0, graceMs: GRACE, now } } });
+    h = await startAssetsHarness({ governanceEnv: backend.governanceEnv, overrides: [{ provide: SECRETS_SWEEP_OPTIONS, useValue: { intervalMs: 0, graceMs: GRACE, now } }] });
     http = h.app.getHttpServer();
     gov = h.governance.app.getHttpServer();
     secrets = h.governance.infra.secrets;

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, type KeyObject, verify } from 'node:crypto';
 import request from 'supertest';
 import { type RunningFakeGcs, startFakeGcs } from '@app/testing';
+import { GOOGLE_TOKEN_ENDPOINT } from '../../apps/assets/src/storage/index.js';
 import { expectStorageRoundTrip, googleServiceAccount, type Recorder, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
@@ -67,7 +68,7 @@ describe('GCS storage connections through ?connection= (e2e)', () => {
         })
         .catch(() => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant' })));
     });
-    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-gcs-default-', infra: { googleTokenUrl: `${tokenEndpoint.url}/token` } });
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-gcs-default-', overrides: [{ provide: GOOGLE_TOKEN_ENDPOINT, useValue: `${tokenEndpoint.url}/token` }] });
     http$ = tenant.http;
     await connect('gcs-lake', 'writer@acme-analytics.iam.gserviceaccount.com');
     await connect('bouncy-token', 'bouncer@acme-analytics.iam.gserviceaccount.com');

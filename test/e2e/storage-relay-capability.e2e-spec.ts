@@ -3,6 +3,7 @@ import http from 'node:http';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { createObjectStoreFromSpec, objectStoreFromConnection } from '@app/storage';
+import { GOOGLE_TOKEN_ENDPOINT } from '../../apps/assets/src/storage/index.js';
 import { type RelayHandle, StorageEgressRelay } from '../../apps/assets/src/storage/storage-egress-relay.js';
 import { googleServiceAccount, type Recorder, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
 
@@ -60,7 +61,7 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     gcs = await recorder();
     tokenEndpoint = await recorder((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: GCS_TOKEN, expires_in: 3600, token_type: 'Bearer' })));
     opened = jest.spyOn(StorageEgressRelay.prototype, 'open');
-    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-relay-cap-', infra: { googleTokenUrl: `${tokenEndpoint.url}/token` } });
+    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-relay-cap-', overrides: [{ provide: GOOGLE_TOKEN_ENDPOINT, useValue: `${tokenEndpoint.url}/token` }] });
     http$ = tenant.http;
     await tenant.connect({ name: 'victim-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint: minio.url }, credentials: MINIO_KEY });
     await tenant.connect({

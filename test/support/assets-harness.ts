@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/authz/embedded';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, createTestHttpApp, type ProviderOverride, type TestDatabase } from '@app/testing';
 import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.bootstrap.js';
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
@@ -20,7 +20,7 @@ export interface AssetsHarness {
  * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
  */
 export async function startAssetsHarness(
-  options: { env?: NodeJS.ProcessEnv; infra?: Partial<AssetsInfra>; governanceEnv?: NodeJS.ProcessEnv } = {},
+  options: { env?: NodeJS.ProcessEnv; overrides?: ProviderOverride[]; governanceEnv?: NodeJS.ProcessEnv } = {},
 ): Promise<AssetsHarness> {
   // governanceEnv: Governance's own settings (e.g. SECRETS_BACKEND=infisical on a fake server).
   const governance = await startGovernanceHarness(options.governanceEnv ? { env: options.governanceEnv } : {});
@@ -31,7 +31,7 @@ export async function startAssetsHarness(
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase('assets', { forApp: true });
-    const built = await buildAssetsInfra({
+    const infra = await buildAssetsInfra({
       ...governance.env,
       ASSETS_DATABASE_URL: db.url,
       DATA_DIR: `${governance.env.DATA_DIR}/assets`,
@@ -40,9 +40,9 @@ export async function startAssetsHarness(
       OPENFGA_API_TOKEN: apiToken,
       ...options.env,
     });
-    // Test-only wiring (a fake Google token endpoint, say) on top of what the env builds.
-    const infra = { ...built, ...options.infra };
-    const app = await createAssetsApp(infra);
+    // Test-only wiring (a fake Google token endpoint, say) replaces providers, as Nest tests do.
+    const overrides = options.overrides ?? [];
+    const app = await createAssetsApp(infra, overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AuditSink } from '@app/audit';
+import { AuditSink } from '@app/audit';
 import { DevTokenIssuer, loadAuthConfig } from '@app/auth';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, createTestHttpApp, type TestDatabase } from '@app/testing';
 import { type BuiltGovernanceInfra, buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
 
@@ -33,12 +33,12 @@ export async function startGovernanceHarness(options: { auditSink?: (real: Audit
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
-  const built = await buildGovernanceInfra(env);
-  const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/database-audit.sink.js');
-  const infra: BuiltGovernanceInfra = options.auditSink
-    ? { ...built, auditSink: options.auditSink(new DatabaseAuditSink(built.database.dataSource)) }
-    : built;
-  const app = await createGovernanceApp(infra);
+  const infra = await buildGovernanceInfra(env);
+  const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/index.js');
+  // A fault-injecting sink replaces the real one the Nest way, wherever AuditSink is declared.
+  const app = options.auditSink
+    ? await createGovernanceApp(infra, (module, http) => createTestHttpApp(module, http, [{ provide: AuditSink, useValue: options.auditSink!(new DatabaseAuditSink(infra.database.dataSource)) }]))
+    : await createGovernanceApp(infra);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   // Made on first use: with an external issuer (AUTH_ISSUERS, say) there is no dev IdP to sign with.

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
+import type { ProviderOverride } from '@app/testing';
 import { startAssetsHarness, type AssetsHarness } from './assets-harness.js';
 
 const require = createRequire(import.meta.url);
@@ -67,13 +67,13 @@ export async function startStorageTenant(options: {
   /** Prefix of the default store's temp dir. */
   tmpPrefix: string;
   env?: NodeJS.ProcessEnv;
-  infra?: Partial<AssetsInfra>;
+  overrides?: ProviderOverride[];
 }): Promise<StorageTenant> {
   const { org, project, owner = 'alice' } = options;
   const localRoot = await mkdtemp(join(tmpdir(), options.tmpPrefix));
   let h: AssetsHarness | undefined;
   try {
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot, ...options.env }, ...(options.infra ? { infra: options.infra } : {}) });
+    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot, ...options.env }, ...(options.overrides ? { overrides: options.overrides } : {}) });
     const harness = h;
     const http$ = harness.app.getHttpServer();
     const as = (user = owner) => ({ authorization: harness.governance.bearer(user, org), 'x-project-id': project });

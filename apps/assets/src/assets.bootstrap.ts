@@ -1,20 +1,17 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp } from '@app/core';
+import { type AppBuilder, createHttpApp } from '@app/core';
 import { isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import { AuthzConfig, CachingAuthzClient, createAuthzBackend, EndpointProofError, loadProductModelDsl, verifyEndpointProof } from '@app/authz';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
+import { createObjectStore, loadStorageConfig } from '@app/storage';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
-import { GovernanceClient } from './governance/governance.client.js';
-import { assertServiceAccountConfigured, ServiceIdentity } from './governance/service-identity.js';
-import { GovernanceReadiness } from './governance/governance-readiness.js';
-import { loadStorageConfig } from '@app/storage';
-import { VerificationService } from './verification/verification.service.js';
-import { loadVerificationConfig, type VerificationConfig } from './verification/verification.config.js';
-import { EgressPolicy } from './egress/egress-policy.js';
-import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/assets-migrations.js';
+import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/index.js';
+import { EgressPolicy } from './egress/index.js';
+import { assertServiceAccountConfigured, GovernanceClient, GovernanceReadiness, ServiceIdentity } from './governance/index.js';
+import { loadVerificationConfig, type VerificationConfig } from './verification/index.js';
 
 export const ASSETS_HTTP = {
   service: 'assets',
@@ -31,10 +28,7 @@ export interface AssetsStartOptions {
   embeddedOpenFgaUrl?: string | null;
 }
 
-export async function buildAssetsInfra(
-  env: NodeJS.ProcessEnv = process.env,
-  options: AssetsStartOptions = {},
-): Promise<AssetsInfra & { config: AssetsConfig; topology: TopologyConfig; governanceReadiness: GovernanceReadiness }> {
+export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env, options: AssetsStartOptions = {}): Promise<AssetsInfra & { topology: TopologyConfig }> {
   const config = loadConfig('assets', AssetsConfig, env);
   const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('assets', env));
@@ -55,23 +49,20 @@ export async function buildAssetsInfra(
   try {
     const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
     const authz = config.AUTHZ_CHECK_CACHE_MS > 0 ? new CachingAuthzClient(client, config.AUTHZ_CHECK_CACHE_MS) : client;
-    const governance = new GovernanceClient(topology.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS);
-    const serviceIdentity = new ServiceIdentity(authConfig, config);
+    const storageConfig = loadStorageConfig(env);
+    const verificationConfig = loadVerificationConfig(env);
     return {
       config,
       topology,
       authConfig,
       database,
       authz,
-      governance,
-      serviceIdentity,
-      governanceReadiness: new GovernanceReadiness(governance, serviceIdentity, { cacheMs: config.GOVERNANCE_READINESS_CACHE_MS }),
-      logLevel: config.LOG_LEVEL,
-      reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
-      secretsSweep: { intervalMs: config.SECRETS_SWEEP_INTERVAL_MS, graceMs: config.SECRETS_SWEEP_GRACE_MS },
-      storageConfig: loadStorageConfig(env),
-      ...(await verificationOf(loadVerificationConfig(env), internalUrlsOf(env, topology, config, authzConfig))),
-      verifyRatePerMinute: config.VERIFY_RATE_PER_MINUTE,
+      governance: new GovernanceClient(topology.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS),
+      serviceIdentity: new ServiceIdentity(authConfig, config),
+      egress: await egressPolicyOf(verificationConfig, internalUrlsOf(env, topology, config, authzConfig)),
+      verificationConfig,
+      storageConfig,
+      objectStore: createObjectStore(storageConfig),
     };
   } catch (error) {
     await database.close();
@@ -120,15 +111,16 @@ function internalUrlsOf(env: NodeJS.ProcessEnv, topology: TopologyConfig, config
 }
 
 /** One egress policy for every outbound connection made for a tenant (verification and storage). */
-async function verificationOf(config: VerificationConfig, internalUrls: string[]): Promise<{ verification: VerificationService; egress: EgressPolicy }> {
+async function egressPolicyOf(config: VerificationConfig, internalUrls: string[]): Promise<EgressPolicy> {
   const egress = new EgressPolicy({ production: config.production, allowCidrs: config.allowCidrs, denyCidrs: config.denyCidrs, protectedPorts: config.protectedPorts, protectedUrls: internalUrls });
   await egress.refreshProtectedUrls();
   setInterval(() => void egress.refreshProtectedUrls(), PROTECTED_URLS_REFRESH_MS).unref();
-  return { verification: new VerificationService(config, egress), egress };
+  return egress;
 }
 
-export function createAssetsApp(infra: AssetsInfra): Promise<NestFastifyApplication> {
-  return createHttpApp(AssetsModule.register(infra), ASSETS_HTTP);
+/** `build` creates the Nest app from the module; tests pass one that overrides providers. */
+export function createAssetsApp(infra: AssetsInfra, build: AppBuilder = createHttpApp): Promise<NestFastifyApplication> {
+  return build(AssetsModule.register(infra), ASSETS_HTTP);
 }
 
 export async function startAssets(env: NodeJS.ProcessEnv = process.env, options: AssetsStartOptions = {}) {
@@ -137,7 +129,7 @@ export async function startAssets(env: NodeJS.ProcessEnv = process.env, options:
   await app.listen({ port: infra.topology.ASSETS_PORT, host: infra.topology.ASSETS_HOST });
   // Found at boot, not on the first request: the service account and Governance are checked
   // once now (bounded), and /health/ready stays 503 naming the variable at fault until they work.
-  void infra.governanceReadiness.checkNow();
+  void app.get(GovernanceReadiness).checkNow();
   return {
     app,
     infra,

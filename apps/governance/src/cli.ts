@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { createOrganization } from './access/create-organization.js';
+import { createOrganization } from './access/index.js';
 import { buildGovernanceInfra } from './governance.bootstrap.js';
 
 const USAGE = `Usage:

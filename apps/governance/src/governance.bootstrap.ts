@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, registerRequestDeadline } from '@app/core';
+import { type AppBuilder, createHttpApp, registerRequestDeadline } from '@app/core';
 import { csv, isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import { type AuthzBackend, AuthzConfig, createAuthzBackend, loadProductModelDsl } from '@app/authz';
@@ -8,7 +8,7 @@ import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { GovernanceConfig } from './governance.config.js';
 import { type GovernanceInfra, GovernanceModule } from './governance.module.js';
-import { GOVERNANCE_ENTITIES, GOVERNANCE_MIGRATIONS } from './database/governance-migrations.js';
+import { GOVERNANCE_ENTITIES, GOVERNANCE_MIGRATIONS } from './database/index.js';
 
 export const GOVERNANCE_HTTP = {
   service: 'governance',
@@ -70,8 +70,9 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
 /** Without GOVERNANCE_REQUEST_TIMEOUT_MS (infra built by hand). */
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-export async function createGovernanceApp(infra: GovernanceInfra): Promise<NestFastifyApplication> {
-  const app = await createHttpApp(GovernanceModule.register(infra), GOVERNANCE_HTTP);
+/** `build` creates the Nest app from the module; tests pass one that overrides providers. */
+export async function createGovernanceApp(infra: GovernanceInfra, build: AppBuilder = createHttpApp): Promise<NestFastifyApplication> {
+  const app = await build(GovernanceModule.register(infra), GOVERNANCE_HTTP);
   // Every request's deadline: X-Request-Timeout-Ms bounded by GOVERNANCE_REQUEST_TIMEOUT_MS.
   registerRequestDeadline(app, { maxMs: infra.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
   return app;

@@ -23,10 +23,11 @@ import { TrustedIssuers } from './trusted-issuers.js';
 export type ProjectDirectoryProvider =
   | Type<ProjectDirectory>
   | { useValue: ProjectDirectory }
+  | { useExisting: Type<ProjectDirectory> }
   | { useFactory: FactoryProvider<ProjectDirectory>['useFactory']; inject?: FactoryProvider['inject'] };
 
 export interface AuthModuleOptions {
-  /** The app's ProjectDirectory: a class (instantiated in this module), a value or a factory. */
+  /** The app's ProjectDirectory: a class (instantiated in this module), an existing provider of `imports`, a value or a factory. */
   projectDirectory: ProjectDirectoryProvider;
   /** Modules the ProjectDirectory depends on (e.g. the app's persistence or HTTP client module). */
   imports?: ModuleMetadata['imports'];

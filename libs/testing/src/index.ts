@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './fakes/fake-infisical.server.js';
 export * from './fakes/fake-gcp-secret-manager.server.js';
 export * from './fakes/fake-gcs.server.js';
+export * from './test-http-app.js';

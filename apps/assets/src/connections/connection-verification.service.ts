@@ -1,16 +1,17 @@
+import { Injectable } from '@nestjs/common';
 import { type Principal, type TenantScope } from '@app/core';
 import { assertPermission, AuthzClient, organizationObject, projectObject } from '@app/authz';
 import { AuditSink } from '@app/audit';
-import type { VerificationService } from '../verification/verification.service.js';
-import type { VerificationReport } from '../verification/verification.types.js';
-import type { ConnectionType } from '../connection-types/connection-type.js';
+import { type VerificationReport, VerificationService } from '../verification/index.js';
+import type { ConnectionType } from '../connection-types/index.js';
 import { ConnectionsRepository } from './persistence/connections.repository.js';
-import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
-import type { ConnectionsService } from './connections.service.js';
+import { GovernanceCredentialsStore } from '../governance/index.js';
+import { ConnectionsService } from './connections.service.js';
 import type { VerifyConnectionDto, VerifyOptionsDto } from './dto/connection.dto.js';
-import type { VerifyRateLimiter } from './verify-rate.limiter.js';
+import { VerifyRateLimiter } from './verify-rate.limiter.js';
 
 /** Verify-before-save and re-verify: the routes' glue around the verification engine. */
+@Injectable()
 export class ConnectionVerificationService {
   constructor(
     private readonly connections: ConnectionsService,

@@ -1,7 +1,15 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ErrorEnvelopeDto, type Page, type Principal } from '@app/core';
+import {
+  ApiErrors,
+  AuthenticatedOnly,
+  AuthorizedInService,
+  ErrorEnvelopeDto,
+  type Page,
+  type Principal,
+} from '@app/core';
+
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, RequirePermission } from '@app/authz';
 import { ConnectionsService, toDto } from './connections.service.js';
@@ -16,9 +24,9 @@ import {
   VerifyExistingDto,
 } from './dto/connection.dto.js';
 import { ConnectionVerificationService } from './connection-verification.service.js';
-import type { VerificationReport } from '../verification/verification.types.js';
+import type { VerificationReport } from '../verification/index.js';
 import { ListConnectionsQuery } from './dto/list-connections.query.js';
-import { listConnectionTypes } from '../connection-types/connection-types.view.js';
+import { listConnectionTypes } from '../connection-types/index.js';
 
 const URI_PARAM = {
   name: 'resource_uri',
@@ -45,6 +53,8 @@ export class ConnectionsController {
 
   @Get('types')
   @ProjectHeader('none')
+  @AuthenticatedOnly('the connection-type catalog: the same static schemas for every caller, no tenant data')
+
   @ApiOperation({ summary: 'Connection types with their config and credential JSON Schemas, auth methods and examples' })
   @ApiErrors(401)
   types() {
@@ -53,6 +63,10 @@ export class ConnectionsController {
 
   @Get()
   @ProjectHeader('optional')
+  @AuthorizedInService(
+    'with X-Project-ID needs can_read on that project; each connection listed is filtered to what the caller can read',
+  )
+
   @ApiOperation({
     summary: 'List the connections the caller can read',
     description: 'With X-Project-ID: that project’s connections plus the org-level ones the caller can read (each item says its `scope`). Without: org-level only.',
@@ -66,6 +80,11 @@ export class ConnectionsController {
   @Post()
   @HttpCode(201)
   @ProjectHeader('optional')
+  @AuthorizedInService(
+    'can_create_resources on the X-Project-ID project, or on the org for an org-level connection (no header, or project_id: null in the body)',
+
+  )
+
   @ApiOperation({
     summary: 'Create a connection; credentials go to the Governance Secrets API, never to Assets',
     description: 'Needs `can_create_resources` on the project, or org owner/admin for an org-level connection (no X-Project-ID, or `project_id: null`).',
@@ -79,6 +98,8 @@ export class ConnectionsController {
   @Post('verify')
   @HttpCode(200)
   @ProjectHeader('optional')
+  @AuthorizedInService('can_create_resources on the X-Project-ID project, or on the org without the header')
+
   @ApiOperation({
     summary: 'Test credentials before saving: connect, then discover schemas and tables (nothing is stored)',
     description: 'Needs `can_create_resources`. A failed probe is 200 with `success: false` and the failing step marked; bad input is 4xx. Rate limited; 429 beyond the concurrency limits.',

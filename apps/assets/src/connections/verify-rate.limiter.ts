@@ -1,3 +1,4 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppException, ErrorCode } from '@app/core';
 
 /**
@@ -5,12 +6,17 @@ import { AppException, ErrorCode } from '@app/core';
  * connections, so a caller cannot use it as a scanner however many requests they send.
  * (The verification service separately caps concurrent runs globally and per org.)
  */
+/** VERIFY_RATE_PER_MINUTE from the config. */
+export const VERIFY_RATE_LIMIT = Symbol('VERIFY_RATE_LIMIT');
+export const VERIFY_RATE_WINDOW_MS = Symbol('VERIFY_RATE_WINDOW_MS');
+
+@Injectable()
 export class VerifyRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
+    @Inject(VERIFY_RATE_LIMIT) private readonly limit: number,
+    @Optional() @Inject(VERIFY_RATE_WINDOW_MS) private readonly windowMs: number = 60_000,
   ) {}
 
   take(key: string, now = Date.now()): void {

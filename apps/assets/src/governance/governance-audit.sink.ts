@@ -1,9 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import { AuditSink, type AuditEventInput } from '@app/audit';
 import { DependencyUnavailableError } from '@app/core';
 import { GovernanceClient } from './governance.client.js';
-import type { ServiceIdentity } from './service-identity.js';
+import { ServiceIdentity } from './service-identity.js';
 
 /** Audit events go to Governance's log, posted by the Assets service account. */
+@Injectable()
 export class GovernanceAuditSink extends AuditSink {
   constructor(
     private readonly governance: GovernanceClient,

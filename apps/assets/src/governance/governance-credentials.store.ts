@@ -1,7 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import { DependencyUnavailableError } from '@app/core';
 import { parseDataResourceUri } from '@app/authz';
 import { expectStatus, type GovernanceCaller, GovernanceClient } from './governance.client.js';
-import type { ServiceIdentity } from './service-identity.js';
+import { ServiceIdentity } from './service-identity.js';
 
 /** What Assets keeps in Governance for a connection: never in its own database. */
 export interface StoredCredentials {
@@ -19,6 +20,7 @@ const secretPath = (resourceUri: string, version: number): string =>
  * Connection credentials in the Governance Secrets API. Reads and writes go as the caller,
  * so Governance checks the caller's permission on the connection and audits the read itself.
  */
+@Injectable()
 export class GovernanceCredentialsStore {
   constructor(
     private readonly governance: GovernanceClient,

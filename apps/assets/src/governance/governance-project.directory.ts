@@ -1,4 +1,6 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DependencyUnavailableError, type Principal } from '@app/core';
+import { CLOCK, type Clock } from '../common/index.js';
 import { ProjectDirectory } from '@app/auth';
 import { GovernanceClient } from './governance.client.js';
 
@@ -17,12 +19,13 @@ const MAX_ENTRIES = 10_000;
  * caller may pass this guard until the entry expires, and every route still checks its own
  * permission against OpenFGA per request.
  */
+@Injectable()
 export class GovernanceProjectDirectory extends ProjectDirectory {
   private readonly visible = new Map<string, number>();
 
   constructor(
     private readonly governance: GovernanceClient,
-    private readonly now: () => number = Date.now,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
   ) {
     super();
   }

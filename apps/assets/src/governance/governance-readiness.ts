@@ -1,7 +1,7 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { ReadinessProbe } from '@app/core';
-import type { GovernanceClient, GovernanceResponse } from './governance.client.js';
-import { ServiceAccountError, type ServiceIdentity } from './service-identity.js';
+import { GovernanceClient, type GovernanceResponse } from './governance.client.js';
+import { ServiceAccountError, ServiceIdentity } from './service-identity.js';
 
 export interface GovernanceReadinessOptions {
   /** Each answer is reused this long, so readiness probes do not hammer Governance or the IdP. */
@@ -28,6 +28,10 @@ class ProbeFailure extends Error {
  * (good or bad) are cached briefly and concurrent probes share one check. Messages name
  * variables, never values.
  */
+/** GovernanceReadinessOptions from the config (GOVERNANCE_READINESS_CACHE_MS). */
+export const GOVERNANCE_READINESS_OPTIONS = Symbol('GOVERNANCE_READINESS_OPTIONS');
+
+@Injectable()
 export class GovernanceReadiness {
   private readonly logger = new Logger('Readiness');
   private readonly cacheMs: number;
@@ -39,7 +43,7 @@ export class GovernanceReadiness {
   constructor(
     private readonly governance: GovernanceClient,
     private readonly identity: ServiceIdentity,
-    options: GovernanceReadinessOptions = {},
+    @Optional() @Inject(GOVERNANCE_READINESS_OPTIONS) options: GovernanceReadinessOptions = {},
   ) {
     this.cacheMs = options.cacheMs ?? 2000;
     this.timeoutMs = options.timeoutMs ?? 1500;

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { DependencyUnavailableError } from '@app/core';
 import { type GovernanceResponse, GovernanceClient } from './governance.client.js';
-import type { ServiceIdentity } from './service-identity.js';
+import { ServiceIdentity } from './service-identity.js';
 
 export interface InventoryEntry {
   resource_uri: string | null;
@@ -24,6 +25,7 @@ function expectOk(response: GovernanceResponse, status: number): GovernanceRespo
  * (audited by Governance as the service account, with the reason) and remove the backend's own
  * leftovers. The service account may never read a value.
  */
+@Injectable()
 export class GovernanceSecretInventory {
   constructor(
     private readonly governance: GovernanceClient,

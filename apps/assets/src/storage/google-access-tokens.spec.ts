@@ -1,7 +1,7 @@
 import { AppException } from '@app/core';
-import type { GoogleAccessTokenSource } from '../verification/drivers/shared/google-service-account.js';
-import { EgressDeniedError } from '../egress/egress-policy.js';
-import { RedirectRefusedError } from '../egress/pinned-connection.js';
+import type { GoogleAccessTokenSource } from '../verification/index.js';
+import { EgressDeniedError } from '../egress/index.js';
+import { RedirectRefusedError } from '../egress/index.js';
 import { GCS_READ_WRITE_SCOPE, GoogleAccessTokens, REFRESH_BEFORE_EXPIRY_MS } from './google-access-tokens.js';
 
 const key = (email = 'writer@acme-analytics.iam.gserviceaccount.com', privateKey = '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n') => ({

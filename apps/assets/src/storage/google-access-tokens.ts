@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
-import { DriverError } from '../verification/driver-error.js';
-import type { DestinationResolver, GoogleAccessTokenSource } from '../verification/drivers/shared/google-service-account.js';
-import { readServiceAccount, type ServiceAccountKey } from '../verification/drivers/shared/google-service-account.js';
-import { EgressDeniedError, InvalidDestinationError } from '../egress/egress-policy.js';
-import { RedirectRefusedError } from '../egress/pinned-connection.js';
+import { type DestinationResolver, DriverError, type GoogleAccessTokenSource, readServiceAccount, type ServiceAccountKey } from '../verification/index.js';
+import { EgressDeniedError, InvalidDestinationError, RedirectRefusedError } from '../egress/index.js';
 
 /** What a GCS storage connection does with its bucket: objects read, written and deleted. */
 export const GCS_READ_WRITE_SCOPE = 'https://www.googleapis.com/auth/devstorage.read_write';

@@ -4,10 +4,10 @@ import { AppException, DependencyUnavailableError, ErrorCode, type Principal } f
 import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
 import { AuditSink } from '@app/audit';
 import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
-import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../egress/egress-policy.js';
-import { ConnectionsService } from '../connections/connections.service.js';
-import { DataConnectionEntity } from '../connections/persistence/data-connection.entity.js';
-import { GovernanceCredentialsStore } from '../governance/governance-credentials.store.js';
+import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../egress/index.js';
+import { ConnectionsService } from '../connections/index.js';
+import { DataConnectionEntity } from '../connections/index.js';
+import { GovernanceCredentialsStore } from '../governance/index.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
 import { relayAuthOf, relayedStorageConfig, relayedStorageCredentials, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
 import { type RelayAuth, type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';

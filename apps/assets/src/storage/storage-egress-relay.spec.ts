@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createObjectStoreFromSpec, objectStoreFromConnection } from '@app/storage';
-import { EgressDeniedError, EgressPolicy } from '../egress/egress-policy.js';
+import { EgressDeniedError, EgressPolicy } from '../egress/index.js';
 import { type RelayAuth, type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
 
 interface Seen {

@@ -3,8 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { PinnedDestination } from '../egress/egress-policy.js';
-import { isRedirect, RedirectRefusedError } from '../egress/pinned-connection.js';
+import type { PinnedDestination } from '../egress/index.js';
+import { isRedirect, RedirectRefusedError } from '../egress/index.js';
 
 /**
  * The tenant's credentials. Only the relay holds them; OpenDAL gets `RelayCredentials` instead.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ObjectStore } from '@app/storage';
-import { PeriodicPass } from '../common/periodic-pass.js';
+import { PeriodicPass } from '../common/index.js';
 import { FilesService } from './files.service.js';
 import { DEFAULT_OBJECT_STORE } from './storage.tokens.js';
 

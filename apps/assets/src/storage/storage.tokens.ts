@@ -7,6 +7,9 @@ export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');
 /** The platform's default ObjectStore, built once from STORAGE_CONFIG. */
 export const DEFAULT_OBJECT_STORE = Symbol('DEFAULT_OBJECT_STORE');
 
+/** Google's OAuth token endpoint (GCS connections); a fake's in tests. */
+export const GOOGLE_TOKEN_ENDPOINT = Symbol('GOOGLE_TOKEN_ENDPOINT');
+
 export type { StorageConfig };
 
 /** Route config flag: this route reads its body as a raw stream, whatever its content type. */

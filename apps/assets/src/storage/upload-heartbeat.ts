@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppException } from '@app/core';
-import { PeriodicPass } from '../common/periodic-pass.js';
+import { PeriodicPass } from '../common/index.js';
 import { FilesService, reservationLost } from './files.service.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 

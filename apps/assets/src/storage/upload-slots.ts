@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyLimiter } from '../common/concurrency-limiter.js';
+import { ConcurrencyLimiter } from '../common/index.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
 /**

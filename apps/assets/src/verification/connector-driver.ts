@@ -1,4 +1,4 @@
-import type { ConnectionType } from '../connection-types/connection-type.js';
+import type { ConnectionType } from '../connection-types/index.js';
 import type { ProbeContext } from './probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from './verification.types.js';
 
@@ -21,5 +21,3 @@ export abstract class ConnectorDriver {
   abstract target(input: VerificationInput): EgressTarget;
   abstract verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome>;
 }
-
-export const NETWORK_STEPS: readonly VerificationStepName[] = ['resolve', 'egress_policy', 'connect'];

@@ -1,4 +1,4 @@
-import { CONNECTION_TYPES } from '../connection-types/connection-type.js';
+import { CONNECTION_TYPES } from '../connection-types/index.js';
 import { ConnectorDriver } from './connector-driver.js';
 import { DRIVERS } from './driver.registry.js';
 import { VERIFICATION_STEPS } from './verification.types.js';

@@ -1,4 +1,4 @@
-import type { ConnectionType } from '../connection-types/connection-type.js';
+import type { ConnectionType } from '../connection-types/index.js';
 import type { ConnectorDriver } from './connector-driver.js';
 import { AzureBlobDriver } from './drivers/azure-blob/azure-blob.driver.js';
 import { BigqueryDriver } from './drivers/bigquery/bigquery.driver.js';
@@ -28,6 +28,3 @@ export const DRIVERS: Readonly<Record<ConnectionType, ConnectorDriver>> = Object
   gcs: new GcsDriver(),
   azure_blob: new AzureBlobDriver(),
 });
-
-/** DI token for the registry (so tests and the composition root can swap it). */
-export const CONNECTOR_DRIVERS = Symbol('CONNECTOR_DRIVERS');

@@ -1,4 +1,4 @@
-import type { PinnedDestination } from '../egress/egress-policy.js';
+import type { PinnedDestination } from '../egress/index.js';
 import { classifyError, DriverError, type ClassifiedError } from './driver-error.js';
 import type { DiscoveryLimits } from './discovery-filter.js';
 import {

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { AppException, ErrorCode } from '@app/core';
 import { ConnectorDriver, type EgressTarget } from './connector-driver.js';
-import { EgressPolicy } from '../egress/egress-policy.js';
+import { EgressPolicy } from '../egress/index.js';
 import type { ProbeContext } from './probe-context.js';
 import { loadVerificationConfig } from './verification.config.js';
 import { VerificationService } from './verification.service.js';

@@ -1,12 +1,13 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppException } from '@app/core';
-import { ConcurrencyLimiter } from '../common/concurrency-limiter.js';
+import { ConcurrencyLimiter } from '../common/index.js';
 import type { ConnectorDriver, EgressTarget } from './connector-driver.js';
 import { DEFAULT_MAX_OBJECTS, validatePatterns, type DiscoveryLimits } from './discovery-filter.js';
 import { DRIVERS } from './driver.registry.js';
 import { classifyError, collectSecrets, DriverError, fixedMessage, scrubSecrets, type ClassifiedError } from './driver-error.js';
-import { EgressPolicy, type PinnedDestination } from '../egress/egress-policy.js';
+import { EgressPolicy, type PinnedDestination } from '../egress/index.js';
 import { ProbeContext, StepFailedError, StepRecorder } from './probe-context.js';
-import type { VerificationConfig } from './verification.config.js';
+import { VerificationConfig } from './verification.config.js';
 import type {
   DriverOutcome,
   VerificationErrorCode,
@@ -20,6 +21,11 @@ export interface VerificationLogger {
   log(message: string, context?: Record<string, unknown>): void;
   warn(message: string, context?: Record<string, unknown>): void;
 }
+
+/** The app's structured log (VerificationLog); absent in bare unit tests, which stay silent. */
+export const VERIFICATION_LOGGER = Symbol('VERIFICATION_LOGGER');
+/** The drivers by type; tests inject their own. */
+export const VERIFICATION_DRIVERS = Symbol('VERIFICATION_DRIVERS');
 
 const SILENT_LOGGER: VerificationLogger = { log: () => undefined, warn: () => undefined };
 const MAX_MISSING_WARNINGS = 20;
@@ -37,19 +43,20 @@ class CallTimeoutError extends Error {
  * type's driver, and turn whatever happens into a report. Never throws for a failed probe; only
  * for bad options (400) and when the concurrency limits are reached (429).
  */
+@Injectable()
 export class VerificationService {
   private readonly limiter: ConcurrencyLimiter;
 
   constructor(
-    private readonly config: VerificationConfig,
-    private readonly policy: EgressPolicy = new EgressPolicy({
+    @Inject(VerificationConfig) private readonly config: VerificationConfig,
+    @Optional() private readonly policy: EgressPolicy = new EgressPolicy({
       production: config.production,
       allowCidrs: config.allowCidrs,
       denyCidrs: config.denyCidrs,
       protectedPorts: config.protectedPorts,
     }),
-    private readonly drivers: Readonly<Record<string, ConnectorDriver>> = DRIVERS,
-    private readonly logger: VerificationLogger = SILENT_LOGGER,
+    @Optional() @Inject(VERIFICATION_DRIVERS) private readonly drivers: Readonly<Record<string, ConnectorDriver>> = DRIVERS,
+    @Optional() @Inject(VERIFICATION_LOGGER) private readonly logger: VerificationLogger = SILENT_LOGGER,
   ) {
     this.limiter = new ConcurrencyLimiter(config.VERIFY_MAX_CONCURRENT, config.VERIFY_MAX_CONCURRENT_PER_ORG);
   }

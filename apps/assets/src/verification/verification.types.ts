@@ -1,4 +1,4 @@
-import type { ConnectionType } from '../connection-types/connection-type.js';
+import type { ConnectionType } from '../connection-types/index.js';
 
 /** Steps in the order they run; a driver reports the ones that apply to it. */
 export const VERIFICATION_STEPS = [

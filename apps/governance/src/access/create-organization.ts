@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { type AuthzClient, organizationObject, SLUG, userSubject } from '@app/authz';
-import { DatabaseAuditSink } from '../audit/database-audit.sink.js';
+import { DatabaseAuditSink } from '../audit/index.js';
 import { OrganizationEntity } from './organization.entity.js';
 
 /** Bootstrap: an org and its first owner. Idempotent, so re-running the CLI is harmless. */

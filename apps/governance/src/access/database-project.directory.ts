@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@app/core';
 import { ProjectDirectory } from '@app/auth';
@@ -9,6 +10,7 @@ import { ProjectEntity } from './project.entity.js';
  * read it. The row lookup and the permission check always both run, side by side, so a project
  * that does not exist and one the caller cannot read cost the same and answer the same 404.
  */
+@Injectable()
 export class DatabaseProjectDirectory extends ProjectDirectory {
   constructor(
     private readonly dataSource: DataSource,

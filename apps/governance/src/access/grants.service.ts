@@ -4,7 +4,7 @@ import type { AuditEventInput } from '@app/audit';
 import { assertPermission, AuthzClient, parsePublicObject, type PublicObjectRef, toPublicObject, userSubject } from '@app/authz';
 import { ORG_ROLES, PROJECT_ROLES, type GrantDto } from './grant.dto.js';
 import { ProjectsService } from './projects.service.js';
-import { AuditedChanges } from '../audit/audited-changes.js';
+import { AuditedChanges } from '../audit/index.js';
 
 /**
  * One generic grant API for every role on every object. Objects are always resolved inside the

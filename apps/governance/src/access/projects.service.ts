@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppException, type Page, type Principal, offsetOf, pageOf } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { AuthzClient, organizationObject, projectObject, type TupleKey, userSubject } from '@app/authz';
+import { isUniqueViolation } from '@app/database';
 import { ProjectEntity } from './project.entity.js';
-import { AuditedChanges } from '../audit/audited-changes.js';
+import { AuditedChanges } from '../audit/index.js';
 import { type CreateProjectDto, ProjectDto } from './project.dto.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The tuples that make a project part of its org and give its creator ownership. */
 export function projectTuples(orgId: string, projectId: string, ownerId: string): TupleKey[] {
@@ -53,7 +52,7 @@ export class ProjectsService {
       try {
         await repo.insert(entity);
       } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(error)) {
           throw AppException.conflict(`Project ${input.id} already exists`, { id: input.id });
         }
         throw error;

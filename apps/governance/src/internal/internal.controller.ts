@@ -1,14 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiErrors, AppException, ErrorCode, type Principal, READINESS_PROBES, type ReadinessProbe, requestSignalOf, traceIdOf } from '@app/core';
+import {
+  ApiErrors,
+  AppException,
+  ErrorCode,
+  type Principal,
+  READINESS_PROBES,
+  type ReadinessProbe,
+  requestSignalOf,
+  traceIdOf,
+  TrustedServiceOnly,
+} from '@app/core';
+
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
-import { AuditedChanges } from '../audit/audited-changes.js';
+import { AuditedChanges } from '../audit/index.js';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
-import { SecretsService } from '../secrets/secrets.service.js';
-import { SECRET_NAME } from '../secrets/secret.dto.js';
+import { SecretsService } from '../secrets/index.js';
+import { SECRET_NAME } from '../secrets/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
 import { SecretDeletionQueryDto } from './resource-secrets-inventory.controller.js';
 
@@ -36,7 +48,8 @@ const INTERNAL_PROBE_TIMEOUT_MS = 1000;
 @ApiTags('internal')
 @ApiBearerAuth()
 @ProjectHeader('none')
-@UseGuards(TrustedServiceGuard)
+@TrustedServiceOnly(TrustedServiceGuard)
+
 @ApiErrors(401, 404, 422)
 @Controller('internal')
 export class InternalController {

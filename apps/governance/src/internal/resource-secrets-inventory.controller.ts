@@ -1,13 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ApiErrors, AppException, type Principal, traceIdOf } from '@app/core';
+import { ApiErrors, AppException, type Principal, traceIdOf, TrustedServiceOnly } from '@app/core';
+
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { MAX_RESOURCE_SECRET_PAGE, SecretsBackend } from '@app/secrets';
-import { AuditedChanges } from '../audit/audited-changes.js';
+import { AuditedChanges } from '../audit/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
 
 export class ResourceSecretsQueryDto {
@@ -66,7 +68,8 @@ export class ResourceKeysDto {
 @ApiTags('internal')
 @ApiBearerAuth()
 @ProjectHeader('none')
-@UseGuards(TrustedServiceGuard)
+@TrustedServiceOnly(TrustedServiceGuard)
+
 @ApiErrors(401, 404, 422)
 @Controller('internal/resource-secrets')
 export class ResourceSecretsInventoryController {

@@ -3,7 +3,7 @@ import { AppException, deadlineExceeded, type Page, pageOf, offsetOf } from '@ap
 import type { AuditEventInput } from '@app/audit';
 import { SecretsBackend, type SecretRef, type SecretScope, type SecretsCallOptions } from '@app/secrets';
 import { SecretMetadataDto, type SecretValueDto } from './secret.dto.js';
-import { AuditedChanges } from '../audit/audited-changes.js';
+import { AuditedChanges } from '../audit/index.js';
 
 /**
  * Thin on purpose: permission checks happen in guards. Reads are audited by the interceptor

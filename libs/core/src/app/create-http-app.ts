@@ -22,16 +22,28 @@ export interface HttpAppOptions {
 
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
 
+/** What builds an app from its root module: `createHttpApp`, or in tests one that overrides providers. */
+export type AppBuilder = (module: Type<unknown> | DynamicModule, options: HttpAppOptions) => Promise<NestFastifyApplication>;
+
 /** Builds a configured (not yet listening) app: used by main.ts and by e2e tests alike. */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), { bufferLogs: true });
+  return configureHttpApp(app, options);
+}
+
+/** The Fastify adapter every app runs on (tests that compile their own module use it too). */
+export function createHttpAdapter(options: Pick<HttpAppOptions, 'bodyLimitBytes'>): FastifyAdapter {
+  return new FastifyAdapter({
     genReqId: generateRequestId,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     trustProxy: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+}
+
+/** Logger, request id, error envelope, input guards, prefix, validation and Swagger on a created app. */
+export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PaginationDto } from '@app/core';
-import { CONNECTION_TYPES } from '../../connection-types/connection-type.js';
+import { CONNECTION_TYPES } from '../../connection-types/index.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
 
 const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/core';
-import { CONNECTION_TYPES } from '../../connection-types/connection-type.js';
+import { CONNECTION_TYPES } from '../../connection-types/index.js';
 
 export const SORT_FIELDS = ['name', 'created_at', 'updated_at', 'connection_type', 'status', 'last_verified_at'] as const;
 const SORT = new RegExp(`^(${SORT_FIELDS.join('|')}):(asc|desc)(,(${SORT_FIELDS.join('|')}):(asc|desc)){0,5}$`);

@@ -1,12 +1,11 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
 import { AuthzClient } from '@app/authz';
 import { AuditSink, type AuditEventInput } from '@app/audit';
 import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connections.repository.js';
 import { ConnectionOperationsRepository, type ClaimedOperation } from '../persistence/connection-operations.repository.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
-import { GovernanceCredentialsStore, type StoredCredentials } from '../../governance/governance-credentials.store.js';
-import { GovernanceUnavailableError } from '../../governance/governance.client.js';
+import { GovernanceCredentialsStore, GovernanceUnavailableError, type StoredCredentials } from '../../governance/index.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
@@ -51,6 +50,7 @@ function asUnavailable(error: unknown, dependency: string): AppException {
  * crash is finished or undone by `reconcile`, so no secret or tuple is ever orphaned and no
  * connection is visible without its secret.
  */
+@Injectable()
 export class ConnectionSaga {
   private readonly logger = new Logger(ConnectionSaga.name);
 

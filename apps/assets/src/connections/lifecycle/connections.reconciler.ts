@@ -1,5 +1,5 @@
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { PeriodicPass } from '../../common/periodic-pass.js';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicPass } from '../../common/index.js';
 import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
 import { ConnectionSaga } from './connection-saga.js';
 
@@ -17,6 +17,10 @@ export interface ReconcileSummary {
  * Finishes or undoes operations whose request died (crash, kill -9, dependency outage). Safe on
  * several replicas at once: each operation is claimed with a lease in one SQL statement.
  */
+/** RECONCILE_INTERVAL_MS: how often the reconciler runs; 0 = never (tests drive it by hand). */
+export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
+
+@Injectable()
 export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ConnectionsReconciler.name);
   private readonly periodic = new PeriodicPass(() => this.pass());
@@ -24,7 +28,7 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
   constructor(
     private readonly operations: ConnectionOperationsRepository,
     private readonly saga: ConnectionSaga,
-    private readonly intervalMs: number,
+    @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { PeriodicPass } from '../../common/periodic-pass.js';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicPass } from '../../common/index.js';
 import { SecretSweepRepository } from '../persistence/secret-sweep.repository.js';
-import { GovernanceSecretInventory } from '../../governance/governance-secret-inventory.js';
+import { GovernanceSecretInventory } from '../../governance/index.js';
 import { planSweep, type SweepDeletionReason, type SweepKeepReason } from './secret-sweep.planner.js';
 
 export interface SecretSweepOptions {
@@ -58,6 +58,10 @@ const emptySummary = (): SweepSummary => ({
  * deletion audited by Governance as the service account. Safe on several replicas: an org is swept
  * by one replica at a time under a lease in the Assets database, and every step is idempotent.
  */
+/** SecretSweepOptions from the config (SECRETS_SWEEP_INTERVAL_MS, SECRETS_SWEEP_GRACE_MS). */
+export const SECRETS_SWEEP_OPTIONS = Symbol('SECRETS_SWEEP_OPTIONS');
+
+@Injectable()
 export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SecretStoreSweeper.name);
   private readonly holder = randomUUID();
@@ -69,7 +73,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly repository: SecretSweepRepository,
     private readonly inventory: GovernanceSecretInventory,
-    private readonly options: SecretSweepOptions,
+    @Inject(SECRETS_SWEEP_OPTIONS) private readonly options: SecretSweepOptions,
   ) {
     this.now = options.now ?? Date.now;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 /** What Assets holds about the credentials of some resource URIs of one org. */
@@ -20,6 +21,7 @@ const uriPrefixPattern = (orgId: string): string => `data:${orgId.replace(/[\\%_
  * lets only one replica sweep an org at a time. Like the operations outbox, a system job: every
  * query is scoped to the org it is given.
  */
+@Injectable()
 export class SecretSweepRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DRIVERS } from '../../driver.registry.js';
-import { EgressPolicy } from '../../../egress/egress-policy.js';
+import { EgressPolicy } from '../../../egress/index.js';
 import { loadVerificationConfig } from '../../verification.config.js';
 import { VerificationService } from '../../verification.service.js';
 import { BigqueryDriver } from './bigquery.driver.js';

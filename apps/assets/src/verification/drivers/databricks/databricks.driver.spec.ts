@@ -1,6 +1,6 @@
 import { DBSQLClient } from '@databricks/sql';
 import http from 'node:http';
-import { EgressPolicy } from '../../../egress/egress-policy.js';
+import { EgressPolicy } from '../../../egress/index.js';
 import { loadVerificationConfig } from '../../verification.config.js';
 import { VerificationService } from '../../verification.service.js';
 import {

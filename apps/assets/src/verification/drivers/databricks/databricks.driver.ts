@@ -4,17 +4,17 @@ import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fie
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/egress-policy.js';
+import type { PinnedDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type {
   DriverOutcome,
   VerificationErrorCode,
   VerificationInput,
-  VerificationStepName,
 } from '../../verification.types.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
+import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
 
 const HTTP_PATH = /^\/?sql\/(?!.*\.\.)[A-Za-z0-9._/-]{1,250}$/;
 const TOKEN = /^\S{1,4096}$/;
@@ -122,14 +122,7 @@ export function classifyDatabricksError(error: unknown): unknown {
  */
 export class DatabricksDriver extends ConnectorDriver {
   readonly type = 'databricks' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-  ];
+  readonly steps = STEPS_WITHOUT_PRIVILEGES;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);

@@ -1,6 +1,6 @@
 import { MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoServerError } from 'mongodb';
 import net from 'node:net';
-import { EgressPolicy } from '../../../egress/egress-policy.js';
+import { EgressPolicy } from '../../../egress/index.js';
 import { loadVerificationConfig } from '../../verification.config.js';
 import { VerificationService } from '../../verification.service.js';
 import {

@@ -4,19 +4,18 @@ import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fie
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/egress-policy.js';
-import { pinnedLookup } from '../../../egress/pinned-connection.js';
+import type { PinnedDestination } from '../../../egress/index.js';
+import { pinnedLookup } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type {
   DiscoveredTable,
   DriverOutcome,
   VerificationErrorCode,
   VerificationInput,
-  VerificationStepName,
 } from '../../verification.types.js';
-import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';
+import { ALL_STEPS } from '../shared/steps.js';
 
 const DATABASE = /^[A-Za-z0-9_-]{1,63}$/;
 const AUTH_SOURCE = /^[A-Za-z0-9_$-]{1,63}$/;
@@ -158,7 +157,7 @@ export function classifyMongoError(error: unknown, depth = 0): unknown {
  */
 export class MongodbDriver extends ConnectorDriver {
   readonly type = 'mongodb' as const;
-  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
+  readonly steps = ALL_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);

@@ -5,11 +5,11 @@ import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fie
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/egress-policy.js';
+import type { PinnedDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
-import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { chunk, groupCatalog, qualifySelected, type CatalogRow } from '../shared/catalog.js';
+import { ALL_STEPS } from '../shared/steps.js';
 
 export const MYSQL_SSL_MODES = ['disable', 'preferred', 'required', 'verify_ca', 'verify_identity'] as const;
 type MysqlSslMode = (typeof MYSQL_SSL_MODES)[number];
@@ -116,7 +116,7 @@ class AttemptError extends Error {
  */
 export class MysqlDriver extends ConnectorDriver {
   readonly type = 'mysql' as const;
-  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
+  readonly steps = ALL_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const settings = readSettings(input);

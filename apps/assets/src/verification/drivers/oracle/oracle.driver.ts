@@ -4,18 +4,17 @@ import { ConfigReader, HOST_PATTERN } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/egress-policy.js';
+import type { PinnedDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type {
   DriverOutcome,
   VerificationErrorCode,
   VerificationInput,
-  VerificationStepName,
 } from '../../verification.types.js';
-import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';
+import { ALL_STEPS } from '../shared/steps.js';
 
 const SERVICE_NAME = /^[A-Za-z0-9_$#.-]{1,255}$/;
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]+$/;
@@ -134,7 +133,7 @@ export function classifyOracleError(error: unknown): unknown {
  */
 export class OracleDriver extends ConnectorDriver {
   readonly type = 'oracle' as const;
-  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
+  readonly steps = ALL_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);

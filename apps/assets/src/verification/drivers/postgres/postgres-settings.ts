@@ -1,7 +1,7 @@
 import type tls from 'node:tls';
 import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fields.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/egress-policy.js';
+import type { PinnedDestination } from '../../../egress/index.js';
 import type { VerificationInput } from '../../verification.types.js';
 
 export const POSTGRES_SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;

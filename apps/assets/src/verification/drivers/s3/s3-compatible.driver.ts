@@ -4,9 +4,10 @@ import { ConfigReader } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import { createPinnedAgent } from '../../../egress/pinned-connection.js';
+import { createPinnedAgent } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
+import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z0-9-]{1,64}$/;
@@ -94,9 +95,7 @@ function readSettings(input: VerificationInput, flavour: S3Flavour): S3Settings 
 export abstract class S3CompatibleDriver extends ConnectorDriver {
   protected abstract readonly flavour: S3Flavour;
 
-  get steps(): readonly VerificationStepName[] {
-    return ['resolve', 'egress_policy', 'connect', 'tls', 'authenticate', 'discover'];
-  }
+  readonly steps = STEPS_WITHOUT_PRIVILEGES;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input, this.flavour);

@@ -1,8 +1,8 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { ConfigReader, PEM } from '../../config-fields.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/egress-policy.js';
-import { createPinnedAgent } from '../../../egress/pinned-connection.js';
+import type { PinnedDestination } from '../../../egress/index.js';
+import { createPinnedAgent } from '../../../egress/index.js';
 import { requestJson } from './pinned-http.js';
 import { prop, sdkError } from './sdk-error.js';
 

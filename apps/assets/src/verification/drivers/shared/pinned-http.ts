@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { createPinnedAgent, isRedirect, RedirectRefusedError } from '../../../egress/pinned-connection.js';
+import { createPinnedAgent, isRedirect, RedirectRefusedError } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { VerificationStepName } from '../../verification.types.js';
 

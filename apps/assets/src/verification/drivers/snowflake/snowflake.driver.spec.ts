@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { EgressPolicy } from '../../../egress/egress-policy.js';
+import { EgressPolicy } from '../../../egress/index.js';
 import { loadVerificationConfig } from '../../verification.config.js';
 import { VerificationService } from '../../verification.service.js';
 import {

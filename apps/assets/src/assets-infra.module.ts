@@ -1,0 +1,46 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthConfig } from '@app/auth';
+import { AuthzClient } from '@app/authz';
+import type { Database } from '@app/database';
+import type { ObjectStore, StorageConfig } from '@app/storage';
+import { AssetsConfig } from './assets.config.js';
+import { EgressPolicy } from './egress/index.js';
+import { GovernanceClient, ServiceIdentity } from './governance/index.js';
+import { DEFAULT_OBJECT_STORE, STORAGE_CONFIG } from './storage/index.js';
+import { VerificationConfig } from './verification/index.js';
+
+/** Everything built before Nest starts (assets.bootstrap.ts): validated config and the external systems behind their ports. */
+export interface AssetsInfra {
+  config: AssetsConfig;
+  authConfig: AuthConfig;
+  database: Database;
+  authz: AuthzClient;
+  governance: GovernanceClient;
+  serviceIdentity: ServiceIdentity;
+  egress: EgressPolicy;
+  verificationConfig: VerificationConfig;
+  storageConfig: StorageConfig;
+  /** The platform's default object store, built from storageConfig. */
+  objectStore: ObjectStore;
+}
+
+/** The one door infrastructure enters by: every feature injects these, none builds them. */
+@Global()
+@Module({})
+export class AssetsInfraModule {
+  static forRoot(infra: AssetsInfra): DynamicModule {
+    const providers = [
+      { provide: AssetsConfig, useValue: infra.config },
+      { provide: DataSource, useValue: infra.database.dataSource },
+      { provide: AuthzClient, useValue: infra.authz },
+      { provide: GovernanceClient, useValue: infra.governance },
+      { provide: ServiceIdentity, useValue: infra.serviceIdentity },
+      { provide: EgressPolicy, useValue: infra.egress },
+      { provide: VerificationConfig, useValue: infra.verificationConfig },
+      { provide: STORAGE_CONFIG, useValue: infra.storageConfig },
+      { provide: DEFAULT_OBJECT_STORE, useValue: infra.objectStore },
+    ];
+    return { module: AssetsInfraModule, providers, exports: providers.map((provider) => provider.provide) };
+  }
+}

@@ -1,0 +1,1 @@
+export { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './assets-migrations.js';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditSink } from '@app/audit';
+import { AuditController } from './audit.controller.js';
+import { AuditedChanges } from './audited-changes.js';
+import { DatabaseAuditSink } from './database-audit.sink.js';
+
+/** The audit log: the query route, the sink, and AuditedChanges (a change commits with its event). */
+@Module({
+  controllers: [AuditController],
+  providers: [AuditedChanges, { provide: AuditSink, useClass: DatabaseAuditSink }],
+  exports: [AuditedChanges, AuditSink],
+})
+export class AuditModule {}

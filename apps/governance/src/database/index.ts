@@ -1,0 +1,1 @@
+export { GOVERNANCE_ENTITIES, GOVERNANCE_MIGRATIONS } from './governance-migrations.js';
