@@ -2,9 +2,10 @@ import { CONNECTION_TYPES, isConnectionType, type ConnectionType } from './conne
 import {
   CONFIG_FIELD_ALIASES,
   CONNECTION_TYPE_REGISTRY,
-  configDefault,
+  defaultAuthType,
   type ConfigKey,
 } from './connection-type.registry.js';
+import { credentialsRequiredReason } from './credential-rebind.rules.js';
 import {
   MAX_REPORTED_ERRORS,
   compileSchema,
@@ -47,11 +48,6 @@ export interface ExistingConnection {
 
 export type ConnectionInputResult =
   { ok: true; value: NormalizedConnectionInput } | { ok: false; errors: FieldError[] };
-
-export interface TypeSnapshot {
-  type: ConnectionType;
-  config: Record<string, unknown>;
-}
 
 interface CompiledType {
   config: CompiledSchema;
@@ -102,10 +98,6 @@ function resolveAliases(
     delete out[alias];
   }
   return out;
-}
-
-function defaultAuthType(type: ConnectionType): string {
-  return CONNECTION_TYPE_REGISTRY[type].auth_methods[0]!.auth_type;
 }
 
 export function validateConnectionInput(
@@ -190,7 +182,7 @@ export function validateConnectionInput(
     input.credentials === undefined &&
     (mode === 'update-full' || mode === 'update-partial')
   ) {
-    const reason = credentialsNeededReason(existing, { type, config: normalizedConfig });
+    const reason = credentialsRequiredReason(existing, { type, config: normalizedConfig });
     if (reason) errors.push({ field: 'credentials', message: `is required when ${reason}` });
   }
 
@@ -211,70 +203,4 @@ export function validateConnectionInput(
       pool: pool.value,
     },
   };
-}
-
-function credentialsNeededReason(before: ExistingConnection, after: TypeSnapshot): string | undefined {
-  const changed = destinationChanged(after.type, before, after);
-  if (changed.includes('connection_type')) return 'connection_type changes';
-  const beforeAuth = before.config['auth_type'] ?? defaultAuthType(before.type);
-  if (beforeAuth !== after.config['auth_type']) return 'auth_type changes';
-  if (changed.length > 0) return `destination fields change (${changed.join(', ')})`;
-  return undefined;
-}
-
-/**
- * Names of destination fields (where credentials would be sent) that differ between two configs,
- * comparing with schema defaults filled in. A type change is reported as `['connection_type']`.
- */
-export function destinationChanged(
-  type: ConnectionType,
-  before: TypeSnapshot,
-  after: TypeSnapshot,
-): string[] {
-  if (before.type !== after.type || before.type !== type) return ['connection_type'];
-  const changed: string[] = [];
-  for (const field of CONNECTION_TYPE_REGISTRY[type].destination_fields) {
-    const fallback = configDefault(type, field);
-    const a = before.config[field] ?? fallback;
-    const b = after.config[field] ?? fallback;
-    if (a !== b) changed.push(field);
-  }
-  return changed;
-}
-
-/** `https:`/`http:` of an endpoint as given, else the scheme the type uses without one. */
-function endpointScheme(type: ConnectionType, config: Record<string, unknown>): string | undefined {
-  const fallback = CONNECTION_TYPE_REGISTRY[type].default_endpoint_scheme;
-  if (!fallback) return undefined;
-  const value = config['endpoint'];
-  if (value === undefined || value === null) return `${fallback}:`;
-  if (typeof value !== 'string') return 'invalid:';
-  return /^https:\/\//i.test(value) ? 'https:' : /^http:\/\//i.test(value) ? 'http:' : 'invalid:';
-}
-
-/**
- * Names of transport-security fields whose effective value (schema defaults filled in, so that
- * removing a field counts as its default) is weaker after than before. A value outside the
- * field's known levels counts as the weakest: unknown never passes as safe.
- */
-export function transportWeakened(type: ConnectionType, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  const weakened: string[] = [];
-  for (const [field, levels] of Object.entries(CONNECTION_TYPE_REGISTRY[type].transport_fields)) {
-    const fallback = configDefault(type, field);
-    const rank = (config: Record<string, unknown>) => levels.indexOf(config[field] ?? fallback);
-    if (rank(after) < rank(before)) weakened.push(field);
-  }
-  const [schemeBefore, schemeAfter] = [endpointScheme(type, before), endpointScheme(type, after)];
-  if (schemeBefore === 'https:' && schemeAfter !== 'https:') weakened.push('endpoint');
-  return weakened;
-}
-
-/**
- * The rebind rule as one pure decision: the fields whose change means stored credentials would go
- * to another destination or over weaker transport. Non-empty = the update needs new credentials.
- */
-export function rebindChanges(before: TypeSnapshot, after: TypeSnapshot): string[] {
-  const changed = destinationChanged(after.type, before, after);
-  if (changed.includes('connection_type')) return changed;
-  return [...new Set([...changed, ...transportWeakened(after.type, before.config, after.config)])];
 }

@@ -49,7 +49,10 @@ export interface ConnectionTypeDefinition {
   config_example: Record<string, unknown>;
   /** The first entry is the default `auth_type`. */
   auth_methods: readonly AuthMethodDefinition[];
-  /** Config fields that decide where credentials are sent; changing one requires new credentials. */
+  /**
+   * Config fields that decide where credentials are sent; changing one requires new credentials
+   * (the comparisons are in credential-rebind.rules.ts).
+   */
   destination_fields: readonly string[];
   /**
    * Config fields that set transport security, each with its accepted values from weakest to
@@ -669,8 +672,9 @@ function deepFreeze<T>(value: T): T {
 export const CONNECTION_TYPE_REGISTRY: Record<ConnectionType, ConnectionTypeDefinition> =
   deepFreeze(REGISTRY);
 
-export function getConnectionTypeDefinition(type: ConnectionType): ConnectionTypeDefinition {
-  return CONNECTION_TYPE_REGISTRY[type];
+/** The `auth_type` a config without one uses: the type's first auth method. */
+export function defaultAuthType(type: ConnectionType): string {
+  return CONNECTION_TYPE_REGISTRY[type].auth_methods[0]!.auth_type;
 }
 
 /** Default value a config schema declares for a field, if any. */
