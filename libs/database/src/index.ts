@@ -2,3 +2,4 @@ export * from './embedded-postgres.js';
 export * from './open-database.js';
 export * from './database.config.js';
 export * from './snake-naming.strategy.js';
+export * from './unique-violation.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, ErrorCode, type TenantScope } from '@app/core';
+import { isUniqueViolation } from '@app/database';
 import {
   type ConnectionLifecycle,
   ConnectionOperationEntity,
@@ -11,7 +12,6 @@ import {
 } from './data-connection.entity.js';
 import { SORT_FIELDS } from '../dto/list-connections.query.js';
 
-const UNIQUE_VIOLATION = '23505';
 /** The request that starts an operation owns it this long; after that the reconciler may take over. */
 export const OPERATION_LEASE_MS = 120_000;
 
@@ -44,9 +44,6 @@ const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type
 export function concurrentChange(): AppException {
   return new AppException(ErrorCode.CONFLICT, 'Another change to this data connection came first or is in progress; nothing was changed. Read it again and retry.');
 }
-
-const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION;
 
 /** Thrown inside a transaction when a compare-and-set matched no row; mapped to 409 or 404 outside. */
 class StaleRow extends Error {}
@@ -366,7 +363,7 @@ export class ConnectionsRepository {
       if (error instanceof StaleRow) throw await this.staleOrGone(scope, id);
       // The only unique indexes these statements can hit: one pending operation per connection
       // (another change is in flight), and the scope's names (a rename onto a taken name).
-      if (isUniqueViolation(error) && (error as QueryFailedError & { driverError: { constraint?: string } }).driverError.constraint !== 'data_connections_scope_name') {
+      if (isUniqueViolation(error) && !isUniqueViolation(error, 'data_connections_scope_name')) {
         throw concurrentChange();
       }
       throw this.renameConflict(error);
