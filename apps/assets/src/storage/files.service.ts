@@ -1,15 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppException, offsetOf, type Principal } from '@app/core';
+import { isUniqueViolation } from '@app/database';
 import { type ObjectStore, type StorageTenant, TenantKeyBuilder } from '@app/storage';
 import { FileEntity } from './file.entity.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
+import { slugOf } from '../common/index.js';
 
 /** Files live in the `files` solution: `<org>/<project>/files/<key>`. */
 export const FILES_SOLUTION = 'files';
 const URI_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A derived name segment fits URI_NAME. */
+const FILE_SLUG_MAX = 63;
 
 export interface FileFields {
   key: string;
@@ -21,20 +25,9 @@ export interface FileFields {
 
 /** `file:{org}:{project}:{slug}`; the slug comes from the name unless the caller gave a URI. */
 export function fileResourceUri(orgId: string, projectId: string, name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/g, '');
+  const slug = slugOf(name, FILE_SLUG_MAX);
   if (!slug) throw AppException.validation('The name must contain at least one letter or digit to derive a resource URI', { field: 'name' });
   return `file:${orgId}:${projectId}:${slug}`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }
 
 /** What a finished `put` reports. */
@@ -86,7 +79,7 @@ export class FilesService {
       await repo.insert(file);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (uniqueConstraintOf(error) === 'files_org_project_key') throw AppException.conflict('A file with this key already exists', { key: fields.key });
+      if (isUniqueViolation(error, 'files_org_project_key')) throw AppException.conflict('A file with this key already exists', { key: fields.key });
       throw AppException.conflict('A file with this resource URI already exists', { resource_uri: resourceUri });
     }
     return file;
@@ -239,8 +232,4 @@ export function assertNotFileKey(tenant: StorageTenant, key: string): void {
 function rowsOf(result: unknown): Record<string, unknown>[] {
   if (Array.isArray(result) && Array.isArray(result[0])) return result[0] as Record<string, unknown>[];
   return (Array.isArray(result) ? result : []) as Record<string, unknown>[];
-}
-
-function uniqueConstraintOf(error: unknown): string | undefined {
-  return ((error as QueryFailedError).driverError as { constraint?: string } | undefined)?.constraint;
 }
