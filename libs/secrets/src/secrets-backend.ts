@@ -1,4 +1,4 @@
-import { DependencyUnavailableError } from '@app/core';
+import { AppException, DependencyUnavailableError } from '@app/core';
 import type { SqlQueryable } from './embedded/embedded-secrets.backend.js';
 
 /** Where a secret lives. Tenancy is part of the identity: the same name in another scope is another secret. */
@@ -76,8 +76,23 @@ export abstract class SecretsBackend {
   abstract create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
   /** AppException.notFound('Secret') if missing. `description` undefined = keep, null = clear. */
   abstract update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
-  /** Create or update; for idempotent saga steps. */
-  abstract upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
+  /**
+   * Create or update; for idempotent saga steps. Here: update, create when missing, and update
+   * again when a concurrent creator won the race. A backend with an atomic write overrides it.
+   */
+  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+    try {
+      return await this.update(ref, value, description, options);
+    } catch (err) {
+      if (!(err instanceof AppException && err.status === 404)) throw err;
+    }
+    try {
+      return await this.create(ref, value, description, options);
+    } catch (err) {
+      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description, options);
+      throw err;
+    }
+  }
   abstract get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null>;
   /** Names and metadata only, never values; only that exact scope, sorted by name. */
   abstract list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]>;

@@ -126,7 +126,8 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     return toMetadata(rows[0]);
   }
 
-  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  /** One atomic statement instead of the port's update-then-create. */
+  override upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);

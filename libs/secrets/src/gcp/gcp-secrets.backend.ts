@@ -217,20 +217,6 @@ export class GcpSecretsBackend extends SecretsBackend {
     }
   }
 
-  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
-    try {
-      return await this.update(ref, value, description, options);
-    } catch (err) {
-      if (!(err instanceof AppException && err.status === 404)) throw err;
-    }
-    try {
-      return await this.create(ref, value, description, options);
-    } catch (err) {
-      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description, options);
-      throw err;
-    }
-  }
-
   async get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
     const name = this.secretName(r);

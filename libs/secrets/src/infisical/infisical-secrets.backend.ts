@@ -407,21 +407,6 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     }
   }
 
-  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
-    try {
-      return await this.update(ref, value, description, options);
-    } catch (err) {
-      if (!(err instanceof AppException && err.status === 404)) throw err;
-    }
-    try {
-      return await this.create(ref, value, description, options);
-    } catch (err) {
-      // Lost a race with a concurrent creator: the secret exists now.
-      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description, options);
-      throw err;
-    }
-  }
-
   private async read(call: Call, r: NormalizedScope & { name: string }, withValue: boolean): Promise<{ value: string; metadata: SecretMetadata } | null> {
     try {
       const res = await this.send<{ secret: InfisicalSecret }>(call, {
