@@ -17,11 +17,11 @@ import type {
   DriverOutcome,
   VerificationErrorCode,
   VerificationInput,
-  VerificationStepName,
 } from '../../verification.types.js';
 import { parseServiceEndpoint, type ServiceEndpoint } from '../shared/endpoint.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
+import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
 
 const ACCOUNT = /^[a-z0-9]{3,24}$/;
 const CONTAINER = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -142,14 +142,7 @@ function pinnedAgentPolicy(agent: http.Agent): RequestPolicyFactory {
  */
 export class AzureBlobDriver extends ConnectorDriver {
   readonly type = 'azure_blob' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-  ];
+  readonly steps = STEPS_WITHOUT_PRIVILEGES;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);

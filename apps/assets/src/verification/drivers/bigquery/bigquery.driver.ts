@@ -7,7 +7,6 @@ import type {
   DiscoveredSchema,
   DriverOutcome,
   VerificationInput,
-  VerificationStepName,
 } from '../../verification.types.js';
 import { parseServiceEndpoint, type ServiceEndpoint } from '../shared/endpoint.js';
 import {
@@ -19,6 +18,7 @@ import {
   type ServiceAccountKey,
 } from '../shared/google-service-account.js';
 import { PinnedHttpPhases, requestJson } from '../shared/pinned-http.js';
+import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
 
 const DATASET = /^[A-Za-z0-9_]{1,1024}$/;
 const LOCATION = /^[A-Za-z0-9-]{1,64}$/;
@@ -77,14 +77,7 @@ interface Page {
  */
 export class BigqueryDriver extends ConnectorDriver {
   readonly type = 'bigquery' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-  ];
+  readonly steps = STEPS_WITHOUT_PRIVILEGES;
   private readonly tokenSource: GoogleTokenSource;
   private readonly api: ServiceEndpoint;
 

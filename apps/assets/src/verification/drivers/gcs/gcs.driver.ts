@@ -3,7 +3,7 @@ import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
 import type { ProbeContext } from '../../probe-context.js';
-import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
+import type { DriverOutcome, VerificationInput } from '../../verification.types.js';
 import { parseServiceEndpoint, type ServiceEndpoint } from '../shared/endpoint.js';
 import {
   GCP_PROJECT,
@@ -14,6 +14,7 @@ import {
   type ServiceAccountKey,
 } from '../shared/google-service-account.js';
 import { PinnedHttpPhases, requestJson } from '../shared/pinned-http.js';
+import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
 
 const BUCKET =
   /^(?!goog)(?!.*google)(?!.*g00gle)(?!\d{1,3}(?:\.\d{1,3}){3}$)(?!.*\.\.)(?!.*[^.]{64})[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
@@ -71,14 +72,7 @@ export interface GcsDriverOptions {
  */
 export class GcsDriver extends ConnectorDriver {
   readonly type = 'gcs' as const;
-  readonly steps: readonly VerificationStepName[] = [
-    'resolve',
-    'egress_policy',
-    'connect',
-    'tls',
-    'authenticate',
-    'discover',
-  ];
+  readonly steps = STEPS_WITHOUT_PRIVILEGES;
   private readonly tokenSource: GoogleTokenSource;
 
   constructor(options: GcsDriverOptions = {}) {

@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import type { ProbeContext } from '../../probe-context.js';
-import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
+import type { DriverOutcome, VerificationInput } from '../../verification.types.js';
 import { discoverPostgresCatalog, reportMissingSelected } from './postgres-catalog.js';
 import { openPostgresSession } from './postgres-session.js';
 import { readPostgresSettings, type PostgresFlavour } from './postgres-settings.js';
+import { ALL_STEPS } from '../shared/steps.js';
 
 const FLAVOUR: PostgresFlavour = {
   defaultPort: 5432,
@@ -12,19 +13,9 @@ const FLAVOUR: PostgresFlavour = {
   credentialFields: ['username', 'password', 'ca_cert', 'client_cert', 'client_key'],
 };
 
-export const POSTGRES_STEPS: readonly VerificationStepName[] = [
-  'resolve',
-  'egress_policy',
-  'connect',
-  'tls',
-  'authenticate',
-  'discover',
-  'privileges',
-];
-
 export class PostgresDriver extends ConnectorDriver {
   readonly type = 'postgres' as const;
-  readonly steps = POSTGRES_STEPS;
+  readonly steps = ALL_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const settings = readPostgresSettings(input, FLAVOUR);

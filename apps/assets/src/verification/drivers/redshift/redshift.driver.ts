@@ -4,10 +4,10 @@ import { globToLike, type DiscoveryLimits } from '../../discovery-filter.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput } from '../../verification.types.js';
 import { discoverPostgresCatalog, reportMissingSelected, type CatalogResult } from '../postgres/postgres-catalog.js';
-import { POSTGRES_STEPS } from '../postgres/postgres.driver.js';
 import { openPostgresSession } from '../postgres/postgres-session.js';
 import { readPostgresSettings, type PostgresFlavour } from '../postgres/postgres-settings.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
+import { ALL_STEPS } from '../shared/steps.js';
 
 const FLAVOUR: PostgresFlavour = {
   defaultPort: 5439,
@@ -29,7 +29,7 @@ const SVV_TYPES: Record<string, string> = {
  */
 export class RedshiftDriver extends ConnectorDriver {
   readonly type = 'redshift' as const;
-  readonly steps = POSTGRES_STEPS;
+  readonly steps = ALL_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const settings = readPostgresSettings(input, FLAVOUR);

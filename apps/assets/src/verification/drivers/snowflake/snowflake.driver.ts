@@ -10,11 +10,10 @@ import type {
   DriverOutcome,
   VerificationErrorCode,
   VerificationInput,
-  VerificationStepName,
 } from '../../verification.types.js';
-import { VERIFICATION_STEPS } from '../../verification.types.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
+import { ALL_STEPS } from '../shared/steps.js';
 
 const ACCOUNT = /^(?!.*snowflakecomputing)[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]+$/;
@@ -245,7 +244,7 @@ function run(
  */
 export class SnowflakeDriver extends ConnectorDriver {
   readonly type = 'snowflake' as const;
-  readonly steps: readonly VerificationStepName[] = VERIFICATION_STEPS;
+  readonly steps = ALL_STEPS;
 
   target(input: VerificationInput): EgressTarget {
     const s = readSnowflakeSettings(input);
