@@ -28,13 +28,15 @@ describe('Data connections (e2e)', () => {
   let gov: ReturnType<AssetsHarness['governance']['app']['getHttpServer']>;
   const as = (user: string, org = ORG) => h.governance.bearer(user, org);
 
-  const grant = (user: string, relation: string, object: string) =>
-    request(gov).post('/governance/grants').set('authorization', as('alice')).send({ user: `user:${user}`, relation, object }).expect(201);
+  const grant = (user: string, relation: string, object: string, org = ORG) =>
+    request(gov).post('/governance/grants').set('authorization', as('alice', org)).send({ user: `user:${user}`, relation, object }).expect(201);
 
-  const api = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, user = 'alice', project: string | null = PROJECT, org = ORG) => {
+  type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+  const call = (method: Method, path: string, user: string, project: string | null, org: string) => {
     const req = request(http)[method](path).set('authorization', as(user, org));
     return project ? req.set('x-project-id', project) : req;
   };
+  const api = (method: Method, path: string, user = 'alice', project: string | null = PROJECT, org = ORG) => call(method, path, user, project, org);
 
   beforeAll(async () => {
     h = await startAssetsHarness();
@@ -50,15 +52,25 @@ describe('Data connections (e2e)', () => {
     await grant('olivia', 'operator', `project:${PROJECT}`);
     await grant('victor', 'viewer', `project:${PROJECT}`);
     await grant('oscar', 'developer', 'project:other-proj');
+    // mike: an org member with no project role.
+    await grant('mike', 'member', `organization:${ORG}`);
   });
 
   afterAll(async () => {
     await h?.close();
   });
 
+  // Each describe makes the connections it reads or changes (none is shared between describes), so
+  // any single test passes alone (-t) and in any order (--randomize).
+
   describe('create and read', () => {
+    // The seed example is created once, by whichever test needs it first; the create test checks
+    // that answer. It is never rotated here, so its secret stays at credentials-v1.
+    let created: Promise<request.Response> | undefined;
+    const seeded = () => (created ??= Promise.resolve(api('post', '/assets/data').send(seedBody()).expect(201)));
+
     it('should create the seed example with a derived URI and never return the credentials', async () => {
-      const res = await api('post', '/assets/data').send(seedBody()).expect(201);
+      const res = await seeded();
       expect(res.body).toMatchObject({
         resource_uri: `data:${ORG}:${PROJECT}:customer-analytics-db`,
         name: 'Customer Analytics DB',
@@ -78,6 +90,7 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should read it by raw and percent-encoded URI', async () => {
+      await seeded();
       const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       const raw = await api('get', `/assets/data/${uri}`).expect(200);
       const encoded = await api('get', `/assets/data/${encodeURIComponent(uri)}`).expect(200);
@@ -86,6 +99,7 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should return the credentials only on the secret route, uncached and audited', async () => {
+      await seeded();
       const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       const res = await api('get', `/assets/data/${uri}/secret`).expect(200);
       expect(res.headers['cache-control']).toBe('no-store');
@@ -99,6 +113,7 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should answer 409 for a duplicate name in the same scope', async () => {
+      await seeded();
       const res = await api('post', '/assets/data').send(seedBody()).expect(409);
       expect(res.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
     });
@@ -106,13 +121,14 @@ describe('Data connections (e2e)', () => {
 
   describe('org-level connections', () => {
     const lake = `data:${ORG}::shared-lake`;
+    const projectConnection = `data:${ORG}:${PROJECT}:project-analytics-db`;
 
     beforeAll(async () => {
-      await grant('mike', 'member', `organization:${ORG}`);
       const res = await api('post', '/assets/data', 'alice', null)
         .send({ name: 'Shared Lake', connection_type: 's3', storage_config: { bucket: 'raw-drops', region: 'eu-west-1' }, credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY } })
         .expect(201);
       expect(res.body).toMatchObject({ resource_uri: lake, project_id: null, scope: 'organization' });
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Project Analytics DB' }).expect(201);
     });
 
     it('should also create at org level with project_id null despite a project header', async () => {
@@ -142,15 +158,20 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should keep project connections invisible from other projects', async () => {
-      await api('get', `/assets/data/data:${ORG}:${PROJECT}:customer-analytics-db`, 'oscar', 'other-proj').expect(404);
+      await api('get', `/assets/data/${projectConnection}`, 'oscar', 'other-proj').expect(404);
       const list = await api('get', '/assets/data', 'oscar', 'other-proj').expect(200);
-      expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).not.toContain(`data:${ORG}:${PROJECT}:customer-analytics-db`);
+      expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).not.toContain(projectConnection);
       expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).toContain(lake);
     });
   });
 
   describe('permissions by role', () => {
-    const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
+    const uri = `data:${ORG}:${PROJECT}:permissions-matrix`;
+
+    beforeAll(async () => {
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Permissions Matrix' }).expect(201);
+    });
+
     // user, header, can_read, can_execute, can_write, can_manage_secrets
     const table: Array<[string, string, string, number, number, number, number]> = [
       ['org owner', 'alice', PROJECT, 200, 200, 200, 200],
@@ -207,7 +228,20 @@ describe('Data connections (e2e)', () => {
   });
 
   describe('list', () => {
+    // Its own org, so counts and filters see only what this describe creates: an org-level s3
+    // connection and dave's four, whatever other describes have made in acme.
+    const LIST_ORG = 'initech';
+    const LIST_PROJECT = 'reporting';
+    const api = (method: Method, path: string, user = 'alice', project: string | null = LIST_PROJECT, org = LIST_ORG) => call(method, path, user, project, org);
+
     beforeAll(async () => {
+      await h.governance.createOrg(LIST_ORG, 'alice');
+      await request(gov).post('/governance/projects').set('authorization', as('alice', LIST_ORG)).send({ id: LIST_PROJECT, name: LIST_PROJECT }).expect(201);
+      await grant('dave', 'developer', `project:${LIST_PROJECT}`, LIST_ORG);
+      await grant('mike', 'member', `organization:${LIST_ORG}`, LIST_ORG);
+      await api('post', '/assets/data', 'alice', null)
+        .send({ name: 'Shared Lake', connection_type: 's3', storage_config: { bucket: 'raw-drops', region: 'eu-west-1' }, credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY } })
+        .expect(201);
       for (const [name, tags] of [
         ['customer_db', ['pii', 'prod']],
         ['customerXdb', ['prod']],
@@ -261,6 +295,12 @@ describe('Data connections (e2e)', () => {
   });
 
   describe('rules', () => {
+    const uri = `data:${ORG}:${PROJECT}:rules-subject`;
+
+    beforeAll(async () => {
+      await api('post', '/assets/data').send({ ...seedBody(), name: 'Rules Subject' }).expect(201);
+    });
+
     it('should let exactly one of several concurrent same-name creates win', async () => {
       const results = await Promise.all(Array.from({ length: 6 }, () => api('post', '/assets/data').send({ ...seedBody(), name: 'Race Condition' })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
@@ -269,7 +309,6 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should refuse to send saved credentials to a new destination (422) and accept it with new ones', async () => {
-      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       for (const change of [{ host: 'attacker.example.com' }, { port: 6543 }, { ssl_mode: 'disable' }]) {
         const res = await api('patch', `/assets/data/${uri}`).send({ database_config: change }).expect(422);
         expect(res.body.error).toMatchObject({ code: 'REBIND_REQUIRES_CREDENTIALS', details: { changed_fields: [Object.keys(change)[0]] } });
@@ -284,7 +323,6 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should keep the resource URI immutable and validate bodies against the type schema', async () => {
-      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       await api('patch', `/assets/data/${uri}`).send({ resource_uri: 'data:acme:analytics-prod:other' }).expect(422);
       const bad = await api('post', '/assets/data').send({ ...seedBody(), name: 'Bad Host', database_config: { host: 'postgres://u:p@h/db', database: 'x' } }).expect(422);
       expect(bad.body.error.code).toBe('VALIDATION_ERROR');
@@ -302,7 +340,6 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should audit every secret read', async () => {
-      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       const count = async () =>
         (await request(gov).get('/governance/audit?action=data_connection.secret.read&page_size=100').set('authorization', as('alice')).expect(200)).body.pagination.total_items as number;
       const before = await count();
@@ -314,7 +351,6 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should fail closed: no audit record, no credentials', async () => {
-      const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       const governanceDb = h.governance.infra.database.dataSource;
       await governanceDb.query('ALTER TABLE audit_events RENAME TO audit_events_offline');
       try {
