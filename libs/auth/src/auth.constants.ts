@@ -1,6 +1,5 @@
 /** Only asymmetric algorithms: an HMAC token (or `none`) is never accepted, whatever its key. */
 export const ALLOWED_ALGORITHMS = ['RS256', 'ES256'] as const;
-export type AllowedAlgorithm = (typeof ALLOWED_ALGORITHMS)[number];
 
 /** Org ids and Keycloak realm names that map to an org. */
 export const ORG_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;

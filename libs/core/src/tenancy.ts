@@ -16,17 +16,4 @@ export interface TenantScope {
   readonly projectId: string | null;
 }
 
-/** What guards attach to the request (Fastify raw request or Nest request object). */
-export interface RequestContext {
-  requestId: string;
-  principal?: Principal;
-  /** Validated `X-Project-ID`, or null when the route allows org scope and it was omitted. */
-  projectId?: string | null;
-}
-
 export const PROJECT_HEADER = 'x-project-id';
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-export function scopeOf(principal: Principal, projectId: string | null | undefined): TenantScope {
-  return { orgId: principal.orgId, projectId: projectId ?? null };
-}

@@ -38,8 +38,6 @@ export type ObjectStoreSpec =
       prefix?: string;
     };
 
-export type ObjectStoreBackend = ObjectStoreSpec['backend'];
-
 export interface OpenDalTarget {
   scheme: 'fs' | 's3' | 'gcs' | 'azblob';
   options: Record<string, string>;

@@ -35,11 +35,6 @@ export function pinnedLookup(dest: PinnedDestination): LookupFunction {
   }) as LookupFunction;
 }
 
-/** Opens a TCP connection to the pinned address and port, never to anything else. */
-export function connectPinned(dest: PinnedDestination): net.Socket {
-  return net.connect({ host: dest.address, port: dest.port, family: dest.family });
-}
-
 /**
  * The destination answered with a redirect. Redirects are never followed for a tenant: the next hop
  * is an address the egress policy did not check. Carries only the status, never the Location.

@@ -114,8 +114,4 @@ export class ConnectionOperationsRepository {
   async fail(id: string, reason: string): Promise<void> {
     await this.dataSource.getRepository(ConnectionOperationEntity).update({ id }, { lastError: reason.slice(0, 200), updatedAt: new Date() });
   }
-
-  async pendingCount(): Promise<number> {
-    return this.dataSource.getRepository(ConnectionOperationEntity).countBy({ status: 'pending' });
-  }
 }

@@ -325,10 +325,6 @@ export class ConnectionsRepository {
     });
   }
 
-  async setLifecycle(scope: TenantScope, id: string, lifecycle: ConnectionLifecycle): Promise<void> {
-    await this.dataSource.getRepository(DataConnectionEntity).update({ id, orgId: scope.orgId }, { lifecycle, updatedAt: new Date() });
-  }
-
   /**
    * The last step of a delete or an undone create: the row goes and its operation closes in one
    * transaction, so a closed operation never outlives its row (the name stays taken until then).
