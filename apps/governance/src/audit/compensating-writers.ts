@@ -70,7 +70,7 @@ export class CompensatingSecretsBackend extends SecretsBackend {
   }
 
   /** The inner backend's own upsert, undone as one step (not as the port's update-then-create). */
-  override upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  override async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const before = await this.inner.get(ref, options);
     const undo = () => (before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref));
     const written = await this.undoIfUnknown('secret.upsert', undo, () => this.inner.upsert(ref, value, description, options));

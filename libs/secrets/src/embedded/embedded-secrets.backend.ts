@@ -127,7 +127,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
   }
 
   /** One atomic statement instead of the port's update-then-create. */
-  override upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  override async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
