@@ -26,6 +26,12 @@ const testScaffolding = {
   message: 'Test helpers are for tests only (specs, test/, libs/testing).',
 };
 
+/** The embedded OpenFGA engine and its HTTP server: dev mode and tests only (production loads it through createAuthzBackend). */
+const embeddedAuthz = {
+  group: ['@app/authz/embedded'],
+  message: 'The embedded OpenFGA engine is for dev mode and tests; production reaches it only through createAuthzBackend.',
+};
+
 /** Apps: no relative path into libs/, no deep import behind `@app/<lib>`. (test/ may reach internals.) */
 const publicLibImportsOnly = {
   patterns: [
@@ -35,6 +41,7 @@ const publicLibImportsOnly = {
     },
     deepImports,
     testScaffolding,
+    embeddedAuthz,
   ],
 };
 
@@ -51,6 +58,7 @@ const libBoundaries = {
     },
     deepImports,
     testScaffolding,
+    embeddedAuthz,
   ],
 };
 
@@ -156,6 +164,14 @@ export default defineConfig(
     files: ['libs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', libBoundaries],
+    },
+  },
+  {
+    // Governance's dev-mode OpenFGA endpoint (loaded on demand by startGovernance) serves the embedded engine.
+    name: 'project/dev-openfga-endpoint',
+    files: ['apps/governance/src/embedded-openfga.endpoint.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: publicLibImportsOnly.patterns.filter((pattern) => pattern !== embeddedAuthz) }],
     },
   },
   {
