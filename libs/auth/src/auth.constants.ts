@@ -11,5 +11,4 @@ export const DEFAULT_AUDIENCE = 'assets-platform';
 /** Keycloak's JWKS path below a realm issuer. */
 export const KEYCLOAK_CERTS_PATH = '/protocol/openid-connect/certs';
 
-export const IS_PUBLIC_KEY = 'auth:is-public';
 export const PROJECT_HEADER_POLICY_KEY = 'auth:project-header-policy';

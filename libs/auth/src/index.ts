@@ -24,7 +24,6 @@ export * from './auth.constants.js';
 export * from './auth.module.js';
 export * from './auth.tokens.js';
 export * from './project-directory.js';
-export * from './decorators/public.decorator.js';
 export * from './decorators/project-header.decorator.js';
 export * from './decorators/current.decorators.js';
 export * from './guards/jwt-auth.guard.js';

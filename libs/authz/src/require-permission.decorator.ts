@@ -1,7 +1,21 @@
-import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ApiErrors, AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import {
+  ApiErrors,
+  AppException,
+  DeclareAuthorization,
+  DependencyUnavailableError,
+  type Principal,
+  ROUTE_AUTHORIZATION,
+  type RouteAuthorization,
+} from '@app/core';
 import { AuthzClient } from './authz-client.js';
 import { organizationObject, projectObject, SLUG, userSubject } from './authz-objects.js';
 import { dataConnectionObjectOf, parseDataResourceUri } from './resource-uri.js';
@@ -15,17 +29,14 @@ export interface AuthorizedRequest {
 /** Resolves the object to check from the request; null means "not found". */
 export type ObjectResolver = (request: AuthorizedRequest & { principal: Principal }) => string | null;
 
-export interface PermissionSpec {
-  permission: string;
+/** The route's authorization declaration, with the resolver the guard needs. */
+export interface PermissionSpec extends Extract<RouteAuthorization, { kind: 'permission' }> {
   object: ObjectResolver;
-  /** What the 404 says when the caller cannot even read the object. */
-  resourceName: string;
 }
 
-const PERMISSION_KEY = 'authz:permission';
-
 /** The project named by X-Project-ID, in the caller's org. */
-export const projectFromHeader: ObjectResolver = (r) => (r.projectId ? projectObject(r.principal.orgId, r.projectId) : null);
+export const projectFromHeader: ObjectResolver = (r) =>
+  r.projectId ? projectObject(r.principal.orgId, r.projectId) : null;
 /** The project in X-Project-ID, or the org when the header was omitted (org-scoped routes). */
 export const projectOrOrgFromHeader: ObjectResolver = (r) =>
   r.projectId ? projectObject(r.principal.orgId, r.projectId) : organizationObject(r.principal.orgId);
@@ -57,8 +68,12 @@ export class PermissionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const spec = this.reflector.getAllAndOverride<PermissionSpec | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
-    if (!spec) return true;
+    const declared = this.reflector.getAllAndOverride<RouteAuthorization | undefined>(ROUTE_AUTHORIZATION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (declared?.kind !== 'permission') return true;
+    const spec = declared as PermissionSpec;
     const request = context.switchToHttp().getRequest<AuthorizedRequest>();
     const principal = request.principal;
     if (!principal) throw AppException.invalidToken();
@@ -81,10 +96,12 @@ export async function assertPermission(
   let allowed: boolean[];
   try {
     allowed = await authz.batchCheck(
-      permission === 'can_read' ? [{ user, relation: permission, object }] : [
-        { user, relation: permission, object },
-        { user, relation: 'can_read', object },
-      ],
+      permission === 'can_read'
+        ? [{ user, relation: permission, object }]
+        : [
+            { user, relation: permission, object },
+            { user, relation: 'can_read', object },
+          ],
     );
   } catch (error) {
     if (error instanceof AppException) throw error;
@@ -95,10 +112,14 @@ export async function assertPermission(
   throw AppException.notFound(resourceName);
 }
 
-/** One decorator: checks the permission and documents bearer auth and the 401/403/404 envelope. */
+/**
+ * One decorator: declares the route's authorization, checks the permission and documents
+ * bearer auth and the 401/403/404 envelope.
+ */
 export function RequirePermission(permission: string, object: ObjectResolver, resourceName = 'Resource') {
+  const spec: PermissionSpec = { kind: 'permission', permission, object, resourceName };
   return applyDecorators(
-    SetMetadata(PERMISSION_KEY, { permission, object, resourceName } satisfies PermissionSpec),
+    DeclareAuthorization(spec),
     UseGuards(PermissionGuard),
     ApiBearerAuth(),
     ApiErrors(401, 403, 404),

@@ -9,7 +9,6 @@ import {
   type Page,
   type Principal,
 } from '@app/core';
-
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, RequirePermission } from '@app/authz';
 import { ConnectionsService, toDto } from './connections.service.js';
@@ -54,7 +53,6 @@ export class ConnectionsController {
   @Get('types')
   @ProjectHeader('none')
   @AuthenticatedOnly('the connection-type catalog: the same static schemas for every caller, no tenant data')
-
   @ApiOperation({ summary: 'Connection types with their config and credential JSON Schemas, auth methods and examples' })
   @ApiErrors(401)
   types() {
@@ -66,7 +64,6 @@ export class ConnectionsController {
   @AuthorizedInService(
     'with X-Project-ID needs can_read on that project; each connection listed is filtered to what the caller can read',
   )
-
   @ApiOperation({
     summary: 'List the connections the caller can read',
     description: 'With X-Project-ID: that project’s connections plus the org-level ones the caller can read (each item says its `scope`). Without: org-level only.',
@@ -82,7 +79,6 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @AuthorizedInService(
     'can_create_resources on the X-Project-ID project, or on the org for an org-level connection (no header, or project_id: null in the body)',
-
   )
 
   @ApiOperation({
@@ -99,7 +95,6 @@ export class ConnectionsController {
   @HttpCode(200)
   @ProjectHeader('optional')
   @AuthorizedInService('can_create_resources on the X-Project-ID project, or on the org without the header')
-
   @ApiOperation({
     summary: 'Test credentials before saving: connect, then discover schemas and tables (nothing is stored)',
     description: 'Needs `can_create_resources`. A failed probe is 200 with `success: false` and the failing step marked; bad input is 4xx. Rate limited; 429 beyond the concurrency limits.',

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type Principal } from '@app/core';
+import { ApiErrors, AuthenticatedOnly, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 
 export class SessionDto {
@@ -17,6 +17,7 @@ export class SessionDto {
 export class SessionController {
   @Get()
   @ProjectHeader('optional')
+  @AuthenticatedOnly("the caller's own identity and the project the project-context guard validated")
   @ApiOperation({ summary: 'The caller as authenticated: user, org (from the token) and project (from X-Project-ID)' })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrors(400, 401, 404)

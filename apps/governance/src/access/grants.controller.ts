@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type Principal } from '@app/core';
+import { ApiErrors, AuthorizedInService, type Principal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { type AuditEventInput, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
 import { GrantsService } from './grants.service.js';
@@ -22,6 +22,7 @@ export class GrantsController {
 
   @Post()
   @HttpCode(201)
+  @AuthorizedInService('can_manage_members on the object named in the body (owner to grant owner)')
   @AuditedWrite({ action: 'grant.create', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
   @ApiOperation({ summary: 'Grant a role on an object (owners and admins of the object or its org)' })
   @ApiCreatedResponse({ type: GrantDto })
@@ -31,6 +32,7 @@ export class GrantsController {
 
   @Delete()
   @HttpCode(204)
+  @AuthorizedInService('can_manage_members on the object named in the body (owner to revoke owner)')
   @AuditedWrite({ action: 'grant.delete', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
   @ApiOperation({ summary: 'Revoke a role; revoking a missing grant is a no-op' })
   @ApiNoContentResponse()
@@ -39,6 +41,7 @@ export class GrantsController {
   }
 
   @Get()
+  @AuthorizedInService('can_manage_members on the object named by the object query parameter')
   @ApiOperation({ summary: 'Direct user grants on an object (owners and admins)' })
   @ApiOkResponse({ type: GrantListDto })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: GrantQueryDto): Promise<GrantListDto> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type Page, PageQueryDto, type Principal } from '@app/core';
+import { ApiErrors, AuthorizedInService, type Page, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { callerOrg, projectFromParam, RequirePermission } from '@app/authz';
 import { type AuditEventInput, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
@@ -26,6 +26,7 @@ export class ProjectsController {
   }
 
   @Get()
+  @AuthorizedInService('lists only the projects of the caller org on which the caller has can_read')
   @ApiOperation({ summary: 'Projects of the caller org that the caller can read' })
   @ApiOkResponse({ type: ProjectPageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<ProjectDto>> {

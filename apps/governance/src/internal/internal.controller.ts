@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -14,7 +13,6 @@ import {
   traceIdOf,
   TrustedServiceOnly,
 } from '@app/core';
-
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
 import { AuditedChanges } from '../audit/index.js';
@@ -49,7 +47,6 @@ const INTERNAL_PROBE_TIMEOUT_MS = 1000;
 @ApiBearerAuth()
 @ProjectHeader('none')
 @TrustedServiceOnly(TrustedServiceGuard)
-
 @ApiErrors(401, 404, 422)
 @Controller('internal')
 export class InternalController {

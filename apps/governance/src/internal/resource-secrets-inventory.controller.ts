@@ -1,11 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiErrors, AppException, type Principal, traceIdOf, TrustedServiceOnly } from '@app/core';
-
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { MAX_RESOURCE_SECRET_PAGE, SecretsBackend } from '@app/secrets';
@@ -69,7 +67,6 @@ export class ResourceKeysDto {
 @ApiBearerAuth()
 @ProjectHeader('none')
 @TrustedServiceOnly(TrustedServiceGuard)
-
 @ApiErrors(401, 404, 422)
 @Controller('internal/resource-secrets')
 export class ResourceSecretsInventoryController {

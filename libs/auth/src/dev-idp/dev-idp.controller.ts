@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppException } from '@app/core';
+import { AppException, Public } from '@app/core';
 import type { AuthSettings } from '../auth.config.js';
 import { KEYCLOAK_CERTS_PATH, ORG_SLUG } from '../auth.constants.js';
 import { AUTH_SETTINGS, DEV_KEY_PAIR } from '../auth.tokens.js';
 import { ProjectHeader } from '../decorators/project-header.decorator.js';
-import { Public } from '../decorators/public.decorator.js';
 import type { DevKeyPair, PublicJwk } from '../keys/dev-key-store.js';
 import { devIssuerFor } from '../trusted-issuers.js';
 

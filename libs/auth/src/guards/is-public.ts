@@ -1,9 +1,12 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { IS_PUBLIC_KEY } from '../auth.constants.js';
+import { ROUTE_AUTHORIZATION, type RouteAuthorization } from '@app/core';
 
+/** `@Public()` (from @app/core) on the handler, or on its controller when the handler declares nothing. */
 export function isPublic(reflector: Reflector, context: ExecutionContext): boolean {
-  return (
-    reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true
-  );
+  const declared = reflector.getAllAndOverride<RouteAuthorization | undefined>(ROUTE_AUTHORIZATION, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+  return declared?.kind === 'public';
 }
