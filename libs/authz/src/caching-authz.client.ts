@@ -13,6 +13,8 @@ export class CachingAuthzClient extends AuthzClient {
     private readonly inner: AuthzClient,
     private readonly ttlMs: number,
     private readonly maxEntries = 50_000,
+    /** Milliseconds since the epoch; tests pass their own clock to move past the TTL without sleeping. */
+    private readonly now: () => number = Date.now,
   ) {
     super();
   }
@@ -22,7 +24,7 @@ export class CachingAuthzClient extends AuthzClient {
   }
 
   override async batchCheck(requests: CheckRequest[]): Promise<boolean[]> {
-    const now = Date.now();
+    const now = this.now();
     const results: boolean[] = new Array<boolean>(requests.length);
     const misses: number[] = [];
     requests.forEach((request, i) => {
