@@ -14,6 +14,8 @@ export interface PostgresTupleStoreOptions {
    * Default 0: every top-level request first asks Postgres whether the changelog moved.
    */
   maxStalenessMs?: number;
+  /** Milliseconds since the epoch (default Date.now); tests move it past maxStalenessMs instead of sleeping. */
+  now?: () => number;
 }
 
 interface Row {
@@ -56,6 +58,7 @@ export const DEFAULT_MAX_STALENESS_MS = 0;
 export class PostgresTupleStore implements TupleStore {
   private readonly schema: string;
   private readonly maxStalenessMs: number;
+  private readonly now: () => number;
   private readonly index = new TupleIndex();
   private cursor = '0';
   private loading?: Promise<void>;
@@ -71,6 +74,7 @@ export class PostgresTupleStore implements TupleStore {
   ) {
     this.schema = quoteIdent(options.schema ?? AUTHZ_SCHEMA);
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
+    this.now = options.now ?? Date.now;
   }
 
   /** Reads go to Postgres (not the cache): used by admin APIs and the health check. */
@@ -162,7 +166,7 @@ export class PostgresTupleStore implements TupleStore {
       await this.load();
       return this.index;
     }
-    const age = Date.now() - this.freshAsOf;
+    const age = this.now() - this.freshAsOf;
     if (this.maxStalenessMs === 0 || age >= this.maxStalenessMs) {
       await this.requestSync();
     } else if (age >= this.maxStalenessMs / 2) {
@@ -192,7 +196,7 @@ export class PostgresTupleStore implements TupleStore {
   }
 
   private async loadOnce(): Promise<void> {
-    const startedAt = Date.now();
+    const startedAt = this.now();
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -231,7 +235,7 @@ export class PostgresTupleStore implements TupleStore {
   }
 
   private async syncOnce(): Promise<void> {
-    const startedAt = Date.now();
+    const startedAt = this.now();
     // max(id) is a single backward index probe whatever the table statistics say; the range
     // query below only runs when something changed.
     const { rows: head } = await this.pool.query<{ id: string | null }>(
