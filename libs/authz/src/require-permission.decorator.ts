@@ -37,9 +37,6 @@ export interface PermissionSpec extends Extract<RouteAuthorization, { kind: 'per
 /** The project named by X-Project-ID, in the caller's org. */
 export const projectFromHeader: ObjectResolver = (r) =>
   r.projectId ? projectObject(r.principal.orgId, r.projectId) : null;
-/** The project in X-Project-ID, or the org when the header was omitted (org-scoped routes). */
-export const projectOrOrgFromHeader: ObjectResolver = (r) =>
-  r.projectId ? projectObject(r.principal.orgId, r.projectId) : organizationObject(r.principal.orgId);
 /** A project id taken from a route parameter; a malformed id is simply not found. */
 export const projectFromParam =
   (param: string): ObjectResolver =>
