@@ -120,7 +120,7 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
 
     it('should replace an object and change its etag', async () => {
       const first = await store.put(key('docs/v.txt'), Buffer.from('one'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // No wait for the clock to tick: the sizes differ, so even fs's size-and-mtime validator changes.
       const second = await store.put(key('docs/v.txt'), Buffer.from('second'));
       expect(second.size).toBe(6);
       expect(second.etag).not.toBe(first.etag);
