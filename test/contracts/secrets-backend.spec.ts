@@ -273,6 +273,7 @@ describe(InfisicalSecretsBackend.name, () => {
       expect(err).toMatchObject({ details: { reason: 'deadline_exceeded' }, outcomeUnknown: true });
       expect(Date.now() - started).toBeLessThan(2_000);
       const sent = writes().length;
+      // A real socket and deadline are the subject: watch the wire a while longer for a late retry.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(writes().length).toBe(sent); // no retry after the deadline
       server.thaw();

@@ -9,7 +9,7 @@ const WRITERS = 6;
 
 type Http = ReturnType<AssetsHarness['app']['getHttpServer']>;
 
-/** Starts a request after `ms` (0 = on the next turn of the event loop). */
+/** Starts a request after `ms` (0 = on the next event-loop turn); real timers, as the races are real. */
 const later = (ms: number, start: () => PromiseLike<request.Response>): Promise<request.Response> =>
   new Promise((resolve, reject) => setTimeout(() => void start().then(resolve, reject), ms));
 

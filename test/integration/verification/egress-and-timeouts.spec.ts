@@ -19,6 +19,7 @@ async function neverAcceptingPort(): Promise<{ port: number; child: ChildProcess
     s.on('error', () => undefined);
     fillers.push(s);
   }
+  // Real sockets, no clock to move: let the kernel queue the fillers' handshakes so the backlog is full.
   await new Promise((r) => setTimeout(r, 100));
   return { port, child, fillers };
 }
@@ -125,6 +126,7 @@ describe(`${VerificationService.name} (egress and timeouts)`, () => {
       expect(shape(a)).toEqual(shape(b));
       expect(a.latency_ms).toBeLessThan(20);
       expect(b.latency_ms).toBeLessThan(20);
+      // Real sockets: give a stray connect (which must not happen) time to arrive before counting.
       await new Promise((r) => setTimeout(r, 50));
       expect(open.accepted()).toBe(0);
       const defaults = await service.verify(pgInput({ config: { port: 8002 } }), { orgId: 'own' });
