@@ -205,7 +205,7 @@ describe.each<Kind>(['embedded', 'gcp', 'infisical'])('Secret-store sweep on the
       const claim = real.claim.bind(real);
       real.claim = async (...args) => {
         const won = await claim(...args);
-        if (args[0] === org && ++claims === 2) claimed();
+        if (args[0].orgId === org && ++claims === 2) claimed();
         return won;
       };
       return real;

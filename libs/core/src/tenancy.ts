@@ -16,4 +16,24 @@ export interface TenantScope {
   readonly projectId: string | null;
 }
 
+/**
+ * The scope of a system job that works across tenants (the reconciler's claim, the sweepers, the
+ * storage janitor). It is named, so a query across tenants is always explicit and never the
+ * default. `inOrg` narrows it to one org: all its projects and its org level.
+ */
+export class SystemScope {
+  private constructor(
+    readonly job: string,
+    readonly orgId: string | null,
+  ) {}
+
+  static of(job: string): SystemScope {
+    return new SystemScope(job, null);
+  }
+
+  inOrg(orgId: string): SystemScope {
+    return new SystemScope(this.job, orgId);
+  }
+}
+
 export const PROJECT_HEADER = 'x-project-id';

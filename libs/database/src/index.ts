@@ -3,3 +3,5 @@ export * from './open-database.js';
 export * from './database.config.js';
 export * from './snake-naming.strategy.js';
 export * from './unique-violation.js';
+export * from './scoped.repository.js';
+export * from './database.health.js';

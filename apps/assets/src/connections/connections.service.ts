@@ -69,6 +69,23 @@ export class ConnectionsService {
     return row;
   }
 
+  /**
+   * The resource URI a reference names, for features that take `data:…` or a connection's name
+   * (storage's `?connection=`). A name is looked up case-insensitively (names are unique per scope)
+   * in the X-Project-ID project first, then at org level; nothing is authorized here.
+   */
+  async resolveReference(principal: Principal, projectId: string, reference: string): Promise<string> {
+    if (reference.startsWith('data:')) {
+      if (!parseDataResourceUri(reference)) throw AppException.invalidRequest('connection is not a valid data resource URI', { field: 'connection' });
+      return reference;
+    }
+    const name = reference.trim();
+    if (!name || name.length > 255) throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
+    const resourceUri = await this.connections.findActiveUriByName({ orgId: principal.orgId, projectId }, name);
+    if (!resourceUri) throw AppException.notFound('Data connection');
+    return resourceUri;
+  }
+
   async list(principal: Principal, headerProject: string | null, query: ListConnectionsQuery): Promise<Page<ConnectionDto & { scope: string }>> {
     const scope: TenantScope = { orgId: principal.orgId, projectId: headerProject };
     const visibility = await this.visibility(principal, scope);

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { AppException, offsetOf, type Principal } from '@app/core';
-import { isUniqueViolation } from '@app/database';
+import { AppException, offsetOf, type Principal, type SystemScope, type TenantScope } from '@app/core';
 import { type ObjectStore, type StorageTenant, TenantKeyBuilder } from '@app/storage';
-import { FileEntity } from './file.entity.js';
+import type { FileEntity } from './file.entity.js';
+import { FilesRepository } from './persistence/files.repository.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 import { slugOf } from '../common/index.js';
 
@@ -26,7 +25,11 @@ export interface FileFields {
 /** `file:{org}:{project}:{slug}`; the slug comes from the name unless the caller gave a URI. */
 export function fileResourceUri(orgId: string, projectId: string, name: string): string {
   const slug = slugOf(name, FILE_SLUG_MAX);
-  if (!slug) throw AppException.validation('The name must contain at least one letter or digit to derive a resource URI', { field: 'name' });
+  if (!slug)
+    throw AppException.validation(
+      'The name must contain at least one letter or digit to derive a resource URI',
+      { field: 'name' },
+    );
   return `file:${orgId}:${projectId}:${slug}`;
 }
 
@@ -41,7 +44,7 @@ export class FilesService {
   private readonly logger = new Logger(FilesService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly files: FilesRepository,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
   ) {}
 
@@ -49,16 +52,29 @@ export class FilesService {
    * Validates the fields and reserves the resource URI and the key with an `uploading` row, before
    * any byte is written: a concurrent upload of the same key gets 409 instead of overwriting.
    */
-  async reserve(principal: Principal, projectId: string, fields: FileFields, upload: { contentType: string; connectionUri: string | null }): Promise<FileEntity> {
+  async reserve(
+    principal: Principal,
+    projectId: string,
+    fields: FileFields,
+    upload: { contentType: string; connectionUri: string | null },
+  ): Promise<FileEntity> {
     const tenant = { orgId: principal.orgId, projectId };
     const storageKey = TenantKeyBuilder.build(tenant, FILES_SOLUTION, fields.key);
     const resourceUri = fields.resourceUri ?? fileResourceUri(principal.orgId, projectId, fields.name);
     const [scheme, org, project, name] = resourceUri.split(':');
-    if (scheme !== 'file' || org !== principal.orgId || project !== projectId || !URI_NAME.test(name ?? '') || resourceUri.split(':').length !== 4) {
-      throw AppException.validation(`resource_uri must be file:${principal.orgId}:${projectId}:<name> with name matching [a-z0-9-]`, { field: 'resource_uri' });
+    if (
+      scheme !== 'file' ||
+      org !== principal.orgId ||
+      project !== projectId ||
+      !URI_NAME.test(name ?? '') ||
+      resourceUri.split(':').length !== 4
+    ) {
+      throw AppException.validation(
+        `resource_uri must be file:${principal.orgId}:${projectId}:<name> with name matching [a-z0-9-]`,
+        { field: 'resource_uri' },
+      );
     }
-    const repo = this.dataSource.getRepository(FileEntity);
-    const file = repo.create({
+    return this.files.reserve(tenant, {
       id: randomUUID(),
       orgId: principal.orgId,
       projectId,
@@ -75,21 +91,18 @@ export class FilesService {
       connectionUri: upload.connectionUri,
       createdBy: principal.userId,
     });
-    try {
-      await repo.insert(file);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      if (isUniqueViolation(error, 'files_org_project_key')) throw AppException.conflict('A file with this key already exists', { key: fields.key });
-      throw AppException.conflict('A file with this resource URI already exists', { resource_uri: resourceUri });
-    }
-    return file;
   }
 
   /**
    * Streams the bytes to the file's key. They become visible there only in `publishReserved`, under
    * the reservation's row lock, so bytes whose reservation was taken never reach the key.
    */
-  async store(store: ObjectStore, file: FileEntity, body: Readable, signal: AbortSignal): Promise<StoredBytes> {
+  async store(
+    store: ObjectStore,
+    file: FileEntity,
+    body: Readable,
+    signal: AbortSignal,
+  ): Promise<StoredBytes> {
     return store.put(file.storageKey, body, {
       contentType: file.contentType,
       maxBytes: this.config.STORAGE_MAX_UPLOAD_BYTES,
@@ -104,42 +117,29 @@ export class FilesService {
    * janitor takes a row under the same lock, so either it sees a fresh row and skips it, or this
    * finds the row gone and nothing is published.
    */
-  private publishReserved<T>(file: FileEntity, publish: () => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (tx) => {
-      const held = rowsOf(await tx.query(`UPDATE files SET updated_at = now() WHERE id = $1 AND status = 'uploading' RETURNING id`, [file.id]));
-      if (held.length === 0) throw reservationLost(file);
-      return publish();
-    });
+  private async publishReserved<T>(file: FileEntity, publish: () => Promise<T>): Promise<T> {
+    const held = await this.files.whileReserved(scopeOf(file), file.id, publish);
+    if (!held) throw reservationLost(file);
+    return held.value;
   }
 
   /** Turns the reservation into a `ready` file, unless the reservation was taken meanwhile (409). */
   async complete(file: FileEntity, stored: StoredBytes): Promise<FileEntity> {
-    const done = rowsOf(
-      await this.dataSource.query(`UPDATE files SET status = 'ready', size = $2, etag = $3, updated_at = now() WHERE id = $1 AND status = 'uploading' RETURNING id`, [
-        file.id,
-        stored.size,
-        stored.etag,
-      ]),
-    );
-    if (done.length === 0) throw reservationLost(file);
+    if (!(await this.files.markReady(scopeOf(file), file.id, stored))) throw reservationLost(file);
     return { ...file, status: 'ready', size: stored.size, etag: stored.etag };
   }
 
   /** The project's finished files, newest first; uploads in progress are not files yet. */
   async list(tenant: StorageTenant, page: number, limit: number): Promise<[FileEntity[], number]> {
-    return this.dataSource.getRepository(FileEntity).findAndCount({
-      where: { orgId: tenant.orgId, projectId: tenant.projectId, status: 'ready' },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: offsetOf(page, limit),
-      take: limit,
-    });
+    return this.files.listReady(tenant, offsetOf(page, limit), limit);
   }
 
   /** A finished file of the project, or 404: another project's or org's URI is simply not found. */
   async get(tenant: StorageTenant, resourceUri: string): Promise<FileEntity> {
-    const file = await this.dataSource.getRepository(FileEntity).findOneBy({ orgId: tenant.orgId, projectId: tenant.projectId, resourceUri });
+    const file = await this.files.findByUri(tenant, resourceUri);
     if (!file) throw AppException.notFound('File');
-    if (file.status !== 'ready') throw AppException.conflict('The file is still being uploaded', { resource_uri: resourceUri });
+    if (file.status !== 'ready')
+      throw AppException.conflict('The file is still being uploaded', { resource_uri: resourceUri });
     return file;
   }
 
@@ -149,17 +149,14 @@ export class FilesService {
    * already, and that is success. Its key is free for a new upload afterwards.
    */
   async remove(file: FileEntity, store: ObjectStore): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const gone = rowsOf(await tx.query(`DELETE FROM files WHERE id = $1 AND status = 'ready' RETURNING id`, [file.id]));
-      if (gone.length > 0) await store.delete(file.storageKey);
-    });
+    await this.files.deleteWith(scopeOf(file), file.id, { readyOnly: true }, () =>
+      store.delete(file.storageKey),
+    );
   }
 
-  /** Refreshes the reservations of uploads in progress; returns the ids whose row still exists. */
-  async refresh(ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = rowsOf(await this.dataSource.query(`UPDATE files SET updated_at = now() WHERE id = ANY($1::uuid[]) RETURNING id`, [ids]));
-    return rows.map((row) => String(row.id));
+  /** Refreshes the reservations of uploads in progress (any tenant's); returns the ids whose row still exists. */
+  async refresh(system: SystemScope, ids: string[]): Promise<string[]> {
+    return this.files.refresh(system, ids);
   }
 
   /**
@@ -171,12 +168,14 @@ export class FilesService {
    */
   async abandon(store: ObjectStore, file: FileEntity, lost: boolean): Promise<void> {
     try {
-      await this.dataSource.transaction(async (tx) => {
-        const gone = rowsOf(await tx.query(`DELETE FROM files WHERE id = $1 RETURNING id`, [file.id]));
-        if (gone.length > 0) await store.delete(file.storageKey);
-      });
+      await this.files.deleteWith(scopeOf(file), file.id, { readyOnly: false }, () =>
+        store.delete(file.storageKey),
+      );
     } catch (error) {
-      this.logger.warn({ file: file.id, err: (error as Error)?.name }, 'Abandoned upload left for the janitor');
+      this.logger.warn(
+        { file: file.id, err: (error as Error)?.name },
+        'Abandoned upload left for the janitor',
+      );
       if (!lost) await store.delete(file.storageKey).catch(() => undefined);
     }
   }
@@ -187,30 +186,18 @@ export class FilesService {
    * completed meanwhile is skipped. Bytes in a storage connection stay (the janitor has no one's
    * credentials to reach it) and are logged by key.
    */
-  async sweepAbandoned(defaultStore: ObjectStore, idleMs: number): Promise<number> {
-    const stale = await this.dataSource
-      .getRepository(FileEntity)
-      .createQueryBuilder('f')
-      .select(['f.id'])
-      .where("f.status = 'uploading'")
-      .andWhere('f.updated_at < now() - make_interval(secs => :seconds)', { seconds: idleMs / 1000 })
-      .limit(100)
-      .getMany();
+  async sweepAbandoned(system: SystemScope, defaultStore: ObjectStore, idleMs: number): Promise<number> {
     let removed = 0;
-    for (const { id } of stale) {
-      await this.dataSource.transaction(async (tx) => {
-        const [file] = rowsOf(
-          await tx.query(
-            `DELETE FROM files WHERE id = $1 AND status = 'uploading' AND updated_at < now() - make_interval(secs => $2)
-             RETURNING id, storage_key, connection_uri`,
-            [id, idleMs / 1000],
-          ),
-        );
-        if (!file) return;
-        if (file.connection_uri === null) await defaultStore.delete(String(file.storage_key));
-        else this.logger.warn({ file: id, connection: file.connection_uri, key: file.storage_key }, 'Abandoned upload in a storage connection; its bytes may remain');
-        removed++;
+    for (const id of await this.files.staleReservations(system, idleMs, 100)) {
+      const taken = await this.files.deleteStale(system, id, idleMs, async (reservation) => {
+        if (reservation.connectionUri === null) await defaultStore.delete(reservation.storageKey);
+        else
+          this.logger.warn(
+            { file: id, connection: reservation.connectionUri, key: reservation.storageKey },
+            'Abandoned upload in a storage connection; its bytes may remain',
+          );
       });
+      if (taken) removed++;
     }
     return removed;
   }
@@ -218,18 +205,24 @@ export class FilesService {
 
 /** The upload's reservation was taken by the janitor (its heartbeat had stopped): nothing of it is kept. */
 export function reservationLost(file: Pick<FileEntity, 'key'>): AppException {
-  return AppException.conflict('The upload lost its reservation of the key before it finished; upload the file again', { key: file.key });
+  return AppException.conflict(
+    'The upload lost its reservation of the key before it finished; upload the file again',
+    { key: file.key },
+  );
 }
 
 /** Keys under `<org>/<project>/files/` belong to the files API (a row per file holds its key, size and ETag). */
 export function assertNotFileKey(tenant: StorageTenant, key: string): void {
   if (key.startsWith(TenantKeyBuilder.prefix(tenant, FILES_SOLUTION))) {
-    throw AppException.conflict('Objects under files/ are managed by the files API (POST /assets/files); they cannot be written or deleted here', { solution: FILES_SOLUTION });
+    throw AppException.conflict(
+      'Objects under files/ are managed by the files API (POST /assets/files); they cannot be written or deleted here',
+      { solution: FILES_SOLUTION },
+    );
   }
 }
 
-/** Rows of a raw UPDATE/DELETE … RETURNING (TypeORM's postgres driver answers [rows, count]). */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0] as Record<string, unknown>[];
-  return (Array.isArray(result) ? result : []) as Record<string, unknown>[];
-}
+/** A file's own tenant scope: the project it was uploaded to. */
+const scopeOf = (file: Pick<FileEntity, 'orgId' | 'projectId'>): TenantScope => ({
+  orgId: file.orgId,
+  projectId: file.projectId,
+});

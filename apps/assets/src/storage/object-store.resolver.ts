@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AppException, DependencyUnavailableError, ErrorCode, type Principal } from '@app/core';
+import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
 import { AuditSink } from '@app/audit';
 import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
 import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../egress/index.js';
 import { ConnectionsService } from '../connections/index.js';
-import { DataConnectionEntity } from '../connections/index.js';
 import { GovernanceCredentialsStore } from '../governance/index.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
 import { relayAuthOf, relayedStorageConfig, relayedStorageCredentials, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
@@ -36,7 +34,6 @@ export class ObjectStoreResolver {
     private readonly credentials: GovernanceCredentialsStore,
     private readonly authz: AuthzClient,
     private readonly audit: AuditSink,
-    private readonly dataSource: DataSource,
     private readonly egress: EgressPolicy,
     private readonly googleTokens: GoogleAccessTokens,
   ) {
@@ -60,7 +57,7 @@ export class ObjectStoreResolver {
 
   private async fromConnection(context: StoreContext, reference: string): Promise<{ store: ObjectStore; connectionUri: string }> {
     const { principal, projectId, request } = context;
-    const resourceUri = await this.resourceUriOf(principal, projectId, reference);
+    const resourceUri = await this.connections.resolveReference(principal, projectId, reference);
     const ref = parseDataResourceUri(resourceUri);
     // Another org's URI is simply not found: its existence is not ours to confirm.
     if (!ref || ref.orgId !== principal.orgId) throw AppException.notFound('Data connection');
@@ -134,32 +131,6 @@ export class ObjectStoreResolver {
   ): Promise<{ config: Record<string, unknown>; relay: RelayHandle }> {
     const relay = await this.relay.open({ dest, tls: plan.tls, hostHeader: plan.hostHeader, virtualHostBucket: plan.virtualHostBucket, auth });
     return { config: relayedStorageConfig(type, config, relay.origin, plan), relay };
-  }
-
-  /**
-   * `data:…` is a resource URI; anything else is a connection name, looked up case-insensitively
-   * (names are unique per scope) in the X-Project-ID project first, then at org level.
-   */
-  private async resourceUriOf(principal: Principal, projectId: string, reference: string): Promise<string> {
-    if (reference.startsWith('data:')) {
-      if (!parseDataResourceUri(reference)) throw AppException.invalidRequest('connection is not a valid data resource URI', { field: 'connection' });
-      return reference;
-    }
-    const name = reference.trim();
-    if (!name || name.length > 255) throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
-    const rows = await this.dataSource
-      .getRepository(DataConnectionEntity)
-      .createQueryBuilder('c')
-      .select(['c.resourceUri', 'c.projectId'])
-      .where('c.org_id = :orgId', { orgId: principal.orgId })
-      .andWhere('(c.project_id = :projectId OR c.project_id IS NULL)', { projectId })
-      .andWhere('lower(c.name) = lower(:name)', { name })
-      .andWhere("c.lifecycle = 'active'")
-      .orderBy('c.projectId', 'ASC', 'NULLS LAST')
-      .limit(1)
-      .getMany();
-    if (!rows.length) throw AppException.notFound('Data connection');
-    return rows[0].resourceUri;
   }
 }
 

@@ -1,8 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SystemScope } from '@app/core';
 import type { ObjectStore } from '@app/storage';
 import { PeriodicPass } from '../common/index.js';
 import { FilesService } from './files.service.js';
 import { DEFAULT_OBJECT_STORE } from './storage.tokens.js';
+
+/** Abandoned uploads of every tenant are swept by one system job. */
+const JANITOR = SystemScope.of('storage-janitor');
 
 /**
  * A reservation not refreshed for this long was abandoned: a live upload refreshes its row every
@@ -42,7 +46,7 @@ export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShut
 
   private async sweepOnce(idleMs: number): Promise<void> {
     try {
-      const rows = await this.files.sweepAbandoned(this.store, idleMs);
+      const rows = await this.files.sweepAbandoned(JANITOR, this.store, idleMs);
       const temp = await this.store.removeAbandonedUploads(idleMs);
       if (rows + temp > 0) this.logger.log({ abandoned_files: rows, temp_files: temp }, 'Removed abandoned uploads');
     } catch (error) {

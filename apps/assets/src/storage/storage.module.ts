@@ -5,6 +5,7 @@ import { GovernanceGatewayModule } from '../governance/index.js';
 import { GOOGLE_TOKEN_URL, jwtBearerAccessTokenSource } from '../verification/index.js';
 import { FilesController } from './files.controller.js';
 import { FilesService } from './files.service.js';
+import { FilesRepository } from './persistence/files.repository.js';
 import { GoogleAccessTokens } from './google-access-tokens.js';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { StorageController } from './storage.controller.js';
@@ -24,6 +25,7 @@ import { UploadSlots } from './upload-slots.js';
   providers: [
     ObjectStoreResolver,
     FilesService,
+    FilesRepository,
     StorageHttpSetup,
     StorageJanitor,
     UploadHeartbeat,

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { AppException } from '@app/core';
+import { type AppException, SystemScope } from '@app/core';
 import { PeriodicPass } from '../common/index.js';
 import { FilesService, reservationLost } from './files.service.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
+
+/** The process refreshes the reservations of all its uploads in progress, whatever their tenant. */
+const HEARTBEAT = SystemScope.of('upload-heartbeat');
 
 /**
  * Keeps the reservations of the file uploads this process is streaming alive: every
@@ -47,7 +50,7 @@ export class UploadHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     if (ids.length === 0) return;
     let kept: Set<string>;
     try {
-      kept = new Set(await this.files.refresh(ids));
+      kept = new Set(await this.files.refresh(HEARTBEAT, ids));
     } catch (error) {
       this.logger.warn({ uploads: ids.length, err: (error as Error)?.name }, 'Upload heartbeat failed; retrying on the next tick');
       return;

@@ -82,8 +82,8 @@ export class ConnectionSaga {
       await this.connections.activate(scope, row.id, op.id);
     } catch (error) {
       this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Create failed; compensating');
-      if (inDoubt && writeOutcomeUnknown(error)) await this.undoCreate(op, principal, { settle: true }).catch(() => this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS).catch(() => undefined));
-      else await this.undoCreate(op, principal).catch(() => this.operations.release(op.id).catch(() => undefined));
+      if (inDoubt && writeOutcomeUnknown(error)) await this.undoCreate(op, principal, { settle: true }).catch(() => this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS).catch(() => undefined));
+      else await this.undoCreate(op, principal).catch(() => this.operations.release(scope, op.id).catch(() => undefined));
       throw asUnavailable(error, 'a dependency');
     }
   }
@@ -116,11 +116,11 @@ export class ConnectionSaga {
       const settle = inDoubt && writeOutcomeUnknown(error);
       try {
         await this.credentials.purge(principal, row.resourceUri, op.secretVersion);
-        if (settle) await this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS);
-        else await this.operations.finishIfPending(op.id, 'rolled_back');
+        if (settle) await this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS);
+        else await this.operations.finishIfPending(scope, op.id, 'rolled_back');
       } catch {
         // Still recorded as pending: the reconciler removes the version as the service account.
-        await (settle ? this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS) : this.operations.release(op.id)).catch(() => undefined);
+        await (settle ? this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS) : this.operations.release(scope, op.id)).catch(() => undefined);
         this.logger.warn({ resource_uri: row.resourceUri }, 'Unused credentials version left for the reconciler');
       }
       throw asUnavailable(error, 'a dependency');
@@ -129,9 +129,9 @@ export class ConnectionSaga {
     if (op.previousSecretVersion !== null) {
       try {
         await this.credentials.purge(principal, row.resourceUri, op.previousSecretVersion);
-        await this.operations.finishIfPending(op.id, 'completed');
+        await this.operations.finishIfPending(scope, op.id, 'completed');
       } catch {
-        await this.operations.release(op.id).catch(() => undefined);
+        await this.operations.release(scope, op.id).catch(() => undefined);
         this.logger.warn({ resource_uri: row.resourceUri }, 'Old credentials version left for the reconciler');
       }
     }
@@ -151,7 +151,7 @@ export class ConnectionSaga {
     try {
       await this.finishDelete(op, principal);
     } catch (error) {
-      await this.operations.release(op.id).catch(() => undefined);
+      await this.operations.release(scope, op.id).catch(() => undefined);
       this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Delete interrupted; the reconciler will finish it');
       throw asUnavailable(error, 'a dependency');
     }
@@ -167,7 +167,7 @@ export class ConnectionSaga {
     switch (op.kind) {
       case 'create':
         if (row?.lifecycle === 'active') {
-          await this.operations.finish(op.id, 'completed');
+          await this.operations.finish(scope, op.id, 'completed');
           return 'completed';
         }
         await this.undoCreate(op, null);
@@ -175,11 +175,11 @@ export class ConnectionSaga {
       case 'update_credentials':
         if (row && row.credentialsVersion === op.secretVersion) {
           if (op.previousSecretVersion !== null) await this.credentials.purge(null, op.resourceUri, op.previousSecretVersion);
-          await this.operations.finish(op.id, 'completed');
+          await this.operations.finish(scope, op.id, 'completed');
           return 'completed';
         }
         await this.credentials.purge(null, op.resourceUri, op.secretVersion);
-        await this.operations.finish(op.id, 'rolled_back');
+        await this.operations.finish(scope, op.id, 'rolled_back');
         return 'rolled_back';
       case 'delete':
         await this.finishDelete(op, null);
@@ -196,11 +196,12 @@ export class ConnectionSaga {
    * any a failed change could not remove), then every tuple, then the row with its operation.
    */
   private async finishDelete(op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>, principal: Principal | null): Promise<void> {
-    for (const version of await this.operations.versionsToPurge(op.connectionId)) {
+    const scope = scopeOfRow(op);
+    for (const version of await this.operations.versionsToPurge(scope, op.connectionId)) {
       await this.credentials.purge(principal, op.resourceUri, version);
     }
     await deleteAllConnectionTuples(this.authz, refOf(op));
-    await this.connections.deleteRowAndFinish(scopeOfRow(op), op.connectionId, op.id, 'completed');
+    await this.connections.deleteRowAndFinish(scope, op.connectionId, op.id, 'completed');
   }
 
   /**
@@ -212,6 +213,7 @@ export class ConnectionSaga {
     principal: Principal | null,
     options: { settle?: boolean } = {},
   ): Promise<void> {
+    const scope = scopeOfRow(op);
     let clean = true;
     try {
       await this.credentials.purge(principal, op.resourceUri, op.secretVersion);
@@ -227,10 +229,10 @@ export class ConnectionSaga {
     if (options.settle) {
       // The secret's write is in doubt: it may still land after this purge. The row stays hidden
       // and the operation pending until the reconciler purges again, when no write can be left.
-      await this.operations.holdUntilSettled(op.id, WRITE_SETTLE_MS);
+      await this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS);
       return;
     }
-    await this.connections.deleteRowAndFinish(scopeOfRow(op), op.connectionId, op.id, 'rolled_back');
+    await this.connections.deleteRowAndFinish(scope, op.connectionId, op.id, 'rolled_back');
   }
 
   /** Audits a change that touches the database only; written before the change, failing closed. */

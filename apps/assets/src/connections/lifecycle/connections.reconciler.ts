@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
 import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
 import { ConnectionSaga } from './connection-saga.js';
 
 const BATCH = 20;
 const LEASE_MS = 60_000;
+/** Claiming expired operations is the one query across tenants; each claimed row then carries its own. */
+const RECONCILER = SystemScope.of('reconciler');
 
 export interface ReconcileSummary {
   claimed: number;
@@ -47,7 +50,7 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
   private async pass(): Promise<ReconcileSummary> {
     const summary: ReconcileSummary = { claimed: 0, completed: 0, rolledBack: 0, failed: 0 };
     for (;;) {
-      const claimed = await this.operations.claimExpired(BATCH, LEASE_MS);
+      const claimed = await this.operations.claimExpired(RECONCILER, BATCH, LEASE_MS);
       summary.claimed += claimed.length;
       for (const op of claimed) {
         try {
@@ -57,7 +60,7 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
         } catch (error) {
           summary.failed += 1;
           // The lease expires and the next pass retries; only a fixed label is stored.
-          await this.operations.fail(op.id, `retry after ${(error as Error)?.name ?? 'error'}`).catch(() => undefined);
+          await this.operations.fail({ orgId: op.orgId, projectId: op.projectId }, op.id, `retry after ${(error as Error)?.name ?? 'error'}`).catch(() => undefined);
           this.logger.warn({ operation: op.id, kind: op.kind, attempts: op.attempts }, 'Reconcile attempt failed');
         }
       }

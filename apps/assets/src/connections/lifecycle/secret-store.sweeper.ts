@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
 import { SecretSweepRepository } from '../persistence/secret-sweep.repository.js';
 import { GovernanceSecretInventory } from '../../governance/index.js';
@@ -35,6 +36,8 @@ export interface SweepSummary {
 }
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
+/** The sweep reads every org's credentials state: a system job, one org at a time. */
+const SWEEP = SystemScope.of('secret-sweep');
 
 const emptySummary = (): SweepSummary => ({
   orgs: 0,
@@ -95,8 +98,8 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
 
   private async pass(): Promise<SweepSummary> {
     const summary = emptySummary();
-    for (const orgId of await this.repository.orgsWithCredentials()) {
-      if (!(await this.repository.claim(orgId, this.holder, new Date(this.now()), this.leaseMs, this.resweepAfterMs))) {
+    for (const orgId of await this.repository.orgsWithCredentials(SWEEP)) {
+      if (!(await this.repository.claim(SWEEP.inOrg(orgId), this.holder, new Date(this.now()), this.leaseMs, this.resweepAfterMs))) {
         summary.orgsSkipped += 1;
         continue;
       }
@@ -108,7 +111,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
         summary.orgsFailed += 1;
         this.logger.warn({ org_id: orgId, err: (error as Error)?.name }, 'Secret-store sweep of an org failed; retrying on the next pass');
       } finally {
-        await this.repository.release(orgId, this.holder, new Date(this.now()), completed).catch(() => undefined);
+        await this.repository.release(SWEEP.inOrg(orgId), this.holder, new Date(this.now()), completed).catch(() => undefined);
       }
     }
     const { kept, ...counts } = summary;
@@ -122,6 +125,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
    * was lost (another replica took the org over) or a deletion failed.
    */
   private async sweepOrg(orgId: string, summary: SweepSummary): Promise<boolean> {
+    const scope = SWEEP.inOrg(orgId);
     const orphans: Array<{ uri: string; name: string; reason: SweepDeletionReason }> = [];
     let uriByKey: Map<string, string> | null = null;
     let cursor: string | null = null;
@@ -129,7 +133,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
       const page = await this.inventory.list(orgId, cursor);
       summary.listed += page.data.length;
       if (page.data.some((e) => e.resource_uri === null)) {
-        uriByKey ??= await this.inventory.keysOf(orgId, await this.repository.knownResourceUris(orgId));
+        uriByKey ??= await this.inventory.keysOf(orgId, await this.repository.knownResourceUris(scope));
       }
       const entries = page.data.map((e) => ({
         resourceUri: e.resource_uri ?? uriByKey?.get(e.resource_key) ?? null,
@@ -138,7 +142,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
         updatedAt: e.updated_at,
       }));
       const uris = [...new Set(entries.map((e) => e.resourceUri).filter((u): u is string => u !== null))];
-      const state = await this.repository.credentialsState(orgId, uris);
+      const state = await this.repository.credentialsState(scope, uris);
       const now = this.now();
       for (const entry of entries) {
         const decision = planSweep(entry, orgId, state, now, this.options.graceMs);
@@ -146,12 +150,12 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
         else orphans.push({ uri: entry.resourceUri!, name: entry.name, reason: decision.reason });
       }
       cursor = page.next_cursor;
-      if (!(await this.repository.renew(orgId, this.holder, new Date(this.now()), this.leaseMs))) return false;
+      if (!(await this.repository.renew(scope, this.holder, new Date(this.now()), this.leaseMs))) return false;
     } while (cursor);
 
     let clean = true;
     for (const [i, orphan] of orphans.entries()) {
-      if (i > 0 && i % 20 === 0 && !(await this.repository.renew(orgId, this.holder, new Date(this.now()), this.leaseMs))) return false;
+      if (i > 0 && i % 20 === 0 && !(await this.repository.renew(scope, this.holder, new Date(this.now()), this.leaseMs))) return false;
       try {
         await this.inventory.delete(orgId, orphan.uri, orphan.name, orphan.reason);
         summary.deleted += 1;

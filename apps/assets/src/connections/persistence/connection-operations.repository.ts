@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConnectionOperationEntity } from './data-connection.entity.js';
+import type { SystemScope, TenantScope } from '@app/core';
+import { ScopedRepository } from '@app/database';
+import type { ConnectionOperationEntity } from './data-connection.entity.js';
+import { CONNECTION_OPERATIONS } from './connection.tables.js';
 
 interface OperationRow {
   id: string;
@@ -17,37 +20,49 @@ interface OperationRow {
 
 export type ClaimedOperation = Pick<
   ConnectionOperationEntity,
-  'id' | 'connectionId' | 'orgId' | 'projectId' | 'resourceUri' | 'kind' | 'secretVersion' | 'previousSecretVersion' | 'actorId' | 'attempts'
+  | 'id'
+  | 'connectionId'
+  | 'orgId'
+  | 'projectId'
+  | 'resourceUri'
+  | 'kind'
+  | 'secretVersion'
+  | 'previousSecretVersion'
+  | 'actorId'
+  | 'attempts'
 >;
 
 /**
- * The outbox, seen by the reconciler. This is the one cross-tenant query in Assets: a system
- * job that finishes or undoes operations; each claimed row carries its own tenant scope.
+ * The outbox. Claiming expired operations is the one cross-tenant query in Assets, so it takes the
+ * reconciler's SystemScope; each claimed row carries its own tenant scope, which every later call
+ * on that operation passes.
  */
 @Injectable()
-export class ConnectionOperationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class ConnectionOperationsRepository extends ScopedRepository {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
 
   /**
    * Claims expired pending operations with a lease in a single statement. SKIP LOCKED and the
    * lease make it safe for several replicas at once; no transaction is held during the work.
    */
-  async claimExpired(limit: number, leaseMs: number): Promise<ClaimedOperation[]> {
-    const rows = (await this.dataSource.query(
-      `UPDATE connection_operations o
-          SET lease_until = now() + ($2 || ' milliseconds')::interval, attempts = o.attempts + 1
+  async claimExpired(system: SystemScope, limit: number, leaseMs: number): Promise<ClaimedOperation[]> {
+    const rows = await this.sql<OperationRow>(
+      system,
+      (tenant) => `UPDATE connection_operations o
+          SET lease_until = now() + (:leaseMs || ' milliseconds')::interval, attempts = o.attempts + 1
         WHERE o.id IN (
-          SELECT id FROM connection_operations
-           WHERE status = 'pending' AND (lease_until IS NULL OR lease_until < now())
-           ORDER BY created_at
-           LIMIT $1
+          SELECT p.id FROM connection_operations p
+           WHERE ${tenant(CONNECTION_OPERATIONS, 'p')} AND p.status = 'pending' AND (p.lease_until IS NULL OR p.lease_until < now())
+           ORDER BY p.created_at
+           LIMIT :limit
            FOR UPDATE SKIP LOCKED)
         RETURNING o.id, o.connection_id, o.org_id, o.project_id, o.resource_uri, o.kind,
                   o.secret_version, o.previous_secret_version, o.actor_id, o.attempts`,
-      [limit, String(leaseMs)],
-    )) as [OperationRow[], number] | OperationRow[];
-    const list = Array.isArray(rows[0]) ? (rows[0] as OperationRow[]) : (rows as OperationRow[]);
-    return list.map((r) => ({
+      { limit, leaseMs: String(leaseMs) },
+    );
+    return rows.map((r) => ({
       id: r.id,
       connectionId: r.connection_id,
       orgId: r.org_id,
@@ -61,15 +76,26 @@ export class ConnectionOperationsRepository {
     }));
   }
 
-  async finish(id: string, status: 'completed' | 'rolled_back'): Promise<void> {
-    await this.dataSource.getRepository(ConnectionOperationEntity).update({ id }, { status, leaseUntil: null, lastError: null, updatedAt: new Date() });
+  async finish(scope: TenantScope, id: string, status: 'completed' | 'rolled_back'): Promise<void> {
+    await this.sql(
+      scope,
+      (
+        tenant,
+      ) => `UPDATE connection_operations o SET status = :status, lease_until = NULL, last_error = NULL, updated_at = :now
+        WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :id`,
+      { id, status, now: new Date() },
+    );
   }
 
   /** Closes an operation the request still holds; one the reconciler already closed stays as it is. */
-  async finishIfPending(id: string, status: 'completed' | 'rolled_back'): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE connection_operations SET status = $2, lease_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'pending'`,
-      [id, status],
+  async finishIfPending(scope: TenantScope, id: string, status: 'completed' | 'rolled_back'): Promise<void> {
+    await this.sql(
+      scope,
+      (
+        tenant,
+      ) => `UPDATE connection_operations o SET status = :status, lease_until = NULL, last_error = NULL, updated_at = now()
+        WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :id AND o.status = 'pending'`,
+      { id, status },
     );
   }
 
@@ -77,18 +103,27 @@ export class ConnectionOperationsRepository {
    * Hands an operation the request could not finish to the reconciler at once (its lease ends
    * now) instead of after the full lease, so the connection is not held longer than needed.
    */
-  async release(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE connection_operations SET lease_until = now(), updated_at = now() WHERE id = $1 AND status = 'pending'`, [id]);
+  async release(scope: TenantScope, id: string): Promise<void> {
+    await this.sql(
+      scope,
+      (tenant) =>
+        `UPDATE connection_operations o SET lease_until = now(), updated_at = now() WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :id AND o.status = 'pending'`,
+      { id },
+    );
   }
 
   /**
    * Keeps an operation the request could not finish for the reconciler, but only once `ms` have
    * passed: its secret write is in doubt and may still land until then (see WRITE_SETTLE_MS).
    */
-  async holdUntilSettled(id: string, ms: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE connection_operations SET lease_until = now() + ($2 || ' milliseconds')::interval, updated_at = now() WHERE id = $1 AND status = 'pending'`,
-      [id, String(ms)],
+  async holdUntilSettled(scope: TenantScope, id: string, ms: number): Promise<void> {
+    await this.sql(
+      scope,
+      (
+        tenant,
+      ) => `UPDATE connection_operations o SET lease_until = now() + (:ms || ' milliseconds')::interval, updated_at = now()
+        WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :id AND o.status = 'pending'`,
+      { id, ms: String(ms) },
     );
   }
 
@@ -98,20 +133,28 @@ export class ConnectionOperationsRepository {
    * which is the current one), and the previous version of a pending credential change. A completed
    * change deleted its previous version before closing, and versions are never reused.
    */
-  async versionsToPurge(connectionId: string): Promise<number[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT DISTINCT v FROM (
-         SELECT secret_version AS v FROM connection_operations WHERE connection_id = $1 AND status <> 'completed'
+  async versionsToPurge(scope: TenantScope, connectionId: string): Promise<number[]> {
+    const rows = await this.sql<{ v: number }>(
+      scope,
+      (tenant) => `SELECT DISTINCT v FROM (
+         SELECT o.secret_version AS v FROM connection_operations o
+          WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.connection_id = :connectionId AND o.status <> 'completed'
          UNION ALL
-         SELECT previous_secret_version FROM connection_operations WHERE connection_id = $1 AND status = 'pending'
+         SELECT p.previous_secret_version FROM connection_operations p
+          WHERE ${tenant(CONNECTION_OPERATIONS, 'p')} AND p.connection_id = :connectionId AND p.status = 'pending'
        ) versions WHERE v IS NOT NULL ORDER BY v`,
-      [connectionId],
-    )) as Array<{ v: number }>;
+      { connectionId },
+    );
     return rows.map((r) => r.v);
   }
 
   /** Keeps the op pending for another attempt; `reason` is a fixed, credential-free label. */
-  async fail(id: string, reason: string): Promise<void> {
-    await this.dataSource.getRepository(ConnectionOperationEntity).update({ id }, { lastError: reason.slice(0, 200), updatedAt: new Date() });
+  async fail(scope: TenantScope, id: string, reason: string): Promise<void> {
+    await this.sql(
+      scope,
+      (tenant) =>
+        `UPDATE connection_operations o SET last_error = :reason, updated_at = :now WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :id`,
+      { id, reason: reason.slice(0, 200), now: new Date() },
+    );
   }
 }

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppException, ErrorCode, type TenantScope } from '@app/core';
-import { isUniqueViolation } from '@app/database';
+import { isUniqueViolation, ScopedRepository, scopeKeysOf, type ScopedTransaction } from '@app/database';
 import {
   type ConnectionLifecycle,
-  ConnectionOperationEntity,
-  DataConnectionEntity,
+  type ConnectionOperationEntity,
+  type DataConnectionEntity,
   type LastVerification,
   type OperationKind,
 } from './data-connection.entity.js';
+import { CONNECTION_OPERATIONS, CONNECTION_SECRET_VERSIONS, DATA_CONNECTIONS } from './connection.tables.js';
 import { SORT_FIELDS } from '../dto/list-connections.query.js';
 
 /** The request that starts an operation owns it this long; after that the reconciler may take over. */
@@ -42,14 +43,14 @@ const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type
 
 /** The 409 of a writer that lost: another change came first or is still in flight. */
 export function concurrentChange(): AppException {
-  return new AppException(ErrorCode.CONFLICT, 'Another change to this data connection came first or is in progress; nothing was changed. Read it again and retry.');
+  return new AppException(
+    ErrorCode.CONFLICT,
+    'Another change to this data connection came first or is in progress; nothing was changed. Read it again and retry.',
+  );
 }
 
 /** Thrown inside a transaction when a compare-and-set matched no row; mapped to 409 or 404 outside. */
 class StaleRow extends Error {}
-
-/** Rows affected by `UPDATE …` through `query()` (TypeORM returns `[rows, count]` for updates). */
-const returnedOf = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : []);
 
 interface RawConnectionRow {
   id: string;
@@ -120,20 +121,24 @@ export function orderByOf(sort: string | undefined): Array<[string, 'ASC' | 'DES
   const parts = (sort ?? 'created_at:desc').split(',').map((part): [string, 'ASC' | 'DESC'] => {
     const [field, direction] = part.split(':') as [keyof typeof SORT_COLUMNS, string];
     const column = SORT_COLUMNS[field];
-    if (!column || (direction !== 'asc' && direction !== 'desc')) throw AppException.invalidRequest('Invalid sort');
+    if (!column || (direction !== 'asc' && direction !== 'desc'))
+      throw AppException.invalidRequest('Invalid sort');
     return [column, direction === 'asc' ? 'ASC' : 'DESC'];
   });
   return [...parts, ['c.id', 'ASC']];
 }
 
 /**
- * Every method takes the tenant scope first and filters on it, even after authorization:
- * `{orgId, projectId}` sees that project's connections plus the org-level ones, and
- * `{orgId, projectId: null}` sees org-level connections only.
+ * Every method takes the tenant scope first and filters on it (ScopedRepository), even after
+ * authorization: `{orgId, projectId}` sees that project's connections plus the org-level ones, and
+ * `{orgId, projectId: null}` sees org-level connections only. Callers that act on a row they hold
+ * (the saga, verification) pass the row's own scope.
  */
 @Injectable()
-export class ConnectionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class ConnectionsRepository extends ScopedRepository {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
 
   /**
    * Row and outbox entry in one transaction; the unique indexes decide any race (409). The
@@ -142,24 +147,42 @@ export class ConnectionsRepository {
    */
   async insertProvisioning(
     scope: TenantScope,
-    row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'>,
+    row: Omit<
+      DataConnectionEntity,
+      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+    >,
     actorId: string,
   ): Promise<ConnectionOperationEntity> {
-    if (row.orgId !== scope.orgId || row.projectId !== scope.projectId) throw new Error('row outside its tenant scope');
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      return await this.transaction(async (tx) => {
         const now = new Date();
-        const version = await this.allocateVersion(tx, row.resourceUri);
-        await tx
-          .getRepository(DataConnectionEntity)
-          .insert({ ...row, credentialsVersion: version, revision: 1, lifecycle: 'provisioning', createdAt: now, updatedAt: now } as Partial<DataConnectionEntity> as never);
-        return this.insertOperation(tx, row, 'create', version, null, actorId);
+        const version = await this.allocateVersion(scope, tx, row.resourceUri);
+        if (version === null) throw new Error('row outside its tenant scope');
+        await this.insertInto(
+          scope,
+          DATA_CONNECTIONS,
+          [
+            {
+              ...row,
+              credentialsVersion: version,
+              revision: 1,
+              lifecycle: 'provisioning',
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
+          tx,
+        );
+        return this.insertOperation(scope, tx, row, 'create', version, null, actorId);
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw AppException.conflict('A data connection with this name or resource URI already exists in this scope', {
-          resource_uri: row.resourceUri,
-        });
+        throw AppException.conflict(
+          'A data connection with this name or resource URI already exists in this scope',
+          {
+            resource_uri: row.resourceUri,
+          },
+        );
       }
       throw error;
     }
@@ -167,34 +190,69 @@ export class ConnectionsRepository {
 
   /** The hot read path: one fixed, parameterized statement (scope_key '' is org level). */
   async findActive(scope: TenantScope, resourceUri: string): Promise<DataConnectionEntity | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${ROW_COLUMNS} FROM data_connections
-        WHERE org_id = $1 AND scope_key = ANY($2) AND resource_uri = $3 AND lifecycle = 'active'`,
-      [scope.orgId, scope.projectId ? [scope.projectId, ''] : [''], resourceUri],
-    )) as RawConnectionRow[];
+    const rows = await this.sql<RawConnectionRow>(
+      scope,
+      (tenant) =>
+        `SELECT ${ROW_COLUMNS} FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.resource_uri = :uri AND c.lifecycle = 'active'`,
+      { uri: resourceUri },
+    );
     return rows.length ? entityOf(rows[0]) : null;
   }
 
-  async list(scope: TenantScope, visibility: Visibility, filters: ListFilters): Promise<[DataConnectionEntity[], number]> {
-    const qb = this.dataSource.manager.getRepository(DataConnectionEntity).createQueryBuilder('c').where('c.org_id = :org', { org: scope.orgId });
-    qb.andWhere(`c.lifecycle = 'active'`);
+  /**
+   * The resource URI of the active connection named `name` (case-insensitively; names are unique
+   * per scope), the scope's project first, then its org level.
+   */
+  async findActiveUriByName(scope: TenantScope, name: string): Promise<string | null> {
+    const rows = await this.sql<{ resource_uri: string }>(
+      scope,
+      (tenant) => `SELECT c.resource_uri FROM data_connections c
+        WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND lower(c.name) = lower(:name) AND c.lifecycle = 'active'
+        ORDER BY c.project_id ASC NULLS LAST LIMIT 1`,
+      { name },
+    );
+    return rows[0]?.resource_uri ?? null;
+  }
+
+  async list(
+    scope: TenantScope,
+    visibility: Visibility,
+    filters: ListFilters,
+  ): Promise<[DataConnectionEntity[], number]> {
     // scope_key ('' at org level) is the indexed form of project_id, so the scope narrows inside the indexes.
-    const scopes = [...(scope.projectId && visibility.project ? [scope.projectId] : []), ...(visibility.orgLevel ? [''] : [])];
+    const scopes = [
+      ...(scope.projectId && visibility.project ? [scope.projectId] : []),
+      ...(visibility.orgLevel ? [''] : []),
+    ];
     const clauses = scopes.length ? ['c.scope_key IN (:...scopes)'] : [];
-    if (!visibility.orgLevel && visibility.orgLevelCreatedBy) clauses.push(`(c.scope_key = '' AND c.created_by = :orgCreator)`);
+    if (!visibility.orgLevel && visibility.orgLevelCreatedBy)
+      clauses.push(`(c.scope_key = '' AND c.created_by = :orgCreator)`);
     if (clauses.length === 0) return [[], 0];
-    qb.andWhere(`(${clauses.join(' OR ')})`, { scopes, orgCreator: visibility.orgLevelCreatedBy });
-    if (filters.search) {
-      qb.andWhere(`(c.name ILIKE :term ESCAPE '\\' OR c.description ILIKE :term ESCAPE '\\')`, { term: `%${escapeLike(filters.search.trim())}%` });
-    }
-    if (filters.connectionType) qb.andWhere('c.connection_type = :type', { type: filters.connectionType });
-    if (filters.status) qb.andWhere('c.status = :status', { status: filters.status });
-    if (filters.tags?.length) qb.andWhere('c.tags @> :tags', { tags: filters.tags });
-    if (filters.createdBy) qb.andWhere('c.created_by = :createdBy', { createdBy: filters.createdBy });
+    const qb = this.selectFrom(scope, DATA_CONNECTIONS, 'c', (q) => {
+      q.where(`c.lifecycle = 'active'`);
+      // The tenant filter already stops at the scope's keys; visibility narrows only when it hides some.
+      if (scopes.length < scopeKeysOf(scope).length)
+        q.andWhere(`(${clauses.join(' OR ')})`, { scopes, orgCreator: visibility.orgLevelCreatedBy });
+      if (filters.search) {
+        q.andWhere(`(c.name ILIKE :term ESCAPE '\\' OR c.description ILIKE :term ESCAPE '\\')`, {
+          term: `%${escapeLike(filters.search.trim())}%`,
+        });
+      }
+      if (filters.connectionType) q.andWhere('c.connection_type = :type', { type: filters.connectionType });
+      if (filters.status) q.andWhere('c.status = :status', { status: filters.status });
+      if (filters.tags?.length) q.andWhere('c.tags @> :tags', { tags: filters.tags });
+      if (filters.createdBy) q.andWhere('c.created_by = :createdBy', { createdBy: filters.createdBy });
+    });
     // The page and the total run side by side on two pooled connections (no transaction).
     const counted = qb.clone();
     for (const [column, direction] of orderByOf(filters.sort)) qb.addOrderBy(column, direction, 'NULLS LAST');
-    return Promise.all([qb.offset((filters.page - 1) * filters.limit).limit(filters.limit).getMany(), counted.getCount()]);
+    return Promise.all([
+      qb
+        .offset((filters.page - 1) * filters.limit)
+        .limit(filters.limit)
+        .getMany(),
+      counted.getCount(),
+    ]);
   }
 
   /**
@@ -202,16 +260,27 @@ export class ConnectionsRepository {
    * operation (credential change, delete) is in flight; otherwise 409 (404 once it is gone) and
    * nothing is written. Returns the row as committed.
    */
-  async update(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>, changes: Partial<DataConnectionEntity>): Promise<DataConnectionEntity> {
+  async update(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'revision'>,
+    changes: Partial<DataConnectionEntity>,
+  ): Promise<DataConnectionEntity> {
     let result;
     try {
-      result = await this.dataSource
-        .createQueryBuilder()
-        .update(DataConnectionEntity)
-        .set({ ...changes, revision: row.revision + 1, updatedAt: new Date() } as never)
-        .where(`id = :id AND org_id = :org AND revision = :revision AND lifecycle = 'active'`, { id: row.id, org: scope.orgId, revision: row.revision })
-        .andWhere(scope.projectId ? '(project_id = :project OR project_id IS NULL)' : 'project_id IS NULL', { project: scope.projectId })
-        .andWhere(`NOT EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = :id AND o.status = 'pending')`)
+      result = await this.updateIn(
+        scope,
+        DATA_CONNECTIONS,
+        { ...changes, revision: row.revision + 1, updatedAt: new Date() } as never,
+        (q) =>
+          q
+            .where(`id = :id AND revision = :revision AND lifecycle = 'active'`, {
+              id: row.id,
+              revision: row.revision,
+            })
+            .andWhere(
+              `NOT EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = :id AND o.status = 'pending')`,
+            ),
+      )
         .returning(ROW_COLUMNS)
         .execute();
     } catch (error) {
@@ -224,23 +293,32 @@ export class ConnectionsRepository {
 
   /** Fails fast (409/404) when a writer's row is already stale, before it records anything. */
   async assertCurrent(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `SELECT revision, lifecycle, EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = c.id AND o.status = 'pending') AS busy
-         FROM data_connections c WHERE id = $1 AND org_id = $2`,
-      [row.id, scope.orgId],
-    )) as Array<{ revision: number; lifecycle: string; busy: boolean }>;
+    const rows = await this.sql<{ revision: number; lifecycle: string; busy: boolean }>(
+      scope,
+      (
+        tenant,
+      ) => `SELECT c.revision, c.lifecycle, EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = c.id AND o.status = 'pending') AS busy
+         FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
+      { id: row.id },
+    );
     const current = rows[0];
     if (!current || current.lifecycle !== 'active') throw AppException.notFound('Data connection');
     if (current.revision !== row.revision || current.busy) throw concurrentChange();
   }
 
-  async recordVerification(scope: TenantScope, id: string, status: 'ACTIVE' | 'ERROR', verification: LastVerification): Promise<void> {
+  async recordVerification(
+    scope: TenantScope,
+    id: string,
+    status: 'ACTIVE' | 'ERROR',
+    verification: LastVerification,
+  ): Promise<void> {
     // A DISABLED connection stays disabled; verification only records the outcome.
-    await this.dataSource.query(
-      `UPDATE data_connections SET last_verified_at = now(), last_verification = $3,
-         status = CASE WHEN status = 'DISABLED' THEN status ELSE $4 END, updated_at = now()
-       WHERE id = $1 AND org_id = $2`,
-      [id, scope.orgId, JSON.stringify(verification), status],
+    await this.sql(
+      scope,
+      (tenant) => `UPDATE data_connections c SET last_verified_at = now(), last_verification = :verification,
+         status = CASE WHEN c.status = 'DISABLED' THEN c.status ELSE :status END, updated_at = now()
+       WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
+      { id, verification: JSON.stringify(verification), status },
     );
   }
 
@@ -248,17 +326,23 @@ export class ConnectionsRepository {
    * Hides the row at once and records the delete, so a crash mid-way is finished by the reconciler.
    * Compare-and-set on the revision read by the caller; a pending operation makes it 409.
    */
-  async beginDelete(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>, actorId: string): Promise<ConnectionOperationEntity> {
+  async beginDelete(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>,
+    actorId: string,
+  ): Promise<ConnectionOperationEntity> {
     return this.casTransaction(scope, row.id, async (tx) => {
-      const [hidden] = returnedOf<{ credentials_version: number }>(
-        await tx.query(
-          `UPDATE data_connections SET lifecycle = 'deleting', revision = revision + 1, updated_at = now()
-            WHERE id = $1 AND org_id = $2 AND revision = $3 AND lifecycle = 'active' RETURNING credentials_version`,
-          [row.id, scope.orgId, row.revision],
-        ),
+      const [hidden] = await this.sql<{ credentials_version: number }>(
+        scope,
+        (
+          tenant,
+        ) => `UPDATE data_connections c SET lifecycle = 'deleting', revision = c.revision + 1, updated_at = now()
+          WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id AND c.revision = :revision AND c.lifecycle = 'active' RETURNING c.credentials_version`,
+        { id: row.id, revision: row.revision },
+        tx,
       );
       if (!hidden) throw new StaleRow();
-      return this.insertOperation(tx, row, 'delete', hidden.credentials_version, null, actorId);
+      return this.insertOperation(scope, tx, row, 'delete', hidden.credentials_version, null, actorId);
     });
   }
 
@@ -273,16 +357,25 @@ export class ConnectionsRepository {
     actorId: string,
   ): Promise<{ operation: ConnectionOperationEntity; revision: number }> {
     return this.casTransaction(scope, row.id, async (tx) => {
-      const version = await this.allocateVersion(tx, row.resourceUri);
-      const [claimed] = returnedOf<{ credentials_version: number }>(
-        await tx.query(
-          `UPDATE data_connections SET revision = revision + 1, updated_at = now()
-            WHERE id = $1 AND org_id = $2 AND revision = $3 AND lifecycle = 'active' RETURNING credentials_version`,
-          [row.id, scope.orgId, row.revision],
-        ),
+      const version = await this.allocateVersion(scope, tx, row.resourceUri);
+      if (version === null) throw new StaleRow();
+      const [claimed] = await this.sql<{ credentials_version: number }>(
+        scope,
+        (tenant) => `UPDATE data_connections c SET revision = c.revision + 1, updated_at = now()
+          WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id AND c.revision = :revision AND c.lifecycle = 'active' RETURNING c.credentials_version`,
+        { id: row.id, revision: row.revision },
+        tx,
       );
       if (!claimed) throw new StaleRow();
-      const operation = await this.insertOperation(tx, row, 'update_credentials', version, claimed.credentials_version, actorId);
+      const operation = await this.insertOperation(
+        scope,
+        tx,
+        row,
+        'update_credentials',
+        version,
+        claimed.credentials_version,
+        actorId,
+      );
       return { operation, revision: row.revision + 1 };
     });
   }
@@ -300,18 +393,30 @@ export class ConnectionsRepository {
     // Locks in the order every transaction here uses (the connection's row, then its operation),
     // so two of them can never wait on each other.
     return this.casTransaction(scope, claim.id, async (tx) => {
-      const result = await tx
-        .createQueryBuilder()
-        .update(DataConnectionEntity)
-        .set({ ...changes, revision: claim.revision + 1, updatedAt: new Date() } as never)
-        .where(`id = :id AND org_id = :org AND revision = :revision AND lifecycle = 'active'`, { id: claim.id, org: scope.orgId, revision: claim.revision })
+      const result = await this.updateIn(
+        scope,
+        DATA_CONNECTIONS,
+        { ...changes, revision: claim.revision + 1, updatedAt: new Date() } as never,
+        (q) =>
+          q.where(`id = :id AND revision = :revision AND lifecycle = 'active'`, {
+            id: claim.id,
+            revision: claim.revision,
+          }),
+        tx,
+      )
         .returning(ROW_COLUMNS)
         .execute();
       const committed = (result.raw as RawConnectionRow[])[0];
       if (!committed) throw new StaleRow();
       // The fence: the reconciler claims with SKIP LOCKED, so once this lock is held it cannot
       // take the operation over, and one it already took over (attempts > 0) is not ours to commit.
-      const fenced = (await tx.query(`SELECT 1 FROM connection_operations WHERE id = $1 AND status = 'pending' AND attempts = 0 FOR UPDATE`, [claim.operationId])) as unknown[];
+      const fenced = await this.sql(
+        scope,
+        (tenant) => `SELECT 1 FROM connection_operations o
+          WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :operationId AND o.status = 'pending' AND o.attempts = 0 FOR UPDATE`,
+        { operationId: claim.operationId },
+        tx,
+      );
       if (!fenced.length) throw new StaleRow();
       return entityOf(committed);
     });
@@ -319,9 +424,15 @@ export class ConnectionsRepository {
 
   /** The last step of a create: the row becomes visible and its operation closes, atomically. */
   async activate(scope: TenantScope, id: string, operationId: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(DataConnectionEntity).update({ id, orgId: scope.orgId }, { lifecycle: 'active', updatedAt: new Date() });
-      await tx.getRepository(ConnectionOperationEntity).update({ id: operationId }, { status: 'completed', leaseUntil: null, updatedAt: new Date() });
+    await this.transaction(async (tx) => {
+      await this.sql(
+        scope,
+        (tenant) =>
+          `UPDATE data_connections c SET lifecycle = 'active', updated_at = :now WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
+        { id, now: new Date() },
+        tx,
+      );
+      await this.closeOperation(scope, tx, operationId, 'completed');
     });
   }
 
@@ -329,32 +440,80 @@ export class ConnectionsRepository {
    * The last step of a delete or an undone create: the row goes and its operation closes in one
    * transaction, so a closed operation never outlives its row (the name stays taken until then).
    */
-  async deleteRowAndFinish(scope: TenantScope, id: string, operationId: string, status: 'completed' | 'rolled_back'): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(DataConnectionEntity).delete({ id, orgId: scope.orgId });
-      await tx.getRepository(ConnectionOperationEntity).update({ id: operationId }, { status, leaseUntil: null, lastError: null, updatedAt: new Date() });
+  async deleteRowAndFinish(
+    scope: TenantScope,
+    id: string,
+    operationId: string,
+    status: 'completed' | 'rolled_back',
+  ): Promise<void> {
+    await this.transaction(async (tx) => {
+      await this.sql(
+        scope,
+        (tenant) => `DELETE FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
+        { id },
+        tx,
+      );
+      await this.closeOperation(scope, tx, operationId, status);
     });
   }
 
+  /** The row in any lifecycle (the reconciler's view of a connection mid-operation). */
   async findAnyLifecycle(scope: TenantScope, id: string): Promise<DataConnectionEntity | null> {
-    return this.dataSource.getRepository(DataConnectionEntity).findOneBy({ id, orgId: scope.orgId });
+    const rows = await this.sql<RawConnectionRow>(
+      scope,
+      (tenant) =>
+        `SELECT ${ROW_COLUMNS} FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
+      { id },
+    );
+    return rows.length ? entityOf(rows[0]) : null;
   }
 
-  /** Next version for the URI's credentials; the counter is never reset, not even by a delete. */
-  private async allocateVersion(tx: EntityManager, resourceUri: string): Promise<number> {
-    const rows = (await tx.query(
-      `INSERT INTO connection_secret_versions (resource_uri, last_version) VALUES ($1, 1)
-       ON CONFLICT (resource_uri) DO UPDATE SET last_version = connection_secret_versions.last_version + 1
+  private async closeOperation(
+    scope: TenantScope,
+    tx: ScopedTransaction,
+    operationId: string,
+    status: 'completed' | 'rolled_back',
+  ): Promise<void> {
+    await this.sql(
+      scope,
+      (
+        tenant,
+      ) => `UPDATE connection_operations o SET status = :status, lease_until = NULL, last_error = NULL, updated_at = :now
+        WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.id = :operationId`,
+      { operationId, status, now: new Date() },
+      tx,
+    );
+  }
+
+  /**
+   * Next version for the URI's credentials; the counter is never reset, not even by a delete. A URI
+   * outside the scope fails the tenant filter: nothing is inserted or bumped, and the answer is null.
+   */
+  private async allocateVersion(
+    scope: TenantScope,
+    tx: ScopedTransaction,
+    resourceUri: string,
+  ): Promise<number | null> {
+    const rows = await this.sql<{ last_version: number }>(
+      scope,
+      (tenant) => `INSERT INTO connection_secret_versions AS v (resource_uri, last_version)
+         SELECT n.resource_uri, 1 FROM (SELECT CAST(:uri AS text) AS resource_uri) n WHERE ${tenant(CONNECTION_SECRET_VERSIONS, 'n')}
+       ON CONFLICT (resource_uri) DO UPDATE SET last_version = v.last_version + 1
        RETURNING last_version`,
-      [resourceUri],
-    )) as Array<{ last_version: number }>;
-    return rows[0]!.last_version;
+      { uri: resourceUri },
+      tx,
+    );
+    return rows[0]?.last_version ?? null;
   }
 
   /** Runs a compare-and-set transaction; a stale row or a second pending operation becomes 409 (404 once gone). */
-  private async casTransaction<T>(scope: TenantScope, id: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async casTransaction<T>(
+    scope: TenantScope,
+    id: string,
+    work: (tx: ScopedTransaction) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.transaction(work);
     } catch (error) {
       if (error instanceof StaleRow) throw await this.staleOrGone(scope, id);
       // The only unique indexes these statements can hit: one pending operation per connection
@@ -367,18 +526,25 @@ export class ConnectionsRepository {
   }
 
   private async staleOrGone(scope: TenantScope, id: string): Promise<AppException> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM data_connections WHERE id = $1 AND org_id = $2 AND lifecycle = 'active'`, [id, scope.orgId])) as unknown[];
+    const rows = await this.sql(
+      scope,
+      (tenant) =>
+        `SELECT 1 FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id AND c.lifecycle = 'active'`,
+      { id },
+    );
     return rows.length ? concurrentChange() : AppException.notFound('Data connection');
   }
 
   /** A rename onto a name taken in the scope is a 409 like a duplicate create. */
   private renameConflict(error: unknown): unknown {
-    if (isUniqueViolation(error)) return AppException.conflict('A data connection with this name already exists in this scope');
+    if (isUniqueViolation(error))
+      return AppException.conflict('A data connection with this name already exists in this scope');
     return error;
   }
 
   private async insertOperation(
-    manager: EntityManager,
+    scope: TenantScope,
+    tx: ScopedTransaction,
     row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri'>,
     kind: OperationKind,
     secretVersion: number,
@@ -403,7 +569,7 @@ export class ConnectionsRepository {
       createdAt: now,
       updatedAt: now,
     };
-    await manager.getRepository(ConnectionOperationEntity).insert(op);
+    await this.insertInto(scope, CONNECTION_OPERATIONS, [op], tx);
     return op;
   }
 }
