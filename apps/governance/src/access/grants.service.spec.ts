@@ -1,0 +1,122 @@
+import { AppException, ErrorCode, type Principal } from '@app/core';
+import type { AuditEventInput } from '@app/audit';
+import { loadProductModelDsl, type TupleKey } from '@app/authz';
+import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
+import { InMemorySecretsBackend, RecordingAuditedChanges } from '../../../../test/support/governance-fakes.js';
+import type { AuditedChanges } from '../audit/audited-changes.js';
+import { GrantsService } from './grants.service.js';
+import type { ProjectsService } from './projects.service.js';
+
+const as = (userId: string, orgId = 'acme'): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: 't' });
+const PROJECT = 'project:acme/analytics';
+const ORG = 'organization:acme';
+/** olga owns the org; alice is an org admin; pat owns the project; dave is a developer on it. */
+const TUPLES: TupleKey[] = [
+  { object: PROJECT, relation: 'organization', user: ORG },
+  { object: ORG, relation: 'owner', user: 'user:olga' },
+  { object: ORG, relation: 'admin', user: 'user:alice' },
+  { object: PROJECT, relation: 'owner', user: 'user:pat' },
+  { object: PROJECT, relation: 'developer', user: 'user:dave' },
+];
+const audit: AuditEventInput = { org_id: 'acme', actor_id: 'x', actor_type: 'user', action: 'grant.create', resource_type: 'grant', source_service: 'governance' };
+
+async function failureOf(promise: Promise<unknown>): Promise<AppException> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
+  return error;
+}
+
+describe(GrantsService.name, () => {
+  let authz: EmbeddedAuthzClient;
+  let changes: RecordingAuditedChanges;
+  let service: GrantsService;
+  const projects = new Set(['analytics']);
+
+  beforeEach(async () => {
+    authz = EmbeddedAuthzClient.fromDsl(loadProductModelDsl(), new InMemoryTupleStore());
+    await authz.writeTuples(TUPLES);
+    changes = new RecordingAuditedChanges(new InMemorySecretsBackend(), authz);
+    const directory = { exists: async (orgId: string, id: string) => orgId === 'acme' && projects.has(id) } as unknown as ProjectsService;
+    service = new GrantsService(authz, directory, changes as unknown as AuditedChanges);
+  });
+
+  const holds = (tuple: TupleKey) => authz.check(tuple);
+
+  describe('grant', () => {
+    it('should write the role tuple on the project, audited, for an admin', async () => {
+      const grant = { user: 'user:bob', relation: 'viewer', object: 'project:analytics' };
+      await expect(service.grant(as('alice'), grant, audit)).resolves.toEqual(grant);
+      expect(await holds({ object: PROJECT, relation: 'viewer', user: 'user:bob' })).toBe(true);
+      expect(changes.events).toEqual([audit]);
+    });
+
+    it('should grant org roles on the caller’s own org only', async () => {
+      await service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:acme' }, audit);
+      expect(await holds({ object: ORG, relation: 'member', user: 'user:bob' })).toBe(true);
+      expect((await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:globex' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+    });
+
+    it('should refuse a relation the object type does not have', async () => {
+      const error = await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'developer', object: 'organization:acme' }, audit));
+      expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
+      expect(error.details).toEqual({ field: 'relation', allowed: ['owner', 'admin', 'member'] });
+    });
+
+    it('should let only owners of the object make owners, not admins', async () => {
+      const owner = { user: 'user:bob', relation: 'owner', object: 'project:analytics' };
+      expect((await failureOf(service.grant(as('alice'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await failureOf(service.grant(as('alice'), { ...owner, object: 'organization:acme' }, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      // An org owner is not a project owner (the model does not inherit it).
+      expect((await failureOf(service.grant(as('olga'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      await service.grant(as('pat'), owner, audit);
+      await service.grant(as('olga'), { ...owner, object: 'organization:acme' }, audit);
+      expect(await holds({ object: PROJECT, relation: 'owner', user: 'user:bob' })).toBe(true);
+      expect(await holds({ object: ORG, relation: 'owner', user: 'user:bob' })).toBe(true);
+    });
+
+    it('should answer 403 to a project member who may not manage members, and 404 to an outsider', async () => {
+      const grant = { user: 'user:bob', relation: 'viewer', object: 'project:analytics' };
+      expect((await failureOf(service.grant(as('dave'), grant, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await failureOf(service.grant(as('mallory'), grant, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect(changes.events).toEqual([]);
+    });
+
+    it('should answer 404 for a project that does not exist, even to an org admin', async () => {
+      expect((await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:ghost' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+    });
+
+    it('should refuse a malformed object', async () => {
+      expect((await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:Bad Name' }, audit))).code).toBe(ErrorCode.VALIDATION_ERROR);
+    });
+  });
+
+  describe('revoke', () => {
+    it('should delete the tuple, audited', async () => {
+      await service.revoke(as('alice'), { user: 'user:dave', relation: 'developer', object: 'project:analytics' }, audit);
+      expect(await holds({ object: PROJECT, relation: 'developer', user: 'user:dave' })).toBe(false);
+      expect(changes.events).toHaveLength(1);
+    });
+  });
+
+  describe('list', () => {
+    it('should list the user roles on the object in public form, without parent or userset tuples', async () => {
+      await authz.writeTuples([{ object: PROJECT, relation: 'viewer', user: 'group:ops#member' }]);
+      const grants = await service.list(as('alice'), 'project:analytics');
+      expect(grants).toEqual(
+        expect.arrayContaining([
+          { user: 'user:pat', relation: 'owner', object: 'project:analytics' },
+          { user: 'user:dave', relation: 'developer', object: 'project:analytics' },
+        ]),
+      );
+      expect(grants).toHaveLength(2);
+    });
+
+    it('should require can_manage_members on the object', async () => {
+      expect((await failureOf(service.list(as('dave'), 'project:analytics'))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await failureOf(service.list(as('mallory'), 'organization:acme'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+    });
+  });
+});
