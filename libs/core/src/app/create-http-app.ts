@@ -9,6 +9,7 @@ import { EnvelopeValidationPipe } from '../http/validation.pipe.js';
 import { generateRequestId } from '../http/request-id.js';
 import { registerInputGuards } from '../http/hostile-input.js';
 import { PROJECT_HEADER } from '../tenancy.js';
+import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -44,6 +45,8 @@ export function createHttpAdapter(options: Pick<HttpAppOptions, 'bodyLimitBytes'
 
 /** Logger, request id, error envelope, input guards, prefix, validation and Swagger on a created app. */
 export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): NestFastifyApplication {
+  // An app with a route that says nothing about authorization does not start.
+  assertEveryRouteDeclaresAuthorization(app);
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
