@@ -1,0 +1,156 @@
+import { Logger } from '@nestjs/common';
+import { type DataSource, type FindOperator, QueryFailedError } from 'typeorm';
+import { AppException, ErrorCode, type Principal } from '@app/core';
+import type { AuditEventInput } from '@app/audit';
+import { loadProductModelDsl, type TupleKey } from '@app/authz';
+import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
+import { InMemorySecretsBackend, RecordingAuditedChanges } from '../../../../test/support/governance-fakes.js';
+import type { AuditedChanges } from '../audit/audited-changes.js';
+import type { ProjectEntity } from './project.entity.js';
+import { ProjectsService, projectTuples } from './projects.service.js';
+
+const as = (userId: string, orgId = 'acme'): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: 't' });
+const AUDIT: AuditEventInput = { org_id: 'acme', actor_id: 'alice', actor_type: 'user', action: 'project.create', resource_type: 'project', source_service: 'governance' };
+
+/** The projects table in memory, behind the TypeORM repository calls the service makes. */
+class InMemoryProjects {
+  readonly rows: ProjectEntity[] = [];
+  private tick = 0;
+
+  readonly repository = {
+    create: (fields: Omit<ProjectEntity, 'createdAt' | 'updatedAt'>) => ({ ...fields }),
+    insert: async (fields: Omit<ProjectEntity, 'createdAt' | 'updatedAt'>) => {
+      if (this.find(fields)) {
+        throw new QueryFailedError('INSERT INTO projects', [], Object.assign(new Error('duplicate key value'), { code: '23505', constraint: 'projects_pkey' }));
+      }
+      const at = new Date(Date.UTC(2025, 0, 1, 0, 0, this.tick++));
+      this.rows.push({ ...fields, createdAt: at, updatedAt: at });
+    },
+    findOneBy: async (key: { orgId: string; id: string }) => this.find(key) ?? null,
+    findOneByOrFail: async (key: { orgId: string; id: string }) => {
+      const row = this.find(key);
+      if (!row) throw new Error('EntityNotFoundError');
+      return row;
+    },
+    existsBy: async (key: { orgId: string; id: string }) => Boolean(this.find(key)),
+    findAndCount: async (options: { where: { orgId: string; id: FindOperator<string[]> }; skip: number; take: number }) => {
+      const ids = options.where.id.value as unknown as string[];
+      const matching = this.rows
+        .filter((r) => r.orgId === options.where.orgId && ids.includes(r.id))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+      return [matching.slice(options.skip, options.skip + options.take), matching.length];
+    },
+  };
+
+  readonly manager = { getRepository: () => this.repository };
+
+  private find(key: { orgId: string; id: string }): ProjectEntity | undefined {
+    return this.rows.find((r) => r.orgId === key.orgId && r.id === key.id);
+  }
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<AppException> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
+  return error;
+}
+
+describe(ProjectsService.name, () => {
+  let projects: InMemoryProjects;
+  let authz: EmbeddedAuthzClient;
+  let changes: RecordingAuditedChanges;
+  let service: ProjectsService;
+
+  beforeAll(() => Logger.overrideLogger(false));
+
+  beforeEach(async () => {
+    projects = new InMemoryProjects();
+    authz = EmbeddedAuthzClient.fromDsl(loadProductModelDsl(), new InMemoryTupleStore());
+    await authz.writeTuples([
+      { object: 'organization:acme', relation: 'admin', user: 'user:alice' },
+      { object: 'organization:acme', relation: 'member', user: 'user:bob' },
+    ]);
+    changes = new RecordingAuditedChanges(new InMemorySecretsBackend(), authz, projects.manager);
+    service = new ProjectsService(projects.manager as unknown as DataSource, authz, changes as unknown as AuditedChanges);
+  });
+
+  describe(projectTuples.name, () => {
+    it('should tie the project to its org, make the creator owner, and share the project roles with the org', () => {
+      const tuples: TupleKey[] = projectTuples('acme', 'analytics', 'alice');
+      expect(tuples).toEqual([
+        { object: 'project:acme/analytics', relation: 'organization', user: 'organization:acme' },
+        { object: 'project:acme/analytics', relation: 'owner', user: 'user:alice' },
+        { object: 'organization:acme', relation: 'project_viewer', user: 'project:acme/analytics#viewer' },
+        { object: 'organization:acme', relation: 'project_operator', user: 'project:acme/analytics#operator' },
+      ]);
+    });
+  });
+
+  describe('create', () => {
+    it('should store the row and its tuples in one audited change, and make the creator owner', async () => {
+      const dto = await service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT);
+      expect(dto).toEqual({ id: 'analytics', org_id: 'acme', name: 'Analytics', description: null, created_by: 'alice', created_at: expect.any(String), updated_at: expect.any(String) });
+      expect(changes.events).toEqual([AUDIT]);
+      await expect(authz.check({ user: 'user:alice', relation: 'owner', object: 'project:acme/analytics' })).resolves.toBe(true);
+      await expect(authz.check({ user: 'user:alice', relation: 'can_manage_members', object: 'project:acme/analytics' })).resolves.toBe(true);
+    });
+
+    it('should answer 409 for an id the org already has, with no event and no new tuples', async () => {
+      await service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT);
+      const error = await failureOf(service.create(as('bob'), { id: 'analytics', name: 'Again' }, AUDIT));
+      expect(error.code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect(error.message).toBe('Project analytics already exists');
+      expect(error.details).toEqual({ id: 'analytics' });
+      expect(changes.events).toHaveLength(1);
+      await expect(authz.check({ user: 'user:bob', relation: 'owner', object: 'project:acme/analytics' })).resolves.toBe(false);
+    });
+
+    it('should let another org use the same id', async () => {
+      await service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT);
+      await expect(service.create(as('gina', 'globex'), { id: 'analytics', name: 'Theirs' }, AUDIT)).resolves.toMatchObject({ org_id: 'globex' });
+    });
+
+    it('should fail the change (so nothing commits) when the tuples cannot be written', async () => {
+      authz.writeTuples = async () => {
+        throw new Error('ECONNRESET');
+      };
+      const error = await failureOf(service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT));
+      expect(error.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+      expect(error.details).toEqual({ dependency: 'authorization' });
+      expect(changes.events).toEqual([]);
+    });
+
+    it('should pass an authorization refusal through as it is', async () => {
+      authz.writeTuples = async () => {
+        throw AppException.validation('invalid tuple');
+      };
+      expect((await failureOf(service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT))).code).toBe(ErrorCode.VALIDATION_ERROR);
+    });
+  });
+
+  describe('reads', () => {
+    beforeEach(async () => {
+      for (const id of ['alpha', 'bravo', 'charlie']) await service.create(as('alice'), { id, name: id.toUpperCase() }, AUDIT);
+      await service.create(as('gina', 'globex'), { id: 'delta', name: 'Delta' }, AUDIT);
+      await authz.writeTuples([{ object: 'project:acme/bravo', relation: 'viewer', user: 'user:bob' }]);
+    });
+
+    it('should list only the projects of the caller’s org the caller can read, paged in creation order', async () => {
+      const all = await service.listVisible(as('alice'), 1, 2);
+      expect(all.data.map((p) => p.id)).toEqual(['alpha', 'bravo']);
+      expect(all.pagination).toMatchObject({ total_items: 3, next_page: 2 });
+      expect((await service.listVisible(as('bob'), 1, 10)).data.map((p) => p.id)).toEqual(['bravo']);
+      expect(await service.listVisible(as('nobody'), 1, 10)).toMatchObject({ data: [], pagination: { total_items: 0 } });
+    });
+
+    it('should get a project of the org, and 404 for one of another org or none', async () => {
+      await expect(service.get('acme', 'alpha')).resolves.toMatchObject({ id: 'alpha', name: 'ALPHA' });
+      expect((await failureOf(service.get('acme', 'delta'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      await expect(service.exists('acme', 'alpha')).resolves.toBe(true);
+      await expect(service.exists('acme', 'delta')).resolves.toBe(false);
+    });
+  });
+});
