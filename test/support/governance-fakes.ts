@@ -85,13 +85,11 @@ export class RecordingAuditedChanges {
   constructor(
     private readonly secrets: SecretsBackend,
     private readonly authz: Pick<AuthzClient, 'writeTuples'>,
-    /** What the change sees as its transaction's EntityManager, when it uses one. */
-    private readonly manager?: unknown,
   ) {}
 
   async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
     if (options.signal?.aborted) throw deadlineExceeded('not_applied');
-    const result = await change({ manager: this.manager as ChangeScope['manager'], secrets: this.secrets, tuples: this.authz });
+    const result = await change({ manager: undefined as never, secrets: this.secrets, tuples: this.authz });
     if (options.signal?.aborted) throw deadlineExceeded('not_applied');
     this.events.push(event);
     return result;

@@ -1,51 +1,48 @@
 import { Logger } from '@nestjs/common';
-import { type DataSource, type FindOperator, QueryFailedError } from 'typeorm';
-import { AppException, ErrorCode, type Principal } from '@app/core';
+import { AppException, ErrorCode, type Principal, type TenantScope } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { loadProductModelDsl, type TupleKey } from '@app/authz';
 import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
 import { InMemorySecretsBackend, RecordingAuditedChanges } from '../../../../test/support/governance-fakes.js';
 import type { AuditedChanges } from '../audit/audited-changes.js';
+import type { ProjectsRepository } from './persistence/projects.repository.js';
 import type { ProjectEntity } from './project.entity.js';
 import { ProjectsService, projectTuples } from './projects.service.js';
 
 const as = (userId: string, orgId = 'acme'): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: 't' });
 const AUDIT: AuditEventInput = { org_id: 'acme', actor_id: 'alice', actor_type: 'user', action: 'project.create', resource_type: 'project', source_service: 'governance' };
 
-/** The projects table in memory, behind the TypeORM repository calls the service makes. */
-class InMemoryProjects {
+/** ProjectsRepository in memory: projects belong to their org, and an id is taken once per org. */
+class InMemoryProjectsRepository {
   readonly rows: ProjectEntity[] = [];
   private tick = 0;
 
-  readonly repository = {
-    create: (fields: Omit<ProjectEntity, 'createdAt' | 'updatedAt'>) => ({ ...fields }),
-    insert: async (fields: Omit<ProjectEntity, 'createdAt' | 'updatedAt'>) => {
-      if (this.find(fields)) {
-        throw new QueryFailedError('INSERT INTO projects', [], Object.assign(new Error('duplicate key value'), { code: '23505', constraint: 'projects_pkey' }));
-      }
-      const at = new Date(Date.UTC(2025, 0, 1, 0, 0, this.tick++));
-      this.rows.push({ ...fields, createdAt: at, updatedAt: at });
-    },
-    findOneBy: async (key: { orgId: string; id: string }) => this.find(key) ?? null,
-    findOneByOrFail: async (key: { orgId: string; id: string }) => {
-      const row = this.find(key);
-      if (!row) throw new Error('EntityNotFoundError');
-      return row;
-    },
-    existsBy: async (key: { orgId: string; id: string }) => Boolean(this.find(key)),
-    findAndCount: async (options: { where: { orgId: string; id: FindOperator<string[]> }; skip: number; take: number }) => {
-      const ids = options.where.id.value as unknown as string[];
-      const matching = this.rows
-        .filter((r) => r.orgId === options.where.orgId && ids.includes(r.id))
-        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-      return [matching.slice(options.skip, options.skip + options.take), matching.length];
-    },
-  };
+  async exists(scope: TenantScope, projectId: string): Promise<boolean> {
+    return Boolean(this.find(scope, projectId));
+  }
 
-  readonly manager = { getRepository: () => this.repository };
+  async findOne(scope: TenantScope, projectId: string): Promise<ProjectEntity | null> {
+    return this.find(scope, projectId) ?? null;
+  }
 
-  private find(key: { orgId: string; id: string }): ProjectEntity | undefined {
-    return this.rows.find((r) => r.orgId === key.orgId && r.id === key.id);
+  async pageOf(scope: TenantScope, ids: string[], offset: number, limit: number): Promise<[ProjectEntity[], number]> {
+    const matching = this.rows
+      .filter((r) => r.orgId === scope.orgId && ids.includes(r.id))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    return [matching.slice(offset, offset + limit), matching.length];
+  }
+
+  async create(scope: TenantScope, _tx: unknown, project: Pick<ProjectEntity, 'orgId' | 'id' | 'name' | 'description' | 'createdBy'>): Promise<ProjectEntity> {
+    if (project.orgId !== scope.orgId) throw new Error('A row outside its tenant scope cannot be inserted into projects');
+    if (this.find(scope, project.id)) throw AppException.conflict(`Project ${project.id} already exists`, { id: project.id });
+    const at = new Date(Date.UTC(2025, 0, 1, 0, 0, this.tick++));
+    const row = { ...project, createdAt: at, updatedAt: at };
+    this.rows.push(row);
+    return { ...row };
+  }
+
+  private find(scope: TenantScope, projectId: string): ProjectEntity | undefined {
+    return this.rows.find((r) => r.orgId === scope.orgId && r.id === projectId);
   }
 }
 
@@ -59,7 +56,7 @@ async function failureOf(promise: Promise<unknown>): Promise<AppException> {
 }
 
 describe(ProjectsService.name, () => {
-  let projects: InMemoryProjects;
+  let projects: InMemoryProjectsRepository;
   let authz: EmbeddedAuthzClient;
   let changes: RecordingAuditedChanges;
   let service: ProjectsService;
@@ -67,14 +64,14 @@ describe(ProjectsService.name, () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   beforeEach(async () => {
-    projects = new InMemoryProjects();
+    projects = new InMemoryProjectsRepository();
     authz = EmbeddedAuthzClient.fromDsl(loadProductModelDsl(), new InMemoryTupleStore());
     await authz.writeTuples([
       { object: 'organization:acme', relation: 'admin', user: 'user:alice' },
       { object: 'organization:acme', relation: 'member', user: 'user:bob' },
     ]);
-    changes = new RecordingAuditedChanges(new InMemorySecretsBackend(), authz, projects.manager);
-    service = new ProjectsService(projects.manager as unknown as DataSource, authz, changes as unknown as AuditedChanges);
+    changes = new RecordingAuditedChanges(new InMemorySecretsBackend(), authz);
+    service = new ProjectsService(projects as unknown as ProjectsRepository, authz, changes as unknown as AuditedChanges);
   });
 
   describe(projectTuples.name, () => {
