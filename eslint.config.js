@@ -188,4 +188,58 @@ export default defineConfig(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    // Queries live in repositories on ScopedRepository (@app/database), which add the tenant filter
+    // themselves: outside persistence code nothing holds the DataSource or writes a query. Its own
+    // rules (not no-restricted-imports) so that it adds to the import boundaries instead of replacing them.
+    name: 'project/persistence-only',
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [
+      '**/persistence/**',
+      '**/*.repository.ts',
+      '**/database/**',
+      '**/migrations/**',
+      '**/[0-9]*-*.ts',
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**',
+      // Adapters whose technology is the database itself: the embedded tuple store and secrets backend.
+      'libs/authz/src/engine/postgres/**',
+      'libs/secrets/src/embedded/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository', 'getRepository', 'createQueryBuilder', 'getManager'],
+              allowTypeImports: true,
+              message: 'Only persistence code (persistence/, *.repository.ts, database/) holds the DataSource: query through a ScopedRepository.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|createQueryRunner)$/]',
+          message: 'Queries belong in a repository on ScopedRepository (persistence/ or *.repository.ts), which adds the tenant filter.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|transaction)$/][callee.object.name=/^(dataSource|manager|entityManager|tx|queryRunner|runner)$/]',
+          message: 'Raw SQL and transactions belong in a repository on ScopedRepository (persistence/ or *.repository.ts).',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|transaction)$/][callee.object.property.name=/^(dataSource|manager|queryRunner)$/]',
+          message: 'Raw SQL and transactions belong in a repository on ScopedRepository (persistence/ or *.repository.ts).',
+        },
+        {
+          selector: 'MemberExpression[property.name="manager"][object.name="dataSource"], MemberExpression[property.name="manager"][object.property.name="dataSource"]',
+          message: "The DataSource's EntityManager belongs in a repository on ScopedRepository (persistence/ or *.repository.ts).",
+        },
+      ],
+    },
+  },
 );

@@ -5,3 +5,4 @@ export * from './snake-naming.strategy.js';
 export * from './unique-violation.js';
 export * from './scoped.repository.js';
 export * from './database.health.js';
+export * from './database.providers.js';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { DatabaseProjectDirectory } from './database-project.directory.js';
+import { ProjectsRepository } from './persistence/projects.repository.js';
 import { GrantsController } from './grants.controller.js';
 import { GrantsService } from './grants.service.js';
 import { ProjectsController } from './projects.controller.js';
@@ -10,7 +11,7 @@ import { ProjectsService } from './projects.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [ProjectsController, GrantsController],
-  providers: [ProjectsService, GrantsService, DatabaseProjectDirectory],
+  providers: [ProjectsRepository, ProjectsService, GrantsService, DatabaseProjectDirectory],
   exports: [ProjectsService, DatabaseProjectDirectory],
 })
 export class AccessModule {}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@app/core';
 import { ProjectDirectory } from '@app/auth';
 import { AuthzClient, projectObject, userSubject } from '@app/authz';
-import { ProjectEntity } from './project.entity.js';
+import { orgScope, ProjectsRepository } from './persistence/projects.repository.js';
 
 /**
  * The X-Project-ID guard's answer: the project exists in the caller's org **and** the caller can
@@ -13,7 +12,7 @@ import { ProjectEntity } from './project.entity.js';
 @Injectable()
 export class DatabaseProjectDirectory extends ProjectDirectory {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly projects: ProjectsRepository,
     private readonly authz: AuthzClient,
   ) {
     super();
@@ -21,7 +20,7 @@ export class DatabaseProjectDirectory extends ProjectDirectory {
 
   async exists(orgId: string, projectId: string, principal: Principal): Promise<boolean> {
     const [row, readable] = await Promise.all([
-      this.dataSource.getRepository(ProjectEntity).existsBy({ orgId, id: projectId }),
+      this.projects.exists(orgScope(orgId), projectId),
       this.authz.check({ user: userSubject(principal.userId), relation: 'can_read', object: projectObject(orgId, projectId) }),
     ]);
     return row && readable;

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { AppException, type Page, type Principal, offsetOf, pageOf } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { AuthzClient, organizationObject, projectObject, type TupleKey, userSubject } from '@app/authz';
-import { isUniqueViolation } from '@app/database';
-import { ProjectEntity } from './project.entity.js';
+import { ScopedTransaction } from '@app/database';
+import { orgScope, ProjectsRepository } from './persistence/projects.repository.js';
 import { AuditedChanges } from '../audit/index.js';
 import { type CreateProjectDto, ProjectDto } from './project.dto.js';
 
@@ -24,13 +23,13 @@ export class ProjectsService {
   private readonly logger = new Logger(ProjectsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly projects: ProjectsRepository,
     private readonly authz: AuthzClient,
     private readonly changes: AuditedChanges,
   ) {}
 
   async exists(orgId: string, projectId: string): Promise<boolean> {
-    return this.dataSource.getRepository(ProjectEntity).existsBy({ orgId, id: projectId });
+    return this.projects.exists(orgScope(orgId), projectId);
   }
 
   /**
@@ -41,8 +40,9 @@ export class ProjectsService {
    */
   async create(principal: Principal, input: CreateProjectDto, audit: AuditEventInput): Promise<ProjectDto> {
     return this.changes.apply(audit, async ({ manager, tuples }) => {
-      const repo = manager.getRepository(ProjectEntity);
-      const entity = repo.create({
+      const scope = orgScope(principal.orgId);
+      const tx = ScopedTransaction.of(manager);
+      const created = await this.projects.create(scope, tx, {
         orgId: principal.orgId,
         id: input.id,
         name: input.name,
@@ -50,20 +50,12 @@ export class ProjectsService {
         createdBy: principal.userId,
       });
       try {
-        await repo.insert(entity);
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw AppException.conflict(`Project ${input.id} already exists`, { id: input.id });
-        }
-        throw error;
-      }
-      try {
         await tuples.writeTuples(projectTuples(principal.orgId, input.id, principal.userId));
       } catch (error) {
         this.logger.warn({ project: input.id }, 'Tuple write failed; the project is not created');
         throw error instanceof AppException ? error : AppException.unavailable('authorization');
       }
-      return ProjectDto.from(await repo.findOneByOrFail({ orgId: principal.orgId, id: input.id }));
+      return ProjectDto.from(created);
     });
   }
 
@@ -73,17 +65,12 @@ export class ProjectsService {
     const prefix = `project:${principal.orgId}/`;
     const ids = objects.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
     if (ids.length === 0) return pageOf([], 0, page, limit);
-    const [rows, total] = await this.dataSource.getRepository(ProjectEntity).findAndCount({
-      where: { orgId: principal.orgId, id: In(ids) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: offsetOf(page, limit),
-      take: limit,
-    });
+    const [rows, total] = await this.projects.pageOf(orgScope(principal.orgId), ids, offsetOf(page, limit), limit);
     return pageOf(rows.map(ProjectDto.from), total, page, limit);
   }
 
   async get(orgId: string, projectId: string): Promise<ProjectDto> {
-    const row = await this.dataSource.getRepository(ProjectEntity).findOneBy({ orgId, id: projectId });
+    const row = await this.projects.findOne(orgScope(orgId), projectId);
     if (!row) throw AppException.notFound('Project');
     return ProjectDto.from(row);
   }

@@ -3,11 +3,12 @@ import { AuditSink } from '@app/audit';
 import { AuditController } from './audit.controller.js';
 import { AuditedChanges } from './audited-changes.js';
 import { DatabaseAuditSink } from './database-audit.sink.js';
+import { AuditEventsRepository } from './persistence/audit-events.repository.js';
 
 /** The audit log: the query route, the sink, and AuditedChanges (a change commits with its event). */
 @Module({
   controllers: [AuditController],
-  providers: [AuditedChanges, { provide: AuditSink, useClass: DatabaseAuditSink }],
+  providers: [AuditEventsRepository, AuditedChanges, { provide: AuditSink, useClass: DatabaseAuditSink }],
   exports: [AuditedChanges, AuditSink],
 })
 export class AuditModule {}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { TenantScope } from '@app/core';
+import { ScopedRepository, type TenantEntityTable, tenantColumns } from '@app/database';
+import { AuditEventEntity } from '../audit-event.entity.js';
+
+/** The audit log belongs to orgs: an org's readers see its events of every project. */
+export const AUDIT_EVENTS: TenantEntityTable<AuditEventEntity> = {
+  ...tenantColumns('audit_events', 'org_id'),
+  entity: AuditEventEntity,
+  ownerOf: (row) => ({ orgId: row.orgId, projectId: null }),
+};
+
+export interface AuditSearch {
+  projectId?: string;
+  actorId?: string;
+  action?: string;
+  resourceType?: string;
+  resourceId?: string;
+  start?: Date;
+  end?: Date;
+  offset: number;
+  limit: number;
+}
+
+/** Reads of the audit log, inside one org. */
+@Injectable()
+export class AuditEventsRepository extends ScopedRepository {
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** Newest first. */
+  async search(scope: TenantScope, filters: AuditSearch): Promise<[AuditEventEntity[], number]> {
+    return this.selectFrom(scope, AUDIT_EVENTS, 'e', (q) => {
+      if (filters.projectId) q.andWhere('e.project_id = :project', { project: filters.projectId });
+      if (filters.actorId) q.andWhere('e.actor_id = :actor', { actor: filters.actorId });
+      if (filters.action) q.andWhere('e.action = :action', { action: filters.action });
+      if (filters.resourceType) q.andWhere('e.resource_type = :rtype', { rtype: filters.resourceType });
+      if (filters.resourceId) q.andWhere('e.resource_id = :rid', { rid: filters.resourceId });
+      if (filters.start) q.andWhere('e.timestamp >= :start', { start: filters.start });
+      if (filters.end) q.andWhere('e.timestamp <= :end', { end: filters.end });
+    })
+      .orderBy('e.timestamp', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip(filters.offset)
+      .take(filters.limit)
+      .getManyAndCount();
+  }
+
+  async findOne(scope: TenantScope, id: string): Promise<AuditEventEntity | null> {
+    return this.selectFrom(scope, AUDIT_EVENTS, 'e', (q) => q.where('e.id = :id', { id })).getOne();
+  }
+}

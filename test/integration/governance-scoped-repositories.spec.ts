@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { type Database, openDatabase, ScopedTransaction } from '@app/database';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import {
+  GOVERNANCE_ENTITIES,
+  GOVERNANCE_MIGRATIONS,
+} from '../../apps/governance/src/database/governance-migrations.js';
+import {
+  orgScope,
+  ProjectsRepository,
+} from '../../apps/governance/src/access/persistence/projects.repository.js';
+import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
+
+/** Governance's org-owned tables: one org's scope never reads another org's projects or audit events. */
+describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
+  let testDb: TestDatabase;
+  let db: Database;
+  let projects: ProjectsRepository;
+  let events: AuditEventsRepository;
+
+  const project = (orgId: string, id: string) => ({
+    orgId,
+    id,
+    name: id,
+    description: null,
+    createdBy: 'alice',
+  });
+  const createProject = (orgId: string, id: string) =>
+    db.dataSource.transaction((manager) =>
+      projects.create(orgScope(orgId), ScopedTransaction.of(manager), project(orgId, id)),
+    );
+  const insertEvent = async (orgId: string, projectId: string | null) => {
+    const id = randomUUID();
+    await db.dataSource.query(
+      `INSERT INTO audit_events (id, timestamp, org_id, project_id, actor_id, actor_type, action, resource_type, source_service, details)
+       VALUES ($1, now(), $2, $3, 'alice', 'user', 'project.create', 'project', 'governance', '{}')`,
+      [id, orgId, projectId],
+    );
+    return id;
+  };
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('govtenancy');
+    db = await openDatabase({
+      app: 'governance',
+      url: testDb.url,
+      dataDir: '/tmp',
+      entities: GOVERNANCE_ENTITIES,
+      migrations: GOVERNANCE_MIGRATIONS,
+      runMigrations: true,
+      poolMax: 4,
+      statementTimeoutMs: 10_000,
+    });
+    projects = new ProjectsRepository(db.dataSource);
+    events = new AuditEventsRepository(db.dataSource);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await testDb?.drop();
+  });
+
+  describe(ProjectsRepository.name, () => {
+    it("should find an org's project only in that org", async () => {
+      await createProject('acme', 'analytics');
+      expect(await projects.exists(orgScope('acme'), 'analytics')).toBe(true);
+      expect(await projects.exists(orgScope('globex'), 'analytics')).toBe(false);
+      expect(await projects.findOne(orgScope('globex'), 'analytics')).toBeNull();
+      expect((await projects.pageOf(orgScope('globex'), ['analytics'], 0, 10))[1]).toBe(0);
+      expect((await projects.pageOf(orgScope('acme'), ['analytics'], 0, 10))[0].map((p) => p.id)).toEqual([
+        'analytics',
+      ]);
+    });
+
+    it('should let two orgs have projects of the same name, and refuse a duplicate in one org (409)', async () => {
+      await createProject('acme', 'shared-name');
+      await createProject('globex', 'shared-name');
+      await expect(createProject('acme', 'shared-name')).rejects.toEqual(
+        expect.objectContaining({ status: 409 }),
+      );
+    });
+
+    it("should refuse to insert a project into another org's scope", async () => {
+      await expect(
+        db.dataSource.transaction((manager) =>
+          projects.create(orgScope('globex'), ScopedTransaction.of(manager), project('acme', 'smuggled')),
+        ),
+      ).rejects.toThrow('outside its tenant scope');
+      expect(await projects.exists(orgScope('acme'), 'smuggled')).toBe(false);
+    });
+  });
+
+  describe(AuditEventsRepository.name, () => {
+    it("should search and read only the scope's org, every project of it included", async () => {
+      const orgEvent = await insertEvent('initech', null);
+      const projectEvent = await insertEvent('initech', 'analytics');
+      const otherOrg = await insertEvent('umbrella', 'analytics');
+      const [rows, total] = await events.search(orgScope('initech'), { offset: 0, limit: 100 });
+      expect(rows.map((e) => e.id).sort()).toEqual([orgEvent, projectEvent].sort());
+      expect(total).toBe(2);
+      const [inProject] = await events.search(orgScope('initech'), {
+        projectId: 'analytics',
+        offset: 0,
+        limit: 100,
+      });
+      expect(inProject.map((e) => e.id)).toEqual([projectEvent]);
+      expect(await events.findOne(orgScope('initech'), otherOrg)).toBeNull();
+      expect(await events.findOne(orgScope('umbrella'), otherOrg)).toMatchObject({ id: otherOrg });
+    });
+  });
+});
