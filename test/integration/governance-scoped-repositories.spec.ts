@@ -10,6 +10,7 @@ import {
   ProjectsRepository,
 } from '../../apps/governance/src/access/persistence/projects.repository.js';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
+import { OrganizationsRepository } from '../../apps/governance/src/access/persistence/organizations.repository.js';
 
 /** Governance's org-owned tables: one org's scope never reads another org's projects or audit events. */
 describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
@@ -106,6 +107,41 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
       expect(inProject.map((e) => e.id)).toEqual([projectEvent]);
       expect(await events.findOne(orgScope('initech'), otherOrg)).toBeNull();
       expect(await events.findOne(orgScope('umbrella'), otherOrg)).toMatchObject({ id: otherOrg });
+    });
+
+    it("should append an event of the scope's org only", async () => {
+      const event = (orgId: string) => ({
+        id: randomUUID(),
+        timestamp: new Date(),
+        orgId,
+        projectId: null,
+        actorId: 'governance-cli',
+        actorType: 'system',
+        action: 'organization.create',
+        resourceType: 'organization',
+        resourceId: orgId,
+        sourceService: 'governance',
+        requestId: null,
+        traceId: null,
+        details: {},
+      });
+      const own = event('hooli');
+      await events.append(orgScope('hooli'), own);
+      expect(await events.findOne(orgScope('hooli'), own.id)).toMatchObject({ id: own.id, orgId: 'hooli' });
+      const foreign = event('piedpiper');
+      await expect(events.append(orgScope('hooli'), foreign)).rejects.toThrow('outside its tenant scope');
+      expect(await events.findOne(orgScope('piedpiper'), foreign.id)).toBeNull();
+    });
+  });
+
+  describe(OrganizationsRepository.name, () => {
+    it("should create the scope's org once and rename it when run again", async () => {
+      const organizations = new OrganizationsRepository(db.dataSource);
+      await organizations.upsert(orgScope('wayne'), 'Wayne');
+      await organizations.upsert(orgScope('wayne'), 'Wayne Enterprises');
+      expect(await db.dataSource.query(`SELECT id, name FROM organizations WHERE id = 'wayne'`)).toEqual([
+        { id: 'wayne', name: 'Wayne Enterprises' },
+      ]);
     });
   });
 });

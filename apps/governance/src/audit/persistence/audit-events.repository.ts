@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '@app/core';
-import { ScopedRepository, type TenantEntityTable, tenantColumns } from '@app/database';
+import {
+  ScopedRepository,
+  type ScopedTransaction,
+  type TenantEntityTable,
+  tenantColumns,
+} from '@app/database';
 import { AuditEventEntity } from '../audit-event.entity.js';
 
 /** The audit log belongs to orgs: an org's readers see its events of every project. */
@@ -46,6 +51,11 @@ export class AuditEventsRepository extends ScopedRepository {
       .skip(filters.offset)
       .take(filters.limit)
       .getManyAndCount();
+  }
+
+  /** Appends one event of the scope's org; on `tx` when it commits together with a change. */
+  async append(scope: TenantScope, event: AuditEventEntity, tx?: ScopedTransaction): Promise<void> {
+    await this.insertInto(scope, AUDIT_EVENTS, [event], tx);
   }
 
   async findOne(scope: TenantScope, id: string): Promise<AuditEventEntity | null> {
