@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
-import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import type { FastifyRequest } from 'fastify';
+import { AppException, DependencyUnavailableError, type Principal, RequestContext } from '@app/core';
 import { AUTH_SETTINGS, JWT_STRATEGY } from '../auth.tokens.js';
 import { type AuthSettings, realmNamedBy } from '../auth.config.js';
 import type { JwtStrategy } from '../jwt.strategy.js';
@@ -54,7 +55,9 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublic(this.reflector, context)) return true;
     const ok = (await this.passportGuard.canActivate(context)) as boolean;
-    actAsOrgForServices(context.switchToHttp().getRequest(), this.settings.platformRealm);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    actAsOrgForServices(request, this.settings.platformRealm);
+    RequestContext.setPrincipal(request.principal);
     return ok;
   }
 }

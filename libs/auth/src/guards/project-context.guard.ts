@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AppException, DependencyUnavailableError, PROJECT_HEADER } from '@app/core';
+import { AppException, DependencyUnavailableError, PROJECT_HEADER, RequestContext } from '@app/core';
 import { PROJECT_HEADER_POLICY_KEY, PROJECT_SLUG } from '../auth.constants.js';
 import {
   DEFAULT_PROJECT_HEADER_POLICY,
@@ -35,6 +35,7 @@ export class ProjectContextGuard implements CanActivate {
         context.getClass(),
       ]) ?? DEFAULT_PROJECT_HEADER_POLICY;
     request.projectId = null;
+    RequestContext.setProject(null);
     if (policy === 'none') return true;
 
     const raw = request.headers[PROJECT_HEADER];
@@ -58,6 +59,7 @@ export class ProjectContextGuard implements CanActivate {
     }
     if (!exists) throw AppException.notFound('Project');
     request.projectId = raw;
+    RequestContext.setProject(raw);
     return true;
   }
 }

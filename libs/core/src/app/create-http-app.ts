@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { EnvelopeValidationPipe } from '../http/validation.pipe.js';
 import { generateRequestId } from '../http/request-id.js';
+import { newRequestContext, RequestContext } from '../context/request-context.js';
 import { registerInputGuards } from '../http/hostile-input.js';
 import { PROJECT_HEADER } from '../tenancy.js';
 import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
@@ -49,8 +50,11 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   assertEveryRouteDeclaresAuthorization(app);
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  // The request's context opens before anything else runs for it (logs, guards, handlers, the
+  // error envelope), so everything the request does can read its ids; the id goes back as a header.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    RequestContext.run(newRequestContext(String(request.id), request.headers.traceparent), done);
   });
   const errors = new ErrorEnvelopeFilter();
   // Errors raised before Nest runs (body parsers, hooks) go to the route's Fastify error handler.

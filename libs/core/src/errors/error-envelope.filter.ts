@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app.exception.js';
 import { ErrorCode, statusForCode } from './error-code.js';
 import { traceIdOf } from '../http/request-id.js';
+import { RequestContext } from '../context/request-context.js';
 
 export interface ErrorEnvelope {
   error: {
@@ -93,7 +94,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   toEnvelope(exception: unknown, request: FastifyRequest): ErrorEnvelope {
     const request_id = String(request?.id ?? '');
-    const trace_id = request ? traceIdOf(request) : null;
+    // The request's trace (continued from `traceparent`, or started here); the header alone outside one.
+    const trace_id = RequestContext.current()?.traceId ?? (request ? traceIdOf(request) : null);
     if (exception instanceof AppException) {
       return {
         error: { code: exception.code, message: exception.message, status: exception.status, details: exception.details, request_id, trace_id },

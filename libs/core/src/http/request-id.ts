@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
+import { parseTraceparent } from '../context/request-context.js';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -13,11 +14,7 @@ export function generateRequestId(raw: IncomingMessage): string {
   return id;
 }
 
-const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
-
-/** W3C trace-id from `traceparent`, when the caller sent one. */
+/** W3C trace-id from `traceparent`, when the caller sent a valid one (RequestContext has the request's own). */
 export function traceIdOf(request: Pick<FastifyRequest, 'headers'>): string | null {
-  const header = request.headers?.traceparent;
-  const match = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
-  return match ? match[1] : null;
+  return parseTraceparent(request.headers?.traceparent)?.traceId ?? null;
 }

@@ -1,6 +1,10 @@
-import type { DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import type { DestinationStream } from 'pino';
+import { RequestContext } from '../context/request-context.js';
+import { RequestContextModule } from '../context/request-context.module.js';
 
 /** Defence in depth: we never log bodies or headers, and redact these anyway. */
 export const REDACT_PATHS = [
@@ -29,21 +33,43 @@ export interface LoggingOptions {
   level?: string;
   /** Silence request logs (tests). */
   quiet?: boolean;
+  /** Where lines go; stdout when absent (tests capture them here). */
+  destination?: DestinationStream;
 }
 
+/** Pino's mixin: the request's ids on every line logged inside a request, nothing outside one. */
+export function requestContextFields(): { request_id?: string; trace_id?: string } {
+  const context = RequestContext.current();
+  return context ? { request_id: context.requestId, trace_id: context.traceId } : {};
+}
+
+@Module({})
+class LoggingModule {}
+
+/** The app's logger (nestjs-pino), and the request context its lines read (global, like the logger). */
 export function createLoggerModule(options: LoggingOptions): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      name: options.service,
-      level: options.quiet ? 'silent' : (options.level ?? 'info'),
-      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      autoLogging: { ignore: (req: IncomingMessage) => /\/health\/(live|ready)$/.test(req.url ?? '') },
-      // Only what an operator needs; never headers, query values with secrets, or bodies.
-      serializers: {
-        req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
-        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-      },
-      customProps: () => ({ service: options.service }),
+  const pinoHttp: Options = {
+    name: options.service,
+    level: options.quiet ? 'silent' : (options.level ?? 'info'),
+    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    autoLogging: { ignore: (req: IncomingMessage) => /\/health\/(live|ready)$/.test(req.url ?? '') },
+    // Only what an operator needs; never headers, query values with secrets, or bodies.
+    serializers: {
+      req: (req: IncomingMessage & { id?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url?.split('?')[0],
+      }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
-  });
+    customProps: () => ({ service: options.service }),
+    mixin: requestContextFields,
+  };
+  return {
+    module: LoggingModule,
+    imports: [
+      LoggerModule.forRoot({ pinoHttp: options.destination ? [pinoHttp, options.destination] : pinoHttp }),
+      RequestContextModule,
+    ],
+  };
 }
