@@ -6,7 +6,8 @@ import { ConnectionSaga } from '../../apps/assets/src/connections/lifecycle/conn
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
 import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
-import { AppException, ErrorCode } from '@app/core';
+import { AuditRecorder } from '../../apps/assets/src/governance/audit-recorder.js';
+import { AppException, ErrorCode, RequestContext } from '@app/core';
 import type { AuditSink } from '@app/audit';
 import { projectObject } from '@app/authz';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
@@ -235,7 +236,7 @@ describe('Connection crash consistency (fault injection)', () => {
           throw new Error('audit log down');
         },
       } as unknown as AuditSink;
-      const saga = new ConnectionSaga(repo, h.app.get(ConnectionOperationsRepository), h.infra.authz, credentials, revokeThenFail);
+      const saga = new ConnectionSaga(repo, h.app.get(ConnectionOperationsRepository), h.infra.authz, credentials, new AuditRecorder(revokeThenFail, new RequestContext()));
       const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('lost-permission')))!;
       const davePrincipal = { userId: 'dave', orgId: ORG, actorType: 'user' as const, issuer: 'test', token: dave.slice('Bearer '.length) };
       await expect(saga.replaceCredentials(davePrincipal, row, { auth_type: 'basic', credentials: { password: 'new-pw' } }, {}, { action: 'data_connection.update', resource_type: 'data_connection' })).rejects.toBeInstanceOf(AppException);

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, type TenantScope } from '@app/core';
 import { assertPermission, AuthzClient, organizationObject, projectObject } from '@app/authz';
-import { AuditSink } from '@app/audit';
 import { type VerificationReport, VerificationService } from '../verification/index.js';
 import type { ConnectionType } from '../connection-types/index.js';
 import { ConnectionsRepository } from './persistence/connections.repository.js';
-import { GovernanceCredentialsStore } from '../governance/index.js';
+import { type AuditDraft, AuditRecorder, GovernanceCredentialsStore } from '../governance/index.js';
 import { ConnectionsService } from './connections.service.js';
 import type { VerifyConnectionDto, VerifyOptionsDto } from './dto/connection.dto.js';
 import { VerifyRateLimiter } from './verify-rate.limiter.js';
@@ -19,7 +18,7 @@ export class ConnectionVerificationService {
     private readonly authz: AuthzClient,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly engine: VerificationService,
-    private readonly audit: AuditSink,
+    private readonly audit: AuditRecorder,
     private readonly rateLimiter: VerifyRateLimiter,
   ) {}
 
@@ -34,12 +33,16 @@ export class ConnectionVerificationService {
     this.rateLimiter.take(`${principal.orgId}/${principal.userId}`);
     const { discovery, ...connection } = body;
     const input = this.connections.validate(connection, 'verify');
-    const report = await this.engine.verify(
-      { type: input.type, auth_type: input.auth_type, config: input.config, credentials: input.credentials ?? {} },
-      { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: selectedTablesOf(input.config) },
+    // The report is released only once its event is written.
+    return this.audit.read(
+      principal,
+      (report) => verified(headerProject, null, input.type, report),
+      () =>
+        this.engine.verify(
+          { type: input.type, auth_type: input.auth_type, config: input.config, credentials: input.credentials ?? {} },
+          { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: selectedTablesOf(input.config) },
+        ),
     );
-    await this.record(principal, headerProject, null, input.type, report);
-    return report;
   }
 
   /** Uses the stored credentials, fetched fresh from Governance, and records the outcome. */
@@ -52,32 +55,31 @@ export class ConnectionVerificationService {
       { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: row.selectedTables },
     );
     const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
-    await this.repository.recordVerification(scope, row.id, report.success ? 'ACTIVE' : 'ERROR', {
-      success: report.success,
-      message: report.message,
-      latency_ms: report.latency_ms,
-    });
-    await this.record(principal, row.projectId, row.resourceUri, row.connectionType, report);
+    // The outcome is stored together with its event (the event first), then the report is released.
+    await this.audit.write(principal, verified(row.projectId, row.resourceUri, row.connectionType, report), () =>
+      this.repository.recordVerification(scope, row.id, report.success ? 'ACTIVE' : 'ERROR', {
+        success: report.success,
+        message: report.message,
+        latency_ms: report.latency_ms,
+      }),
+    );
     return report;
   }
 
   private discoveryOptions(discovery?: VerifyOptionsDto) {
     return { include: discovery?.include, exclude: discovery?.exclude, maxObjects: discovery?.max_objects };
   }
+}
 
-  private async record(principal: Principal, projectId: string | null, resourceUri: string | null, type: string, report: VerificationReport): Promise<void> {
-    await this.audit.record({
-      org_id: principal.orgId,
-      project_id: projectId,
-      actor_id: principal.userId,
-      actor_type: principal.actorType,
-      action: 'data_connection.verify',
-      resource_type: 'data_connection',
-      resource_id: resourceUri,
-      source_service: 'assets',
-      details: { connection_type: type, success: report.success, error_code: report.details.error_code ?? null, latency_ms: report.latency_ms },
-    });
-  }
+/** The event of one verification: its outcome, never the settings or credentials probed. */
+function verified(projectId: string | null, resourceUri: string | null, type: string, report: VerificationReport): AuditDraft {
+  return {
+    project_id: projectId,
+    action: 'data_connection.verify',
+    resource_type: 'data_connection',
+    resource_id: resourceUri,
+    details: { connection_type: type, success: report.success, error_code: report.details.error_code ?? null, latency_ms: report.latency_ms },
+  };
 }
 
 function selectedTablesOf(config: Record<string, unknown>): string[] | undefined {

@@ -1,5 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -186,8 +185,7 @@ export class ConnectionsController {
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
     @Param('resource_uri') uri: string,
-    @Req() request: FastifyRequest,
   ): Promise<ConnectionSecretDto> {
-    return this.connections.readSecret(principal, project, uri, String(request.id));
+    return this.connections.readSecret(principal, project, uri);
   }
 }

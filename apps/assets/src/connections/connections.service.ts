@@ -13,7 +13,7 @@ import { ConnectionsRepository, type Visibility } from './persistence/connection
 import type { DataConnectionEntity } from './persistence/data-connection.entity.js';
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import { connectionObjectOf } from './lifecycle/connection-tuples.js';
-import { GovernanceCredentialsStore, type StoredCredentials } from '../governance/index.js';
+import { AuditRecorder, GovernanceCredentialsStore, type StoredCredentials } from '../governance/index.js';
 import { validateConnectionInput, type ConnectionInputMode, type NormalizedConnectionInput } from '../connection-types/index.js';
 import { ConnectionDto, type ConnectionSecretDto, type CreateConnectionDto, type UpdateConnectionDto } from './dto/connection.dto.js';
 import type { ListConnectionsQuery } from './dto/list-connections.query.js';
@@ -34,6 +34,7 @@ export class ConnectionsService {
     private readonly authz: AuthzClient,
     private readonly saga: ConnectionSaga,
     private readonly credentials: GovernanceCredentialsStore,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async create(principal: Principal, headerProject: string | null, body: CreateConnectionDto): Promise<ConnectionDto> {
@@ -135,8 +136,7 @@ export class ConnectionsService {
       return toDto(await this.saga.replaceCredentials(principal, row, credentials, changes, audit));
     }
     await this.connections.assertCurrent(scope, row);
-    await this.saga.recordAudit(principal, audit);
-    return toDto(await this.connections.update(scope, row, changes));
+    return toDto(await this.audit.write(principal, audit, () => this.connections.update(scope, row, changes)));
   }
 
   async delete(principal: Principal, headerProject: string | null, resourceUri: string): Promise<void> {
@@ -151,16 +151,16 @@ export class ConnectionsService {
   }
 
   /**
-   * Fetched from Governance on every call, as the caller; nothing is cached here. Governance's
-   * audit interceptor records the read under this request's id before it returns the value, and
+   * Fetched from Governance on every call, as the caller; nothing is cached here. Governance
+   * records the read under this request's id before it returns the value, and
    * answers 503 with no value when it cannot: so this route fails closed too.
    */
-  async readSecret(principal: Principal, headerProject: string | null, resourceUri: string, requestId?: string): Promise<ConnectionSecretDto> {
+  async readSecret(principal: Principal, headerProject: string | null, resourceUri: string): Promise<ConnectionSecretDto> {
     let row = await this.load(principal, headerProject, resourceUri);
     let stored: StoredCredentials;
     for (let attempt = 1; ; attempt++) {
       try {
-        stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion, requestId);
+        stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
         break;
       } catch (error) {
         // A credential change committed between reading the row and the secret removes the version

@@ -31,9 +31,9 @@ export class GovernanceCredentialsStore {
     expectStatus(await this.governance.request(caller, 'PUT', secretPath(resourceUri, version), { value: JSON.stringify(value) }), 200);
   }
 
-  /** Governance audits the read (failing closed) under `requestId`. */
-  async read(caller: GovernanceCaller, resourceUri: string, version: number, requestId?: string): Promise<StoredCredentials> {
-    const response = expectStatus(await this.governance.request(caller, 'GET', secretPath(resourceUri, version), undefined, requestId), 200);
+  /** Governance audits the read (failing closed) under the id of the request making it. */
+  async read(caller: GovernanceCaller, resourceUri: string, version: number): Promise<StoredCredentials> {
+    const response = expectStatus(await this.governance.request(caller, 'GET', secretPath(resourceUri, version)), 200);
     try {
       return JSON.parse((response.body as { value: string }).value) as StoredCredentials;
     } catch {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { newRequestContext, parseTraceparent, RequestContext } from '@app/core';
 import { GovernanceClient } from './governance.client.js';
 
 const caller = { orgId: 'acme', token: 'service-token' };
@@ -34,6 +35,24 @@ describe(GovernanceClient.name, () => {
     expect(budgets[0]).toBeLessThanOrEqual(800);
     expect(budgets[1]).toBeGreaterThan(0);
     expect(budgets[1]).toBeLessThanOrEqual(300);
+  });
+
+  it('should forward the request id and trace of the request it serves on every call, and none outside one', async () => {
+    const client = new GovernanceClient(url, 800);
+    const context = newRequestContext('req-12345678', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    seen.length = 0;
+    await RequestContext.run(context, async () => {
+      await client.request(caller, 'DELETE', 'internal/x');
+      await client.request({ userId: 'alice', orgId: 'acme', actorType: 'user', issuer: 'test', token: 'user-token' }, 'GET', 'resources/x');
+      await client.readiness(caller, 300);
+    });
+    await client.request(caller, 'DELETE', 'internal/y');
+    for (const headers of seen.slice(0, 3)) {
+      expect(headers['x-request-id']).toBe('req-12345678');
+      expect(parseTraceparent(headers.traceparent)).toEqual({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: context.spanId, flags: '01' });
+    }
+    expect(seen[3]).not.toHaveProperty('x-request-id');
+    expect(seen[3]).not.toHaveProperty('traceparent');
   });
 
   it('should give up at the same deadline it sent', async () => {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { AppException, DependencyUnavailableError, type Principal, REQUEST_TIMEOUT_HEADER } from '@app/core';
+import { AppException, DependencyUnavailableError, type Principal, REQUEST_TIMEOUT_HEADER, RequestContext } from '@app/core';
 import type { ServiceCredentials } from './service-identity.js';
 
 export interface GovernanceResponse {
@@ -30,14 +30,12 @@ export class GovernanceClient {
     this.agent = baseUrl.startsWith('https:') ? new https.Agent({ keepAlive: true, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
   }
 
-  /** `requestId` is forwarded so Governance's records (audit) carry the id of the Assets request. */
-  async request(caller: GovernanceCaller, method: string, path: string, body?: unknown, requestId?: string): Promise<GovernanceResponse> {
+  async request(caller: GovernanceCaller, method: string, path: string, body?: unknown): Promise<GovernanceResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const response = await this.send(method, `/governance/${path.replace(/^\//, '')}`, {
       authorization: `Bearer ${caller.token}`,
       accept: 'application/json',
       ...(isPrincipal(caller) ? {} : { 'x-org-id': caller.orgId }),
-      ...(requestId ? { 'x-request-id': requestId } : {}),
       ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
     }, payload);
     if (response.status >= 500 || response.status === 401) {
@@ -73,14 +71,18 @@ export class GovernanceClient {
    * One call with one deadline, `timeoutMs` from now: Governance is told the time left
    * (X-Request-Timeout-Ms, measured when a pooled socket is ready, so time queued here counts) and
    * this side aborts at the same moment. A call whose time ran out before it got a socket is never
-   * sent. Governance bounds the value by its own GOVERNANCE_REQUEST_TIMEOUT_MS.
+   * sent. Governance bounds the value by its own GOVERNANCE_REQUEST_TIMEOUT_MS. Inside a request,
+   * its id and trace go along (X-Request-Id, traceparent), so Governance's records of the call
+   * (audit events, logs) carry the ids of the Assets request that made it.
    */
   private send(method: string, path: string, headers: Record<string, string>, payload?: string, timeoutMs = this.timeoutMs): Promise<{ status: number; text: string }> {
+    const context = RequestContext.current();
+    const sent = context ? { ...headers, 'x-request-id': context.requestId, traceparent: RequestContext.traceparentOf(context) } : headers;
     const url = new URL(path, this.baseUrl);
     const transport = url.protocol === 'https:' ? https : http;
     const deadlineAt = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, { method, headers, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      const request = transport.request(url, { method, headers: sent, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {

@@ -7,3 +7,4 @@ export * from './governance-secret-inventory.js';
 export * from './governance-project.directory.js';
 export * from './governance-readiness.js';
 export { GovernanceAuditSink } from './governance-audit.sink.js';
+export { type AuditDraft, AuditRecorder } from './audit-recorder.js';

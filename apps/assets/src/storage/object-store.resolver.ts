@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import { assertPermission, AuthzClient, dataConnectionObjectOf, parseDataResourceUri } from '@app/authz';
-import { AuditSink } from '@app/audit';
 import { type ObjectStore, objectStoreFromConnection, STORAGE_CONNECTION_TYPES, type StorageConnectionType } from '@app/storage';
 import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../egress/index.js';
 import { ConnectionsService } from '../connections/index.js';
-import { GovernanceCredentialsStore } from '../governance/index.js';
+import { AuditRecorder, GovernanceCredentialsStore } from '../governance/index.js';
 import { DEFAULT_OBJECT_STORE, type StoreContext } from './storage.tokens.js';
 import { relayAuthOf, relayedStorageConfig, relayedStorageCredentials, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
 import { type RelayAuth, type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
@@ -33,7 +32,7 @@ export class ObjectStoreResolver {
     private readonly connections: ConnectionsService,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly authz: AuthzClient,
-    private readonly audit: AuditSink,
+    private readonly audit: AuditRecorder,
     private readonly egress: EgressPolicy,
     private readonly googleTokens: GoogleAccessTokens,
   ) {
@@ -56,7 +55,7 @@ export class ObjectStoreResolver {
   }
 
   private async fromConnection(context: StoreContext, reference: string): Promise<{ store: ObjectStore; connectionUri: string }> {
-    const { principal, projectId, request } = context;
+    const { principal, projectId } = context;
     const resourceUri = await this.connections.resolveReference(principal, projectId, reference);
     const ref = parseDataResourceUri(resourceUri);
     // Another org's URI is simply not found: its existence is not ours to confirm.
@@ -83,26 +82,10 @@ export class ObjectStoreResolver {
     const auth = relayAuthOf(row.connectionType, row.config, storedCredentials, gcs ? () => this.googleTokens.tokenFor(storedCredentials) : undefined);
     // OpenDAL gets none of the tenant's credentials: only the relay's own, valid at that relay alone.
     const { config, relay } = await this.relayedConfig(row.connectionType, row.config, plan, dest, auth);
+    // Released only once its use is audited, before any I/O on the customer's store: no audit record, no access.
+    const use = { action: 'storage.connection.use', resource_type: 'data_connection', resource_id: row.resourceUri, project_id: projectId, details: { operation: context.operation, connection_type: row.connectionType } };
     const store = refusingRedirects(objectStoreFromConnection({ type: row.connectionType, config, credentials: relayedStorageCredentials(relay.credentials) }), relay);
-    // Audited before any I/O on the customer's store; no audit record, no access.
-    try {
-      await this.audit.record({
-        action: 'storage.connection.use',
-        resource_type: 'data_connection',
-        resource_id: row.resourceUri,
-        project_id: projectId,
-        org_id: principal.orgId,
-        actor_id: principal.userId,
-        actor_type: principal.actorType,
-        source_service: 'assets',
-        request_id: request.id === undefined ? null : String(request.id),
-        details: { operation: context.operation, connection_type: row.connectionType },
-      });
-    } catch (error) {
-      if (error instanceof DependencyUnavailableError) throw error;
-      throw new DependencyUnavailableError('audit log', error);
-    }
-    return { store, connectionUri: row.resourceUri };
+    return this.audit.read(principal, use, async () => ({ store, connectionUri: row.resourceUri }));
   }
 
   /**

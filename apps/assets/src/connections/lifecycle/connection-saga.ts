@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
 import { AuthzClient } from '@app/authz';
-import { AuditSink, type AuditEventInput } from '@app/audit';
 import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connections.repository.js';
 import { ConnectionOperationsRepository, type ClaimedOperation } from '../persistence/connection-operations.repository.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
-import { GovernanceCredentialsStore, GovernanceUnavailableError, type StoredCredentials } from '../../governance/index.js';
+import { type AuditDraft, AuditRecorder, GovernanceCredentialsStore, GovernanceUnavailableError, type StoredCredentials } from '../../governance/index.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
-export type AuditDraft = Omit<AuditEventInput, 'org_id' | 'source_service' | 'actor_id' | 'actor_type'>;
+export type { AuditDraft };
 
 function refOf(row: Pick<DataConnectionEntity, 'resourceUri'>): ConnectionRef {
   const parsed = parseDataResourceUri(row.resourceUri);
@@ -59,7 +58,7 @@ export class ConnectionSaga {
     private readonly operations: ConnectionOperationsRepository,
     private readonly authz: AuthzClient,
     private readonly credentials: GovernanceCredentialsStore,
-    private readonly audit: AuditSink,
+    private readonly audit: AuditRecorder,
   ) {}
 
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
@@ -78,8 +77,7 @@ export class ConnectionSaga {
       inDoubt = true;
       await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
       inDoubt = false;
-      await this.record(principal, audit);
-      await this.connections.activate(scope, row.id, op.id);
+      await this.audit.write(principal, audit, () => this.connections.activate(scope, row.id, op.id));
     } catch (error) {
       this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Create failed; compensating');
       if (inDoubt && writeOutcomeUnknown(error)) await this.undoCreate(op, principal, { settle: true }).catch(() => this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS).catch(() => undefined));
@@ -109,8 +107,9 @@ export class ConnectionSaga {
     try {
       await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
       inDoubt = false;
-      await this.record(principal, audit);
-      committed = await this.connections.commitCredentialsUpdate(scope, { id: row.id, revision, operationId: op.id }, { ...changes, credentialsVersion: op.secretVersion });
+      committed = await this.audit.write(principal, audit, () =>
+        this.connections.commitCredentialsUpdate(scope, { id: row.id, revision, operationId: op.id }, { ...changes, credentialsVersion: op.secretVersion }),
+      );
     } catch (error) {
       // A write in doubt may still land after this purge: the reconciler purges once more, later.
       const settle = inDoubt && writeOutcomeUnknown(error);
@@ -146,8 +145,7 @@ export class ConnectionSaga {
   async delete(principal: Principal, row: DataConnectionEntity, audit: AuditDraft): Promise<void> {
     const scope = scopeOfRow(row);
     await this.connections.assertCurrent(scope, row);
-    await this.record(principal, audit);
-    const op = await this.connections.beginDelete(scope, row, principal.userId);
+    const op = await this.audit.write(principal, audit, () => this.connections.beginDelete(scope, row, principal.userId));
     try {
       await this.finishDelete(op, principal);
     } catch (error) {
@@ -233,18 +231,5 @@ export class ConnectionSaga {
       return;
     }
     await this.connections.deleteRowAndFinish(scope, op.connectionId, op.id, 'rolled_back');
-  }
-
-  /** Audits a change that touches the database only; written before the change, failing closed. */
-  async recordAudit(principal: Principal, draft: AuditDraft): Promise<void> {
-    await this.record(principal, draft);
-  }
-
-  private async record(principal: Principal, draft: AuditDraft): Promise<void> {
-    try {
-      await this.audit.record({ ...draft, org_id: principal.orgId, actor_id: principal.userId, actor_type: principal.actorType, source_service: 'assets' });
-    } catch (error) {
-      throw asUnavailable(error, 'audit log');
-    }
   }
 }
