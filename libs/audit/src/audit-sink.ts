@@ -1,3 +1,5 @@
+import { RequestContext } from '@app/core';
+
 export type ActorType = 'user' | 'service' | 'system';
 
 /** One audit record. Secret values never go in here, including in `details`. */
@@ -14,6 +16,16 @@ export interface AuditEventInput {
   request_id?: string | null;
   trace_id?: string | null;
   details?: Record<string, unknown>;
+}
+
+/**
+ * The event with the request and trace ids of the request it is recorded in (see RequestContext),
+ * unless it names its own (a platform service reporting its request). Outside a request: as is.
+ */
+export function withRequestIds(event: AuditEventInput): AuditEventInput {
+  const context = RequestContext.current();
+  if (!context) return event;
+  return { ...event, request_id: event.request_id ?? context.requestId, trace_id: event.trace_id ?? context.traceId };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ClientBase } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { deadlineExceeded } from '@app/core';
-import { type AuditEventInput, auditUnavailable } from '@app/audit';
+import { type AuditEventInput, auditUnavailable, withRequestIds } from '@app/audit';
 import { AuthzClient, type TupleKey } from '@app/authz';
 import { SecretsBackend } from '@app/secrets';
 import { insertAuditEvent } from './database-audit.sink.js';
@@ -16,6 +16,19 @@ export interface ChangeScope {
   readonly secrets: SecretsBackend;
   /** Tuple writes: on that transaction (embedded engine) or compensated (OpenFGA). */
   readonly tuples: { writeTuples(writes: TupleKey[], deletes?: TupleKey[]): Promise<void> };
+}
+
+export interface ChangeOptions<T> {
+  /** The caller's deadline (see 4. below). */
+  signal?: AbortSignal;
+  /**
+   * For a change whose extent is known only once it ran (how many leftovers a sweep removed):
+   * what to add to the event's details, or null when the change turned out to change nothing, and
+   * then no event is kept either. The log is append-only, so such an event is inserted after the
+   * change, on the same transaction; before the change, an insert on a savepoint (rolled back)
+   * proves the log takes it, so an unavailable log still changes nothing.
+   */
+  outcome?: (result: T) => Record<string, unknown> | null;
 }
 
 /**
@@ -38,6 +51,7 @@ export interface ChangeScope {
  * Inside `change`, use only the scope: the transaction holds a connection, and embedded PGlite
  * serializes transactions, so a query on another connection would wait for this one forever.
  */
+
 @Injectable()
 export class AuditedChanges {
   private readonly logger = new Logger(AuditedChanges.name);
@@ -48,8 +62,9 @@ export class AuditedChanges {
     private readonly authz: AuthzClient,
   ) {}
 
-  async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
+  async apply<T>(draft: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: ChangeOptions<T> = {}): Promise<T> {
     const { signal } = options;
+    const event = withRequestIds(draft);
     // The caller has given up already: nothing is opened, written or sent.
     if (signal?.aborted) throw deadlineExceeded('not_applied');
     const runner = this.dataSource.createQueryRunner();
@@ -57,7 +72,9 @@ export class AuditedChanges {
     try {
       transaction = (await runner.connect()) as ClientBase;
       await runner.startTransaction();
+      if (options.outcome) await runner.startTransaction();
       await insertAuditEvent(runner.manager, event);
+      if (options.outcome) await runner.rollbackTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
@@ -86,7 +103,14 @@ export class AuditedChanges {
         const clean = await this.abandon(runner, undo, event);
         throw deadlineExceeded(clean ? 'not_applied' : 'unknown');
       }
+      const outcome = options.outcome?.(result);
+      if (outcome === null) {
+        // Nothing changed, so there is nothing to record.
+        await runner.rollbackTransaction();
+        return result;
+      }
       try {
+        if (outcome) await insertAuditEvent(runner.manager, { ...event, details: { ...event.details, ...outcome } });
         await runner.commitTransaction();
       } catch (error) {
         this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit commit failed; undoing the change');
@@ -104,7 +128,8 @@ export class AuditedChanges {
   }
 
   /** A standalone event (nothing else changes with it); 503 when it cannot be written. */
-  async record(event: AuditEventInput): Promise<void> {
+  async record(draft: AuditEventInput): Promise<void> {
+    const event = withRequestIds(draft);
     try {
       await insertAuditEvent(this.dataSource.manager, event);
     } catch (error) {

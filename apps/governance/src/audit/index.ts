@@ -1,5 +1,6 @@
-// The audit log: its module, the one write path (AuditedChanges) and the entity for the migration list.
+// The audit log: its module, the recorder (reads, reports) and its write half (AuditedChanges), and the entity for the migration list.
 export * from './audit.module.js';
-export { AuditedChanges, type ChangeScope } from './audited-changes.js';
-export { DatabaseAuditSink } from './database-audit.sink.js';
+export { AuditedChanges, type ChangeOptions, type ChangeScope } from './audited-changes.js';
+export { AuditRecorder } from './audit-recorder.js';
+export { DatabaseAuditSink, insertAuditEvent } from './database-audit.sink.js';
 export { AuditEventEntity } from './audit-event.entity.js';

@@ -10,12 +10,11 @@ import {
   READINESS_PROBES,
   type ReadinessProbe,
   requestSignalOf,
-  traceIdOf,
   TrustedServiceOnly,
 } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
-import { AuditedChanges } from '../audit/index.js';
+import { AuditRecorder } from '../audit/index.js';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { SecretsService } from '../secrets/index.js';
 import { SECRET_NAME } from '../secrets/index.js';
@@ -51,7 +50,7 @@ const INTERNAL_PROBE_TIMEOUT_MS = 1000;
 @Controller('internal')
 export class InternalController {
   constructor(
-    private readonly changes: AuditedChanges,
+    private readonly audit: AuditRecorder,
     private readonly secrets: SecretsService,
     @Inject(READINESS_PROBES) private readonly probes: ReadinessProbe[],
   ) {}
@@ -88,7 +87,7 @@ export class InternalController {
   @ApiOperation({ summary: 'Record an audit event emitted by a platform service (service accounts only)' })
   @ApiNoContentResponse()
   async recordEvent(@CurrentPrincipal() service: Principal, @Body() body: ServiceAuditEventDto): Promise<void> {
-    await this.changes.record({ ...body, org_id: service.orgId, source_service: service.userId.replace(/^service-account-/, '') });
+    await this.audit.record({ ...body, org_id: service.orgId, source_service: service.userId.replace(/^service-account-/, '') });
   }
 
   @Delete('resources/data-connections/:resource_uri/secrets/:name')
@@ -113,8 +112,6 @@ export class InternalController {
       resource_type: 'data_connection',
       resource_id: `${uri}#${name}`,
       source_service: 'governance',
-      request_id: String(request.id),
-      trace_id: traceIdOf(request),
       details: { reason: query.reason ?? 'cleanup' },
     };
     await this.secrets.deleteIfPresent(audit, { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name }, { signal: requestSignalOf(request) });

@@ -1,13 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ApiErrors, AppException, type Principal, traceIdOf, TrustedServiceOnly } from '@app/core';
+import { ApiErrors, AppException, type Principal, TrustedServiceOnly } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { MAX_RESOURCE_SECRET_PAGE, SecretsBackend } from '@app/secrets';
-import { AuditedChanges } from '../audit/index.js';
+import { AuditRecorder } from '../audit/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
 
 export class ResourceSecretsQueryDto {
@@ -72,7 +71,7 @@ export class ResourceKeysDto {
 export class ResourceSecretsInventoryController {
   constructor(
     private readonly backend: SecretsBackend,
-    private readonly changes: AuditedChanges,
+    private readonly audit: AuditRecorder,
   ) {}
 
   @Get()
@@ -105,23 +104,22 @@ export class ResourceSecretsInventoryController {
   @Delete('leftovers')
   @ApiOperation({ summary: "Remove the secrets backend's own leftovers in the org, e.g. Infisical's empty removal folders (service accounts only; audited)" })
   @ApiOkResponse({ schema: { type: 'object', properties: { removed: { type: 'integer' } } } })
-  async removeLeftovers(@CurrentPrincipal() service: Principal, @Req() request: FastifyRequest): Promise<{ removed: number }> {
-    const removed = (await this.backend.removeLeftovers?.(service.orgId)) ?? 0;
-    if (removed > 0) {
-      await this.changes.record({
-        org_id: service.orgId,
-        project_id: null,
-        actor_id: service.userId,
-        actor_type: 'service',
-        action: 'data_connection.secret.leftovers_delete',
-        resource_type: 'secrets_backend',
-        resource_id: this.backend.kind,
-        source_service: 'governance',
-        request_id: String(request.id),
-        trace_id: traceIdOf(request),
-        details: { removed },
-      });
-    }
+  async removeLeftovers(@CurrentPrincipal() service: Principal): Promise<{ removed: number }> {
+    const event = {
+      org_id: service.orgId,
+      project_id: null,
+      actor_id: service.userId,
+      actor_type: 'service' as const,
+      action: 'data_connection.secret.leftovers_delete',
+      resource_type: 'secrets_backend',
+      resource_id: this.backend.kind,
+      source_service: 'governance',
+    };
+    // The event is written first and commits with the removal; a sweep that found nothing leaves none.
+    // Empty folders need no undo, so the backend is called directly, not through the change scope.
+    const removed = await this.audit.write(event, async () => (await this.backend.removeLeftovers?.(service.orgId)) ?? 0, {
+      outcome: (count) => (count > 0 ? { removed: count } : null),
+    });
     return { removed };
   }
 }

@@ -3,7 +3,8 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
-import { type AuditEventInput, Audited, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
+import { type AuditEventInput, AuditedRead, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
+import { AuditRecorder } from '../audit/index.js';
 import type { SecretRef } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
 import {
@@ -29,7 +30,10 @@ const secretName = (req: { params?: unknown; body?: unknown }) =>
 @ProjectHeader('required')
 @Controller('resources/projects/secrets')
 export class ProjectSecretsController {
-  constructor(private readonly secrets: SecretsService) {}
+  constructor(
+    private readonly secrets: SecretsService,
+    private readonly audit: AuditRecorder,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -65,16 +69,17 @@ export class ProjectSecretsController {
   @Get(':name')
   @Header('Cache-Control', 'no-store')
   @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
-  @Audited({ action: 'secret.read', resourceType: 'secret', resourceId: secretName })
+  @AuditedRead({ action: 'secret.read', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({ summary: 'Read a secret value (audited; fails closed with 503 if the audit event cannot be written)' })
   @ApiOkResponse({ type: SecretValueDto })
   read(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
     @Param('name') name: string,
+    @PendingAudit() audit: AuditEventInput,
     @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretValueDto> {
-    return this.secrets.read(refOf(principal, projectId, name), { signal });
+    return this.audit.read(audit, () => this.secrets.read(refOf(principal, projectId, name), { signal }));
   }
 
   @Put(':name')

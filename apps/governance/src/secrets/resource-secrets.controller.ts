@@ -3,7 +3,8 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } 
 import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, formatDataResourceUri, parseDataResourceUri, RequirePermission } from '@app/authz';
-import { type AuditEventInput, Audited, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
+import { type AuditEventInput, AuditedRead, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
+import { AuditRecorder } from '../audit/index.js';
 import type { SecretRef, SecretScope } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
 import { SECRET_NAME, SecretMetadataDto, SecretPageDto, SecretValueDto, UpdateSecretDto } from './secret.dto.js';
@@ -36,7 +37,10 @@ const URI_PARAM = { name: 'resource_uri', example: 'data:acme-corp:analytics-pro
 @ProjectHeader('none')
 @Controller('resources/data-connections/:resource_uri/secrets')
 export class ResourceSecretsController {
-  constructor(private readonly secrets: SecretsService) {}
+  constructor(
+    private readonly secrets: SecretsService,
+    private readonly audit: AuditRecorder,
+  ) {}
 
   @Get()
   @ApiParam(URI_PARAM)
@@ -56,16 +60,17 @@ export class ResourceSecretsController {
   @ApiParam(URI_PARAM)
   @Header('Cache-Control', 'no-store')
   @RequirePermission('can_read_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @Audited({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId })
+  @AuditedRead({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId })
   @ApiOperation({ summary: 'Read a data connection secret (audited, fails closed)' })
   @ApiOkResponse({ type: SecretValueDto })
   read(
     @CurrentPrincipal() principal: Principal,
     @Param('resource_uri') uri: string,
     @Param('name') name: string,
+    @PendingAudit() audit: AuditEventInput,
     @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretValueDto> {
-    return this.secrets.read(refOf(principal, uri, name), { signal });
+    return this.audit.read(audit, () => this.secrets.read(refOf(principal, uri, name), { signal }));
   }
 
   @Put(':name')

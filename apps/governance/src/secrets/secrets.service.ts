@@ -6,7 +6,7 @@ import { SecretMetadataDto, type SecretValueDto } from './secret.dto.js';
 import { AuditedChanges } from '../audit/index.js';
 
 /**
- * Thin on purpose: permission checks happen in guards. Reads are audited by the interceptor
+ * Thin on purpose: permission checks happen in guards. The routes hand reads to the AuditRecorder
  * (released only after their event is written); every write commits together with its audit
  * event through AuditedChanges, or does not happen. `options.signal` is the caller's deadline: it
  * bounds every backend call of the operation (each backend also applies its own timeout, e.g.
