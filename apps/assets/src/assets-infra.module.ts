@@ -1,8 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthConfig } from '@app/auth';
 import { AuthzClient } from '@app/authz';
-import type { Database } from '@app/database';
+import { type Database, databaseProviders } from '@app/database';
 import type { ObjectStore, StorageConfig } from '@app/storage';
 import { AssetsConfig } from './assets.config.js';
 import { EgressPolicy } from './egress/index.js';
@@ -32,7 +31,6 @@ export class AssetsInfraModule {
   static forRoot(infra: AssetsInfra): DynamicModule {
     const providers = [
       { provide: AssetsConfig, useValue: infra.config },
-      { provide: DataSource, useValue: infra.database.dataSource },
       { provide: AuthzClient, useValue: infra.authz },
       { provide: GovernanceClient, useValue: infra.governance },
       { provide: ServiceIdentity, useValue: infra.serviceIdentity },
@@ -41,6 +39,7 @@ export class AssetsInfraModule {
       { provide: STORAGE_CONFIG, useValue: infra.storageConfig },
       { provide: DEFAULT_OBJECT_STORE, useValue: infra.objectStore },
     ];
-    return { module: AssetsInfraModule, providers, exports: providers.map((provider) => provider.provide) };
+    const database = databaseProviders(infra.database);
+    return { module: AssetsInfraModule, providers: [...providers, ...database], exports: [...providers.map((provider) => provider.provide), ...database] };
   }
 }

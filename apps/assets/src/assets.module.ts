@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { DataSource } from 'typeorm';
 import { createLoggerModule, HealthController, READINESS_PROBES, type ReadinessProbe } from '@app/core';
 import { AuthModule } from '@app/auth';
 import { AuthzClient } from '@app/authz';
+import { DatabaseHealth } from '@app/database';
 import { type AssetsInfra, AssetsInfraModule } from './assets-infra.module.js';
 import { ConnectionsModule } from './connections/index.js';
 import { GovernanceGatewayModule, GovernanceProjectDirectory, GovernanceReadiness } from './governance/index.js';
@@ -39,12 +39,12 @@ export class AssetsModule {
         {
           provide: READINESS_PROBES,
           // A request needs the database, OpenFGA, a service account Governance accepts and a Governance whose secrets work.
-          useFactory: (dataSource: DataSource, authz: AuthzClient, governance: GovernanceReadiness): ReadinessProbe[] => [
-            { name: 'database', check: () => dataSource.query('SELECT 1') },
+          useFactory: (database: DatabaseHealth, authz: AuthzClient, governance: GovernanceReadiness): ReadinessProbe[] => [
+            { name: 'database', check: () => database.check() },
             { name: 'authz', check: () => authz.healthCheck() },
             ...governance.probes(),
           ],
-          inject: [DataSource, AuthzClient, GovernanceReadiness],
+          inject: [DatabaseHealth, AuthzClient, GovernanceReadiness],
         },
       ],
     };

@@ -1,10 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { READINESS_PROBES, type ReadinessProbe } from '@app/core';
 import { type AuthConfig, resolveAuthSettings } from '@app/auth';
 import { AuthzClient } from '@app/authz';
 import { SecretsBackend } from '@app/secrets';
-import type { Database } from '@app/database';
+import { type Database, DatabaseHealth, databaseProviders } from '@app/database';
 import { TRUSTED_SERVICES, type TrustedServices } from './internal/index.js';
 
 /** Everything built before Nest starts (governance.bootstrap.ts): external systems behind their ports. */
@@ -26,18 +25,19 @@ export interface GovernanceInfra {
 export class GovernanceInfraModule {
   static forRoot(infra: GovernanceInfra): DynamicModule {
     const trusted: TrustedServices = { subjects: new Set(infra.trustedServices), platformRealm: resolveAuthSettings(infra.authConfig).platformRealm };
+    const database = new DatabaseHealth(infra.database.dataSource);
     const probes: ReadinessProbe[] = [
-      { name: 'database', check: () => infra.database.dataSource.query('SELECT 1') },
+      { name: 'database', check: () => database.check() },
       { name: 'authz', check: () => infra.authz.healthCheck() },
       { name: 'secrets', check: () => infra.secrets.healthCheck() },
     ];
     const providers = [
-      { provide: DataSource, useValue: infra.database.dataSource },
       { provide: AuthzClient, useValue: infra.authz },
       { provide: SecretsBackend, useValue: infra.secrets },
       { provide: TRUSTED_SERVICES, useValue: trusted },
       { provide: READINESS_PROBES, useValue: probes },
     ];
-    return { module: GovernanceInfraModule, providers, exports: providers.map((provider) => provider.provide) };
+    const persistence = databaseProviders(infra.database);
+    return { module: GovernanceInfraModule, providers: [...providers, ...persistence], exports: [...providers.map((provider) => provider.provide), ...persistence] };
   }
 }
