@@ -10,7 +10,7 @@ import { ObjectStoreResolver } from './object-store.resolver.js';
 import { UploadSlots } from './upload-slots.js';
 import { UploadHeartbeat } from './upload-heartbeat.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
-import type { FileEntity } from './file.entity.js';
+import type { FileEntity } from './persistence/file.entity.js';
 import { FileDto, FilePageDto, FileUploadedDto } from './storage.dto.js';
 import { CONNECTION_QUERY, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 

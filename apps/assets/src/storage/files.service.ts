@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AppException, offsetOf, type Principal, type SystemScope, type TenantScope } from '@app/core';
 import { type ObjectStore, type StorageTenant, TenantKeyBuilder } from '@app/storage';
-import type { FileEntity } from './file.entity.js';
+import type { FileEntity } from './persistence/file.entity.js';
 import { FilesRepository } from './persistence/files.repository.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 import { slugOf } from '../common/index.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, type SystemScope, type TenantScope } from '@app/core';
 import { isUniqueViolation, ScopedRepository, type TenantEntityTable, tenantColumns } from '@app/database';
-import { FileEntity } from '../file.entity.js';
+import { FileEntity } from './file.entity.js';
 
 /** Files always belong to a project; a project scope sees its project's files only. */
 export const FILES: TenantEntityTable<FileEntity> = {
