@@ -9,7 +9,7 @@ import {
   jwtBearerTokenSource,
   type GoogleTokenSource,
 } from '../../../apps/assets/src/verification/drivers/shared/google-service-account.js';
-import { EgressPolicy } from '../../../apps/assets/src/verification/egress/egress-policy.js';
+import { EgressPolicy } from '../../../apps/assets/src/egress/egress-policy.js';
 import { loadVerificationConfig } from '../../../apps/assets/src/verification/verification.config.js';
 import { VerificationService } from '../../../apps/assets/src/verification/verification.service.js';
 

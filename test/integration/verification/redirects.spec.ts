@@ -5,7 +5,7 @@ import { DRIVERS } from '../../../apps/assets/src/verification/driver.registry.j
 import { BigqueryDriver } from '../../../apps/assets/src/verification/drivers/bigquery/bigquery.driver.js';
 import { GcsDriver } from '../../../apps/assets/src/verification/drivers/gcs/gcs.driver.js';
 import { jwtBearerTokenSource } from '../../../apps/assets/src/verification/drivers/shared/google-service-account.js';
-import { EgressPolicy, type ResolvedAddress } from '../../../apps/assets/src/verification/egress/egress-policy.js';
+import { EgressPolicy, type ResolvedAddress } from '../../../apps/assets/src/egress/egress-policy.js';
 import { loadVerificationConfig } from '../../../apps/assets/src/verification/verification.config.js';
 import { VerificationService } from '../../../apps/assets/src/verification/verification.service.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
-import { EgressPolicy, type HostResolver } from '../../../apps/assets/src/verification/egress/egress-policy.js';
+import { EgressPolicy, type HostResolver } from '../../../apps/assets/src/egress/egress-policy.js';
 import { loadVerificationConfig } from '../../../apps/assets/src/verification/verification.config.js';
 import { VerificationService, type VerificationLogger } from '../../../apps/assets/src/verification/verification.service.js';
 
