@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type Principal, type TenantScope } from '@app/core';
+import type { Principal } from '@app/core';
 import { assertPermission, AuthzClient, organizationObject, projectObject } from '@app/authz';
 import { type VerificationReport, VerificationService } from '../verification/index.js';
 import type { ConnectionType } from '../connection-types/index.js';
-import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { type AuditDraft, AuditRecorder, GovernanceCredentialsStore } from '../governance/index.js';
 import { ConnectionsService } from './connections.service.js';
 import type { VerifyConnectionDto, VerifyOptionsDto } from './dto/connection.dto.js';
@@ -14,7 +13,6 @@ import { VerifyRateLimiter } from './verify-rate.limiter.js';
 export class ConnectionVerificationService {
   constructor(
     private readonly connections: ConnectionsService,
-    private readonly repository: ConnectionsRepository,
     private readonly authz: AuthzClient,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly engine: VerificationService,
@@ -54,14 +52,9 @@ export class ConnectionVerificationService {
       { type: row.connectionType as ConnectionType, auth_type: row.authType, config: row.config, credentials: stored.credentials },
       { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: row.selectedTables },
     );
-    const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
     // The outcome is stored together with its event (the event first), then the report is released.
     await this.audit.write(principal, verified(row.projectId, row.resourceUri, row.connectionType, report), () =>
-      this.repository.recordVerification(scope, row.id, report.success ? 'ACTIVE' : 'ERROR', {
-        success: report.success,
-        message: report.message,
-        latency_ms: report.latency_ms,
-      }),
+      this.connections.recordVerification(row, { success: report.success, message: report.message, latency_ms: report.latency_ms }),
     );
     return report;
   }

@@ -70,6 +70,12 @@ export class ConnectionsService {
     return row;
   }
 
+  /** Records a verification's outcome on the connection (its own tenant scope); a DISABLED one stays disabled. */
+  async recordVerification(row: DataConnectionEntity, outcome: { success: boolean; message: string; latency_ms: number }): Promise<void> {
+    const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
+    await this.connections.recordVerification(scope, row.id, outcome.success ? 'ACTIVE' : 'ERROR', outcome);
+  }
+
   /**
    * The resource URI a reference names, for features that take `data:…` or a connection's name
    * (storage's `?connection=`). A name is looked up case-insensitively (names are unique per scope)

@@ -3,6 +3,7 @@ import { EgressPolicy } from '../egress/index.js';
 import { ConnectionsModule } from '../connections/index.js';
 import { GovernanceGatewayModule } from '../governance/index.js';
 import { GOOGLE_TOKEN_URL, jwtBearerAccessTokenSource } from '../verification/index.js';
+import { ConnectionStoreFactory } from './connection-store.factory.js';
 import { FilesController } from './files.controller.js';
 import { FilesService } from './files.service.js';
 import { FilesRepository } from './persistence/files.repository.js';
@@ -24,6 +25,7 @@ import { UploadSlots } from './upload-slots.js';
   controllers: [StorageController, FilesController],
   providers: [
     ObjectStoreResolver,
+    ConnectionStoreFactory,
     FilesService,
     FilesRepository,
     StorageHttpSetup,
