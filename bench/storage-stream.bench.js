@@ -24,17 +24,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { createHttpApp, createLoggerModule } from '../dist/libs/core/src/index.js';
+import { Test } from '@nestjs/testing';
+import { configureHttpApp, createHttpAdapter, createLoggerModule } from '../dist/libs/core/src/index.js';
 import { AuthzClient } from '../dist/libs/authz/src/index.js';
-import { AuditSink } from '../dist/libs/audit/src/index.js';
-import { ConnectionsService } from '../dist/apps/assets/src/connections/connections.service.js';
-import { GovernanceCredentialsStore } from '../dist/apps/assets/src/governance/governance-credentials.store.js';
-import { EgressPolicy } from '../dist/apps/assets/src/egress/egress-policy.js';
-import { loadStorageConfig } from '../dist/libs/storage/src/index.js';
+import { createObjectStore, loadStorageConfig } from '../dist/libs/storage/src/index.js';
 import { StorageController } from '../dist/apps/assets/src/storage/storage.controller.js';
-import { storageProviders } from '../dist/apps/assets/src/storage/storage.providers.js';
+import { ObjectStoreResolver } from '../dist/apps/assets/src/storage/object-store.resolver.js';
+import { StorageHttpSetup } from '../dist/apps/assets/src/storage/storage-http.setup.js';
+import { UploadSlots } from '../dist/apps/assets/src/storage/upload-slots.js';
+import { DEFAULT_OBJECT_STORE, STORAGE_CONFIG } from '../dist/apps/assets/src/storage/index.js';
 
 const TOTAL = Number(process.env.BENCH_STORAGE_BYTES ?? 1024 ** 3);
 const ROUNDS = Number(process.env.BENCH_STORAGE_ROUNDS ?? 3);
@@ -77,22 +75,24 @@ const timer = setTimeout(() => {
 let app;
 try {
   const config = loadStorageConfig({ OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: join(root, 'store'), STORAGE_MAX_OBJECT_BYTES: String(TOTAL * 2) });
-  class BenchModule {}
-  Module({
+  // The storage route with its real resolver, slots and raw-body setup on the default store;
+  // whatever only `?connection=` uses (connections, Governance, egress) is an empty stand-in.
+  const moduleRef = await Test.createTestingModule({
     imports: [createLoggerModule({ service: 'bench', level: 'silent' })],
     controllers: [StorageController],
     providers: [
-      { provide: DataSource, useValue: {} },
+      ObjectStoreResolver,
+      UploadSlots,
+      StorageHttpSetup,
+      { provide: STORAGE_CONFIG, useValue: config },
+      { provide: DEFAULT_OBJECT_STORE, useValue: createObjectStore(config) },
       { provide: AuthzClient, useValue: { batchCheck: async (checks) => checks.map(() => true) } },
-      // Only `?connection=` uses these; the bench goes to the default store.
-      { provide: ConnectionsService, useValue: {} },
-      { provide: GovernanceCredentialsStore, useValue: {} },
-      { provide: AuditSink, useValue: {} },
-      { provide: EgressPolicy, useValue: {} },
-      ...storageProviders(config),
     ],
-  })(BenchModule);
-  app = await createHttpApp(BenchModule, { service: 'bench', prefix: 'assets', title: 'bench', description: 'bench' });
+  })
+    .useMocker(() => ({}))
+    .compile();
+  const http = { service: 'bench', prefix: 'assets', title: 'bench', description: 'bench' };
+  app = configureHttpApp(moduleRef.createNestApplication(createHttpAdapter(http), { bufferLogs: true }), http);
   app.getHttpAdapter().getInstance().addHook('onRequest', async (req) => {
     req.principal = { userId: 'bench', orgId: 'acme', actorType: 'user', issuer: 'bench', token: '' };
     req.projectId = 'bench-project';
