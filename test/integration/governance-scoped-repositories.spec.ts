@@ -143,5 +143,31 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
         { id: 'wayne', name: 'Wayne Enterprises' },
       ]);
     });
+
+    it('should commit the org and its audit event together, and neither when one of them fails', async () => {
+      const organizations = new OrganizationsRepository(db.dataSource);
+      const created = (orgId: string) => ({
+        org_id: orgId,
+        actor_id: 'governance-cli',
+        actor_type: 'system' as const,
+        action: 'organization.create',
+        resource_type: 'organization',
+        resource_id: orgId,
+        source_service: 'governance',
+        details: { owner: 'tony', password: 'never-stored' },
+      });
+      await organizations.createWithEvent(orgScope('stark'), 'Stark', created('stark'));
+      expect(await db.dataSource.query(`SELECT name FROM organizations WHERE id = 'stark'`)).toEqual([{ name: 'Stark' }]);
+      const [logged] = await events.search(orgScope('stark'), { offset: 0, limit: 10 });
+      expect(logged.map((e) => [e.action, e.details])).toEqual([['organization.create', { owner: 'tony' }]]);
+
+      // The event goes in first; the row then fails (name is NOT NULL), and the event is gone too.
+      await expect(organizations.createWithEvent(orgScope('oscorp'), null as never, created('oscorp'))).rejects.toThrow();
+      expect((await events.search(orgScope('oscorp'), { offset: 0, limit: 10 }))[1]).toBe(0);
+      await expect(organizations.createWithEvent(orgScope('lexcorp'), 'LexCorp', created('oscorp'))).rejects.toThrow(
+        'outside its tenant scope',
+      );
+      expect(await db.dataSource.query(`SELECT id FROM organizations WHERE id IN ('oscorp', 'lexcorp')`)).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '@app/core';
+import type { AuditEventInput } from '@app/audit';
 import { ScopedRepository, type ScopedTransaction, type TenantTable } from '@app/database';
+import { AUDIT_EVENTS, auditEventRow } from '../../audit/index.js';
 
 /** An organization's row is its own tenant: its `id` is the org. */
 export const ORGANIZATIONS: TenantTable = { name: 'organizations', org: (alias) => `${alias}.id` };
@@ -28,5 +30,16 @@ export class OrganizationsRepository extends ScopedRepository {
       tx,
     );
     if (rows.length === 0) throw new Error('organization outside its tenant scope');
+  }
+
+  /**
+   * Creates or renames the scope's org (as `upsert`) in one transaction with its audit event,
+   * which is inserted first: both commit, or neither does.
+   */
+  async createWithEvent(scope: TenantScope, name: string, event: AuditEventInput): Promise<void> {
+    await this.transaction(async (tx) => {
+      await this.insertInto(scope, AUDIT_EVENTS, [auditEventRow(event)], tx);
+      await this.upsert(scope, name, tx);
+    });
   }
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '@app/core';
+import { type AuditEventInput, scrubDetails } from '@app/audit';
 import {
   ScopedRepository,
   type ScopedTransaction,
@@ -16,6 +18,29 @@ export const AUDIT_EVENTS: TenantEntityTable<AuditEventEntity> = {
   ownerOf: (row) => ({ orgId: row.orgId, projectId: null }),
 };
 
+/** The row of an event as reported: a new id and time, the org's log, no secret-looking details. */
+export function auditEventRow(event: AuditEventInput): AuditEventEntity {
+  return {
+    id: randomUUID(),
+    timestamp: new Date(),
+    orgId: event.org_id,
+    projectId: event.project_id ?? null,
+    actorId: event.actor_id,
+    actorType: event.actor_type,
+    action: event.action,
+    resourceType: event.resource_type,
+    resourceId: event.resource_id ?? null,
+    sourceService: event.source_service,
+    requestId: event.request_id ?? null,
+    traceId: event.trace_id ?? null,
+    // Secret-looking keys are dropped at every depth, whoever posted the event.
+    details: scrubDetails(event.details),
+  };
+}
+
+/** The scope an event is written in: its org's log (the log belongs to orgs). */
+export const eventScope = (event: AuditEventInput): TenantScope => ({ orgId: event.org_id, projectId: null });
+
 export interface AuditSearch {
   projectId?: string;
   actorId?: string;
@@ -28,7 +53,7 @@ export interface AuditSearch {
   limit: number;
 }
 
-/** Reads of the audit log, inside one org. */
+/** The audit log, inside one org: its reads, and its appends (the log is never updated). */
 @Injectable()
 export class AuditEventsRepository extends ScopedRepository {
   constructor(dataSource: DataSource) {
@@ -56,6 +81,11 @@ export class AuditEventsRepository extends ScopedRepository {
   /** Appends one event of the scope's org; on `tx` when it commits together with a change. */
   async append(scope: TenantScope, event: AuditEventEntity, tx?: ScopedTransaction): Promise<void> {
     await this.insertInto(scope, AUDIT_EVENTS, [event], tx);
+  }
+
+  /** Appends an event as reported (see auditEventRow) to its org's log; on `tx` as `append`. */
+  async appendEvent(event: AuditEventInput, tx?: ScopedTransaction): Promise<void> {
+    await this.append(eventScope(event), auditEventRow(event), tx);
   }
 
   async findOne(scope: TenantScope, id: string): Promise<AuditEventEntity | null> {
