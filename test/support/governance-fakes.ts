@@ -89,7 +89,7 @@ export class RecordingAuditedChanges {
 
   async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
     if (options.signal?.aborted) throw deadlineExceeded('not_applied');
-    const result = await change({ manager: undefined as never, secrets: this.secrets, tuples: this.authz });
+    const result = await change({ tx: undefined as never, secrets: this.secrets, tuples: this.authz });
     if (options.signal?.aborted) throw deadlineExceeded('not_applied');
     this.events.push(event);
     return result;

@@ -7,6 +7,7 @@ import { DevTokenIssuer, loadAuthConfig } from '@app/auth';
 import { createTestDatabase, createTestHttpApp, type TestDatabase } from '@app/testing';
 import { type BuiltGovernanceInfra, buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
+import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
 
 export interface GovernanceHarness {
   app: NestFastifyApplication;
@@ -37,7 +38,7 @@ export async function startGovernanceHarness(options: { auditSink?: (real: Audit
   const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/index.js');
   // A fault-injecting sink replaces the real one the Nest way, wherever AuditSink is declared.
   const app = options.auditSink
-    ? await createGovernanceApp(infra, (module, http) => createTestHttpApp(module, http, [{ provide: AuditSink, useValue: options.auditSink!(new DatabaseAuditSink(infra.database.dataSource)) }]))
+    ? await createGovernanceApp(infra, (module, http) => createTestHttpApp(module, http, [{ provide: AuditSink, useValue: options.auditSink!(new DatabaseAuditSink(new AuditEventsRepository(infra.database.dataSource))) }]))
     : await createGovernanceApp(infra);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppException, type Page, type Principal, offsetOf, pageOf } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { AuthzClient, organizationObject, projectObject, type TupleKey, userSubject } from '@app/authz';
-import { ScopedTransaction } from '@app/database';
 import { orgScope, ProjectsRepository } from './persistence/projects.repository.js';
 import { AuditedChanges } from '../audit/index.js';
 import { type CreateProjectDto, ProjectDto } from './project.dto.js';
@@ -39,9 +38,8 @@ export class ProjectsService {
    * commit, so a project never exists half-made.
    */
   async create(principal: Principal, input: CreateProjectDto, audit: AuditEventInput): Promise<ProjectDto> {
-    return this.changes.apply(audit, async ({ manager, tuples }) => {
+    return this.changes.apply(audit, async ({ tx, tuples }) => {
       const scope = orgScope(principal.orgId);
-      const tx = ScopedTransaction.of(manager);
       const created = await this.projects.create(scope, tx, {
         orgId: principal.orgId,
         id: input.id,

@@ -8,6 +8,8 @@ import type { SecretsBackend } from '@app/secrets';
 import { AuditedChanges } from './audited-changes.js';
 import { AuditRecorder } from './audit-recorder.js';
 import type { AuditEventEntity } from './audit-event.entity.js';
+import { AuditEventsRepository } from './persistence/audit-events.repository.js';
+import { AuditTransactionsRepository } from './persistence/audit-transactions.repository.js';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 const EVENT: AuditEventInput = {
@@ -33,9 +35,9 @@ class FakeAuditTable {
   private repository(target: AuditEventEntity[]) {
     return {
       getRepository: () => ({
-        insert: async (row: AuditEventEntity) => {
+        insert: async (rows: AuditEventEntity[]) => {
           if (this.failInsert) throw new Error('audit table gone');
-          target.push({ ...row });
+          target.push(...rows.map((row) => ({ ...row })));
         },
       }),
     };
@@ -95,7 +97,9 @@ describe(AuditRecorder.name, () => {
     table = new FakeAuditTable();
     const authz = { bindToTransaction: () => undefined } as unknown as AuthzClient;
     const secrets = { kind: 'embedded' } as unknown as SecretsBackend;
-    recorder = new AuditRecorder(sink, new AuditedChanges(table.dataSource(), secrets, authz));
+    const dataSource = table.dataSource();
+    const events = new AuditEventsRepository(dataSource);
+    recorder = new AuditRecorder(sink, new AuditedChanges(new AuditTransactionsRepository(dataSource, events), events, secrets, authz));
   });
 
   describe('read', () => {

@@ -7,6 +7,8 @@ import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
 import { InMemorySecretsBackend } from '../../../../test/support/governance-fakes.js';
 import { AuditedChanges } from './audited-changes.js';
 import type { AuditEventEntity } from './audit-event.entity.js';
+import { AuditEventsRepository } from './persistence/audit-events.repository.js';
+import { AuditTransactionsRepository } from './persistence/audit-transactions.repository.js';
 
 /**
  * The audit table behind a fake DataSource: rows inserted in a transaction become visible only
@@ -22,9 +24,9 @@ class FakeAuditTable {
   private insertInto(target: AuditEventEntity[]) {
     return {
       getRepository: () => ({
-        insert: async (row: AuditEventEntity) => {
+        insert: async (rows: AuditEventEntity[]) => {
           if (this.failInsert) throw new Error('relation "audit_events" does not exist');
-          target.push(row);
+          target.push(...rows);
         },
       }),
     };
@@ -100,7 +102,9 @@ describe(AuditedChanges.name, () => {
     table = new FakeAuditTable();
     secrets = new InMemorySecretsBackend();
     authz = EmbeddedAuthzClient.fromDsl(loadProductModelDsl(), new InMemoryTupleStore());
-    changes = new AuditedChanges(table.dataSource(), secrets, authz);
+    const dataSource = table.dataSource();
+    const events = new AuditEventsRepository(dataSource);
+    changes = new AuditedChanges(new AuditTransactionsRepository(dataSource, events), events, secrets, authz);
   });
 
   const createBoth = async ({ secrets: s, tuples }: Parameters<Parameters<AuditedChanges['apply']>[1]>[0]) => {

@@ -1,17 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ClientBase } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
 import { deadlineExceeded } from '@app/core';
 import { type AuditEventInput, auditUnavailable, withRequestIds } from '@app/audit';
 import { AuthzClient, type TupleKey } from '@app/authz';
+import type { ScopedTransaction } from '@app/database';
 import { SecretsBackend } from '@app/secrets';
-import { insertAuditEvent } from './database-audit.sink.js';
 import { CompensatingSecretsBackend, CompensatingTupleWriter, UndoLog } from './compensating-writers.js';
+import { AuditEventsRepository } from './persistence/audit-events.repository.js';
+import { type AuditTransaction, AuditTransactionsRepository } from './persistence/audit-transactions.repository.js';
 
 /** What a change may touch. Each part commits with the audit event or is undone. */
 export interface ChangeScope {
-  /** Governance rows, on the transaction that holds the audit event. */
-  readonly manager: EntityManager;
+  /** Governance rows: repository calls given it run on the transaction that holds the audit event. */
+  readonly tx: ScopedTransaction;
   /** The secrets backend: on that transaction (embedded) or compensated (Infisical, GCP). */
   readonly secrets: SecretsBackend;
   /** Tuple writes: on that transaction (embedded engine) or compensated (OpenFGA). */
@@ -50,6 +50,7 @@ export interface ChangeOptions<T> {
  *
  * Inside `change`, use only the scope: the transaction holds a connection, and embedded PGlite
  * serializes transactions, so a query on another connection would wait for this one forever.
+ * The database half (the transaction, its savepoint, the inserts) is AuditTransactionsRepository.
  */
 
 @Injectable()
@@ -57,7 +58,8 @@ export class AuditedChanges {
   private readonly logger = new Logger(AuditedChanges.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: AuditTransactionsRepository,
+    private readonly events: AuditEventsRepository,
     private readonly secrets: SecretsBackend,
     private readonly authz: AuthzClient,
   ) {}
@@ -67,26 +69,20 @@ export class AuditedChanges {
     const event = withRequestIds(draft);
     // The caller has given up already: nothing is opened, written or sent.
     if (signal?.aborted) throw deadlineExceeded('not_applied');
-    const runner = this.dataSource.createQueryRunner();
-    let transaction: ClientBase;
+    let transaction: AuditTransaction;
     try {
-      transaction = (await runner.connect()) as ClientBase;
-      await runner.startTransaction();
-      if (options.outcome) await runner.startTransaction();
-      await insertAuditEvent(runner.manager, event);
-      if (options.outcome) await runner.rollbackTransaction();
+      // With an outcome, the event is only tried here (on a savepoint) and appended after the change.
+      transaction = await this.transactions.open(event, { provisional: Boolean(options.outcome) });
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      await runner.release();
       this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit write failed; nothing was changed');
       throw auditUnavailable();
     }
 
     const undo = new UndoLog();
-    const boundTuples = this.authz.bindToTransaction?.(transaction);
+    const boundTuples = this.authz.bindToTransaction?.(transaction.connection);
     const scope: ChangeScope = {
-      manager: runner.manager,
-      secrets: this.secrets.bindToTransaction?.(transaction) ?? new CompensatingSecretsBackend(this.secrets, undo),
+      tx: transaction.tx,
+      secrets: this.secrets.bindToTransaction?.(transaction.connection) ?? new CompensatingSecretsBackend(this.secrets, undo),
       tuples: boundTuples ?? new CompensatingTupleWriter(this.authz, undo),
     };
     try {
@@ -94,27 +90,27 @@ export class AuditedChanges {
       try {
         result = await change(scope);
       } catch (error) {
-        const clean = await this.abandon(runner, undo, event);
+        const clean = await this.abandon(transaction, undo, event);
         if (signal?.aborted) throw deadlineExceeded(clean ? 'not_applied' : 'unknown');
         throw error;
       }
       if (signal?.aborted) {
         // Done, but after the caller's deadline: never commit it; undo what reached a backend.
-        const clean = await this.abandon(runner, undo, event);
+        const clean = await this.abandon(transaction, undo, event);
         throw deadlineExceeded(clean ? 'not_applied' : 'unknown');
       }
       const outcome = options.outcome?.(result);
       if (outcome === null) {
         // Nothing changed, so there is nothing to record.
-        await runner.rollbackTransaction();
+        await transaction.rollback();
         return result;
       }
       try {
-        if (outcome) await insertAuditEvent(runner.manager, { ...event, details: { ...event.details, ...outcome } });
-        await runner.commitTransaction();
+        if (outcome) await transaction.append({ ...event, details: { ...event.details, ...outcome } });
+        await transaction.commit();
       } catch (error) {
         this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit commit failed; undoing the change');
-        await this.abandon(runner, undo, event);
+        await this.abandon(transaction, undo, event);
         throw auditUnavailable();
       }
       await boundTuples?.afterCommit().catch((error: unknown) => {
@@ -123,7 +119,7 @@ export class AuditedChanges {
       });
       return result;
     } finally {
-      await runner.release();
+      await transaction.release();
     }
   }
 
@@ -131,7 +127,7 @@ export class AuditedChanges {
   async record(draft: AuditEventInput): Promise<void> {
     const event = withRequestIds(draft);
     try {
-      await insertAuditEvent(this.dataSource.manager, event);
+      await this.events.appendEvent(event);
     } catch (error) {
       this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit write failed');
       throw auditUnavailable();
@@ -139,8 +135,8 @@ export class AuditedChanges {
   }
 
   /** Rolls back and undoes the external steps; true when every undo succeeded. */
-  private async abandon(runner: ReturnType<DataSource['createQueryRunner']>, undo: UndoLog, event: AuditEventInput): Promise<boolean> {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+  private async abandon(transaction: AuditTransaction, undo: UndoLog, event: AuditEventInput): Promise<boolean> {
+    await transaction.rollback().catch(() => undefined);
     return undo.runAll((step, error) => {
       // The one state this design cannot repair by itself: an external change whose undo failed
       // too. Say so loudly (never with values), so an operator can reconcile it.
