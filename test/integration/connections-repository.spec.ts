@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AppException, ErrorCode, SystemScope, type TenantScope } from '@app/core';
+import { ErrorCode, SystemScope, type TenantScope } from '@app/core';
 import { openDatabase, type Database } from '@app/database';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createTestDatabase, type TestDatabase, appFailureOf } from '@app/testing';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from '../../apps/assets/src/database/assets-migrations.js';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import { ConnectionsRepository, type Visibility } from '../../apps/assets/src/connections/persistence/connections.repository.js';
@@ -14,14 +14,6 @@ const ORG_LEVEL: TenantScope = { orgId: ORG, projectId: null };
 const OTHER_ORG: TenantScope = { orgId: 'globex', projectId: 'analytics' };
 const ALL: Visibility = { project: true, orgLevel: true, orgLevelCreatedBy: null };
 
-async function failureOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
-  return error;
-}
 
 /**
  * ConnectionsRepository and ConnectionOperationsRepository against PostgreSQL, with the real
@@ -99,8 +91,8 @@ describe(ConnectionsRepository.name, () => {
 
     it('should answer 409 for a second name or URI in the scope, and allow the name in another project', async () => {
       const first = await active(PROJECT, 'Twin');
-      expect((await failureOf(connections.insertProvisioning(PROJECT, newRow(PROJECT, 'Twin'), 'alice'))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
-      expect((await failureOf(connections.insertProvisioning(PROJECT, { ...newRow(PROJECT, 'Other'), resourceUri: first.resourceUri }, 'alice'))).code).toBe(
+      expect((await appFailureOf(connections.insertProvisioning(PROJECT, newRow(PROJECT, 'Twin'), 'alice'))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect((await appFailureOf(connections.insertProvisioning(PROJECT, { ...newRow(PROJECT, 'Other'), resourceUri: first.resourceUri }, 'alice'))).code).toBe(
         ErrorCode.RESOURCE_ALREADY_EXISTS,
       );
       await expect(active(OTHER_PROJECT, 'Twin')).resolves.toMatchObject({ name: 'Twin' });
@@ -127,8 +119,8 @@ describe(ConnectionsRepository.name, () => {
 
     it('should change nothing through another tenant scope', async () => {
       const row = await active(PROJECT, 'Guarded');
-      expect((await failureOf(connections.update(OTHER_ORG, row, { name: 'Taken over' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      expect((await failureOf(connections.assertCurrent(OTHER_ORG, row))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(connections.update(OTHER_ORG, row, { name: 'Taken over' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(connections.assertCurrent(OTHER_ORG, row))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       await connections.recordVerification(OTHER_ORG, row.id, 'ERROR', { success: false, message: 'x', latency_ms: 1 });
       expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({ name: 'Guarded', revision: row.revision, lastVerification: null });
     });
@@ -147,28 +139,28 @@ describe(ConnectionsRepository.name, () => {
       const row = await active(PROJECT, 'Revisioned');
       const committed = await connections.update(PROJECT, row, { description: 'first', tags: ['a', 'b'] });
       expect(committed).toMatchObject({ description: 'first', tags: ['a', 'b'], revision: row.revision + 1 });
-      expect((await failureOf(connections.update(PROJECT, row, { description: 'second' }))).code).toBe(ErrorCode.CONFLICT);
-      expect((await failureOf(connections.assertCurrent(PROJECT, row))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.update(PROJECT, row, { description: 'second' }))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.assertCurrent(PROJECT, row))).code).toBe(ErrorCode.CONFLICT);
       await expect(connections.assertCurrent(PROJECT, committed)).resolves.toBeUndefined();
     });
 
     it('should answer 409 on a rename onto a name taken in the scope', async () => {
       await active(PROJECT, 'Taken Name');
       const row = await active(PROJECT, 'Free Name');
-      const error = await failureOf(connections.update(PROJECT, row, { name: 'Taken Name' }));
+      const error = await appFailureOf(connections.update(PROJECT, row, { name: 'Taken Name' }));
       expect(error.code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
     });
 
     it('should answer 409 while an operation is pending, and 404 once the row is gone', async () => {
       const row = await active(PROJECT, 'Busy');
       const { revision } = await connections.beginCredentialsUpdate(PROJECT, row, 'alice');
-      expect((await failureOf(connections.update(PROJECT, { id: row.id, revision }, { description: 'x' }))).code).toBe(ErrorCode.CONFLICT);
-      expect((await failureOf(connections.assertCurrent(PROJECT, { id: row.id, revision }))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.update(PROJECT, { id: row.id, revision }, { description: 'x' }))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.assertCurrent(PROJECT, { id: row.id, revision }))).code).toBe(ErrorCode.CONFLICT);
 
       const gone = await active(PROJECT, 'Gone');
       const op = await connections.beginDelete(PROJECT, gone, 'alice');
       await connections.deleteRowAndFinish(PROJECT, gone.id, op.id, 'completed');
-      expect((await failureOf(connections.update(PROJECT, gone, { description: 'x' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(connections.update(PROJECT, gone, { description: 'x' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should record a verification without re-enabling a disabled connection', async () => {
@@ -198,8 +190,8 @@ describe(ConnectionsRepository.name, () => {
     it('should let only one change claim the connection at a time', async () => {
       const row = await active(PROJECT, 'Contended');
       await connections.beginCredentialsUpdate(PROJECT, row, 'alice');
-      expect((await failureOf(connections.beginCredentialsUpdate(PROJECT, row, 'bob'))).code).toBe(ErrorCode.CONFLICT);
-      expect((await failureOf(connections.beginDelete(PROJECT, row, 'bob'))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.beginCredentialsUpdate(PROJECT, row, 'bob'))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.beginDelete(PROJECT, row, 'bob'))).code).toBe(ErrorCode.CONFLICT);
     });
 
     it('should not commit an operation the reconciler took over', async () => {
@@ -209,7 +201,7 @@ describe(ConnectionsRepository.name, () => {
       const claimed = await operations.claimExpired(SystemScope.of('reconciler'), 100, 60_000);
       expect(claimed.map((op) => op.id)).toContain(operation.id);
 
-      const error = await failureOf(connections.commitCredentialsUpdate(PROJECT, { id: row.id, revision, operationId: operation.id }, { credentialsVersion: operation.secretVersion }));
+      const error = await appFailureOf(connections.commitCredentialsUpdate(PROJECT, { id: row.id, revision, operationId: operation.id }, { credentialsVersion: operation.secretVersion }));
       expect(error.code).toBe(ErrorCode.CONFLICT);
       expect((await connections.findActive(PROJECT, row.resourceUri))?.credentialsVersion).toBe(1);
       await operations.finish(PROJECT, operation.id, 'rolled_back');
@@ -244,7 +236,7 @@ describe(ConnectionsRepository.name, () => {
     it('should answer 409 to a delete from a stale read', async () => {
       const row = await active(PROJECT, 'Stale Delete');
       await connections.update(PROJECT, row, { description: 'moved on' });
-      expect((await failureOf(connections.beginDelete(PROJECT, row, 'alice'))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.beginDelete(PROJECT, row, 'alice'))).code).toBe(ErrorCode.CONFLICT);
     });
   });
 
@@ -289,7 +281,7 @@ describe(ConnectionsRepository.name, () => {
       const [rows, total] = await page(ALL, { sort: 'name:asc', page: 2, limit: 2 });
       expect(rows.map((r) => r.name)).toEqual(['Gamma shared']);
       expect(total).toBe(3);
-      expect((await failureOf(page(ALL, { sort: 'password:asc' }))).code).toBe(ErrorCode.INVALID_REQUEST);
+      expect((await appFailureOf(page(ALL, { sort: 'password:asc' }))).code).toBe(ErrorCode.INVALID_REQUEST);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { AppException, ErrorCode, type Principal, RequestContext } from '@app/core';
+import { ErrorCode, type Principal, RequestContext } from '@app/core';
 import { AuditSink, type AuditEventInput } from '@app/audit';
 import { loadProductModelDsl, type TupleKey } from '@app/authz';
 import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
@@ -17,6 +17,7 @@ import type { ListConnectionsQuery } from './dto/list-connections.query.js';
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import type { ConnectionOperationsRepository } from './persistence/connection-operations.repository.js';
 import type { ConnectionsRepository } from './persistence/connections.repository.js';
+import { appFailureOf } from '@app/testing';
 
 const ORG = 'acme';
 const PROJECT = 'analytics';
@@ -55,14 +56,6 @@ class RecordingAuditSink extends AuditSink {
 
 const listQuery = (query: Partial<ListConnectionsQuery> = {}) => ({ page: 1, limit: 50, ...query }) as ListConnectionsQuery;
 
-async function failureOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
-  return error;
-}
 
 describe(ConnectionsService.name, () => {
   let tables: InMemoryConnectionTables;
@@ -122,21 +115,21 @@ describe(ConnectionsService.name, () => {
     });
 
     it('should refuse a body naming another project before checking any permission', async () => {
-      const error = await failureOf(service.create(as('mallory'), PROJECT, createBody({ project_id: 'billing' })));
+      const error = await appFailureOf(service.create(as('mallory'), PROJECT, createBody({ project_id: 'billing' })));
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.message).toBe('project_id must be null or match X-Project-ID');
     });
 
     it('should answer 404 to a caller who cannot see the project and 403 to one who cannot create in it', async () => {
-      expect((await failureOf(service.create(as('mallory'), PROJECT, createBody()))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      expect((await failureOf(service.create(as('olivia'), PROJECT, createBody()))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await failureOf(service.create(as('dave'), PROJECT, createBody({ project_id: null })))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.create(as('mallory'), PROJECT, createBody()))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.create(as('olivia'), PROJECT, createBody()))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.create(as('dave'), PROJECT, createBody({ project_id: null })))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       expect(tables.rows.size).toBe(0);
     });
 
     it('should check permission before the settings, and store nothing for invalid ones', async () => {
-      expect((await failureOf(service.create(as('mallory'), PROJECT, createBody({ database_config: { host: 'x' } })))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      const error = await failureOf(service.create(as('alice'), PROJECT, createBody({ database_config: { host: 'postgres://u:p@h/db', database: 'x' } })));
+      expect((await appFailureOf(service.create(as('mallory'), PROJECT, createBody({ database_config: { host: 'x' } })))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      const error = await appFailureOf(service.create(as('alice'), PROJECT, createBody({ database_config: { host: 'postgres://u:p@h/db', database: 'x' } })));
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.details).toEqual({ fields: [expect.objectContaining({ field: 'database_config.host' })] });
       expect(tables.rows.size).toBe(0);
@@ -145,7 +138,7 @@ describe(ConnectionsService.name, () => {
 
     it('should answer 409 to a second connection with the same name in the scope', async () => {
       await createOrders();
-      expect((await failureOf(service.create(as('alice'), PROJECT, createBody()))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect((await appFailureOf(service.create(as('alice'), PROJECT, createBody()))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
     });
   });
 
@@ -166,7 +159,7 @@ describe(ConnectionsService.name, () => {
 
     it('should refuse to send the stored credentials elsewhere, storing and auditing nothing', async () => {
       await createOrders();
-      const error = await failureOf(patch(as('olivia'), { database_config: { host: 'attacker.example.com', ssl_mode: 'disable' } }));
+      const error = await appFailureOf(patch(as('olivia'), { database_config: { host: 'attacker.example.com', ssl_mode: 'disable' } }));
 
       expect(error.code).toBe(ErrorCode.REBIND_REQUIRES_CREDENTIALS);
       expect(error.details).toEqual({ changed_fields: ['host', 'ssl_mode'] });
@@ -176,7 +169,7 @@ describe(ConnectionsService.name, () => {
 
     it('should answer a PUT with invalid settings with 422 VALIDATION_ERROR', async () => {
       await createOrders();
-      const error = await failureOf(service.update(as('dave'), PROJECT, URI, { connection_type: 'postgres', database_config: { host: 'db.example.com', ssl_mode: 'verify-full' } } as UpdateConnectionDto, 'update-full'));
+      const error = await appFailureOf(service.update(as('dave'), PROJECT, URI, { connection_type: 'postgres', database_config: { host: 'db.example.com', ssl_mode: 'verify-full' } } as UpdateConnectionDto, 'update-full'));
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.details).toEqual({ fields: [{ field: 'database_config.database', message: 'is required' }] });
     });
@@ -192,7 +185,7 @@ describe(ConnectionsService.name, () => {
 
     it('should answer 403 to new credentials from a caller who may write but not manage secrets', async () => {
       await createOrders();
-      expect((await failureOf(patch(as('olivia'), { credentials: { username: 'reader', password: 'pw-2' } }))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(patch(as('olivia'), { credentials: { username: 'reader', password: 'pw-2' } }))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       expect(credentials.versionsOf(URI)).toEqual([1]);
     });
 
@@ -208,13 +201,13 @@ describe(ConnectionsService.name, () => {
         await saga.delete(as('alice'), row, { action: 'data_connection.delete', resource_type: 'data_connection', resource_id: URI });
         return loaded;
       });
-      const error = await failureOf(racing.update(as('dave'), PROJECT, URI, { credentials: CREDENTIALS } as UpdateConnectionDto, 'update-partial'));
+      const error = await appFailureOf(racing.update(as('dave'), PROJECT, URI, { credentials: CREDENTIALS } as UpdateConnectionDto, 'update-partial'));
       expect(error.code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should not find a connection of another project', async () => {
       await createOrders();
-      expect((await failureOf(service.update(as('alice'), 'billing', URI, { description: 'x' } as UpdateConnectionDto, 'update-partial'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.update(as('alice'), 'billing', URI, { description: 'x' } as UpdateConnectionDto, 'update-partial'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
   });
 
@@ -233,7 +226,7 @@ describe(ConnectionsService.name, () => {
     });
 
     it('should answer 404 for a project the caller cannot read, and nothing at org level to a plain member', async () => {
-      expect((await failureOf(service.list(as('mallory'), PROJECT, listQuery()))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.list(as('mallory'), PROJECT, listQuery()))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       expect(await names(as('mallory'), null)).toEqual([]);
       expect(await names(as('alice', 'globex'), null)).toEqual([]);
     });
@@ -271,7 +264,7 @@ describe(ConnectionsService.name, () => {
     it('should pass on a missing secret when the row did not move', async () => {
       await createOrders();
       credentials.secrets.clear();
-      expect((await failureOf(service.readSecret(as('olivia'), PROJECT, URI))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.readSecret(as('olivia'), PROJECT, URI))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       expect(credentials.calls.filter((c) => c.method === 'read')).toHaveLength(1);
     });
 

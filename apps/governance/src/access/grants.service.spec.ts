@@ -1,4 +1,4 @@
-import { AppException, ErrorCode, type Principal } from '@app/core';
+import { ErrorCode, type Principal } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { loadProductModelDsl, type TupleKey } from '@app/authz';
 import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
@@ -6,6 +6,7 @@ import { InMemorySecretsBackend, RecordingAuditedChanges } from '../../../../tes
 import type { AuditedChanges } from '../audit/audited-changes.js';
 import { GrantsService } from './grants.service.js';
 import type { ProjectsService } from './projects.service.js';
+import { appFailureOf } from '@app/testing';
 
 const as = (userId: string, orgId = 'acme'): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: 't' });
 const PROJECT = 'project:acme/analytics';
@@ -20,14 +21,6 @@ const TUPLES: TupleKey[] = [
 ];
 const audit: AuditEventInput = { org_id: 'acme', actor_id: 'x', actor_type: 'user', action: 'grant.create', resource_type: 'grant', source_service: 'governance' };
 
-async function failureOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
-  return error;
-}
 
 describe(GrantsService.name, () => {
   let authz: EmbeddedAuthzClient;
@@ -56,21 +49,21 @@ describe(GrantsService.name, () => {
     it('should grant org roles on the caller’s own org only', async () => {
       await service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:acme' }, audit);
       expect(await holds({ object: ORG, relation: 'member', user: 'user:bob' })).toBe(true);
-      expect((await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:globex' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:globex' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should refuse a relation the object type does not have', async () => {
-      const error = await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'developer', object: 'organization:acme' }, audit));
+      const error = await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'developer', object: 'organization:acme' }, audit));
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.details).toEqual({ field: 'relation', allowed: ['owner', 'admin', 'member'] });
     });
 
     it('should let only owners of the object make owners, not admins', async () => {
       const owner = { user: 'user:bob', relation: 'owner', object: 'project:analytics' };
-      expect((await failureOf(service.grant(as('alice'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await failureOf(service.grant(as('alice'), { ...owner, object: 'organization:acme' }, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.grant(as('alice'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.grant(as('alice'), { ...owner, object: 'organization:acme' }, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       // An org owner is not a project owner (the model does not inherit it).
-      expect((await failureOf(service.grant(as('olga'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.grant(as('olga'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       await service.grant(as('pat'), owner, audit);
       await service.grant(as('olga'), { ...owner, object: 'organization:acme' }, audit);
       expect(await holds({ object: PROJECT, relation: 'owner', user: 'user:bob' })).toBe(true);
@@ -79,17 +72,17 @@ describe(GrantsService.name, () => {
 
     it('should answer 403 to a project member who may not manage members, and 404 to an outsider', async () => {
       const grant = { user: 'user:bob', relation: 'viewer', object: 'project:analytics' };
-      expect((await failureOf(service.grant(as('dave'), grant, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await failureOf(service.grant(as('mallory'), grant, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.grant(as('dave'), grant, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.grant(as('mallory'), grant, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       expect(changes.events).toEqual([]);
     });
 
     it('should answer 404 for a project that does not exist, even to an org admin', async () => {
-      expect((await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:ghost' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:ghost' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should refuse a malformed object', async () => {
-      expect((await failureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:Bad Name' }, audit))).code).toBe(ErrorCode.VALIDATION_ERROR);
+      expect((await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:Bad Name' }, audit))).code).toBe(ErrorCode.VALIDATION_ERROR);
     });
   });
 
@@ -115,8 +108,8 @@ describe(GrantsService.name, () => {
     });
 
     it('should require can_manage_members on the object', async () => {
-      expect((await failureOf(service.list(as('dave'), 'project:analytics'))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await failureOf(service.list(as('mallory'), 'organization:acme'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.list(as('dave'), 'project:analytics'))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.list(as('mallory'), 'organization:acme'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
   });
 });

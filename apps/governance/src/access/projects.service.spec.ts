@@ -8,6 +8,7 @@ import type { AuditedChanges } from '../audit/audited-changes.js';
 import type { ProjectsRepository } from './persistence/projects.repository.js';
 import type { ProjectEntity } from './project.entity.js';
 import { ProjectsService, projectTuples } from './projects.service.js';
+import { appFailureOf } from '@app/testing';
 
 const as = (userId: string, orgId = 'acme'): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: 't' });
 const AUDIT: AuditEventInput = { org_id: 'acme', actor_id: 'alice', actor_type: 'user', action: 'project.create', resource_type: 'project', source_service: 'governance' };
@@ -46,14 +47,6 @@ class InMemoryProjectsRepository {
   }
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
-  return error;
-}
 
 describe(ProjectsService.name, () => {
   let projects: InMemoryProjectsRepository;
@@ -97,7 +90,7 @@ describe(ProjectsService.name, () => {
 
     it('should answer 409 for an id the org already has, with no event and no new tuples', async () => {
       await service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT);
-      const error = await failureOf(service.create(as('bob'), { id: 'analytics', name: 'Again' }, AUDIT));
+      const error = await appFailureOf(service.create(as('bob'), { id: 'analytics', name: 'Again' }, AUDIT));
       expect(error.code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
       expect(error.message).toBe('Project analytics already exists');
       expect(error.details).toEqual({ id: 'analytics' });
@@ -114,7 +107,7 @@ describe(ProjectsService.name, () => {
       authz.writeTuples = async () => {
         throw new Error('ECONNRESET');
       };
-      const error = await failureOf(service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT));
+      const error = await appFailureOf(service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT));
       expect(error.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
       expect(error.details).toEqual({ dependency: 'authorization' });
       expect(changes.events).toEqual([]);
@@ -124,7 +117,7 @@ describe(ProjectsService.name, () => {
       authz.writeTuples = async () => {
         throw AppException.validation('invalid tuple');
       };
-      expect((await failureOf(service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT))).code).toBe(ErrorCode.VALIDATION_ERROR);
+      expect((await appFailureOf(service.create(as('alice'), { id: 'analytics', name: 'Analytics' }, AUDIT))).code).toBe(ErrorCode.VALIDATION_ERROR);
     });
   });
 
@@ -145,7 +138,7 @@ describe(ProjectsService.name, () => {
 
     it('should get a project of the org, and 404 for one of another org or none', async () => {
       await expect(service.get('acme', 'alpha')).resolves.toMatchObject({ id: 'alpha', name: 'ALPHA' });
-      expect((await failureOf(service.get('acme', 'delta'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.get('acme', 'delta'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       await expect(service.exists('acme', 'alpha')).resolves.toBe(true);
       await expect(service.exists('acme', 'delta')).resolves.toBe(false);
     });

@@ -9,6 +9,7 @@ import { AuditedChanges } from './audited-changes.js';
 import type { AuditEventEntity } from './audit-event.entity.js';
 import { AuditEventsRepository } from './persistence/audit-events.repository.js';
 import { AuditTransactionsRepository } from './persistence/audit-transactions.repository.js';
+import { appFailureOf } from '@app/testing';
 
 /**
  * The audit table behind a fake DataSource: rows inserted in a transaction become visible only
@@ -81,14 +82,6 @@ const EVENT: AuditEventInput = {
 const REF = { orgId: 'acme', projectId: 'analytics', name: 'api-key' };
 const TUPLE = { object: 'project:acme/analytics', relation: 'viewer', user: 'user:bob' };
 
-async function failureOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
-  return error;
-}
 
 describe(AuditedChanges.name, () => {
   let table: FakeAuditTable;
@@ -124,14 +117,14 @@ describe(AuditedChanges.name, () => {
   it('should change nothing and answer 503 AUDIT_UNAVAILABLE when the event cannot be written', async () => {
     table.failInsert = true;
     let ran = false;
-    const error = await failureOf(changes.apply(EVENT, async () => (ran = true)));
+    const error = await appFailureOf(changes.apply(EVENT, async () => (ran = true)));
     expect(error.code).toBe(ErrorCode.AUDIT_UNAVAILABLE);
     expect(ran).toBe(false);
     expect(table.released).toBe(1);
   });
 
   it('should drop the event and undo external steps when the change fails, passing its error on', async () => {
-    const error = await failureOf(
+    const error = await appFailureOf(
       changes.apply(EVENT, async (scope) => {
         await createBoth(scope);
         throw AppException.conflict('late conflict');
@@ -145,7 +138,7 @@ describe(AuditedChanges.name, () => {
 
   it('should undo external steps and answer 503 when the commit fails', async () => {
     table.failCommit = true;
-    expect((await failureOf(changes.apply(EVENT, createBoth))).code).toBe(ErrorCode.AUDIT_UNAVAILABLE);
+    expect((await appFailureOf(changes.apply(EVENT, createBoth))).code).toBe(ErrorCode.AUDIT_UNAVAILABLE);
     expect(table.rows).toEqual([]);
     expect(await secrets.get(REF)).toBeNull();
     expect(await authz.readTuples({ object: TUPLE.object })).toEqual([]);
@@ -155,7 +148,7 @@ describe(AuditedChanges.name, () => {
     it('should open nothing once the caller has given up', async () => {
       const controller = new AbortController();
       controller.abort();
-      const error = await failureOf(changes.apply(EVENT, createBoth, { signal: controller.signal }));
+      const error = await appFailureOf(changes.apply(EVENT, createBoth, { signal: controller.signal }));
       expect(error.code).toBe(ErrorCode.DEADLINE_EXCEEDED);
       expect(error.details).toEqual({ outcome: 'not_applied' });
       expect(table.opened).toBe(0);
@@ -163,7 +156,7 @@ describe(AuditedChanges.name, () => {
 
     it('should never commit a change that finished after the deadline, and undo it', async () => {
       const controller = new AbortController();
-      const error = await failureOf(
+      const error = await appFailureOf(
         changes.apply(
           EVENT,
           async (scope) => {
@@ -183,7 +176,7 @@ describe(AuditedChanges.name, () => {
       secrets.delete = async () => {
         throw new Error('backend unreachable');
       };
-      const error = await failureOf(
+      const error = await appFailureOf(
         changes.apply(
           EVENT,
           async (scope) => {
@@ -204,7 +197,7 @@ describe(AuditedChanges.name, () => {
       await changes.record({ ...EVENT, action: 'secret.read' });
       expect(table.rows.map((r) => r.action)).toEqual(['secret.read']);
       table.failInsert = true;
-      expect((await failureOf(changes.record(EVENT))).code).toBe(ErrorCode.AUDIT_UNAVAILABLE);
+      expect((await appFailureOf(changes.record(EVENT))).code).toBe(ErrorCode.AUDIT_UNAVAILABLE);
     });
   });
 });

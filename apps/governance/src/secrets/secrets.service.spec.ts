@@ -1,9 +1,10 @@
-import { AppException, ErrorCode } from '@app/core';
+import { ErrorCode } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { SecretsDeadlineError } from '@app/secrets';
 import { expiredDeadline, InMemorySecretsBackend, RecordingAuditedChanges } from '../../../../test/support/governance-fakes.js';
 import type { AuditedChanges } from '../audit/audited-changes.js';
 import { SecretsService } from './secrets.service.js';
+import { appFailureOf } from '@app/testing';
 
 const REF = { orgId: 'acme', projectId: 'analytics', name: 'api-key' };
 const event = (action: string): AuditEventInput => ({
@@ -17,14 +18,6 @@ const event = (action: string): AuditEventInput => ({
   source_service: 'governance',
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<AppException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppException)) throw new Error(`expected an AppException, got ${String(error)}`);
-  return error;
-}
 
 describe(SecretsService.name, () => {
   let backend: InMemorySecretsBackend;
@@ -47,8 +40,8 @@ describe(SecretsService.name, () => {
 
     it('should pass a backend refusal through and record no event', async () => {
       await service.create(event('secret.create'), REF, 'one');
-      expect((await failureOf(service.create(event('secret.create'), REF, 'two'))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
-      expect((await failureOf(service.update(event('secret.update'), { ...REF, name: 'missing' }, 'x'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.create(event('secret.create'), REF, 'two'))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect((await appFailureOf(service.update(event('secret.update'), { ...REF, name: 'missing' }, 'x'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       expect(changes.events.map((e) => e.action)).toEqual(['secret.create']);
     });
 
@@ -67,7 +60,7 @@ describe(SecretsService.name, () => {
     });
 
     it('should answer 404 for deleting a missing secret, but let deleteIfPresent succeed (and audit)', async () => {
-      expect((await failureOf(service.delete(event('secret.delete'), REF))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.delete(event('secret.delete'), REF))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
       expect(changes.events).toEqual([]);
       await service.deleteIfPresent(event('secret.delete'), REF);
       expect(changes.events.map((e) => e.action)).toEqual(['secret.delete']);
@@ -80,7 +73,7 @@ describe(SecretsService.name, () => {
     });
 
     it('should change nothing once the caller’s deadline has passed (504)', async () => {
-      const error = await failureOf(service.create(event('secret.create'), REF, 'one', null, expiredDeadline()));
+      const error = await appFailureOf(service.create(event('secret.create'), REF, 'one', null, expiredDeadline()));
       expect(error.code).toBe(ErrorCode.DEADLINE_EXCEEDED);
       expect(error.details).toEqual({ outcome: 'not_applied' });
       expect(backend.secrets.size).toBe(0);
@@ -91,7 +84,7 @@ describe(SecretsService.name, () => {
     it('should return the value with its metadata, and 404 when missing', async () => {
       await service.create(event('secret.create'), REF, 's3cr3t');
       await expect(service.read(REF)).resolves.toMatchObject({ name: 'api-key', value: 's3cr3t', version: 1 });
-      expect((await failureOf(service.read({ ...REF, name: 'missing' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.read({ ...REF, name: 'missing' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should list one scope sorted by name, paged, without values', async () => {
@@ -107,21 +100,21 @@ describe(SecretsService.name, () => {
     });
 
     it('should answer 504, not the backend’s 503, when a read ran out of the caller’s time', async () => {
-      expect((await failureOf(service.read(REF, expiredDeadline()))).code).toBe(ErrorCode.DEADLINE_EXCEEDED);
+      expect((await appFailureOf(service.read(REF, expiredDeadline()))).code).toBe(ErrorCode.DEADLINE_EXCEEDED);
       // The deadline fires while the backend is working: its own error gives way to the 504.
       const controller = new AbortController();
       backend.get = async () => {
         controller.abort();
         throw new SecretsDeadlineError('secrets backend', false);
       };
-      expect((await failureOf(service.read(REF, { signal: controller.signal }))).code).toBe(ErrorCode.DEADLINE_EXCEEDED);
+      expect((await appFailureOf(service.read(REF, { signal: controller.signal }))).code).toBe(ErrorCode.DEADLINE_EXCEEDED);
     });
 
     it('should pass the backend’s own error through while the deadline holds', async () => {
       backend.list = async () => {
         throw new SecretsDeadlineError('secrets backend', false);
       };
-      expect((await failureOf(service.list({ orgId: 'acme', projectId: null }, 1, 10))).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+      expect((await appFailureOf(service.list({ orgId: 'acme', projectId: null }, 1, 10))).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     });
   });
 });
