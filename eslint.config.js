@@ -17,7 +17,8 @@ const LIBS = ['core', 'config', 'database', 'auth', 'authz', 'audit', 'secrets',
 /** No deep import behind `@app/<lib>`, except the two secondary entry points kept out of the main barrels. */
 const deepImports = {
   group: ['@app/*/**', '!@app/authz/embedded', '!@app/auth/testing'],
-  message: 'Import only `@app/<lib>` (its src/index.ts), or `@app/authz/embedded` / `@app/auth/testing`; deep imports bypass the public API.',
+  message:
+    'Import only `@app/<lib>` (its src/index.ts), or `@app/authz/embedded` / `@app/auth/testing`; deep imports bypass the public API.',
 };
 
 /** Test scaffolding (forged tokens, fakes, test databases) never reaches production code. */
@@ -29,7 +30,8 @@ const testScaffolding = {
 /** The embedded OpenFGA engine and its HTTP server: dev mode and tests only (production loads it through createAuthzBackend). */
 const embeddedAuthz = {
   group: ['@app/authz/embedded'],
-  message: 'The embedded OpenFGA engine is for dev mode and tests; production reaches it only through createAuthzBackend.',
+  message:
+    'The embedded OpenFGA engine is for dev mode and tests; production reaches it only through createAuthzBackend.',
 };
 
 /** Apps: no relative path into libs/, no deep import behind `@app/<lib>`. (test/ may reach internals.) */
@@ -71,7 +73,17 @@ const testCodeImports = { patterns: [deepImports] };
  * files (module, bootstrap) obey the same rule. Tests may reach internals.
  */
 const APP_FEATURES = {
-  assets: ['common', 'connection-types', 'connections', 'database', 'egress', 'governance', 'session', 'storage', 'verification'],
+  assets: [
+    'common',
+    'connection-types',
+    'connections',
+    'database',
+    'egress',
+    'governance',
+    'session',
+    'storage',
+    'verification',
+  ],
   governance: ['access', 'audit', 'database', 'internal', 'secrets'],
 };
 
@@ -85,7 +97,12 @@ function featureBoundaries() {
       name: `project/${app}/root-uses-feature-surfaces`,
       files: [`apps/${app}/src/*.ts`],
       ignores: ['**/*.spec.ts'],
-      rules: { 'no-restricted-imports': ['error', { patterns: [...publicLibImportsOnly.patterns, internalsOf(features, '\\./')] }] },
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: [...publicLibImportsOnly.patterns, internalsOf(features, '\\./')] },
+        ],
+      },
     };
     return [
       root,
@@ -95,7 +112,15 @@ function featureBoundaries() {
         rules: {
           'no-restricted-imports': [
             'error',
-            { patterns: [...publicLibImportsOnly.patterns, internalsOf(features.filter((other) => other !== feature), '(\\.\\./)+')] },
+            {
+              patterns: [
+                ...publicLibImportsOnly.patterns,
+                internalsOf(
+                  features.filter((other) => other !== feature),
+                  '(\\.\\./)+',
+                ),
+              ],
+            },
           ],
         },
       })),
@@ -171,12 +196,21 @@ export default defineConfig(
     name: 'project/dev-openfga-endpoint',
     files: ['apps/governance/src/embedded-openfga.endpoint.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: publicLibImportsOnly.patterns.filter((pattern) => pattern !== embeddedAuthz) }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: publicLibImportsOnly.patterns.filter((pattern) => pattern !== embeddedAuthz) },
+      ],
     },
   },
   {
     name: 'project/test-scaffolding-at-home',
-    files: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'libs/testing/**/*.ts', 'libs/auth/src/testing/**/*.ts', 'apps/dev/**/*.ts'],
+    files: [
+      'apps/**/*.spec.ts',
+      'libs/**/*.spec.ts',
+      'libs/testing/**/*.ts',
+      'libs/auth/src/testing/**/*.ts',
+      'apps/dev/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', testCodeImports],
     },
@@ -214,9 +248,18 @@ export default defineConfig(
           paths: [
             {
               name: 'typeorm',
-              importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository', 'getRepository', 'createQueryBuilder', 'getManager'],
+              importNames: [
+                'DataSource',
+                'EntityManager',
+                'QueryRunner',
+                'Repository',
+                'getRepository',
+                'createQueryBuilder',
+                'getManager',
+              ],
               allowTypeImports: true,
-              message: 'Only persistence code (persistence/, *.repository.ts, database/) holds the DataSource: query through a ScopedRepository.',
+              message:
+                'Only persistence code (persistence/, *.repository.ts, database/) holds the DataSource: query through a ScopedRepository.',
             },
           ],
         },
@@ -224,20 +267,28 @@ export default defineConfig(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|createQueryRunner)$/]',
-          message: 'Queries belong in a repository on ScopedRepository (persistence/ or *.repository.ts), which adds the tenant filter.',
+          selector:
+            'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|createQueryRunner)$/]',
+          message:
+            'Queries belong in a repository on ScopedRepository (persistence/ or *.repository.ts), which adds the tenant filter.',
         },
         {
-          selector: 'CallExpression[callee.property.name=/^(query|transaction)$/][callee.object.name=/^(dataSource|manager|entityManager|tx|queryRunner|runner)$/]',
-          message: 'Raw SQL and transactions belong in a repository on ScopedRepository (persistence/ or *.repository.ts).',
+          selector:
+            'CallExpression[callee.property.name=/^(query|transaction)$/][callee.object.name=/^(dataSource|manager|entityManager|tx|queryRunner|runner)$/]',
+          message:
+            'Raw SQL and transactions belong in a repository on ScopedRepository (persistence/ or *.repository.ts).',
         },
         {
-          selector: 'CallExpression[callee.property.name=/^(query|transaction)$/][callee.object.property.name=/^(dataSource|manager|queryRunner)$/]',
-          message: 'Raw SQL and transactions belong in a repository on ScopedRepository (persistence/ or *.repository.ts).',
+          selector:
+            'CallExpression[callee.property.name=/^(query|transaction)$/][callee.object.property.name=/^(dataSource|manager|queryRunner)$/]',
+          message:
+            'Raw SQL and transactions belong in a repository on ScopedRepository (persistence/ or *.repository.ts).',
         },
         {
-          selector: 'MemberExpression[property.name="manager"][object.name="dataSource"], MemberExpression[property.name="manager"][object.property.name="dataSource"]',
-          message: "The DataSource's EntityManager belongs in a repository on ScopedRepository (persistence/ or *.repository.ts).",
+          selector:
+            'MemberExpression[property.name="manager"][object.name="dataSource"], MemberExpression[property.name="manager"][object.property.name="dataSource"]',
+          message:
+            "The DataSource's EntityManager belongs in a repository on ScopedRepository (persistence/ or *.repository.ts).",
         },
       ],
     },

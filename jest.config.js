@@ -33,7 +33,10 @@ const SERVER_SUITES = {
     '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts',
     '<rootDir>/test/integration/verification/egress-and-timeouts.spec.ts',
   ],
-  3306: ['<rootDir>/test/integration/verification/mysql-verification.spec.ts', '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts'],
+  3306: [
+    '<rootDir>/test/integration/verification/mysql-verification.spec.ts',
+    '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts',
+  ],
 };
 
 const reachable = (port) =>
@@ -52,7 +55,8 @@ if (process.env.CI !== 'true') {
   for (const [port, suites] of Object.entries(SERVER_SUITES)) {
     if (!(await reachable(Number(port)))) skipped.push(...suites);
   }
-  if (skipped.length) process.stderr.write(`jest: no server for ${[...new Set(skipped)].join(', ')}; skipping them\n`);
+  if (skipped.length)
+    process.stderr.write(`jest: no server for ${[...new Set(skipped)].join(', ')}; skipping them\n`);
 }
 
 export default {
@@ -60,7 +64,12 @@ export default {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testPathIgnorePatterns: ['/node_modules/', ...skipped], testMatch: ['<rootDir>/test/{integration,contracts}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testPathIgnorePatterns: ['/node_modules/', ...skipped],
+      testMatch: ['<rootDir>/test/{integration,contracts}/**/*.spec.ts'],
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],
 };

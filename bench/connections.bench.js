@@ -79,12 +79,19 @@ async function seedStack(stack) {
       name: 'Customer Analytics DB',
       connection_type: 'postgres',
       description: 'Production read replica for analytics',
-      database_config: { host: 'pg-replica.example.com', port: 5432, database: 'analytics', schema: 'public', selected_tables: ['customers', 'orders'] },
+      database_config: {
+        host: 'pg-replica.example.com',
+        port: 5432,
+        database: 'analytics',
+        schema: 'public',
+        selected_tables: ['customers', 'orders'],
+      },
       credentials: { username: 'analytics_reader', password: 'bench-only-password' },
       tags: ['production', 'analytics'],
     },
   });
-  if (created.status !== 201) throw new Error(`create connection: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`create connection: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body.resource_uri;
 }
 
@@ -144,7 +151,13 @@ async function timeList(stack, term) {
     if (res.status !== 200) throw new Error(`list ${term}: ${res.status}`);
   }
   samples.sort((a, b) => a - b);
-  return { total: first.body.pagination.total_items, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), p99: percentile(samples, 0.99), max: samples.at(-1) };
+  return {
+    total: first.body.pagination.total_items,
+    p50: percentile(samples, 0.5),
+    p95: percentile(samples, 0.95),
+    p99: percentile(samples, 0.99),
+    max: samples.at(-1),
+  };
 }
 
 async function explain(pool, { query, parameters }) {
@@ -154,8 +167,12 @@ async function explain(pool, { query, parameters }) {
 
 async function main() {
   const began = performance.now();
-  log(`connections bench: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${ROWS} rows, ${CONNECTIONS} connections, ${WARMUP}s warm-up + ${DURATION}s per run`);
-  log('load generator: autocannon in a child Node process (servers share this process; all share the cores with PostgreSQL)');
+  log(
+    `connections bench: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${ROWS} rows, ${CONNECTIONS} connections, ${WARMUP}s warm-up + ${DURATION}s per run`,
+  );
+  log(
+    'load generator: autocannon in a child Node process (servers share this process; all share the cores with PostgreSQL)',
+  );
   const stack = await startStack();
   let baseline;
   const pool = new pg.Pool({ connectionString: stack.assetsDb.url, max: 2 });
@@ -165,8 +182,15 @@ async function main() {
     const dataSource = stack.assetsInfra.database.dataSource;
 
     log(`\n[setup] bulk-loading ${ROWS} rows into ${stack.assetsDb.name} …`);
-    const loaded = await bulkLoad(pool, { rows: ROWS, projectRows: PROJECT_ROWS, org: ORG, project: PROJECT });
-    log(`  ${loaded.total} rows (${loaded.in_project} in ${ORG}/${PROJECT}), table+indexes ${loaded.size}; insert ${loaded.insertSeconds.toFixed(1)} s, index build ${loaded.indexSeconds.toFixed(1)} s`);
+    const loaded = await bulkLoad(pool, {
+      rows: ROWS,
+      projectRows: PROJECT_ROWS,
+      org: ORG,
+      project: PROJECT,
+    });
+    log(
+      `  ${loaded.total} rows (${loaded.in_project} in ${ORG}/${PROJECT}), table+indexes ${loaded.size}; insert ${loaded.insertSeconds.toFixed(1)} s, index build ${loaded.indexSeconds.toFixed(1)} s`,
+    );
 
     // The baseline runs exactly the SELECT the repository sends for this route.
     const getPath = `/assets/data/${uri}`;
@@ -174,7 +198,9 @@ async function main() {
       const res = await api(stack, 'GET', getPath);
       if (res.status !== 200) throw new Error(`GET ${uri}: ${res.status}`);
     });
-    const findActive = captured.find((q) => /FROM "?data_connections"?/.test(q.query) && JSON.stringify(q.parameters).includes(uri));
+    const findActive = captured.find(
+      (q) => /FROM "?data_connections"?/.test(q.query) && JSON.stringify(q.parameters).includes(uri),
+    );
     if (!findActive) {
       throw new Error(`could not capture the findActive query: ${JSON.stringify(captured)}`);
     }
@@ -191,16 +217,23 @@ async function main() {
     log(`\n[3] GET …/secret (Governance read + audit event per call)`);
     const secret = await load('Assets GET …/secret', `${stack.assetsUrl}${getPath}/secret`, headers);
 
-    log(`\n[2] list with search (${LIST_REQUESTS} sequential requests per term after 10 warm-up, limit = default page size)`);
+    log(
+      `\n[2] list with search (${LIST_REQUESTS} sequential requests per term after 10 warm-up, limit = default page size)`,
+    );
     const lists = [];
     for (const [kind, term] of SEARCH_TERMS) {
       const {
         rows: [{ n }],
-      } = await pool.query(`SELECT count(*)::int AS n FROM data_connections WHERE name ILIKE $1 OR description ILIKE $1`, [`%${term}%`]);
+      } = await pool.query(
+        `SELECT count(*)::int AS n FROM data_connections WHERE name ILIKE $1 OR description ILIKE $1`,
+        [`%${term}%`],
+      );
       const note = `${n} of ${loaded.total} rows match`;
       const r = await timeList(stack, term);
       lists.push({ kind, term, note, ...r });
-      log(`  ${kind.padEnd(12)} "${term}" ${note.padEnd(26)} visible=${String(r.total).padStart(6)}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}`);
+      log(
+        `  ${kind.padEnd(12)} "${term}" ${note.padEnd(26)} visible=${String(r.total).padStart(6)}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  max ${ms(r.max)}`,
+      );
     }
     for (const [kind, term] of [SEARCH_TERMS[0], SEARCH_TERMS[1], SEARCH_TERMS[3]]) {
       const queries = await captureQueries(dataSource, async () => {
@@ -209,7 +242,9 @@ async function main() {
       });
       const listQueries = queries.filter((q) => /FROM "data_connections"/.test(q.query));
       for (const q of listQueries) {
-        log(`\n  EXPLAIN (ANALYZE, BUFFERS) — ${kind} "${term}", ${/COUNT\(/i.test(q.query) ? 'count query' : 'page query'}:\n  ${q.query}\n  params ${JSON.stringify(q.parameters)}`);
+        log(
+          `\n  EXPLAIN (ANALYZE, BUFFERS) — ${kind} "${term}", ${/COUNT\(/i.test(q.query) ? 'count query' : 'page query'}:\n  ${q.query}\n  params ${JSON.stringify(q.parameters)}`,
+        );
         log(
           (await explain(pool, q))
             .split('\n')
@@ -222,15 +257,35 @@ async function main() {
     const ratio = get.reqPerSec / base.reqPerSec;
     const secretRatio = secret.reqPerSec / get.reqPerSec;
     summary.push(
-      ['1', 'GET by URI vs baseline', `${get.reqPerSec.toFixed(0)} vs ${base.reqPerSec.toFixed(0)} req/s = ${ratio.toFixed(2)}×`, '≥ 0.5×', ratio >= 0.5],
+      [
+        '1',
+        'GET by URI vs baseline',
+        `${get.reqPerSec.toFixed(0)} vs ${base.reqPerSec.toFixed(0)} req/s = ${ratio.toFixed(2)}×`,
+        '≥ 0.5×',
+        ratio >= 0.5,
+      ],
       ['1', 'GET by URI p99 @32 conns', ms(get.latency.p99), '≤ 10 ms', get.latency.p99 <= 10],
-      ...lists.map((l) => ['2', `list search ${l.kind} "${l.term}" (${l.total} hits)`, `p50 ${ms(l.p50)} / p95 ${ms(l.p95)}`, 'p95 ≤ 50 ms', l.p95 <= 50]),
-      ['3', 'secret vs GET by URI', `${secret.reqPerSec.toFixed(0)} vs ${get.reqPerSec.toFixed(0)} req/s = ${secretRatio.toFixed(2)}×`, '≥ 0.3×', secretRatio >= 0.3],
+      ...lists.map((l) => [
+        '2',
+        `list search ${l.kind} "${l.term}" (${l.total} hits)`,
+        `p50 ${ms(l.p50)} / p95 ${ms(l.p95)}`,
+        'p95 ≤ 50 ms',
+        l.p95 <= 50,
+      ]),
+      [
+        '3',
+        'secret vs GET by URI',
+        `${secret.reqPerSec.toFixed(0)} vs ${get.reqPerSec.toFixed(0)} req/s = ${secretRatio.toFixed(2)}×`,
+        '≥ 0.3×',
+        secretRatio >= 0.3,
+      ],
     );
     log('\nSummary');
     log(`  # | ${'workload'.padEnd(44)} | ${'measured'.padEnd(36)} | ${'target'.padEnd(11)} | met`);
     for (const [n, what, measured, target, met] of summary) {
-      log(`  ${n} | ${what.padEnd(44)} | ${measured.padEnd(36)} | ${target.padEnd(11)} | ${met ? 'yes' : 'NO'}`);
+      log(
+        `  ${n} | ${what.padEnd(44)} | ${measured.padEnd(36)} | ${target.padEnd(11)} | ${met ? 'yes' : 'NO'}`,
+      );
     }
     log(`\ntotal bench time ${((performance.now() - began) / 1000).toFixed(0)} s`);
   } finally {

@@ -45,7 +45,9 @@ const DEADLINE_MS = 10 * 60_000;
 
 /** The HTTP client in a child process; `send` runs one request there and resolves with its timing. */
 function startClient() {
-  const child = fork(new URL('./lib/storage-stream-client.js', import.meta.url), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL('./lib/storage-stream-client.js', import.meta.url), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map();
   let next = 0;
   child.on('message', ({ id, error, ...result }) => {
@@ -54,13 +56,16 @@ function startClient() {
     if (error) reject(new Error(`client: ${error}`));
     else resolve(result);
   });
-  child.on('exit', (code) => waiting.forEach(({ reject }) => reject(new Error(`client exited with ${code}`))));
+  child.on('exit', (code) =>
+    waiting.forEach(({ reject }) => reject(new Error(`client exited with ${code}`))),
+  );
   return {
-    send: (message) => new Promise((resolve, reject) => {
-      const id = next++;
-      waiting.set(id, { resolve, reject });
-      child.send({ id, ...message });
-    }),
+    send: (message) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        child.send({ id, ...message });
+      }),
     stop: () => child.kill(),
   };
 }
@@ -74,7 +79,11 @@ const timer = setTimeout(() => {
 }, DEADLINE_MS);
 let app;
 try {
-  const config = loadStorageConfig({ OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: join(root, 'store'), STORAGE_MAX_OBJECT_BYTES: String(TOTAL * 2) });
+  const config = loadStorageConfig({
+    OBSTORE_BACKEND: 'local',
+    OBSTORE_LOCAL_PREFIX: join(root, 'store'),
+    STORAGE_MAX_OBJECT_BYTES: String(TOTAL * 2),
+  });
   // The storage route with its real resolver, slots and raw-body setup on the default store;
   // whatever only `?connection=` uses (connections, Governance, egress) is an empty stand-in.
   const moduleRef = await Test.createTestingModule({
@@ -92,11 +101,17 @@ try {
     .useMocker(() => ({}))
     .compile();
   const http = { service: 'bench', prefix: 'assets', title: 'bench', description: 'bench' };
-  app = configureHttpApp(moduleRef.createNestApplication(createHttpAdapter(http), { bufferLogs: true }), http);
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (req) => {
-    req.principal = { userId: 'bench', orgId: 'acme', actorType: 'user', issuer: 'bench', token: '' };
-    req.projectId = 'bench-project';
-  });
+  app = configureHttpApp(
+    moduleRef.createNestApplication(createHttpAdapter(http), { bufferLogs: true }),
+    http,
+  );
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (req) => {
+      req.principal = { userId: 'bench', orgId: 'acme', actorType: 'user', issuer: 'bench', token: '' };
+      req.projectId = 'bench-project';
+    });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address();
   const path = '/assets/storage/bench/blobs/one-gib.bin';
@@ -115,14 +130,26 @@ try {
       const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
       if (head) {
         const size = parseInt(head[2], 16) - parseInt(head[1], 16);
-        kind = head[3] === '[heap]' ? '[heap]' : head[3] === '' ? (size >= MiB ? 'anon>=1MiB' : 'anon<1MiB') : 'file';
+        kind =
+          head[3] === '[heap]'
+            ? '[heap]'
+            : head[3] === ''
+              ? size >= MiB
+                ? 'anon>=1MiB'
+                : 'anon<1MiB'
+              : 'file';
       } else if (line.startsWith('Rss:')) out[kind] += Number(line.split(/\s+/)[1]) / 1024;
     }
     return out;
   };
   const memory = () => {
     const m = process.memoryUsage();
-    return { heapTotal: m.heapTotal / MiB, heapUsed: m.heapUsed / MiB, arrayBuffers: m.arrayBuffers / MiB, ...mappings() };
+    return {
+      heapTotal: m.heapTotal / MiB,
+      heapUsed: m.heapUsed / MiB,
+      arrayBuffers: m.arrayBuffers / MiB,
+      ...mappings(),
+    };
   };
   const base = process.env.BENCH_DEBUG ? memory() : undefined;
   const rssPeak = { put: rssBase, get: rssBase, parallel: rssBase };
@@ -155,7 +182,8 @@ try {
       phase = 'get';
       const down = await client.send({ method: 'GET', port, path });
       sample();
-      if (down.status !== 200 || down.bytes !== TOTAL) throw new Error(`GET answered ${down.status} with ${down.bytes} bytes`);
+      if (down.status !== 200 || down.bytes !== TOTAL)
+        throw new Error(`GET answered ${down.status} with ${down.bytes} bytes`);
       execFileSync('sync');
       // The baseline copy runs in the client process: its buffers are not the server's memory.
       phase = null;
@@ -173,17 +201,25 @@ try {
       execFileSync('sync');
       phase = 'parallel';
       const started = process.hrtime.bigint();
-      const ups = await Promise.all(paths.map((p) => client.send({ method: 'PUT', port, path: p, total: share, chunk: CHUNK })));
+      const ups = await Promise.all(
+        paths.map((p) => client.send({ method: 'PUT', port, path: p, total: share, chunk: CHUNK })),
+      );
       const upMs = Number(process.hrtime.bigint() - started) / 1e6;
-      if (ups.some((u) => u.status !== 201)) throw new Error(`parallel PUT answered ${ups.map((u) => u.status)}`);
+      if (ups.some((u) => u.status !== 201))
+        throw new Error(`parallel PUT answered ${ups.map((u) => u.status)}`);
       execFileSync('sync');
       const downStarted = process.hrtime.bigint();
       const downs = await Promise.all(paths.map((p) => client.send({ method: 'GET', port, path: p })));
       const downMs = Number(process.hrtime.bigint() - downStarted) / 1e6;
       sample();
-      if (downs.some((d) => d.status !== 200 || d.bytes !== share)) throw new Error('parallel GET came back short');
+      if (downs.some((d) => d.status !== 200 || d.bytes !== share))
+        throw new Error('parallel GET came back short');
       phase = null;
-      parallel = { streams: PARALLEL, put_mib_s: +((share * PARALLEL) / MiB / (upMs / 1000)).toFixed(1), get_mib_s: +((share * PARALLEL) / MiB / (downMs / 1000)).toFixed(1) };
+      parallel = {
+        streams: PARALLEL,
+        put_mib_s: +((share * PARALLEL) / MiB / (upMs / 1000)).toFixed(1),
+        get_mib_s: +((share * PARALLEL) / MiB / (downMs / 1000)).toFixed(1),
+      };
     }
   } finally {
     clearInterval(sampler);
@@ -205,15 +241,26 @@ try {
     rss_growth_mib: +((Math.max(rssPeak.put, rssPeak.get) - rssBase) / MiB).toFixed(1),
     rss_growth_put_mib: +((rssPeak.put - rssBase) / MiB).toFixed(1),
     rss_growth_get_mib: +((rssPeak.get - rssBase) / MiB).toFixed(1),
-    ...(parallel ? { parallel: { ...parallel, rss_growth_mib: +((rssPeak.parallel - rssBase) / MiB).toFixed(1) } } : {}),
-    rss_method: 'server process only (client forked), peak over all rounds minus a post-GC baseline, sampled every 20 ms',
+    ...(parallel
+      ? { parallel: { ...parallel, rss_growth_mib: +((rssPeak.parallel - rssBase) / MiB).toFixed(1) } }
+      : {}),
+    rss_method:
+      'server process only (client forked), peak over all rounds minus a post-GC baseline, sampled every 20 ms',
   };
   console.log(JSON.stringify(report, null, 2));
   if (base) {
     // Each phase's peak against the baseline, in MiB.
-    const rounded = (values) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, +v.toFixed(1)]));
+    const rounded = (values) =>
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, +v.toFixed(1)]));
     const growth = (at) => rounded(Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v - base[k]])));
-    console.log(JSON.stringify({ base: rounded(base), ...Object.fromEntries(Object.entries(detail).map(([name, at]) => [`${name}_peak_growth`, growth(at)])) }));
+    console.log(
+      JSON.stringify({
+        base: rounded(base),
+        ...Object.fromEntries(
+          Object.entries(detail).map(([name, at]) => [`${name}_peak_growth`, growth(at)]),
+        ),
+      }),
+    );
   }
   const ok = report.put_ratio >= 0.7 && report.get_ratio >= 0.7 && report.rss_growth_mib <= 64;
   console.log(ok ? 'targets met (≥ 0.7× raw copy, ≤ 64 MiB RSS growth)' : 'targets NOT met');

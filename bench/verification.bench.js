@@ -31,13 +31,18 @@ try {
   // Batches of 500: one transaction creating 10k tables exceeds max_locks_per_transaction.
   for (let from = 0; from < TABLES; from += 500) {
     const ddl = [];
-    for (let i = from; i < Math.min(TABLES, from + 500); i++) ddl.push(`CREATE TABLE s${i % 10}.t${i} (id int);`);
+    for (let i = from; i < Math.min(TABLES, from + 500); i++)
+      ddl.push(`CREATE TABLE s${i % 10}.t${i} (id int);`);
     await db.query(ddl.join('\n'));
   }
   await db.end();
   console.log(`seeded ${TABLES} tables in ${fmt(performance.now() - seedStart)}`);
 
-  const config = loadVerificationConfig({ NODE_ENV: 'development', VERIFY_MAX_CONCURRENT: '1', VERIFY_MAX_CONCURRENT_PER_ORG: '1' });
+  const config = loadVerificationConfig({
+    NODE_ENV: 'development',
+    VERIFY_MAX_CONCURRENT: '1',
+    VERIFY_MAX_CONCURRENT_PER_ORG: '1',
+  });
   const service = new VerificationService(
     config,
     new EgressPolicy({ production: false, protectedPorts: config.protectedPorts }),
@@ -56,17 +61,28 @@ try {
     discovery.push(performance.now() - started);
     const count = (report.details.schemas ?? []).reduce((n, s) => n + s.tables.length, 0);
     if (!report.success || count !== TABLES || report.details.truncated) {
-      throw new Error(`unexpected discovery: success=${report.success} tables=${count} truncated=${report.details.truncated}`);
+      throw new Error(
+        `unexpected discovery: success=${report.success} tables=${count} truncated=${report.details.truncated}`,
+      );
     }
   }
-  console.log(`discovery of ${TABLES} tables: p50 ${fmt(p(discovery, 0.5))}, max ${fmt(Math.max(...discovery))} (target ≤ 2000 ms)`);
+  console.log(
+    `discovery of ${TABLES} tables: p50 ${fmt(p(discovery, 0.5))}, max ${fmt(Math.max(...discovery))} (target ≤ 2000 ms)`,
+  );
 
   // Overhead: the same small database ('test'), raw client vs full verify, interleaved.
   const raw = [];
   const verify = [];
   for (let i = 0; i < OVERHEAD_RUNS + 20; i++) {
     let started = performance.now();
-    const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', password: 'bench', database: 'test', ssl: false });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      password: 'bench',
+      database: 'test',
+      ssl: false,
+    });
     await client.connect();
     await client.query('SELECT 1');
     await client.end();

@@ -12,7 +12,13 @@ process.stdout.write(
   `${JSON.stringify({
     reqPerSec: requests.average,
     total: requests.total,
-    latency: { p50: latency.p50, p90: latency.p90, p99: latency.p99, max: latency.max, mean: latency.average },
+    latency: {
+      p50: latency.p50,
+      p90: latency.p90,
+      p99: latency.p99,
+      max: latency.max,
+      mean: latency.average,
+    },
     non2xx,
     errors,
     timeouts,

@@ -6,7 +6,9 @@ const CHILD = fileURLToPath(new URL('./load-child.js', import.meta.url));
 /** Runs autocannon in a child Node process and resolves with its summarised result. */
 export function runLoad(options) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CHILD, JSON.stringify(options)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);

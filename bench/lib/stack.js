@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildGovernanceInfra, createGovernanceApp } from '../../dist/apps/governance/src/governance.bootstrap.js';
+import {
+  buildGovernanceInfra,
+  createGovernanceApp,
+} from '../../dist/apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../dist/apps/governance/src/access/create-organization.js';
 import { buildAssetsInfra, createAssetsApp } from '../../dist/apps/assets/src/assets.bootstrap.js';
 import { startOpenFgaHttpServer } from '../../dist/libs/authz/src/embedded/index.js';
@@ -35,7 +38,8 @@ export async function createDatabase(prefix) {
 export async function startStack() {
   const cleanup = [];
   const close = async () => {
-    for (const step of cleanup.reverse()) await step().catch((error) => console.error('cleanup:', error.message));
+    for (const step of cleanup.reverse())
+      await step().catch((error) => console.error('cleanup:', error.message));
   };
   try {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-connections-'));
@@ -88,7 +92,8 @@ export async function startStack() {
       govInfra,
       assetsInfra,
       bearer: (sub, org) => `Bearer ${tokens.issue({ sub, org, ttlSeconds: 3600 })}`,
-      createOrg: (orgId, owner) => createOrganization(govInfra.database.dataSource, govInfra.authz, orgId, owner),
+      createOrg: (orgId, owner) =>
+        createOrganization(govInfra.database.dataSource, govInfra.authz, orgId, owner),
       close,
     };
   } catch (error) {

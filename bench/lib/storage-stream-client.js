@@ -30,7 +30,10 @@ function generated(total, chunk) {
 
 function call(port, method, path, body) {
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/octet-stream', ...(body ? { 'transfer-encoding': 'chunked' } : {}) };
+    const headers = {
+      'content-type': 'application/octet-stream',
+      ...(body ? { 'transfer-encoding': 'chunked' } : {}),
+    };
     const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let bytes = 0;
       res.on('data', (d) => (bytes += d.length));
@@ -52,7 +55,10 @@ async function timed(fn) {
 process.on('message', async ({ id, method, port, path, total, chunk, from, to }) => {
   try {
     if (method === 'COPY') {
-      process.send({ id, ...(await timed(async () => (await pipeline(createReadStream(from), createWriteStream(to)), {}))) });
+      process.send({
+        id,
+        ...(await timed(async () => (await pipeline(createReadStream(from), createWriteStream(to)), {}))),
+      });
       return;
     }
     const body = method === 'PUT' ? generated(total, chunk) : undefined;

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { AppException, ErrorCode } from '@app/core';
-import { HeadersSentError, type ObjectStore, RangeNotSatisfiableError, READ_SLICE_BYTES, STREAM_CHUNK_BYTES } from '@app/storage';
+import {
+  HeadersSentError,
+  type ObjectStore,
+  RangeNotSatisfiableError,
+  READ_SLICE_BYTES,
+  STREAM_CHUNK_BYTES,
+} from '@app/storage';
 
 async function rejection(promise: Promise<unknown>): Promise<AppException> {
   try {
@@ -82,7 +88,11 @@ export interface ObjectStoreContractOptions {
  * Behaviour every ObjectStore backend shares. Each test writes below its own random prefix, so one
  * store instance serves the whole suite.
  */
-export function objectStoreContract(name: string, factory: () => Promise<ObjectStore>, options: ObjectStoreContractOptions): void {
+export function objectStoreContract(
+  name: string,
+  factory: () => Promise<ObjectStore>,
+  options: ObjectStoreContractOptions,
+): void {
   describe(`ObjectStore contract: ${name}`, () => {
     let store: ObjectStore;
     let base: string;
@@ -97,7 +107,9 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
     });
 
     it('should put a buffer and get it back with its size, etag and last-modified time', async () => {
-      const put = await store.put(key('docs/hello.txt'), Buffer.from('hello world'), { contentType: 'text/plain' });
+      const put = await store.put(key('docs/hello.txt'), Buffer.from('hello world'), {
+        contentType: 'text/plain',
+      });
       expect(put).toMatchObject({ key: key('docs/hello.txt'), size: 11 });
       expect(put.etag).toEqual(expect.stringMatching(/^(W\/)?".+"$/));
 
@@ -124,7 +136,9 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       const second = await store.put(key('docs/v.txt'), Buffer.from('second'));
       expect(second.size).toBe(6);
       expect(second.etag).not.toBe(first.etag);
-      await expect(drain((await store.get(key('docs/v.txt'))).body.stream())).resolves.toEqual(Buffer.from('second'));
+      await expect(drain((await store.get(key('docs/v.txt'))).body.stream())).resolves.toEqual(
+        Buffer.from('second'),
+      );
     });
 
     it('should serve byte ranges, open-ended ranges and clamp an end past the size', async () => {
@@ -150,7 +164,11 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
     });
 
     it('should map a missing key to RESOURCE_NOT_FOUND on get, head and copy', async () => {
-      const calls = [() => store.get(key('docs/missing')), () => store.head(key('docs/missing')), () => store.copy(key('docs/missing'), key('docs/copy'))];
+      const calls = [
+        () => store.get(key('docs/missing')),
+        () => store.head(key('docs/missing')),
+        () => store.copy(key('docs/missing'), key('docs/copy')),
+      ];
       for (const call of calls) {
         const error = await rejection(call());
         expect(error.code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
@@ -197,17 +215,23 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
         cursor = page.next_cursor;
         pages++;
       } while (cursor && pages < 10);
-      const expected = names.map((n) => key(`list/${n}`)).sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+      const expected = names
+        .map((n) => key(`list/${n}`))
+        .sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
       expect(seen).toEqual(expected);
       expect(pages).toBe(3);
     });
 
     it('should list a partial name prefix and return an empty page for an unknown prefix', async () => {
-      for (const n of ['2024-01.csv', '2024-02.csv', '2025-01.csv']) await store.put(key(`reports/${n}`), Buffer.from(n));
+      for (const n of ['2024-01.csv', '2024-02.csv', '2025-01.csv'])
+        await store.put(key(`reports/${n}`), Buffer.from(n));
       const page = await store.list({ prefix: key('reports/2024-'), limit: 10 });
       expect(page.items.map((i) => i.key)).toEqual([key('reports/2024-01.csv'), key('reports/2024-02.csv')]);
       expect(page.next_cursor).toBeNull();
-      await expect(store.list({ prefix: key('nothing-here/'), limit: 10 })).resolves.toEqual({ items: [], next_cursor: null });
+      await expect(store.list({ prefix: key('nothing-here/'), limit: 10 })).resolves.toEqual({
+        items: [],
+        next_cursor: null,
+      });
     });
 
     it('should reject a cursor issued for another prefix', async () => {
@@ -235,12 +259,19 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       }
       expect(hash.digest('hex')).toBe(expectedDigest);
       expect(largestChunk).toBeLessThanOrEqual(STREAM_CHUNK_BYTES);
-      if (options.keepsContentType && options.keepsContentTypeOnMultipart !== false) expect(got.contentType).toBe('application/x-test');
+      if (options.keepsContentType && options.keepsContentTypeOnMultipart !== false)
+        expect(got.contentType).toBe('application/x-test');
 
-      const slice = await store.get(key('big/blob.bin'), { range: { start: STREAM_CHUNK_BYTES - 2, end: STREAM_CHUNK_BYTES + 1 } });
+      const slice = await store.get(key('big/blob.bin'), {
+        range: { start: STREAM_CHUNK_BYTES - 2, end: STREAM_CHUNK_BYTES + 1 },
+      });
       const bytes = await drain(slice.body.stream());
       expect(bytes.length).toBe(4);
-      expect(slice.contentRange).toEqual({ start: STREAM_CHUNK_BYTES - 2, end: STREAM_CHUNK_BYTES + 1, size: total });
+      expect(slice.contentRange).toEqual({
+        start: STREAM_CHUNK_BYTES - 2,
+        end: STREAM_CHUNK_BYTES + 1,
+        size: total,
+      });
     });
 
     it('should write a body into a destination with reused buffers, each refilled only after its write called back', async () => {
@@ -267,11 +298,17 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       const ranged = await store.get(key('write-to/range.bin'), { range: { start, end } });
       const destination = new LateReadingWritable();
       await ranged.body.writeTo(destination);
-      expect(destination.hash.digest('hex')).toBe(createHash('sha256').update(whole.subarray(start, end + 1)).digest('hex'));
+      expect(destination.hash.digest('hex')).toBe(
+        createHash('sha256')
+          .update(whole.subarray(start, end + 1))
+          .digest('hex'),
+      );
 
       await store.put(key('write-to/empty.bin'), Buffer.alloc(0));
       const empty = new LateReadingWritable();
-      await (await store.get(key('write-to/empty.bin'))).body.writeTo(empty, { beforeFirstWrite: () => empty.events.push('headers') });
+      await (
+        await store.get(key('write-to/empty.bin'))
+      ).body.writeTo(empty, { beforeFirstWrite: () => empty.events.push('headers') });
       expect(empty.events).toEqual(['headers', 'end']);
       expect(empty.bytes).toBe(0);
     });
@@ -280,13 +317,18 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       await store.put(key('write-to/fails.bin'), generated(4 * READ_SLICE_BYTES).stream);
       const destination = new LateReadingWritable(READ_SLICE_BYTES);
       const got = await store.get(key('write-to/fails.bin'));
-      const error = await got.body.writeTo(destination).then(() => null, (e: unknown) => e);
+      const error = await got.body.writeTo(destination).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(HeadersSentError);
       expect(destination.bytes).toBeLessThan(4 * READ_SLICE_BYTES);
     });
 
     it('should keep the content type of a small streamed object', async () => {
-      await store.put(key('small/stream.txt'), Readable.from([Buffer.from('str'), Buffer.from('eamed')]), { contentType: 'text/markdown' });
+      await store.put(key('small/stream.txt'), Readable.from([Buffer.from('str'), Buffer.from('eamed')]), {
+        contentType: 'text/markdown',
+      });
       const got = await store.get(key('small/stream.txt'));
       await expect(drain(got.body.stream())).resolves.toEqual(Buffer.from('streamed'));
       expect(got.contentType).toBe(options.keepsContentType ? 'text/markdown' : null);
@@ -294,7 +336,9 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
 
     it('should refuse a stream over maxBytes and leave no object behind', async () => {
       const source = generated(2 * 1024 * 1024);
-      const error = await rejection(store.put(key('limits/too-big.bin'), source.stream, { maxBytes: 1024 * 1024 }));
+      const error = await rejection(
+        store.put(key('limits/too-big.bin'), source.stream, { maxBytes: 1024 * 1024 }),
+      );
       expect(error.code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
       await expect(rejection(store.head(key('limits/too-big.bin')))).resolves.toMatchObject({ status: 404 });
     });
@@ -302,13 +346,25 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
     it('should publish nothing when the commit refuses, and keep the object already at the key', async () => {
       await store.put(key('commit/kept.bin'), Buffer.from('before'));
       const refused = AppException.conflict('reservation lost');
-      for (const body of [generated(STREAM_CHUNK_BYTES + 1024).stream, Readable.from([Buffer.from('small')]), Buffer.from('buffer')]) {
-        await expect(store.put(key('commit/kept.bin'), body, { commit: () => Promise.reject(refused) })).rejects.toBe(refused);
-        await expect(store.put(key('commit/new.bin'), body, { commit: () => Promise.reject(refused) })).rejects.toBeDefined();
+      for (const body of [
+        generated(STREAM_CHUNK_BYTES + 1024).stream,
+        Readable.from([Buffer.from('small')]),
+        Buffer.from('buffer'),
+      ]) {
+        await expect(
+          store.put(key('commit/kept.bin'), body, { commit: () => Promise.reject(refused) }),
+        ).rejects.toBe(refused);
+        await expect(
+          store.put(key('commit/new.bin'), body, { commit: () => Promise.reject(refused) }),
+        ).rejects.toBeDefined();
       }
-      await expect(drain((await store.get(key('commit/kept.bin'))).body.stream())).resolves.toEqual(Buffer.from('before'));
+      await expect(drain((await store.get(key('commit/kept.bin'))).body.stream())).resolves.toEqual(
+        Buffer.from('before'),
+      );
       await expect(rejection(store.head(key('commit/new.bin')))).resolves.toMatchObject({ status: 404 });
-      const published = await store.put(key('commit/new.bin'), Buffer.from('after'), { commit: (publish) => publish() });
+      const published = await store.put(key('commit/new.bin'), Buffer.from('after'), {
+        commit: (publish) => publish(),
+      });
       expect(published.size).toBe(5);
     });
 
@@ -337,11 +393,20 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
     it('should never take a finished object for an abandoned upload', async () => {
       await store.put(key('janitor/kept.txt'), Buffer.from('kept'));
       await expect(store.removeAbandonedUploads(0)).resolves.toEqual(expect.any(Number));
-      await expect(drain((await store.get(key('janitor/kept.txt'))).body.stream())).resolves.toEqual(Buffer.from('kept'));
+      await expect(drain((await store.get(key('janitor/kept.txt'))).body.stream())).resolves.toEqual(
+        Buffer.from('kept'),
+      );
     });
 
     it('should refuse unsafe keys before any I/O', async () => {
-      for (const bad of [`${base}/../escape`, `/${base}/abs`, `${base}//empty`, `${base}/back\\slash`, `${base}/nul\u0000`, `${base}/%2e%2e/x`]) {
+      for (const bad of [
+        `${base}/../escape`,
+        `/${base}/abs`,
+        `${base}//empty`,
+        `${base}/back\\slash`,
+        `${base}/nul\u0000`,
+        `${base}/%2e%2e/x`,
+      ]) {
         const error = await rejection(store.put(bad, Buffer.from('x')));
         expect(error.code).toBe(ErrorCode.INVALID_REQUEST);
       }

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
-import { createObjectStoreFromSpec, LOCAL_UPLOADS_DIR, objectStoreFromConnection, OpenDalObjectStore } from '@app/storage';
+import {
+  createObjectStoreFromSpec,
+  LOCAL_UPLOADS_DIR,
+  objectStoreFromConnection,
+  OpenDalObjectStore,
+} from '@app/storage';
 import { startFakeGcs, type RunningFakeGcs } from '@app/testing';
 import { objectStoreContract } from './object-store.contract.js';
 
@@ -22,7 +27,8 @@ const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3
 const S3RVER_KEY = 'S3RVER';
 const AZURITE_ACCOUNT = 'devstoreaccount1';
 // Azurite's documented, public development key.
-const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const AZURITE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 jest.setTimeout(60_000);
 
@@ -37,7 +43,9 @@ describe('OpenDalObjectStore (fs)', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), { keepsContentType: false });
+  objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), {
+    keepsContentType: false,
+  });
 
   it('should delete the temp file of an upload that fails, whatever failed, before it rejects', async () => {
     const dir = join(root, 'failures');
@@ -54,10 +62,25 @@ describe('OpenDalObjectStore (fs)', () => {
     };
     const failures: [string, () => Promise<unknown>][] = [
       ['client abort', () => store.put('acme/p/sol/a.bin', Readable.from(interrupted()))],
-      ['size limit', () => store.put('acme/p/sol/b.bin', Readable.from(interrupted()), { maxBytes: 2 * 1024 * 1024 })],
+      [
+        'size limit',
+        () => store.put('acme/p/sol/b.bin', Readable.from(interrupted()), { maxBytes: 2 * 1024 * 1024 }),
+      ],
       ['idle body', () => store.put('acme/p/sol/c.bin', stalled(), { idleTimeoutMs: 50 })],
-      ['refused commit', () => store.put('acme/p/sol/d.bin', Readable.from([Buffer.alloc(3 * 1024 * 1024)]), { commit: () => Promise.reject(new Error('lost')) })],
-      ['refused commit (buffer)', () => store.put('acme/p/sol/e.bin', Buffer.from('x'), { commit: () => Promise.reject(new Error('lost')) })],
+      [
+        'refused commit',
+        () =>
+          store.put('acme/p/sol/d.bin', Readable.from([Buffer.alloc(3 * 1024 * 1024)]), {
+            commit: () => Promise.reject(new Error('lost')),
+          }),
+      ],
+      [
+        'refused commit (buffer)',
+        () =>
+          store.put('acme/p/sol/e.bin', Buffer.from('x'), {
+            commit: () => Promise.reject(new Error('lost')),
+          }),
+      ],
     ];
     for (const [what, fail] of failures) {
       await expect(fail()).rejects.toBeDefined();
@@ -83,7 +106,8 @@ describe('OpenDalObjectStore (fs)', () => {
     slow.push(Buffer.alloc(1536 * 1024, 1));
     const controller = new AbortController();
     const put = store.put('acme/p/sol/slow.bin', slow, { signal: controller.signal });
-    for (let i = 0; i < 500 && (await readdir(temp)).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 500 && (await readdir(temp)).length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const [live] = await readdir(temp);
     await utimes(join(temp, live), twoHoursAgo, twoHoursAgo);
     await expect(store.removeAbandonedUploads(60_000)).resolves.toBe(0);
@@ -94,7 +118,9 @@ describe('OpenDalObjectStore (fs)', () => {
 
   it('should never write outside its root, even when a key is not checked by the caller', async () => {
     const store = createObjectStoreFromSpec({ backend: 'local', root: join(root, 'inner') });
-    await expect(store.put('../outside.txt', Buffer.from('x'))).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+    await expect(store.put('../outside.txt', Buffer.from('x'))).rejects.toMatchObject({
+      code: ErrorCode.INVALID_REQUEST,
+    });
     await expect(readdir(root)).resolves.not.toContain('outside.txt');
   });
 });
@@ -106,7 +132,13 @@ describe('OpenDalObjectStore (s3 via s3rver)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 's3rver-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'bucket', configs: [] }] });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: 'bucket', configs: [] }],
+    });
     const { port } = await server.run();
     endpoint = `http://127.0.0.1:${port}`;
   });
@@ -140,17 +172,26 @@ describe('OpenDalObjectStore (s3 via s3rver)', () => {
     });
     await objectStoreFromConnection(connection(S3RVER_KEY)).put('acme/p1/sol/t/a.txt', Buffer.from('v1'));
     // Rotated (here: wrong) credentials apply on the very next call: nothing was cached.
-    const error = await objectStoreFromConnection(connection('rotated-away')).head('acme/p1/sol/t/a.txt').catch((e: unknown) => e);
+    const error = await objectStoreFromConnection(connection('rotated-away'))
+      .head('acme/p1/sol/t/a.txt')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DependencyUnavailableError);
     expect(JSON.stringify((error as AppException).details)).not.toContain('rotated-away');
-    await expect(objectStoreFromConnection(connection(S3RVER_KEY)).head('acme/p1/sol/t/a.txt')).resolves.toMatchObject({ size: 2 });
+    await expect(
+      objectStoreFromConnection(connection(S3RVER_KEY)).head('acme/p1/sol/t/a.txt'),
+    ).resolves.toMatchObject({ size: 2 });
     // The connection prefix is the root: the object sits below it in the bucket.
-    const bucketView = objectStoreFromConnection({ ...connection(S3RVER_KEY), config: { bucket: 'bucket', endpoint, path_style: true } });
+    const bucketView = objectStoreFromConnection({
+      ...connection(S3RVER_KEY),
+      config: { bucket: 'bucket', endpoint, path_style: true },
+    });
     await expect(bucketView.head('tenants/acme/acme/p1/sol/t/a.txt')).resolves.toMatchObject({ size: 2 });
   });
 
   it('should reject a connection without a bucket', () => {
-    expect(() => objectStoreFromConnection({ type: 's3', config: { region: 'us-east-1' }, credentials: {} })).toThrow(AppException);
+    expect(() =>
+      objectStoreFromConnection({ type: 's3', config: { region: 'us-east-1' }, credentials: {} }),
+    ).toThrow(AppException);
   });
 });
 
@@ -160,9 +201,23 @@ describe('OpenDalObjectStore (azblob via azurite)', () => {
 
   beforeAll(async () => {
     const main = require.resolve('azurite/dist/src/blob/main.js');
-    child = spawn(process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        main,
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        '0',
+        '--inMemoryPersistence',
+        '--disableTelemetry',
+        '--skipApiVersionCheck',
+        '--loose',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const port = await new Promise<number>((resolve, reject) => {
       let output = '';
       const timer = setTimeout(() => reject(new Error(`azurite did not start: ${output}`)), 30_000);
@@ -177,7 +232,10 @@ describe('OpenDalObjectStore (azblob via azurite)', () => {
       child.once('exit', (code) => reject(new Error(`azurite exited with ${code}: ${output}`)));
     });
     endpoint = `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
-    const service = new BlobServiceClient(endpoint, new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY));
+    const service = new BlobServiceClient(
+      endpoint,
+      new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY),
+    );
     await service.getContainerClient('container').create();
   });
 
@@ -191,14 +249,23 @@ describe('OpenDalObjectStore (azblob via azurite)', () => {
 
   objectStoreContract(
     'azblob',
-    async () => objectStoreFromConnection({ type: 'azure_blob', config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint }, credentials: { account_key: AZURITE_KEY } }),
+    async () =>
+      objectStoreFromConnection({
+        type: 'azure_blob',
+        config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint },
+        credentials: { account_key: AZURITE_KEY },
+      }),
     { keepsContentType: true, keepsContentTypeOnMultipart: false },
   );
 
   it('should require an account key or a SAS token', () => {
-    expect(() => objectStoreFromConnection({ type: 'azure_blob', config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint }, credentials: {} })).toThrow(
-      AppException,
-    );
+    expect(() =>
+      objectStoreFromConnection({
+        type: 'azure_blob',
+        config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint },
+        credentials: {},
+      }),
+    ).toThrow(AppException);
   });
 });
 
@@ -216,12 +283,21 @@ describe('OpenDalObjectStore (gcs via the fake GCS JSON API)', () => {
 
   objectStoreContract(
     'gcs',
-    async () => objectStoreFromConnection({ type: 'gcs', config: { bucket: 'bucket', endpoint: gcs.url }, credentials: { access_token: gcs.token } }),
+    async () =>
+      objectStoreFromConnection({
+        type: 'gcs',
+        config: { bucket: 'bucket', endpoint: gcs.url },
+        credentials: { access_token: gcs.token },
+      }),
     { keepsContentType: true },
   );
 
   it('should fail with 503, not leak the token, when the credentials are refused', async () => {
-    const store = objectStoreFromConnection({ type: 'gcs', config: { bucket: 'bucket', endpoint: gcs.url }, credentials: { access_token: 'wrong-token' } });
+    const store = objectStoreFromConnection({
+      type: 'gcs',
+      config: { bucket: 'bucket', endpoint: gcs.url },
+      credentials: { access_token: 'wrong-token' },
+    });
     expect(store).toBeInstanceOf(OpenDalObjectStore);
     const error = (await store.head('a/b/c').catch((e: unknown) => e)) as AppException;
     expect(error.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);

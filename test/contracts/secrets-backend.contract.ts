@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { AppException, ErrorCode } from '@app/core';
-import { SecretsDeadlineError, type ResourceSecretEntry, type SecretRef, type SecretScope, type SecretsBackend } from '@app/secrets';
+import {
+  SecretsDeadlineError,
+  type ResourceSecretEntry,
+  type SecretRef,
+  type SecretScope,
+  type SecretsBackend,
+} from '@app/secrets';
 
 function uid(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
@@ -27,7 +33,10 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
     let backend: SecretsBackend;
     let orgId: string;
     let projectScope: SecretScope;
-    const ref = (secretName: string, scope?: SecretScope): SecretRef => ({ ...(scope ?? projectScope), name: secretName });
+    const ref = (secretName: string, scope?: SecretScope): SecretRef => ({
+      ...(scope ?? projectScope),
+      name: secretName,
+    });
 
     beforeAll(async () => {
       backend = await factory();
@@ -41,7 +50,13 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
     it('should create a secret and return its metadata', async () => {
       const before = Date.now();
       const meta = await backend.create(ref('db-password'), 's3cr3t');
-      expect(meta).toEqual({ name: 'db-password', description: null, created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO), version: 1 });
+      expect(meta).toEqual({
+        name: 'db-password',
+        description: null,
+        created_at: expect.stringMatching(ISO),
+        updated_at: expect.stringMatching(ISO),
+        version: 1,
+      });
       expect(Date.parse(meta.created_at)).toBeGreaterThanOrEqual(before - 5_000);
       await expect(backend.get(ref('db-password'))).resolves.toEqual({ value: 's3cr3t', metadata: meta });
     });
@@ -62,7 +77,12 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
     it('should update the value, bump the version and keep the description when not given', async () => {
       const created = await backend.create(ref('token'), 'v1', 'the token');
       const updated = await backend.update(ref('token'), 'v2');
-      expect(updated).toMatchObject({ name: 'token', description: 'the token', version: created.version + 1, created_at: created.created_at });
+      expect(updated).toMatchObject({
+        name: 'token',
+        description: 'the token',
+        version: created.version + 1,
+        created_at: created.created_at,
+      });
       expect(Date.parse(updated.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.updated_at));
       const got = await backend.get(ref('token'));
       expect(got?.value).toBe('v2');
@@ -71,7 +91,9 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
 
     it('should replace or clear the description on update', async () => {
       await backend.create(ref('described'), 'v', 'first');
-      await expect(backend.update(ref('described'), 'v', 'second')).resolves.toMatchObject({ description: 'second' });
+      await expect(backend.update(ref('described'), 'v', 'second')).resolves.toMatchObject({
+        description: 'second',
+      });
       await expect(backend.update(ref('described'), 'v', null)).resolves.toMatchObject({ description: null });
       await expect(backend.get(ref('described'))).resolves.toMatchObject({ metadata: { description: null } });
     });
@@ -96,14 +118,23 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
       await backend.create(ref('alpha'), 'value-of-alpha-canary', 'first one');
       const listed = await backend.list(projectScope);
       expect(listed.map((m) => m.name)).toEqual(['alpha', 'zeta']);
-      expect(listed[0]).toEqual({ name: 'alpha', description: 'first one', created_at: expect.stringMatching(ISO), updated_at: expect.stringMatching(ISO), version: 1 });
+      expect(listed[0]).toEqual({
+        name: 'alpha',
+        description: 'first one',
+        created_at: expect.stringMatching(ISO),
+        updated_at: expect.stringMatching(ISO),
+        version: 1,
+      });
       expect(JSON.stringify(listed)).not.toMatch(/canary/);
     });
 
     it('should keep org, project and resource scopes apart and hide other orgs', async () => {
       const orgScope: SecretScope = { orgId, projectId: null };
       const otherProject: SecretScope = { orgId, projectId: uid('proj') };
-      const resourceScope: SecretScope = { ...projectScope, resourceUri: 'postgres://db.example.com:5432/sales?sslmode=require' };
+      const resourceScope: SecretScope = {
+        ...projectScope,
+        resourceUri: 'postgres://db.example.com:5432/sales?sslmode=require',
+      };
       const otherOrg: SecretScope = { orgId: uid('org'), projectId: projectScope.projectId };
       await backend.create(ref('shared', orgScope), 'org-level');
       await backend.create(ref('shared'), 'project-level');
@@ -116,11 +147,15 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
       expect((await backend.list(resourceScope)).map((m) => m.name)).toEqual(['credentials', 'shared']);
       expect((await backend.list(otherProject)).map((m) => m.name)).toEqual(['elsewhere']);
       await expect(backend.list(otherOrg)).resolves.toEqual([]);
-      await expect(backend.list({ ...resourceScope, resourceUri: 'postgres://db.example.com:5432/other' })).resolves.toEqual([]);
+      await expect(
+        backend.list({ ...resourceScope, resourceUri: 'postgres://db.example.com:5432/other' }),
+      ).resolves.toEqual([]);
 
       await expect(backend.get(ref('shared', orgScope))).resolves.toMatchObject({ value: 'org-level' });
       await expect(backend.get(ref('shared'))).resolves.toMatchObject({ value: 'project-level' });
-      await expect(backend.get(ref('shared', resourceScope))).resolves.toMatchObject({ value: 'resource-level' });
+      await expect(backend.get(ref('shared', resourceScope))).resolves.toMatchObject({
+        value: 'resource-level',
+      });
       await expect(backend.get(ref('shared', otherOrg))).resolves.toBeNull();
       await expect(backend.delete(ref('shared', otherOrg))).resolves.toBe(false);
       await expect(backend.get(ref('shared'))).resolves.toMatchObject({ value: 'project-level' });
@@ -128,7 +163,9 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
 
     it('should treat undefined and null resource URIs as the same scope', async () => {
       await backend.create({ orgId, projectId: projectScope.projectId, resourceUri: null, name: 'n' }, 'v');
-      await expect(backend.get({ orgId, projectId: projectScope.projectId, name: 'n' })).resolves.toMatchObject({ value: 'v' });
+      await expect(
+        backend.get({ orgId, projectId: projectScope.projectId, name: 'n' }),
+      ).resolves.toMatchObject({ value: 'v' });
     });
 
     it('should delete idempotently', async () => {
@@ -202,14 +239,24 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
       for (const call of calls) {
         const err = await call.catch((e: unknown) => e);
         expect(err).toBeInstanceOf(SecretsDeadlineError);
-        expect(err).toMatchObject({ status: 503, outcomeUnknown: false, details: { reason: 'deadline_exceeded' } });
+        expect(err).toMatchObject({
+          status: 503,
+          outcomeUnknown: false,
+          details: { reason: 'deadline_exceeded' },
+        });
       }
       await expect(backend.get(ref('late'))).resolves.toBeNull();
-      await expect(backend.get(ref('existing'))).resolves.toMatchObject({ value: 'kept', metadata: { description: 'kept description', version: 1 } });
+      await expect(backend.get(ref('existing'))).resolves.toMatchObject({
+        value: 'kept',
+        metadata: { description: 'kept description', version: 1 },
+      });
     });
 
     describe('listing resource secrets (the secret-store sweep)', () => {
-      async function listAll(org: string, limit: number): Promise<{ items: ResourceSecretEntry[]; pages: number }> {
+      async function listAll(
+        org: string,
+        limit: number,
+      ): Promise<{ items: ResourceSecretEntry[]; pages: number }> {
         const items: ResourceSecretEntry[] = [];
         let cursor: string | null = null;
         let pages = 0;
@@ -223,7 +270,7 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
         return { items, pages };
       }
 
-      it("should list every resource secret of the org, any project or org level, and nothing else, never values", async () => {
+      it('should list every resource secret of the org, any project or org level, and nothing else, never values', async () => {
         const project = projectScope.projectId!;
         const a: SecretScope = { orgId, projectId: project, resourceUri: `data:${orgId}:${project}:conn-a` };
         const b: SecretScope = { orgId, projectId: null, resourceUri: `data:${orgId}::conn-b` };
@@ -234,16 +281,38 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
         await backend.create(ref('project-level'), 'not-a-resource');
         await backend.create({ orgId, projectId: null, name: 'org-level' }, 'not-a-resource');
         const other = uid('org');
-        await backend.create({ orgId: other, projectId: project, resourceUri: `data:${other}:${project}:conn-a`, name: 'credentials-v1' }, 'other-org');
+        await backend.create(
+          {
+            orgId: other,
+            projectId: project,
+            resourceUri: `data:${other}:${project}:conn-a`,
+            name: 'credentials-v1',
+          },
+          'other-org',
+        );
 
         const { items } = await listAll(orgId, 500);
         // A backend names the URI when its layout can (null otherwise); the key always matches.
         const keyA = backend.resourceKeyOf(a);
         const seen = items.map((e) => `${e.resourceKey}#${e.name}`).sort();
-        expect(seen).toEqual([`${keyA}#credentials-v1`, `${keyA}#credentials-v2`, `${backend.resourceKeyOf(b)}#credentials-v7`].sort());
+        expect(seen).toEqual(
+          [
+            `${keyA}#credentials-v1`,
+            `${keyA}#credentials-v2`,
+            `${backend.resourceKeyOf(b)}#credentials-v7`,
+          ].sort(),
+        );
         for (const entry of items) {
-          expect(Object.keys(entry).sort()).toEqual(['created_at', 'name', 'resourceKey', 'resourceUri', 'updated_at']);
-          expect([entry.resourceKey === keyA ? a.resourceUri : b.resourceUri, null]).toContain(entry.resourceUri);
+          expect(Object.keys(entry).sort()).toEqual([
+            'created_at',
+            'name',
+            'resourceKey',
+            'resourceUri',
+            'updated_at',
+          ]);
+          expect([entry.resourceKey === keyA ? a.resourceUri : b.resourceUri, null]).toContain(
+            entry.resourceUri,
+          );
           expect(entry.created_at).toMatch(ISO);
           expect(entry.updated_at).toMatch(ISO);
           expect(Date.parse(entry.updated_at)).toBeGreaterThanOrEqual(before - 5_000);
@@ -256,7 +325,11 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
         const project = projectScope.projectId!;
         const names: string[] = [];
         for (let i = 0; i < 5; i++) {
-          const scope: SecretScope = { orgId, projectId: project, resourceUri: `data:${orgId}:${project}:conn-${i}` };
+          const scope: SecretScope = {
+            orgId,
+            projectId: project,
+            resourceUri: `data:${orgId}:${project}:conn-${i}`,
+          };
           await backend.create({ ...scope, name: 'credentials-v1' }, 'v');
           names.push(`${backend.resourceKeyOf(scope)}#credentials-v1`);
         }
@@ -264,20 +337,31 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
         expect(paged.pages).toBeGreaterThanOrEqual(3);
         expect(paged.items.map((e) => `${e.resourceKey}#${e.name}`).sort()).toEqual(names.sort());
         const whole = await listAll(orgId, 500);
-        expect(whole.items.map((e) => `${e.resourceKey}#${e.name}`)).toEqual(paged.items.map((e) => `${e.resourceKey}#${e.name}`));
+        expect(whole.items.map((e) => `${e.resourceKey}#${e.name}`)).toEqual(
+          paged.items.map((e) => `${e.resourceKey}#${e.name}`),
+        );
       });
 
       it("should give a long URI's secrets a key that resourceKeyOf finds, even if the layout cannot name the URI", async () => {
-        const scope: SecretScope = { orgId, projectId: projectScope.projectId, resourceUri: `data:${orgId}:${projectScope.projectId}:${'a-rather-long-connection-name-'.repeat(3)}x` };
+        const scope: SecretScope = {
+          orgId,
+          projectId: projectScope.projectId,
+          resourceUri: `data:${orgId}:${projectScope.projectId}:${'a-rather-long-connection-name-'.repeat(3)}x`,
+        };
         await backend.create({ ...scope, name: 'credentials-v3' }, 'v');
         const { items } = await listAll(orgId, 500);
-        expect(items).toEqual([expect.objectContaining({ resourceKey: backend.resourceKeyOf(scope), name: 'credentials-v3' })]);
+        expect(items).toEqual([
+          expect.objectContaining({ resourceKey: backend.resourceKeyOf(scope), name: 'credentials-v3' }),
+        ]);
         expect([scope.resourceUri, null]).toContain(items[0].resourceUri);
       });
 
       it('should answer 422 for a malformed cursor or page size', async () => {
         // Well-formed but forged: every backend's cursor shapes (one part, three parts).
-        const forged = [Buffer.from('["forged"]').toString('base64url'), Buffer.from('["a","b","c"]').toString('base64url')];
+        const forged = [
+          Buffer.from('["forged"]').toString('base64url'),
+          Buffer.from('["a","b","c"]').toString('base64url'),
+        ];
         for (const cursor of forged) {
           const outcome = await backend.listResourceSecrets(orgId, { cursor, limit: 10 }).then(
             (page) => ({ status: 200, page }),
@@ -290,7 +374,9 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
           expect(err.status).toBe(422);
         }
         for (const limit of [0, -1, 1.5, 100_000]) {
-          await expect(rejection(backend.listResourceSecrets(orgId, { limit }))).resolves.toMatchObject({ status: 422 });
+          await expect(rejection(backend.listResourceSecrets(orgId, { limit }))).resolves.toMatchObject({
+            status: 422,
+          });
         }
       });
     });

@@ -19,9 +19,13 @@ import {
   masterKeyId,
   resolveMasterKey,
 } from '@app/secrets';
-import { createTestDatabase, FakeGcpSecretManagerServer, FakeInfisicalServer, type TestDatabase } from '@app/testing';
+import {
+  createTestDatabase,
+  FakeGcpSecretManagerServer,
+  FakeInfisicalServer,
+  type TestDatabase,
+} from '@app/testing';
 import { secretsBackendContract } from './secrets-backend.contract.js';
-
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -39,7 +43,12 @@ describe(EmbeddedSecretsBackend.name, () => {
   beforeAll(async () => {
     database = await createTestDatabase('secrets');
     const url = database.url!;
-    const dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateSecrets1764000000001], synchronize: false });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url,
+      migrations: [CreateSecrets1764000000001],
+      synchronize: false,
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     await dataSource.destroy();
@@ -56,18 +65,29 @@ describe(EmbeddedSecretsBackend.name, () => {
   secretsBackendContract('embedded', async () => new EmbeddedSecretsBackend(pool, masterKey));
 
   describe('encryption at rest', () => {
-    const ref = () => ({ orgId: `org-${randomBytes(4).toString('hex')}`, projectId: 'p1', name: 'credentials' });
+    const ref = () => ({
+      orgId: `org-${randomBytes(4).toString('hex')}`,
+      projectId: 'p1',
+      name: 'credentials',
+    });
 
     it('should never store the plaintext in any column', async () => {
       const backend = new EmbeddedSecretsBackend(pool, masterKey);
       const canary = `canary-${randomBytes(8).toString('hex')}`;
       const r = ref();
       await backend.create(r, canary, 'a description');
-      const { rows } = await pool.query<{ row: string }>('SELECT t::text AS row FROM secrets t WHERE org_id = $1', [r.orgId]);
+      const { rows } = await pool.query<{ row: string }>(
+        'SELECT t::text AS row FROM secrets t WHERE org_id = $1',
+        [r.orgId],
+      );
       expect(rows).toHaveLength(1);
       const dump = rows[0].row;
       expect(dump).toContain(r.orgId); // the dump is real
-      for (const encoding of [canary, Buffer.from(canary).toString('hex'), Buffer.from(canary).toString('base64')]) {
+      for (const encoding of [
+        canary,
+        Buffer.from(canary).toString('hex'),
+        Buffer.from(canary).toString('base64'),
+      ]) {
         expect(dump).not.toContain(encoding);
       }
       expect(dump).not.toContain(masterKey.toString('hex'));
@@ -78,9 +98,13 @@ describe(EmbeddedSecretsBackend.name, () => {
       const backend = new EmbeddedSecretsBackend(pool, masterKey);
       const r = ref();
       await backend.create(r, 'same value');
-      const first = (await pool.query('SELECT ciphertext, iv, wrapped_key FROM secrets WHERE org_id = $1', [r.orgId])).rows[0];
+      const first = (
+        await pool.query('SELECT ciphertext, iv, wrapped_key FROM secrets WHERE org_id = $1', [r.orgId])
+      ).rows[0];
       await backend.update(r, 'same value');
-      const second = (await pool.query('SELECT ciphertext, iv, wrapped_key FROM secrets WHERE org_id = $1', [r.orgId])).rows[0];
+      const second = (
+        await pool.query('SELECT ciphertext, iv, wrapped_key FROM secrets WHERE org_id = $1', [r.orgId])
+      ).rows[0];
       expect(Buffer.compare(first.iv, second.iv)).not.toBe(0);
       expect(Buffer.compare(first.wrapped_key, second.wrapped_key)).not.toBe(0);
       expect(Buffer.compare(first.ciphertext, second.ciphertext)).not.toBe(0);
@@ -100,7 +124,9 @@ describe(EmbeddedSecretsBackend.name, () => {
       const r = ref();
       await backend.create(r, 'v');
       await pool.query(`UPDATE secrets SET name = 'other', project_id = '' WHERE org_id = $1`, [r.orgId]);
-      await expect(backend.get({ orgId: r.orgId, projectId: null, name: 'other' })).rejects.toThrow(SecretDecryptionError);
+      await expect(backend.get({ orgId: r.orgId, projectId: null, name: 'other' })).rejects.toThrow(
+        SecretDecryptionError,
+      );
     });
 
     it('should fail closed under a wrong master key', async () => {
@@ -115,9 +141,17 @@ describe(EmbeddedSecretsBackend.name, () => {
     });
 
     it('should report an unreachable database as a dependency outage', async () => {
-      const deadPool = new pg.Pool({ host: '127.0.0.1', port: await closedPort(), user: 'postgres', database: 'x', connectionTimeoutMillis: 2000 });
+      const deadPool = new pg.Pool({
+        host: '127.0.0.1',
+        port: await closedPort(),
+        user: 'postgres',
+        database: 'x',
+        connectionTimeoutMillis: 2000,
+      });
       try {
-        await expect(new EmbeddedSecretsBackend(deadPool, masterKey).healthCheck()).rejects.toThrow(DependencyUnavailableError);
+        await expect(new EmbeddedSecretsBackend(deadPool, masterKey).healthCheck()).rejects.toThrow(
+          DependencyUnavailableError,
+        );
       } finally {
         await deadPool.end();
       }
@@ -143,11 +177,15 @@ describe(EmbeddedSecretsBackend.name, () => {
       // Secrets written under the generated key survive a restart that reuses it.
       const ref = { orgId: `org-${randomBytes(4).toString('hex')}`, projectId: null, name: 'restart' };
       await new EmbeddedSecretsBackend(pool, first).create(ref, 'still here');
-      await expect(new EmbeddedSecretsBackend(pool, second).get(ref)).resolves.toMatchObject({ value: 'still here' });
+      await expect(new EmbeddedSecretsBackend(pool, second).get(ref)).resolves.toMatchObject({
+        value: 'still here',
+      });
     });
 
     it('should refuse to start in production without SECRETS_MASTER_KEY', async () => {
-      await expect(resolveMasterKey({}, dir, { NODE_ENV: 'production' })).rejects.toThrow(/SECRETS_MASTER_KEY is required/);
+      await expect(resolveMasterKey({}, dir, { NODE_ENV: 'production' })).rejects.toThrow(
+        /SECRETS_MASTER_KEY is required/,
+      );
     });
 
     it('should build the embedded backend through the factory', async () => {
@@ -162,7 +200,14 @@ describe(EmbeddedSecretsBackend.name, () => {
 describe(InfisicalSecretsBackend.name, () => {
   let fake: FakeInfisicalServer;
   const backendFor = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
-    new InfisicalSecretsBackend({ siteUrl: fake.url, clientId: fake.clientId, clientSecret: fake.clientSecret, projectId: fake.projectId, environment: 'prod', ...overrides });
+    new InfisicalSecretsBackend({
+      siteUrl: fake.url,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      projectId: fake.projectId,
+      environment: 'prod',
+      ...overrides,
+    });
 
   beforeAll(async () => {
     fake = await FakeInfisicalServer.start();
@@ -176,10 +221,17 @@ describe(InfisicalSecretsBackend.name, () => {
   it('should map tenancy to folders and the description to the comment', async () => {
     const backend = backendFor();
     await backend.create({ orgId: 'acme', projectId: null, name: 'org-secret' }, 'o', 'org level');
-    await backend.create({ orgId: 'acme', projectId: 'sales', resourceUri: 'postgres://db/sales', name: 'credentials' }, 'r');
+    await backend.create(
+      { orgId: 'acme', projectId: 'sales', resourceUri: 'postgres://db/sales', name: 'credentials' },
+      'r',
+    );
     const paths = fake.folderPaths('prod');
-    expect(paths).toEqual(expect.arrayContaining(['/acme', '/acme/_org', '/acme/sales', '/acme/sales/resources']));
-    expect(paths.some((p) => /^\/acme\/sales\/resources\/postgres-db-sales_[0-9a-f]{20}$/.test(p))).toBe(true);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/acme', '/acme/_org', '/acme/sales', '/acme/sales/resources']),
+    );
+    expect(paths.some((p) => /^\/acme\/sales\/resources\/postgres-db-sales_[0-9a-f]{20}$/.test(p))).toBe(
+      true,
+    );
     expect(fake.storedValue('prod', '/acme/_org', 'org-secret')).toBe('o');
   });
 
@@ -187,7 +239,9 @@ describe(InfisicalSecretsBackend.name, () => {
     const backend = backendFor();
     const ref = { orgId: 'acme', projectId: 'enc', name: 'spaced' };
     await backend.create(ref, '  padded  ');
-    expect(fake.storedValue('prod', '/acme/enc', 'spaced')).toBe(`__b64__:${Buffer.from('  padded  ').toString('base64')}`);
+    expect(fake.storedValue('prod', '/acme/enc', 'spaced')).toBe(
+      `__b64__:${Buffer.from('  padded  ').toString('base64')}`,
+    );
     await backend.create({ ...ref, name: 'plain' }, 'plain-value');
     expect(fake.storedValue('prod', '/acme/enc', 'plain')).toBe('plain-value');
   });
@@ -207,7 +261,14 @@ describe(InfisicalSecretsBackend.name, () => {
     let server: FakeInfisicalServer;
     const loginsOf = () => server.requests.filter((r) => r.path === '/api/v1/auth/universal-auth/login');
     const backendOn = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
-      new InfisicalSecretsBackend({ siteUrl: server.url, clientId: server.clientId, clientSecret: server.clientSecret, projectId: server.projectId, environment: 'prod', ...overrides });
+      new InfisicalSecretsBackend({
+        siteUrl: server.url,
+        clientId: server.clientId,
+        clientSecret: server.clientSecret,
+        projectId: server.projectId,
+        environment: 'prod',
+        ...overrides,
+      });
     afterEach(async () => {
       await server?.stop();
     });
@@ -253,14 +314,22 @@ describe(InfisicalSecretsBackend.name, () => {
   describe('deadlines', () => {
     let server: FakeInfisicalServer;
     const backendOn = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
-      new InfisicalSecretsBackend({ siteUrl: server.url, clientId: server.clientId, clientSecret: server.clientSecret, projectId: server.projectId, environment: 'prod', ...overrides });
+      new InfisicalSecretsBackend({
+        siteUrl: server.url,
+        clientId: server.clientId,
+        clientSecret: server.clientSecret,
+        projectId: server.projectId,
+        environment: 'prod',
+        ...overrides,
+      });
     beforeEach(async () => {
       server = await FakeInfisicalServer.start();
     });
     afterEach(async () => {
       await server.stop();
     });
-    const writes = () => server.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/v3/secrets/raw/'));
+    const writes = () =>
+      server.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/v3/secrets/raw/'));
 
     it("should give up at the caller's deadline on a frozen Infisical and never send the write again", async () => {
       const backend = backendOn();
@@ -268,7 +337,9 @@ describe(InfisicalSecretsBackend.name, () => {
       await backend.create({ ...ref, name: 'warm-up' }, 'v'); // logged in, folders exist
       server.freeze();
       const started = Date.now();
-      const err = await backend.create(ref, 'late', null, { signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+      const err = await backend
+        .create(ref, 'late', null, { signal: AbortSignal.timeout(300) })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DependencyUnavailableError);
       expect(err).toMatchObject({ details: { reason: 'deadline_exceeded' }, outcomeUnknown: true });
       expect(Date.now() - started).toBeLessThan(2_000);
@@ -284,7 +355,9 @@ describe(InfisicalSecretsBackend.name, () => {
       await backend.healthCheck();
       server.freeze();
       const started = Date.now();
-      await expect(backend.get({ orgId: 'acme', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+      await expect(backend.get({ orgId: 'acme', projectId: null, name: 'x' })).rejects.toThrow(
+        DependencyUnavailableError,
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
       server.thaw();
     }, 10_000);
@@ -293,14 +366,24 @@ describe(InfisicalSecretsBackend.name, () => {
       const backend = backendOn();
       const before = server.requests.length;
       const signal = AbortSignal.abort();
-      await expect(backend.create({ orgId: 'acme', projectId: null, name: 'x' }, 'v', null, { signal })).rejects.toMatchObject({ outcomeUnknown: false });
+      await expect(
+        backend.create({ orgId: 'acme', projectId: null, name: 'x' }, 'v', null, { signal }),
+      ).rejects.toMatchObject({ outcomeUnknown: false });
       expect(server.requests.length).toBe(before);
     });
 
     it('should fail fast when Infisical is stopped', async () => {
-      const backend = new InfisicalSecretsBackend({ siteUrl: `http://127.0.0.1:${await closedPort()}`, clientId: 'c', clientSecret: 's', projectId: 'p', environment: 'prod' });
+      const backend = new InfisicalSecretsBackend({
+        siteUrl: `http://127.0.0.1:${await closedPort()}`,
+        clientId: 'c',
+        clientSecret: 's',
+        projectId: 'p',
+        environment: 'prod',
+      });
       const started = Date.now();
-      await expect(backend.get({ orgId: 'acme', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+      await expect(backend.get({ orgId: 'acme', projectId: null, name: 'x' })).rejects.toThrow(
+        DependencyUnavailableError,
+      );
       expect(Date.now() - started).toBeLessThan(1_000);
     }, 10_000);
   });
@@ -323,14 +406,17 @@ describe(InfisicalSecretsBackend.name, () => {
       await server?.stop();
     });
 
-    it.each(['500', '429'] as const)('should treat an over-limit answer (%s) as back-pressure within the deadline', async (style) => {
-      server = await FakeInfisicalServer.start({ secretsRateLimit: 4, rateLimitStyle: style });
-      const backend = backendOn({ timeoutMs: 120_000 });
-      const scope = { orgId: 'acme', projectId: `limited-${style}` };
-      for (let i = 0; i < 6; i++) await backend.create({ ...scope, name: `k${i}` }, `v${i}`);
-      await expect(backend.list(scope)).resolves.toHaveLength(6);
-      expect(server.requests.some((r) => r.status === Number(style))).toBe(true);
-    });
+    it.each(['500', '429'] as const)(
+      'should treat an over-limit answer (%s) as back-pressure within the deadline',
+      async (style) => {
+        server = await FakeInfisicalServer.start({ secretsRateLimit: 4, rateLimitStyle: style });
+        const backend = backendOn({ timeoutMs: 120_000 });
+        const scope = { orgId: 'acme', projectId: `limited-${style}` };
+        for (let i = 0; i < 6; i++) await backend.create({ ...scope, name: `k${i}` }, `v${i}`);
+        await expect(backend.list(scope)).resolves.toHaveLength(6);
+        expect(server.requests.some((r) => r.status === Number(style))).toBe(true);
+      },
+    );
 
     it('should surface a typed rate-limit error with the wait when the deadline is too short', async () => {
       server = await FakeInfisicalServer.start({ secretsRateLimit: 4 });
@@ -339,14 +425,19 @@ describe(InfisicalSecretsBackend.name, () => {
       await backend.create(ref, 'v'); // secret create (404), two folder creates and the create again use the budget
       const err = await backend.get(ref).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppException);
-      expect(err).toMatchObject({ code: ErrorCode.RATE_LIMIT_EXCEEDED, status: 429, details: { dependency: 'infisical' } });
+      expect(err).toMatchObject({
+        code: ErrorCode.RATE_LIMIT_EXCEEDED,
+        status: 429,
+        details: { dependency: 'infisical' },
+      });
       expect((err as AppException).details.retry_after_s).toBeGreaterThanOrEqual(1);
     });
   });
 
   describe('folders', () => {
     const resource = { orgId: 'acme', projectId: 'folders', resourceUri: 'postgres://db:5432/gone' };
-    const resourcePath = () => fake.folderPaths('prod').filter((p) => p.startsWith('/acme/folders/resources/'));
+    const resourcePath = () =>
+      fake.folderPaths('prod').filter((p) => p.startsWith('/acme/folders/resources/'));
 
     it("should remove a resource's folder once its last secret is gone", async () => {
       const backend = backendFor();
@@ -367,7 +458,9 @@ describe(InfisicalSecretsBackend.name, () => {
       const backend = backendFor();
       const scope = { ...resource, resourceUri: 'postgres://db:5432/raced' };
       await backend.create({ ...scope, name: 'credentials' }, 'old');
-      const folder = fake.folderPaths('prod').find((p) => p.startsWith('/acme/folders/resources/postgres-db-5432-raced'))!;
+      const folder = fake
+        .folderPaths('prod')
+        .find((p) => p.startsWith('/acme/folders/resources/postgres-db-5432-raced'))!;
       let planted = false;
       fake.beforeRoute = (method, path) => {
         // Another replica writes into the folder right after our emptiness check.
@@ -382,21 +475,30 @@ describe(InfisicalSecretsBackend.name, () => {
         fake.beforeRoute = null;
       }
       expect(planted).toBe(true);
-      await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'concurrent' });
+      await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({
+        value: 'concurrent',
+      });
       expect(fake.folderPaths('prod').filter((p) => p.includes('__rm_'))).toEqual([]);
     });
     it('should move a raced write back when a writer re-created the folder meanwhile', async () => {
       const backend = backendFor();
       const scope = { ...resource, resourceUri: 'postgres://db:5432/raced-twice' };
       await backend.create({ ...scope, name: 'credentials' }, 'old');
-      const folder = fake.folderPaths('prod').find((p) => p.startsWith('/acme/folders/resources/postgres-db-5432-raced-twice'))!;
+      const folder = fake
+        .folderPaths('prod')
+        .find((p) => p.startsWith('/acme/folders/resources/postgres-db-5432-raced-twice'))!;
       let patches = 0;
       fake.beforeRoute = (method, path) => {
         if (method !== 'PATCH' || !path.startsWith('/api/v1/folders/')) return;
         patches++;
         // Before the rename: a write lands in the folder. Before the rename back: another writer,
         // finding the folder gone, re-creates it.
-        fake.plantSecret('prod', folder, patches === 1 ? 'credentials-v2' : 'token', patches === 1 ? 'raced' : 'recreated');
+        fake.plantSecret(
+          'prod',
+          folder,
+          patches === 1 ? 'credentials-v2' : 'token',
+          patches === 1 ? 'raced' : 'recreated',
+        );
       };
       try {
         await backend.delete({ ...scope, name: 'credentials' });
@@ -404,8 +506,13 @@ describe(InfisicalSecretsBackend.name, () => {
         fake.beforeRoute = null;
       }
       expect(patches).toBe(2);
-      await expect(backend.list(scope)).resolves.toEqual([expect.objectContaining({ name: 'credentials-v2' }), expect.objectContaining({ name: 'token' })]);
-      await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'raced' });
+      await expect(backend.list(scope)).resolves.toEqual([
+        expect.objectContaining({ name: 'credentials-v2' }),
+        expect.objectContaining({ name: 'token' }),
+      ]);
+      await expect(backend.get({ ...scope, name: 'credentials-v2' })).resolves.toMatchObject({
+        value: 'raced',
+      });
       expect(fake.folderPaths('prod').filter((p) => p.includes('__rm_'))).toEqual([]);
     });
   });
@@ -415,33 +522,48 @@ describe(InfisicalSecretsBackend.name, () => {
       ['INFISICAL_CLIENT_SECRET', { clientSecret: 'wrong-secret-value' }, 'wrong-secret-value'],
       ['INFISICAL_PROJECT_ID', { projectId: 'no-such-project' }, 'no-such-project'],
       ['INFISICAL_ENVIRONMENT', { environment: 'no-such-env' }, 'no-such-env'],
-    ] as const)('should name %s and what Infisical answered, never the value', async (variable, override, value) => {
-      const err = await backendFor(override).healthCheck().catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(DependencyUnavailableError);
-      const reason = String((err as AppException).details.reason);
-      expect(reason).toContain(variable);
-      expect(reason).toMatch(/\b(200|401|403|404|500)\b/); // the 2024 build answers 500 for an unknown project
-      expect(`${reason} ${(err as Error).message}`).not.toContain(value);
-    });
+    ] as const)(
+      'should name %s and what Infisical answered, never the value',
+      async (variable, override, value) => {
+        const err = await backendFor(override)
+          .healthCheck()
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(DependencyUnavailableError);
+        const reason = String((err as AppException).details.reason);
+        expect(reason).toContain(variable);
+        expect(reason).toMatch(/\b(200|401|403|404|500)\b/); // the 2024 build answers 500 for an unknown project
+        expect(`${reason} ${(err as Error).message}`).not.toContain(value);
+      },
+    );
 
     it('should answer writes under a wrong environment as an outage (503), not an internal error', async () => {
-      await expect(backendFor({ environment: 'no-such-env' }).create({ orgId: 'acme', projectId: 'p', name: 'k' }, 'v')).rejects.toThrow(DependencyUnavailableError);
+      await expect(
+        backendFor({ environment: 'no-such-env' }).create({ orgId: 'acme', projectId: 'p', name: 'k' }, 'v'),
+      ).rejects.toThrow(DependencyUnavailableError);
     });
 
     it('should name INFISICAL_SITE_URL when Infisical cannot be reached', async () => {
-      const err = await backendFor({ siteUrl: `http://127.0.0.1:${await closedPort()}` }).healthCheck().catch((e: unknown) => e);
+      const err = await backendFor({ siteUrl: `http://127.0.0.1:${await closedPort()}` })
+        .healthCheck()
+        .catch((e: unknown) => e);
       expect(String((err as AppException).details.reason)).toContain('INFISICAL_SITE_URL');
     });
   });
 
   it('should report bad credentials and outages as DependencyUnavailableError', async () => {
-    await expect(backendFor({ clientSecret: 'wrong' }).healthCheck()).rejects.toThrow(DependencyUnavailableError);
-    await expect(backendFor({ clientSecret: 'wrong' }).get({ orgId: 'a', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+    await expect(backendFor({ clientSecret: 'wrong' }).healthCheck()).rejects.toThrow(
+      DependencyUnavailableError,
+    );
+    await expect(
+      backendFor({ clientSecret: 'wrong' }).get({ orgId: 'a', projectId: null, name: 'x' }),
+    ).rejects.toThrow(DependencyUnavailableError);
     const backend = backendFor();
     await backend.healthCheck();
     fake.unavailable = true;
     try {
-      await expect(backend.get({ orgId: 'a', projectId: null, name: 'x' })).rejects.toThrow(DependencyUnavailableError);
+      await expect(backend.get({ orgId: 'a', projectId: null, name: 'x' })).rejects.toThrow(
+        DependencyUnavailableError,
+      );
       await expect(backend.healthCheck()).rejects.toThrow(DependencyUnavailableError);
     } finally {
       fake.unavailable = false;
@@ -482,88 +604,124 @@ const realInfisical = {
   projectId: process.env.INFISICAL_CONTRACT_PROJECT_ID,
   environment: process.env.INFISICAL_CONTRACT_ENVIRONMENT || 'prod',
 };
-const describeRealInfisical = realInfisical.siteUrl && realInfisical.clientId && realInfisical.clientSecret && realInfisical.projectId ? describe : describe.skip;
+const describeRealInfisical =
+  realInfisical.siteUrl && realInfisical.clientId && realInfisical.clientSecret && realInfisical.projectId
+    ? describe
+    : describe.skip;
 
-describeRealInfisical(`${InfisicalSecretsBackend.name} against a real Infisical (INFISICAL_CONTRACT_*)`, () => {
-  const backendFor = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
-    new InfisicalSecretsBackend({
-      siteUrl: realInfisical.siteUrl!,
-      clientId: realInfisical.clientId!,
-      clientSecret: realInfisical.clientSecret!,
-      projectId: realInfisical.projectId!,
-      environment: realInfisical.environment,
-      ...overrides,
+describeRealInfisical(
+  `${InfisicalSecretsBackend.name} against a real Infisical (INFISICAL_CONTRACT_*)`,
+  () => {
+    const backendFor = (overrides: Partial<ConstructorParameters<typeof InfisicalSecretsBackend>[0]> = {}) =>
+      new InfisicalSecretsBackend({
+        siteUrl: realInfisical.siteUrl!,
+        clientId: realInfisical.clientId!,
+        clientSecret: realInfisical.clientSecret!,
+        projectId: realInfisical.projectId!,
+        environment: realInfisical.environment,
+        ...overrides,
+      });
+
+    secretsBackendContract('infisical (real server)', async () => backendFor());
+
+    it("should remove a resource's folder once its last secret is gone", async () => {
+      const backend = backendFor();
+      const orgId = `org-${randomBytes(5).toString('hex')}`;
+      const resource = { orgId, projectId: 'p1', resourceUri: `data:${orgId}:p1:conn` };
+      await backend.create({ ...resource, name: 'credentials-v1' }, 'v');
+      await expect(backend.listResourceSecrets(orgId, { limit: 10 })).resolves.toMatchObject({
+        items: [expect.objectContaining({ name: 'credentials-v1' })],
+      });
+      await expect(backend.delete({ ...resource, name: 'credentials-v1' })).resolves.toBe(true);
+      await expect(backend.listResourceSecrets(orgId, { limit: 10 })).resolves.toEqual({
+        items: [],
+        nextCursor: null,
+      });
+      await expect(backend.removeLeftovers(orgId)).resolves.toBe(0);
+      // The path works again after its folder was removed.
+      await expect(backend.create({ ...resource, name: 'credentials-v2' }, 'w')).resolves.toMatchObject({
+        version: 1,
+      });
+      await expect(backend.get({ ...resource, name: 'credentials-v2' })).resolves.toMatchObject({
+        value: 'w',
+      });
     });
 
-  secretsBackendContract('infisical (real server)', async () => backendFor());
+    it.each([
+      ['INFISICAL_CLIENT_SECRET', { clientSecret: 'wrong-secret-value' }, 'wrong-secret-value'],
+      [
+        'INFISICAL_PROJECT_ID',
+        { projectId: '00000000-0000-4000-8000-00000000dead' },
+        '00000000-0000-4000-8000-00000000dead',
+      ],
+      ['INFISICAL_PROJECT_ID', { projectId: 'not-a-uuid' }, 'not-a-uuid'],
+      ['INFISICAL_ENVIRONMENT', { environment: 'no-such-env' }, 'no-such-env'],
+    ] as const)(
+      'should name %s in readiness and what Infisical answered, never the value',
+      async (variable, override, value) => {
+        const err = await backendFor(override)
+          .healthCheck()
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(DependencyUnavailableError);
+        const reason = String((err as AppException).details.reason);
+        expect(reason).toContain(variable);
+        expect(`${reason} ${(err as Error).message}`).not.toContain(value);
+      },
+    );
 
-  it("should remove a resource's folder once its last secret is gone", async () => {
-    const backend = backendFor();
-    const orgId = `org-${randomBytes(5).toString('hex')}`;
-    const resource = { orgId, projectId: 'p1', resourceUri: `data:${orgId}:p1:conn` };
-    await backend.create({ ...resource, name: 'credentials-v1' }, 'v');
-    await expect(backend.listResourceSecrets(orgId, { limit: 10 })).resolves.toMatchObject({ items: [expect.objectContaining({ name: 'credentials-v1' })] });
-    await expect(backend.delete({ ...resource, name: 'credentials-v1' })).resolves.toBe(true);
-    await expect(backend.listResourceSecrets(orgId, { limit: 10 })).resolves.toEqual({ items: [], nextCursor: null });
-    await expect(backend.removeLeftovers(orgId)).resolves.toBe(0);
-    // The path works again after its folder was removed.
-    await expect(backend.create({ ...resource, name: 'credentials-v2' }, 'w')).resolves.toMatchObject({ version: 1 });
-    await expect(backend.get({ ...resource, name: 'credentials-v2' })).resolves.toMatchObject({ value: 'w' });
-  });
+    // Token expiry needs an identity whose tokens live a few seconds (INFISICAL_CONTRACT_SHORT_TTL_*):
+    // with accessTokenTTL = accessTokenMaxTTL the server answers 403 TokenError, with TTL < max TTL 401.
+    const shortTtl = {
+      clientId: process.env.INFISICAL_CONTRACT_SHORT_TTL_CLIENT_ID,
+      clientSecret: process.env.INFISICAL_CONTRACT_SHORT_TTL_CLIENT_SECRET,
+    };
+    const itShortTtl = shortTtl.clientId && shortTtl.clientSecret ? it : it.skip;
+    async function tokenLifetimeMs(): Promise<number> {
+      const res = await fetch(
+        new URL('api/v1/auth/universal-auth/login', `${realInfisical.siteUrl!.replace(/\/?$/, '/')}`),
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(shortTtl),
+        },
+      );
+      const { expiresIn } = (await res.json()) as { expiresIn: number };
+      expect(expiresIn).toBeLessThanOrEqual(20);
+      return expiresIn * 1000;
+    }
+    const realSleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it.each([
-    ['INFISICAL_CLIENT_SECRET', { clientSecret: 'wrong-secret-value' }, 'wrong-secret-value'],
-    ['INFISICAL_PROJECT_ID', { projectId: '00000000-0000-4000-8000-00000000dead' }, '00000000-0000-4000-8000-00000000dead'],
-    ['INFISICAL_PROJECT_ID', { projectId: 'not-a-uuid' }, 'not-a-uuid'],
-    ['INFISICAL_ENVIRONMENT', { environment: 'no-such-env' }, 'no-such-env'],
-  ] as const)('should name %s in readiness and what Infisical answered, never the value', async (variable, override, value) => {
-    const err = await backendFor(override).healthCheck().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DependencyUnavailableError);
-    const reason = String((err as AppException).details.reason);
-    expect(reason).toContain(variable);
-    expect(`${reason} ${(err as Error).message}`).not.toContain(value);
-  });
-
-  // Token expiry needs an identity whose tokens live a few seconds (INFISICAL_CONTRACT_SHORT_TTL_*):
-  // with accessTokenTTL = accessTokenMaxTTL the server answers 403 TokenError, with TTL < max TTL 401.
-  const shortTtl = { clientId: process.env.INFISICAL_CONTRACT_SHORT_TTL_CLIENT_ID, clientSecret: process.env.INFISICAL_CONTRACT_SHORT_TTL_CLIENT_SECRET };
-  const itShortTtl = shortTtl.clientId && shortTtl.clientSecret ? it : it.skip;
-  async function tokenLifetimeMs(): Promise<number> {
-    const res = await fetch(new URL('api/v1/auth/universal-auth/login', `${realInfisical.siteUrl!.replace(/\/?$/, '/')}`), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(shortTtl),
+    itShortTtl('should recover from a token the server rejects as expired, without a restart', async () => {
+      const clock = Date.now();
+      // A frozen clock: the adapter never renews early, so the server itself rejects the token.
+      const backend = backendFor({
+        clientId: shortTtl.clientId!,
+        clientSecret: shortTtl.clientSecret!,
+        now: () => clock,
+      });
+      const ref = { orgId: `org-${randomBytes(5).toString('hex')}`, projectId: 'ttl', name: 'k' };
+      await backend.create(ref, 'v1');
+      await realSleep((await tokenLifetimeMs()) + 1_500);
+      await expect(backend.update(ref, 'v2')).resolves.toMatchObject({ version: 2 });
+      await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v2' });
+      await expect(backend.healthCheck()).resolves.toBeUndefined();
     });
-    const { expiresIn } = (await res.json()) as { expiresIn: number };
-    expect(expiresIn).toBeLessThanOrEqual(20);
-    return expiresIn * 1000;
-  }
-  const realSleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  itShortTtl('should recover from a token the server rejects as expired, without a restart', async () => {
-    const clock = Date.now();
-    // A frozen clock: the adapter never renews early, so the server itself rejects the token.
-    const backend = backendFor({ clientId: shortTtl.clientId!, clientSecret: shortTtl.clientSecret!, now: () => clock });
-    const ref = { orgId: `org-${randomBytes(5).toString('hex')}`, projectId: 'ttl', name: 'k' };
-    await backend.create(ref, 'v1');
-    await realSleep((await tokenLifetimeMs()) + 1_500);
-    await expect(backend.update(ref, 'v2')).resolves.toMatchObject({ version: 2 });
-    await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v2' });
-    await expect(backend.healthCheck()).resolves.toBeUndefined();
-  });
+    itShortTtl('should renew the token before it expires', async () => {
+      const backend = backendFor({ clientId: shortTtl.clientId!, clientSecret: shortTtl.clientSecret! });
+      const ref = { orgId: `org-${randomBytes(5).toString('hex')}`, projectId: 'ttl', name: 'k' };
+      await backend.create(ref, 'v1');
+      await realSleep((await tokenLifetimeMs()) + 1_500);
+      await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v1' });
+    });
 
-  itShortTtl('should renew the token before it expires', async () => {
-    const backend = backendFor({ clientId: shortTtl.clientId!, clientSecret: shortTtl.clientSecret! });
-    const ref = { orgId: `org-${randomBytes(5).toString('hex')}`, projectId: 'ttl', name: 'k' };
-    await backend.create(ref, 'v1');
-    await realSleep((await tokenLifetimeMs()) + 1_500);
-    await expect(backend.get(ref)).resolves.toMatchObject({ value: 'v1' });
-  });
-
-  it('should answer a write under a wrong environment as an outage (503)', async () => {
-    await expect(backendFor({ environment: 'no-such-env' }).create({ orgId: 'acme', projectId: 'p', name: 'k' }, 'v')).rejects.toThrow(DependencyUnavailableError);
-  });
-});
+    it('should answer a write under a wrong environment as an outage (503)', async () => {
+      await expect(
+        backendFor({ environment: 'no-such-env' }).create({ orgId: 'acme', projectId: 'p', name: 'k' }, 'v'),
+      ).rejects.toThrow(DependencyUnavailableError);
+    });
+  },
+);
 
 describe(GcpSecretsBackend.name, () => {
   let fake: FakeGcpSecretManagerServer;
@@ -591,7 +749,12 @@ describe(GcpSecretsBackend.name, () => {
 
   it('should speak the Secret Manager v1 REST wire format', async () => {
     const backend = backendFor();
-    const ref = { orgId: 'Acme Corp', projectId: 'p1', resourceUri: 'snowflake://acct/db', name: 'credentials' };
+    const ref = {
+      orgId: 'Acme Corp',
+      projectId: 'p1',
+      resourceUri: 'snowflake://acct/db',
+      name: 'credentials',
+    };
     fake.requests.length = 0;
     await backend.create(ref, 'v', 'desc');
     await backend.get(ref);
@@ -609,8 +772,19 @@ describe(GcpSecretsBackend.name, () => {
     expect(fake.requests.every((r) => r.query.includes('$alt=json%3Benum-encoding=int'))).toBe(true);
     expect(id).toMatch(/^[A-Za-z0-9_-]{1,255}$/);
     const stored = fake.secretMetadata(id)!;
-    expect(stored.labels).toMatchObject({ org: 'acme-corp', project: 'p1', level: 'resource', 'managed-by': 'assets-platform' });
-    expect(stored.annotations).toMatchObject({ 'secret-name': 'credentials', 'org-id': 'Acme Corp', 'resource-uri': 'snowflake://acct/db', description: 'desc', version: '1' });
+    expect(stored.labels).toMatchObject({
+      org: 'acme-corp',
+      project: 'p1',
+      level: 'resource',
+      'managed-by': 'assets-platform',
+    });
+    expect(stored.annotations).toMatchObject({
+      'secret-name': 'credentials',
+      'org-id': 'Acme Corp',
+      'resource-uri': 'snowflake://acct/db',
+      description: 'desc',
+      version: '1',
+    });
   });
 
   it('should report bad credentials and outages as DependencyUnavailableError', async () => {
@@ -631,15 +805,20 @@ describe(GcpSecretsBackend.name, () => {
   it('should be built by the factory for an emulator endpoint without Google login', async () => {
     const emulator = await FakeGcpSecretManagerServer.start({ token: 'emulator' });
     try {
-      const config = loadSecretsConfig({ SECRETS_BACKEND: 'gcp', GCP_PROJECT_ID: emulator.projectId, GCP_SECRET_MANAGER_ENDPOINT: emulator.url });
+      const config = loadSecretsConfig({
+        SECRETS_BACKEND: 'gcp',
+        GCP_PROJECT_ID: emulator.projectId,
+        GCP_SECRET_MANAGER_ENDPOINT: emulator.url,
+      });
       const backend = (await createSecretsBackend(config)) as GcpSecretsBackend;
       backends.push(backend);
       expect(backend.kind).toBe('gcp');
       await backend.create({ orgId: 'o', projectId: null, name: 'n' }, 'v');
-      await expect(backend.get({ orgId: 'o', projectId: null, name: 'n' })).resolves.toMatchObject({ value: 'v' });
+      await expect(backend.get({ orgId: 'o', projectId: null, name: 'n' })).resolves.toMatchObject({
+        value: 'v',
+      });
     } finally {
       await emulator.stop();
     }
   });
 });
-

@@ -9,7 +9,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestKeyPair, jwksOf, signTestJwt, type TestKeyPair } from '@app/auth/testing';
 import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/authz/embedded';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { type BuiltGovernanceInfra, buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
+import {
+  type BuiltGovernanceInfra,
+  buildGovernanceInfra,
+  createGovernanceApp,
+} from '../../apps/governance/src/governance.bootstrap.js';
 import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.bootstrap.js';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 
@@ -30,7 +34,10 @@ describe('Assets readiness: Governance secrets path (e2e)', () => {
 
   it("should be not ready, naming Governance's secrets backend, while it is down, and ready again after", async () => {
     const ready = await request(http).get('/health/ready').expect(200);
-    expect(ready.body.info).toMatchObject({ service_account: { status: 'up' }, governance: { status: 'up' } });
+    expect(ready.body.info).toMatchObject({
+      service_account: { status: 'up' },
+      governance: { status: 'up' },
+    });
 
     const governanceDb = h.governance.infra.database.dataSource;
     await governanceDb.query('ALTER TABLE secrets RENAME TO secrets_unavailable');
@@ -39,8 +46,13 @@ describe('Assets readiness: Governance secrets path (e2e)', () => {
       await request(h.governance.app.getHttpServer()).get('/health/live').expect(200);
       const down = await request(http).get('/health/ready').expect(503);
       expect(down.body.error.details.error.governance.status).toBe('down');
-      expect(down.body.error.details.error.governance.message).toMatch(/governance is not ready \(HTTP 503\): secrets/);
-      expect(down.body.error.details.info).toMatchObject({ service_account: { status: 'up' }, database: { status: 'up' } });
+      expect(down.body.error.details.error.governance.message).toMatch(
+        /governance is not ready \(HTTP 503\): secrets/,
+      );
+      expect(down.body.error.details.info).toMatchObject({
+        service_account: { status: 'up' },
+        database: { status: 'up' },
+      });
     } finally {
       await governanceDb.query('ALTER TABLE secrets_unavailable RENAME TO secrets');
     }
@@ -50,8 +62,14 @@ describe('Assets readiness: Governance secrets path (e2e)', () => {
   it("should answer Governance's internal readiness to the Assets service account only", async () => {
     const gov = h.governance.app.getHttpServer();
     const service = `Bearer ${h.governance.tokens.issue({ sub: 'service-account-assets', org: 'acme', extraClaims: { actor_type: 'service' } })}`;
-    await request(gov).get('/governance/internal/ready').set('authorization', service).expect(200, { status: 'ok' });
-    await request(gov).get('/governance/internal/ready').set('authorization', h.governance.bearer('alice', 'acme')).expect(404);
+    await request(gov)
+      .get('/governance/internal/ready')
+      .set('authorization', service)
+      .expect(200, { status: 'ok' });
+    await request(gov)
+      .get('/governance/internal/ready')
+      .set('authorization', h.governance.bearer('alice', 'acme'))
+      .expect(404);
     await request(gov).get('/governance/internal/ready').expect(401);
   });
 });
@@ -70,11 +88,15 @@ interface FakeKeycloak {
 /** Realms with their own keys; client credentials grant for one confidential client, as Keycloak names its service account. */
 async function startFakeKeycloak(): Promise<FakeKeycloak> {
   const keys = new Map<string, TestKeyPair>();
-  const keyOf = (realm: string) => keys.get(realm) ?? keys.set(realm, createTestKeyPair('RS256', `${realm}-1`)).get(realm)!;
+  const keyOf = (realm: string) =>
+    keys.get(realm) ?? keys.set(realm, createTestKeyPair('RS256', `${realm}-1`)).get(realm)!;
   let url = '';
   const server: Server = createServer((req, res) => {
-    const match = /^\/realms\/([a-z0-9-]+)(\/protocol\/openid-connect\/(?:token|certs))$/.exec((req.url ?? '').split('?')[0]!);
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const match = /^\/realms\/([a-z0-9-]+)(\/protocol\/openid-connect\/(?:token|certs))$/.exec(
+      (req.url ?? '').split('?')[0]!,
+    );
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (!match) return json(404, { error: 'not_found' });
     const [, realm, path] = match as unknown as [string, string, string];
     if (path === CERTS_PATH) return json(200, jwksOf(keyOf(realm)));
@@ -82,14 +104,26 @@ async function startFakeKeycloak(): Promise<FakeKeycloak> {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const form = new URLSearchParams(body);
-      if (form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== CLIENT_ID || form.get('client_secret') !== CLIENT_SECRET) {
-        return json(401, { error: 'unauthorized_client', error_description: 'Invalid client or Invalid client credentials' });
+      if (
+        form.get('grant_type') !== 'client_credentials' ||
+        form.get('client_id') !== CLIENT_ID ||
+        form.get('client_secret') !== CLIENT_SECRET
+      ) {
+        return json(401, {
+          error: 'unauthorized_client',
+          error_description: 'Invalid client or Invalid client credentials',
+        });
       }
       const pair = keyOf(realm);
       const access = signTestJwt({
         key: pair.privateKey,
         header: { kid: pair.kid },
-        claims: { iss: `${url}/realms/${realm}`, aud: 'api', sub: randomUUID(), preferred_username: `service-account-${CLIENT_ID}` },
+        claims: {
+          iss: `${url}/realms/${realm}`,
+          aud: 'api',
+          sub: randomUUID(),
+          preferred_username: `service-account-${CLIENT_ID}`,
+        },
       });
       json(200, { access_token: access, expires_in: 300, token_type: 'Bearer' });
     });
@@ -134,7 +168,10 @@ describe('Assets readiness: service account with an external identity provider (
     const app = await createGovernanceApp(infra);
     await app.listen({ port: 0, host: '127.0.0.1' });
     governance = { app, infra };
-    openFga = await startOpenFgaHttpServer({ apiToken: 'readiness-openfga-token', tupleStoreFactory: () => infra.tupleStore! });
+    openFga = await startOpenFgaHttpServer({
+      apiToken: 'readiness-openfga-token',
+      tupleStoreFactory: () => infra.tupleStore!,
+    });
     base = {
       NODE_ENV: 'test',
       PATH: process.env.PATH,
@@ -183,10 +220,24 @@ describe('Assets readiness: service account with an external identity provider (
   });
 
   it('should refuse to start without a service account, naming ASSETS_SERVICE_TOKEN_URL', async () => {
-    await expect(buildAssetsInfra({ ...base, ASSETS_SERVICE_TOKEN_URL: '', ASSETS_SERVICE_CLIENT_ID: '', ASSETS_SERVICE_CLIENT_SECRET: '' })).rejects.toThrow(
+    await expect(
+      buildAssetsInfra({
+        ...base,
+        ASSETS_SERVICE_TOKEN_URL: '',
+        ASSETS_SERVICE_CLIENT_ID: '',
+        ASSETS_SERVICE_CLIENT_SECRET: '',
+      }),
+    ).rejects.toThrow(
       /ASSETS_SERVICE_TOKEN_URL, ASSETS_SERVICE_CLIENT_ID, ASSETS_SERVICE_CLIENT_SECRET are required with an external identity provider/,
     );
-    await expect(buildAssetsInfra({ ...base, AUTH_KEYCLOAK_URL: '', AUTH_ISSUERS: `${keycloak.url}/realms/acme`, ASSETS_SERVICE_CLIENT_SECRET: '' })).rejects.toThrow(
+    await expect(
+      buildAssetsInfra({
+        ...base,
+        AUTH_KEYCLOAK_URL: '',
+        AUTH_ISSUERS: `${keycloak.url}/realms/acme`,
+        ASSETS_SERVICE_CLIENT_SECRET: '',
+      }),
+    ).rejects.toThrow(
       /ASSETS_SERVICE_CLIENT_SECRET is required with an external identity provider \(AUTH_ISSUERS or AUTH_KEYCLOAK_URL\)/,
     );
   });
@@ -197,23 +248,30 @@ describe('Assets readiness: service account with an external identity provider (
     expect(res.status).toBe(503);
     expect(res.body.error.details.error.service_account).toMatchObject({
       status: 'down',
-      message: 'service account: the token endpoint (ASSETS_SERVICE_TOKEN_URL) refused the client credentials (ASSETS_SERVICE_CLIENT_ID, ASSETS_SERVICE_CLIENT_SECRET): HTTP 401',
+      message:
+        'service account: the token endpoint (ASSETS_SERVICE_TOKEN_URL) refused the client credentials (ASSETS_SERVICE_CLIENT_ID, ASSETS_SERVICE_CLIENT_SECRET): HTTP 401',
     });
     // Governance itself is fine, and says so through its public readiness.
     expect(res.body.error.details.info.governance.status).toBe('up');
-    expect(res.body.error.message).toMatch(/^Not ready: service_account \(service account: the token endpoint \(ASSETS_SERVICE_TOKEN_URL\) refused/);
+    expect(res.body.error.message).toMatch(
+      /^Not ready: service_account \(service account: the token endpoint \(ASSETS_SERVICE_TOKEN_URL\) refused/,
+    );
     expect(JSON.stringify(res.body)).not.toContain(wrong);
   });
 
   it('should be not ready naming ASSETS_SERVICE_TOKEN_URL when the token comes from a realm Governance does not take services from', async () => {
     const res = await readinessWith({ ASSETS_SERVICE_TOKEN_URL: keycloak.tokenUrl('acme') });
     expect(res.status).toBe(503);
-    expect(res.body.error.details.error.service_account.message).toMatch(/Governance does not trust the account of ASSETS_SERVICE_CLIENT_ID .*AUTH_PLATFORM_REALM/);
+    expect(res.body.error.details.error.service_account.message).toMatch(
+      /Governance does not trust the account of ASSETS_SERVICE_CLIENT_ID .*AUTH_PLATFORM_REALM/,
+    );
   });
 
   it('should be not ready naming ASSETS_SERVICE_TOKEN_URL when the token endpoint does not answer', async () => {
     const res = await readinessWith({ ASSETS_SERVICE_TOKEN_URL: `${keycloak.url}/nowhere${TOKEN_PATH}` });
     expect(res.status).toBe(503);
-    expect(res.body.error.details.error.service_account.message).toBe('service account: the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered HTTP 404');
+    expect(res.body.error.details.error.service_account.message).toBe(
+      'service account: the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered HTTP 404',
+    );
   });
 });

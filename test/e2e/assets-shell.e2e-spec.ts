@@ -24,7 +24,11 @@ describe('Assets shell (e2e)', () => {
   it('should serve health and docs without a token', async () => {
     await request(http).get('/health/live').expect(200);
     const ready = await request(http).get('/health/ready').expect(200);
-    expect(ready.body.info).toMatchObject({ database: { status: 'up' }, authz: { status: 'up' }, governance: { status: 'up' } });
+    expect(ready.body.info).toMatchObject({
+      database: { status: 'up' },
+      authz: { status: 'up' },
+      governance: { status: 'up' },
+    });
     const docs = await request(http).get('/docs-json').expect(200);
     expect(docs.body.info.title).toBe('Assets API');
     expect(docs.body.paths['/assets/me']).toBeDefined();
@@ -40,20 +44,40 @@ describe('Assets shell (e2e)', () => {
     const alice = h.governance.bearer('alice', 'acme');
     const orgScope = await request(http).get('/assets/me').set('authorization', alice).expect(200);
     expect(orgScope.body).toEqual({ user_id: 'alice', org_id: 'acme', actor_type: 'user', project_id: null });
-    const project = await request(http).get('/assets/me').set('authorization', alice).set('x-project-id', 'analytics-prod').expect(200);
+    const project = await request(http)
+      .get('/assets/me')
+      .set('authorization', alice)
+      .set('x-project-id', 'analytics-prod')
+      .expect(200);
     expect(project.body.project_id).toBe('analytics-prod');
   });
 
   it('should not let another org use a project header it cannot see', async () => {
     const mallory = h.governance.bearer('mallory', 'globex');
-    const res = await request(http).get('/assets/me').set('authorization', mallory).set('x-project-id', 'analytics-prod').expect(404);
+    const res = await request(http)
+      .get('/assets/me')
+      .set('authorization', mallory)
+      .set('x-project-id', 'analytics-prod')
+      .expect(404);
     expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
-    await request(http).get('/assets/me').set('authorization', h.governance.bearer('alice', 'acme')).set('x-project-id', 'Not A Slug').expect(400);
+    await request(http)
+      .get('/assets/me')
+      .set('authorization', h.governance.bearer('alice', 'acme'))
+      .set('x-project-id', 'Not A Slug')
+      .expect(400);
   });
 
   it('should answer through the OpenFGA client against Governance tuples', async () => {
-    const allowed = await h.infra.authz.check({ user: 'user:alice', relation: 'can_create_resources', object: 'project:acme/analytics-prod' });
-    const denied = await h.infra.authz.check({ user: 'user:mallory', relation: 'can_read', object: 'project:acme/analytics-prod' });
+    const allowed = await h.infra.authz.check({
+      user: 'user:alice',
+      relation: 'can_create_resources',
+      object: 'project:acme/analytics-prod',
+    });
+    const denied = await h.infra.authz.check({
+      user: 'user:mallory',
+      relation: 'can_read',
+      object: 'project:acme/analytics-prod',
+    });
     expect([allowed, denied]).toEqual([true, false]);
   });
 });

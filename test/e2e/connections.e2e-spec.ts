@@ -29,14 +29,19 @@ describe('Data connections (e2e)', () => {
   const as = (user: string, org = ORG) => h.governance.bearer(user, org);
 
   const grant = (user: string, relation: string, object: string, org = ORG) =>
-    request(gov).post('/governance/grants').set('authorization', as('alice', org)).send({ user: `user:${user}`, relation, object }).expect(201);
+    request(gov)
+      .post('/governance/grants')
+      .set('authorization', as('alice', org))
+      .send({ user: `user:${user}`, relation, object })
+      .expect(201);
 
   type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
   const call = (method: Method, path: string, user: string, project: string | null, org: string) => {
     const req = request(http)[method](path).set('authorization', as(user, org));
     return project ? req.set('x-project-id', project) : req;
   };
-  const api = (method: Method, path: string, user = 'alice', project: string | null = PROJECT, org = ORG) => call(method, path, user, project, org);
+  const api = (method: Method, path: string, user = 'alice', project: string | null = PROJECT, org = ORG) =>
+    call(method, path, user, project, org);
 
   beforeAll(async () => {
     h = await startAssetsHarness();
@@ -45,7 +50,11 @@ describe('Data connections (e2e)', () => {
     await h.governance.createOrg(ORG, 'alice');
     await h.governance.createOrg('globex', 'mallory');
     for (const id of [PROJECT, 'other-proj']) {
-      await request(gov).post('/governance/projects').set('authorization', as('alice')).send({ id, name: id }).expect(201);
+      await request(gov)
+        .post('/governance/projects')
+        .set('authorization', as('alice'))
+        .send({ id, name: id })
+        .expect(201);
     }
     await grant('adam', 'admin', `project:${PROJECT}`);
     await grant('dave', 'developer', `project:${PROJECT}`);
@@ -67,7 +76,8 @@ describe('Data connections (e2e)', () => {
     // The seed example is created once, by whichever test needs it first; the create test checks
     // that answer. It is never rotated here, so its secret stays at credentials-v1.
     let created: Promise<request.Response> | undefined;
-    const seeded = () => (created ??= Promise.resolve(api('post', '/assets/data').send(seedBody()).expect(201)));
+    const seeded = () =>
+      (created ??= Promise.resolve(api('post', '/assets/data').send(seedBody()).expect(201)));
 
     it('should create the seed example with a derived URI and never return the credentials', async () => {
       const res = await seeded();
@@ -103,12 +113,21 @@ describe('Data connections (e2e)', () => {
       const uri = `data:${ORG}:${PROJECT}:customer-analytics-db`;
       const res = await api('get', `/assets/data/${uri}/secret`).expect(200);
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).toMatchObject({ resource_uri: uri, auth_type: 'basic', credentials: { username: 'analytics_reader', password: CANARY } });
+      expect(res.body).toMatchObject({
+        resource_uri: uri,
+        auth_type: 'basic',
+        credentials: { username: 'analytics_reader', password: CANARY },
+      });
       // Governance audits the read under the Assets request id, before releasing the value.
-      const audit = await request(gov).get(`/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(`${uri}#credentials-v1`)}`).set('authorization', as('alice')).expect(200);
-      expect(audit.body.data.filter((e: { request_id: string }) => e.request_id === res.headers['x-request-id'])).toEqual([
-        expect.objectContaining({ actor_id: 'alice', actor_type: 'user', org_id: ORG }),
-      ]);
+      const audit = await request(gov)
+        .get(
+          `/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(`${uri}#credentials-v1`)}`,
+        )
+        .set('authorization', as('alice'))
+        .expect(200);
+      expect(
+        audit.body.data.filter((e: { request_id: string }) => e.request_id === res.headers['x-request-id']),
+      ).toEqual([expect.objectContaining({ actor_id: 'alice', actor_type: 'user', org_id: ORG })]);
       expect(JSON.stringify(audit.body)).not.toContain(CANARY);
     });
 
@@ -125,14 +144,23 @@ describe('Data connections (e2e)', () => {
 
     beforeAll(async () => {
       const res = await api('post', '/assets/data', 'alice', null)
-        .send({ name: 'Shared Lake', connection_type: 's3', storage_config: { bucket: 'raw-drops', region: 'eu-west-1' }, credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY } })
+        .send({
+          name: 'Shared Lake',
+          connection_type: 's3',
+          storage_config: { bucket: 'raw-drops', region: 'eu-west-1' },
+          credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY },
+        })
         .expect(201);
       expect(res.body).toMatchObject({ resource_uri: lake, project_id: null, scope: 'organization' });
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Project Analytics DB' }).expect(201);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Project Analytics DB' })
+        .expect(201);
     });
 
     it('should also create at org level with project_id null despite a project header', async () => {
-      const res = await api('post', '/assets/data').send({ ...seedBody(), name: 'Org Warehouse', project_id: null }).expect(201);
+      const res = await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Org Warehouse', project_id: null })
+        .expect(201);
       expect(res.body.resource_uri).toBe(`data:${ORG}::org-warehouse`);
     });
 
@@ -154,13 +182,17 @@ describe('Data connections (e2e)', () => {
     it('should not let project developers write, delete or create org-level connections', async () => {
       await api('patch', `/assets/data/${lake}`, 'dave').send({ description: 'x' }).expect(403);
       await api('delete', `/assets/data/${lake}`, 'dave').expect(403);
-      await api('post', '/assets/data', 'dave', null).send({ ...seedBody(), name: 'Dave Org' }).expect(404);
+      await api('post', '/assets/data', 'dave', null)
+        .send({ ...seedBody(), name: 'Dave Org' })
+        .expect(404);
     });
 
     it('should keep project connections invisible from other projects', async () => {
       await api('get', `/assets/data/${projectConnection}`, 'oscar', 'other-proj').expect(404);
       const list = await api('get', '/assets/data', 'oscar', 'other-proj').expect(200);
-      expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).not.toContain(projectConnection);
+      expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).not.toContain(
+        projectConnection,
+      );
       expect(list.body.data.map((c: { resource_uri: string }) => c.resource_uri)).toContain(lake);
     });
   });
@@ -169,7 +201,9 @@ describe('Data connections (e2e)', () => {
     const uri = `data:${ORG}:${PROJECT}:permissions-matrix`;
 
     beforeAll(async () => {
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Permissions Matrix' }).expect(201);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Permissions Matrix' })
+        .expect(201);
     });
 
     // user, header, can_read, can_execute, can_write, can_manage_secrets
@@ -182,12 +216,19 @@ describe('Data connections (e2e)', () => {
       ['member of another project', 'oscar', 'other-proj', 404, 404, 404, 404],
     ];
 
-    it.each(table)('should apply the matrix to a %s', async (_role, user, project, read, execute, write, manage) => {
-      await api('get', `/assets/data/${uri}`, user, project).expect(read);
-      await api('get', `/assets/data/${uri}/secret`, user, project).expect(execute);
-      await api('patch', `/assets/data/${uri}`, user, project).send({ description: `edited by ${user}` }).expect(write);
-      await api('patch', `/assets/data/${uri}`, user, project).send({ credentials: { username: 'analytics_reader', password: CANARY } }).expect(manage);
-    });
+    it.each(table)(
+      'should apply the matrix to a %s',
+      async (_role, user, project, read, execute, write, manage) => {
+        await api('get', `/assets/data/${uri}`, user, project).expect(read);
+        await api('get', `/assets/data/${uri}/secret`, user, project).expect(execute);
+        await api('patch', `/assets/data/${uri}`, user, project)
+          .send({ description: `edited by ${user}` })
+          .expect(write);
+        await api('patch', `/assets/data/${uri}`, user, project)
+          .send({ credentials: { username: 'analytics_reader', password: CANARY } })
+          .expect(manage);
+      },
+    );
 
     it('should hide everything from another org', async () => {
       await api('get', `/assets/data/${uri}`, 'mallory', null, 'globex').expect(404);
@@ -205,8 +246,15 @@ describe('Data connections (e2e)', () => {
       ['oscar', 404],
     ])('should let %s delete (%i)', async (user, status) => {
       const name = `to-delete-by-${user}`;
-      await api('post', '/assets/data').send({ ...seedBody(), name }).expect(201);
-      await api('delete', `/assets/data/data:${ORG}:${PROJECT}:${name}`, user, user === 'oscar' ? 'other-proj' : PROJECT).expect(status);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name })
+        .expect(201);
+      await api(
+        'delete',
+        `/assets/data/data:${ORG}:${PROJECT}:${name}`,
+        user,
+        user === 'oscar' ? 'other-proj' : PROJECT,
+      ).expect(status);
     });
 
     it('should answer 401 on every route without a token', async () => {
@@ -232,15 +280,30 @@ describe('Data connections (e2e)', () => {
     // connection and dave's four, whatever other describes have made in acme.
     const LIST_ORG = 'initech';
     const LIST_PROJECT = 'reporting';
-    const api = (method: Method, path: string, user = 'alice', project: string | null = LIST_PROJECT, org = LIST_ORG) => call(method, path, user, project, org);
+    const api = (
+      method: Method,
+      path: string,
+      user = 'alice',
+      project: string | null = LIST_PROJECT,
+      org = LIST_ORG,
+    ) => call(method, path, user, project, org);
 
     beforeAll(async () => {
       await h.governance.createOrg(LIST_ORG, 'alice');
-      await request(gov).post('/governance/projects').set('authorization', as('alice', LIST_ORG)).send({ id: LIST_PROJECT, name: LIST_PROJECT }).expect(201);
+      await request(gov)
+        .post('/governance/projects')
+        .set('authorization', as('alice', LIST_ORG))
+        .send({ id: LIST_PROJECT, name: LIST_PROJECT })
+        .expect(201);
       await grant('dave', 'developer', `project:${LIST_PROJECT}`, LIST_ORG);
       await grant('mike', 'member', `organization:${LIST_ORG}`, LIST_ORG);
       await api('post', '/assets/data', 'alice', null)
-        .send({ name: 'Shared Lake', connection_type: 's3', storage_config: { bucket: 'raw-drops', region: 'eu-west-1' }, credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY } })
+        .send({
+          name: 'Shared Lake',
+          connection_type: 's3',
+          storage_config: { bucket: 'raw-drops', region: 'eu-west-1' },
+          credentials: { access_key: 'AKIAEXAMPLE', secret_key: CANARY },
+        })
         .expect(201);
       for (const [name, tags] of [
         ['customer_db', ['pii', 'prod']],
@@ -248,7 +311,9 @@ describe('Data connections (e2e)', () => {
         ['100% coverage', ['pii']],
         ['back\\slash', []],
       ] as Array<[string, string[]]>) {
-        await api('post', '/assets/data', 'dave').send({ ...seedBody(), name, tags }).expect(201);
+        await api('post', '/assets/data', 'dave')
+          .send({ ...seedBody(), name, tags })
+          .expect(201);
       }
     });
 
@@ -257,13 +322,28 @@ describe('Data connections (e2e)', () => {
     it('should match search terms literally, case-insensitively', async () => {
       expect(names(await api('get', '/assets/data?search=customer_db').expect(200))).toEqual(['customer_db']);
       expect(names(await api('get', '/assets/data?search=CUSTOMERxDB').expect(200))).toEqual(['customerXdb']);
-      expect(names(await api('get', `/assets/data?search=${encodeURIComponent('100%')}`).expect(200))).toEqual(['100% coverage']);
-      expect(names(await api('get', `/assets/data?search=${encodeURIComponent('\\')}`).expect(200))).toEqual(['back\\slash']);
-      expect(names(await api('get', '/assets/data?search=read%20replica').expect(200)).length).toBeGreaterThan(3);
+      expect(
+        names(await api('get', `/assets/data?search=${encodeURIComponent('100%')}`).expect(200)),
+      ).toEqual(['100% coverage']);
+      expect(names(await api('get', `/assets/data?search=${encodeURIComponent('\\')}`).expect(200))).toEqual([
+        'back\\slash',
+      ]);
+      expect(
+        names(await api('get', '/assets/data?search=read%20replica').expect(200)).length,
+      ).toBeGreaterThan(3);
     });
 
     it('should reject blank searches, bad sorts and out-of-range paging with 400', async () => {
-      for (const query of ['search=%20%20', 'sort=name:up', 'sort=password:asc', "sort=name:asc;DROP TABLE x", 'limit=0', 'limit=101', 'page=0', 'status=GONE']) {
+      for (const query of [
+        'search=%20%20',
+        'sort=name:up',
+        'sort=password:asc',
+        'sort=name:asc;DROP TABLE x',
+        'limit=0',
+        'limit=101',
+        'page=0',
+        'status=GONE',
+      ]) {
         const res = await api('get', `/assets/data?${query}`).expect(400);
         expect(res.body.error.code).toBe('INVALID_REQUEST');
       }
@@ -271,15 +351,28 @@ describe('Data connections (e2e)', () => {
 
     it('should filter by tags (AND), type, creator and its deprecated alias', async () => {
       expect(names(await api('get', '/assets/data?tags=pii,prod').expect(200))).toEqual(['customer_db']);
-      expect(names(await api('get', '/assets/data?created_by=dave&sort=name:asc').expect(200))).toEqual(['100% coverage', 'back\\slash', 'customer_db', 'customerXdb']);
-      expect(names(await api('get', '/assets/data?owner_id=user:dave&sort=name:asc').expect(200))).toHaveLength(4);
+      expect(names(await api('get', '/assets/data?created_by=dave&sort=name:asc').expect(200))).toEqual([
+        '100% coverage',
+        'back\\slash',
+        'customer_db',
+        'customerXdb',
+      ]);
+      expect(
+        names(await api('get', '/assets/data?owner_id=user:dave&sort=name:asc').expect(200)),
+      ).toHaveLength(4);
       expect(names(await api('get', '/assets/data?connection_type=s3').expect(200))).toEqual(['Shared Lake']);
     });
 
     it('should page with totals and sort by an allow-listed field', async () => {
       const first = await api('get', '/assets/data?limit=2&page=1&sort=name:asc').expect(200);
       const all = await api('get', '/assets/data?limit=100&sort=name:asc').expect(200);
-      expect(first.body.pagination).toMatchObject({ page: 1, limit: 2, total_items: all.body.data.length, prev_page: null, next_page: 2 });
+      expect(first.body.pagination).toMatchObject({
+        page: 1,
+        limit: 2,
+        total_items: all.body.data.length,
+        prev_page: null,
+        next_page: 2,
+      });
       expect(names(first)).toEqual(names(all).slice(0, 2));
       const scopes = new Set(all.body.data.map((c: { scope: string }) => c.scope));
       expect(scopes).toEqual(new Set(['project', 'organization']));
@@ -298,40 +391,74 @@ describe('Data connections (e2e)', () => {
     const uri = `data:${ORG}:${PROJECT}:rules-subject`;
 
     beforeAll(async () => {
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Rules Subject' }).expect(201);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Rules Subject' })
+        .expect(201);
     });
 
     it('should let exactly one of several concurrent same-name creates win', async () => {
-      const results = await Promise.all(Array.from({ length: 6 }, () => api('post', '/assets/data').send({ ...seedBody(), name: 'Race Condition' })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          api('post', '/assets/data').send({ ...seedBody(), name: 'Race Condition' }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-      const secrets = await h.governance.infra.database.dataSource.query(`SELECT name FROM secrets WHERE resource_uri = $1`, [`data:${ORG}:${PROJECT}:race-condition`]);
+      const secrets = await h.governance.infra.database.dataSource.query(
+        `SELECT name FROM secrets WHERE resource_uri = $1`,
+        [`data:${ORG}:${PROJECT}:race-condition`],
+      );
       expect(secrets).toHaveLength(1);
     });
 
     it('should refuse to send saved credentials to a new destination (422) and accept it with new ones', async () => {
       for (const change of [{ host: 'attacker.example.com' }, { port: 6543 }, { ssl_mode: 'disable' }]) {
         const res = await api('patch', `/assets/data/${uri}`).send({ database_config: change }).expect(422);
-        expect(res.body.error).toMatchObject({ code: 'REBIND_REQUIRES_CREDENTIALS', details: { changed_fields: [Object.keys(change)[0]] } });
+        expect(res.body.error).toMatchObject({
+          code: 'REBIND_REQUIRES_CREDENTIALS',
+          details: { changed_fields: [Object.keys(change)[0]] },
+        });
       }
-      await api('put', `/assets/data/${uri}`).send({ connection_type: 's3', storage_config: { bucket: 'b', region: 'us-east-1' } }).expect(422);
-      const moved = await api('patch', `/assets/data/${uri}`).send({ database_config: { host: 'new-replica.example.com' }, credentials: { username: 'u2', password: 'rotated-pw' } }).expect(200);
+      await api('put', `/assets/data/${uri}`)
+        .send({ connection_type: 's3', storage_config: { bucket: 'b', region: 'us-east-1' } })
+        .expect(422);
+      const moved = await api('patch', `/assets/data/${uri}`)
+        .send({
+          database_config: { host: 'new-replica.example.com' },
+          credentials: { username: 'u2', password: 'rotated-pw' },
+        })
+        .expect(200);
       expect(moved.body.database_config.host).toBe('new-replica.example.com');
       const secret = await api('get', `/assets/data/${uri}/secret`).expect(200);
       expect(secret.body.credentials).toEqual({ username: 'u2', password: 'rotated-pw' });
-      const versions = await h.governance.infra.database.dataSource.query(`SELECT name FROM secrets WHERE resource_uri = $1`, [uri]);
+      const versions = await h.governance.infra.database.dataSource.query(
+        `SELECT name FROM secrets WHERE resource_uri = $1`,
+        [uri],
+      );
       expect(versions).toEqual([{ name: `credentials-v${secret.body.version}` }]);
     });
 
     it('should keep the resource URI immutable and validate bodies against the type schema', async () => {
-      await api('patch', `/assets/data/${uri}`).send({ resource_uri: 'data:acme:analytics-prod:other' }).expect(422);
-      const bad = await api('post', '/assets/data').send({ ...seedBody(), name: 'Bad Host', database_config: { host: 'postgres://u:p@h/db', database: 'x' } }).expect(422);
+      await api('patch', `/assets/data/${uri}`)
+        .send({ resource_uri: 'data:acme:analytics-prod:other' })
+        .expect(422);
+      const bad = await api('post', '/assets/data')
+        .send({
+          ...seedBody(),
+          name: 'Bad Host',
+          database_config: { host: 'postgres://u:p@h/db', database: 'x' },
+        })
+        .expect(422);
       expect(bad.body.error.code).toBe('VALIDATION_ERROR');
       expect(JSON.stringify(bad.body)).not.toContain(CANARY);
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Wrong Org', resource_uri: 'data:globex:analytics-prod:x' }).expect(422);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Wrong Org', resource_uri: 'data:globex:analytics-prod:x' })
+        .expect(422);
     });
 
     it('should keep the canary out of the Assets database entirely', async () => {
-      const tables = await h.infra.database.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+      const tables = await h.infra.database.dataSource.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+      );
       for (const { tablename } of tables as Array<{ tablename: string }>) {
         const rows = await h.infra.database.dataSource.query(`SELECT t::text AS row FROM "${tablename}" t`);
         expect(JSON.stringify(rows)).not.toContain(CANARY);
@@ -341,13 +468,26 @@ describe('Data connections (e2e)', () => {
 
     it('should audit every secret read', async () => {
       const count = async () =>
-        (await request(gov).get('/governance/audit?action=data_connection.secret.read&page_size=100').set('authorization', as('alice')).expect(200)).body.pagination.total_items as number;
+        (
+          await request(gov)
+            .get('/governance/audit?action=data_connection.secret.read&page_size=100')
+            .set('authorization', as('alice'))
+            .expect(200)
+        ).body.pagination.total_items as number;
       const before = await count();
       const first = await api('get', `/assets/data/${uri}/secret`).expect(200);
       await api('get', `/assets/data/${uri}/secret`, 'olivia').expect(200);
       expect(await count()).toBe(before + 2);
-      const byId = await request(gov).get('/governance/audit?action=data_connection.secret.read&page_size=100').set('authorization', as('alice')).expect(200);
-      expect(byId.body.data.some((e: { request_id: string; resource_id: string }) => e.request_id === first.headers['x-request-id'] && e.resource_id.startsWith(uri))).toBe(true);
+      const byId = await request(gov)
+        .get('/governance/audit?action=data_connection.secret.read&page_size=100')
+        .set('authorization', as('alice'))
+        .expect(200);
+      expect(
+        byId.body.data.some(
+          (e: { request_id: string; resource_id: string }) =>
+            e.request_id === first.headers['x-request-id'] && e.resource_id.startsWith(uri),
+        ),
+      ).toBe(true);
     });
 
     it('should fail closed: no audit record, no credentials', async () => {
@@ -362,13 +502,27 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should delete the record, its tuples and its secret', async () => {
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Short Lived' }).expect(201);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Short Lived' })
+        .expect(201);
       const uri = `data:${ORG}:${PROJECT}:short-lived`;
       await api('delete', `/assets/data/${uri}`).expect(204);
       await api('get', `/assets/data/${uri}`).expect(404);
-      expect(await h.governance.infra.authz.readTuples({ object: `data_connection:${ORG}/${PROJECT}/short-lived` })).toEqual([]);
-      expect(await h.governance.infra.database.dataSource.query(`SELECT 1 FROM secrets WHERE resource_uri = $1`, [uri])).toEqual([]);
-      expect(await h.infra.database.dataSource.query(`SELECT 1 FROM data_connections WHERE resource_uri = $1`, [uri])).toEqual([]);
+      expect(
+        await h.governance.infra.authz.readTuples({
+          object: `data_connection:${ORG}/${PROJECT}/short-lived`,
+        }),
+      ).toEqual([]);
+      expect(
+        await h.governance.infra.database.dataSource.query(`SELECT 1 FROM secrets WHERE resource_uri = $1`, [
+          uri,
+        ]),
+      ).toEqual([]);
+      expect(
+        await h.infra.database.dataSource.query(`SELECT 1 FROM data_connections WHERE resource_uri = $1`, [
+          uri,
+        ]),
+      ).toEqual([]);
     });
   });
 
@@ -386,55 +540,149 @@ describe('Data connections (e2e)', () => {
     };
 
     it('should refuse an operator clearing ssl_mode (PATCH null) or omitting it (PUT), since its default is weaker', async () => {
-      await api('post', '/assets/data').send(pg('TLS Strict', { ssl_mode: 'verify-full' })).expect(201);
+      await api('post', '/assets/data')
+        .send(pg('TLS Strict', { ssl_mode: 'verify-full' }))
+        .expect(201);
       const uri = `data:${ORG}:${PROJECT}:tls-strict`;
       // olivia is an operator: can_write, but not can_manage_secrets.
-      await rebindRefused(await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: null } }), 'ssl_mode');
       await rebindRefused(
-        await api('put', `/assets/data/${uri}`, 'olivia').send({ connection_type: 'postgres', database_config: { host: 'tls.example.com', port: 5432, database: 'analytics' } }),
+        await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: null } }),
         'ssl_mode',
       );
-      await rebindRefused(await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: 'require' } }), 'ssl_mode');
-      expect((await api('get', `/assets/data/${uri}`).expect(200)).body.database_config.ssl_mode).toBe('verify-full');
+      await rebindRefused(
+        await api('put', `/assets/data/${uri}`, 'olivia').send({
+          connection_type: 'postgres',
+          database_config: { host: 'tls.example.com', port: 5432, database: 'analytics' },
+        }),
+        'ssl_mode',
+      );
+      await rebindRefused(
+        await api('patch', `/assets/data/${uri}`, 'olivia').send({
+          database_config: { ssl_mode: 'require' },
+        }),
+        'ssl_mode',
+      );
+      expect((await api('get', `/assets/data/${uri}`).expect(200)).body.database_config.ssl_mode).toBe(
+        'verify-full',
+      );
       // Other settings and a stronger mode need no credentials; a weaker one with new credentials is allowed.
-      await api('patch', `/assets/data/${uri}`, 'olivia').send({ description: 'still strict', database_config: { ssl_mode: 'verify-full' } }).expect(200);
-      const weakened = await api('patch', `/assets/data/${uri}`, 'dave').send({ database_config: { ssl_mode: null }, credentials: { username: 'reader', password: 'new-tls-pw' } }).expect(200);
+      await api('patch', `/assets/data/${uri}`, 'olivia')
+        .send({ description: 'still strict', database_config: { ssl_mode: 'verify-full' } })
+        .expect(200);
+      const weakened = await api('patch', `/assets/data/${uri}`, 'dave')
+        .send({
+          database_config: { ssl_mode: null },
+          credentials: { username: 'reader', password: 'new-tls-pw' },
+        })
+        .expect(200);
       expect(weakened.body.database_config.ssl_mode).toBe('prefer');
-      await api('patch', `/assets/data/${uri}`, 'olivia').send({ database_config: { ssl_mode: 'verify-ca' } }).expect(200);
+      await api('patch', `/assets/data/${uri}`, 'olivia')
+        .send({ database_config: { ssl_mode: 'verify-ca' } })
+        .expect(200);
     });
 
     it.each([
-      ['mysql', 'mysql ssl_mode cleared', { host: 'my.example.com', database: 'shop', ssl_mode: 'verify_identity' }, { ssl_mode: null }, 'ssl_mode', { username: 'u', password: 'p' }],
-      ['mongodb', 'mongodb tls off', { host: 'mongo.example.com', database: 'events' }, { tls: false }, 'tls', { username: 'u', password: 'p' }],
-      ['oracle', 'oracle ssl cleared', { host: 'ora.example.com', service_name: 'ORCLPDB1', ssl: true }, { ssl: null }, 'ssl', { username: 'u', password: 'p' }],
-      ['redshift', 'redshift below its default', { host: 'rs.example.com', database: 'dev' }, { ssl_mode: 'prefer' }, 'ssl_mode', { username: 'u', password: 'p' }],
-      ['azure_blob', 'azure default https to http', { account_name: 'acmelake', container: 'landing' }, { endpoint: 'http://127.0.0.1:10000/acmelake' }, 'endpoint', { account_key: 'a2V5' }],
-      ['s3', 's3 https endpoint to http', { bucket: 'raw-drops', region: 'eu-west-1', endpoint: 'https://s3.example.com' }, { endpoint: 'http://localhost:9000' }, 'endpoint', { access_key: 'AKIAEXAMPLE', secret_key: 's3cr3t' }],
-    ])('should refuse to weaken %s transport without new credentials (%s)', async (type, label, config, patch, field, credentials) => {
-      const key = ['s3', 'azure_blob'].includes(type) ? 'storage_config' : 'database_config';
-      const name = `Weak ${label}`;
-      const created = await api('post', '/assets/data').send({ name, connection_type: type, [key]: config, credentials }).expect(201);
-      const uri = created.body.resource_uri as string;
-      await rebindRefused(await api('patch', `/assets/data/${uri}`, 'olivia').send({ [key]: patch }), field);
-      await api('patch', `/assets/data/${uri}`, 'dave').send({ [key]: patch, credentials }).expect(200);
-    });
+      [
+        'mysql',
+        'mysql ssl_mode cleared',
+        { host: 'my.example.com', database: 'shop', ssl_mode: 'verify_identity' },
+        { ssl_mode: null },
+        'ssl_mode',
+        { username: 'u', password: 'p' },
+      ],
+      [
+        'mongodb',
+        'mongodb tls off',
+        { host: 'mongo.example.com', database: 'events' },
+        { tls: false },
+        'tls',
+        { username: 'u', password: 'p' },
+      ],
+      [
+        'oracle',
+        'oracle ssl cleared',
+        { host: 'ora.example.com', service_name: 'ORCLPDB1', ssl: true },
+        { ssl: null },
+        'ssl',
+        { username: 'u', password: 'p' },
+      ],
+      [
+        'redshift',
+        'redshift below its default',
+        { host: 'rs.example.com', database: 'dev' },
+        { ssl_mode: 'prefer' },
+        'ssl_mode',
+        { username: 'u', password: 'p' },
+      ],
+      [
+        'azure_blob',
+        'azure default https to http',
+        { account_name: 'acmelake', container: 'landing' },
+        { endpoint: 'http://127.0.0.1:10000/acmelake' },
+        'endpoint',
+        { account_key: 'a2V5' },
+      ],
+      [
+        's3',
+        's3 https endpoint to http',
+        { bucket: 'raw-drops', region: 'eu-west-1', endpoint: 'https://s3.example.com' },
+        { endpoint: 'http://localhost:9000' },
+        'endpoint',
+        { access_key: 'AKIAEXAMPLE', secret_key: 's3cr3t' },
+      ],
+    ])(
+      'should refuse to weaken %s transport without new credentials (%s)',
+      async (type, label, config, patch, field, credentials) => {
+        const key = ['s3', 'azure_blob'].includes(type) ? 'storage_config' : 'database_config';
+        const name = `Weak ${label}`;
+        const created = await api('post', '/assets/data')
+          .send({ name, connection_type: type, [key]: config, credentials })
+          .expect(201);
+        const uri = created.body.resource_uri as string;
+        await rebindRefused(
+          await api('patch', `/assets/data/${uri}`, 'olivia').send({ [key]: patch }),
+          field,
+        );
+        await api('patch', `/assets/data/${uri}`, 'dave')
+          .send({ [key]: patch, credentials })
+          .expect(200);
+      },
+    );
 
     it('should not count clearing a field whose default is as strong as a weakening', async () => {
-      const created = await api('post', '/assets/data').send({ name: 'Mongo Default TLS', connection_type: 'mongodb', database_config: { host: 'mongo.example.com', database: 'events', tls: true }, credentials: { username: 'u', password: 'p' } }).expect(201);
-      const res = await api('patch', `/assets/data/${created.body.resource_uri}`, 'olivia').send({ database_config: { tls: null } }).expect(200);
+      const created = await api('post', '/assets/data')
+        .send({
+          name: 'Mongo Default TLS',
+          connection_type: 'mongodb',
+          database_config: { host: 'mongo.example.com', database: 'events', tls: true },
+          credentials: { username: 'u', password: 'p' },
+        })
+        .expect(201);
+      const res = await api('patch', `/assets/data/${created.body.resource_uri}`, 'olivia')
+        .send({ database_config: { tls: null } })
+        .expect(200);
       expect(res.body.database_config.tls).toBe(true);
     });
   });
 
   describe('concurrent changes', () => {
-    const secretsOf = (uri: string) => h.governance.infra.secrets.list({ orgId: ORG, projectId: PROJECT, resourceUri: uri });
+    const secretsOf = (uri: string) =>
+      h.governance.infra.secrets.list({ orgId: ORG, projectId: PROJECT, resourceUri: uri });
 
     it('should apply exactly one of concurrent credential changes at a time and answer 409 CONFLICT to writers that lost', async () => {
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Contended' }).expect(201);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Contended' })
+        .expect(201);
       const uri = `data:${ORG}:${PROJECT}:contended`;
       const ports = [6001, 6002, 6003, 6004, 6005, 6006, 6007, 6008];
       const results = await Promise.all(
-        ports.map((port) => api('put', `/assets/data/${uri}`).send({ connection_type: 'postgres', database_config: { host: 'pg.example.com', port, database: 'a' }, credentials: { username: 'u', password: `pw-${port}` } })),
+        ports.map((port) =>
+          api('put', `/assets/data/${uri}`).send({
+            connection_type: 'postgres',
+            database_config: { host: 'pg.example.com', port, database: 'a' },
+            credentials: { username: 'u', password: `pw-${port}` },
+          }),
+        ),
       );
       for (const res of results) {
         expect([200, 409]).toContain(res.status);
@@ -446,18 +694,29 @@ describe('Data connections (e2e)', () => {
       expect((await secretsOf(uri)).map((s) => s.name)).toEqual([`credentials-v${secret.body.version}`]);
     });
 
-    it('should give a connection re-created under a deleted one\'s name new version numbers, and none of the old secrets', async () => {
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Phoenix' }).expect(201);
+    it("should give a connection re-created under a deleted one's name new version numbers, and none of the old secrets", async () => {
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Phoenix' })
+        .expect(201);
       const uri = `data:${ORG}:${PROJECT}:phoenix`;
-      await api('patch', `/assets/data/${uri}`).send({ credentials: { username: 'u', password: 'rotated-old-pw' } }).expect(200);
+      await api('patch', `/assets/data/${uri}`)
+        .send({ credentials: { username: 'u', password: 'rotated-old-pw' } })
+        .expect(200);
       const old = (await api('get', `/assets/data/${uri}/secret`).expect(200)).body.version as number;
       await api('delete', `/assets/data/${uri}`).expect(204);
       expect(await secretsOf(uri)).toEqual([]);
-      await api('post', '/assets/data').send({ ...seedBody(), name: 'Phoenix' }).expect(201);
+      await api('post', '/assets/data')
+        .send({ ...seedBody(), name: 'Phoenix' })
+        .expect(201);
       const reborn = await api('get', `/assets/data/${uri}/secret`, 'olivia').expect(200);
       expect(reborn.body.version).toBeGreaterThan(old);
       for (let version = 1; version <= old; version++) {
-        await request(gov).get(`/governance/resources/data-connections/${encodeURIComponent(uri)}/secrets/credentials-v${version}`).set('authorization', as('olivia')).expect(404);
+        await request(gov)
+          .get(
+            `/governance/resources/data-connections/${encodeURIComponent(uri)}/secrets/credentials-v${version}`,
+          )
+          .set('authorization', as('olivia'))
+          .expect(404);
       }
     });
   });
@@ -473,26 +732,43 @@ describe('Data connections (e2e)', () => {
     });
     const localPg = (password = CANARY, extra: Record<string, unknown> = {}) => ({
       connection_type: 'postgres',
-      database_config: { host: '127.0.0.1', port: Number(new URL(target.url).port), database: 'postgres', ssl_mode: 'disable', ...extra },
+      database_config: {
+        host: '127.0.0.1',
+        port: Number(new URL(target.url).port),
+        database: 'postgres',
+        ssl_mode: 'disable',
+        ...extra,
+      },
       credentials: { username: 'postgres', password },
     });
 
     it('should verify before saving and report discovery without storing anything', async () => {
-      const before = await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM data_connections');
+      const before = await h.infra.database.dataSource.query(
+        'SELECT count(*)::int AS n FROM data_connections',
+      );
       const res = await api('post', '/assets/data/verify', 'dave').send(localPg()).expect(200);
       expect(res.body).toMatchObject({ success: true, details: { truncated: expect.any(Boolean) } });
-      expect(res.body.steps.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['resolve', 'egress_policy', 'connect', 'authenticate', 'discover']));
+      expect(res.body.steps.map((s: { name: string }) => s.name)).toEqual(
+        expect.arrayContaining(['resolve', 'egress_policy', 'connect', 'authenticate', 'discover']),
+      );
       expect(Array.isArray(res.body.details.schemas)).toBe(true);
       expect(JSON.stringify(res.body)).not.toContain(CANARY);
-      expect(await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM data_connections')).toEqual(before);
+      expect(
+        await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM data_connections'),
+      ).toEqual(before);
     });
 
     it('should refuse cloud metadata at the egress step with a 200 report', async () => {
       for (const host of ['169.254.169.254', '2852039166', '0xa9fea9fe', 'metadata.google.internal']) {
-        const res = await api('post', '/assets/data/verify', 'dave').send({ ...localPg(), database_config: { host, port: 80, database: 'x', ssl_mode: 'disable' } });
+        const res = await api('post', '/assets/data/verify', 'dave').send({
+          ...localPg(),
+          database_config: { host, port: 80, database: 'x', ssl_mode: 'disable' },
+        });
         expect(res.status).toBe(200);
         expect(res.body.success).toBe(false);
-        expect(res.body.steps.find((s: { status: string }) => s.status === 'failed')?.name).toMatch(/egress_policy|resolve/);
+        expect(res.body.steps.find((s: { status: string }) => s.status === 'failed')?.name).toMatch(
+          /egress_policy|resolve/,
+        );
       }
     });
 
@@ -501,12 +777,19 @@ describe('Data connections (e2e)', () => {
       await api('post', '/assets/data/verify', 'mallory', PROJECT, 'globex').send(localPg()).expect(404);
       await api('post', '/assets/data/verify', 'mike', null).send(localPg()).expect(403);
       await request(http).post('/assets/data/verify').send(localPg()).expect(401);
-      const bad = await api('post', '/assets/data/verify', 'dave').send({ ...localPg(), database_config: { host: 'h', port: 5432, database: 'x', sslrootcert: '/etc/passwd' } }).expect(422);
+      const bad = await api('post', '/assets/data/verify', 'dave')
+        .send({
+          ...localPg(),
+          database_config: { host: 'h', port: 5432, database: 'x', sslrootcert: '/etc/passwd' },
+        })
+        .expect(422);
       expect(bad.body.error.code).toBe('VALIDATION_ERROR');
     });
 
     it('should re-verify a saved connection with its stored credentials and record the status', async () => {
-      await api('post', '/assets/data', 'dave').send({ ...localPg(), name: 'Local PG' }).expect(201);
+      await api('post', '/assets/data', 'dave')
+        .send({ ...localPg(), name: 'Local PG' })
+        .expect(201);
       const uri = `data:${ORG}:${PROJECT}:local-pg`;
       await api('post', `/assets/data/${uri}/verify`, 'victor').send({}).expect(403);
       const ok = await api('post', `/assets/data/${uri}/verify`, 'olivia').send({}).expect(200);
@@ -515,7 +798,9 @@ describe('Data connections (e2e)', () => {
       expect(after.body).toMatchObject({ status: 'ACTIVE', last_verification: { success: true } });
       expect(after.body.last_verified_at).toEqual(expect.any(String));
 
-      await api('patch', `/assets/data/${uri}`, 'dave').send({ database_config: { port: 1 }, credentials: { username: 'postgres', password: CANARY } }).expect(200);
+      await api('patch', `/assets/data/${uri}`, 'dave')
+        .send({ database_config: { port: 1 }, credentials: { username: 'postgres', password: CANARY } })
+        .expect(200);
       const failed = await api('post', `/assets/data/${uri}/verify`, 'dave').send({}).expect(200);
       expect(failed.body.success).toBe(false);
       expect((await api('get', `/assets/data/${uri}`).expect(200)).body.status).toBe('ERROR');

@@ -20,7 +20,11 @@ describe('Dev OpenFGA endpoint for Assets (e2e)', () => {
   beforeAll(async () => {
     governance = await startGovernanceHarness();
     token = 'dev-endpoint-token-under-data-dir';
-    endpoint = await startEmbeddedOpenFgaEndpoint({ tupleStore: governance.infra.tupleStore!, port: 0, apiToken: token });
+    endpoint = await startEmbeddedOpenFgaEndpoint({
+      tupleStore: governance.infra.tupleStore!,
+      port: 0,
+      apiToken: token,
+    });
     assetsDb = await createTestDatabase('devfga', { forApp: true });
   });
 
@@ -43,7 +47,9 @@ describe('Dev OpenFGA endpoint for Assets (e2e)', () => {
     const infra = await buildAssetsInfra(assetsEnv(port));
     try {
       await governance.createOrg('acme', 'alice');
-      await expect(infra.authz.check({ user: 'user:alice', relation: 'owner', object: 'organization:acme' })).resolves.toBe(true);
+      await expect(
+        infra.authz.check({ user: 'user:alice', relation: 'owner', object: 'organization:acme' }),
+      ).resolves.toBe(true);
     } finally {
       await infra.database.close();
     }
@@ -59,7 +65,9 @@ describe('Dev OpenFGA endpoint for Assets (e2e)', () => {
     const port = (foreign.address() as AddressInfo).port;
     try {
       await expect(buildAssetsInfra(assetsEnv(port))).rejects.toThrow(
-        new RegExp(`The dev OpenFGA endpoint http://127.0.0.1:${port} \\(EMBEDDED_OPENFGA_PORT\\) is not the endpoint that holds this token.*Its token was not sent`),
+        new RegExp(
+          `The dev OpenFGA endpoint http://127.0.0.1:${port} \\(EMBEDDED_OPENFGA_PORT\\) is not the endpoint that holds this token.*Its token was not sent`,
+        ),
       );
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((headers) => headers.authorization === undefined)).toBe(true);

@@ -31,7 +31,11 @@ describe('Governance (e2e)', () => {
       .set('authorization', alice)
       .send({ id: 'analytics-prod', name: 'Analytics', description: 'prod' })
       .expect(201);
-    await request(http).post('/governance/projects').set('authorization', mallory).send({ id: 'globex-data', name: 'Globex' }).expect(201);
+    await request(http)
+      .post('/governance/projects')
+      .set('authorization', mallory)
+      .send({ id: 'globex-data', name: 'Globex' })
+      .expect(201);
   });
 
   afterAll(async () => {
@@ -42,14 +46,22 @@ describe('Governance (e2e)', () => {
     it('should serve liveness, readiness and docs without a token', async () => {
       await request(http).get('/health/live').expect(200, { status: 'ok' });
       const ready = await request(http).get('/health/ready').expect(200);
-      expect(ready.body.info).toMatchObject({ database: { status: 'up' }, authz: { status: 'up' }, secrets: { status: 'up' } });
+      expect(ready.body.info).toMatchObject({
+        database: { status: 'up' },
+        authz: { status: 'up' },
+        secrets: { status: 'up' },
+      });
       const docs = await request(http).get('/docs-json').expect(200);
       expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-      expect(JSON.stringify(docs.body.paths['/governance/resources/projects/secrets'])).toContain('X-Project-ID');
+      expect(JSON.stringify(docs.body.paths['/governance/resources/projects/secrets'])).toContain(
+        'X-Project-ID',
+      );
     });
 
     it('should serve the dev JWKS for the org realm', async () => {
-      const res = await request(http).get(`/governance/dev-idp/realms/${ORG}/protocol/openid-connect/certs`).expect(200);
+      const res = await request(http)
+        .get(`/governance/dev-idp/realms/${ORG}/protocol/openid-connect/certs`)
+        .expect(200);
       expect(res.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
       expect(JSON.stringify(res.body)).not.toContain('"d"');
     });
@@ -62,12 +74,35 @@ describe('Governance (e2e)', () => {
     const cases: Array<[string, () => string | undefined]> = [
       ['missing', () => undefined],
       ['garbage', () => 'Bearer not.a.jwt'],
-      ['expired', () => `Bearer ${signTestJwt({ key: devKey().privateKey, header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' }, ttlSeconds: -120 })}`],
-      ['wrongly signed', () => `Bearer ${signTestJwt({ key: createTestKeyPair().privateKey, header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`],
-      ['alg none', () => `Bearer ${signTestJwt({ alg: 'none', header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`],
-      ['HS256 with the public key as secret', () => `Bearer ${signTestJwt({ alg: 'HS256', key: devKey().publicKey.export({ type: 'spki', format: 'pem' }).toString(), header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`],
-      ['wrong audience', () => `Bearer ${h.tokens.issue({ sub: 'alice', org: ORG, audience: 'someone-else' })}`],
-      ['untrusted issuer', () => `Bearer ${signTestJwt({ key: devKey().privateKey, header: { kid: devKey().kid }, claims: { iss: 'https://evil.example/realms/acme', sub: 'alice' } })}`],
+      [
+        'expired',
+        () =>
+          `Bearer ${signTestJwt({ key: devKey().privateKey, header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' }, ttlSeconds: -120 })}`,
+      ],
+      [
+        'wrongly signed',
+        () =>
+          `Bearer ${signTestJwt({ key: createTestKeyPair().privateKey, header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`,
+      ],
+      [
+        'alg none',
+        () =>
+          `Bearer ${signTestJwt({ alg: 'none', header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`,
+      ],
+      [
+        'HS256 with the public key as secret',
+        () =>
+          `Bearer ${signTestJwt({ alg: 'HS256', key: devKey().publicKey.export({ type: 'spki', format: 'pem' }).toString(), header: { kid: devKey().kid }, claims: { iss: iss(), sub: 'alice' } })}`,
+      ],
+      [
+        'wrong audience',
+        () => `Bearer ${h.tokens.issue({ sub: 'alice', org: ORG, audience: 'someone-else' })}`,
+      ],
+      [
+        'untrusted issuer',
+        () =>
+          `Bearer ${signTestJwt({ key: devKey().privateKey, header: { kid: devKey().kid }, claims: { iss: 'https://evil.example/realms/acme', sub: 'alice' } })}`,
+      ],
     ];
 
     it.each(cases)('should answer 401 in the envelope for a %s token', async (_name, token) => {
@@ -88,30 +123,60 @@ describe('Governance (e2e)', () => {
     it('should list only visible projects in the caller org', async () => {
       const res = await request(http).get('/governance/projects').set('authorization', alice).expect(200);
       expect(res.body.data.map((p: { id: string }) => p.id)).toEqual(['analytics-prod']);
-      expect(res.body.pagination).toEqual({ page: 1, limit: 20, total_items: 1, total_pages: 1, next_page: null, prev_page: null });
+      expect(res.body.pagination).toEqual({
+        page: 1,
+        limit: 20,
+        total_items: 1,
+        total_pages: 1,
+        next_page: null,
+        prev_page: null,
+      });
       const none = await request(http).get('/governance/projects').set('authorization', bob).expect(200);
       expect(none.body.data).toEqual([]);
     });
 
     it('should hide other orgs and unknown projects with 404', async () => {
       await request(http).get('/governance/projects/analytics-prod').set('authorization', alice).expect(200);
-      const cross = await request(http).get('/governance/projects/analytics-prod').set('authorization', mallory).expect(404);
+      const cross = await request(http)
+        .get('/governance/projects/analytics-prod')
+        .set('authorization', mallory)
+        .expect(404);
       expect(cross.body.error.code).toBe('RESOURCE_NOT_FOUND');
       await request(http).get('/governance/projects/globex-data').set('authorization', alice).expect(404);
       await request(http).get('/governance/projects/nope').set('authorization', alice).expect(404);
     });
 
     it('should let only org owners and admins create projects', async () => {
-      const res = await request(http).post('/governance/projects').set('authorization', bob).send({ id: 'bobs', name: 'Bob' }).expect(404);
+      const res = await request(http)
+        .post('/governance/projects')
+        .set('authorization', bob)
+        .send({ id: 'bobs', name: 'Bob' })
+        .expect(404);
       expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
-      await request(http).post('/governance/grants').set('authorization', alice).send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` }).expect(201);
-      const member = await request(http).post('/governance/projects').set('authorization', bob).send({ id: 'bobs', name: 'Bob' }).expect(403);
+      await request(http)
+        .post('/governance/grants')
+        .set('authorization', alice)
+        .send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` })
+        .expect(201);
+      const member = await request(http)
+        .post('/governance/projects')
+        .set('authorization', bob)
+        .send({ id: 'bobs', name: 'Bob' })
+        .expect(403);
       expect(member.body.error.code).toBe('INSUFFICIENT_PERMISSIONS');
-      await request(http).delete('/governance/grants').set('authorization', alice).send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` }).expect(204);
+      await request(http)
+        .delete('/governance/grants')
+        .set('authorization', alice)
+        .send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` })
+        .expect(204);
     });
 
     it('should answer 409 for a duplicate project id', async () => {
-      const res = await request(http).post('/governance/projects').set('authorization', alice).send({ id: 'analytics-prod', name: 'again' }).expect(409);
+      const res = await request(http)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .send({ id: 'analytics-prod', name: 'again' })
+        .expect(409);
       expect(res.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
     });
   });
@@ -129,7 +194,10 @@ describe('Governance (e2e)', () => {
     });
 
     it('should reject bad query parameters with 400', async () => {
-      const res = await request(http).get('/governance/projects?limit=101').set('authorization', alice).expect(400);
+      const res = await request(http)
+        .get('/governance/projects?limit=101')
+        .set('authorization', alice)
+        .expect(400);
       expect(res.body.error.code).toBe('INVALID_REQUEST');
       await request(http).get('/governance/projects?page=0').set('authorization', alice).expect(400);
     });
@@ -152,10 +220,21 @@ describe('Governance (e2e)', () => {
     });
 
     it('should require X-Project-ID where the route needs it and validate its format', async () => {
-      const missing = await request(http).get('/governance/resources/projects/secrets').set('authorization', alice).expect(400);
+      const missing = await request(http)
+        .get('/governance/resources/projects/secrets')
+        .set('authorization', alice)
+        .expect(400);
       expect(missing.body.error.code).toBe('INVALID_REQUEST');
-      await request(http).get('/governance/resources/projects/secrets').set('authorization', alice).set('x-project-id', 'Bad Slug!').expect(400);
-      await request(http).get('/governance/resources/projects/secrets').set('authorization', alice).set('x-project-id', 'globex-data').expect(404);
+      await request(http)
+        .get('/governance/resources/projects/secrets')
+        .set('authorization', alice)
+        .set('x-project-id', 'Bad Slug!')
+        .expect(400);
+      await request(http)
+        .get('/governance/resources/projects/secrets')
+        .set('authorization', alice)
+        .set('x-project-id', 'globex-data')
+        .expect(404);
     });
   });
 
@@ -172,10 +251,19 @@ describe('Governance (e2e)', () => {
         .expect(201);
       await asBob('get', '/governance/resources/projects/secrets').expect(200);
       // operators read secrets but do not manage them
-      const denied = await asBob('post', '/governance/resources/projects/secrets').send({ name: 'x', value: 'y' }).expect(403);
+      const denied = await asBob('post', '/governance/resources/projects/secrets')
+        .send({ name: 'x', value: 'y' })
+        .expect(403);
       expect(denied.body.error.code).toBe('INSUFFICIENT_PERMISSIONS');
-      const list = await request(http).get('/governance/grants?object=project:analytics-prod').set('authorization', alice).expect(200);
-      expect(list.body.data).toEqual(expect.arrayContaining([{ user: 'user:bob', relation: 'operator', object: 'project:analytics-prod' }]));
+      const list = await request(http)
+        .get('/governance/grants?object=project:analytics-prod')
+        .set('authorization', alice)
+        .expect(200);
+      expect(list.body.data).toEqual(
+        expect.arrayContaining([
+          { user: 'user:bob', relation: 'operator', object: 'project:analytics-prod' },
+        ]),
+      );
       await request(http)
         .delete('/governance/grants')
         .set('authorization', alice)
@@ -209,8 +297,16 @@ describe('Governance (e2e)', () => {
     });
 
     it('should audit grant changes', async () => {
-      const res = await request(http).get('/governance/audit?action=grant.create').set('authorization', alice).expect(200);
-      expect(res.body.data[0]).toMatchObject({ action: 'grant.create', actor_id: 'alice', org_id: ORG, source_service: 'governance' });
+      const res = await request(http)
+        .get('/governance/audit?action=grant.create')
+        .set('authorization', alice)
+        .expect(200);
+      expect(res.body.data[0]).toMatchObject({
+        action: 'grant.create',
+        actor_id: 'alice',
+        org_id: ORG,
+        source_service: 'governance',
+      });
     });
   });
 
@@ -223,21 +319,37 @@ describe('Governance (e2e)', () => {
         .send({ name: 'warehouse-password', value: CANARY, description: 'warehouse' })
         .expect(200);
       expect(created.body).toEqual({ name: 'warehouse-password', created_at: expect.any(String) });
-      await asAlice('post', '/governance/resources/projects/secrets').send({ name: 'warehouse-password', value: 'x' }).expect(409);
+      await asAlice('post', '/governance/resources/projects/secrets')
+        .send({ name: 'warehouse-password', value: 'x' })
+        .expect(409);
 
       const list = await asAlice('get', '/governance/resources/projects/secrets').expect(200);
       expect(list.body.data.map((s: { name: string }) => s.name)).toEqual(['warehouse-password']);
       expect(JSON.stringify(list.body)).not.toContain(CANARY);
 
-      const read = await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(200);
+      const read = await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(
+        200,
+      );
       expect(read.body.value).toBe(CANARY);
       expect(read.headers['cache-control']).toBe('no-store');
 
-      const audit = await request(http).get('/governance/audit?action=secret.read&project_id=analytics-prod').set('authorization', alice).expect(200);
+      const audit = await request(http)
+        .get('/governance/audit?action=secret.read&project_id=analytics-prod')
+        .set('authorization', alice)
+        .expect(200);
       expect(audit.body.data).toHaveLength(1);
-      expect(audit.body.data[0]).toMatchObject({ actor_id: 'alice', actor_type: 'user', resource_type: 'secret', resource_id: 'warehouse-password', request_id: read.headers['x-request-id'] });
+      expect(audit.body.data[0]).toMatchObject({
+        actor_id: 'alice',
+        actor_type: 'user',
+        resource_type: 'secret',
+        resource_id: 'warehouse-password',
+        request_id: read.headers['x-request-id'],
+      });
       expect(JSON.stringify(audit.body)).not.toContain(CANARY);
-      const one = await request(http).get(`/governance/audit/${audit.body.data[0].id}`).set('authorization', alice).expect(200);
+      const one = await request(http)
+        .get(`/governance/audit/${audit.body.data[0].id}`)
+        .set('authorization', alice)
+        .expect(200);
       expect(one.body.id).toBe(audit.body.data[0].id);
 
       const dump = await h.infra.database.dataSource.query(
@@ -251,16 +363,26 @@ describe('Governance (e2e)', () => {
     });
 
     it('should update and delete secrets', async () => {
-      await asAlice('put', '/governance/resources/projects/secrets/warehouse-password').send({ value: 'rotated' }).expect(200);
-      const read = await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(200);
+      await asAlice('put', '/governance/resources/projects/secrets/warehouse-password')
+        .send({ value: 'rotated' })
+        .expect(200);
+      const read = await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(
+        200,
+      );
       expect(read.body.value).toBe('rotated');
       await asAlice('delete', '/governance/resources/projects/secrets/warehouse-password').expect(204);
       await asAlice('get', '/governance/resources/projects/secrets/warehouse-password').expect(404);
-      await asAlice('put', '/governance/resources/projects/secrets/warehouse-password').send({ value: 'x' }).expect(404);
+      await asAlice('put', '/governance/resources/projects/secrets/warehouse-password')
+        .send({ value: 'x' })
+        .expect(404);
     });
 
     it('should keep other orgs out of project secrets', async () => {
-      await request(http).get('/governance/resources/projects/secrets').set('authorization', mallory).set('x-project-id', 'analytics-prod').expect(404);
+      await request(http)
+        .get('/governance/resources/projects/secrets')
+        .set('authorization', mallory)
+        .set('x-project-id', 'analytics-prod')
+        .expect(404);
     });
 
     it('should keep the audit log to org owners and admins', async () => {
@@ -274,7 +396,9 @@ describe('Governance (e2e)', () => {
     it('should return 503 and no plaintext when the audit event cannot be written', async () => {
       const asAlice = (method: 'get' | 'post', path: string) =>
         request(http)[method](path).set('authorization', alice).set('x-project-id', 'analytics-prod');
-      await asAlice('post', '/governance/resources/projects/secrets').send({ name: 'fail-closed', value: CANARY }).expect(200);
+      await asAlice('post', '/governance/resources/projects/secrets')
+        .send({ name: 'fail-closed', value: CANARY })
+        .expect(200);
       const ds = h.infra.database.dataSource;
       await ds.query('ALTER TABLE audit_events RENAME TO audit_events_offline');
       try {
@@ -297,8 +421,18 @@ describe('Governance (e2e)', () => {
       ['post', '/governance/projects', false, { id: 'x-proj', name: 'x' }],
       ['get', '/governance/projects/analytics-prod', false],
       ['get', '/governance/grants?object=project:analytics-prod', false],
-      ['post', '/governance/grants', false, { user: 'user:zed', relation: 'viewer', object: 'project:analytics-prod' }],
-      ['delete', '/governance/grants', false, { user: 'user:zed', relation: 'viewer', object: 'project:analytics-prod' }],
+      [
+        'post',
+        '/governance/grants',
+        false,
+        { user: 'user:zed', relation: 'viewer', object: 'project:analytics-prod' },
+      ],
+      [
+        'delete',
+        '/governance/grants',
+        false,
+        { user: 'user:zed', relation: 'viewer', object: 'project:analytics-prod' },
+      ],
       ['get', '/governance/audit', false],
       ['get', '/governance/audit/00000000-0000-4000-8000-000000000000', false],
       ['get', '/governance/resources/projects/secrets', true],
@@ -308,13 +442,30 @@ describe('Governance (e2e)', () => {
       ['delete', '/governance/resources/projects/secrets/n', true],
       ['get', `/governance/resources/data-connections/${resource}/secrets`, false],
       ['get', `/governance/resources/data-connections/${resource}/secrets/credentials-v1`, false],
-      ['put', `/governance/resources/data-connections/${resource}/secrets/credentials-v1`, false, { value: 'v' }],
+      [
+        'put',
+        `/governance/resources/data-connections/${resource}/secrets/credentials-v1`,
+        false,
+        { value: 'v' },
+      ],
       ['delete', `/governance/resources/data-connections/${resource}/secrets/credentials-v1`, false],
-      ['post', '/governance/internal/audit/events', false, { actor_id: 'x', actor_type: 'user', action: 'data_connection.create', resource_type: 'data_connection' }],
+      [
+        'post',
+        '/governance/internal/audit/events',
+        false,
+        {
+          actor_id: 'x',
+          actor_type: 'user',
+          action: 'data_connection.create',
+          resource_type: 'data_connection',
+        },
+      ],
       ['delete', `/governance/internal/resources/data-connections/${resource}/secrets/credentials-v1`, false],
     ];
     // Every row gets all four cells: jest treats a missing trailing argument as a done callback.
-    const routes = routeList.map(([method, path, project, body]) => [method, path, project, body ?? null] as const);
+    const routes = routeList.map(
+      ([method, path, project, body]) => [method, path, project, body ?? null] as const,
+    );
 
     it.each(routes)('should answer 401 without a token: %s %s', async (method, path, project, body) => {
       const req = request(http)[method](path);
@@ -340,29 +491,58 @@ describe('Governance (e2e)', () => {
     });
 
     it('should keep internal routes to trusted service accounts', async () => {
-      const res = await request(http).post('/governance/internal/audit/events').set('authorization', alice).send({}).expect(404);
+      const res = await request(http)
+        .post('/governance/internal/audit/events')
+        .set('authorization', alice)
+        .send({})
+        .expect(404);
       expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
       const service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
       await request(http)
         .post('/governance/internal/audit/events')
         .set('authorization', service)
-        .send({ actor_id: 'alice', actor_type: 'user', action: 'data_connection.create', resource_type: 'data_connection', resource_id: 'data:acme:analytics-prod:x' })
+        .send({
+          actor_id: 'alice',
+          actor_type: 'user',
+          action: 'data_connection.create',
+          resource_type: 'data_connection',
+          resource_id: 'data:acme:analytics-prod:x',
+        })
         .expect(204);
       const impostor = `Bearer ${h.tokens.issue({ sub: 'service-account-evil', org: ORG, extraClaims: { actor_type: 'service' } })}`;
-      await request(http).post('/governance/internal/audit/events').set('authorization', impostor).send({}).expect(404);
+      await request(http)
+        .post('/governance/internal/audit/events')
+        .set('authorization', impostor)
+        .send({})
+        .expect(404);
       // Only the platform realm's service accounts may name another org with X-Org-Id: a service
       // token from a tenant realm keeps acting in that realm's org.
       await request(http)
         .post('/governance/internal/audit/events')
         .set('authorization', service)
         .set('x-org-id', OTHER_ORG)
-        .send({ actor_id: 'svc-probe', actor_type: 'service', action: 'data_connection.verify', resource_type: 'data_connection' })
+        .send({
+          actor_id: 'svc-probe',
+          actor_type: 'service',
+          action: 'data_connection.verify',
+          resource_type: 'data_connection',
+        })
         .expect(204);
-      const globexAudit = await request(http).get('/governance/audit?actor_id=svc-probe').set('authorization', mallory).expect(200);
+      const globexAudit = await request(http)
+        .get('/governance/audit?actor_id=svc-probe')
+        .set('authorization', mallory)
+        .expect(200);
       expect(globexAudit.body.data).toEqual([]);
-      const acmeAudit = await request(http).get('/governance/audit?actor_id=svc-probe').set('authorization', alice).expect(200);
+      const acmeAudit = await request(http)
+        .get('/governance/audit?actor_id=svc-probe')
+        .set('authorization', alice)
+        .expect(200);
       expect(acmeAudit.body.data).toHaveLength(1);
-      const own = await request(http).get('/governance/projects').set('authorization', alice).set('x-org-id', OTHER_ORG).expect(200);
+      const own = await request(http)
+        .get('/governance/projects')
+        .set('authorization', alice)
+        .set('x-org-id', OTHER_ORG)
+        .expect(200);
       expect(own.body.data.map((p: { org_id: string }) => p.org_id)).not.toContain(OTHER_ORG);
     });
   });
@@ -416,173 +596,293 @@ const backends: Array<[string, () => Promise<{ env: NodeJS.ProcessEnv; close(): 
   ],
 ];
 
-describe.each(backends)('Governance writes and their audit events commit together: %s', (_name, startBackends) => {
-  let h: GovernanceHarness;
-  let external: { close(): Promise<void> };
-  let http: ReturnType<GovernanceHarness['app']['getHttpServer']>;
-  let alice: string;
-  let service: string;
-  const project = 'audit-atomic';
-  const connection = encodeURIComponent(`data:${ORG}:${project}:warehouse`);
-  const resourceSecret = `/governance/resources/data-connections/${connection}/secrets`;
-  const projectSecret = '/governance/resources/projects/secrets';
+describe.each(backends)(
+  'Governance writes and their audit events commit together: %s',
+  (_name, startBackends) => {
+    let h: GovernanceHarness;
+    let external: { close(): Promise<void> };
+    let http: ReturnType<GovernanceHarness['app']['getHttpServer']>;
+    let alice: string;
+    let service: string;
+    const project = 'audit-atomic';
+    const connection = encodeURIComponent(`data:${ORG}:${project}:warehouse`);
+    const resourceSecret = `/governance/resources/data-connections/${connection}/secrets`;
+    const projectSecret = '/governance/resources/projects/secrets';
 
-  beforeAll(async () => {
-    const started = await startBackends();
-    external = started;
-    h = await startGovernanceHarness({ env: started.env });
-    http = h.app.getHttpServer();
-    await h.createOrg(ORG, 'alice');
-    alice = h.bearer('alice', ORG);
-    service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
-    await request(http).post('/governance/projects').set('authorization', alice).send({ id: project, name: 'Audit' }).expect(201);
-    await h.infra.authz.writeTuples([{ object: dataConnectionObject(ORG, project, 'warehouse'), relation: 'project', user: projectObject(ORG, project) }]);
-  });
+    beforeAll(async () => {
+      const started = await startBackends();
+      external = started;
+      h = await startGovernanceHarness({ env: started.env });
+      http = h.app.getHttpServer();
+      await h.createOrg(ORG, 'alice');
+      alice = h.bearer('alice', ORG);
+      service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+      await request(http)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .send({ id: project, name: 'Audit' })
+        .expect(201);
+      await h.infra.authz.writeTuples([
+        {
+          object: dataConnectionObject(ORG, project, 'warehouse'),
+          relation: 'project',
+          user: projectObject(ORG, project),
+        },
+      ]);
+    });
 
-  afterAll(async () => {
-    await h?.close();
-    await external?.close();
-  });
+    afterAll(async () => {
+      await h?.close();
+      await external?.close();
+    });
 
-  const asAlice = (method: 'get' | 'post' | 'put' | 'delete', path: string) => request(http)[method](path).set('authorization', alice).set('x-project-id', project);
-  const readProjectSecret = async (name: string) => {
-    const res = await asAlice('get', `${projectSecret}/${name}`);
-    return res.status === 200 ? (res.body.value as string) : res.status;
-  };
-  const readResourceSecret = async (name: string) => {
-    const res = await request(http).get(`${resourceSecret}/${name}`).set('authorization', alice);
-    return res.status === 200 ? (res.body.value as string) : res.status;
-  };
-  const grantsOf = async (user: string) => {
-    const res = await request(http).get(`/governance/grants?object=project:${project}`).set('authorization', alice).expect(200);
-    return (res.body.data as Array<{ user: string; relation: string }>).filter((g) => g.user === user).map((g) => g.relation);
-  };
-  const eventCount = async (action: string) =>
-    Number((await h.infra.database.dataSource.query('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action]))[0].n);
+    const asAlice = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
+      request(http)[method](path).set('authorization', alice).set('x-project-id', project);
+    const readProjectSecret = async (name: string) => {
+      const res = await asAlice('get', `${projectSecret}/${name}`);
+      return res.status === 200 ? (res.body.value as string) : res.status;
+    };
+    const readResourceSecret = async (name: string) => {
+      const res = await request(http).get(`${resourceSecret}/${name}`).set('authorization', alice);
+      return res.status === 200 ? (res.body.value as string) : res.status;
+    };
+    const grantsOf = async (user: string) => {
+      const res = await request(http)
+        .get(`/governance/grants?object=project:${project}`)
+        .set('authorization', alice)
+        .expect(200);
+      return (res.body.data as Array<{ user: string; relation: string }>)
+        .filter((g) => g.user === user)
+        .map((g) => g.relation);
+    };
+    const eventCount = async (action: string) =>
+      Number(
+        (
+          await h.infra.database.dataSource.query(
+            'SELECT count(*)::int AS n FROM audit_events WHERE action = $1',
+            [action],
+          )
+        )[0].n,
+      );
 
-  interface WriteCase {
-    action: string;
-    /** Seeds the state the write would change; returns the observation to compare after. */
-    arrange(tag: string): Promise<void>;
-    send(tag: string): request.Test;
-    observe(tag: string): Promise<unknown>;
-  }
-
-  const cases: Array<[string, WriteCase]> = [
-    ['POST /grants', {
-      action: 'grant.create',
-      arrange: async () => undefined,
-      send: (tag) => request(http).post('/governance/grants').set('authorization', alice).send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }),
-      observe: async (tag) => ({ grants: await grantsOf(`user:${tag}`), sees: (await request(http).get(`/governance/projects/${project}`).set('authorization', h.bearer(tag, ORG))).status }),
-    }],
-    ['DELETE /grants', {
-      action: 'grant.delete',
-      arrange: async (tag) => {
-        await request(http).post('/governance/grants').set('authorization', alice).send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }).expect(201);
-      },
-      send: (tag) => request(http).delete('/governance/grants').set('authorization', alice).send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }),
-      observe: async (tag) => ({ grants: await grantsOf(`user:${tag}`), sees: (await request(http).get(`/governance/projects/${project}`).set('authorization', h.bearer(tag, ORG))).status }),
-    }],
-    ['POST /projects', {
-      action: 'project.create',
-      arrange: async () => undefined,
-      send: (tag) => request(http).post('/governance/projects').set('authorization', alice).send({ id: tag, name: 'never' }),
-      observe: async (tag) => ({
-        project: (await request(http).get(`/governance/projects/${tag}`).set('authorization', alice)).status,
-        tuples: await h.infra.authz.readTuples({ object: projectObject(ORG, tag) }),
-      }),
-    }],
-    ['POST project secret', {
-      action: 'secret.create',
-      arrange: async () => undefined,
-      send: (tag) => asAlice('post', projectSecret).send({ name: tag, value: CANARY }),
-      observe: (tag) => readProjectSecret(tag),
-    }],
-    ['PUT project secret', {
-      action: 'secret.update',
-      arrange: async (tag) => {
-        await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
-      },
-      send: (tag) => asAlice('put', `${projectSecret}/${tag}`).send({ value: CANARY }),
-      observe: (tag) => readProjectSecret(tag),
-    }],
-    ['DELETE project secret', {
-      action: 'secret.delete',
-      arrange: async (tag) => {
-        await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
-      },
-      send: (tag) => asAlice('delete', `${projectSecret}/${tag}`),
-      observe: (tag) => readProjectSecret(tag),
-    }],
-    ['PUT resource secret (new)', {
-      action: 'data_connection.secret.write',
-      arrange: async () => undefined,
-      send: (tag) => request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: CANARY }),
-      observe: (tag) => readResourceSecret(tag),
-    }],
-    ['PUT resource secret (replace)', {
-      action: 'data_connection.secret.write',
-      arrange: async (tag) => {
-        await request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: 'before' }).expect(200);
-      },
-      send: (tag) => request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: CANARY }),
-      observe: (tag) => readResourceSecret(tag),
-    }],
-    ['DELETE resource secret', {
-      action: 'data_connection.secret.delete',
-      arrange: async (tag) => {
-        await request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: 'before' }).expect(200);
-      },
-      send: (tag) => request(http).delete(`${resourceSecret}/${tag}`).set('authorization', alice),
-      observe: (tag) => readResourceSecret(tag),
-    }],
-    ['DELETE internal resource secret (cleanup)', {
-      action: 'data_connection.secret.delete',
-      arrange: async (tag) => {
-        await request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: 'before' }).expect(200);
-      },
-      send: (tag) => request(http).delete(`/governance/internal/resources/data-connections/${connection}/secrets/${tag}`).set('authorization', service),
-      observe: (tag) => readResourceSecret(tag),
-    }],
-  ];
-
-  const matrix = cases.flatMap(([route, c]) => (['insert', 'commit'] as const).map((fault) => [route, fault, c] as const));
-  let n = 0;
-
-  it.each(matrix)('should leave %s unapplied and unaudited when the audit %s fails', async (_route, fault, c) => {
-    const tag = `audit-down-${++n}`;
-    await c.arrange(tag);
-    const before = await c.observe(tag);
-    const events = await eventCount(c.action);
-    const res = await withAuditDown(h, fault, () => c.send(tag));
-    expect(res.status).toBe(503);
-    expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
-    expect(JSON.stringify(res.body)).not.toContain(CANARY);
-    expect(await c.observe(tag)).toEqual(before);
-    expect(await eventCount(c.action)).toBe(events);
-    // With the audit log back, the same request applies and is audited exactly once.
-    const ok = await c.send(tag);
-    expect(ok.status).toBeLessThan(300);
-    expect(await c.observe(tag)).not.toEqual(before);
-    expect(await eventCount(c.action)).toBe(events + 1);
-  });
-
-  it('should answer 503 (never 500) on the internal audit route while the audit log is down', async () => {
-    const body = { actor_id: 'alice', actor_type: 'user', action: 'data_connection.create', resource_type: 'data_connection' };
-    for (const fault of ['insert', 'commit'] as const) {
-      const res = await withAuditDown(h, fault, () => request(http).post('/governance/internal/audit/events').set('authorization', service).send(body));
-      expect(res.status).toBe(503);
-      expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
+    interface WriteCase {
+      action: string;
+      /** Seeds the state the write would change; returns the observation to compare after. */
+      arrange(tag: string): Promise<void>;
+      send(tag: string): request.Test;
+      observe(tag: string): Promise<unknown>;
     }
-  });
 
-  it('should not audit a write that failed', async () => {
-    const events = await eventCount('secret.update');
-    await asAlice('put', `${projectSecret}/missing-secret`).send({ value: 'x' }).expect(404);
-    await request(http).post('/governance/projects').set('authorization', alice).send({ id: project, name: 'dup' }).expect(409);
-    expect(await eventCount('secret.update')).toBe(events);
-  });
-});
+    const cases: Array<[string, WriteCase]> = [
+      [
+        'POST /grants',
+        {
+          action: 'grant.create',
+          arrange: async () => undefined,
+          send: (tag) =>
+            request(http)
+              .post('/governance/grants')
+              .set('authorization', alice)
+              .send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }),
+          observe: async (tag) => ({
+            grants: await grantsOf(`user:${tag}`),
+            sees: (
+              await request(http)
+                .get(`/governance/projects/${project}`)
+                .set('authorization', h.bearer(tag, ORG))
+            ).status,
+          }),
+        },
+      ],
+      [
+        'DELETE /grants',
+        {
+          action: 'grant.delete',
+          arrange: async (tag) => {
+            await request(http)
+              .post('/governance/grants')
+              .set('authorization', alice)
+              .send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` })
+              .expect(201);
+          },
+          send: (tag) =>
+            request(http)
+              .delete('/governance/grants')
+              .set('authorization', alice)
+              .send({ user: `user:${tag}`, relation: 'viewer', object: `project:${project}` }),
+          observe: async (tag) => ({
+            grants: await grantsOf(`user:${tag}`),
+            sees: (
+              await request(http)
+                .get(`/governance/projects/${project}`)
+                .set('authorization', h.bearer(tag, ORG))
+            ).status,
+          }),
+        },
+      ],
+      [
+        'POST /projects',
+        {
+          action: 'project.create',
+          arrange: async () => undefined,
+          send: (tag) =>
+            request(http)
+              .post('/governance/projects')
+              .set('authorization', alice)
+              .send({ id: tag, name: 'never' }),
+          observe: async (tag) => ({
+            project: (await request(http).get(`/governance/projects/${tag}`).set('authorization', alice))
+              .status,
+            tuples: await h.infra.authz.readTuples({ object: projectObject(ORG, tag) }),
+          }),
+        },
+      ],
+      [
+        'POST project secret',
+        {
+          action: 'secret.create',
+          arrange: async () => undefined,
+          send: (tag) => asAlice('post', projectSecret).send({ name: tag, value: CANARY }),
+          observe: (tag) => readProjectSecret(tag),
+        },
+      ],
+      [
+        'PUT project secret',
+        {
+          action: 'secret.update',
+          arrange: async (tag) => {
+            await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
+          },
+          send: (tag) => asAlice('put', `${projectSecret}/${tag}`).send({ value: CANARY }),
+          observe: (tag) => readProjectSecret(tag),
+        },
+      ],
+      [
+        'DELETE project secret',
+        {
+          action: 'secret.delete',
+          arrange: async (tag) => {
+            await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
+          },
+          send: (tag) => asAlice('delete', `${projectSecret}/${tag}`),
+          observe: (tag) => readProjectSecret(tag),
+        },
+      ],
+      [
+        'PUT resource secret (new)',
+        {
+          action: 'data_connection.secret.write',
+          arrange: async () => undefined,
+          send: (tag) =>
+            request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: CANARY }),
+          observe: (tag) => readResourceSecret(tag),
+        },
+      ],
+      [
+        'PUT resource secret (replace)',
+        {
+          action: 'data_connection.secret.write',
+          arrange: async (tag) => {
+            await request(http)
+              .put(`${resourceSecret}/${tag}`)
+              .set('authorization', alice)
+              .send({ value: 'before' })
+              .expect(200);
+          },
+          send: (tag) =>
+            request(http).put(`${resourceSecret}/${tag}`).set('authorization', alice).send({ value: CANARY }),
+          observe: (tag) => readResourceSecret(tag),
+        },
+      ],
+      [
+        'DELETE resource secret',
+        {
+          action: 'data_connection.secret.delete',
+          arrange: async (tag) => {
+            await request(http)
+              .put(`${resourceSecret}/${tag}`)
+              .set('authorization', alice)
+              .send({ value: 'before' })
+              .expect(200);
+          },
+          send: (tag) => request(http).delete(`${resourceSecret}/${tag}`).set('authorization', alice),
+          observe: (tag) => readResourceSecret(tag),
+        },
+      ],
+      [
+        'DELETE internal resource secret (cleanup)',
+        {
+          action: 'data_connection.secret.delete',
+          arrange: async (tag) => {
+            await request(http)
+              .put(`${resourceSecret}/${tag}`)
+              .set('authorization', alice)
+              .send({ value: 'before' })
+              .expect(200);
+          },
+          send: (tag) =>
+            request(http)
+              .delete(`/governance/internal/resources/data-connections/${connection}/secrets/${tag}`)
+              .set('authorization', service),
+          observe: (tag) => readResourceSecret(tag),
+        },
+      ],
+    ];
+
+    const matrix = cases.flatMap(([route, c]) =>
+      (['insert', 'commit'] as const).map((fault) => [route, fault, c] as const),
+    );
+    let n = 0;
+
+    it.each(matrix)(
+      'should leave %s unapplied and unaudited when the audit %s fails',
+      async (_route, fault, c) => {
+        const tag = `audit-down-${++n}`;
+        await c.arrange(tag);
+        const before = await c.observe(tag);
+        const events = await eventCount(c.action);
+        const res = await withAuditDown(h, fault, () => c.send(tag));
+        expect(res.status).toBe(503);
+        expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
+        expect(JSON.stringify(res.body)).not.toContain(CANARY);
+        expect(await c.observe(tag)).toEqual(before);
+        expect(await eventCount(c.action)).toBe(events);
+        // With the audit log back, the same request applies and is audited exactly once.
+        const ok = await c.send(tag);
+        expect(ok.status).toBeLessThan(300);
+        expect(await c.observe(tag)).not.toEqual(before);
+        expect(await eventCount(c.action)).toBe(events + 1);
+      },
+    );
+
+    it('should answer 503 (never 500) on the internal audit route while the audit log is down', async () => {
+      const body = {
+        actor_id: 'alice',
+        actor_type: 'user',
+        action: 'data_connection.create',
+        resource_type: 'data_connection',
+      };
+      for (const fault of ['insert', 'commit'] as const) {
+        const res = await withAuditDown(h, fault, () =>
+          request(http).post('/governance/internal/audit/events').set('authorization', service).send(body),
+        );
+        expect(res.status).toBe(503);
+        expect(res.body.error.code).toBe('AUDIT_UNAVAILABLE');
+      }
+    });
+
+    it('should not audit a write that failed', async () => {
+      const events = await eventCount('secret.update');
+      await asAlice('put', `${projectSecret}/missing-secret`).send({ value: 'x' }).expect(404);
+      await request(http)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .send({ id: project, name: 'dup' })
+        .expect(409);
+      expect(await eventCount('secret.update')).toBe(events);
+    });
+  },
+);
 
 describe('Governance audit scrubbing (e2e)', () => {
   let h: GovernanceHarness;
@@ -612,19 +912,33 @@ describe('Governance audit scrubbing (e2e)', () => {
           fields: ['database_config'],
           credentials_changed: true,
           password: CANARY,
-          database_config: { host: 'db.internal', Password: CANARY, options: { client_secret: CANARY, tls: [{ privateKey: CANARY }, { private_key: CANARY }] } },
+          database_config: {
+            host: 'db.internal',
+            Password: CANARY,
+            options: { client_secret: CANARY, tls: [{ privateKey: CANARY }, { private_key: CANARY }] },
+          },
           headers: [{ Authorization: `Bearer ${CANARY}` }, { apiKey: CANARY, token: CANARY }],
           dsn_hint: `postgres://admin:${CANARY}@db.internal:5432/app`,
           conninfo: `host=db password=${CANARY}`,
         },
       })
       .expect(204);
-    const res = await request(http).get('/governance/audit?resource_id=data:acme:p:scrub').set('authorization', h.bearer('alice', ORG)).expect(200);
+    const res = await request(http)
+      .get('/governance/audit?resource_id=data:acme:p:scrub')
+      .set('authorization', h.bearer('alice', ORG))
+      .expect(200);
     expect(res.body.data).toHaveLength(1);
     const details = res.body.data[0].details;
     expect(JSON.stringify(res.body)).not.toContain(CANARY);
-    expect(details).toMatchObject({ fields: ['database_config'], credentials_changed: true, database_config: { host: 'db.internal', options: { tls: [{}, {}] } }, headers: [{}, {}] });
-    const stored = await h.infra.database.dataSource.query(`SELECT details::text AS d FROM audit_events WHERE resource_id = 'data:acme:p:scrub'`);
+    expect(details).toMatchObject({
+      fields: ['database_config'],
+      credentials_changed: true,
+      database_config: { host: 'db.internal', options: { tls: [{}, {}] } },
+      headers: [{}, {}],
+    });
+    const stored = await h.infra.database.dataSource.query(
+      `SELECT details::text AS d FROM audit_events WHERE resource_id = 'data:acme:p:scrub'`,
+    );
     expect(stored[0].d).not.toContain(CANARY);
   });
 });

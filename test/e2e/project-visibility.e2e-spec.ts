@@ -20,10 +20,23 @@ describe('X-Project-ID visibility (e2e)', () => {
     assets = h.app.getHttpServer();
     gov = h.governance.app.getHttpServer();
     await h.governance.createOrg(ORG, 'alice');
-    for (const id of ['team-a', 'secret-proj']) await request(gov).post('/governance/projects').set('authorization', as('alice')).send({ id, name: id }).expect(201);
+    for (const id of ['team-a', 'secret-proj'])
+      await request(gov)
+        .post('/governance/projects')
+        .set('authorization', as('alice'))
+        .send({ id, name: id })
+        .expect(201);
     // bob is an org member and a viewer of team-a only.
-    await request(gov).post('/governance/grants').set('authorization', as('alice')).send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` }).expect(201);
-    await request(gov).post('/governance/grants').set('authorization', as('alice')).send({ user: 'user:bob', relation: 'viewer', object: 'project:team-a' }).expect(201);
+    await request(gov)
+      .post('/governance/grants')
+      .set('authorization', as('alice'))
+      .send({ user: 'user:bob', relation: 'member', object: `organization:${ORG}` })
+      .expect(201);
+    await request(gov)
+      .post('/governance/grants')
+      .set('authorization', as('alice'))
+      .send({ user: 'user:bob', relation: 'viewer', object: 'project:team-a' })
+      .expect(201);
     // Observe (not replace) the real client, to see what each guard decision costs.
     const client: GovernanceClient = h.infra.governance;
     const real = client.request.bind(client);
@@ -42,11 +55,16 @@ describe('X-Project-ID visibility (e2e)', () => {
   });
 
   // /assets/me answers with the validated project: the guard alone decides it.
-  const list = (user: string, project: string) => request(assets).get('/assets/me').set('authorization', as(user)).set('x-project-id', project);
+  const list = (user: string, project: string) =>
+    request(assets).get('/assets/me').set('authorization', as(user)).set('x-project-id', project);
   // Each request has its own request id and trace id; everything else must be identical.
-  const withoutIds = (body: { error: Record<string, unknown> }) => ({ ...body.error, request_id: undefined, trace_id: undefined });
+  const withoutIds = (body: { error: Record<string, unknown> }) => ({
+    ...body.error,
+    request_id: undefined,
+    trace_id: undefined,
+  });
 
-  it("should keep answering 404 to a caller who cannot read a project after someone who can has used it", async () => {
+  it('should keep answering 404 to a caller who cannot read a project after someone who can has used it', async () => {
     const before = await list('bob', 'secret-proj').expect(404);
     await list('alice', 'secret-proj').expect(200);
     await list('alice', 'secret-proj').expect(200);
@@ -69,7 +87,11 @@ describe('X-Project-ID visibility (e2e)', () => {
   });
 
   it('should reuse a positive answer for the same caller only', async () => {
-    await request(gov).post('/governance/grants').set('authorization', as('alice')).send({ user: 'user:dora', relation: 'viewer', object: 'project:team-a' }).expect(201);
+    await request(gov)
+      .post('/governance/grants')
+      .set('authorization', as('alice'))
+      .send({ user: 'user:dora', relation: 'viewer', object: 'project:team-a' })
+      .expect(201);
     await list('alice', 'team-a').expect(200);
     governanceCalls = [];
     await list('alice', 'team-a').expect(200);
@@ -84,11 +106,18 @@ describe('X-Project-ID visibility (e2e)', () => {
     const check = authz.check.bind(authz);
     const batchCheck = authz.batchCheck.bind(authz);
     authz.check = (req) => (checks.push(`check ${req.relation}`), check(req));
-    authz.batchCheck = (reqs) => (checks.push(...reqs.map((r) => `batchCheck ${r.relation}`)), batchCheck(reqs));
+    authz.batchCheck = (reqs) => (
+      checks.push(...reqs.map((r) => `batchCheck ${r.relation}`)),
+      batchCheck(reqs)
+    );
     try {
       const secrets = async (project: string) => {
         checks.length = 0;
-        const res = await request(gov).get('/governance/resources/projects/secrets').set('authorization', as('bob')).set('x-project-id', project).expect(404);
+        const res = await request(gov)
+          .get('/governance/resources/projects/secrets')
+          .set('authorization', as('bob'))
+          .set('x-project-id', project)
+          .expect(404);
         return { body: withoutIds(res.body), checks: [...checks] };
       };
       const unreadable = await secrets('secret-proj');

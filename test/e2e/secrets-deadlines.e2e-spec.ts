@@ -16,7 +16,8 @@ const GOVERNANCE_REQUEST_TIMEOUT_MS = 1500;
 /** Scheduling slack on a shared, busy CI machine; far below INFISICAL_TIMEOUT_MS. */
 const SLACK_MS = 1200;
 
-const deadlineEnv = (fake: FakeInfisicalServer): NodeJS.ProcessEnv => infisicalEnv(fake, { INFISICAL_TIMEOUT_MS: String(INFISICAL_TIMEOUT_MS) });
+const deadlineEnv = (fake: FakeInfisicalServer): NodeJS.ProcessEnv =>
+  infisicalEnv(fake, { INFISICAL_TIMEOUT_MS: String(INFISICAL_TIMEOUT_MS) });
 
 /** Resolves when the fake receives a matching request (its arrival, not its answer). */
 function arrival(fake: FakeInfisicalServer, method: string, path: string): Promise<number> {
@@ -41,15 +42,22 @@ describe('Deadlines from the caller (e2e)', () => {
     let h: GovernanceHarness;
     let http: ReturnType<GovernanceHarness['app']['getHttpServer']>;
     let alice: string;
-    const as = (method: 'get' | 'post' | 'put' | 'delete', path: string) => request(http)[method](path).set('authorization', alice).set('x-project-id', PROJECT);
+    const as = (method: 'get' | 'post' | 'put' | 'delete', path: string) =>
+      request(http)[method](path).set('authorization', alice).set('x-project-id', PROJECT);
 
     beforeAll(async () => {
       fake = await FakeInfisicalServer.start({ environments: ['prod'] });
-      h = await startGovernanceHarness({ env: { ...deadlineEnv(fake), GOVERNANCE_REQUEST_TIMEOUT_MS: String(GOVERNANCE_REQUEST_TIMEOUT_MS) } });
+      h = await startGovernanceHarness({
+        env: { ...deadlineEnv(fake), GOVERNANCE_REQUEST_TIMEOUT_MS: String(GOVERNANCE_REQUEST_TIMEOUT_MS) },
+      });
       http = h.app.getHttpServer();
       await h.createOrg(ORG, 'alice');
       alice = h.bearer('alice', ORG);
-      await request(http).post('/governance/projects').set('authorization', alice).send({ id: PROJECT, name: 'Deadlines' }).expect(201);
+      await request(http)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .send({ id: PROJECT, name: 'Deadlines' })
+        .expect(201);
       await as('post', SECRETS).send({ name: 'present', value: 'v1' }).expect(200); // logged in, token cached
     });
     afterAll(async () => {
@@ -62,21 +70,37 @@ describe('Deadlines from the caller (e2e)', () => {
       fake.beforeRoute = null;
     });
 
-    it.each(['abc', '-1', '1.5', '100ms', '1e3', ' ', '12345678901'])('should refuse a malformed header %p with 400 in the envelope', async (value) => {
-      const before = fake.requests.length;
-      const res = await as('put', `${SECRETS}/present`).set(HEADER, value).send({ value: 'v2' }).expect(400);
-      expect(res.body.error).toMatchObject({ code: 'INVALID_REQUEST', status: 400, details: { header: HEADER } });
-      expect(fake.requests.length).toBe(before);
-    });
+    it.each(['abc', '-1', '1.5', '100ms', '1e3', ' ', '12345678901'])(
+      'should refuse a malformed header %p with 400 in the envelope',
+      async (value) => {
+        const before = fake.requests.length;
+        const res = await as('put', `${SECRETS}/present`)
+          .set(HEADER, value)
+          .send({ value: 'v2' })
+          .expect(400);
+        expect(res.body.error).toMatchObject({
+          code: 'INVALID_REQUEST',
+          status: 400,
+          details: { header: HEADER },
+        });
+        expect(fake.requests.length).toBe(before);
+      },
+    );
 
     it('should send nothing to the backend for a write whose deadline has already passed', async () => {
       const before = fake.requests.length;
       const res = await as('put', `${SECRETS}/present`).set(HEADER, '0').send({ value: 'late' }).expect(504);
-      expect(res.body.error).toMatchObject({ code: 'DEADLINE_EXCEEDED', status: 504, details: { outcome: 'not_applied' } });
+      expect(res.body.error).toMatchObject({
+        code: 'DEADLINE_EXCEEDED',
+        status: 504,
+        details: { outcome: 'not_applied' },
+      });
       await as('post', SECRETS).set(HEADER, '0').send({ name: 'never', value: 'late' }).expect(504);
       await as('delete', `${SECRETS}/present`).set(HEADER, '0').expect(504);
       expect(fake.requests.slice(before)).toEqual([]);
-      await expect(as('get', `${SECRETS}/present`).expect(200)).resolves.toMatchObject({ body: { value: 'v1' } });
+      await expect(as('get', `${SECRETS}/present`).expect(200)).resolves.toMatchObject({
+        body: { value: 'v1' },
+      });
       await as('get', `${SECRETS}/never`).expect(404);
     });
 
@@ -104,9 +128,14 @@ describe('Deadlines from the caller (e2e)', () => {
       const key = `/api/v3/secrets/raw/in-flight`;
       fake.freeze((method, path) => method === 'POST' && path === key);
       const undone = arrival(fake, 'DELETE', key);
-      const { result, ms } = await timed(() => as('post', SECRETS).set(HEADER, '300').send({ name: 'in-flight', value: 'stuck' }));
+      const { result, ms } = await timed(() =>
+        as('post', SECRETS).set(HEADER, '300').send({ name: 'in-flight', value: 'stuck' }),
+      );
       expect(result.status).toBe(504);
-      expect(result.body.error).toMatchObject({ code: 'DEADLINE_EXCEEDED', details: { outcome: 'not_applied' } });
+      expect(result.body.error).toMatchObject({
+        code: 'DEADLINE_EXCEEDED',
+        details: { outcome: 'not_applied' },
+      });
       expect(ms).toBeLessThan(300 + SLACK_MS);
       await undone; // the compensating delete was sent before the answer
       expect(fake.heldCount).toBe(1);
@@ -117,10 +146,14 @@ describe('Deadlines from the caller (e2e)', () => {
       fake.freeze((method, path) => method === 'POST' && path === key);
       const undone = arrival(fake, 'DELETE', key);
       const started = performance.now();
-      await expect(as('post', SECRETS).set(HEADER, '30000').timeout(300).send({ name: 'abandoned', value: 'gone' })).rejects.toThrow(/timeout/i);
+      await expect(
+        as('post', SECRETS).set(HEADER, '30000').timeout(300).send({ name: 'abandoned', value: 'gone' }),
+      ).rejects.toThrow(/timeout/i);
       // Without the disconnect the write would hang until INFISICAL_TIMEOUT_MS and never be undone.
       let bound: NodeJS.Timeout | undefined;
-      const noUndo = new Promise<number>((resolve) => (bound = setTimeout(() => resolve(Number.POSITIVE_INFINITY), 300 + SLACK_MS)));
+      const noUndo = new Promise<number>(
+        (resolve) => (bound = setTimeout(() => resolve(Number.POSITIVE_INFINITY), 300 + SLACK_MS)),
+      );
       const at = await Promise.race([undone, noUndo]);
       clearTimeout(bound);
       expect(at - started).toBeLessThan(300 + SLACK_MS);
@@ -140,7 +173,11 @@ describe('Deadlines from the caller (e2e)', () => {
       });
       const gov = h.governance.app.getHttpServer();
       await h.governance.createOrg(ORG, 'alice');
-      await request(gov).post('/governance/projects').set('authorization', h.governance.bearer('alice', ORG)).send({ id: PROJECT, name: 'Deadlines' }).expect(201);
+      await request(gov)
+        .post('/governance/projects')
+        .set('authorization', h.governance.bearer('alice', ORG))
+        .send({ id: PROJECT, name: 'Deadlines' })
+        .expect(201);
     });
     afterAll(async () => {
       fake?.thaw();
@@ -153,7 +190,9 @@ describe('Deadlines from the caller (e2e)', () => {
       const folder = infisicalFolderPath(normalizeScope({ orgId: ORG, projectId: PROJECT, resourceUri }));
       const key = '/api/v3/secrets/raw/credentials-v1';
       // The write that would land: the one sent once the resource folder exists.
-      fake.freeze((method, path) => method === 'POST' && path === key && fake.folderPaths('prod').includes(folder));
+      fake.freeze(
+        (method, path) => method === 'POST' && path === key && fake.folderPaths('prod').includes(folder),
+      );
       const assetsDb = h.infra.database.dataSource;
 
       const { result, ms } = await timed(() =>
@@ -187,10 +226,14 @@ describe('Deadlines from the caller (e2e)', () => {
       expect(op).toEqual({ status: 'pending', held: true });
 
       // Once it has (moved, not waited for), the reconciler purges again and catches the late write.
-      await assetsDb.query(`UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`);
+      await assetsDb.query(
+        `UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`,
+      );
       expect(await h.reconciler.runOnce()).toMatchObject({ claimed: 1, rolledBack: 1, failed: 0 });
       expect(fake.storedValue('prod', folder, 'credentials-v1')).toBeUndefined();
-      expect(await assetsDb.query(`SELECT 1 FROM data_connections WHERE resource_uri = $1`, [resourceUri])).toEqual([]);
+      expect(
+        await assetsDb.query(`SELECT 1 FROM data_connections WHERE resource_uri = $1`, [resourceUri]),
+      ).toEqual([]);
     });
   });
 });

@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import request from 'supertest';
-import { expectStorageRoundTrip, type Recorder, S3rver, s3rverAccount, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
+import {
+  expectStorageRoundTrip,
+  type Recorder,
+  S3rver,
+  s3rverAccount,
+  startRecorder,
+  startStorageTenant,
+  type StorageTenant,
+  viaConnection as via,
+} from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'tls-lake';
@@ -25,12 +34,60 @@ interface Pem {
  */
 async function makePki(dir: string): Promise<{ ca: string; localhost: Pem; otherName: Pem; untrusted: Pem }> {
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  const ca = (name: string) => run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.crt`);
+  const ca = (name: string) =>
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+    );
   const leaf = async (name: string, issuer: string, san: string): Promise<Pem> => {
-    await writeFile(join(dir, `${name}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
-    run('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.csr`);
-    run('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.crt`, '-CAkey', `${issuer}.key`, '-CAcreateserial', '-days', '2', '-extfile', `${name}.ext`, '-out', `${name}.crt`);
-    return { key: await readFile(join(dir, `${name}.key`), 'utf8'), cert: await readFile(join(dir, `${name}.crt`), 'utf8') };
+    await writeFile(
+      join(dir, `${name}.ext`),
+      `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
+    );
+    run(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.csr`,
+    );
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${issuer}.crt`,
+      '-CAkey',
+      `${issuer}.key`,
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.crt`,
+    );
+    return {
+      key: await readFile(join(dir, `${name}.key`), 'utf8'),
+      cert: await readFile(join(dir, `${name}.crt`), 'utf8'),
+    };
   };
   ca('test-ca');
   ca('rogue-ca');
@@ -63,7 +120,12 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
 
   const as = () => tenant.as();
   const connect = (name: string, port: number) =>
-    tenant.connect({ name, connection_type: 'minio', storage_config: { bucket: BUCKET, endpoint: `https://localhost:${port}` }, credentials: KEY });
+    tenant.connect({
+      name,
+      connection_type: 'minio',
+      storage_config: { bucket: BUCKET, endpoint: `https://localhost:${port}` },
+      credentials: KEY,
+    });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'storage-tls-'));
@@ -75,17 +137,35 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
 
     s3rverAccount.createKeyPair(KEY.access_key, KEY.secret_key);
     s3Dir = await mkdtemp(join(tmpdir(), 's3rver-tls-'));
-    s3 = new S3rver({ port: 0, address, silent: true, directory: s3Dir, configureBuckets: [{ name: BUCKET, configs: [] }], ...pki.localhost });
+    s3 = new S3rver({
+      port: 0,
+      address,
+      silent: true,
+      directory: s3Dir,
+      configureBuckets: [{ name: BUCKET, configs: [] }],
+      ...pki.localhost,
+    });
     const s3Port = (await s3.run()).port;
-    const ok = (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-length': '0' }).end();
+    const ok = (_req: http.IncomingMessage, res: http.ServerResponse) =>
+      res.writeHead(200, { 'content-length': '0' }).end();
     wrongName = await startRecorder(ok, { server: https.createServer(pki.otherName), host: address });
     rogue = await startRecorder(ok, { server: https.createServer(pki.untrusted), host: address });
     second = await startRecorder((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/xml' }).end('<ListBucketResult><Name>stolen</Name></ListBucketResult>');
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end('<ListBucketResult><Name>stolen</Name></ListBucketResult>');
     });
-    redirector = await startRecorder((_req, res) => {
-      res.writeHead(redirectStatus, { location: `http://127.0.0.1:${second.port}/lake/stolen`, 'content-length': '0' }).end();
-    }, { server: https.createServer(pki.localhost), host: address });
+    redirector = await startRecorder(
+      (_req, res) => {
+        res
+          .writeHead(redirectStatus, {
+            location: `http://127.0.0.1:${second.port}/lake/stolen`,
+            'content-length': '0',
+          })
+          .end();
+      },
+      { server: https.createServer(pki.localhost), host: address },
+    );
 
     tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-tls-default-' });
     http$ = tenant.http;
@@ -105,43 +185,68 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
   });
 
   it('should PUT, GET, HEAD, LIST and DELETE over HTTPS, the certificate checked against the tenant hostname', async () => {
-    await expectStorageRoundTrip(tenant, 'tls-lake', { first: ['docs/tls.txt', 'over tls'], second: ['docs/more.txt', 'more'], remove: 'first' });
+    await expectStorageRoundTrip(tenant, 'tls-lake', {
+      first: ['docs/tls.txt', 'over tls'],
+      second: ['docs/more.txt', 'more'],
+      remove: 'first',
+    });
   });
 
   it.each([
-    ['a certificate for another hostname', 'wrong-name-lake', 'ERR_TLS_CERT_ALTNAME_INVALID', () => wrongName],
+    [
+      'a certificate for another hostname',
+      'wrong-name-lake',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      () => wrongName,
+    ],
     ['a certificate from an untrusted CA', 'rogue-ca-lake', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', () => rogue],
-  ])('should refuse %s with a clear TLS error, never a 500, and send it no request', async (_label, connection, tlsError, server) => {
-    for (const run of [
-      () => request(http$).get(via('/assets/storage/reports/docs/a.txt', connection)).set(as()),
-      () => request(http$).put(via('/assets/storage/reports/docs/a.txt', connection)).set(as()).send(Buffer.from('secret payload')),
-      () => request(http$).get(via('/assets/storage/reports', connection)).set(as()),
-    ]) {
-      const res = await run();
-      expect(res.status).toBe(503);
-      expect(res.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'tls_certificate_rejected', tls_error: tlsError } });
-      expect(res.body.error.message).toMatch(/TLS certificate/);
-      expect(JSON.stringify(res.body)).not.toContain(KEY.secret_key);
-    }
-    expect(server().seen).toEqual([]);
-  });
+  ])(
+    'should refuse %s with a clear TLS error, never a 500, and send it no request',
+    async (_label, connection, tlsError, server) => {
+      for (const run of [
+        () => request(http$).get(via('/assets/storage/reports/docs/a.txt', connection)).set(as()),
+        () =>
+          request(http$)
+            .put(via('/assets/storage/reports/docs/a.txt', connection))
+            .set(as())
+            .send(Buffer.from('secret payload')),
+        () => request(http$).get(via('/assets/storage/reports', connection)).set(as()),
+      ]) {
+        const res = await run();
+        expect(res.status).toBe(503);
+        expect(res.body.error).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          details: { reason: 'tls_certificate_rejected', tls_error: tlsError },
+        });
+        expect(res.body.error.message).toMatch(/TLS certificate/);
+        expect(JSON.stringify(res.body)).not.toContain(KEY.secret_key);
+      }
+      expect(server().seen).toEqual([]);
+    },
+  );
 
-  it.each([301, 302, 303, 307, 308])('should refuse a %i from an HTTPS endpoint, and the second listener sees nothing', async (status) => {
-    redirectStatus = status;
-    second.seen.length = 0;
-    redirector.seen.length = 0;
-    for (const run of [
-      () => request(http$).get(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
-      () => request(http$).get(via('/assets/storage/reports', 'bouncy-tls-lake')).set(as()),
-      () => request(http$).delete(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
-    ]) {
-      const res = await run();
-      expect(res.status).toBe(403);
-      expect(res.body.error).toMatchObject({ code: 'EGRESS_DENIED', details: { reason: 'redirect_refused', status } });
-      expect(JSON.stringify(res.body)).not.toContain(String(second.port));
-    }
-    // The TLS endpoint was reached (so the redirect really came over TLS); the target never was.
-    expect(redirector.seen.length).toBeGreaterThan(0);
-    expect(second.seen).toEqual([]);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'should refuse a %i from an HTTPS endpoint, and the second listener sees nothing',
+    async (status) => {
+      redirectStatus = status;
+      second.seen.length = 0;
+      redirector.seen.length = 0;
+      for (const run of [
+        () => request(http$).get(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
+        () => request(http$).get(via('/assets/storage/reports', 'bouncy-tls-lake')).set(as()),
+        () => request(http$).delete(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
+      ]) {
+        const res = await run();
+        expect(res.status).toBe(403);
+        expect(res.body.error).toMatchObject({
+          code: 'EGRESS_DENIED',
+          details: { reason: 'redirect_refused', status },
+        });
+        expect(JSON.stringify(res.body)).not.toContain(String(second.port));
+      }
+      // The TLS endpoint was reached (so the redirect really came over TLS); the target never was.
+      expect(redirector.seen.length).toBeGreaterThan(0);
+      expect(second.seen).toEqual([]);
+    },
+  );
 });

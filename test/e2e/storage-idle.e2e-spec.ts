@@ -23,7 +23,8 @@ describe('Storage uploads: idle timeout (e2e)', () => {
   const { streamed } = requests;
   afterEach(() => requests.destroyAll());
   const multipartHeaders = () => ({ ...as(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` });
-  const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const field = (name: string, value: string) =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const fileHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const leftovers = () => readdir(join(tenant.localRoot, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
   const settled = () => app.get(UploadSlots).drained();
@@ -45,19 +46,30 @@ describe('Storage uploads: idle timeout (e2e)', () => {
   });
 
   it('should answer 408 in the envelope to a PUT whose client stops sending mid-body, free its slot and delete its bytes', async () => {
-    const { req, response } = streamed('PUT', '/assets/storage/sol/idle/put.bin', { ...as(), 'content-length': String(4 * 1024 * 1024) });
+    const { req, response } = streamed('PUT', '/assets/storage/sol/idle/put.bin', {
+      ...as(),
+      'content-length': String(4 * 1024 * 1024),
+    });
     // More than one staging buffer, so part of it is on disk when the client goes quiet.
     req.write(Buffer.alloc(1536 * 1024, 1));
     const res = await response;
     req.destroy();
     expect(res.status).toBe(408);
-    expect(JSON.parse(res.body).error).toMatchObject({ code: 'REQUEST_TIMEOUT', status: 408, details: { idle_timeout_ms: IDLE_MS } });
+    expect(JSON.parse(res.body).error).toMatchObject({
+      code: 'REQUEST_TIMEOUT',
+      status: 408,
+      details: { idle_timeout_ms: IDLE_MS },
+    });
     expect(res.connection).toBe('close');
     await settled();
     await expect(leftovers()).resolves.toEqual([]);
     await request(http).head('/assets/storage/sol/idle/put.bin').set(as()).expect(404);
     // The org's only slot is free again.
-    await request(http).put('/assets/storage/sol/idle/next.bin').set(as()).send(Buffer.from('next')).expect(201);
+    await request(http)
+      .put('/assets/storage/sol/idle/next.bin')
+      .set(as())
+      .send(Buffer.from('next'))
+      .expect(201);
   });
 
   it('should answer 408 to a file upload whose client stops inside the file, and leave no bytes and no row', async () => {
@@ -70,8 +82,16 @@ describe('Storage uploads: idle timeout (e2e)', () => {
     expect(JSON.parse(res.body).error.code).toBe('REQUEST_TIMEOUT');
     await settled();
     await expect(leftovers()).resolves.toEqual([]);
-    await expect(app.get(DataSource).query(`SELECT 1 FROM files WHERE key = 'idle/file.bin'`)).resolves.toEqual([]);
-    await request(http).post('/assets/files').set(as()).field('key', 'idle/file.bin').field('name', 'Idle file').attach('file', Buffer.from('ok'), 'f.bin').expect(201);
+    await expect(
+      app.get(DataSource).query(`SELECT 1 FROM files WHERE key = 'idle/file.bin'`),
+    ).resolves.toEqual([]);
+    await request(http)
+      .post('/assets/files')
+      .set(as())
+      .field('key', 'idle/file.bin')
+      .field('name', 'Idle file')
+      .attach('file', Buffer.from('ok'), 'f.bin')
+      .expect(201);
   });
 
   it('should answer 408 to a file upload whose client stops between its parts', async () => {
@@ -81,11 +101,18 @@ describe('Storage uploads: idle timeout (e2e)', () => {
     req.destroy();
     expect(res.status).toBe(408);
     await settled();
-    await request(http).put('/assets/storage/sol/idle/after-fields.bin').set(as()).send(Buffer.from('slot free')).expect(201);
+    await request(http)
+      .put('/assets/storage/sol/idle/after-fields.bin')
+      .set(as())
+      .send(Buffer.from('slot free'))
+      .expect(201);
   });
 
   it('should let a slow client through as long as it keeps sending', async () => {
-    const { req, response } = streamed('PUT', '/assets/storage/sol/idle/slow.bin', { ...as(), 'content-length': String(16 * 1024) });
+    const { req, response } = streamed('PUT', '/assets/storage/sol/idle/slow.bin', {
+      ...as(),
+      'content-length': String(16 * 1024),
+    });
     // In all longer than the idle timeout, but never silent for a tenth of it.
     for (let i = 0; i < 16; i++) {
       req.write(Buffer.alloc(1024, i));

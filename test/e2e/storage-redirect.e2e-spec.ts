@@ -1,5 +1,11 @@
 import request from 'supertest';
-import { type Recorder, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
+import {
+  type Recorder,
+  startRecorder,
+  startStorageTenant,
+  type StorageTenant,
+  viaConnection as via,
+} from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'redirects';
@@ -34,11 +40,20 @@ describe('Storage connections never follow redirects (e2e)', () => {
     http$ = tenant.http;
     governancePort = Number(new URL(await tenant.h.governance.app.getUrl()).port);
     const endpoint = redirector.url;
-    await tenant.connect({ name: 'bouncy-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint }, credentials: { access_key: 'AKIDREDIRECT', secret_key: 'redirect-secret-9f2c' } });
+    await tenant.connect({
+      name: 'bouncy-minio',
+      connection_type: 'minio',
+      storage_config: { bucket: 'lake', endpoint },
+      credentials: { access_key: 'AKIDREDIRECT', secret_key: 'redirect-secret-9f2c' },
+    });
     await tenant.connect({
       name: 'bouncy-azure',
       connection_type: 'azure_blob',
-      storage_config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${endpoint}/devstoreaccount1` },
+      storage_config: {
+        account_name: 'devstoreaccount1',
+        container: 'landing',
+        endpoint: `${endpoint}/devstoreaccount1`,
+      },
       credentials: { account_key: Buffer.from('azure-redirect-key-0123456789').toString('base64') },
     });
   });
@@ -52,9 +67,20 @@ describe('Storage connections never follow redirects (e2e)', () => {
   const operations: Array<[string, (connection: string) => request.Test]> = [
     ['GET', (c) => request(http$).get(via('/assets/storage/reports/docs/a.txt', c)).set(as())],
     ['HEAD', (c) => request(http$).head(via('/assets/storage/reports/docs/a.txt', c)).set(as())],
-    ['LIST', (c) => request(http$).get(via('/assets/storage/reports', c)).query({ prefix: 'docs/' }).set(as())],
+    [
+      'LIST',
+      (c) => request(http$).get(via('/assets/storage/reports', c)).query({ prefix: 'docs/' }).set(as()),
+    ],
     ['DELETE', (c) => request(http$).delete(via('/assets/storage/reports/docs/a.txt', c)).set(as())],
-    ['PUT', (c) => request(http$).put(via('/assets/storage/reports/docs/a.txt', c)).set(as()).set('content-type', 'text/plain').send('payload')],
+    [
+      'PUT',
+      (c) =>
+        request(http$)
+          .put(via('/assets/storage/reports/docs/a.txt', c))
+          .set(as())
+          .set('content-type', 'text/plain')
+          .send('payload'),
+    ],
   ];
   const targets: Array<[string, () => string]> = [
     ['a second listener', () => `http://127.0.0.1:${second.port}/lake/stolen`],
@@ -73,12 +99,19 @@ describe('Storage connections never follow redirects (e2e)', () => {
           const res = await run(connection);
           expect(res.status).toBe(403);
           if (res.body?.error) {
-            expect(res.body.error).toMatchObject({ code: 'EGRESS_DENIED', details: { reason: 'redirect_refused', status } });
+            expect(res.body.error).toMatchObject({
+              code: 'EGRESS_DENIED',
+              details: { reason: 'redirect_refused', status },
+            });
             expect(JSON.stringify(res.body)).not.toContain(String(second.port));
             expect(JSON.stringify(res.body)).not.toContain('stolen');
           }
           expect(second.seen).toEqual([]);
-          expect(redirector.seen.filter((line) => line.includes('elsewhere') || line.includes('stolen') || line.includes('health'))).toEqual([]);
+          expect(
+            redirector.seen.filter(
+              (line) => line.includes('elsewhere') || line.includes('stolen') || line.includes('health'),
+            ),
+          ).toEqual([]);
         },
       );
     });

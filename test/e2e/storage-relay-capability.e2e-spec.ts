@@ -5,7 +5,14 @@ import request from 'supertest';
 import { createObjectStoreFromSpec, objectStoreFromConnection } from '@app/storage';
 import { GOOGLE_TOKEN_ENDPOINT } from '../../apps/assets/src/storage/index.js';
 import { type RelayHandle, StorageEgressRelay } from '../../apps/assets/src/storage/storage-egress-relay.js';
-import { googleServiceAccount, type Recorder, startRecorder, startStorageTenant, type StorageTenant, viaConnection as via } from '../support/storage-fixtures.js';
+import {
+  googleServiceAccount,
+  type Recorder,
+  startRecorder,
+  startStorageTenant,
+  type StorageTenant,
+  viaConnection as via,
+} from '../support/storage-fixtures.js';
 
 const ORG = 'acme';
 const PROJECT = 'relay-cap';
@@ -14,17 +21,30 @@ const AZURE_KEY = Buffer.from('victim-azure-account-key-0123456789').toString('b
 const GCS_TOKEN = 'ya29.victim-gcs-token-7c3b';
 
 /** A tenant's store: records every request (with the credential it carried) and answers 404. */
-const recorder = (respond: Parameters<typeof startRecorder>[0] = (_req, res) => res.writeHead(404, { 'content-length': '0' }).end()) =>
-  startRecorder(respond, { describe: (req) => `${req.method} ${req.url} ${req.headers.authorization ?? '-'}` });
+const recorder = (
+  respond: Parameters<typeof startRecorder>[0] = (_req, res) =>
+    res.writeHead(404, { 'content-length': '0' }).end(),
+) =>
+  startRecorder(respond, {
+    describe: (req) => `${req.method} ${req.url} ${req.headers.authorization ?? '-'}`,
+  });
 
 /** A raw request to the relay, with whatever Host and headers an attacker chooses. */
-function raw(origin: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<number> {
+function raw(
+  origin: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<number> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path, method, headers: { ...headers, connection: 'close' }, agent: false }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      { host: hostname, port, path, method, headers: { ...headers, connection: 'close' }, agent: false },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.once('error', reject);
     req.end();
   });
@@ -59,15 +79,33 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     minio = await recorder();
     azure = await recorder();
     gcs = await recorder();
-    tokenEndpoint = await recorder((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: GCS_TOKEN, expires_in: 3600, token_type: 'Bearer' })));
+    tokenEndpoint = await recorder((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: GCS_TOKEN, expires_in: 3600, token_type: 'Bearer' })),
+    );
     opened = jest.spyOn(StorageEgressRelay.prototype, 'open');
-    tenant = await startStorageTenant({ org: ORG, project: PROJECT, tmpPrefix: 'assets-relay-cap-', overrides: [{ provide: GOOGLE_TOKEN_ENDPOINT, useValue: `${tokenEndpoint.url}/token` }] });
+    tenant = await startStorageTenant({
+      org: ORG,
+      project: PROJECT,
+      tmpPrefix: 'assets-relay-cap-',
+      overrides: [{ provide: GOOGLE_TOKEN_ENDPOINT, useValue: `${tokenEndpoint.url}/token` }],
+    });
     http$ = tenant.http;
-    await tenant.connect({ name: 'victim-minio', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint: minio.url }, credentials: MINIO_KEY });
+    await tenant.connect({
+      name: 'victim-minio',
+      connection_type: 'minio',
+      storage_config: { bucket: 'lake', endpoint: minio.url },
+      credentials: MINIO_KEY,
+    });
     await tenant.connect({
       name: 'victim-azure',
       connection_type: 'azure_blob',
-      storage_config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${azure.url}/devstoreaccount1` },
+      storage_config: {
+        account_name: 'devstoreaccount1',
+        container: 'landing',
+        endpoint: `${azure.url}/devstoreaccount1`,
+      },
       credentials: { account_key: AZURE_KEY },
     });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -76,7 +114,10 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
       connection_type: 'gcs',
       storage_config: { auth_type: 'service_account', bucket: 'lake', endpoint: gcs.url },
       credentials: {
-        service_account_json: googleServiceAccount('victim@acme-analytics.iam.gserviceaccount.com', privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+        service_account_json: googleServiceAccount(
+          'victim@acme-analytics.iam.gserviceaccount.com',
+          privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        ),
       },
     });
   });
@@ -92,9 +133,24 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     expect(minio.seen.length).toBeGreaterThan(0);
     minio.seen.length = 0;
     expect(await raw(relay.origin, '/lake/acme/relay-cap/reports/docs/a.txt')).toBe(403);
-    expect(await raw(relay.origin, '/lake/', { 'x-amz-date': '20300101T000000Z', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', authorization: `AWS4-HMAC-SHA256 Credential=${MINIO_KEY.access_key}/20300101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${'0'.repeat(64)}` })).toBe(403);
+    expect(
+      await raw(relay.origin, '/lake/', {
+        'x-amz-date': '20300101T000000Z',
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+        authorization: `AWS4-HMAC-SHA256 Credential=${MINIO_KEY.access_key}/20300101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=${'0'.repeat(64)}`,
+      }),
+    ).toBe(403);
     // Even a client holding the tenant's real secret cannot use the relay: OpenDAL never had it.
-    const withRealSecret = createObjectStoreFromSpec({ backend: 's3', bucket: 'lake', region: 'us-east-1', endpoint: relay.origin, accessKey: MINIO_KEY.access_key, secretKey: MINIO_KEY.secret_key, pathStyle: true, ambientCredentials: false });
+    const withRealSecret = createObjectStoreFromSpec({
+      backend: 's3',
+      bucket: 'lake',
+      region: 'us-east-1',
+      endpoint: relay.origin,
+      accessKey: MINIO_KEY.access_key,
+      secretKey: MINIO_KEY.secret_key,
+      pathStyle: true,
+      ambientCredentials: false,
+    });
     await expect(withRealSecret.head('acme/relay-cap/reports/docs/a.txt')).rejects.toBeDefined();
     await expect(withRealSecret.list({ prefix: '', limit: 10 })).rejects.toBeDefined();
     expect(minio.seen).toEqual([]);
@@ -105,8 +161,22 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     expect(azure.seen.length).toBeGreaterThan(0);
     azure.seen.length = 0;
     expect(await raw(relay.origin, '/devstoreaccount1/landing?restype=container&comp=list')).toBe(403);
-    expect(await raw(relay.origin, '/devstoreaccount1/landing?restype=container&comp=list', { 'x-ms-date': new Date().toUTCString(), 'x-ms-version': '2019-12-12', authorization: `SharedKey devstoreaccount1:${Buffer.alloc(32).toString('base64')}` })).toBe(403);
-    const withRealKey = objectStoreFromConnection({ type: 'azure_blob', config: { account_name: 'devstoreaccount1', container: 'landing', endpoint: `${relay.origin}/devstoreaccount1` }, credentials: { account_key: AZURE_KEY } });
+    expect(
+      await raw(relay.origin, '/devstoreaccount1/landing?restype=container&comp=list', {
+        'x-ms-date': new Date().toUTCString(),
+        'x-ms-version': '2019-12-12',
+        authorization: `SharedKey devstoreaccount1:${Buffer.alloc(32).toString('base64')}`,
+      }),
+    ).toBe(403);
+    const withRealKey = objectStoreFromConnection({
+      type: 'azure_blob',
+      config: {
+        account_name: 'devstoreaccount1',
+        container: 'landing',
+        endpoint: `${relay.origin}/devstoreaccount1`,
+      },
+      credentials: { account_key: AZURE_KEY },
+    });
     await expect(withRealKey.head('acme/relay-cap/reports/docs/a.txt')).rejects.toBeDefined();
     expect(azure.seen).toEqual([]);
   });
@@ -117,8 +187,17 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     gcs.seen.length = 0;
     expect(await raw(relay.origin, '/storage/v1/b/lake/o')).toBe(403);
     expect(await raw(relay.origin, '/storage/v1/b/lake/o', { authorization: 'Bearer guessed' })).toBe(403);
-    expect(await raw(relay.origin, '/storage/v1/b/lake/o', { authorization: `Bearer ${GCS_TOKEN}` })).toBe(403);
-    expect(await raw(relay.origin, '/download/storage/v1/b/lake/o/x?alt=media', { authorization: `Bearer ${GCS_TOKEN}` }, 'DELETE')).toBe(403);
+    expect(await raw(relay.origin, '/storage/v1/b/lake/o', { authorization: `Bearer ${GCS_TOKEN}` })).toBe(
+      403,
+    );
+    expect(
+      await raw(
+        relay.origin,
+        '/download/storage/v1/b/lake/o/x?alt=media',
+        { authorization: `Bearer ${GCS_TOKEN}` },
+        'DELETE',
+      ),
+    ).toBe(403);
     expect(gcs.seen).toEqual([]);
   });
 
@@ -128,7 +207,11 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     const res = await request(http$)
       .post('/assets/data/verify')
       .set(as())
-      .send({ connection_type: 'minio', storage_config: { bucket: 'lake', endpoint: relay.origin }, credentials: { access_key: 'AKIDATTACKER', secret_key: 'attacker-secret-1' } })
+      .send({
+        connection_type: 'minio',
+        storage_config: { bucket: 'lake', endpoint: relay.origin },
+        credentials: { access_key: 'AKIDATTACKER', secret_key: 'attacker-secret-1' },
+      })
       .expect(200);
     expect(res.body).toMatchObject({ success: false, details: { error_code: 'egress_denied' } });
     expect(res.body.steps.find((s: { status: string }) => s.status === 'failed')?.name).toBe('egress_policy');
@@ -141,14 +224,22 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
     const created = await request(http$)
       .post('/assets/data')
       .set(as())
-      .send({ name: 'relay-hijack', connection_type: 'minio', storage_config: { bucket: 'lake', endpoint: relay.origin }, credentials: { access_key: 'AKIDATTACKER', secret_key: 'attacker-secret-1' } })
+      .send({
+        name: 'relay-hijack',
+        connection_type: 'minio',
+        storage_config: { bucket: 'lake', endpoint: relay.origin },
+        credentials: { access_key: 'AKIDATTACKER', secret_key: 'attacker-secret-1' },
+      })
       .expect(201);
     for (const [method, path] of [
       ['get', '/assets/storage/reports/docs/a.txt'],
       ['delete', '/assets/storage/reports/docs/a.txt'],
     ] as const) {
       const res = await request(http$)[method](via(path, created.body.resource_uri)).set(as()).expect(403);
-      expect(res.body.error).toMatchObject({ code: 'EGRESS_DENIED', details: { reason: 'own_service_port' } });
+      expect(res.body.error).toMatchObject({
+        code: 'EGRESS_DENIED',
+        details: { reason: 'own_service_port' },
+      });
     }
     expect(minio.seen).toEqual([]);
   });

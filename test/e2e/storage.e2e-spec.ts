@@ -60,7 +60,10 @@ describe('Shared storage (e2e)', () => {
       `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     ].join('');
   const multipartTail = `\r\n--${BOUNDARY}--\r\n`;
-  const multipartHeaders = (token: string) => ({ ...as(token), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` });
+  const multipartHeaders = (token: string) => ({
+    ...as(token),
+    'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+  });
 
   /** Temp files of uploads in progress under the local root. */
   const leftovers = () => readdir(join(root, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
@@ -77,7 +80,12 @@ describe('Shared storage (e2e)', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'assets-storage-'));
-    const env = { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: root, STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024), STORAGE_MAX_UPLOAD_BYTES: String(3 * 1024 * 1024), STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '2',
+    const env = {
+      OBSTORE_BACKEND: 'local',
+      OBSTORE_LOCAL_PREFIX: root,
+      STORAGE_MAX_OBJECT_BYTES: String(2 * 1024 * 1024),
+      STORAGE_MAX_UPLOAD_BYTES: String(3 * 1024 * 1024),
+      STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG: '2',
       // The heartbeat never ticks on its own here: the tests tick it (beat()) to control time.
       STORAGE_UPLOAD_HEARTBEAT_MS: '600000',
     };
@@ -95,14 +103,26 @@ describe('Shared storage (e2e)', () => {
     mallory = gov.bearer('mallory', 'globex');
     const govHttp = gov.app.getHttpServer();
     for (const id of [PROJECT, OTHER_PROJECT]) {
-      await request(govHttp).post('/governance/projects').set('authorization', alice).send({ id, name: id }).expect(201);
+      await request(govHttp)
+        .post('/governance/projects')
+        .set('authorization', alice)
+        .send({ id, name: id })
+        .expect(201);
     }
-    await request(govHttp).post('/governance/grants').set('authorization', alice).send({ user: 'user:victor', relation: 'viewer', object: `project:${PROJECT}` }).expect((res) => {
-      if (res.status >= 300) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
-    });
-    await request(govHttp).post('/governance/grants').set('authorization', alice).send({ user: 'user:bob', relation: 'member', object: 'organization:acme' }).expect((res) => {
-      if (res.status >= 300) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
-    });
+    await request(govHttp)
+      .post('/governance/grants')
+      .set('authorization', alice)
+      .send({ user: 'user:victor', relation: 'viewer', object: `project:${PROJECT}` })
+      .expect((res) => {
+        if (res.status >= 300) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
+      });
+    await request(govHttp)
+      .post('/governance/grants')
+      .set('authorization', alice)
+      .send({ user: 'user:bob', relation: 'member', object: 'organization:acme' })
+      .expect((res) => {
+        if (res.status >= 300) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
+      });
   }, 60_000);
 
   afterAll(async () => {
@@ -111,13 +131,23 @@ describe('Shared storage (e2e)', () => {
   });
 
   it('should do the seed round trip: PUT --data-binary then GET', async () => {
-    const put = await request(http).put('/assets/storage/test.txt').set(as(alice)).set('content-type', 'application/x-www-form-urlencoded').send('hello').expect(201);
+    const put = await request(http)
+      .put('/assets/storage/test.txt')
+      .set(as(alice))
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .send('hello')
+      .expect(201);
     expect(put.body).toMatchObject({ key: 'objects/test.txt', size: 5 });
-    const get = await request(http).get('/assets/storage/test.txt').set(as(alice)).buffer(true).parse((res, cb) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => cb(null, text));
-    }).expect(200);
+    const get = await request(http)
+      .get('/assets/storage/test.txt')
+      .set(as(alice))
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => cb(null, text));
+      })
+      .expect(200);
     expect(get.body).toBe('hello');
     // Where it lives: <org>/<project>/default/objects/test.txt under the local root.
     await expect(readdir(join(root, 'acme', PROJECT, 'default', 'objects'))).resolves.toEqual(['test.txt']);
@@ -125,13 +155,27 @@ describe('Shared storage (e2e)', () => {
 
   it('should stream any content type through unparsed and keep it, JSON included', async () => {
     const body = '{"not":"parsed"' + ' '.repeat(1024 * 1024 + 10) + '}';
-    const put = await request(http).put('/assets/storage/talk2data/conversations/abc/messages.json').set(as(alice)).set('content-type', 'application/json').send(body).expect(201);
-    expect(put.body).toMatchObject({ key: 'conversations/abc/messages.json', size: body.length, etag: expect.any(String) });
-    const get = await request(http).get('/assets/storage/talk2data/conversations/abc/messages.json').set(as(alice)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const put = await request(http)
+      .put('/assets/storage/talk2data/conversations/abc/messages.json')
+      .set(as(alice))
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(201);
+    expect(put.body).toMatchObject({
+      key: 'conversations/abc/messages.json',
+      size: body.length,
+      etag: expect.any(String),
+    });
+    const get = await request(http)
+      .get('/assets/storage/talk2data/conversations/abc/messages.json')
+      .set(as(alice))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect((get.body as Buffer).toString()).toBe(body);
     expect(get.headers['content-length']).toBe(String(body.length));
     expect(get.headers['last-modified']).toEqual(expect.any(String));
@@ -140,11 +184,21 @@ describe('Shared storage (e2e)', () => {
     expect(get.headers['x-request-id']).toEqual(expect.any(String));
     expect(get.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
     // JSON parsing elsewhere is untouched: a malformed JSON body on a JSON route is still a 400.
-    await request(govHttpOf(h)).post('/governance/projects').set('authorization', alice).set('content-type', 'application/json').send('{bad').expect(400);
+    await request(govHttpOf(h))
+      .post('/governance/projects')
+      .set('authorization', alice)
+      .set('content-type', 'application/json')
+      .send('{bad')
+      .expect(400);
   });
 
   it('should serve ranges with 206, 416 when unsatisfiable, and ignore malformed ranges', async () => {
-    await request(http).put('/assets/storage/sol/docs/digits.txt').set(as(alice)).set('content-type', 'text/plain').send('0123456789').expect(201);
+    await request(http)
+      .put('/assets/storage/sol/docs/digits.txt')
+      .set(as(alice))
+      .set('content-type', 'text/plain')
+      .send('0123456789')
+      .expect(201);
     const url = '/assets/storage/sol/docs/digits.txt';
     const part = await text(request(http).get(url).set(as(alice)).set('range', 'bytes=2-5')).expect(206);
     expect(part.body).toBe('2345');
@@ -178,25 +232,39 @@ describe('Shared storage (e2e)', () => {
       req.end();
     });
     expect(received).toBeGreaterThan(0);
-    const whole = await request(http).get(url).set(as(alice)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const whole = await request(http)
+      .get(url)
+      .set(as(alice))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect((whole.body as Buffer).equals(body)).toBe(true);
   });
 
   it('should answer 429 beyond the per-org upload slots, and free a slot when an upload is abandoned', async () => {
     const { port } = http.address() as AddressInfo;
     const held = [1, 2].map((n) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'PUT', path: `/assets/storage/sol/slow/${n}.bin`, headers: { ...as(alice), 'content-length': String(1024 * 1024) } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: `/assets/storage/sol/slow/${n}.bin`,
+        headers: { ...as(alice), 'content-length': String(1024 * 1024) },
+      });
       req.on('error', () => undefined);
       req.write(Buffer.alloc(1024, n));
       return req;
     });
     let busy: request.Response | undefined;
     for (let i = 0; i < 100 && busy?.status !== 429; i++) {
-      busy = await request(http).put('/assets/storage/sol/slow/3.bin').set(as(alice)).send(Buffer.from('third'));
+      busy = await request(http)
+        .put('/assets/storage/sol/slow/3.bin')
+        .set(as(alice))
+        .send(Buffer.from('third'));
       if (busy.status !== 429) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(busy?.status).toBe(429);
@@ -205,7 +273,10 @@ describe('Shared storage (e2e)', () => {
     for (const req of held) req.destroy();
     let after: request.Response | undefined;
     for (let i = 0; i < 100 && after?.status !== 201; i++) {
-      after = await request(http).put('/assets/storage/sol/slow/3.bin').set(as(alice)).send(Buffer.from('third'));
+      after = await request(http)
+        .put('/assets/storage/sol/slow/3.bin')
+        .set(as(alice))
+        .send(Buffer.from('third'));
       if (after.status !== 201) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(after?.status).toBe(201);
@@ -230,9 +301,17 @@ describe('Shared storage (e2e)', () => {
 
   it('should list with a cursor, keys relative to the solution', async () => {
     for (const n of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) {
-      await request(http).put(`/assets/storage/lister/items/${n}`).set(as(alice)).send(Buffer.from(n)).expect(201);
+      await request(http)
+        .put(`/assets/storage/lister/items/${n}`)
+        .set(as(alice))
+        .send(Buffer.from(n))
+        .expect(201);
     }
-    await request(http).put('/assets/storage/lister/other/x.txt').set(as(alice)).send(Buffer.from('x')).expect(201);
+    await request(http)
+      .put('/assets/storage/lister/other/x.txt')
+      .set(as(alice))
+      .send(Buffer.from('x'))
+      .expect(201);
     const keys: string[] = [];
     let cursor: string | null = null;
     do {
@@ -242,25 +321,46 @@ describe('Shared storage (e2e)', () => {
         .set(as(alice))
         .expect(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
-      for (const item of res.body.data) expect(item).toEqual({ key: expect.any(String), size: 5, etag: expect.any(String), last_modified: expect.any(String), content_type: null });
+      for (const item of res.body.data)
+        expect(item).toEqual({
+          key: expect.any(String),
+          size: 5,
+          etag: expect.any(String),
+          last_modified: expect.any(String),
+          content_type: null,
+        });
       keys.push(...res.body.data.map((d: { key: string }) => d.key));
       cursor = res.body.next_cursor;
     } while (cursor);
     expect(keys).toEqual(['items/a.txt', 'items/b.txt', 'items/c.txt', 'items/d.txt', 'items/e.txt']);
     const all = await request(http).get('/assets/storage/lister').set(as(alice)).expect(200);
     expect(all.body.data.map((d: { key: string }) => d.key)).toContain('other/x.txt');
-    await request(http).get('/assets/storage/lister').query({ cursor: 'garbage!' }).set(as(alice)).expect(400);
+    await request(http)
+      .get('/assets/storage/lister')
+      .query({ cursor: 'garbage!' })
+      .set(as(alice))
+      .expect(400);
     await request(http).get('/assets/storage/lister').query({ limit: 1000 }).set(as(alice)).expect(400);
   });
 
   it('should keep projects apart: another project sees nothing of this one', async () => {
-    await request(http).put('/assets/storage/iso/docs/secret.txt').set(as(alice)).send(Buffer.from('p1 only')).expect(201);
+    await request(http)
+      .put('/assets/storage/iso/docs/secret.txt')
+      .set(as(alice))
+      .send(Buffer.from('p1 only'))
+      .expect(201);
     await request(http).get('/assets/storage/iso/docs/secret.txt').set(as(alice, OTHER_PROJECT)).expect(404);
     const list = await request(http).get('/assets/storage/iso').set(as(alice, OTHER_PROJECT)).expect(200);
     expect(list.body.data).toEqual([]);
     // Naming the other tenant's prefix in the key only nests it under the caller's own prefix.
-    await request(http).put(`/assets/storage/iso/acme/${OTHER_PROJECT}/x.txt`).set(as(alice)).send(Buffer.from('mine')).expect(201);
-    await expect(readdir(join(root, 'acme', PROJECT, 'iso', 'acme', OTHER_PROJECT))).resolves.toEqual(['x.txt']);
+    await request(http)
+      .put(`/assets/storage/iso/acme/${OTHER_PROJECT}/x.txt`)
+      .set(as(alice))
+      .send(Buffer.from('mine'))
+      .expect(201);
+    await expect(readdir(join(root, 'acme', PROJECT, 'iso', 'acme', OTHER_PROJECT))).resolves.toEqual([
+      'x.txt',
+    ]);
     await expect(readdir(join(root, 'acme', OTHER_PROJECT)).catch(() => [])).resolves.not.toContain('iso');
   });
 
@@ -277,7 +377,12 @@ describe('Shared storage (e2e)', () => {
     ['a bad solution name', '/assets/storage/Iso/docs/x.txt'],
   ])('should reject %s with a 400 before any I/O', async (_label, path) => {
     for (const method of ['PUT', 'GET', 'DELETE']) {
-      const res = await raw(method, path, { ...as(alice), 'content-type': 'text/plain' }, method === 'PUT' ? 'evil' : undefined);
+      const res = await raw(
+        method,
+        path,
+        { ...as(alice), 'content-type': 'text/plain' },
+        method === 'PUT' ? 'evil' : undefined,
+      );
       expect([method, res.status]).toEqual([method, 400]);
       expect(JSON.parse(res.body).error.code).toBe('INVALID_REQUEST');
     }
@@ -285,13 +390,21 @@ describe('Shared storage (e2e)', () => {
 
   it('should answer 413 over STORAGE_MAX_OBJECT_BYTES, declared or streamed', async () => {
     const big = Buffer.alloc(2 * 1024 * 1024 + 1, 1);
-    const res = await request(http).put('/assets/storage/sol/docs/big.bin').set(as(alice)).send(big).expect(413);
+    const res = await request(http)
+      .put('/assets/storage/sol/docs/big.bin')
+      .set(as(alice))
+      .send(big)
+      .expect(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     await request(http).head('/assets/storage/sol/docs/big.bin').set(as(alice)).expect(404);
   });
 
   it('should delete with 204, idempotently, then 404 on GET', async () => {
-    await request(http).put('/assets/storage/sol/docs/del.txt').set(as(alice)).send(Buffer.from('x')).expect(201);
+    await request(http)
+      .put('/assets/storage/sol/docs/del.txt')
+      .set(as(alice))
+      .send(Buffer.from('x'))
+      .expect(201);
     await request(http).delete('/assets/storage/sol/docs/del.txt').set(as(alice)).expect(204);
     await request(http).delete('/assets/storage/sol/docs/del.txt').set(as(alice)).expect(204);
     const res = await request(http).get('/assets/storage/sol/docs/del.txt').set(as(alice)).expect(404);
@@ -312,9 +425,22 @@ describe('Shared storage (e2e)', () => {
     ];
     const send = (method: string, path: string, headers: Record<string, string>) => {
       const agent = request(http);
-      const req = method === 'PUT' ? agent.put(path) : method === 'GET' ? agent.get(path) : method === 'HEAD' ? agent.head(path) : method === 'DELETE' ? agent.delete(path) : agent.post(path);
+      const req =
+        method === 'PUT'
+          ? agent.put(path)
+          : method === 'GET'
+            ? agent.get(path)
+            : method === 'HEAD'
+              ? agent.head(path)
+              : method === 'DELETE'
+                ? agent.delete(path)
+                : agent.post(path);
       req.set(headers);
-      return method === 'PUT' ? req.send(Buffer.from('x')) : method === 'POST' ? req.field('key', 'docs/a.txt').field('name', 'A').attach('file', Buffer.from('x'), 'a.txt') : req;
+      return method === 'PUT'
+        ? req.send(Buffer.from('x'))
+        : method === 'POST'
+          ? req.field('key', 'docs/a.txt').field('name', 'A').attach('file', Buffer.from('x'), 'a.txt')
+          : req;
     };
 
     it.each(routes)('should answer 401 without a token: %s %s', async (method, path) => {
@@ -327,19 +453,31 @@ describe('Shared storage (e2e)', () => {
       expect(res.status).toBe(400);
     });
 
-    it.each(routes)('should answer 404 to another org and to an org member without project access: %s %s', async (method, path) => {
-      expect((await send(method, path, as(mallory))).status).toBe(404);
-      expect((await send(method, path, as(bob))).status).toBe(404);
-    });
+    it.each(routes)(
+      'should answer 404 to another org and to an org member without project access: %s %s',
+      async (method, path) => {
+        expect((await send(method, path, as(mallory))).status).toBe(404);
+        expect((await send(method, path, as(bob))).status).toBe(404);
+      },
+    );
 
-    it.each(routes.filter(([m]) => m === 'PUT' || m === 'DELETE' || m === 'POST'))('should answer 403 to a viewer on writes: %s %s', async (method, path) => {
-      const res = await send(method, path, as(victor));
-      expect(res.status).toBe(403);
-    });
+    it.each(routes.filter(([m]) => m === 'PUT' || m === 'DELETE' || m === 'POST'))(
+      'should answer 403 to a viewer on writes: %s %s',
+      async (method, path) => {
+        const res = await send(method, path, as(victor));
+        expect(res.status).toBe(403);
+      },
+    );
 
     it('should let a viewer read', async () => {
-      await request(http).put('/assets/storage/sol/docs/viewer.txt').set(as(alice)).send(Buffer.from('read me')).expect(201);
-      const res = await text(request(http).get('/assets/storage/sol/docs/viewer.txt').set(as(victor))).expect(200);
+      await request(http)
+        .put('/assets/storage/sol/docs/viewer.txt')
+        .set(as(alice))
+        .send(Buffer.from('read me'))
+        .expect(201);
+      const res = await text(request(http).get('/assets/storage/sol/docs/viewer.txt').set(as(victor))).expect(
+        200,
+      );
       expect(res.body).toBe('read me');
     });
   });
@@ -386,10 +524,27 @@ describe('Shared storage (e2e)', () => {
 
     it('should validate fields and keys before storing anything', async () => {
       const base = () => request(http).post('/assets/files').set(as(alice));
-      await base().field('key', 'docs/a.txt').field('name', '').attach('file', Buffer.from('x'), 'a.txt').expect(422);
-      await base().field('key', 'docs/a.txt').field('name', 'n'.repeat(256)).attach('file', Buffer.from('x'), 'a.txt').expect(422);
-      await base().field('key', 'docs/a.txt').field('name', 'ok').field('description', 'd'.repeat(1001)).attach('file', Buffer.from('x'), 'a.txt').expect(422);
-      await base().field('key', '../../globex/x.txt').field('name', 'evil').attach('file', Buffer.from('x'), 'a.txt').expect(400);
+      await base()
+        .field('key', 'docs/a.txt')
+        .field('name', '')
+        .attach('file', Buffer.from('x'), 'a.txt')
+        .expect(422);
+      await base()
+        .field('key', 'docs/a.txt')
+        .field('name', 'n'.repeat(256))
+        .attach('file', Buffer.from('x'), 'a.txt')
+        .expect(422);
+      await base()
+        .field('key', 'docs/a.txt')
+        .field('name', 'ok')
+        .field('description', 'd'.repeat(1001))
+        .attach('file', Buffer.from('x'), 'a.txt')
+        .expect(422);
+      await base()
+        .field('key', '../../globex/x.txt')
+        .field('name', 'evil')
+        .attach('file', Buffer.from('x'), 'a.txt')
+        .expect(400);
       await base().field('key', 'docs/nofile.txt').field('name', 'nofile').expect(422);
       await base().set('content-type', 'application/json').send({ key: 'x' }).expect(400);
       await expect(readdir(join(root, 'globex')).catch(() => [])).resolves.toEqual([]);
@@ -406,7 +561,13 @@ describe('Shared storage (e2e)', () => {
         .expect(422);
       await request(http).head('/assets/storage/files/twice/a.txt').set(as(alice)).expect(404);
       // The key and the URI are free again: nothing was left reserved.
-      await request(http).post('/assets/files').set(as(alice)).field('key', 'twice/a.txt').field('name', 'Twice').attach('file', Buffer.from('ok'), 'a.txt').expect(201);
+      await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'twice/a.txt')
+        .field('name', 'Twice')
+        .attach('file', Buffer.from('ok'), 'a.txt')
+        .expect(201);
     });
 
     it('should reserve the key before writing: a concurrent upload of it gets 409 and cannot overwrite', async () => {
@@ -417,7 +578,13 @@ describe('Shared storage (e2e)', () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nRace one\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="same.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
       ].join('');
-      const first = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/assets/files', headers: { ...as(alice), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const first = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/assets/files',
+        headers: { ...as(alice), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       const firstDone = new Promise<{ status: number; body: string }>((resolve, reject) => {
         first.on('response', (res) => {
           let body = '';
@@ -429,9 +596,22 @@ describe('Shared storage (e2e)', () => {
       first.write(head);
       first.write(Buffer.alloc(64 * 1024, 1));
       // Wait until the first upload holds its reservation (a duplicate sent earlier could win the race).
-      await until(async () => (await app.get(DataSource).query(`SELECT 1 FROM files WHERE project_id = $1 AND key = 'race/same.bin'`, [PROJECT])).length > 0, 'the reservation');
+      await until(
+        async () =>
+          (
+            await app
+              .get(DataSource)
+              .query(`SELECT 1 FROM files WHERE project_id = $1 AND key = 'race/same.bin'`, [PROJECT])
+          ).length > 0,
+        'the reservation',
+      );
       for (let i = 0; i < 100; i++) {
-        const dup = await request(http).post('/assets/files').set(as(alice)).field('key', 'race/same.bin').field('name', 'Race two').attach('file', Buffer.from('intruder'), 'same.bin');
+        const dup = await request(http)
+          .post('/assets/files')
+          .set(as(alice))
+          .field('key', 'race/same.bin')
+          .field('name', 'Race two')
+          .attach('file', Buffer.from('intruder'), 'same.bin');
         if (dup.status === 409) break;
         expect(dup.status).not.toBe(201);
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -440,16 +620,23 @@ describe('Shared storage (e2e)', () => {
       const done = await firstDone;
       expect(done.status).toBe(201);
       expect(JSON.parse(done.body)).toMatchObject({ key: 'race/same.bin', size: 128 * 1024 });
-      const got = await request(http).get('/assets/storage/files/race/same.bin').set(as(alice)).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const got = await request(http)
+        .get('/assets/storage/files/race/same.bin')
+        .set(as(alice))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect((got.body as Buffer).equals(Buffer.alloc(128 * 1024, 1))).toBe(true);
     });
 
     it('should sweep uploads abandoned mid-way: their bytes and their reservation', async () => {
-      await app.get<ObjectStore>(DEFAULT_OBJECT_STORE).put(`acme/${PROJECT}/files/stale/left.bin`, Buffer.from('partial'));
+      await app
+        .get<ObjectStore>(DEFAULT_OBJECT_STORE)
+        .put(`acme/${PROJECT}/files/stale/left.bin`, Buffer.from('partial'));
       const dataSource = app.get(DataSource);
       await dataSource.query(
         `INSERT INTO files (id, org_id, project_id, resource_uri, name, key, storage_key, content_type, size, created_by, status, updated_at)
@@ -458,7 +645,9 @@ describe('Shared storage (e2e)', () => {
       );
       await app.get(StorageJanitor).sweep();
       await request(http).head('/assets/storage/files/stale/left.bin').set(as(alice)).expect(404);
-      await expect(dataSource.query(`SELECT 1 FROM files WHERE resource_uri = $1`, [`file:acme:${PROJECT}:stale`])).resolves.toEqual([]);
+      await expect(
+        dataSource.query(`SELECT 1 FROM files WHERE resource_uri = $1`, [`file:acme:${PROJECT}:stale`]),
+      ).resolves.toEqual([]);
     });
 
     it('should answer 413 over STORAGE_MAX_UPLOAD_BYTES', async () => {
@@ -489,7 +678,10 @@ describe('Shared storage (e2e)', () => {
     });
 
     it('should answer 413 in the envelope to a PUT over the limit while streaming, and delete its temp file', async () => {
-      const { req, response } = streamed('PUT', '/assets/storage/sol/big/streamed.bin', { ...as(alice), 'transfer-encoding': 'chunked' });
+      const { req, response } = streamed('PUT', '/assets/storage/sol/big/streamed.bin', {
+        ...as(alice),
+        'transfer-encoding': 'chunked',
+      });
       req.write(Buffer.alloc(2 * 1024 * 1024, 1));
       req.write(Buffer.alloc(64 * 1024, 2));
       const res = await response;
@@ -501,7 +693,10 @@ describe('Shared storage (e2e)', () => {
     });
 
     it('should delete the partial file of a PUT the client aborts', async () => {
-      const { req } = streamed('PUT', '/assets/storage/sol/big/aborted.bin', { ...as(alice), 'content-length': String(2 * 1024 * 1024) });
+      const { req } = streamed('PUT', '/assets/storage/sol/big/aborted.bin', {
+        ...as(alice),
+        'content-length': String(2 * 1024 * 1024),
+      });
       req.write(Buffer.alloc(1536 * 1024, 3));
       // The server has written part of it to disk.
       await until(async () => (await leftovers()).length > 0, 'the upload to reach the disk');
@@ -519,8 +714,16 @@ describe('Shared storage (e2e)', () => {
       req.destroy();
       await settled();
       await expect(leftovers()).resolves.toEqual([]);
-      await expect(app.get(DataSource).query(`SELECT status FROM files WHERE key = 'aborted/file.bin'`)).resolves.toEqual([]);
-      await request(http).post('/assets/files').set(as(alice)).field('key', 'aborted/file.bin').field('name', 'Aborted file').attach('file', Buffer.from('ok'), 'f.bin').expect(201);
+      await expect(
+        app.get(DataSource).query(`SELECT status FROM files WHERE key = 'aborted/file.bin'`),
+      ).resolves.toEqual([]);
+      await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'aborted/file.bin')
+        .field('name', 'Aborted file')
+        .attach('file', Buffer.from('ok'), 'f.bin')
+        .expect(201);
     });
   });
 
@@ -531,12 +734,23 @@ describe('Shared storage (e2e)', () => {
       upload.req.write(multipartHead(key, `Upload of ${key}`));
       upload.req.write(Buffer.alloc(64 * 1024, 5));
       await until(async () => (await rowsOf(key)).length > 0, 'the reservation');
-      return { ...upload, finish: () => upload.req.end(Buffer.concat([Buffer.alloc(64 * 1024, 5), Buffer.from(multipartTail)])) };
+      return {
+        ...upload,
+        finish: () => upload.req.end(Buffer.concat([Buffer.alloc(64 * 1024, 5), Buffer.from(multipartTail)])),
+      };
     };
     const rowsOf = (key: string): Promise<{ status: string; size: string }[]> =>
-      app.get(DataSource).query(`SELECT status, size FROM files WHERE project_id = $1 AND key = $2`, [PROJECT, key]);
+      app
+        .get(DataSource)
+        .query(`SELECT status, size FROM files WHERE project_id = $1 AND key = $2`, [PROJECT, key]);
     /** As if `hours` passed since the reservation was last refreshed. */
-    const age = (key: string, hours: number) => app.get(DataSource).query(`UPDATE files SET updated_at = now() - make_interval(hours => $3) WHERE project_id = $1 AND key = $2`, [PROJECT, key, hours]);
+    const age = (key: string, hours: number) =>
+      app
+        .get(DataSource)
+        .query(
+          `UPDATE files SET updated_at = now() - make_interval(hours => $3) WHERE project_id = $1 AND key = $2`,
+          [PROJECT, key, hours],
+        );
 
     it('should keep refreshing a live upload, so that the janitor leaves it alone however long it streams', async () => {
       const upload = await startUpload('live/long.bin');
@@ -557,13 +771,21 @@ describe('Shared storage (e2e)', () => {
       await age('taken/file.bin', 2);
       await app.get(StorageJanitor).sweep();
       await expect(rowsOf('taken/file.bin')).resolves.toEqual([]);
-      await request(http).post('/assets/files').set(as(alice)).field('key', 'taken/file.bin').field('name', 'New owner').attach('file', Buffer.from('second owner'), 'f.bin').expect(201);
+      await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'taken/file.bin')
+        .field('name', 'New owner')
+        .attach('file', Buffer.from('second owner'), 'f.bin')
+        .expect(201);
       upload.finish();
       const res = await upload.response;
       expect(res.status).toBe(409);
       expect(JSON.parse(res.body).error.code).toBe('RESOURCE_ALREADY_EXISTS');
       await settled();
-      const got = await text(request(http).get('/assets/storage/files/taken/file.bin').set(as(alice))).expect(200);
+      const got = await text(request(http).get('/assets/storage/files/taken/file.bin').set(as(alice))).expect(
+        200,
+      );
       expect(got.body).toBe('second owner');
       await expect(rowsOf('taken/file.bin')).resolves.toEqual([{ status: 'ready', size: '12' }]);
       await expect(leftovers()).resolves.toEqual([]);
@@ -586,32 +808,69 @@ describe('Shared storage (e2e)', () => {
 
   describe('file records', () => {
     const upload = (key: string, name: string, body: string) =>
-      request(http).post('/assets/files').set(as(alice)).field('key', key).field('name', name).attach('file', Buffer.from(body), 'f.bin').expect(201);
+      request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', key)
+        .field('name', name)
+        .attach('file', Buffer.from(body), 'f.bin')
+        .expect(201);
 
     it('should list and get a file with the URL its bytes are read at', async () => {
       const up = await upload('records/listed.txt', 'Listed file', 'listed');
       const page = await request(http).get('/assets/files?limit=100').set(as(alice)).expect(200);
-      const listed = page.body.data.find((f: { resource_uri: string }) => f.resource_uri === up.body.resource_uri);
-      expect(listed).toMatchObject({ key: 'records/listed.txt', name: 'Listed file', size: 6, url: up.body.url, connection_uri: null, created_by: 'alice' });
+      const listed = page.body.data.find(
+        (f: { resource_uri: string }) => f.resource_uri === up.body.resource_uri,
+      );
+      expect(listed).toMatchObject({
+        key: 'records/listed.txt',
+        name: 'Listed file',
+        size: 6,
+        url: up.body.url,
+        connection_uri: null,
+        created_by: 'alice',
+      });
       expect(page.body.pagination).toMatchObject({ page: 1, limit: 100 });
-      const one = await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(victor)).expect(200);
+      const one = await request(http)
+        .get(`/assets/files/${up.body.resource_uri}`)
+        .set(as(victor))
+        .expect(200);
       expect(one.body).toEqual(listed);
       // Another project of the same org sees neither the record nor its existence.
-      await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice, OTHER_PROJECT)).expect(404);
-      const other = await request(http).get('/assets/files?limit=100').set(as(alice, OTHER_PROJECT)).expect(200);
-      expect(other.body.data.map((f: { resource_uri: string }) => f.resource_uri)).not.toContain(up.body.resource_uri);
-      await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice, OTHER_PROJECT)).expect(404);
+      await request(http)
+        .get(`/assets/files/${up.body.resource_uri}`)
+        .set(as(alice, OTHER_PROJECT))
+        .expect(404);
+      const other = await request(http)
+        .get('/assets/files?limit=100')
+        .set(as(alice, OTHER_PROJECT))
+        .expect(200);
+      expect(other.body.data.map((f: { resource_uri: string }) => f.resource_uri)).not.toContain(
+        up.body.resource_uri,
+      );
+      await request(http)
+        .delete(`/assets/files/${up.body.resource_uri}`)
+        .set(as(alice, OTHER_PROJECT))
+        .expect(404);
       await text(request(http).get(up.body.url).set(as(alice))).expect(200);
     });
 
     it('should delete the bytes and the record together, then free the key', async () => {
       const up = await upload('records/deleted.txt', 'Deleted file', 'to be deleted');
-      await request(http).delete(`/assets/files/${encodeURIComponent(up.body.resource_uri)}`).set(as(victor)).expect(403);
-      await request(http).delete(`/assets/files/${encodeURIComponent(up.body.resource_uri)}`).set(as(alice)).expect(204);
+      await request(http)
+        .delete(`/assets/files/${encodeURIComponent(up.body.resource_uri)}`)
+        .set(as(victor))
+        .expect(403);
+      await request(http)
+        .delete(`/assets/files/${encodeURIComponent(up.body.resource_uri)}`)
+        .set(as(alice))
+        .expect(204);
       await request(http).get(up.body.url).set(as(alice)).expect(404);
       await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(404);
       await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(404);
-      await expect(readdir(join(root, 'acme', PROJECT, 'files', 'records'))).resolves.not.toContain('deleted.txt');
+      await expect(readdir(join(root, 'acme', PROJECT, 'files', 'records'))).resolves.not.toContain(
+        'deleted.txt',
+      );
       await upload('records/deleted.txt', 'Deleted file', 'second life');
     });
 
@@ -620,7 +879,10 @@ describe('Shared storage (e2e)', () => {
       const store = app.get<ObjectStore>(DEFAULT_OBJECT_STORE);
       const original = store.delete.bind(store);
       // What the OpenDAL adapter throws when the backend is unreachable.
-      store.delete = () => Promise.reject(mapOpenDalError(new Error('Unexpected (temporary) at delete, context: { service: fs }')));
+      store.delete = () =>
+        Promise.reject(
+          mapOpenDalError(new Error('Unexpected (temporary) at delete, context: { service: fs }')),
+        );
       try {
         const res = await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice));
         expect(res.status).toBe(503);
@@ -637,7 +899,11 @@ describe('Shared storage (e2e)', () => {
       upload.req.write(multipartHead('records/in-flight.bin', 'In flight'));
       upload.req.write(Buffer.alloc(1024));
       const uri = 'file:acme:analytics-prod:in-flight';
-      await until(async () => (await app.get(DataSource).query(`SELECT 1 FROM files WHERE resource_uri = $1`, [uri])).length > 0, 'the reservation');
+      await until(
+        async () =>
+          (await app.get(DataSource).query(`SELECT 1 FROM files WHERE resource_uri = $1`, [uri])).length > 0,
+        'the reservation',
+      );
       await request(http).get(`/assets/files/${uri}`).set(as(alice)).expect(409);
       await request(http).delete(`/assets/files/${uri}`).set(as(alice)).expect(409);
       upload.req.end(multipartTail);
@@ -647,20 +913,41 @@ describe('Shared storage (e2e)', () => {
 
   describe('the files area belongs to the files API', () => {
     it('should refuse raw PUT and DELETE under files/ with 409, whatever the spelling, and keep the file intact', async () => {
-      const up = await request(http).post('/assets/files').set(as(alice)).field('key', 'owned/report.csv').field('name', 'Owned report').attach('file', Buffer.from('original'), 'r.csv').expect(201);
-      const put = await request(http).put('/assets/storage/files/owned/report.csv').set(as(alice)).send(Buffer.from('replaced behind its back')).expect(409);
+      const up = await request(http)
+        .post('/assets/files')
+        .set(as(alice))
+        .field('key', 'owned/report.csv')
+        .field('name', 'Owned report')
+        .attach('file', Buffer.from('original'), 'r.csv')
+        .expect(201);
+      const put = await request(http)
+        .put('/assets/storage/files/owned/report.csv')
+        .set(as(alice))
+        .send(Buffer.from('replaced behind its back'))
+        .expect(409);
       expect(put.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
       expect(put.body.error.message).toMatch(/files API/);
-      const del = await request(http).delete('/assets/storage/files/owned/report.csv').set(as(alice)).expect(409);
+      const del = await request(http)
+        .delete('/assets/storage/files/owned/report.csv')
+        .set(as(alice))
+        .expect(409);
       expect(del.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
       // Percent-encoded, and keys the files API never registered: one rule for the whole area.
       expect((await raw('PUT', '/assets/storage/%66iles/owned/report.csv', as(alice), 'x')).status).toBe(409);
       expect((await raw('DELETE', '/assets/storage/%66iles/owned/report.csv', as(alice))).status).toBe(409);
-      await request(http).put('/assets/storage/files/unregistered/x.bin').set(as(alice)).send(Buffer.from('x')).expect(409);
+      await request(http)
+        .put('/assets/storage/files/unregistered/x.bin')
+        .set(as(alice))
+        .send(Buffer.from('x'))
+        .expect(409);
       await request(http).delete('/assets/storage/files/unregistered/x.bin').set(as(alice)).expect(409);
       const got = await text(request(http).get(up.body.url).set(as(alice))).expect(200);
       expect(got.body).toBe('original');
-      await expect(app.get(DataSource).query(`SELECT size FROM files WHERE project_id = $1 AND key = 'owned/report.csv'`, [PROJECT])).resolves.toEqual([{ size: '8' }]);
+      await expect(
+        app
+          .get(DataSource)
+          .query(`SELECT size FROM files WHERE project_id = $1 AND key = 'owned/report.csv'`, [PROJECT]),
+      ).resolves.toEqual([{ size: '8' }]);
       await request(http).head('/assets/storage/files/unregistered/x.bin').set(as(alice)).expect(404);
     });
   });

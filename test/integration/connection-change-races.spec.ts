@@ -40,15 +40,28 @@ describe('Concurrent connection changes (races under load)', () => {
 
   /** Names of the secrets the backend holds for the connection, whatever the backend is. */
   const backendSecrets = async (slug: string): Promise<string[]> =>
-    (await h.governance.infra.secrets.list({ orgId: ORG, projectId: PROJECT, resourceUri: uriOf(slug) })).map((s) => s.name).sort();
+    (await h.governance.infra.secrets.list({ orgId: ORG, projectId: PROJECT, resourceUri: uriOf(slug) }))
+      .map((s) => s.name)
+      .sort();
   const pendingOperations = async (slug: string): Promise<number> =>
     Number(
-      ((await h.infra.database.dataSource.query(`SELECT count(*)::int AS n FROM connection_operations WHERE resource_uri = $1 AND status = 'pending'`, [uriOf(slug)])) as Array<{ n: number }>)[0]!.n,
+      (
+        (await h.infra.database.dataSource.query(
+          `SELECT count(*)::int AS n FROM connection_operations WHERE resource_uri = $1 AND status = 'pending'`,
+          [uriOf(slug)],
+        )) as Array<{ n: number }>
+      )[0]!.n,
     );
 
   /** Each request sends its own port and the password made for that port: they must stay together. */
   const passwordFor = (port: number) => `pw-for-port-${port}`;
-  const config = (port: number, extra: Record<string, unknown> = {}) => ({ host: 'db.example.com', port, database: 'analytics', ssl_mode: 'verify-full', ...extra });
+  const config = (port: number, extra: Record<string, unknown> = {}) => ({
+    host: 'db.example.com',
+    port,
+    database: 'analytics',
+    ssl_mode: 'verify-full',
+    ...extra,
+  });
   const credentialsFor = (port: number) => ({ username: 'reader', password: passwordFor(port) });
 
   beforeAll(async () => {
@@ -57,7 +70,11 @@ describe('Concurrent connection changes (races under load)', () => {
     gov = h.governance.app.getHttpServer();
     await h.governance.createOrg(ORG, 'alice');
     alice = h.governance.bearer('alice', ORG);
-    await request(gov).post('/governance/projects').set('authorization', alice).send({ id: PROJECT, name: 'Storms' }).expect(201);
+    await request(gov)
+      .post('/governance/projects')
+      .set('authorization', alice)
+      .send({ id: PROJECT, name: 'Storms' })
+      .expect(201);
     // Keeps one core busy for the whole suite, so requests interleave as on a loaded host.
     spinner = new Worker('const end = Date.now() + 600000; while (Date.now() < end) {}', { eval: true });
   });
@@ -81,7 +98,14 @@ describe('Concurrent connection changes (races under load)', () => {
 
   it('should keep destination and credentials of one request together through PUT/PATCH storms', async () => {
     const slug = 'storm';
-    await api('post', '/assets/data').send({ name: 'Storm', connection_type: 'postgres', database_config: config(5000), credentials: credentialsFor(5000) }).expect(201);
+    await api('post', '/assets/data')
+      .send({
+        name: 'Storm',
+        connection_type: 'postgres',
+        database_config: config(5000),
+        credentials: credentialsFor(5000),
+      })
+      .expect(201);
     let accepted = new Set([5000]);
     const seen = { ok: 0, conflict: 0 };
     for (let round = 0; round < ROUNDS; round++) {
@@ -89,17 +113,28 @@ describe('Concurrent connection changes (races under load)', () => {
       const writes = ports.map((port, i) => {
         switch (i % 3) {
           case 0: // full replace with new credentials
-            return api('put', `/assets/data/${uriOf(slug)}`).send({ connection_type: 'postgres', database_config: config(port), credentials: credentialsFor(port) });
+            return api('put', `/assets/data/${uriOf(slug)}`).send({
+              connection_type: 'postgres',
+              database_config: config(port),
+              credentials: credentialsFor(port),
+            });
           case 1: // partial change of the destination with new credentials
-            return api('patch', `/assets/data/${uriOf(slug)}`).send({ database_config: { port }, credentials: credentialsFor(port) });
+            return api('patch', `/assets/data/${uriOf(slug)}`).send({
+              database_config: { port },
+              credentials: credentialsFor(port),
+            });
           default: // a change without credentials, computed from what the writer read
-            return api('patch', `/assets/data/${uriOf(slug)}`).send({ description: `round ${round}`, database_config: { database: `db_${round}_${i}` } });
+            return api('patch', `/assets/data/${uriOf(slug)}`).send({
+              description: `round ${round}`,
+              database_config: { database: `db_${round}_${i}` },
+            });
         }
       });
       const results = await Promise.all(writes);
       const won = new Set<number>();
       results.forEach((res, i) => {
-        if (![200, 409].includes(res.status)) throw new Error(`round ${round} writer ${i}: ${res.status} ${JSON.stringify(res.body)}`);
+        if (![200, 409].includes(res.status))
+          throw new Error(`round ${round} writer ${i}: ${res.status} ${JSON.stringify(res.body)}`);
         if (res.status === 409) {
           expect(res.body.error.code).toBe('CONFLICT');
           seen.conflict += 1;
@@ -127,14 +162,26 @@ describe('Concurrent connection changes (races under load)', () => {
     let deletesThatWon = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const base = 30_000 + round * 4;
-      await api('post', '/assets/data').send({ name: 'Victim', connection_type: 'postgres', database_config: config(base), credentials: credentialsFor(base) }).expect(201);
+      await api('post', '/assets/data')
+        .send({
+          name: 'Victim',
+          connection_type: 'postgres',
+          database_config: config(base),
+          credentials: credentialsFor(base),
+        })
+        .expect(201);
       // A connection of the same name never sees its predecessor's credentials: its version is new,
       // and the old versions are gone from the backend and unreadable through Governance.
       const created = await expectConsistent(slug, new Set([base]));
       expect(previousVersions.every((v) => v < created.version)).toBe(true);
       // Every version between the predecessor's first and this one's was the predecessor's.
       for (let version = previousVersions[0] ?? created.version; version < created.version; version++) {
-        await request(gov).get(`/governance/resources/data-connections/${encodeURIComponent(uriOf(slug))}/secrets/credentials-v${version}`).set('authorization', alice).expect(404);
+        await request(gov)
+          .get(
+            `/governance/resources/data-connections/${encodeURIComponent(uriOf(slug))}/secrets/credentials-v${version}`,
+          )
+          .set('authorization', alice)
+          .expect(404);
       }
 
       // Odd rounds give the delete a head start of 0-12 ms, and every fourth round gives the updates
@@ -143,9 +190,22 @@ describe('Concurrent connection changes (races under load)', () => {
       const updatesFirst = round % 4 === 2 ? 1 + (round % 3) : 0;
       const removing = later(updatesFirst, () => api('delete', `/assets/data/${uriOf(slug)}`));
       const [patchA, patchB, putC, removal] = await Promise.all([
-        later(headStart, () => api('patch', `/assets/data/${uriOf(slug)}`).send({ database_config: { port: base + 1 }, credentials: credentialsFor(base + 1) })),
-        later(headStart, () => api('patch', `/assets/data/${uriOf(slug)}`).send({ description: `round ${round}` })),
-        later(headStart, () => api('put', `/assets/data/${uriOf(slug)}`).send({ connection_type: 'postgres', database_config: config(base + 2), credentials: credentialsFor(base + 2) })),
+        later(headStart, () =>
+          api('patch', `/assets/data/${uriOf(slug)}`).send({
+            database_config: { port: base + 1 },
+            credentials: credentialsFor(base + 1),
+          }),
+        ),
+        later(headStart, () =>
+          api('patch', `/assets/data/${uriOf(slug)}`).send({ description: `round ${round}` }),
+        ),
+        later(headStart, () =>
+          api('put', `/assets/data/${uriOf(slug)}`).send({
+            connection_type: 'postgres',
+            database_config: config(base + 2),
+            credentials: credentialsFor(base + 2),
+          }),
+        ),
         removing,
       ]);
       for (const res of [patchA, patchB, putC]) expect([200, 404, 409]).toContain(res.status);
@@ -155,7 +215,14 @@ describe('Concurrent connection changes (races under load)', () => {
         deletesThatWon += 1;
       } else {
         // The delete lost to an update in flight: the connection is intact, and deleting again works.
-        const survivor = await expectConsistent(slug, new Set([base, ...(patchA.status === 200 ? [base + 1] : []), ...(putC.status === 200 ? [base + 2] : [])]));
+        const survivor = await expectConsistent(
+          slug,
+          new Set([
+            base,
+            ...(patchA.status === 200 ? [base + 1] : []),
+            ...(putC.status === 200 ? [base + 2] : []),
+          ]),
+        );
         expect(survivor.version).toBeGreaterThanOrEqual(created.version);
         previousVersions.push(survivor.version);
         await api('delete', `/assets/data/${uriOf(slug)}`).expect(204);
@@ -163,7 +230,9 @@ describe('Concurrent connection changes (races under load)', () => {
 
       await api('get', `/assets/data/${uriOf(slug)}`).expect(404);
       expect(await backendSecrets(slug)).toEqual([]);
-      expect(await h.infra.authz.readTuples({ object: `data_connection:${ORG}/${PROJECT}/${slug}` })).toEqual([]);
+      expect(await h.infra.authz.readTuples({ object: `data_connection:${ORG}/${PROJECT}/${slug}` })).toEqual(
+        [],
+      );
       expect(await pendingOperations(slug)).toBe(0);
     }
     // Both sides won some rounds.

@@ -4,7 +4,10 @@ import { openDatabase, type Database } from '@app/database';
 import { createTestDatabase, type TestDatabase, appFailureOf } from '@app/testing';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from '../../apps/assets/src/database/assets-migrations.js';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
-import { ConnectionsRepository, type Visibility } from '../../apps/assets/src/connections/persistence/connections.repository.js';
+import {
+  ConnectionsRepository,
+  type Visibility,
+} from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import type { DataConnectionEntity } from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
 
 const ORG = 'acme';
@@ -13,7 +16,6 @@ const OTHER_PROJECT: TenantScope = { orgId: ORG, projectId: 'billing' };
 const ORG_LEVEL: TenantScope = { orgId: ORG, projectId: null };
 const OTHER_ORG: TenantScope = { orgId: 'globex', projectId: 'analytics' };
 const ALL: Visibility = { project: true, orgLevel: true, orgLevelCreatedBy: null };
-
 
 /**
  * ConnectionsRepository and ConnectionOperationsRepository against PostgreSQL, with the real
@@ -69,7 +71,11 @@ describe(ConnectionsRepository.name, () => {
   });
 
   /** Inserted and made visible, as a finished create leaves it. */
-  const active = async (scope: TenantScope, name: string, extra: Partial<DataConnectionEntity> = {}): Promise<DataConnectionEntity> => {
+  const active = async (
+    scope: TenantScope,
+    name: string,
+    extra: Partial<DataConnectionEntity> = {},
+  ): Promise<DataConnectionEntity> => {
     const row = newRow(scope, name, extra);
     const op = await connections.insertProvisioning(scope, row, 'alice');
     await connections.activate(scope, row.id, op.id);
@@ -80,26 +86,52 @@ describe(ConnectionsRepository.name, () => {
     it('should keep the row hidden until activated, with version 1 and an open create operation', async () => {
       const row = newRow(PROJECT, 'Hidden');
       const op = await connections.insertProvisioning(PROJECT, row, 'alice');
-      expect(op).toMatchObject({ kind: 'create', status: 'pending', secretVersion: 1, previousSecretVersion: null, attempts: 0 });
+      expect(op).toMatchObject({
+        kind: 'create',
+        status: 'pending',
+        secretVersion: 1,
+        previousSecretVersion: null,
+        attempts: 0,
+      });
       expect(await connections.findActive(PROJECT, row.resourceUri)).toBeNull();
-      expect(await connections.findAnyLifecycle(PROJECT, row.id)).toMatchObject({ lifecycle: 'provisioning', revision: 1, credentialsVersion: 1 });
+      expect(await connections.findAnyLifecycle(PROJECT, row.id)).toMatchObject({
+        lifecycle: 'provisioning',
+        revision: 1,
+        credentialsVersion: 1,
+      });
 
       await connections.activate(PROJECT, row.id, op.id);
-      expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({ id: row.id, lifecycle: 'active', name: 'Hidden' });
+      expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({
+        id: row.id,
+        lifecycle: 'active',
+        name: 'Hidden',
+      });
       expect(await operations.versionsToPurge(PROJECT, row.id)).toEqual([]);
     });
 
     it('should answer 409 for a second name or URI in the scope, and allow the name in another project', async () => {
       const first = await active(PROJECT, 'Twin');
-      expect((await appFailureOf(connections.insertProvisioning(PROJECT, newRow(PROJECT, 'Twin'), 'alice'))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
-      expect((await appFailureOf(connections.insertProvisioning(PROJECT, { ...newRow(PROJECT, 'Other'), resourceUri: first.resourceUri }, 'alice'))).code).toBe(
-        ErrorCode.RESOURCE_ALREADY_EXISTS,
-      );
+      expect(
+        (await appFailureOf(connections.insertProvisioning(PROJECT, newRow(PROJECT, 'Twin'), 'alice'))).code,
+      ).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect(
+        (
+          await appFailureOf(
+            connections.insertProvisioning(
+              PROJECT,
+              { ...newRow(PROJECT, 'Other'), resourceUri: first.resourceUri },
+              'alice',
+            ),
+          )
+        ).code,
+      ).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
       await expect(active(OTHER_PROJECT, 'Twin')).resolves.toMatchObject({ name: 'Twin' });
     });
 
     it('should refuse a row outside the given scope', async () => {
-      await expect(connections.insertProvisioning(PROJECT, newRow(OTHER_ORG, 'Elsewhere'), 'alice')).rejects.toThrow(/outside its tenant scope/);
+      await expect(
+        connections.insertProvisioning(PROJECT, newRow(OTHER_ORG, 'Elsewhere'), 'alice'),
+      ).rejects.toThrow(/outside its tenant scope/);
     });
   });
 
@@ -119,10 +151,22 @@ describe(ConnectionsRepository.name, () => {
 
     it('should change nothing through another tenant scope', async () => {
       const row = await active(PROJECT, 'Guarded');
-      expect((await appFailureOf(connections.update(OTHER_ORG, row, { name: 'Taken over' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      expect((await appFailureOf(connections.assertCurrent(OTHER_ORG, row))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      await connections.recordVerification(OTHER_ORG, row.id, 'ERROR', { success: false, message: 'x', latency_ms: 1 });
-      expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({ name: 'Guarded', revision: row.revision, lastVerification: null });
+      expect((await appFailureOf(connections.update(OTHER_ORG, row, { name: 'Taken over' }))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
+      expect((await appFailureOf(connections.assertCurrent(OTHER_ORG, row))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
+      await connections.recordVerification(OTHER_ORG, row.id, 'ERROR', {
+        success: false,
+        message: 'x',
+        latency_ms: 1,
+      });
+      expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({
+        name: 'Guarded',
+        revision: row.revision,
+        lastVerification: null,
+      });
     });
 
     it('should find an active connection by name, the project first and case-insensitively', async () => {
@@ -139,7 +183,9 @@ describe(ConnectionsRepository.name, () => {
       const row = await active(PROJECT, 'Revisioned');
       const committed = await connections.update(PROJECT, row, { description: 'first', tags: ['a', 'b'] });
       expect(committed).toMatchObject({ description: 'first', tags: ['a', 'b'], revision: row.revision + 1 });
-      expect((await appFailureOf(connections.update(PROJECT, row, { description: 'second' }))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.update(PROJECT, row, { description: 'second' }))).code).toBe(
+        ErrorCode.CONFLICT,
+      );
       expect((await appFailureOf(connections.assertCurrent(PROJECT, row))).code).toBe(ErrorCode.CONFLICT);
       await expect(connections.assertCurrent(PROJECT, committed)).resolves.toBeUndefined();
     });
@@ -154,21 +200,39 @@ describe(ConnectionsRepository.name, () => {
     it('should answer 409 while an operation is pending, and 404 once the row is gone', async () => {
       const row = await active(PROJECT, 'Busy');
       const { revision } = await connections.beginCredentialsUpdate(PROJECT, row, 'alice');
-      expect((await appFailureOf(connections.update(PROJECT, { id: row.id, revision }, { description: 'x' }))).code).toBe(ErrorCode.CONFLICT);
-      expect((await appFailureOf(connections.assertCurrent(PROJECT, { id: row.id, revision }))).code).toBe(ErrorCode.CONFLICT);
+      expect(
+        (await appFailureOf(connections.update(PROJECT, { id: row.id, revision }, { description: 'x' })))
+          .code,
+      ).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.assertCurrent(PROJECT, { id: row.id, revision }))).code).toBe(
+        ErrorCode.CONFLICT,
+      );
 
       const gone = await active(PROJECT, 'Gone');
       const op = await connections.beginDelete(PROJECT, gone, 'alice');
       await connections.deleteRowAndFinish(PROJECT, gone.id, op.id, 'completed');
-      expect((await appFailureOf(connections.update(PROJECT, gone, { description: 'x' }))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(connections.update(PROJECT, gone, { description: 'x' }))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
     });
 
     it('should record a verification without re-enabling a disabled connection', async () => {
       const row = await active(PROJECT, 'Disabled', { status: 'DISABLED' });
-      await connections.recordVerification(PROJECT, row.id, 'ACTIVE', { success: true, message: 'ok', latency_ms: 12 });
-      expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({ status: 'DISABLED', lastVerification: { success: true, message: 'ok', latency_ms: 12 } });
+      await connections.recordVerification(PROJECT, row.id, 'ACTIVE', {
+        success: true,
+        message: 'ok',
+        latency_ms: 12,
+      });
+      expect(await connections.findActive(PROJECT, row.resourceUri)).toMatchObject({
+        status: 'DISABLED',
+        lastVerification: { success: true, message: 'ok', latency_ms: 12 },
+      });
       const other = await active(PROJECT, 'Enabled');
-      await connections.recordVerification(PROJECT, other.id, 'ERROR', { success: false, message: 'refused', latency_ms: 3 });
+      await connections.recordVerification(PROJECT, other.id, 'ERROR', {
+        success: false,
+        message: 'refused',
+        latency_ms: 3,
+      });
       expect(await connections.findActive(PROJECT, other.resourceUri)).toMatchObject({ status: 'ERROR' });
     });
   });
@@ -177,12 +241,25 @@ describe(ConnectionsRepository.name, () => {
     it('should claim the row, allocate a fresh version, and switch to it on commit', async () => {
       const row = await active(PROJECT, 'Rotated');
       const { operation, revision } = await connections.beginCredentialsUpdate(PROJECT, row, 'alice');
-      expect(operation).toMatchObject({ kind: 'update_credentials', secretVersion: 2, previousSecretVersion: 1, status: 'pending' });
+      expect(operation).toMatchObject({
+        kind: 'update_credentials',
+        secretVersion: 2,
+        previousSecretVersion: 1,
+        status: 'pending',
+      });
       expect(revision).toBe(row.revision + 1);
       expect(await operations.versionsToPurge(PROJECT, row.id)).toEqual([1, 2]);
 
-      const committed = await connections.commitCredentialsUpdate(PROJECT, { id: row.id, revision, operationId: operation.id }, { credentialsVersion: 2, description: 'rotated' });
-      expect(committed).toMatchObject({ credentialsVersion: 2, description: 'rotated', revision: revision + 1 });
+      const committed = await connections.commitCredentialsUpdate(
+        PROJECT,
+        { id: row.id, revision, operationId: operation.id },
+        { credentialsVersion: 2, description: 'rotated' },
+      );
+      expect(committed).toMatchObject({
+        credentialsVersion: 2,
+        description: 'rotated',
+        revision: revision + 1,
+      });
       await operations.finishIfPending(PROJECT, operation.id, 'completed');
       expect(await operations.versionsToPurge(PROJECT, row.id)).toEqual([]);
     });
@@ -190,8 +267,12 @@ describe(ConnectionsRepository.name, () => {
     it('should let only one change claim the connection at a time', async () => {
       const row = await active(PROJECT, 'Contended');
       await connections.beginCredentialsUpdate(PROJECT, row, 'alice');
-      expect((await appFailureOf(connections.beginCredentialsUpdate(PROJECT, row, 'bob'))).code).toBe(ErrorCode.CONFLICT);
-      expect((await appFailureOf(connections.beginDelete(PROJECT, row, 'bob'))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.beginCredentialsUpdate(PROJECT, row, 'bob'))).code).toBe(
+        ErrorCode.CONFLICT,
+      );
+      expect((await appFailureOf(connections.beginDelete(PROJECT, row, 'bob'))).code).toBe(
+        ErrorCode.CONFLICT,
+      );
     });
 
     it('should not commit an operation the reconciler took over', async () => {
@@ -201,7 +282,13 @@ describe(ConnectionsRepository.name, () => {
       const claimed = await operations.claimExpired(SystemScope.of('reconciler'), 100, 60_000);
       expect(claimed.map((op) => op.id)).toContain(operation.id);
 
-      const error = await appFailureOf(connections.commitCredentialsUpdate(PROJECT, { id: row.id, revision, operationId: operation.id }, { credentialsVersion: operation.secretVersion }));
+      const error = await appFailureOf(
+        connections.commitCredentialsUpdate(
+          PROJECT,
+          { id: row.id, revision, operationId: operation.id },
+          { credentialsVersion: operation.secretVersion },
+        ),
+      );
       expect(error.code).toBe(ErrorCode.CONFLICT);
       expect((await connections.findActive(PROJECT, row.resourceUri))?.credentialsVersion).toBe(1);
       await operations.finish(PROJECT, operation.id, 'rolled_back');
@@ -215,7 +302,11 @@ describe(ConnectionsRepository.name, () => {
       const del = await connections.beginDelete(PROJECT, current, 'alice');
       await connections.deleteRowAndFinish(PROJECT, row.id, del.id, 'completed');
 
-      const again = await connections.insertProvisioning(PROJECT, { ...newRow(PROJECT, 'Reborn'), resourceUri: row.resourceUri }, 'alice');
+      const again = await connections.insertProvisioning(
+        PROJECT,
+        { ...newRow(PROJECT, 'Reborn'), resourceUri: row.resourceUri },
+        'alice',
+      );
       expect(again.secretVersion).toBe(3);
     });
   });
@@ -236,19 +327,32 @@ describe(ConnectionsRepository.name, () => {
     it('should answer 409 to a delete from a stale read', async () => {
       const row = await active(PROJECT, 'Stale Delete');
       await connections.update(PROJECT, row, { description: 'moved on' });
-      expect((await appFailureOf(connections.beginDelete(PROJECT, row, 'alice'))).code).toBe(ErrorCode.CONFLICT);
+      expect((await appFailureOf(connections.beginDelete(PROJECT, row, 'alice'))).code).toBe(
+        ErrorCode.CONFLICT,
+      );
     });
   });
 
   describe('list', () => {
     const LISTING: TenantScope = { orgId: 'listing', projectId: 'p1' };
-    const page = (visibility: Visibility, filters: Partial<Parameters<ConnectionsRepository['list']>[2]> = {}, scope = LISTING) =>
-      connections.list(scope, visibility, { page: 1, limit: 50, ...filters });
-    const names = async (visibility: Visibility, filters: Partial<Parameters<ConnectionsRepository['list']>[2]> = {}, scope = LISTING) =>
-      (await page(visibility, filters, scope))[0].map((r) => r.name);
+    const page = (
+      visibility: Visibility,
+      filters: Partial<Parameters<ConnectionsRepository['list']>[2]> = {},
+      scope = LISTING,
+    ) => connections.list(scope, visibility, { page: 1, limit: 50, ...filters });
+    const names = async (
+      visibility: Visibility,
+      filters: Partial<Parameters<ConnectionsRepository['list']>[2]> = {},
+      scope = LISTING,
+    ) => (await page(visibility, filters, scope))[0].map((r) => r.name);
 
     beforeAll(async () => {
-      await active(LISTING, 'Alpha 100%', { tags: ['prod', 'eu'], connectionType: 'postgres', status: 'ACTIVE', description: 'main_db' });
+      await active(LISTING, 'Alpha 100%', {
+        tags: ['prod', 'eu'],
+        connectionType: 'postgres',
+        status: 'ACTIVE',
+        description: 'main_db',
+      });
       await active(LISTING, 'beta', { tags: ['prod'], connectionType: 'mysql', createdBy: 'bob' });
       await active({ orgId: 'listing', projectId: null }, 'Gamma shared', { createdBy: 'carol' });
       await active({ orgId: 'listing', projectId: 'p2' }, 'Delta elsewhere');
@@ -258,8 +362,12 @@ describe(ConnectionsRepository.name, () => {
 
     it('should list what visibility allows, never other projects or hidden rows', async () => {
       expect(await names(ALL, { sort: 'name:asc' })).toEqual(['Alpha 100%', 'beta', 'Gamma shared']);
-      expect(await names({ project: true, orgLevel: false, orgLevelCreatedBy: null }, { sort: 'name:asc' })).toEqual(['Alpha 100%', 'beta']);
-      expect(await names({ project: false, orgLevel: false, orgLevelCreatedBy: 'carol' })).toEqual(['Gamma shared']);
+      expect(
+        await names({ project: true, orgLevel: false, orgLevelCreatedBy: null }, { sort: 'name:asc' }),
+      ).toEqual(['Alpha 100%', 'beta']);
+      expect(await names({ project: false, orgLevel: false, orgLevelCreatedBy: 'carol' })).toEqual([
+        'Gamma shared',
+      ]);
       expect(await page({ project: false, orgLevel: false, orgLevelCreatedBy: null })).toEqual([[], 0]);
       expect(await names(ALL, {}, { orgId: 'listing', projectId: null })).toEqual(['Gamma shared']);
     });

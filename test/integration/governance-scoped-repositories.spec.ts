@@ -157,17 +157,23 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
         details: { owner: 'tony', password: 'never-stored' },
       });
       await organizations.createWithEvent(orgScope('stark'), 'Stark', created('stark'));
-      expect(await db.dataSource.query(`SELECT name FROM organizations WHERE id = 'stark'`)).toEqual([{ name: 'Stark' }]);
+      expect(await db.dataSource.query(`SELECT name FROM organizations WHERE id = 'stark'`)).toEqual([
+        { name: 'Stark' },
+      ]);
       const [logged] = await events.search(orgScope('stark'), { offset: 0, limit: 10 });
       expect(logged.map((e) => [e.action, e.details])).toEqual([['organization.create', { owner: 'tony' }]]);
 
       // The event goes in first; the row then fails (name is NOT NULL), and the event is gone too.
-      await expect(organizations.createWithEvent(orgScope('oscorp'), null as never, created('oscorp'))).rejects.toThrow();
+      await expect(
+        organizations.createWithEvent(orgScope('oscorp'), null as never, created('oscorp')),
+      ).rejects.toThrow();
       expect((await events.search(orgScope('oscorp'), { offset: 0, limit: 10 }))[1]).toBe(0);
-      await expect(organizations.createWithEvent(orgScope('lexcorp'), 'LexCorp', created('oscorp'))).rejects.toThrow(
-        'outside its tenant scope',
-      );
-      expect(await db.dataSource.query(`SELECT id FROM organizations WHERE id IN ('oscorp', 'lexcorp')`)).toEqual([]);
+      await expect(
+        organizations.createWithEvent(orgScope('lexcorp'), 'LexCorp', created('oscorp')),
+      ).rejects.toThrow('outside its tenant scope');
+      expect(
+        await db.dataSource.query(`SELECT id FROM organizations WHERE id IN ('oscorp', 'lexcorp')`),
+      ).toEqual([]);
     });
   });
 });

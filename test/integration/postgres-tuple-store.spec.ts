@@ -4,7 +4,14 @@ import pg from 'pg';
 import { createTestDatabase } from '@app/testing';
 import type { QueryRunner } from 'typeorm';
 import { CreateAuthzTuples1764000000000, type TupleKey } from '@app/authz';
-import { AuthzEngine, PostgresTupleStore, authzTuplesDdl, compileModel, quoteIdent, type CompiledModel } from '@app/authz/embedded';
+import {
+  AuthzEngine,
+  PostgresTupleStore,
+  authzTuplesDdl,
+  compileModel,
+  quoteIdent,
+  type CompiledModel,
+} from '@app/authz/embedded';
 
 // A fresh database on the real server, or an in-memory PGlite when none is reachable.
 const testDatabase = await createTestDatabase('authz');

@@ -1,6 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startOpenFgaHttpServer, type RunningOpenFgaHttpServer } from '@app/authz/embedded';
-import { createTestDatabase, createTestHttpApp, type ProviderOverride, type TestDatabase } from '@app/testing';
+import {
+  createTestDatabase,
+  createTestHttpApp,
+  type ProviderOverride,
+  type TestDatabase,
+} from '@app/testing';
 import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.bootstrap.js';
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
@@ -20,14 +25,23 @@ export interface AssetsHarness {
  * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
  */
 export async function startAssetsHarness(
-  options: { env?: NodeJS.ProcessEnv; overrides?: ProviderOverride[]; governanceEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    overrides?: ProviderOverride[];
+    governanceEnv?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<AssetsHarness> {
   // governanceEnv: Governance's own settings (e.g. SECRETS_BACKEND=infisical on a fake server).
-  const governance = await startGovernanceHarness(options.governanceEnv ? { env: options.governanceEnv } : {});
+  const governance = await startGovernanceHarness(
+    options.governanceEnv ? { env: options.governanceEnv } : {},
+  );
   await governance.app.listen({ port: 0, host: '127.0.0.1' });
   const governanceUrl = await governance.app.getUrl();
   const apiToken = 'test-openfga-token';
-  const openFga = await startOpenFgaHttpServer({ apiToken, tupleStoreFactory: () => governance.infra.tupleStore! });
+  const openFga = await startOpenFgaHttpServer({
+    apiToken,
+    tupleStoreFactory: () => governance.infra.tupleStore!,
+  });
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase('assets', { forApp: true });
@@ -42,7 +56,10 @@ export async function startAssetsHarness(
     });
     // Test-only wiring (a fake Google token endpoint, say) replaces providers, as Nest tests do.
     const overrides = options.overrides ?? [];
-    const app = await createAssetsApp(infra, overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined);
+    const app = await createAssetsApp(
+      infra,
+      overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined,
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return {

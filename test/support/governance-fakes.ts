@@ -11,7 +11,8 @@ import {
 } from '@app/secrets';
 import type { ChangeScope } from '../../apps/governance/src/audit/audited-changes.js';
 
-const keyOf = (ref: SecretScope & { name?: string }) => JSON.stringify([ref.orgId, ref.projectId, ref.resourceUri ?? null, ref.name ?? null]);
+const keyOf = (ref: SecretScope & { name?: string }) =>
+  JSON.stringify([ref.orgId, ref.projectId, ref.resourceUri ?? null, ref.name ?? null]);
 
 /** A secrets backend in a Map, outside any transaction (so AuditedChanges compensates it). */
 export class InMemorySecretsBackend extends SecretsBackend {
@@ -26,8 +27,18 @@ export class InMemorySecretsBackend extends SecretsBackend {
   async create(ref: SecretRef, value: string, description?: string | null): Promise<SecretMetadata> {
     if (this.secrets.has(keyOf(ref))) throw AppException.conflict(`Secret ${ref.name} already exists`);
     const at = this.stamp();
-    const metadata = { name: ref.name, description: description ?? null, created_at: at, updated_at: at, version: 1 };
-    this.secrets.set(keyOf(ref), { value, metadata, scope: { orgId: ref.orgId, projectId: ref.projectId, resourceUri: ref.resourceUri ?? null } });
+    const metadata = {
+      name: ref.name,
+      description: description ?? null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    };
+    this.secrets.set(keyOf(ref), {
+      value,
+      metadata,
+      scope: { orgId: ref.orgId, projectId: ref.projectId, resourceUri: ref.resourceUri ?? null },
+    });
     return { ...metadata };
   }
 
@@ -87,7 +98,11 @@ export class RecordingAuditedChanges {
     private readonly authz: Pick<AuthzClient, 'writeTuples'>,
   ) {}
 
-  async apply<T>(event: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
+  async apply<T>(
+    event: AuditEventInput,
+    change: (scope: ChangeScope) => Promise<T>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<T> {
     if (options.signal?.aborted) throw deadlineExceeded('not_applied');
     const result = await change({ tx: undefined as never, secrets: this.secrets, tuples: this.authz });
     if (options.signal?.aborted) throw deadlineExceeded('not_applied');

@@ -5,7 +5,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditSink } from '@app/audit';
 import { DevTokenIssuer, loadAuthConfig } from '@app/auth';
 import { createTestDatabase, createTestHttpApp, type TestDatabase } from '@app/testing';
-import { type BuiltGovernanceInfra, buildGovernanceInfra, createGovernanceApp } from '../../apps/governance/src/governance.bootstrap.js';
+import {
+  type BuiltGovernanceInfra,
+  buildGovernanceInfra,
+  createGovernanceApp,
+} from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
 
@@ -22,7 +26,9 @@ export interface GovernanceHarness {
 }
 
 /** The real Governance app in process: real Postgres (or PGlite with TEST_DB=embedded), dev IdP. */
-export async function startGovernanceHarness(options: { auditSink?: (real: AuditSink) => AuditSink; env?: NodeJS.ProcessEnv } = {}): Promise<GovernanceHarness> {
+export async function startGovernanceHarness(
+  options: { auditSink?: (real: AuditSink) => AuditSink; env?: NodeJS.ProcessEnv } = {},
+): Promise<GovernanceHarness> {
   const db = await createTestDatabase('gov', { forApp: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -38,7 +44,16 @@ export async function startGovernanceHarness(options: { auditSink?: (real: Audit
   const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/index.js');
   // A fault-injecting sink replaces the real one the Nest way, wherever AuditSink is declared.
   const app = options.auditSink
-    ? await createGovernanceApp(infra, (module, http) => createTestHttpApp(module, http, [{ provide: AuditSink, useValue: options.auditSink!(new DatabaseAuditSink(new AuditEventsRepository(infra.database.dataSource))) }]))
+    ? await createGovernanceApp(infra, (module, http) =>
+        createTestHttpApp(module, http, [
+          {
+            provide: AuditSink,
+            useValue: options.auditSink!(
+              new DatabaseAuditSink(new AuditEventsRepository(infra.database.dataSource)),
+            ),
+          },
+        ]),
+      )
     : await createGovernanceApp(infra);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

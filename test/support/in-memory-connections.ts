@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { AppException, type TenantScope } from '@app/core';
-import { concurrentChange, OPERATION_LEASE_MS, type Visibility } from '../../apps/assets/src/connections/persistence/connections.repository.js';
+import {
+  concurrentChange,
+  OPERATION_LEASE_MS,
+  type Visibility,
+} from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import type { ClaimedOperation } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
-import type { ConnectionOperationEntity, DataConnectionEntity, OperationKind } from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
+import type {
+  ConnectionOperationEntity,
+  DataConnectionEntity,
+  OperationKind,
+} from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
 import type { StoredCredentials } from '../../apps/assets/src/governance/governance-credentials.store.js';
 
-type NewRow = Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'>;
+type NewRow = Omit<
+  DataConnectionEntity,
+  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+>;
 
 /**
  * The Assets connection tables in memory, with the rules the SQL enforces: the tenant filter, the
@@ -26,11 +37,15 @@ export class InMemoryConnectionTables {
   }
 
   operationsOf(connectionId: string): ConnectionOperationEntity[] {
-    return [...this.operations.values()].filter((op) => op.connectionId === connectionId).map((op) => structuredClone(op));
+    return [...this.operations.values()]
+      .filter((op) => op.connectionId === connectionId)
+      .map((op) => structuredClone(op));
   }
 
   pendingOf(connectionId: string): ConnectionOperationEntity | undefined {
-    return [...this.operations.values()].find((op) => op.connectionId === connectionId && op.status === 'pending');
+    return [...this.operations.values()].find(
+      (op) => op.connectionId === connectionId && op.status === 'pending',
+    );
   }
 
   allocateVersion(resourceUri: string): number {
@@ -39,7 +54,13 @@ export class InMemoryConnectionTables {
     return next;
   }
 
-  insertOperation(row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri'>, kind: OperationKind, secretVersion: number, previousSecretVersion: number | null, actorId: string): ConnectionOperationEntity {
+  insertOperation(
+    row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri'>,
+    kind: OperationKind,
+    secretVersion: number,
+    previousSecretVersion: number | null,
+    actorId: string,
+  ): ConnectionOperationEntity {
     if (this.pendingOf(row.id)) throw concurrentChange();
     const now = this.now();
     const op: ConnectionOperationEntity = {
@@ -71,42 +92,85 @@ const inScope = (scope: TenantScope, row: Pick<DataConnectionEntity, 'orgId' | '
 export class InMemoryConnectionsRepository {
   constructor(readonly tables: InMemoryConnectionTables) {}
 
-  async insertProvisioning(scope: TenantScope, row: NewRow, actorId: string): Promise<ConnectionOperationEntity> {
-    if (row.orgId !== scope.orgId || row.projectId !== scope.projectId) throw new Error('row outside its tenant scope');
+  async insertProvisioning(
+    scope: TenantScope,
+    row: NewRow,
+    actorId: string,
+  ): Promise<ConnectionOperationEntity> {
+    if (row.orgId !== scope.orgId || row.projectId !== scope.projectId)
+      throw new Error('row outside its tenant scope');
     const taken = [...this.tables.rows.values()].some(
-      (r) => r.resourceUri === row.resourceUri || (r.orgId === row.orgId && r.projectId === row.projectId && r.name === row.name),
+      (r) =>
+        r.resourceUri === row.resourceUri ||
+        (r.orgId === row.orgId && r.projectId === row.projectId && r.name === row.name),
     );
-    if (taken) throw AppException.conflict('A data connection with this name or resource URI already exists in this scope', { resource_uri: row.resourceUri });
+    if (taken)
+      throw AppException.conflict(
+        'A data connection with this name or resource URI already exists in this scope',
+        { resource_uri: row.resourceUri },
+      );
     const version = this.tables.allocateVersion(row.resourceUri);
     const now = new Date();
-    this.tables.rows.set(row.id, { ...structuredClone(row), credentialsVersion: version, revision: 1, lifecycle: 'provisioning', createdAt: now, updatedAt: now });
+    this.tables.rows.set(row.id, {
+      ...structuredClone(row),
+      credentialsVersion: version,
+      revision: 1,
+      lifecycle: 'provisioning',
+      createdAt: now,
+      updatedAt: now,
+    });
     return this.tables.insertOperation(row, 'create', version, null, actorId);
   }
 
   async findActive(scope: TenantScope, resourceUri: string): Promise<DataConnectionEntity | null> {
-    const row = [...this.tables.rows.values()].find((r) => r.resourceUri === resourceUri && r.lifecycle === 'active' && inScope(scope, r));
+    const row = [...this.tables.rows.values()].find(
+      (r) => r.resourceUri === resourceUri && r.lifecycle === 'active' && inScope(scope, r),
+    );
     return row ? structuredClone(row) : null;
   }
 
   async findActiveUriByName(scope: TenantScope, name: string): Promise<string | null> {
-    const named = [...this.tables.rows.values()].filter((r) => r.name.toLowerCase() === name.toLowerCase() && r.lifecycle === 'active' && inScope(scope, r));
+    const named = [...this.tables.rows.values()].filter(
+      (r) => r.name.toLowerCase() === name.toLowerCase() && r.lifecycle === 'active' && inScope(scope, r),
+    );
     return (named.find((r) => r.projectId !== null) ?? named[0])?.resourceUri ?? null;
   }
 
-  async list(scope: TenantScope, visibility: Visibility, filters: { connectionType?: string; status?: string; page: number; limit: number }): Promise<[DataConnectionEntity[], number]> {
+  async list(
+    scope: TenantScope,
+    visibility: Visibility,
+    filters: { connectionType?: string; status?: string; page: number; limit: number },
+  ): Promise<[DataConnectionEntity[], number]> {
     const visible = [...this.tables.rows.values()].filter((r) => {
       if (r.orgId !== scope.orgId || r.lifecycle !== 'active') return false;
       if (r.projectId !== null) return visibility.project && r.projectId === scope.projectId;
-      return visibility.orgLevel || (visibility.orgLevelCreatedBy !== null && r.createdBy === visibility.orgLevelCreatedBy);
+      return (
+        visibility.orgLevel ||
+        (visibility.orgLevelCreatedBy !== null && r.createdBy === visibility.orgLevelCreatedBy)
+      );
     });
-    const matching = visible.filter((r) => (!filters.connectionType || r.connectionType === filters.connectionType) && (!filters.status || r.status === filters.status));
+    const matching = visible.filter(
+      (r) =>
+        (!filters.connectionType || r.connectionType === filters.connectionType) &&
+        (!filters.status || r.status === filters.status),
+    );
     const start = (filters.page - 1) * filters.limit;
     return [matching.slice(start, start + filters.limit).map((r) => structuredClone(r)), matching.length];
   }
 
-  async update(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>, changes: Partial<DataConnectionEntity>): Promise<DataConnectionEntity> {
+  async update(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'revision'>,
+    changes: Partial<DataConnectionEntity>,
+  ): Promise<DataConnectionEntity> {
     const current = this.tables.rows.get(row.id);
-    if (!current || !inScope(scope, current) || current.lifecycle !== 'active' || current.revision !== row.revision || this.tables.pendingOf(row.id)) {
+    if (
+      !current ||
+      !inScope(scope, current) ||
+      current.lifecycle !== 'active' ||
+      current.revision !== row.revision ||
+      this.tables.pendingOf(row.id)
+    ) {
       throw this.staleOrGone(scope, row.id);
     }
     Object.assign(current, structuredClone(changes), { revision: row.revision + 1, updatedAt: new Date() });
@@ -115,29 +179,55 @@ export class InMemoryConnectionsRepository {
 
   async assertCurrent(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>): Promise<void> {
     const current = this.tables.rows.get(row.id);
-    if (!current || current.orgId !== scope.orgId || current.lifecycle !== 'active') throw AppException.notFound('Data connection');
+    if (!current || current.orgId !== scope.orgId || current.lifecycle !== 'active')
+      throw AppException.notFound('Data connection');
     if (current.revision !== row.revision || this.tables.pendingOf(row.id)) throw concurrentChange();
   }
 
-  async beginDelete(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>, actorId: string): Promise<ConnectionOperationEntity> {
+  async beginDelete(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>,
+    actorId: string,
+  ): Promise<ConnectionOperationEntity> {
     const current = this.claim(scope, row);
     const op = this.tables.insertOperation(row, 'delete', current.credentialsVersion, null, actorId);
     Object.assign(current, { lifecycle: 'deleting', revision: current.revision + 1, updatedAt: new Date() });
     return op;
   }
 
-  async beginCredentialsUpdate(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>, actorId: string): Promise<{ operation: ConnectionOperationEntity; revision: number }> {
+  async beginCredentialsUpdate(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'revision'>,
+    actorId: string,
+  ): Promise<{ operation: ConnectionOperationEntity; revision: number }> {
     const current = this.claim(scope, row);
     if (this.tables.pendingOf(row.id)) throw concurrentChange();
-    const operation = this.tables.insertOperation(row, 'update_credentials', this.tables.allocateVersion(row.resourceUri), current.credentialsVersion, actorId);
+    const operation = this.tables.insertOperation(
+      row,
+      'update_credentials',
+      this.tables.allocateVersion(row.resourceUri),
+      current.credentialsVersion,
+      actorId,
+    );
     Object.assign(current, { revision: current.revision + 1, updatedAt: new Date() });
     return { operation, revision: row.revision + 1 };
   }
 
-  async commitCredentialsUpdate(scope: TenantScope, claim: { id: string; revision: number; operationId: string }, changes: Partial<DataConnectionEntity>): Promise<DataConnectionEntity> {
+  async commitCredentialsUpdate(
+    scope: TenantScope,
+    claim: { id: string; revision: number; operationId: string },
+    changes: Partial<DataConnectionEntity>,
+  ): Promise<DataConnectionEntity> {
     const current = this.tables.rows.get(claim.id);
     const op = this.tables.operations.get(claim.operationId);
-    if (!current || current.orgId !== scope.orgId || current.lifecycle !== 'active' || current.revision !== claim.revision || op?.status !== 'pending' || op.attempts !== 0) {
+    if (
+      !current ||
+      current.orgId !== scope.orgId ||
+      current.lifecycle !== 'active' ||
+      current.revision !== claim.revision ||
+      op?.status !== 'pending' ||
+      op.attempts !== 0
+    ) {
       throw this.staleOrGone(scope, claim.id);
     }
     Object.assign(current, structuredClone(changes), { revision: claim.revision + 1, updatedAt: new Date() });
@@ -150,7 +240,12 @@ export class InMemoryConnectionsRepository {
     this.close(operationId, 'completed');
   }
 
-  async deleteRowAndFinish(scope: TenantScope, id: string, operationId: string, status: 'completed' | 'rolled_back'): Promise<void> {
+  async deleteRowAndFinish(
+    scope: TenantScope,
+    id: string,
+    operationId: string,
+    status: 'completed' | 'rolled_back',
+  ): Promise<void> {
     if (this.tables.rows.get(id)?.orgId === scope.orgId) this.tables.rows.delete(id);
     this.close(operationId, status);
   }
@@ -160,9 +255,18 @@ export class InMemoryConnectionsRepository {
     return row?.orgId === scope.orgId ? structuredClone(row) : null;
   }
 
-  private claim(scope: TenantScope, row: Pick<DataConnectionEntity, 'id' | 'revision'>): DataConnectionEntity {
+  private claim(
+    scope: TenantScope,
+    row: Pick<DataConnectionEntity, 'id' | 'revision'>,
+  ): DataConnectionEntity {
     const current = this.tables.rows.get(row.id);
-    if (!current || current.orgId !== scope.orgId || current.lifecycle !== 'active' || current.revision !== row.revision) throw this.staleOrGone(scope, row.id);
+    if (
+      !current ||
+      current.orgId !== scope.orgId ||
+      current.lifecycle !== 'active' ||
+      current.revision !== row.revision
+    )
+      throw this.staleOrGone(scope, row.id);
     return current;
   }
 
@@ -173,7 +277,9 @@ export class InMemoryConnectionsRepository {
 
   private staleOrGone(scope: TenantScope, id: string): AppException {
     const row = this.tables.rows.get(id);
-    return row?.orgId === scope.orgId && row.lifecycle === 'active' ? concurrentChange() : AppException.notFound('Data connection');
+    return row?.orgId === scope.orgId && row.lifecycle === 'active'
+      ? concurrentChange()
+      : AppException.notFound('Data connection');
   }
 }
 
@@ -186,7 +292,8 @@ export class InMemoryConnectionOperationsRepository {
   }
 
   async finishIfPending(scope: TenantScope, id: string, status: 'completed' | 'rolled_back'): Promise<void> {
-    if (this.tables.operations.get(id)?.status === 'pending') this.set(scope, id, { status, leaseUntil: null, lastError: null });
+    if (this.tables.operations.get(id)?.status === 'pending')
+      this.set(scope, id, { status, leaseUntil: null, lastError: null });
   }
 
   async release(scope: TenantScope, id: string): Promise<void> {
@@ -194,7 +301,8 @@ export class InMemoryConnectionOperationsRepository {
   }
 
   async holdUntilSettled(scope: TenantScope, id: string, ms: number): Promise<void> {
-    if (this.tables.operations.get(id)?.status === 'pending') this.set(scope, id, { leaseUntil: new Date(Date.now() + ms) });
+    if (this.tables.operations.get(id)?.status === 'pending')
+      this.set(scope, id, { leaseUntil: new Date(Date.now() + ms) });
   }
 
   async versionsToPurge(scope: TenantScope, connectionId: string): Promise<number[]> {
@@ -202,7 +310,8 @@ export class InMemoryConnectionOperationsRepository {
     for (const op of this.tables.operations.values()) {
       if (op.connectionId !== connectionId || !inScope(scope, op)) continue;
       if (op.status !== 'completed') versions.add(op.secretVersion);
-      if (op.status === 'pending' && op.previousSecretVersion !== null) versions.add(op.previousSecretVersion);
+      if (op.status === 'pending' && op.previousSecretVersion !== null)
+        versions.add(op.previousSecretVersion);
     }
     return [...versions].sort((a, b) => a - b);
   }
@@ -215,8 +324,30 @@ export class InMemoryConnectionOperationsRepository {
   claimed(id: string): ClaimedOperation {
     const op = this.tables.operations.get(id)!;
     op.attempts += 1;
-    const { id: opId, connectionId, orgId, projectId, resourceUri, kind, secretVersion, previousSecretVersion, actorId, attempts } = op;
-    return { id: opId, connectionId, orgId, projectId, resourceUri, kind, secretVersion, previousSecretVersion, actorId, attempts };
+    const {
+      id: opId,
+      connectionId,
+      orgId,
+      projectId,
+      resourceUri,
+      kind,
+      secretVersion,
+      previousSecretVersion,
+      actorId,
+      attempts,
+    } = op;
+    return {
+      id: opId,
+      connectionId,
+      orgId,
+      projectId,
+      resourceUri,
+      kind,
+      secretVersion,
+      previousSecretVersion,
+      actorId,
+      attempts,
+    };
   }
 
   private set(scope: TenantScope, id: string, fields: Partial<ConnectionOperationEntity>): void {
@@ -232,8 +363,14 @@ export class InMemoryConnectionOperationsRepository {
  */
 export class InMemoryCredentialsStore {
   readonly secrets = new Map<string, StoredCredentials>();
-  readonly calls: Array<{ method: 'put' | 'read' | 'purge'; resourceUri: string; version: number; caller: string | null }> = [];
-  private readonly failures: Array<{ method: 'put' | 'read' | 'purge'; error: Error; applied?: boolean }> = [];
+  readonly calls: Array<{
+    method: 'put' | 'read' | 'purge';
+    resourceUri: string;
+    version: number;
+    caller: string | null;
+  }> = [];
+  private readonly failures: Array<{ method: 'put' | 'read' | 'purge'; error: Error; applied?: boolean }> =
+    [];
 
   failNext(method: 'put' | 'read' | 'purge', error: Error, options: { applied?: boolean } = {}): void {
     this.failures.push({ method, error, ...options });
@@ -246,7 +383,12 @@ export class InMemoryCredentialsStore {
       .sort((a, b) => a - b);
   }
 
-  async put(caller: { userId: string }, resourceUri: string, version: number, value: StoredCredentials): Promise<void> {
+  async put(
+    caller: { userId: string },
+    resourceUri: string,
+    version: number,
+    value: StoredCredentials,
+  ): Promise<void> {
     this.calls.push({ method: 'put', resourceUri, version, caller: caller.userId });
     const failure = this.take('put');
     if (failure?.applied) this.secrets.set(`${resourceUri}#${version}`, structuredClone(value));

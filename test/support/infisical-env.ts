@@ -1,7 +1,10 @@
 import type { FakeInfisicalServer } from '@app/testing';
 
 /** Governance's env for SECRETS_BACKEND=infisical against `fake` (its `prod` environment), plus `overrides`. */
-export function infisicalEnv(fake: FakeInfisicalServer, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function infisicalEnv(
+  fake: FakeInfisicalServer,
+  overrides: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
   return {
     SECRETS_BACKEND: 'infisical',
     INFISICAL_SITE_URL: fake.url,

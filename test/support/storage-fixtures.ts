@@ -22,10 +22,12 @@ export interface S3rverAccount {
   revokeAccessKey(accessKeyId: string): void;
 }
 export const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rver;
-export const s3rverAccount = (require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: S3rverAccount }).DUMMY_ACCOUNT;
+export const s3rverAccount = (require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: S3rverAccount })
+  .DUMMY_ACCOUNT;
 
 /** `path?connection=<connection>`: a storage route used through a data connection. */
-export const viaConnection = (path: string, connection: string) => `${path}?connection=${encodeURIComponent(connection)}`;
+export const viaConnection = (path: string, connection: string) =>
+  `${path}?connection=${encodeURIComponent(connection)}`;
 
 /** The body as text, whatever the content type (superagent only buffers some types). */
 export const asText = (req: request.Test) =>
@@ -73,12 +75,22 @@ export async function startStorageTenant(options: {
   const localRoot = await mkdtemp(join(tmpdir(), options.tmpPrefix));
   let h: AssetsHarness | undefined;
   try {
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot, ...options.env }, ...(options.overrides ? { overrides: options.overrides } : {}) });
+    h = await startAssetsHarness({
+      env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot, ...options.env },
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+    });
     const harness = h;
     const http$ = harness.app.getHttpServer();
-    const as = (user = owner) => ({ authorization: harness.governance.bearer(user, org), 'x-project-id': project });
+    const as = (user = owner) => ({
+      authorization: harness.governance.bearer(user, org),
+      'x-project-id': project,
+    });
     await harness.governance.createOrg(org, owner);
-    await request(harness.governance.app.getHttpServer()).post('/governance/projects').set('authorization', harness.governance.bearer(owner, org)).send({ id: project, name: project }).expect(201);
+    await request(harness.governance.app.getHttpServer())
+      .post('/governance/projects')
+      .set('authorization', harness.governance.bearer(owner, org))
+      .send({ id: project, name: project })
+      .expect(201);
     return {
       h: harness,
       http: http$,
@@ -109,9 +121,17 @@ export interface Recorder {
 
 export async function startRecorder(
   respond: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
-  options: { server?: http.Server | https.Server; host?: string; describe?: (req: http.IncomingMessage) => string } = {},
+  options: {
+    server?: http.Server | https.Server;
+    host?: string;
+    describe?: (req: http.IncomingMessage) => string;
+  } = {},
 ): Promise<Recorder> {
-  const { server = http.createServer(), host = '127.0.0.1', describe = (req) => `${req.method} ${req.url}` } = options;
+  const {
+    server = http.createServer(),
+    host = '127.0.0.1',
+    describe = (req) => `${req.method} ${req.url}`,
+  } = options;
   const seen: string[] = [];
   (server as http.Server).on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     seen.push(describe(req));
@@ -149,7 +169,9 @@ export function streamedRequests(server: () => HttpServer) {
         req.on('response', (res) => {
           let body = '';
           res.on('data', (d: Buffer) => (body += d.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }),
+          );
           res.on('error', () => resolve({ status: res.statusCode ?? 0, body }));
         });
         req.on('error', () => resolve({ status: 0, body: '' }));
@@ -170,14 +192,23 @@ export function streamedRequests(server: () => HttpServer) {
 export async function expectStorageRoundTrip(
   tenant: Pick<StorageTenant, 'http' | 'as'>,
   connection: string,
-  objects: { first: [key: string, body: string]; second: [key: string, body: string]; remove: 'first' | 'second' },
+  objects: {
+    first: [key: string, body: string];
+    second: [key: string, body: string];
+    remove: 'first' | 'second';
+  },
 ): Promise<void> {
   const { http: http$, as } = tenant;
   const at = (key: string) => viaConnection(`/assets/storage/reports/${key}`, connection);
   const [firstKey, firstBody] = objects.first;
   const [secondKey, secondBody] = objects.second;
   const removed = objects.remove === 'first' ? firstKey : secondKey;
-  const put = await request(http$).put(at(firstKey)).set(as()).set('content-type', 'text/plain').send(firstBody).expect(201);
+  const put = await request(http$)
+    .put(at(firstKey))
+    .set(as())
+    .set('content-type', 'text/plain')
+    .send(firstBody)
+    .expect(201);
   expect(put.body).toMatchObject({ key: firstKey, size: Buffer.byteLength(firstBody) });
   const got = await asText(request(http$).get(at(firstKey)).set(as())).expect(200);
   expect(got.body).toBe(firstBody);
@@ -185,7 +216,11 @@ export async function expectStorageRoundTrip(
   const head = await request(http$).head(at(firstKey)).set(as()).expect(200);
   expect(head.headers['content-length']).toBe(String(Buffer.byteLength(firstBody)));
   await request(http$).put(at(secondKey)).set(as()).send(Buffer.from(secondBody)).expect(201);
-  const list = await request(http$).get(viaConnection('/assets/storage/reports', connection)).query({ prefix: 'docs/' }).set(as()).expect(200);
+  const list = await request(http$)
+    .get(viaConnection('/assets/storage/reports', connection))
+    .query({ prefix: 'docs/' })
+    .set(as())
+    .expect(200);
   expect(list.body.data.map((o: { key: string }) => o.key)).toEqual([firstKey, secondKey].sort());
   await request(http$).delete(at(removed)).set(as()).expect(204);
   await request(http$).get(at(removed)).set(as()).expect(404);

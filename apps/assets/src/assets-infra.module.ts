@@ -40,6 +40,10 @@ export class AssetsInfraModule {
       { provide: DEFAULT_OBJECT_STORE, useValue: infra.objectStore },
     ];
     const database = databaseProviders(infra.database);
-    return { module: AssetsInfraModule, providers: [...providers, ...database], exports: [...providers.map((provider) => provider.provide), ...database] };
+    return {
+      module: AssetsInfraModule,
+      providers: [...providers, ...database],
+      exports: [...providers.map((provider) => provider.provide), ...database],
+    };
   }
 }

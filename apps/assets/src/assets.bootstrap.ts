@@ -1,16 +1,34 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppBuilder, createHttpApp } from '@app/core';
-import { isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
+import {
+  isProduction,
+  loadConfig,
+  loadTopology,
+  readOrCreateDevSecret,
+  type TopologyConfig,
+} from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { AuthzConfig, CachingAuthzClient, createAuthzBackend, EndpointProofError, loadProductModelDsl, verifyEndpointProof } from '@app/authz';
+import {
+  AuthzConfig,
+  CachingAuthzClient,
+  createAuthzBackend,
+  EndpointProofError,
+  loadProductModelDsl,
+  verifyEndpointProof,
+} from '@app/authz';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { createObjectStore, loadStorageConfig } from '@app/storage';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/index.js';
 import { EgressPolicy } from './egress/index.js';
-import { assertServiceAccountConfigured, GovernanceClient, GovernanceReadiness, ServiceIdentity } from './governance/index.js';
+import {
+  assertServiceAccountConfigured,
+  GovernanceClient,
+  GovernanceReadiness,
+  ServiceIdentity,
+} from './governance/index.js';
 import { loadVerificationConfig, type VerificationConfig } from './verification/index.js';
 
 export const ASSETS_HTTP = {
@@ -28,14 +46,18 @@ export interface AssetsStartOptions {
   embeddedOpenFgaUrl?: string | null;
 }
 
-export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env, options: AssetsStartOptions = {}): Promise<AssetsInfra & { topology: TopologyConfig }> {
+export async function buildAssetsInfra(
+  env: NodeJS.ProcessEnv = process.env,
+  options: AssetsStartOptions = {},
+): Promise<AssetsInfra & { topology: TopologyConfig }> {
   const config = loadConfig('assets', AssetsConfig, env);
   const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('assets', env));
   const authConfig = loadAuthConfig(env);
   assertServiceAccountConfigured(authConfig, config);
   const authzConfig = loadConfig('authz', AuthzConfig, await authzEnvOf(env, topology, options));
-  if (!authzConfig.OPENFGA_API_URL) throw new Error('OPENFGA_API_URL is required for the Assets service in production');
+  if (!authzConfig.OPENFGA_API_URL)
+    throw new Error('OPENFGA_API_URL is required for the Assets service in production');
   const database = await openDatabase({
     app: 'assets',
     url: dbConfig.DATABASE_URL,
@@ -48,7 +70,8 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env, opt
   });
   try {
     const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
-    const authz = config.AUTHZ_CHECK_CACHE_MS > 0 ? new CachingAuthzClient(client, config.AUTHZ_CHECK_CACHE_MS) : client;
+    const authz =
+      config.AUTHZ_CHECK_CACHE_MS > 0 ? new CachingAuthzClient(client, config.AUTHZ_CHECK_CACHE_MS) : client;
     const storageConfig = loadStorageConfig(env);
     const verificationConfig = loadVerificationConfig(env);
     return {
@@ -75,11 +98,19 @@ export async function buildAssetsInfra(env: NodeJS.ProcessEnv = process.env, opt
  * endpoint. That endpoint is found by port, so before its pre-shared token is sent anywhere the
  * listener must prove it holds the token: a foreign server on that port never receives it.
  */
-async function authzEnvOf(env: NodeJS.ProcessEnv, topology: TopologyConfig, options: AssetsStartOptions): Promise<NodeJS.ProcessEnv> {
+async function authzEnvOf(
+  env: NodeJS.ProcessEnv,
+  topology: TopologyConfig,
+  options: AssetsStartOptions,
+): Promise<NodeJS.ProcessEnv> {
   if (env.OPENFGA_API_URL || isProduction(env)) return env;
   const url = options.embeddedOpenFgaUrl ?? topology.embeddedOpenFgaUrl;
-  if (!url) throw new Error("EMBEDDED_OPENFGA_PORT=0 turns Governance's dev OpenFGA endpoint off: set OPENFGA_API_URL (and OPENFGA_API_TOKEN) for Assets");
-  const token = env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(topology.DATA_DIR, 'openfga', 'api-token'));
+  if (!url)
+    throw new Error(
+      "EMBEDDED_OPENFGA_PORT=0 turns Governance's dev OpenFGA endpoint off: set OPENFGA_API_URL (and OPENFGA_API_TOKEN) for Assets",
+    );
+  const token =
+    env.OPENFGA_API_TOKEN || readOrCreateDevSecret(join(topology.DATA_DIR, 'openfga', 'api-token'));
   try {
     await verifyEndpointProof(url, token);
   } catch (error) {
@@ -98,7 +129,12 @@ const PROTECTED_URLS_REFRESH_MS = 5 * 60_000;
  * Every URL this process dials itself. A tenant must not reach them, wherever they live: their
  * host and port are denied by the egress policy, and their ports on this machine's addresses.
  */
-function internalUrlsOf(env: NodeJS.ProcessEnv, topology: TopologyConfig, config: AssetsConfig, authz: AuthzConfig): string[] {
+function internalUrlsOf(
+  env: NodeJS.ProcessEnv,
+  topology: TopologyConfig,
+  config: AssetsConfig,
+  authz: AuthzConfig,
+): string[] {
   return [
     topology.GOVERNANCE_URL,
     authz.OPENFGA_API_URL,
@@ -112,14 +148,23 @@ function internalUrlsOf(env: NodeJS.ProcessEnv, topology: TopologyConfig, config
 
 /** One egress policy for every outbound connection made for a tenant (verification and storage). */
 async function egressPolicyOf(config: VerificationConfig, internalUrls: string[]): Promise<EgressPolicy> {
-  const egress = new EgressPolicy({ production: config.production, allowCidrs: config.allowCidrs, denyCidrs: config.denyCidrs, protectedPorts: config.protectedPorts, protectedUrls: internalUrls });
+  const egress = new EgressPolicy({
+    production: config.production,
+    allowCidrs: config.allowCidrs,
+    denyCidrs: config.denyCidrs,
+    protectedPorts: config.protectedPorts,
+    protectedUrls: internalUrls,
+  });
   await egress.refreshProtectedUrls();
   setInterval(() => void egress.refreshProtectedUrls(), PROTECTED_URLS_REFRESH_MS).unref();
   return egress;
 }
 
 /** `build` creates the Nest app from the module; tests pass one that overrides providers. */
-export function createAssetsApp(infra: AssetsInfra, build: AppBuilder = createHttpApp): Promise<NestFastifyApplication> {
+export function createAssetsApp(
+  infra: AssetsInfra,
+  build: AppBuilder = createHttpApp,
+): Promise<NestFastifyApplication> {
   return build(AssetsModule.register(infra), ASSETS_HTTP);
 }
 

@@ -12,7 +12,9 @@ export class AssetsConfig {
    */
   @IsInt() @Min(0) @Max(60_000) GOVERNANCE_READINESS_CACHE_MS = 2000;
   /** OAuth2 client credentials of the Assets service account (not needed with the dev identity provider). */
-  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ASSETS_SERVICE_TOKEN_URL must be an http(s) URL' }) ASSETS_SERVICE_TOKEN_URL?: string;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'ASSETS_SERVICE_TOKEN_URL must be an http(s) URL' })
+  ASSETS_SERVICE_TOKEN_URL?: string;
   @IsOptional() @IsString() ASSETS_SERVICE_CLIENT_ID?: string;
   @IsOptional() @IsString() @Secret() ASSETS_SERVICE_CLIENT_SECRET?: string;
   /** How often the reconciler looks for interrupted operations; 0 disables it (tests drive it by hand). */

@@ -6,7 +6,11 @@ import { AuthzClient } from '@app/authz';
 import { DatabaseHealth } from '@app/database';
 import { type AssetsInfra, AssetsInfraModule } from './assets-infra.module.js';
 import { ConnectionsModule } from './connections/index.js';
-import { GovernanceGatewayModule, GovernanceProjectDirectory, GovernanceReadiness } from './governance/index.js';
+import {
+  GovernanceGatewayModule,
+  GovernanceProjectDirectory,
+  GovernanceReadiness,
+} from './governance/index.js';
 import { SessionModule } from './session/index.js';
 import { StorageModule } from './storage/index.js';
 
@@ -28,7 +32,11 @@ export class AssetsModule {
         createLoggerModule({ service: 'assets', level: infra.config.LOG_LEVEL }),
         TerminusModule,
         AssetsInfraModule.forRoot(infra),
-        AuthModule.forRoot(infra.authConfig, { projectDirectory: { useExisting: GovernanceProjectDirectory }, imports: [GovernanceGatewayModule], devIdp: false }),
+        AuthModule.forRoot(infra.authConfig, {
+          projectDirectory: { useExisting: GovernanceProjectDirectory },
+          imports: [GovernanceGatewayModule],
+          devIdp: false,
+        }),
         GovernanceGatewayModule,
         SessionModule,
         ConnectionsModule,
@@ -39,7 +47,11 @@ export class AssetsModule {
         {
           provide: READINESS_PROBES,
           // A request needs the database, OpenFGA, a service account Governance accepts and a Governance whose secrets work.
-          useFactory: (database: DatabaseHealth, authz: AuthzClient, governance: GovernanceReadiness): ReadinessProbe[] => [
+          useFactory: (
+            database: DatabaseHealth,
+            authz: AuthzClient,
+            governance: GovernanceReadiness,
+          ): ReadinessProbe[] => [
             { name: 'database', check: () => database.check() },
             { name: 'authz', check: () => authz.healthCheck() },
             ...governance.probes(),

@@ -4,7 +4,12 @@ import { loadVerificationConfig } from './verification/verification.config.js';
 
 /** Every namespace that names a port, URL or directory of this deployment follows the topology. */
 describe('topology consumers', () => {
-  const moved = { DATA_DIR: '/tmp/copy-b', GOVERNANCE_PORT: '9101', ASSETS_PORT: '9102', EMBEDDED_OPENFGA_PORT: '9181' };
+  const moved = {
+    DATA_DIR: '/tmp/copy-b',
+    GOVERNANCE_PORT: '9101',
+    ASSETS_PORT: '9102',
+    EMBEDDED_OPENFGA_PORT: '9181',
+  };
 
   it('should put the dev identity provider on the moved Governance port and its keys under DATA_DIR', () => {
     const settings = resolveAuthSettings(loadAuthConfig(moved));
@@ -13,7 +18,10 @@ describe('topology consumers', () => {
   });
 
   it('should keep local object storage under DATA_DIR', () => {
-    expect(specFromConfig(loadStorageConfig(moved))).toEqual({ backend: 'local', root: '/tmp/copy-b/storage' });
+    expect(specFromConfig(loadStorageConfig(moved))).toEqual({
+      backend: 'local',
+      root: '/tmp/copy-b/storage',
+    });
   });
 
   it("should deny the deployment's moved ports to tenants, and only those", () => {

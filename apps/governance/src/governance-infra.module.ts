@@ -24,7 +24,10 @@ export interface GovernanceInfra {
 @Module({})
 export class GovernanceInfraModule {
   static forRoot(infra: GovernanceInfra): DynamicModule {
-    const trusted: TrustedServices = { subjects: new Set(infra.trustedServices), platformRealm: resolveAuthSettings(infra.authConfig).platformRealm };
+    const trusted: TrustedServices = {
+      subjects: new Set(infra.trustedServices),
+      platformRealm: resolveAuthSettings(infra.authConfig).platformRealm,
+    };
     const database = new DatabaseHealth(infra.database.dataSource);
     const probes: ReadinessProbe[] = [
       { name: 'database', check: () => database.check() },
@@ -38,6 +41,10 @@ export class GovernanceInfraModule {
       { provide: READINESS_PROBES, useValue: probes },
     ];
     const persistence = databaseProviders(infra.database);
-    return { module: GovernanceInfraModule, providers: [...providers, ...persistence], exports: [...providers.map((provider) => provider.provide), ...persistence] };
+    return {
+      module: GovernanceInfraModule,
+      providers: [...providers, ...persistence],
+      exports: [...providers.map((provider) => provider.provide), ...persistence],
+    };
   }
 }

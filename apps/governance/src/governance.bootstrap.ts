@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppBuilder, createHttpApp, registerRequestDeadline } from '@app/core';
-import { csv, isProduction, loadConfig, loadTopology, readOrCreateDevSecret, type TopologyConfig } from '@app/config';
+import {
+  csv,
+  isProduction,
+  loadConfig,
+  loadTopology,
+  readOrCreateDevSecret,
+  type TopologyConfig,
+} from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import { type AuthzBackend, AuthzConfig, createAuthzBackend, loadProductModelDsl } from '@app/authz';
 import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
@@ -17,7 +24,12 @@ export const GOVERNANCE_HTTP = {
   description: 'Organizations, projects, role grants, secrets and the audit log.',
 };
 
-export type BuiltGovernanceInfra = GovernanceInfra & { config: GovernanceConfig; topology: TopologyConfig; dataDir: string; tupleStore: AuthzBackend['tupleStore'] };
+export type BuiltGovernanceInfra = GovernanceInfra & {
+  config: GovernanceConfig;
+  topology: TopologyConfig;
+  dataDir: string;
+  tupleStore: AuthzBackend['tupleStore'];
+};
 
 export interface GovernanceRuntime {
   app: NestFastifyApplication;
@@ -28,7 +40,9 @@ export interface GovernanceRuntime {
 }
 
 /** Opens every external system the service needs; nothing here is Nest-specific. */
-export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env): Promise<BuiltGovernanceInfra> {
+export async function buildGovernanceInfra(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<BuiltGovernanceInfra> {
   const config = loadConfig('governance', GovernanceConfig, env);
   const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('governance', env));
@@ -46,8 +60,14 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
   });
   try {
-    const authz = await createAuthzBackend(authzConfig, { pool: database.pool, modelDsl: loadProductModelDsl() });
-    const secrets = await createSecretsBackend(secretsConfig, { pool: database.pool, dataDir: topology.DATA_DIR });
+    const authz = await createAuthzBackend(authzConfig, {
+      pool: database.pool,
+      modelDsl: loadProductModelDsl(),
+    });
+    const secrets = await createSecretsBackend(secretsConfig, {
+      pool: database.pool,
+      dataDir: topology.DATA_DIR,
+    });
     return {
       config,
       topology,
@@ -71,7 +91,10 @@ export async function buildGovernanceInfra(env: NodeJS.ProcessEnv = process.env)
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** `build` creates the Nest app from the module; tests pass one that overrides providers. */
-export async function createGovernanceApp(infra: GovernanceInfra, build: AppBuilder = createHttpApp): Promise<NestFastifyApplication> {
+export async function createGovernanceApp(
+  infra: GovernanceInfra,
+  build: AppBuilder = createHttpApp,
+): Promise<NestFastifyApplication> {
   const app = await build(GovernanceModule.register(infra), GOVERNANCE_HTTP);
   // Every request's deadline: X-Request-Timeout-Ms bounded by GOVERNANCE_REQUEST_TIMEOUT_MS.
   registerRequestDeadline(app, { maxMs: infra.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });

@@ -24,7 +24,10 @@ export class GovernanceModule {
         createLoggerModule({ service: 'governance', level: infra.logLevel }),
         TerminusModule,
         GovernanceInfraModule.forRoot(infra),
-        AuthModule.forRoot(infra.authConfig, { projectDirectory: { useExisting: DatabaseProjectDirectory }, imports: [AccessModule] }),
+        AuthModule.forRoot(infra.authConfig, {
+          projectDirectory: { useExisting: DatabaseProjectDirectory },
+          imports: [AccessModule],
+        }),
         AuditModule,
         AccessModule,
         SecretsModule,

@@ -25,7 +25,11 @@ export interface AuditEventInput {
 export function withRequestIds(event: AuditEventInput): AuditEventInput {
   const context = RequestContext.current();
   if (!context) return event;
-  return { ...event, request_id: event.request_id ?? context.requestId, trace_id: event.trace_id ?? context.traceId };
+  return {
+    ...event,
+    request_id: event.request_id ?? context.requestId,
+    trace_id: event.trace_id ?? context.traceId,
+  };
 }
 
 /**

@@ -1,14 +1,24 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
-import { AppException, ErrorCode, ErrorEnvelopeDto, type Principal, RequestContext, traceIdOf } from '@app/core';
+import {
+  AppException,
+  ErrorCode,
+  ErrorEnvelopeDto,
+  type Principal,
+  RequestContext,
+  traceIdOf,
+} from '@app/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuditEventInput } from './audit-sink.js';
 
 export type AuditedRequest = FastifyRequest & { principal?: Principal; projectId?: string | null };
 
 export function auditUnavailable(): AppException {
-  return new AppException(ErrorCode.AUDIT_UNAVAILABLE, 'Audit log is unavailable; the request was not completed');
+  return new AppException(
+    ErrorCode.AUDIT_UNAVAILABLE,
+    'Audit log is unavailable; the request was not completed',
+  );
 }
 
 const AUDIT_SOURCE_KEY = 'audit:source-service';
@@ -19,7 +29,11 @@ function sourceServiceOf(context: ExecutionContext): string {
 }
 
 /** The event of one request: actor and scope from the request, ids from its context, the rest from the route's spec. */
-function buildAuditEvent(request: AuditedRequest, spec: AuditWriteSpec, sourceService: string): AuditEventInput {
+function buildAuditEvent(
+  request: AuditedRequest,
+  spec: AuditWriteSpec,
+  sourceService: string,
+): AuditEventInput {
   const principal = request.principal;
   if (!principal) throw AppException.invalidToken();
   const context = RequestContext.current();
@@ -38,7 +52,12 @@ function buildAuditEvent(request: AuditedRequest, spec: AuditWriteSpec, sourceSe
   };
 }
 
-const AUDIT_503 = ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE / AUDIT_UNAVAILABLE: the audit event could not be written, nothing was returned', type: ErrorEnvelopeDto });
+const AUDIT_503 = ApiResponse({
+  status: 503,
+  description:
+    'SERVICE_UNAVAILABLE / AUDIT_UNAVAILABLE: the audit event could not be written, nothing was returned',
+  type: ErrorEnvelopeDto,
+});
 
 /** What an audited route records; derived from the request alone (never from a value it reads or writes). */
 export interface AuditWriteSpec {
@@ -80,12 +99,19 @@ export function auditedWriteSpecOf(handler: object): AuditWriteSpec | undefined 
  * org, project, request and trace ids) and the route's spec. Using it on a route without either
  * fails the request, so an audited route cannot silently go unaudited.
  */
-export const PendingAudit = createParamDecorator((_data: unknown, context: ExecutionContext): AuditEventInput => {
-  const spec = reflector.get<AuditWriteSpec | undefined>(AUDIT_WRITE_KEY, context.getHandler()) ?? reflector.get<AuditWriteSpec | undefined>(AUDIT_READ_KEY, context.getHandler());
-  if (!spec) throw new Error(`@PendingAudit() needs @AuditedWrite() or @AuditedRead() on ${context.getClass().name}.${context.getHandler().name}`);
-  const request = context.switchToHttp().getRequest<AuditedRequest>();
-  return buildAuditEvent(request, spec, sourceServiceOf(context));
-});
+export const PendingAudit = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuditEventInput => {
+    const spec =
+      reflector.get<AuditWriteSpec | undefined>(AUDIT_WRITE_KEY, context.getHandler()) ??
+      reflector.get<AuditWriteSpec | undefined>(AUDIT_READ_KEY, context.getHandler());
+    if (!spec)
+      throw new Error(
+        `@PendingAudit() needs @AuditedWrite() or @AuditedRead() on ${context.getClass().name}.${context.getHandler().name}`,
+      );
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    return buildAuditEvent(request, spec, sourceServiceOf(context));
+  },
+);
 
 /** Class decorator naming the emitting service for the audited routes in the controller. */
 export const AuditSource = (service: string): ClassDecorator => SetMetadata(AUDIT_SOURCE_KEY, service);

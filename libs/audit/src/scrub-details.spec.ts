@@ -1,4 +1,11 @@
-import { isSecretKey, REDACTED, SCRUB_LIMITS, scrubDetails, scrubString, TRUNCATED } from './scrub-details.js';
+import {
+  isSecretKey,
+  REDACTED,
+  SCRUB_LIMITS,
+  scrubDetails,
+  scrubString,
+  TRUNCATED,
+} from './scrub-details.js';
 
 const CANARY = 'canary-Pa55w0rd-7f3a91';
 
@@ -20,25 +27,67 @@ describe(scrubDetails.name, () => {
   });
 
   it.each([
-    'password', 'Password', 'PASSWORD', 'db_password', 'passwd', 'pwd', 'passphrase', 'client_secret', 'clientSecret', 'secret',
-    'privateKey', 'private_key', 'Private-Key', 'apiKey', 'api_key', 'API-KEY', 'apikeys', 'token', 'accessToken', 'refresh_token',
-    'credentials', 'Credential', 'value', 'secret_value', 'authorization', 'Cookie', 'session_id', 'signature', 'dsn',
-    'connection_string', 'connectionString', 'ConnStr', 'account_key', 'secret_access_key', 'sas key',
+    'password',
+    'Password',
+    'PASSWORD',
+    'db_password',
+    'passwd',
+    'pwd',
+    'passphrase',
+    'client_secret',
+    'clientSecret',
+    'secret',
+    'privateKey',
+    'private_key',
+    'Private-Key',
+    'apiKey',
+    'api_key',
+    'API-KEY',
+    'apikeys',
+    'token',
+    'accessToken',
+    'refresh_token',
+    'credentials',
+    'Credential',
+    'value',
+    'secret_value',
+    'authorization',
+    'Cookie',
+    'session_id',
+    'signature',
+    'dsn',
+    'connection_string',
+    'connectionString',
+    'ConnStr',
+    'account_key',
+    'secret_access_key',
+    'sas key',
   ])('should treat %s as a secret key', (key) => {
     expect(isSecretKey(key)).toBe(true);
     expect(scrubDetails({ outer: { [key]: CANARY } })).toEqual({ outer: {} });
   });
 
-  it.each(['connection_type', 'name', 'host', 'port', 'fields', 'error_code', 'operation', 'access_key_id', 'reason', 'latency_ms'])(
-    'should keep the ordinary key %s',
-    (key) => {
-      expect(isSecretKey(key)).toBe(false);
-      expect(scrubDetails({ [key]: 'kept' })).toEqual({ [key]: 'kept' });
-    },
-  );
+  it.each([
+    'connection_type',
+    'name',
+    'host',
+    'port',
+    'fields',
+    'error_code',
+    'operation',
+    'access_key_id',
+    'reason',
+    'latency_ms',
+  ])('should keep the ordinary key %s', (key) => {
+    expect(isSecretKey(key)).toBe(false);
+    expect(scrubDetails({ [key]: 'kept' })).toEqual({ [key]: 'kept' });
+  });
 
   it('should keep a boolean or null under a secret-looking key (one bit leaks nothing)', () => {
-    expect(scrubDetails({ credentials_changed: true, password: null, token: 12345 })).toEqual({ credentials_changed: true, password: null });
+    expect(scrubDetails({ credentials_changed: true, password: null, token: 12345 })).toEqual({
+      credentials_changed: true,
+      password: null,
+    });
   });
 
   it('should mask credentials embedded in string values, keys and array items', () => {
@@ -90,7 +139,9 @@ describe(scrubDetails.name, () => {
   });
 
   it('should keep a __proto__ key as data, never as a prototype', () => {
-    const scrubbed = scrubDetails(JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}') as Record<string, unknown>);
+    const scrubbed = scrubDetails(
+      JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}') as Record<string, unknown>,
+    );
     expect(Object.getPrototypeOf(scrubbed)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(scrubbed, '__proto__')).toBe(true);

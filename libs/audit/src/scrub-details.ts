@@ -21,12 +21,14 @@ export const TRUNCATED = '[TRUNCATED]';
  * Key spellings that name secret material once case, `_`, `-`, `.` and spaces are removed
  * (`client_secret` → `clientsecret`, `Private-Key` → `privatekey`).
  */
-const SECRET_KEY = /pass|pwd|secret|token|credential|private|value|keys?$|authorization|cookie|session|signature|dsn|connectionstring|connstr/;
+const SECRET_KEY =
+  /pass|pwd|secret|token|credential|private|value|keys?$|authorization|cookie|session|signature|dsn|connectionstring|connstr/;
 
 /** `scheme://user:password@host` (the user part alone is kept). */
 const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s/?#@]*@/gi;
 /** `password=…`, `pwd: …`, `secret=…` inside a connection string or free text. */
-const KEY_VALUE_SECRET = /\b(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|sharedaccesskey|accountkey)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&,]+)/gi;
+const KEY_VALUE_SECRET =
+  /\b(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|sharedaccesskey|accountkey)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;&,]+)/gi;
 const BEARER = /\b(bearer|basic)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 /** PEM blocks (private keys, certificates with keys). */
@@ -38,7 +40,10 @@ export function isSecretKey(key: string): boolean {
 
 /** Masks credentials embedded in a string value; cuts it to MAX_STRING_LENGTH. */
 export function scrubString(value: string): string {
-  const cut = value.length > SCRUB_LIMITS.MAX_STRING_LENGTH ? `${value.slice(0, SCRUB_LIMITS.MAX_STRING_LENGTH)}…` : value;
+  const cut =
+    value.length > SCRUB_LIMITS.MAX_STRING_LENGTH
+      ? `${value.slice(0, SCRUB_LIMITS.MAX_STRING_LENGTH)}…`
+      : value;
   return cut
     .replace(PEM, REDACTED)
     .replace(URL_USERINFO, `$1:${REDACTED}@`)

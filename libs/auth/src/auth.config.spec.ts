@@ -55,7 +55,10 @@ describe(resolveAuthSettings.name, () => {
       kind: 'keycloak-derived',
     });
     expect(() =>
-      settingsOf({ AUTH_ISSUERS: 'https://issuer.example.com', AUTH_MULTI_TENANT_ISSUERS: 'https://issuer.example.com' }),
+      settingsOf({
+        AUTH_ISSUERS: 'https://issuer.example.com',
+        AUTH_MULTI_TENANT_ISSUERS: 'https://issuer.example.com',
+      }),
     ).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is required/);
     expect(
       settingsOf({
@@ -111,15 +114,59 @@ describe(resolveAuthSettings.name, () => {
     });
 
     it.each([
-      ['a non-realm issuer that is not declared multi-tenant', { AUTH_ISSUERS: 'https://idp.example.com/acme' }, /must also be listed in AUTH_MULTI_TENANT_ISSUERS/],
-      ['a realm declared multi-tenant', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme', AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms/acme' }, /must not name a realm issuer/],
-      ['a percent-encoded realm declared multi-tenant', { AUTH_ISSUERS: 'https://kc.example.com/realms/%61cme/', AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms/%61cme/' }, /must not name a realm issuer/],
-      ['a multi-tenant issuer not in AUTH_ISSUERS', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme', AUTH_MULTI_TENANT_ISSUERS: 'https://idp.example.com' }, /may only name issuers listed in AUTH_ISSUERS/],
-      ['a realm that is not an org slug', { AUTH_ISSUERS: 'https://kc.example.com/realms/Acme' }, /not an org slug/],
-      ['a realm followed by more path', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme/protocol' }, /not <base>\/realms\/<realm>/],
-      ['a bare realms segment', { AUTH_ISSUERS: 'https://kc.example.com/realms', AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms' }, /not <base>\/realms\/<realm>/],
+      [
+        'a non-realm issuer that is not declared multi-tenant',
+        { AUTH_ISSUERS: 'https://idp.example.com/acme' },
+        /must also be listed in AUTH_MULTI_TENANT_ISSUERS/,
+      ],
+      [
+        'a realm declared multi-tenant',
+        {
+          AUTH_ISSUERS: 'https://kc.example.com/realms/acme',
+          AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms/acme',
+        },
+        /must not name a realm issuer/,
+      ],
+      [
+        'a percent-encoded realm declared multi-tenant',
+        {
+          AUTH_ISSUERS: 'https://kc.example.com/realms/%61cme/',
+          AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms/%61cme/',
+        },
+        /must not name a realm issuer/,
+      ],
+      [
+        'a multi-tenant issuer not in AUTH_ISSUERS',
+        {
+          AUTH_ISSUERS: 'https://kc.example.com/realms/acme',
+          AUTH_MULTI_TENANT_ISSUERS: 'https://idp.example.com',
+        },
+        /may only name issuers listed in AUTH_ISSUERS/,
+      ],
+      [
+        'a realm that is not an org slug',
+        { AUTH_ISSUERS: 'https://kc.example.com/realms/Acme' },
+        /not an org slug/,
+      ],
+      [
+        'a realm followed by more path',
+        { AUTH_ISSUERS: 'https://kc.example.com/realms/acme/protocol' },
+        /not <base>\/realms\/<realm>/,
+      ],
+      [
+        'a bare realms segment',
+        {
+          AUTH_ISSUERS: 'https://kc.example.com/realms',
+          AUTH_MULTI_TENANT_ISSUERS: 'https://kc.example.com/realms',
+        },
+        /not <base>\/realms\/<realm>/,
+      ],
       ['an issuer with a query', { AUTH_ISSUERS: 'https://kc.example.com/realms/acme?x=1' }, /query/],
-      ['malformed percent-encoding', { AUTH_ISSUERS: 'https://kc.example.com/realms/%E0%A4%A' }, /not a well-formed URL/],
+      [
+        'malformed percent-encoding',
+        { AUTH_ISSUERS: 'https://kc.example.com/realms/%E0%A4%A' },
+        /not a well-formed URL/,
+      ],
     ])('should refuse %s at boot, naming variables only', (_name, env, message) => {
       expect(() => settingsOf(env)).toThrow(message);
       try {

@@ -102,7 +102,8 @@ export function realmNamedBy(issuer: string): { realm: string | null } | { probl
   } catch {
     return { problem: 'is not a well-formed URL' };
   }
-  if (url.search || url.hash || url.username || url.password) return { problem: 'must not carry a query, fragment or user info' };
+  if (url.search || url.hash || url.username || url.password)
+    return { problem: 'must not carry a query, fragment or user info' };
   const segments = path.split(/[/\\]/).filter((s) => s !== '');
   if (segments.some((s) => s === '.' || s === '..')) return { problem: 'must not contain dot segments' };
   const at = segments.findIndex((s) => s.toLowerCase() === 'realms');
@@ -177,7 +178,8 @@ function explicitIssuersOf(config: AuthConfig, problems: string[]): ExplicitIssu
   const listed = csv(config.AUTH_ISSUERS).filter((i) => httpUrl(i, 'AUTH_ISSUERS', problems));
   const multiTenant = new Set(csv(config.AUTH_MULTI_TENANT_ISSUERS));
   for (const issuer of multiTenant) {
-    if (!listed.includes(issuer)) problems.push('AUTH_MULTI_TENANT_ISSUERS may only name issuers listed in AUTH_ISSUERS');
+    if (!listed.includes(issuer))
+      problems.push('AUTH_MULTI_TENANT_ISSUERS may only name issuers listed in AUTH_ISSUERS');
   }
   return listed.flatMap((issuer): ExplicitIssuer[] => {
     const shape = realmNamedBy(issuer);
@@ -186,11 +188,14 @@ function explicitIssuersOf(config: AuthConfig, problems: string[]): ExplicitIssu
       return [];
     }
     if (shape.realm !== null) {
-      if (multiTenant.has(issuer)) problems.push('AUTH_MULTI_TENANT_ISSUERS must not name a realm issuer: a realm is one org');
+      if (multiTenant.has(issuer))
+        problems.push('AUTH_MULTI_TENANT_ISSUERS must not name a realm issuer: a realm is one org');
       return [{ issuer, org: shape.realm }];
     }
     if (!multiTenant.has(issuer)) {
-      problems.push('AUTH_ISSUERS entries that are not realm issuers (<base>/realms/<org>) must also be listed in AUTH_MULTI_TENANT_ISSUERS');
+      problems.push(
+        'AUTH_ISSUERS entries that are not realm issuers (<base>/realms/<org>) must also be listed in AUTH_MULTI_TENANT_ISSUERS',
+      );
       return [];
     }
     return [{ issuer, org: null }];

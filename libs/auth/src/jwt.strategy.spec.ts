@@ -284,7 +284,11 @@ describe(createJwtStrategy.name, () => {
 
   describe('org binding of AUTH_ISSUERS', () => {
     const sign = (iss: string, extra: Record<string, unknown> = {}) =>
-      signTestJwt({ key: rsa.privateKey, header: { kid: rsa.kid }, claims: { iss, sub: 'carol', aud: 'api', ...extra } });
+      signTestJwt({
+        key: rsa.privateKey,
+        header: { kid: rsa.kid },
+        claims: { iss, sub: 'carol', aud: 'api', ...extra },
+      });
     const reasonOf = (o: Outcome) => (o.rejected as TokenRejectedError | undefined)?.reason;
 
     // Every spelling of a realm issuer an operator might list: each is bound to `acme`.
@@ -298,23 +302,41 @@ describe(createJwtStrategy.name, () => {
       ['with REALMS in upper case', '/REALMS/acme'],
     ])('should bind a realm issuer %s to its org and refuse another org_id', async (_name, path) => {
       const iss = `${server.url.replace('127.0.0.1', 'LOCALHOST')}${path}`;
-      const { strategy } = strategyFor({ AUTH_ISSUERS: iss, AUTH_JWKS_URL: `${server.url}/jwks`, AUTH_AUDIENCE: 'api' });
-      await expect(authenticate(strategy, sign(iss))).resolves.toMatchObject({ principal: { orgId: 'acme' } });
-      await expect(authenticate(strategy, sign(iss, { org_id: 'acme' }))).resolves.toMatchObject({ principal: { orgId: 'acme' } });
+      const { strategy } = strategyFor({
+        AUTH_ISSUERS: iss,
+        AUTH_JWKS_URL: `${server.url}/jwks`,
+        AUTH_AUDIENCE: 'api',
+      });
+      await expect(authenticate(strategy, sign(iss))).resolves.toMatchObject({
+        principal: { orgId: 'acme' },
+      });
+      await expect(authenticate(strategy, sign(iss, { org_id: 'acme' }))).resolves.toMatchObject({
+        principal: { orgId: 'acme' },
+      });
       for (const org_id of ['globex', 'ACME', 'Acme', 'acme ', '', 'acme/', 'master']) {
         const outcome = await authenticate(strategy, sign(iss, { org_id }));
         expect(outcome.principal).toBeUndefined();
         expect(reasonOf(outcome)).toBe('org_id does not match realm');
       }
-      expect(reasonOf(await authenticate(strategy, sign(iss, { org_id: ['globex'] })))).toBe('malformed org_id');
+      expect(reasonOf(await authenticate(strategy, sign(iss, { org_id: ['globex'] })))).toBe(
+        'malformed org_id',
+      );
     });
 
     it('should bind realm issuers listed next to AUTH_KEYCLOAK_URL too, and the Keycloak-derived JWKS with them', async () => {
       const iss = `${server.url}/kc/realms/acme`;
       server.setJwks('/kc/realms/acme/protocol/openid-connect/certs', jwksOf(rsa));
-      const { strategy } = strategyFor({ AUTH_ISSUERS: iss, AUTH_KEYCLOAK_URL: `${server.url}/kc`, AUTH_AUDIENCE: 'api' });
-      expect(reasonOf(await authenticate(strategy, sign(iss, { org_id: 'globex' })))).toBe('org_id does not match realm');
-      await expect(authenticate(strategy, sign(iss))).resolves.toMatchObject({ principal: { orgId: 'acme' } });
+      const { strategy } = strategyFor({
+        AUTH_ISSUERS: iss,
+        AUTH_KEYCLOAK_URL: `${server.url}/kc`,
+        AUTH_AUDIENCE: 'api',
+      });
+      expect(reasonOf(await authenticate(strategy, sign(iss, { org_id: 'globex' })))).toBe(
+        'org_id does not match realm',
+      );
+      await expect(authenticate(strategy, sign(iss))).resolves.toMatchObject({
+        principal: { orgId: 'acme' },
+      });
     });
 
     it('should let only a declared multi-tenant issuer choose the org, and require the claim there', async () => {
@@ -325,21 +347,44 @@ describe(createJwtStrategy.name, () => {
         AUTH_JWKS_URL: `${server.url}/jwks`,
         AUTH_AUDIENCE: 'api',
       });
-      await expect(authenticate(strategy, sign(issuer(), { org_id: 'globex' }))).resolves.toMatchObject({ principal: { orgId: 'globex' } });
+      await expect(authenticate(strategy, sign(issuer(), { org_id: 'globex' }))).resolves.toMatchObject({
+        principal: { orgId: 'globex' },
+      });
       expect(reasonOf(await authenticate(strategy, sign(issuer())))).toBe('missing org_id');
-      expect(reasonOf(await authenticate(strategy, sign(realm, { org_id: 'globex' })))).toBe('org_id does not match realm');
-      await expect(authenticate(strategy, sign(realm))).resolves.toMatchObject({ principal: { orgId: 'initech' } });
+      expect(reasonOf(await authenticate(strategy, sign(realm, { org_id: 'globex' })))).toBe(
+        'org_id does not match realm',
+      );
+      await expect(authenticate(strategy, sign(realm))).resolves.toMatchObject({
+        principal: { orgId: 'initech' },
+      });
     });
 
     it('should bind dev identity provider realms and trust no other dev issuer shape', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'auth-dev-bind-'));
       try {
-        const { strategy, devKey } = strategyFor({ AUTH_DATA_DIR: dir, AUTH_DEV_ISSUER_BASE: 'http://dev.test/idp' });
+        const { strategy, devKey } = strategyFor({
+          AUTH_DATA_DIR: dir,
+          AUTH_DEV_ISSUER_BASE: 'http://dev.test/idp',
+        });
         const dev = (iss: string, extra: Record<string, unknown> = {}) =>
-          signTestJwt({ key: devKey!.privateKey, header: { kid: devKey!.kid }, claims: { iss, sub: 'carol', aud: 'assets-platform', ...extra } });
-        expect(reasonOf(await authenticate(strategy, dev('http://dev.test/idp/realms/acme', { org_id: 'globex' })))).toBe('org_id does not match realm');
-        for (const iss of ['http://dev.test/idp/globex', 'http://dev.test/idp/realms/acme/', 'http://dev.test/idp/realms/%61cme'])
-          expect(reasonOf(await authenticate(strategy, dev(iss, { org_id: 'acme' })))).toBe('untrusted issuer');
+          signTestJwt({
+            key: devKey!.privateKey,
+            header: { kid: devKey!.kid },
+            claims: { iss, sub: 'carol', aud: 'assets-platform', ...extra },
+          });
+        expect(
+          reasonOf(
+            await authenticate(strategy, dev('http://dev.test/idp/realms/acme', { org_id: 'globex' })),
+          ),
+        ).toBe('org_id does not match realm');
+        for (const iss of [
+          'http://dev.test/idp/globex',
+          'http://dev.test/idp/realms/acme/',
+          'http://dev.test/idp/realms/%61cme',
+        ])
+          expect(reasonOf(await authenticate(strategy, dev(iss, { org_id: 'acme' })))).toBe(
+            'untrusted issuer',
+          );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -400,7 +445,12 @@ describe(createJwtStrategy.name, () => {
 
   it('should report an unreachable JWKS endpoint as a dependency outage, not a token error', async () => {
     const { strategy } = strategyFor(
-      { AUTH_ISSUERS: issuer(), AUTH_MULTI_TENANT_ISSUERS: issuer(), AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks', AUTH_AUDIENCE: 'api' },
+      {
+        AUTH_ISSUERS: issuer(),
+        AUTH_MULTI_TENANT_ISSUERS: issuer(),
+        AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
+        AUTH_AUDIENCE: 'api',
+      },
       { timeoutMs: 1000 },
     );
     const token = signTestJwt({ key: rsa.privateKey, header: { kid: rsa.kid }, claims: claims() });

@@ -15,7 +15,8 @@ export function orgOf(claims: JwtClaims, issuer: TrustedIssuer): string {
   if (claimed !== undefined && typeof claimed !== 'string') throw new TokenRejectedError('malformed org_id');
   let org: string;
   if (issuer.realmOrg !== null) {
-    if (claimed !== undefined && claimed !== issuer.realmOrg) throw new TokenRejectedError('org_id does not match realm');
+    if (claimed !== undefined && claimed !== issuer.realmOrg)
+      throw new TokenRejectedError('org_id does not match realm');
     org = issuer.realmOrg;
   } else if (issuer.multiTenant) {
     if (claimed === undefined) throw new TokenRejectedError('missing org_id');
@@ -38,7 +39,10 @@ export function principalFromClaims(claims: JwtClaims, issuer: TrustedIssuer, to
   // while `sub` is a UUID; that name is the stable identity Governance trusts.
   const username = typeof claims.preferred_username === 'string' ? claims.preferred_username : '';
   const keycloakService = username.startsWith('service-account-');
-  const actorType = claims.actor_type === 'service' || sub.startsWith('service-account-') || keycloakService ? 'service' : 'user';
+  const actorType =
+    claims.actor_type === 'service' || sub.startsWith('service-account-') || keycloakService
+      ? 'service'
+      : 'user';
   const userId = keycloakService && !sub.startsWith('service-account-') ? username : sub;
   return { userId, orgId: orgOf(claims, issuer), actorType, issuer: issuer.issuer, token };
 }

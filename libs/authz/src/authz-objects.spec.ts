@@ -14,7 +14,14 @@ describe('authz objects', () => {
   });
 
   it('should reject injection attempts in object ids', () => {
-    for (const bad of ['project:a#owner', 'project:../x', 'project:globex/p', 'project:A', 'data_connection:x', 'project:']) {
+    for (const bad of [
+      'project:a#owner',
+      'project:../x',
+      'project:globex/p',
+      'project:A',
+      'data_connection:x',
+      'project:',
+    ]) {
       expect(() => parsePublicObject(bad, 'acme')).toThrow();
     }
   });

@@ -26,10 +26,15 @@ export interface PublicObjectRef {
  * Parses the grant API's public object form (`organization:acme`, `project:analytics-prod`)
  * in the caller's org. An org other than the caller's is treated as not found.
  */
-export function parsePublicObject(object: string, callerOrgId: string): { ref: PublicObjectRef; fgaObject: string } {
+export function parsePublicObject(
+  object: string,
+  callerOrgId: string,
+): { ref: PublicObjectRef; fgaObject: string } {
   const match = /^(organization|project):([a-z0-9][a-z0-9-]{0,62})$/.exec(object);
   if (!match) {
-    throw AppException.validation('object must be organization:<org_id> or project:<project_id>', { field: 'object' });
+    throw AppException.validation('object must be organization:<org_id> or project:<project_id>', {
+      field: 'object',
+    });
   }
   const [, type, id] = match as unknown as [string, PublicObjectRef['type'], string];
   if (type === 'organization') {

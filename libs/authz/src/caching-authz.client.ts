@@ -1,4 +1,10 @@
-import { AuthzClient, type CheckRequest, type ListObjectsRequest, type ReadTuplesFilter, type TupleKey } from './authz-client.js';
+import {
+  AuthzClient,
+  type CheckRequest,
+  type ListObjectsRequest,
+  type ReadTuplesFilter,
+  type TupleKey,
+} from './authz-client.js';
 
 /**
  * Remembers *allowed* decisions for a short time so hot read paths skip the authorization

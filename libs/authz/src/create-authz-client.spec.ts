@@ -8,18 +8,29 @@ class FakeTupleStore {
   constructor(readonly pool: unknown) {}
 }
 const fakeClient = { fake: 'embedded client' };
-jest.unstable_mockModule('./engine/index.js', () => (loaded.push('engine'), { PostgresTupleStore: FakeTupleStore }));
-jest.unstable_mockModule('./embedded/embedded-authz.client.js', () => (loaded.push('embedded client'), { EmbeddedAuthzClient: { fromDsl: () => fakeClient } }));
+jest.unstable_mockModule(
+  './engine/index.js',
+  () => (loaded.push('engine'), { PostgresTupleStore: FakeTupleStore }),
+);
+jest.unstable_mockModule(
+  './embedded/embedded-authz.client.js',
+  () => (loaded.push('embedded client'), { EmbeddedAuthzClient: { fromDsl: () => fakeClient } }),
+);
 jest.unstable_mockModule('./embedded/openfga-http.server.js', () => (loaded.push('openfga http server'), {}));
 
 const { AuthzConfig, createAuthzBackend, OpenFgaAuthzClient } = await import('@app/authz');
 
 describe(createAuthzBackend.name, () => {
   it('should load the embedded engine only when no OpenFGA server is configured', async () => {
-    const init = jest.spyOn(OpenFgaAuthzClient.prototype, 'init').mockResolvedValue({ storeId: 'store', authorizationModelId: 'model' });
+    const init = jest
+      .spyOn(OpenFgaAuthzClient.prototype, 'init')
+      .mockResolvedValue({ storeId: 'store', authorizationModelId: 'model' });
     const pool = {} as pg.Pool;
 
-    const remote = await createAuthzBackend(Object.assign(new AuthzConfig(), { OPENFGA_API_URL: 'http://openfga.test:8080' }), { pool, modelDsl: 'model' });
+    const remote = await createAuthzBackend(
+      Object.assign(new AuthzConfig(), { OPENFGA_API_URL: 'http://openfga.test:8080' }),
+      { pool, modelDsl: 'model' },
+    );
     expect(remote.client).toBeInstanceOf(OpenFgaAuthzClient);
     expect(init).toHaveBeenCalledTimes(1);
     expect(loaded).toEqual([]);

@@ -11,7 +11,10 @@ export interface AuthzBackend {
 }
 
 /** OPENFGA_API_URL selects the OpenFGA server; otherwise the embedded engine over Postgres. */
-export async function createAuthzBackend(config: AuthzConfig, deps: { pool?: pg.Pool; modelDsl: string }): Promise<AuthzBackend> {
+export async function createAuthzBackend(
+  config: AuthzConfig,
+  deps: { pool?: pg.Pool; modelDsl: string },
+): Promise<AuthzBackend> {
   if (config.OPENFGA_API_URL) {
     const client = new OpenFgaAuthzClient({
       apiUrl: config.OPENFGA_API_URL,
@@ -24,7 +27,8 @@ export async function createAuthzBackend(config: AuthzConfig, deps: { pool?: pg.
     await client.init();
     return { client, tupleStore: null };
   }
-  if (!deps.pool) throw new Error('The embedded authorization engine needs a database (or set OPENFGA_API_URL)');
+  if (!deps.pool)
+    throw new Error('The embedded authorization engine needs a database (or set OPENFGA_API_URL)');
   // Loaded on demand: a process configured for an OpenFGA server never loads the engine.
   const { EmbeddedAuthzClient, PostgresTupleStore } = await import('./embedded/index.js');
   const tupleStore = new PostgresTupleStore(deps.pool);

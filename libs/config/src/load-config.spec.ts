@@ -21,8 +21,12 @@ describe(loadConfig.name, () => {
   });
 
   it('should refuse a missing secret in production', () => {
-    expect(() => loadConfig('sample', SampleConfig, { NODE_ENV: 'production' })).toThrow(/SAMPLE_KEY is required/);
-    expect(loadConfig('sample', SampleConfig, { NODE_ENV: 'production', SAMPLE_KEY: 'k' }).SAMPLE_KEY).toBe('k');
+    expect(() => loadConfig('sample', SampleConfig, { NODE_ENV: 'production' })).toThrow(
+      /SAMPLE_KEY is required/,
+    );
+    expect(loadConfig('sample', SampleConfig, { NODE_ENV: 'production', SAMPLE_KEY: 'k' }).SAMPLE_KEY).toBe(
+      'k',
+    );
   });
 
   it('should mask secrets when described', () => {

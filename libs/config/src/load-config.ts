@@ -15,10 +15,7 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) => [
-    ...Object.values(e.constraints ?? {}),
-    ...flatten(e.children ?? []),
-  ]);
+  return errors.flatMap((e) => [...Object.values(e.constraints ?? {}), ...flatten(e.children ?? [])]);
 }
 
 /**
@@ -65,7 +62,8 @@ export function loadConfig<T extends object>(
 /** Env values are strings; coerce by the type of the declared default. */
 function coerce(value: string, fallback: unknown): unknown {
   if (typeof fallback === 'number') return value.trim() === '' ? NaN : Number(value);
-  if (typeof fallback === 'boolean') return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+  if (typeof fallback === 'boolean')
+    return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
   return value;
 }
 
@@ -80,5 +78,8 @@ export function describeConfig(config: object): Record<string, unknown> {
 export function csv(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter(Boolean);
   if (typeof value !== 'string') return [];
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

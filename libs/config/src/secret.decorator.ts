@@ -20,12 +20,22 @@ export function Secret(options: SecretOptions = {}): PropertyDecorator {
 }
 
 export function secretKeysOf(instance: object): Set<string | symbol> {
-  const keys: Map<string | symbol, boolean> | undefined = Reflect.getMetadata(SECRET_KEYS, Object.getPrototypeOf(instance));
+  const keys: Map<string | symbol, boolean> | undefined = Reflect.getMetadata(
+    SECRET_KEYS,
+    Object.getPrototypeOf(instance),
+  );
   return new Set(keys?.keys() ?? []);
 }
 
 /** Secrets production must have. */
 export function requiredSecretKeysOf(instance: object): Set<string | symbol> {
-  const keys: Map<string | symbol, boolean> | undefined = Reflect.getMetadata(SECRET_KEYS, Object.getPrototypeOf(instance));
-  return new Set([...(keys ?? new Map<string | symbol, boolean>()).entries()].filter(([, required]) => required).map(([key]) => key));
+  const keys: Map<string | symbol, boolean> | undefined = Reflect.getMetadata(
+    SECRET_KEYS,
+    Object.getPrototypeOf(instance),
+  );
+  return new Set(
+    [...(keys ?? new Map<string | symbol, boolean>()).entries()]
+      .filter(([, required]) => required)
+      .map(([key]) => key),
+  );
 }

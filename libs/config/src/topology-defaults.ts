@@ -21,7 +21,8 @@ export function dialHost(listenHost: string, wildcardAs = '127.0.0.1'): string {
 }
 
 /** `<dir>/<name>`, spelled as the operator spelled the directory (`./.data` gives `./.data/auth`). */
-const under = (dir: string, name: string): string => `${dir.length > 1 ? dir.replace(/\/+$/, '') : dir}/${name}`.replace(/^\/\//, '/');
+const under = (dir: string, name: string): string =>
+  `${dir.length > 1 ? dir.replace(/\/+$/, '') : dir}/${name}`.replace(/^\/\//, '/');
 
 /**
  * Variables whose default follows another one. An explicit value always wins; an unset (or
@@ -29,7 +30,8 @@ const under = (dir: string, name: string): string => `${dir.length > 1 ? dir.rep
  */
 export const TOPOLOGY_DERIVED_DEFAULTS = {
   GOVERNANCE_URL: (b: Base) => `http://${dialHost(b.GOVERNANCE_HOST)}:${b.GOVERNANCE_PORT}`,
-  AUTH_DEV_ISSUER_BASE: (b: Base) => `http://${dialHost(b.GOVERNANCE_HOST, 'localhost')}:${b.GOVERNANCE_PORT}/governance/dev-idp`,
+  AUTH_DEV_ISSUER_BASE: (b: Base) =>
+    `http://${dialHost(b.GOVERNANCE_HOST, 'localhost')}:${b.GOVERNANCE_PORT}/governance/dev-idp`,
   AUTH_DATA_DIR: (b: Base) => under(b.DATA_DIR, 'auth'),
   OBSTORE_LOCAL_PREFIX: (b: Base) => under(b.DATA_DIR, 'storage'),
 } as const;
@@ -42,7 +44,10 @@ const isSet = (value: string | undefined): value is string => value !== undefine
  */
 export function withTopologyDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const base = Object.fromEntries(
-    Object.entries(TOPOLOGY_BASE_DEFAULTS).map(([key, fallback]) => [key, isSet(env[key]) ? env[key] : String(fallback)]),
+    Object.entries(TOPOLOGY_BASE_DEFAULTS).map(([key, fallback]) => [
+      key,
+      isSet(env[key]) ? env[key] : String(fallback),
+    ]),
   ) as Base;
   const derived: Record<string, string> = {};
   for (const [key, derive] of Object.entries(TOPOLOGY_DERIVED_DEFAULTS)) {

@@ -21,7 +21,12 @@ describe(TopologyConfig.name, () => {
   });
 
   it('should derive every default from the variable it depends on', () => {
-    const t = loadTopology({ DATA_DIR: '/srv/copy-b', GOVERNANCE_PORT: '9101', ASSETS_PORT: '9102', EMBEDDED_OPENFGA_PORT: '9181' });
+    const t = loadTopology({
+      DATA_DIR: '/srv/copy-b',
+      GOVERNANCE_PORT: '9101',
+      ASSETS_PORT: '9102',
+      EMBEDDED_OPENFGA_PORT: '9181',
+    });
     expect(t.GOVERNANCE_URL).toBe('http://127.0.0.1:9101');
     expect(t.AUTH_DEV_ISSUER_BASE).toBe('http://localhost:9101/governance/dev-idp');
     expect(t.AUTH_DATA_DIR).toBe('/srv/copy-b/auth');
@@ -34,7 +39,9 @@ describe(TopologyConfig.name, () => {
     expect(loadTopology({ GOVERNANCE_HOST: '127.0.0.2' }).GOVERNANCE_URL).toBe('http://127.0.0.2:8001');
     expect(loadTopology({ GOVERNANCE_HOST: '::1' }).GOVERNANCE_URL).toBe('http://[::1]:8001');
     expect(loadTopology({ GOVERNANCE_HOST: '::' }).GOVERNANCE_URL).toBe('http://127.0.0.1:8001');
-    expect(loadTopology({ GOVERNANCE_HOST: '0.0.0.0' }).AUTH_DEV_ISSUER_BASE).toBe('http://localhost:8001/governance/dev-idp');
+    expect(loadTopology({ GOVERNANCE_HOST: '0.0.0.0' }).AUTH_DEV_ISSUER_BASE).toBe(
+      'http://localhost:8001/governance/dev-idp',
+    );
   });
 
   it('should let explicit values win over derived ones', () => {
@@ -46,7 +53,12 @@ describe(TopologyConfig.name, () => {
       AUTH_DATA_DIR: '/keys',
       OBSTORE_LOCAL_PREFIX: '/blobs',
     });
-    expect(t).toMatchObject({ GOVERNANCE_URL: 'https://governance.internal', AUTH_DEV_ISSUER_BASE: 'http://idp.test/dev', AUTH_DATA_DIR: '/keys', OBSTORE_LOCAL_PREFIX: '/blobs' });
+    expect(t).toMatchObject({
+      GOVERNANCE_URL: 'https://governance.internal',
+      AUTH_DEV_ISSUER_BASE: 'http://idp.test/dev',
+      AUTH_DATA_DIR: '/keys',
+      OBSTORE_LOCAL_PREFIX: '/blobs',
+    });
   });
 
   it('should treat an empty value as unset', () => {
@@ -68,7 +80,9 @@ describe(TopologyConfig.name, () => {
   it('should refuse invalid ports naming the variable', () => {
     expect(() => loadTopology({ ASSETS_PORT: '70000' })).toThrow(/ASSETS_PORT/);
     expect(() => loadTopology({ GOVERNANCE_PORT: 'abc' })).toThrow(/GOVERNANCE_PORT/);
-    expect(() => loadTopology({ GOVERNANCE_URL: 'ftp://x' })).toThrow(/GOVERNANCE_URL must be an http\(s\) URL/);
+    expect(() => loadTopology({ GOVERNANCE_URL: 'ftp://x' })).toThrow(
+      /GOVERNANCE_URL must be an http\(s\) URL/,
+    );
   });
 });
 
@@ -85,7 +99,12 @@ describe(withTopologyDefaults.name, () => {
   });
 
   it('should not touch explicit values', () => {
-    const env = { AUTH_DATA_DIR: '/k', OBSTORE_LOCAL_PREFIX: '/s', GOVERNANCE_URL: 'http://g', AUTH_DEV_ISSUER_BASE: 'http://i' };
+    const env = {
+      AUTH_DATA_DIR: '/k',
+      OBSTORE_LOCAL_PREFIX: '/s',
+      GOVERNANCE_URL: 'http://g',
+      AUTH_DEV_ISSUER_BASE: 'http://i',
+    };
     expect(withTopologyDefaults(env)).toBe(env);
   });
 });

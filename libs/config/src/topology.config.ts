@@ -12,7 +12,8 @@ const HTTP_URL = /^https?:\/\/[^\s]+$/;
  */
 export class TopologyConfig {
   /** Dev-mode state: embedded databases, dev keys and secrets, local object storage. */
-  @IsString() @MinLength(1, { message: 'DATA_DIR must not be empty' }) DATA_DIR: string = TOPOLOGY_BASE_DEFAULTS.DATA_DIR;
+  @IsString() @MinLength(1, { message: 'DATA_DIR must not be empty' }) DATA_DIR: string =
+    TOPOLOGY_BASE_DEFAULTS.DATA_DIR;
   @IsInt() @Min(1) @Max(65535) GOVERNANCE_PORT: number = TOPOLOGY_BASE_DEFAULTS.GOVERNANCE_PORT;
   @IsString() GOVERNANCE_HOST: string = TOPOLOGY_BASE_DEFAULTS.GOVERNANCE_HOST;
   @IsInt() @Min(1) @Max(65535) ASSETS_PORT: number = TOPOLOGY_BASE_DEFAULTS.ASSETS_PORT;
@@ -29,7 +30,9 @@ export class TopologyConfig {
   /** Default `<DATA_DIR>/auth`. */
   @IsString() @MinLength(1, { message: 'AUTH_DATA_DIR must not be empty' }) AUTH_DATA_DIR: string;
   /** Default `<DATA_DIR>/storage`. */
-  @IsString() @MinLength(1, { message: 'OBSTORE_LOCAL_PREFIX must not be empty' }) OBSTORE_LOCAL_PREFIX: string;
+  @IsString()
+  @MinLength(1, { message: 'OBSTORE_LOCAL_PREFIX must not be empty' })
+  OBSTORE_LOCAL_PREFIX: string;
 
   /** Governance's dev OpenFGA endpoint as this topology places it; null when it is off. */
   get embeddedOpenFgaUrl(): string | null {

@@ -16,7 +16,10 @@ export class DatabaseConfig {
 }
 
 /** Maps the per-app variable onto the shared class so both apps validate the same way. */
-export function databaseEnv(app: 'assets' | 'governance', env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function databaseEnv(
+  app: 'assets' | 'governance',
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   const key = `${app.toUpperCase()}_DATABASE_URL`;
   return { ...env, DATABASE_URL: env[key] };
 }

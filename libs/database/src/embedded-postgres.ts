@@ -39,7 +39,9 @@ function reachable(url: string): Promise<boolean> {
  * A data dir can be opened by one process only, so the server's URL is published next to it
  * and a second process (the CLI while `npm start` runs) connects to the running server.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string | null; maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string | null; maxConnections?: number } = {},
+): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : null;
   const urlFile = dataDir ? `${dataDir}.url` : null;
   if (urlFile) {

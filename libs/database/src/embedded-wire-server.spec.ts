@@ -22,7 +22,14 @@ const int32 = (n: number) => {
   return b;
 };
 const startup = () => {
-  const body = Buffer.concat([int32(196608), cstr('user'), cstr('postgres'), cstr('database'), cstr('postgres'), Buffer.from([0])]);
+  const body = Buffer.concat([
+    int32(196608),
+    cstr('user'),
+    cstr('postgres'),
+    cstr('database'),
+    cstr('postgres'),
+    Buffer.from([0]),
+  ]);
   return Buffer.concat([int32(4 + body.length), body]);
 };
 const parse = (sql: string) => message('P', cstr(''), cstr(sql), int16(0));
@@ -42,7 +49,10 @@ class RawClient {
       this.buffered = Buffer.concat([this.buffered, chunk]);
       while (this.buffered.length >= 5 && this.buffered.length >= 1 + this.buffered.readInt32BE(1)) {
         const end = 1 + this.buffered.readInt32BE(1);
-        this.received.push({ type: String.fromCharCode(this.buffered[0]!), body: this.buffered.subarray(5, end) });
+        this.received.push({
+          type: String.fromCharCode(this.buffered[0]!),
+          body: this.buffered.subarray(5, end),
+        });
         this.buffered = this.buffered.subarray(end);
       }
       this.wakeUp?.();
@@ -84,8 +94,10 @@ describe(EmbeddedWireServer.name, () => {
     clients.push(c);
     return c;
   };
-  const kill = (c: pg.Client) => (c as unknown as { connection: { stream: Socket } }).connection.stream.destroy();
-  const rows = async (sql: string, params: unknown[] = []) => (await (await client()).query(sql, params)).rows;
+  const kill = (c: pg.Client) =>
+    (c as unknown as { connection: { stream: Socket } }).connection.stream.destroy();
+  const rows = async (sql: string, params: unknown[] = []) =>
+    (await (await client()).query(sql, params)).rows;
 
   beforeAll(async () => {
     server = await startEmbeddedPostgres({ dataDir: null });
@@ -119,7 +131,8 @@ describe(EmbeddedWireServer.name, () => {
             r % 2
               ? await reader.query('SELECT $1::int AS i, $2::text AS who', [i, `reader-${r}`])
               : await reader.query('SELECT $2::text AS who, $1::int AS i, 1 AS shape', [i, `reader-${r}`]);
-          if (got.length !== 1 || got[0].i !== i || got[0].who !== `reader-${r}`) wrong.push(`${r}/${i}: ${JSON.stringify(got)}`);
+          if (got.length !== 1 || got[0].i !== i || got[0].who !== `reader-${r}`)
+            wrong.push(`${r}/${i}: ${JSON.stringify(got)}`);
         }
       }),
     ).finally(() => (readersDone = true));
@@ -138,12 +151,15 @@ describe(EmbeddedWireServer.name, () => {
           await c.query('BEGIN');
           await c.query('INSERT INTO ledger VALUES ($1, $2)', [`roller-${r}`, i]);
           // Inside the transaction only its own row of this round exists, nobody else's.
-          seenInside.push(Number((await c.query(`SELECT count(*) AS n FROM ledger WHERE who LIKE 'roller-%'`)).rows[0].n));
+          seenInside.push(
+            Number((await c.query(`SELECT count(*) AS n FROM ledger WHERE who LIKE 'roller-%'`)).rows[0].n),
+          );
           await c.query('ROLLBACK');
         }
       }),
       ...committers.map(async (c, r) => {
-        for (let i = 0; i < 15; i++) await c.query('INSERT INTO ledger VALUES ($1, $2)', [`committer-${r}`, i]);
+        for (let i = 0; i < 15; i++)
+          await c.query('INSERT INTO ledger VALUES ($1, $2)', [`committer-${r}`, i]);
       }),
     ]);
     expect(seenInside.every((n) => n === 1)).toBe(true);
@@ -184,35 +200,40 @@ describe(EmbeddedWireServer.name, () => {
   it.each([
     ['in autocommit', []],
     ['inside a transaction block', [query('BEGIN')]],
-  ])('should abort the exchange of a client killed before its Sync (%s) and serve the clients waiting behind it', async (_, before) => {
-    const table = `unsynced_${before.length}`;
-    await (await client()).query(`CREATE TABLE ${table} (who text)`);
-    const waiter = await client();
-    const raw = await RawClient.connect(server.url);
-    for (const m of before) {
-      raw.send(m);
-      await raw.until('Z');
-    }
-    raw.send(parse(`INSERT INTO ${table} VALUES ('raw')`), bind(), execute());
-    expect(await raw.until('C')).toEqual(['1', '2', 'C']);
-    // The raw client owns the backend now: the waiter's statement queues behind it.
-    const waiting = waiter.query(`INSERT INTO ${table} VALUES ($1) RETURNING who`, ['waiter']);
-    raw.socket.destroy();
-    expect((await waiting).rows).toEqual([{ who: 'waiter' }]);
-    expect(await rows(`SELECT who FROM ${table}`)).toEqual([{ who: 'waiter' }]);
-    // The backend is idle again: a new transaction starts cleanly and sees committed rows only.
-    const next = await client();
-    await next.query('BEGIN');
-    expect((await next.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n).toBe(1);
-    await next.query('COMMIT');
-  });
+  ])(
+    'should abort the exchange of a client killed before its Sync (%s) and serve the clients waiting behind it',
+    async (_, before) => {
+      const table = `unsynced_${before.length}`;
+      await (await client()).query(`CREATE TABLE ${table} (who text)`);
+      const waiter = await client();
+      const raw = await RawClient.connect(server.url);
+      for (const m of before) {
+        raw.send(m);
+        await raw.until('Z');
+      }
+      raw.send(parse(`INSERT INTO ${table} VALUES ('raw')`), bind(), execute());
+      expect(await raw.until('C')).toEqual(['1', '2', 'C']);
+      // The raw client owns the backend now: the waiter's statement queues behind it.
+      const waiting = waiter.query(`INSERT INTO ${table} VALUES ($1) RETURNING who`, ['waiter']);
+      raw.socket.destroy();
+      expect((await waiting).rows).toEqual([{ who: 'waiter' }]);
+      expect(await rows(`SELECT who FROM ${table}`)).toEqual([{ who: 'waiter' }]);
+      // The backend is idle again: a new transaction starts cleanly and sees committed rows only.
+      const next = await client();
+      await next.query('BEGIN');
+      expect((await next.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n).toBe(1);
+      await next.query('COMMIT');
+    },
+  );
 
   it('should carry messages many TCP reads long, in both directions, for clients sending at once', async () => {
     const [a, b] = await Promise.all([client(), client()]);
     await a.query('CREATE TABLE blobs (id int, body text)');
     const bodies = [a, b].map((_, i) => String.fromCharCode(97 + i).repeat(3 * 1024 * 1024 + i));
     await Promise.all([a, b].map((c, i) => c.query('INSERT INTO blobs VALUES ($1, $2)', [i, bodies[i]])));
-    const read = await Promise.all([a, b].map((c, i) => c.query('SELECT body FROM blobs WHERE id = $1', [i])));
+    const read = await Promise.all(
+      [a, b].map((c, i) => c.query('SELECT body FROM blobs WHERE id = $1', [i])),
+    );
     read.forEach((r, i) => expect(r.rows[0].body === bodies[i]).toBe(true));
   });
 
@@ -262,7 +283,14 @@ describe(EmbeddedWireServer.name, () => {
 
 describe(MessageFramer.name, () => {
   it('should cut whole messages out of a stream split at every possible point', () => {
-    const stream = Buffer.concat([startup(), parse('SELECT $1'), bind(), execute(), sync(), query('x'.repeat(300))]);
+    const stream = Buffer.concat([
+      startup(),
+      parse('SELECT $1'),
+      bind(),
+      execute(),
+      sync(),
+      query('x'.repeat(300)),
+    ]);
     for (const size of [1, 2, 3, 5, 7, 64, stream.length]) {
       const framer = new MessageFramer();
       const out: Buffer[] = [];
@@ -271,7 +299,14 @@ describe(MessageFramer.name, () => {
         for (let m = framer.next(out.length === 0); m; m = framer.next(false)) out.push(Buffer.from(m));
       }
       expect(Buffer.concat(out).equals(stream)).toBe(true);
-      expect(out.map((m) => m.length)).toEqual([startup().length, parse('SELECT $1').length, bind().length, execute().length, 5, 306]);
+      expect(out.map((m) => m.length)).toEqual([
+        startup().length,
+        parse('SELECT $1').length,
+        bind().length,
+        execute().length,
+        5,
+        306,
+      ]);
     }
   });
 
@@ -289,10 +324,16 @@ describe(BackendOutputTracker.name, () => {
     expect(tracker.idle).toBe(true);
     const output = Buffer.concat([message('1'), message('2'), message('C', cstr('INSERT 0 1')), ready('T')]);
     for (const byte of output) tracker.feed(Buffer.from([byte]));
-    expect({ idle: tracker.idle, status: String.fromCharCode(tracker.status) }).toEqual({ idle: false, status: 'T' });
+    expect({ idle: tracker.idle, status: String.fromCharCode(tracker.status) }).toEqual({
+      idle: false,
+      status: 'T',
+    });
     // A row whose last bytes look like ReadyForQuery(idle) is still a row.
     tracker.feed(message('D', int16(1), int32(6), Buffer.from('Z\0\0\0\x05I')));
-    expect({ idle: tracker.idle, last: String.fromCharCode(tracker.lastType) }).toEqual({ idle: false, last: 'D' });
+    expect({ idle: tracker.idle, last: String.fromCharCode(tracker.lastType) }).toEqual({
+      idle: false,
+      last: 'D',
+    });
     tracker.feed(message('C', cstr('SELECT 1')));
     tracker.feed(ready('I'));
     expect(tracker.idle).toBe(true);

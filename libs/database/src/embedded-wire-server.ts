@@ -30,11 +30,20 @@ const cstring = (text: string) => Buffer.from(`${text}\0`, 'utf8');
 const ROLLBACK = frontendMessage('Q', cstring('ROLLBACK'));
 const COPY_FAIL = frontendMessage('f', cstring('client disconnected'));
 /** Parse of an unnamed statement that is a syntax error: an error aborts the current transaction. */
-const FAILING_PARSE = frontendMessage('P', Buffer.concat([cstring(''), cstring('client disconnected'), Buffer.alloc(2)]));
+const FAILING_PARSE = frontendMessage(
+  'P',
+  Buffer.concat([cstring(''), cstring('client disconnected'), Buffer.alloc(2)]),
+);
 
 /** A FATAL ErrorResponse, for refusals the server answers itself (the backend never sees them). */
 function fatal(code: string, message: string): Buffer {
-  const fields = Buffer.concat([cstring('SFATAL'), cstring('VFATAL'), cstring(`C${code}`), cstring(`M${message}`), Buffer.from([0])]);
+  const fields = Buffer.concat([
+    cstring('SFATAL'),
+    cstring('VFATAL'),
+    cstring(`C${code}`),
+    cstring(`M${message}`),
+    Buffer.from([0]),
+  ]);
   return frontendMessage('E', fields);
 }
 
@@ -62,14 +71,16 @@ export class MessageFramer {
     const header = this.peek(headerBytes);
     if (!header) return undefined;
     const length = untyped ? header.readInt32BE(0) : 1 + header.readInt32BE(1);
-    if (length < headerBytes || length > MAX_MESSAGE_BYTES) throw new ProtocolViolation(`invalid message length ${length}`);
+    if (length < headerBytes || length > MAX_MESSAGE_BYTES)
+      throw new ProtocolViolation(`invalid message length ${length}`);
     return this.size >= length ? this.take(length) : undefined;
   }
 
   private peek(bytes: number): Buffer | undefined {
     if (this.size < bytes) return undefined;
     // Only a header split across reads is joined here, a few bytes at a time.
-    while (this.chunks[0]!.length < bytes) this.chunks.splice(0, 2, Buffer.concat([this.chunks[0]!, this.chunks[1]!]));
+    while (this.chunks[0]!.length < bytes)
+      this.chunks.splice(0, 2, Buffer.concat([this.chunks[0]!, this.chunks[1]!]));
     return this.chunks[0]!;
   }
 
@@ -82,7 +93,7 @@ export class MessageFramer {
     }
     if (first.length === bytes) return this.chunks.shift()!;
     const parts: Buffer[] = [];
-    for (let missing = bytes; missing > 0; ) {
+    for (let missing = bytes; missing > 0;) {
       const chunk = this.chunks[0]!;
       if (chunk.length <= missing) {
         parts.push(this.chunks.shift()!);
@@ -111,7 +122,7 @@ export class BackendOutputTracker {
   private bodyLeft = 0;
 
   feed(data: Uint8Array): void {
-    for (let at = 0; at < data.length; ) {
+    for (let at = 0; at < data.length;) {
       if (this.headerFill < 5) {
         const n = Math.min(5 - this.headerFill, data.length - at);
         this.header.set(data.subarray(at, at + n), this.headerFill);
@@ -245,7 +256,11 @@ export class EmbeddedWireServer {
     if (connection.closed) return;
     connection.framer.push(chunk);
     try {
-      for (let message = connection.framer.next(!connection.started); message; message = connection.framer.next(!connection.started)) {
+      for (
+        let message = connection.framer.next(!connection.started);
+        message;
+        message = connection.framer.next(!connection.started)
+      ) {
         if (connection.started) {
           // The client is leaving: nothing to run, and its session state is cleaned up on close.
           if (message[0] === TERMINATE) connection.close();

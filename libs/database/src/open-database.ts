@@ -34,7 +34,9 @@ export interface Database {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const embedded = options.url
     ? null
-    : await startEmbeddedPostgres({ dataDir: options.inMemory ? null : join(options.dataDir, 'pglite', options.app) });
+    : await startEmbeddedPostgres({
+        dataDir: options.inMemory ? null : join(options.dataDir, 'pglite', options.app),
+      });
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url ?? embedded!.url,

@@ -16,7 +16,8 @@ export interface NormalizedScope {
 }
 
 function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20 || value.charCodeAt(i) === 0x7f) return true;
+  for (let i = 0; i < value.length; i++)
+    if (value.charCodeAt(i) < 0x20 || value.charCodeAt(i) === 0x7f) return true;
   return false;
 }
 
@@ -37,17 +38,22 @@ export function normalizeScope(scope: SecretScope): NormalizedScope {
 export function normalizeRef(ref: SecretRef): NormalizedScope & { name: string } {
   const scope = normalizeScope(ref);
   if (typeof ref.name !== 'string' || !SECRET_NAME_PATTERN.test(ref.name)) {
-    throw AppException.validation('Invalid secret name: use 1-128 characters from [A-Za-z0-9_.-]', { field: 'name' });
+    throw AppException.validation('Invalid secret name: use 1-128 characters from [A-Za-z0-9_.-]', {
+      field: 'name',
+    });
   }
   return { ...scope, name: ref.name };
 }
 
 /** Checks size and type only; the message never echoes the value. */
 export function assertSecretValue(value: unknown): asserts value is string {
-  if (typeof value !== 'string') throw AppException.validation('Secret value must be a string', { field: 'value' });
+  if (typeof value !== 'string')
+    throw AppException.validation('Secret value must be a string', { field: 'value' });
   const bytes = Buffer.byteLength(value, 'utf8');
   if (bytes > MAX_SECRET_VALUE_BYTES) {
-    throw new AppException(ErrorCode.PAYLOAD_TOO_LARGE, 'Secret value is too large', { max_bytes: MAX_SECRET_VALUE_BYTES });
+    throw new AppException(ErrorCode.PAYLOAD_TOO_LARGE, 'Secret value is too large', {
+      max_bytes: MAX_SECRET_VALUE_BYTES,
+    });
   }
 }
 
@@ -56,7 +62,9 @@ export function normalizeDescription(description: string | null | undefined): st
   if (description === undefined) return undefined;
   if (description === null || description === '') return null;
   if (typeof description !== 'string' || description.length > MAX_DESCRIPTION_LENGTH) {
-    throw AppException.validation(`Description must be at most ${MAX_DESCRIPTION_LENGTH} characters`, { field: 'description' });
+    throw AppException.validation(`Description must be at most ${MAX_DESCRIPTION_LENGTH} characters`, {
+      field: 'description',
+    });
   }
   return description;
 }
@@ -74,7 +82,8 @@ export function decodeListCursor(cursor: string | null | undefined, arity: numbe
   if (cursor === undefined || cursor === null || cursor === '') return null;
   let parts: unknown;
   try {
-    if (typeof cursor !== 'string' || cursor.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('malformed');
+    if (typeof cursor !== 'string' || cursor.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(cursor))
+      throw new Error('malformed');
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw AppException.validation('Invalid cursor', { field: 'cursor' });
@@ -87,8 +96,15 @@ export function decodeListCursor(cursor: string | null | undefined, arity: numbe
 
 /** A page size within 1..MAX_RESOURCE_SECRET_PAGE. */
 export function assertPageLimit(limit: unknown): number {
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_RESOURCE_SECRET_PAGE) {
-    throw AppException.validation(`limit must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`, { field: 'limit' });
+  if (
+    typeof limit !== 'number' ||
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    limit > MAX_RESOURCE_SECRET_PAGE
+  ) {
+    throw AppException.validation(`limit must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`, {
+      field: 'limit',
+    });
   }
   return limit;
 }

@@ -23,7 +23,10 @@ function missing(variable: string, backend: SecretsBackendKind): never {
 }
 
 /** Builds the backend selected by SECRETS_BACKEND from a validated config (see loadSecretsConfig). */
-export async function createSecretsBackend(config: SecretsConfig, deps: SecretsBackendDeps = {}): Promise<SecretsBackend> {
+export async function createSecretsBackend(
+  config: SecretsConfig,
+  deps: SecretsBackendDeps = {},
+): Promise<SecretsBackend> {
   switch (config.SECRETS_BACKEND) {
     case 'embedded': {
       if (!deps.pool) throw new Error('The embedded secrets backend needs the governance database pool');
@@ -40,9 +43,13 @@ export async function createSecretsBackend(config: SecretsConfig, deps: SecretsB
         timeoutMs: config.INFISICAL_TIMEOUT_MS,
       });
     case 'gcp': {
-      const endpoint = config.GCP_SECRET_MANAGER_ENDPOINT ? parseGcpEndpoint(config.GCP_SECRET_MANAGER_ENDPOINT) : undefined;
+      const endpoint = config.GCP_SECRET_MANAGER_ENDPOINT
+        ? parseGcpEndpoint(config.GCP_SECRET_MANAGER_ENDPOINT)
+        : undefined;
       // Plain-HTTP endpoints are emulators: never send real Google credentials there.
-      const authClient = deps.gcpAuthClient ?? (endpoint?.protocol === 'http' ? new StaticTokenAuthClient('emulator') : undefined);
+      const authClient =
+        deps.gcpAuthClient ??
+        (endpoint?.protocol === 'http' ? new StaticTokenAuthClient('emulator') : undefined);
       return new GcpSecretsBackend({
         projectId: config.GCP_PROJECT_ID ?? missing('GCP_PROJECT_ID', 'gcp'),
         endpoint,

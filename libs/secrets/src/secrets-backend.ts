@@ -73,14 +73,29 @@ export interface SecretsCallOptions {
 export abstract class SecretsBackend {
   abstract readonly kind: SecretsBackendKind;
   /** AppException.conflict if the secret exists. `description` undefined or null = none. */
-  abstract create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
+  abstract create(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata>;
   /** AppException.notFound('Secret') if missing. `description` undefined = keep, null = clear. */
-  abstract update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata>;
+  abstract update(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata>;
   /**
    * Create or update; for idempotent saga steps. Here: update, create when missing, and update
    * again when a concurrent creator won the race. A backend with an atomic write overrides it.
    */
-  async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async upsert(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     try {
       return await this.update(ref, value, description, options);
     } catch (err) {
@@ -89,11 +104,15 @@ export abstract class SecretsBackend {
     try {
       return await this.create(ref, value, description, options);
     } catch (err) {
-      if (err instanceof AppException && err.status === 409) return this.update(ref, value, description, options);
+      if (err instanceof AppException && err.status === 409)
+        return this.update(ref, value, description, options);
       throw err;
     }
   }
-  abstract get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null>;
+  abstract get(
+    ref: SecretRef,
+    options?: SecretsCallOptions,
+  ): Promise<{ value: string; metadata: SecretMetadata } | null>;
   /** Names and metadata only, never values; only that exact scope, sorted by name. */
   abstract list(scope: SecretScope, options?: SecretsCallOptions): Promise<SecretMetadata[]>;
   /** Idempotent; true if something was deleted. */
@@ -103,7 +122,11 @@ export abstract class SecretsBackend {
    * metadata only, in a stable order. An unknown or malformed cursor is a 422. Only that org:
    * the secrets of another org are never listed, whatever the cursor says.
    */
-  abstract listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage>;
+  abstract listResourceSecrets(
+    orgId: string,
+    page: ResourceSecretPageRequest,
+    options?: SecretsCallOptions,
+  ): Promise<ResourceSecretPage>;
   /** The `resourceKey` that entries of this resource scope carry; pure, no I/O. */
   abstract resourceKeyOf(scope: SecretScope): string;
   /**

@@ -10,7 +10,8 @@ export class SecretsConfig {
   /** base64 of 32 bytes; required for the embedded backend in production, generated in dev. */
   @IsOptional() @IsString() @Secret() SECRETS_MASTER_KEY?: string;
 
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) INFISICAL_SITE_URL = 'https://app.infisical.com';
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) INFISICAL_SITE_URL =
+    'https://app.infisical.com';
   @IsOptional() @IsString() INFISICAL_CLIENT_ID?: string;
   @IsOptional() @IsString() @Secret() INFISICAL_CLIENT_SECRET?: string;
   @IsOptional() @IsString() INFISICAL_PROJECT_ID?: string;
@@ -40,7 +41,8 @@ export function secretsConfigProblems(config: SecretsConfig, env: NodeJS.Process
     }
   }
   if (config.SECRETS_MASTER_KEY) {
-    if (!isBase64Key(config.SECRETS_MASTER_KEY)) problems.push('SECRETS_MASTER_KEY must be the base64 encoding of exactly 32 bytes');
+    if (!isBase64Key(config.SECRETS_MASTER_KEY))
+      problems.push('SECRETS_MASTER_KEY must be the base64 encoding of exactly 32 bytes');
   } else if (config.SECRETS_BACKEND === 'embedded' && isProduction(env)) {
     problems.push('SECRETS_MASTER_KEY is required when NODE_ENV=production and SECRETS_BACKEND=embedded');
   }
@@ -81,7 +83,12 @@ export interface GcpEndpoint {
 export function parseGcpEndpoint(value: string): GcpEndpoint {
   const url = new URL(/^[a-z]+:\/\//i.test(value) ? value : `https://${value}`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('unsupported protocol');
-  if ((url.pathname && url.pathname !== '/') || url.search || url.username) throw new Error('unexpected path');
+  if ((url.pathname && url.pathname !== '/') || url.search || url.username)
+    throw new Error('unexpected path');
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { apiEndpoint: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+  return {
+    apiEndpoint: url.hostname,
+    port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443,
+    protocol,
+  };
 }

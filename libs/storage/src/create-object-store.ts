@@ -6,7 +6,12 @@ import { specFromConfig, type StorageConfig } from './storage.config.js';
 
 /** Storage connection types (Assets data connections) this library can open. */
 export type StorageConnectionType = 's3' | 'minio' | 'gcs' | 'azure_blob';
-export const STORAGE_CONNECTION_TYPES: readonly StorageConnectionType[] = ['s3', 'minio', 'gcs', 'azure_blob'];
+export const STORAGE_CONNECTION_TYPES: readonly StorageConnectionType[] = [
+  's3',
+  'minio',
+  'gcs',
+  'azure_blob',
+];
 
 /**
  * A registered connection: its validated config and credentials fetched for this call only. For
@@ -33,7 +38,8 @@ function text(source: Record<string, unknown>, field: string, required: boolean)
     if (required) throw AppException.validation(`The storage connection is missing ${field}`, { field });
     return undefined;
   }
-  if (typeof value !== 'string') throw AppException.validation(`The storage connection field ${field} must be a string`, { field });
+  if (typeof value !== 'string')
+    throw AppException.validation(`The storage connection field ${field} must be a string`, { field });
   return value;
 }
 
@@ -95,6 +101,7 @@ export function objectStoreFromConnection(connection: StorageConnection): Object
 /** The spec a connection's store is built from. */
 export function specFromConnection(connection: StorageConnection): ObjectStoreSpec {
   const build = BUILDERS[connection.type];
-  if (!build) throw AppException.validation('The connection is not a storage connection', { field: 'connection' });
+  if (!build)
+    throw AppException.validation('The connection is not a storage connection', { field: 'connection' });
   return build(connection);
 }

@@ -14,7 +14,9 @@ export function encodeListCursor(lastKey: string): string {
 
 /** A cursor is only valid for the prefix it was issued under. */
 export function decodeListCursor(cursor: string, prefix: string): string {
-  const decoded = /^[A-Za-z0-9_-]{1,2048}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const decoded = /^[A-Za-z0-9_-]{1,2048}$/.test(cursor)
+    ? Buffer.from(cursor, 'base64url').toString('utf8')
+    : '';
   if (!decoded.startsWith(VERSION) || !decoded.slice(VERSION.length).startsWith(prefix)) {
     throw AppException.invalidRequest('Invalid cursor', { field: 'cursor' });
   }

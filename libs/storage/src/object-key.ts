@@ -34,21 +34,28 @@ function hasSeparatorLookalike(value: string): boolean {
 export function assertSafeRelativePath(path: string, what = 'key'): string[] {
   if (typeof path !== 'string' || path.length === 0) reject(`${what} is empty`);
   if (Buffer.from(path, 'utf8').toString('utf8') !== path) reject(`${what} is not valid Unicode`);
-  if (Buffer.byteLength(path, 'utf8') > MAX_KEY_BYTES) reject(`${what} is longer than ${MAX_KEY_BYTES} bytes`);
+  if (Buffer.byteLength(path, 'utf8') > MAX_KEY_BYTES)
+    reject(`${what} is longer than ${MAX_KEY_BYTES} bytes`);
   if (path.startsWith('/')) reject(`${what} must not start with /`);
   if (path.includes('\\')) reject(`${what} must not contain a backslash`);
   if (CONTROL_OR_FORMAT.test(path)) reject(`${what} must not contain control or invisible characters`);
-  if (ENCODED_DANGER.test(path)) reject(`${what} must not contain percent-encoded separators, dots or controls`);
-  if (hasSeparatorLookalike(path)) reject(`${what} must not contain characters that normalize to separators or dots`);
+  if (ENCODED_DANGER.test(path))
+    reject(`${what} must not contain percent-encoded separators, dots or controls`);
+  if (hasSeparatorLookalike(path))
+    reject(`${what} must not contain characters that normalize to separators or dots`);
   const segments = path.split('/');
   for (const segment of segments) {
     if (segment === '') reject(`${what} must not contain empty segments`);
     if (segment === '.' || segment === '..') reject(`${what} must not contain . or .. segments`);
-    if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES) reject(`${what} has a segment longer than ${MAX_SEGMENT_BYTES} bytes`);
+    if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES)
+      reject(`${what} has a segment longer than ${MAX_SEGMENT_BYTES} bytes`);
   }
   // Belt and braces: the NFKC form must not introduce traversal either.
   const folded = path.normalize('NFKC');
-  if (folded !== path && folded.split('/').some((s) => s === '' || s === '.' || s === '..' || s.includes('\\'))) {
+  if (
+    folded !== path &&
+    folded.split('/').some((s) => s === '' || s === '.' || s === '..' || s.includes('\\'))
+  ) {
     reject(`${what} normalizes to a traversal`);
   }
   return segments;

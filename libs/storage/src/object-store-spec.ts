@@ -54,7 +54,9 @@ function rootOf(prefix: string | undefined): string {
 }
 
 function withoutEmpty(options: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(options).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(options).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
 }
 
 /**
@@ -105,7 +107,9 @@ export function toOpenDal(spec: ObjectStoreSpec): OpenDalTarget {
           bucket: spec.bucket,
           endpoint: spec.endpoint,
           root: rootOf(spec.prefix),
-          credential: spec.serviceAccountJson ? Buffer.from(spec.serviceAccountJson, 'utf8').toString('base64') : undefined,
+          credential: spec.serviceAccountJson
+            ? Buffer.from(spec.serviceAccountJson, 'utf8').toString('base64')
+            : undefined,
           token: spec.token,
           disable_config_load: isolated ? 'true' : undefined,
           disable_vm_metadata: isolated ? 'true' : undefined,
@@ -114,7 +118,8 @@ export function toOpenDal(spec: ObjectStoreSpec): OpenDalTarget {
       };
     }
     case 'azure':
-      if (!spec.accountKey && !spec.sasToken) throw AppException.invalidRequest('An Azure storage connection needs account_key or sas_token');
+      if (!spec.accountKey && !spec.sasToken)
+        throw AppException.invalidRequest('An Azure storage connection needs account_key or sas_token');
       return {
         scheme: 'azblob',
         orderedListing: true,

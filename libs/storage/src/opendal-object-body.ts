@@ -81,7 +81,11 @@ export class OpenDalObjectBody implements ObjectBody {
       }
       await unlessClosed(Promise.all(writes.map((write) => write ?? Promise.resolve())));
       start();
-      await unlessClosed(new Promise<void>((resolve, reject) => destination.end((error?: Error | null) => (error ? reject(error) : resolve()))));
+      await unlessClosed(
+        new Promise<void>((resolve, reject) =>
+          destination.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        ),
+      );
     } catch (error) {
       throw started ? new HeadersSentError(error) : error;
     } finally {
@@ -108,7 +112,11 @@ export class OpenDalObjectBody implements ObjectBody {
           const target = (into ?? Buffer.allocUnsafeSlow(size)).subarray(0, size);
           slice = target.subarray(0, Number(await (await reader).read(target)));
         } else {
-          const read = await this.operator.read(this.key, { offset: BigInt(position), size: BigInt(size), ...(this.ifMatch ? { ifMatch: this.ifMatch } : {}) });
+          const read = await this.operator.read(this.key, {
+            offset: BigInt(position),
+            size: BigInt(size),
+            ...(this.ifMatch ? { ifMatch: this.ifMatch } : {}),
+          });
           streamedGarbage().note(read.length);
           slice = into ? into.subarray(0, read.copy(into)) : read;
         }

@@ -37,14 +37,18 @@ export class RangeNotSatisfiableError extends AppException {
 
 export class ObjectTooLargeError extends AppException {
   constructor(readonly maxBytes: number) {
-    super(ErrorCode.PAYLOAD_TOO_LARGE, `The object is larger than the ${maxBytes}-byte limit`, { max_bytes: maxBytes });
+    super(ErrorCode.PAYLOAD_TOO_LARGE, `The object is larger than the ${maxBytes}-byte limit`, {
+      max_bytes: maxBytes,
+    });
   }
 }
 
 /** The body of an upload sent nothing for `idleMs` (HTTP 408); the upload was aborted. */
 export class UploadIdleTimeoutError extends AppException {
   constructor(readonly idleMs: number) {
-    super(ErrorCode.REQUEST_TIMEOUT, `No data received for ${idleMs} ms; the upload was aborted`, { idle_timeout_ms: idleMs });
+    super(ErrorCode.REQUEST_TIMEOUT, `No data received for ${idleMs} ms; the upload was aborted`, {
+      idle_timeout_ms: idleMs,
+    });
   }
 }
 
@@ -52,7 +56,10 @@ export class UploadIdleTimeoutError extends AppException {
  * The next piece of an upload's body, or a rejection once the body stayed silent for the idle
  * timeout or the put was aborted. The body's own promise is left to settle on its own.
  */
-export function waitForBody<T>(pending: Promise<T>, options: Pick<PutOptions, 'idleTimeoutMs' | 'signal'>): Promise<T> {
+export function waitForBody<T>(
+  pending: Promise<T>,
+  options: Pick<PutOptions, 'idleTimeoutMs' | 'signal'>,
+): Promise<T> {
   const { idleTimeoutMs, signal } = options;
   if (!idleTimeoutMs && !signal) return pending;
   signal?.throwIfAborted();
@@ -63,16 +70,15 @@ export function waitForBody<T>(pending: Promise<T>, options: Pick<PutOptions, 'i
       reject(error);
     };
     const onAbort = () => stop(signal!.reason);
-    const timer = idleTimeoutMs ? setTimeout(() => stop(new UploadIdleTimeoutError(idleTimeoutMs)), idleTimeoutMs) : undefined;
+    const timer = idleTimeoutMs
+      ? setTimeout(() => stop(new UploadIdleTimeoutError(idleTimeoutMs)), idleTimeoutMs)
+      : undefined;
     signal?.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      stop,
-    );
+    pending.then((value) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, stop);
   });
 }
 
@@ -94,7 +100,10 @@ export function mapOpenDalError(error: unknown): Error {
     case 'ConditionNotMatch':
       return AppException.conflict('The object changed while it was being read');
     default:
-      return new DependencyUnavailableError('Object storage', new Error(message.split(/,\s*context:/)[0].slice(0, 200)));
+      return new DependencyUnavailableError(
+        'Object storage',
+        new Error(message.split(/,\s*context:/)[0].slice(0, 200)),
+      );
   }
 }
 
@@ -121,7 +130,11 @@ export class OpenDalObjectStore extends ObjectStore {
     super();
     this.operator = new Operator(target.scheme, target.options);
     const cap = this.operator.capability();
-    this.capability = { contentType: cap.writeWithContentType, ifMatch: cap.readWithIfMatch, startAfter: cap.listWithStartAfter };
+    this.capability = {
+      contentType: cap.writeWithContentType,
+      ifMatch: cap.readWithIfMatch,
+      startAfter: cap.listWithStartAfter,
+    };
   }
 
   /** Cloud parts must be full chunks; the disk just takes fewer, larger writes. */
@@ -163,9 +176,14 @@ export class OpenDalObjectStore extends ObjectStore {
    * Writes everything but the final step to `target` and returns that step: closing the writer, or
    * the single write of an object that fit in one staging buffer.
    */
-  private async receive(target: string, body: Buffer | Readable, options: PutOptions): Promise<() => Promise<void>> {
+  private async receive(
+    target: string,
+    body: Buffer | Readable,
+    options: PutOptions,
+  ): Promise<() => Promise<void>> {
     const max = options.maxBytes ?? Number.POSITIVE_INFINITY;
-    const writeOptions = this.capability.contentType && options.contentType ? { contentType: options.contentType } : {};
+    const writeOptions =
+      this.capability.contentType && options.contentType ? { contentType: options.contentType } : {};
     if (!Buffer.isBuffer(body)) return this.putStream(target, body, max, writeOptions, options);
     if (body.length > max) throw new ObjectTooLargeError(max);
     options.signal?.throwIfAborted();
@@ -205,7 +223,12 @@ export class OpenDalObjectStore extends ObjectStore {
       await pending;
     };
     const flush = async (): Promise<void> => {
-      writer ??= await call(() => this.operator.writer(key, { ...writeOptions, ...(this.target.scheme === 'fs' ? {} : { chunk: BigInt(STREAM_CHUNK_BYTES) }) }));
+      writer ??= await call(() =>
+        this.operator.writer(key, {
+          ...writeOptions,
+          ...(this.target.scheme === 'fs' ? {} : { chunk: BigInt(STREAM_CHUNK_BYTES) }),
+        }),
+      );
       await settle();
       const open = writer;
       const full = staging.subarray(0, filled);
@@ -265,7 +288,12 @@ export class OpenDalObjectStore extends ObjectStore {
     let contentRange: GetResult['contentRange'];
     if (options.range) {
       const { start: from, end: to } = options.range;
-      if (!Number.isSafeInteger(from) || from < 0 || from >= info.size || (to !== undefined && (!Number.isSafeInteger(to) || to < from))) {
+      if (
+        !Number.isSafeInteger(from) ||
+        from < 0 ||
+        from >= info.size ||
+        (to !== undefined && (!Number.isSafeInteger(to) || to < from))
+      ) {
         throw new RangeNotSatisfiableError(info.size);
       }
       start = from;
@@ -273,8 +301,13 @@ export class OpenDalObjectStore extends ObjectStore {
       contentRange = { start, end, size: info.size };
     }
     // Pin every slice to the version we stat'ed where the backend supports If-Match.
-    const ifMatch = this.capability.ifMatch && info.etag && !info.etag.startsWith('W/') ? info.etag : undefined;
-    return { ...info, body: new OpenDalObjectBody(this.operator, key, start, end + 1, ifMatch, mapOpenDalError), contentRange };
+    const ifMatch =
+      this.capability.ifMatch && info.etag && !info.etag.startsWith('W/') ? info.etag : undefined;
+    return {
+      ...info,
+      body: new OpenDalObjectBody(this.operator, key, start, end + 1, ifMatch, mapOpenDalError),
+      contentRange,
+    };
   }
 
   async list(options: ListOptions): Promise<ListPage> {
@@ -313,8 +346,13 @@ export class OpenDalObjectStore extends ObjectStore {
     }
     const hasMore = page.length > limit;
     const keys = page.slice(0, limit);
-    const items = await mapLimited(keys, STAT_CONCURRENCY, (key) => this.listedObject(key, metadata.get(key)!));
-    return { items: items.filter((i): i is ListedObject => i !== null), next_cursor: hasMore ? encodeListCursor(keys[keys.length - 1]) : null };
+    const items = await mapLimited(keys, STAT_CONCURRENCY, (key) =>
+      this.listedObject(key, metadata.get(key)!),
+    );
+    return {
+      items: items.filter((i): i is ListedObject => i !== null),
+      next_cursor: hasMore ? encodeListCursor(keys[keys.length - 1]) : null,
+    };
   }
 
   async delete(key: string): Promise<void> {
@@ -357,7 +395,11 @@ export class OpenDalObjectStore extends ObjectStore {
   /** Listings rarely carry everything (S3 has no content type, fs no size); stat what is missing. */
   private async listedObject(key: string, listed: Metadata): Promise<ListedObject | null> {
     let info = this.infoOf(key, listed);
-    const incomplete = listed.lastModified === null || listed.contentLength === null || (this.capability.contentType && !listed.contentType) || !info.etag;
+    const incomplete =
+      listed.lastModified === null ||
+      listed.contentLength === null ||
+      (this.capability.contentType && !listed.contentType) ||
+      !info.etag;
     if (incomplete) {
       try {
         info = await this.head(key);

@@ -13,7 +13,9 @@ const GIB = 1024 * 1024 * 1024;
  * the account key.
  */
 export class StorageConfig {
-  @IsIn(OBSTORE_BACKENDS as unknown as string[], { message: `OBSTORE_BACKEND must be one of ${OBSTORE_BACKENDS.join(', ')}` })
+  @IsIn(OBSTORE_BACKENDS as unknown as string[], {
+    message: `OBSTORE_BACKEND must be one of ${OBSTORE_BACKENDS.join(', ')}`,
+  })
   OBSTORE_BACKEND: ObstoreBackend = 'local';
   @IsOptional() @IsString() OBSTORE_BUCKET?: string;
   @IsOptional() @IsString() OBSTORE_ENDPOINT?: string;
@@ -59,10 +61,16 @@ export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): Storage
   for (const key of REQUIRED[config.OBSTORE_BACKEND]) {
     if (!config[key]) problems.push(`${key} is required when OBSTORE_BACKEND=${config.OBSTORE_BACKEND}`);
   }
-  if (config.OBSTORE_BACKEND === 's3' && Boolean(config.OBSTORE_ACCESS_KEY) !== Boolean(config.OBSTORE_SECRET_KEY)) {
-    problems.push('OBSTORE_ACCESS_KEY and OBSTORE_SECRET_KEY must be set together (or both unset to use the default AWS credential chain)');
+  if (
+    config.OBSTORE_BACKEND === 's3' &&
+    Boolean(config.OBSTORE_ACCESS_KEY) !== Boolean(config.OBSTORE_SECRET_KEY)
+  ) {
+    problems.push(
+      'OBSTORE_ACCESS_KEY and OBSTORE_SECRET_KEY must be set together (or both unset to use the default AWS credential chain)',
+    );
   }
-  if (config.OBSTORE_ENDPOINT && !/^https?:\/\/[^\s/]+/.test(config.OBSTORE_ENDPOINT)) problems.push('OBSTORE_ENDPOINT must be an http(s) URL');
+  if (config.OBSTORE_ENDPOINT && !/^https?:\/\/[^\s/]+/.test(config.OBSTORE_ENDPOINT))
+    problems.push('OBSTORE_ENDPOINT must be an http(s) URL');
   if (problems.length) throw new ConfigValidationError('storage', problems);
   return config;
 }
@@ -84,7 +92,12 @@ export function specFromConfig(config: StorageConfig): ObjectStoreSpec {
         ambientCredentials: !config.OBSTORE_ACCESS_KEY,
       };
     case 'gcs':
-      return { backend: 'gcs', bucket: config.OBSTORE_BUCKET!, endpoint: config.OBSTORE_ENDPOINT, ambientCredentials: true };
+      return {
+        backend: 'gcs',
+        bucket: config.OBSTORE_BUCKET!,
+        endpoint: config.OBSTORE_ENDPOINT,
+        ambientCredentials: true,
+      };
     case 'azure':
       return {
         backend: 'azure',

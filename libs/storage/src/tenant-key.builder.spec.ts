@@ -16,8 +16,12 @@ function rejectsWith400(fn: () => unknown): boolean {
 
 describe(TenantKeyBuilder.name, () => {
   it('should build <org>/<project>/<solution>/<artifact-type>/<id…>', () => {
-    expect(TenantKeyBuilder.build(tenant, 'talk2data', 'conversations/abc123/messages.jsonl')).toBe('acme/proj-42/talk2data/conversations/abc123/messages.jsonl');
-    expect(TenantKeyBuilder.build(tenant, 'files', 'uploads/Résumé 2024 (final).pdf')).toBe('acme/proj-42/files/uploads/Résumé 2024 (final).pdf');
+    expect(TenantKeyBuilder.build(tenant, 'talk2data', 'conversations/abc123/messages.jsonl')).toBe(
+      'acme/proj-42/talk2data/conversations/abc123/messages.jsonl',
+    );
+    expect(TenantKeyBuilder.build(tenant, 'files', 'uploads/Résumé 2024 (final).pdf')).toBe(
+      'acme/proj-42/files/uploads/Résumé 2024 (final).pdf',
+    );
   });
 
   it.each([
@@ -52,20 +56,32 @@ describe(TenantKeyBuilder.name, () => {
     expect(rejectsWith400(() => TenantKeyBuilder.build(tenant, 'talk2data', path))).toBe(true);
   });
 
-  it.each([['Talk2Data'], ['talk_data'], [''], ['a'.repeat(64)], ['..'], ['x/y']])('should reject the solution name %p', (solution) => {
-    expect(rejectsWith400(() => TenantKeyBuilder.build(tenant, solution, 'docs/x'))).toBe(true);
-  });
+  it.each([['Talk2Data'], ['talk_data'], [''], ['a'.repeat(64)], ['..'], ['x/y']])(
+    'should reject the solution name %p',
+    (solution) => {
+      expect(rejectsWith400(() => TenantKeyBuilder.build(tenant, solution, 'docs/x'))).toBe(true);
+    },
+  );
 
   it('should reject a malformed org or project from the context', () => {
-    expect(rejectsWith400(() => TenantKeyBuilder.build({ orgId: '', projectId: 'p1' }, 'sol', 'docs/x'))).toBe(true);
-    expect(rejectsWith400(() => TenantKeyBuilder.build({ orgId: 'acme', projectId: '../other' }, 'sol', 'docs/x'))).toBe(true);
-    expect(rejectsWith400(() => TenantKeyBuilder.build({ orgId: 'acme/other', projectId: 'p1' }, 'sol', 'docs/x'))).toBe(true);
+    expect(
+      rejectsWith400(() => TenantKeyBuilder.build({ orgId: '', projectId: 'p1' }, 'sol', 'docs/x')),
+    ).toBe(true);
+    expect(
+      rejectsWith400(() => TenantKeyBuilder.build({ orgId: 'acme', projectId: '../other' }, 'sol', 'docs/x')),
+    ).toBe(true);
+    expect(
+      rejectsWith400(() => TenantKeyBuilder.build({ orgId: 'acme/other', projectId: 'p1' }, 'sol', 'docs/x')),
+    ).toBe(true);
   });
 
   it('should accept a key of exactly 1,024 bytes and reject one byte more', () => {
     const prefix = 'acme/proj-42/sol/docs/';
     const id = 'x'.repeat(1024 - prefix.length);
-    const segmented = id.match(/.{1,200}/g)!.join('/').slice(0, id.length);
+    const segmented = id
+      .match(/.{1,200}/g)!
+      .join('/')
+      .slice(0, id.length);
     const path = `docs/${segmented}`.slice(0, 1024 - 'acme/proj-42/sol/'.length);
     expect(Buffer.byteLength(TenantKeyBuilder.build(tenant, 'sol', path))).toBe(1024);
     expect(rejectsWith400(() => TenantKeyBuilder.build(tenant, 'sol', `${path}y`))).toBe(true);
@@ -73,7 +89,9 @@ describe(TenantKeyBuilder.name, () => {
 
   it('should build list prefixes and relative keys under the solution only', () => {
     expect(TenantKeyBuilder.listPrefix(tenant, 'sol')).toBe('acme/proj-42/sol/');
-    expect(TenantKeyBuilder.listPrefix(tenant, 'sol', 'reports/2024-')).toBe('acme/proj-42/sol/reports/2024-');
+    expect(TenantKeyBuilder.listPrefix(tenant, 'sol', 'reports/2024-')).toBe(
+      'acme/proj-42/sol/reports/2024-',
+    );
     expect(rejectsWith400(() => TenantKeyBuilder.listPrefix(tenant, 'sol', '../'))).toBe(true);
     expect(TenantKeyBuilder.relative(tenant, 'sol', 'acme/proj-42/sol/a/b')).toBe('a/b');
     expect(() => TenantKeyBuilder.relative(tenant, 'sol', 'acme/other/sol/a/b')).toThrow();
@@ -83,7 +101,41 @@ describe(TenantKeyBuilder.name, () => {
     const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
     // Fragments attackers combine: traversal, separators, encodings, lookalikes, other tenants.
     const fragment = fc.oneof(
-      fc.constantFrom('..', '.', '/', '//', '\\', '%2e', '%2E', '%2f', '%2F', '%5c', '%25', '%252e', '%00', '\u0000', '\n', '．', '／', '＼', '․', '‥', '\u202E', '\u200B', 'other-org', 'proj-1', 'acme', 'docs', 'a', '~', ' ', '%', 'é', 'e\u0301', '🙂'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '/',
+        '//',
+        '\\',
+        '%2e',
+        '%2E',
+        '%2f',
+        '%2F',
+        '%5c',
+        '%25',
+        '%252e',
+        '%00',
+        '\u0000',
+        '\n',
+        '．',
+        '／',
+        '＼',
+        '․',
+        '‥',
+        '\u202E',
+        '\u200B',
+        'other-org',
+        'proj-1',
+        'acme',
+        'docs',
+        'a',
+        '~',
+        ' ',
+        '%',
+        'é',
+        'e\u0301',
+        '🙂',
+      ),
       fc.string({ maxLength: 8 }),
       fc.string({ unit: 'binary', maxLength: 6 }),
     );

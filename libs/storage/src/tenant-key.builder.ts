@@ -18,10 +18,14 @@ const TENANT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export class TenantKeyBuilder {
   /** `<org>/<project>/<solution>/`: every key of the solution starts with it. */
   static prefix(tenant: StorageTenant, solution: string): string {
-    if (!TENANT_ID.test(tenant.orgId ?? '')) throw AppException.invalidRequest('The organization id is missing or malformed');
-    if (!TENANT_ID.test(tenant.projectId ?? '')) throw AppException.invalidRequest('The project id (X-Project-ID) is missing or malformed');
+    if (!TENANT_ID.test(tenant.orgId ?? ''))
+      throw AppException.invalidRequest('The organization id is missing or malformed');
+    if (!TENANT_ID.test(tenant.projectId ?? ''))
+      throw AppException.invalidRequest('The project id (X-Project-ID) is missing or malformed');
     if (!STORAGE_NAME.test(solution ?? '')) {
-      throw AppException.invalidRequest('The solution name must match [a-z0-9-]{1,63}', { field: 'solution' });
+      throw AppException.invalidRequest('The solution name must match [a-z0-9-]{1,63}', {
+        field: 'solution',
+      });
     }
     return `${tenant.orgId}/${tenant.projectId}/${solution}/`;
   }
@@ -30,12 +34,14 @@ export class TenantKeyBuilder {
   static build(tenant: StorageTenant, solution: string, artifactPath: string): string {
     const prefix = TenantKeyBuilder.prefix(tenant, solution);
     const segments = assertSafeRelativePath(artifactPath, 'key');
-    if (segments.length < 2) throw AppException.invalidRequest('The key must be <artifact-type>/<id>', { field: 'key' });
+    if (segments.length < 2)
+      throw AppException.invalidRequest('The key must be <artifact-type>/<id>', { field: 'key' });
     if (!STORAGE_NAME.test(segments[0])) {
       throw AppException.invalidRequest('The artifact type must match [a-z0-9-]{1,63}', { field: 'key' });
     }
     const key = prefix + artifactPath;
-    if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw AppException.invalidRequest(`Invalid object key: key is longer than ${MAX_KEY_BYTES} bytes`);
+    if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES)
+      throw AppException.invalidRequest(`Invalid object key: key is longer than ${MAX_KEY_BYTES} bytes`);
     return key;
   }
 
@@ -45,7 +51,8 @@ export class TenantKeyBuilder {
     if (relativePrefix === '') return prefix;
     assertSafePrefix(relativePrefix);
     const full = prefix + relativePrefix;
-    if (Buffer.byteLength(full, 'utf8') > MAX_KEY_BYTES) throw AppException.invalidRequest('Invalid prefix: too long');
+    if (Buffer.byteLength(full, 'utf8') > MAX_KEY_BYTES)
+      throw AppException.invalidRequest('Invalid prefix: too long');
     return full;
   }
 

@@ -40,7 +40,10 @@ export interface TestDatabase {
 }
 
 /** A fresh database per test file, so suites never see each other's rows. */
-export async function createTestDatabase(prefix = 'it', options: { forApp?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  prefix = 'it',
+  options: { forApp?: boolean } = {},
+): Promise<TestDatabase> {
   const kind = await testDatabaseKind();
   if (kind === 'embedded') {
     if (options.forApp) return { kind, url: undefined, drop: async () => undefined };

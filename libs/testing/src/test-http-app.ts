@@ -13,10 +13,17 @@ export interface ProviderOverride {
  * The app exactly as `createHttpApp` builds it, with providers replaced the Nest way
  * (`overrideProvider`), wherever in the module tree they are declared.
  */
-export async function createTestHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions, overrides: readonly ProviderOverride[] = []): Promise<NestFastifyApplication> {
+export async function createTestHttpApp(
+  module: Type<unknown> | DynamicModule,
+  options: HttpAppOptions,
+  overrides: readonly ProviderOverride[] = [],
+): Promise<NestFastifyApplication> {
   let builder = Test.createTestingModule({ imports: [module] });
-  for (const { provide, useValue } of overrides) builder = builder.overrideProvider(provide).useValue(useValue);
+  for (const { provide, useValue } of overrides)
+    builder = builder.overrideProvider(provide).useValue(useValue);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(options), { bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(options), {
+    bufferLogs: true,
+  });
   return configureHttpApp(app, options);
 }

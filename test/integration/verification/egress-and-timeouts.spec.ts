@@ -12,7 +12,9 @@ async function neverAcceptingPort(): Promise<{ port: number; child: ChildProcess
     '-c',
     'import socket,sys,time\ns=socket.socket();s.bind(("127.0.0.1",0));s.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(120)',
   ]);
-  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));
+  const port = await new Promise<number>((resolve) =>
+    child.stdout!.once('data', (d) => resolve(Number(String(d).trim()))),
+  );
   const fillers: net.Socket[] = [];
   for (let i = 0; i < 4; i++) {
     const s = net.connect({ host: '127.0.0.1', port });
@@ -32,11 +34,15 @@ describe(`${VerificationService.name} (egress and timeouts)`, () => {
     try {
       for (const ssl_mode of ['disable', 'prefer']) {
         const started = performance.now();
-        const report = await service.verify(pgInput({ config: { port: server.port, ssl_mode } }), { orgId: `bh-${ssl_mode}` });
+        const report = await service.verify(pgInput({ config: { port: server.port, ssl_mode } }), {
+          orgId: `bh-${ssl_mode}`,
+        });
         expect(performance.now() - started).toBeLessThan(LIMIT_MS);
         expect(report).toMatchObject({ success: false, details: { error_code: 'timeout' } });
         expect(report.steps.find((s) => s.name === 'connect')?.status).toBe('ok');
-        expect(report.steps.find((s) => s.status === 'failed')?.name).toBe(ssl_mode === 'disable' ? 'authenticate' : 'tls');
+        expect(report.steps.find((s) => s.status === 'failed')?.name).toBe(
+          ssl_mode === 'disable' ? 'authenticate' : 'tls',
+        );
         await expect(waitFor(() => server.open() === 0, 200)).resolves.toBe(true);
       }
       expect(server.accepted()).toBe(2);
@@ -71,15 +77,24 @@ describe(`${VerificationService.name} (egress and timeouts)`, () => {
     expect(report.steps.find((s) => s.name === 'connect')?.message).toContain('ECONNREFUSED');
   });
 
-  it.each(['169.254.169.254', '2852039166', '0251.0376.0251.0376', '0xa9fea9fe', '169.254.43518', '[::ffff:169.254.169.254]', '::ffff:a9fe:a9fe', '64:ff9b::a9fe:a9fe', '0.0.0.0', 'metadata.google.internal', 'metadata.google.internal.'])(
-    'should deny %s at egress_policy',
-    async (host) => {
-      const report = await service.verify(pgInput({ config: { host } }), { orgId: 'meta' });
-      expect(report).toMatchObject({ success: false, details: { error_code: 'egress_denied' } });
-      expect(report.steps.find((s) => s.name === 'egress_policy')?.status).toBe('failed');
-      expect(report.steps.find((s) => s.name === 'connect')?.status).toBe('skipped');
-    },
-  );
+  it.each([
+    '169.254.169.254',
+    '2852039166',
+    '0251.0376.0251.0376',
+    '0xa9fea9fe',
+    '169.254.43518',
+    '[::ffff:169.254.169.254]',
+    '::ffff:a9fe:a9fe',
+    '64:ff9b::a9fe:a9fe',
+    '0.0.0.0',
+    'metadata.google.internal',
+    'metadata.google.internal.',
+  ])('should deny %s at egress_policy', async (host) => {
+    const report = await service.verify(pgInput({ config: { host } }), { orgId: 'meta' });
+    expect(report).toMatchObject({ success: false, details: { error_code: 'egress_denied' } });
+    expect(report.steps.find((s) => s.name === 'egress_policy')?.status).toBe('failed');
+    expect(report.steps.find((s) => s.name === 'connect')?.status).toBe('skipped');
+  });
 
   it('should deny a hostname that resolves to a denied address', async () => {
     const svc = makeService({ resolver: async () => [{ address: '169.254.169.254', family: 4 }] });
@@ -89,7 +104,10 @@ describe(`${VerificationService.name} (egress and timeouts)`, () => {
   });
 
   it('should resolve once and connect to the pinned address even when DNS rebinds', async () => {
-    const answers = [[{ address: '127.0.0.1', family: 4 as const }], [{ address: '169.254.169.254', family: 4 as const }]];
+    const answers = [
+      [{ address: '127.0.0.1', family: 4 as const }],
+      [{ address: '169.254.169.254', family: 4 as const }],
+    ];
     let lookups = 0;
     const svc = makeService({
       resolver: async () => {
@@ -97,15 +115,23 @@ describe(`${VerificationService.name} (egress and timeouts)`, () => {
         return answers.shift() ?? [];
       },
     });
-    const report = await svc.verify(pgInput({ config: { host: 'rebind.example.test' } }), { orgId: 'rebind' });
+    const report = await svc.verify(pgInput({ config: { host: 'rebind.example.test' } }), {
+      orgId: 'rebind',
+    });
     expect(report.success).toBe(true);
     expect(lookups).toBe(1);
-    expect(report.steps.find((s) => s.name === 'egress_policy')?.message).toBe('allowed; pinned to 127.0.0.1');
-    expect(report.steps.find((s) => s.name === 'connect')?.message).toBe('connected to rebind.example.test:5432');
+    expect(report.steps.find((s) => s.name === 'egress_policy')?.message).toBe(
+      'allowed; pinned to 127.0.0.1',
+    );
+    expect(report.steps.find((s) => s.name === 'connect')?.message).toBe(
+      'connected to rebind.example.test:5432',
+    );
   });
 
   it('should resolve localhost. (trailing dot) to loopback and allow it outside production only', async () => {
-    await expect(service.verify(pgInput({ config: { host: 'localhost.' } }), { orgId: 'lh' })).resolves.toMatchObject({ success: true });
+    await expect(
+      service.verify(pgInput({ config: { host: 'localhost.' } }), { orgId: 'lh' }),
+    ).resolves.toMatchObject({ success: true });
     const prod = makeService({ env: { NODE_ENV: 'production' } });
     const denied = await prod.verify(pgInput({ config: { host: 'localhost.' } }), { orgId: 'lh' });
     expect(denied.details.error_code).toBe('egress_denied');
@@ -117,7 +143,9 @@ describe(`${VerificationService.name} (egress and timeouts)`, () => {
     const closedPort = closed.port;
     await closed.close();
     try {
-      const svc = makeService({ env: { ASSETS_PORT: String(open.port), GOVERNANCE_PORT: String(closedPort) } });
+      const svc = makeService({
+        env: { ASSETS_PORT: String(open.port), GOVERNANCE_PORT: String(closedPort) },
+      });
       const a = await svc.verify(pgInput({ config: { port: open.port } }), { orgId: 'own' });
       const b = await svc.verify(pgInput({ config: { port: closedPort } }), { orgId: 'own' });
       expect(a.details.error_code).toBe('egress_denied');

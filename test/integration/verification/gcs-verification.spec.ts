@@ -41,17 +41,15 @@ async function listen(
 const front = await listen((req, res) => {
   const other = /^\/storage\/v1\/b\/([^/]+)\//.exec(req.url ?? '');
   if (other && other[1] !== BUCKET && req.headers.authorization === `Bearer ${fake.token}`) {
-    res
-      .writeHead(404, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          error: {
-            code: 404,
-            message: 'The specified bucket does not exist.',
-            errors: [{ reason: 'notFound' }],
-          },
-        }),
-      );
+    res.writeHead(404, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        error: {
+          code: 404,
+          message: 'The specified bucket does not exist.',
+          errors: [{ reason: 'notFound' }],
+        },
+      }),
+    );
     return;
   }
   const target = new URL(fake.url);

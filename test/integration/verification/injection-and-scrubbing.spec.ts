@@ -1,7 +1,15 @@
 import mysql from 'mysql2/promise';
 import { VerificationService } from '../../../apps/assets/src/verification/verification.service.js';
 import type { VerificationReport } from '../../../apps/assets/src/verification/verification.types.js';
-import { canary, captureLogs, createPgFixture, makeService, pgInput, silentServer, suffix } from './verification-fixtures.js';
+import {
+  canary,
+  captureLogs,
+  createPgFixture,
+  makeService,
+  pgInput,
+  silentServer,
+  suffix,
+} from './verification-fixtures.js';
 
 const password = canary();
 const fixture = await createPgFixture(password);
@@ -36,16 +44,31 @@ describe(`${VerificationService.name} (injection)`, () => {
   });
 
   it('should reject credential fields that are paths or unknown options', async () => {
-    for (const credentials of [{ sslkey: '/etc/ssl/private/key.pem' }, { ca_cert: '/etc/ssl/certs/ca.pem' }, { client_key: 'file:///etc/passwd' }]) {
+    for (const credentials of [
+      { sslkey: '/etc/ssl/private/key.pem' },
+      { ca_cert: '/etc/ssl/certs/ca.pem' },
+      { client_key: 'file:///etc/passwd' },
+    ]) {
       const report = await service.verify(pgInput({ credentials }), { orgId: 'inj' });
       expect(report.details.error_code).toBe('invalid_config');
     }
   });
 
   it('should reject mysql fields that would enable local infile or pass flags', async () => {
-    for (const config of [{ flags: 'LOCAL_FILES' }, { localInfile: true }, { infileStreamFactory: 'x' }, { multipleStatements: true }, { socketPath: '/run/mysqld/mysqld.sock' }]) {
+    for (const config of [
+      { flags: 'LOCAL_FILES' },
+      { localInfile: true },
+      { infileStreamFactory: 'x' },
+      { multipleStatements: true },
+      { socketPath: '/run/mysqld/mysqld.sock' },
+    ]) {
       const report = await service.verify(
-        { type: 'mysql', auth_type: 'basic', config: { host: '127.0.0.1', database: 'mysql', ...config }, credentials: { username: 'u', password: 'p' } },
+        {
+          type: 'mysql',
+          auth_type: 'basic',
+          config: { host: '127.0.0.1', database: 'mysql', ...config },
+          credentials: { username: 'u', password: 'p' },
+        },
         { orgId: 'inj' },
       );
       expect(report.details.error_code).toBe('invalid_config');
@@ -61,7 +84,10 @@ describe(`${VerificationService.name} (scrubbing)`, () => {
     try {
       const service = makeService({ logger: logs.logger, env: { VERIFY_TIMEOUT_MS: '500' } });
       const pg = (config: Record<string, unknown>, username = fixture.role) =>
-        service.verify(pgInput({ config: { database: fixture.database, ...config }, credentials: { username, password } }), { orgId: 'scrub' });
+        service.verify(
+          pgInput({ config: { database: fixture.database, ...config }, credentials: { username, password } }),
+          { orgId: 'scrub' },
+        );
       reports.push(await pg({}));
       reports.push(await pg({}, 'no_such_role'));
       reports.push(await pg({ database: 'no_such_db' }));
@@ -72,7 +98,12 @@ describe(`${VerificationService.name} (scrubbing)`, () => {
       for (const pw of [password, `${password}-wrong`]) {
         reports.push(
           await service.verify(
-            { type: 'mysql', auth_type: 'basic', config: { host: '127.0.0.1', database: 'mysql', ssl_mode: 'preferred' }, credentials: { username: mysqlUser, password: pw } },
+            {
+              type: 'mysql',
+              auth_type: 'basic',
+              config: { host: '127.0.0.1', database: 'mysql', ssl_mode: 'preferred' },
+              credentials: { username: mysqlUser, password: pw },
+            },
             { orgId: 'scrub' },
           ),
         );

@@ -33,7 +33,10 @@ describe(`${VerificationService.name} (mysql, real MariaDB)`, () => {
   const service = makeService();
 
   it('should verify and discover the tables and views of the database', async () => {
-    const report = await service.verify(input(), { orgId: 'o1', selectedTables: ['orders', `${database}.gone`] });
+    const report = await service.verify(input(), {
+      orgId: 'o1',
+      selectedTables: ['orders', `${database}.gone`],
+    });
     expect(report.success).toBe(true);
     expect(report.details.server_version).toMatch(/^MariaDB \d+\.\d+/);
     expect(report.details.schemas).toEqual([
@@ -52,8 +55,15 @@ describe(`${VerificationService.name} (mysql, real MariaDB)`, () => {
   });
 
   it('should filter and truncate discovery', async () => {
-    const report = await service.verify(input(), { orgId: 'o1', include: [`${database}.*`], exclude: ['*.big_*'], maxObjects: 1 });
-    expect(report.details.schemas).toEqual([{ name: database, tables: [{ name: 'customers', type: 'table' }] }]);
+    const report = await service.verify(input(), {
+      orgId: 'o1',
+      include: [`${database}.*`],
+      exclude: ['*.big_*'],
+      maxObjects: 1,
+    });
+    expect(report.details.schemas).toEqual([
+      { name: database, tables: [{ name: 'customers', type: 'table' }] },
+    ]);
     expect(report.details.truncated).toBe(true);
   });
 
@@ -77,7 +87,9 @@ describe(`${VerificationService.name} (mysql, real MariaDB)`, () => {
     }
     const preferred = await service.verify(input({ ssl_mode: 'preferred' }), { orgId: 'o1' });
     expect(preferred.success).toBe(true);
-    expect(preferred.details.warnings).toContain('the connection is not encrypted: the server does not offer TLS');
+    expect(preferred.details.warnings).toContain(
+      'the connection is not encrypted: the server does not offer TLS',
+    );
   });
 
   it('should warn about a superuser credential', async () => {

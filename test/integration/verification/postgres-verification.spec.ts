@@ -6,7 +6,10 @@ const fixture = await createPgFixture(password);
 afterAll(() => fixture.drop());
 
 const asRole = (config: Record<string, unknown> = {}, credentials: Record<string, unknown> = {}) =>
-  pgInput({ config: { database: fixture.database, ...config }, credentials: { username: fixture.role, password, ...credentials } });
+  pgInput({
+    config: { database: fixture.database, ...config },
+    credentials: { username: fixture.role, password, ...credentials },
+  });
 
 describe(`${VerificationService.name} (postgres, real server)`, () => {
   const service = makeService();
@@ -25,7 +28,13 @@ describe(`${VerificationService.name} (postgres, real server)`, () => {
     ]);
     expect(report.details.server_version).toMatch(/^PostgreSQL \d+/);
     expect(report.details.schemas).toEqual([
-      { name: 'analytics', tables: [{ name: 'daily', type: 'materialized_view' }, { name: 'events', type: 'partitioned_table' }] },
+      {
+        name: 'analytics',
+        tables: [
+          { name: 'daily', type: 'materialized_view' },
+          { name: 'events', type: 'partitioned_table' },
+        ],
+      },
       { name: 'public', tables: [{ name: 'tmp_scratch', type: 'table' }] },
       {
         name: 'sales',
@@ -37,7 +46,9 @@ describe(`${VerificationService.name} (postgres, real server)`, () => {
       },
     ]);
     expect(report.details.truncated).toBe(false);
-    expect(report.steps.find((s) => s.name === 'privileges')?.message).toBe('SELECT on 1 of 6 discovered objects');
+    expect(report.steps.find((s) => s.name === 'privileges')?.message).toBe(
+      'SELECT on 1 of 6 discovered objects',
+    );
     expect(report.details.warnings).not.toContain('this credential is a superuser; use a read-only role');
   });
 
@@ -47,10 +58,20 @@ describe(`${VerificationService.name} (postgres, real server)`, () => {
   });
 
   it('should apply include/exclude patterns and truncate at max objects', async () => {
-    const filtered = await service.verify(asRole(), { orgId: 'o1', include: ['sales.*', 'analytics.d*'], exclude: ['sales.big_*'] });
+    const filtered = await service.verify(asRole(), {
+      orgId: 'o1',
+      include: ['sales.*', 'analytics.d*'],
+      exclude: ['sales.big_*'],
+    });
     expect(filtered.details.schemas).toEqual([
       { name: 'analytics', tables: [{ name: 'daily', type: 'materialized_view' }] },
-      { name: 'sales', tables: [{ name: 'customers', type: 'table' }, { name: 'orders', type: 'table' }] },
+      {
+        name: 'sales',
+        tables: [
+          { name: 'customers', type: 'table' },
+          { name: 'orders', type: 'table' },
+        ],
+      },
     ]);
     const truncated = await service.verify(asRole(), { orgId: 'o1', maxObjects: 2 });
     expect(truncated.details.truncated).toBe(true);
@@ -65,7 +86,10 @@ describe(`${VerificationService.name} (postgres, real server)`, () => {
     expect(report.success).toBe(true);
     expect(report.details.missing_selected_tables).toEqual(['sales.gone', 'analytics.vanished']);
     expect(report.details.warnings).toEqual(
-      expect.arrayContaining(['selected table sales.gone no longer exists', 'selected table analytics.vanished no longer exists']),
+      expect.arrayContaining([
+        'selected table sales.gone no longer exists',
+        'selected table analytics.vanished no longer exists',
+      ]),
     );
   });
 
@@ -103,16 +127,24 @@ describe(`${VerificationService.name} (postgres, real server)`, () => {
       const report = await service.verify(asRole({ ssl_mode }), { orgId: 'o1' });
       expect(report.success).toBe(true);
       expect(report.steps.find((s) => s.name === 'tls')).toMatchObject({ status: 'skipped' });
-      expect(report.details.warnings).toContain('the connection is not encrypted: the server does not offer TLS');
+      expect(report.details.warnings).toContain(
+        'the connection is not encrypted: the server does not offer TLS',
+      );
     }
   });
 
   it('should verify through the redshift driver with the Postgres catalog fallback', async () => {
-    const report = await service.verify({ ...asRole({ ssl_mode: 'disable', port: 5432 }), type: 'redshift' }, { orgId: 'o1' });
+    const report = await service.verify(
+      { ...asRole({ ssl_mode: 'disable', port: 5432 }), type: 'redshift' },
+      { orgId: 'o1' },
+    );
     expect(report.success).toBe(true);
     expect(report.steps.find((s) => s.name === 'discover')?.message).toContain('via the Postgres catalog');
     expect(report.details.schemas?.map((s) => s.name)).toEqual(['analytics', 'public', 'sales']);
-    const required = await service.verify({ ...asRole({ port: 5432, ssl_mode: undefined }), type: 'redshift' }, { orgId: 'o1' });
+    const required = await service.verify(
+      { ...asRole({ port: 5432, ssl_mode: undefined }), type: 'redshift' },
+      { orgId: 'o1' },
+    );
     expect(required.details.error_code).toBe('tls_error');
   });
 });

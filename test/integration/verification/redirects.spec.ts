@@ -35,14 +35,18 @@ const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(
 let next = { status: 307, location: '' };
 /** Any path on the second listener answers 200 with a body a follower would happily parse. */
 const second = await listen((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'stolen', items: [], prefixes: [] }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ access_token: 'stolen', items: [], prefixes: [] }));
 });
 const redirector = await listen((_req, res) => {
   res.writeHead(next.status, { location: next.location, 'content-length': '0' }).end();
 });
 /** A well-behaved token endpoint, so GCS and BigQuery reach the tenant's endpoint. */
 const tokenEndpoint = await listen((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'ya29.ok', expires_in: 3600 }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ access_token: 'ya29.ok', expires_in: 3600 }));
 });
 
 afterAll(async () => {
@@ -55,11 +59,18 @@ afterAll(async () => {
 /** Every name (BigQuery's API host included) resolves to loopback unless a test says otherwise. */
 const loopback = async (): Promise<ResolvedAddress[]> => [{ address: '127.0.0.1', family: 4 }];
 
-function service(tokenUrl: string, resolver: (name: string) => Promise<ResolvedAddress[]> = loopback): VerificationService {
+function service(
+  tokenUrl: string,
+  resolver: (name: string) => Promise<ResolvedAddress[]> = loopback,
+): VerificationService {
   const config = loadVerificationConfig({ NODE_ENV: 'test', VERIFY_TIMEOUT_MS: '5000' });
   const policy = new EgressPolicy({ production: false, protectedPorts: config.protectedPorts, resolver });
   const tokenSource = jwtBearerTokenSource(tokenUrl);
-  return new VerificationService(config, policy, { ...DRIVERS, gcs: new GcsDriver({ tokenSource }), bigquery: new BigqueryDriver({ tokenSource }) });
+  return new VerificationService(config, policy, {
+    ...DRIVERS,
+    gcs: new GcsDriver({ tokenSource }),
+    bigquery: new BigqueryDriver({ tokenSource }),
+  });
 }
 
 const serviceAccount = {
@@ -80,7 +91,12 @@ const inputs = {
   azure_blob: () => ({
     type: 'azure_blob' as const,
     auth_type: 'shared_key',
-    config: { auth_type: 'shared_key', account_name: 'devstoreaccount1', container: 'landing', endpoint: `${redirector.url}/devstoreaccount1` },
+    config: {
+      auth_type: 'shared_key',
+      account_name: 'devstoreaccount1',
+      container: 'landing',
+      endpoint: `${redirector.url}/devstoreaccount1`,
+    },
     credentials: { account_key: Buffer.from('azure-redirect-key-0123456789').toString('base64') },
   }),
   gcs: () => ({
@@ -118,31 +134,38 @@ describe(`${VerificationService.name} never follows a redirect`, () => {
     });
   });
 
-  it.each(STATUSES)("should refuse a %i from Google's token endpoint (GCS and BigQuery sign-in)", async (status) => {
-    next = { status, location: `${second.url}/token` };
-    second.seen.length = 0;
-    for (const input of [
-      inputs.gcs(),
-      {
-        type: 'bigquery' as const,
-        auth_type: 'service_account',
-        config: { auth_type: 'service_account', project_id: 'verify-project' },
-        credentials: { service_account_json: serviceAccount },
-      },
-    ]) {
-      const report = await service(`${redirector.url}/token`).verify(input, { orgId: 'o1' });
-      expect(report.success).toBe(false);
-      expect(report.details.error_code).toBe('egress_denied');
-    }
-    expect(second.seen).toEqual([]);
-  });
+  it.each(STATUSES)(
+    "should refuse a %i from Google's token endpoint (GCS and BigQuery sign-in)",
+    async (status) => {
+      next = { status, location: `${second.url}/token` };
+      second.seen.length = 0;
+      for (const input of [
+        inputs.gcs(),
+        {
+          type: 'bigquery' as const,
+          auth_type: 'service_account',
+          config: { auth_type: 'service_account', project_id: 'verify-project' },
+          credentials: { service_account_json: serviceAccount },
+        },
+      ]) {
+        const report = await service(`${redirector.url}/token`).verify(input, { orgId: 'o1' });
+        expect(report.success).toBe(false);
+        expect(report.details.error_code).toBe('egress_denied');
+      }
+      expect(second.seen).toEqual([]);
+    },
+  );
 
   it("should check and pin Google's token endpoint with the egress policy like any destination", async () => {
     // The token host resolves to cloud metadata: denied before any byte is sent to it.
     const resolver = async (name: string): Promise<ResolvedAddress[]> =>
-      name === 'oauth2.googleapis.com' ? [{ address: '169.254.169.254', family: 4 }] : [{ address: '127.0.0.1', family: 4 }];
+      name === 'oauth2.googleapis.com'
+        ? [{ address: '169.254.169.254', family: 4 }]
+        : [{ address: '127.0.0.1', family: 4 }];
     next = { status: 200, location: '' };
-    const report = await service('https://oauth2.googleapis.com/token', resolver).verify(inputs.gcs(), { orgId: 'o1' });
+    const report = await service('https://oauth2.googleapis.com/token', resolver).verify(inputs.gcs(), {
+      orgId: 'o1',
+    });
     expect(report.success).toBe(false);
     expect(report.details.error_code).toBe('egress_denied');
     expect(report.steps.find((s) => s.name === 'authenticate')).toMatchObject({ status: 'failed' });

@@ -7,10 +7,21 @@ import { VerificationService } from '../../../apps/assets/src/verification/verif
 import { makeService } from './verification-fixtures.js';
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-s3rver-'));
-const s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'landing' }] });
+const s3rver = new S3rver({
+  port: 0,
+  address: '127.0.0.1',
+  silent: true,
+  directory,
+  configureBuckets: [{ name: 'landing' }],
+});
 const { port } = (await s3rver.run()) as { port: number };
 const endpoint = `http://127.0.0.1:${port}`;
-const seed = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+const seed = new S3Client({
+  region: 'us-east-1',
+  endpoint,
+  forcePathStyle: true,
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+});
 for (const key of ['raw/a.csv', 'raw/b.csv', 'curated/x.parquet', 'tmp/y', 'top.txt']) {
   await seed.send(new PutObjectCommand({ Bucket: 'landing', Key: key, Body: 'x' }));
 }
@@ -20,10 +31,21 @@ afterAll(async () => {
   fs.rmSync(directory, { recursive: true, force: true });
 });
 
-const input = (type: 's3' | 'minio', config: Record<string, unknown> = {}, credentials: Record<string, unknown> = {}) => ({
+const input = (
+  type: 's3' | 'minio',
+  config: Record<string, unknown> = {},
+  credentials: Record<string, unknown> = {},
+) => ({
   type,
   auth_type: 'access_key',
-  config: { auth_type: 'access_key', bucket: 'landing', endpoint, region: 'us-east-1', path_style: true, ...config },
+  config: {
+    auth_type: 'access_key',
+    bucket: 'landing',
+    endpoint,
+    region: 'us-east-1',
+    path_style: true,
+    ...config,
+  },
   credentials: { access_key: 'S3RVER', secret_key: 'S3RVER', ...credentials },
 });
 
@@ -44,7 +66,9 @@ describe(`${VerificationService.name} (s3 and minio, real s3rver)`, () => {
       ['authenticate', 'ok'],
       ['discover', 'ok'],
     ]);
-    expect(report.details.warnings).toContain('the endpoint uses plain HTTP: credentials are signed but data is not encrypted');
+    expect(report.details.warnings).toContain(
+      'the endpoint uses plain HTTP: credentials are signed but data is not encrypted',
+    );
   });
 
   it('should filter and truncate prefixes', async () => {
@@ -62,13 +86,20 @@ describe(`${VerificationService.name} (s3 and minio, real s3rver)`, () => {
   });
 
   it('should fail at tls when an https endpoint has no TLS', async () => {
-    const report = await service.verify(input('minio', { endpoint: `https://127.0.0.1:${port}` }), { orgId: 'o1' });
+    const report = await service.verify(input('minio', { endpoint: `https://127.0.0.1:${port}` }), {
+      orgId: 'o1',
+    });
     expect(report).toMatchObject({ success: false, details: { error_code: 'tls_error' } });
     expect(report.steps.find((s) => s.name === 'tls')?.status).toBe('failed');
   });
 
   it('should reject endpoints carrying userinfo, paths or queries', async () => {
-    for (const bad of [`http://u:p@127.0.0.1:${port}`, `${endpoint}/admin`, `${endpoint}?x=1`, 'file:///etc/passwd']) {
+    for (const bad of [
+      `http://u:p@127.0.0.1:${port}`,
+      `${endpoint}/admin`,
+      `${endpoint}?x=1`,
+      'file:///etc/passwd',
+    ]) {
       const report = await service.verify(input('minio', { endpoint: bad }), { orgId: 'o1' });
       expect(report.details.error_code).toBe('invalid_config');
     }

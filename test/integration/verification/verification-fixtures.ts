@@ -3,7 +3,10 @@ import net from 'node:net';
 import pg from 'pg';
 import { EgressPolicy, type HostResolver } from '../../../apps/assets/src/egress/egress-policy.js';
 import { loadVerificationConfig } from '../../../apps/assets/src/verification/verification.config.js';
-import { VerificationService, type VerificationLogger } from '../../../apps/assets/src/verification/verification.service.js';
+import {
+  VerificationService,
+  type VerificationLogger,
+} from '../../../apps/assets/src/verification/verification.service.js';
 
 export const PG_ADMIN_URL = process.env.VERIFY_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -37,7 +40,8 @@ export function makeService(options: ServiceOptions = {}): VerificationService {
 /** Records every log line the service and the drivers could emit, including console and stdio. */
 export function captureLogs(): { lines: string[]; logger: VerificationLogger; restore(): void } {
   const lines: string[] = [];
-  const push = (...args: unknown[]) => lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  const push = (...args: unknown[]) =>
+    lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   const originals = {
     log: console.log,
     warn: console.warn,
@@ -113,7 +117,12 @@ export async function createPgFixture(password: string) {
 }
 
 /** A local server that accepts connections and never says a word; tracks its sockets. */
-export async function silentServer(): Promise<{ port: number; open(): number; accepted(): number; close(): Promise<void> }> {
+export async function silentServer(): Promise<{
+  port: number;
+  open(): number;
+  accepted(): number;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<net.Socket>();
   let accepted = 0;
   const server = net.createServer((socket) => {
@@ -145,11 +154,20 @@ export async function waitFor(check: () => boolean, ms: number): Promise<boolean
   return check();
 }
 
-export function pgInput(overrides: { config?: Record<string, unknown>; credentials?: Record<string, unknown> } = {}) {
+export function pgInput(
+  overrides: { config?: Record<string, unknown>; credentials?: Record<string, unknown> } = {},
+) {
   return {
     type: 'postgres' as const,
     auth_type: 'basic',
-    config: { auth_type: 'basic', host: '127.0.0.1', port: 5432, database: 'test', ssl_mode: 'disable', ...overrides.config },
+    config: {
+      auth_type: 'basic',
+      host: '127.0.0.1',
+      port: 5432,
+      database: 'test',
+      ssl_mode: 'disable',
+      ...overrides.config,
+    },
     credentials: { username: 'postgres', password: 'unused-under-trust', ...overrides.credentials },
   };
 }

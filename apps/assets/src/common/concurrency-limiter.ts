@@ -19,7 +19,9 @@ export class ConcurrencyLimiter {
   acquire(orgId: string): () => void {
     const org = this.perOrg.get(orgId) ?? 0;
     if (this.active >= this.maxGlobal || org >= this.maxPerOrg) {
-      throw new AppException(ErrorCode.RATE_LIMIT_EXCEEDED, `Too many ${this.what} in progress`, { retry_after_s: 1 });
+      throw new AppException(ErrorCode.RATE_LIMIT_EXCEEDED, `Too many ${this.what} in progress`, {
+        retry_after_s: 1,
+      });
     }
     this.active++;
     this.perOrg.set(orgId, org + 1);

@@ -195,7 +195,9 @@ describe('CONNECTION_TYPE_REGISTRY', () => {
 
 describe('transport fields', () => {
   it('should list every transport-security field of every type, weakest value first', () => {
-    const fields = Object.fromEntries(CONNECTION_TYPES.map((type) => [type, CONNECTION_TYPE_REGISTRY[type].transport_fields]));
+    const fields = Object.fromEntries(
+      CONNECTION_TYPES.map((type) => [type, CONNECTION_TYPE_REGISTRY[type].transport_fields]),
+    );
     expect(fields).toEqual({
       postgres: { ssl_mode: ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] },
       redshift: { ssl_mode: ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] },
@@ -219,7 +221,8 @@ describe('transport fields', () => {
         if (/ssl|tls|secure|insecure|verify|cert/i.test(name)) expect(TRANSPORT_FIELD_NAMES).toContain(name);
       }
       // Every type whose endpoint may name http:// defaults to https without one.
-      if ('endpoint' in (def.config_schema['properties'] as object)) expect(def.default_endpoint_scheme).toBe('https');
+      if ('endpoint' in (def.config_schema['properties'] as object))
+        expect(def.default_endpoint_scheme).toBe('https');
     }
   });
 });

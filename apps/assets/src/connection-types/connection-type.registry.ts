@@ -152,7 +152,10 @@ function transportLevels(schema: JsonSchema): Record<string, readonly unknown[]>
  * fields from the schema.
  */
 function define(
-  def: Omit<ConnectionTypeDefinition, 'config_key' | 'destination_fields' | 'transport_fields' | 'default_endpoint_scheme'>,
+  def: Omit<
+    ConnectionTypeDefinition,
+    'config_key' | 'destination_fields' | 'transport_fields' | 'default_endpoint_scheme'
+  >,
 ): ConnectionTypeDefinition {
   const hasEndpoint = Object.hasOwn(def.config_schema['properties'] as object, 'endpoint');
   return {

@@ -72,7 +72,9 @@ describe(transportWeakened.name, () => {
     expect(transportWeakened('postgres', { ssl_mode: 'verify-full' }, {})).toEqual(['ssl_mode']);
     expect(transportWeakened('postgres', { ssl_mode: 'prefer' }, {})).toEqual([]);
     expect(transportWeakened('redshift', {}, { ssl_mode: 'prefer' })).toEqual(['ssl_mode']);
-    expect(transportWeakened('mysql', { ssl_mode: 'verify_identity' }, { ssl_mode: 'required' })).toEqual(['ssl_mode']);
+    expect(transportWeakened('mysql', { ssl_mode: 'verify_identity' }, { ssl_mode: 'required' })).toEqual([
+      'ssl_mode',
+    ]);
     expect(transportWeakened('mongodb', { tls: true }, {})).toEqual([]);
     expect(transportWeakened('mongodb', {}, { tls: false })).toEqual(['tls']);
     expect(transportWeakened('oracle', { ssl: true }, {})).toEqual(['ssl']);
@@ -84,45 +86,90 @@ describe(transportWeakened.name, () => {
   });
 
   it('should treat an unknown value as the weakest', () => {
-    expect(transportWeakened('postgres', { ssl_mode: 'disable' }, { ssl_mode: 'VERIFY-FULL' })).toEqual(['ssl_mode']);
+    expect(transportWeakened('postgres', { ssl_mode: 'disable' }, { ssl_mode: 'VERIFY-FULL' })).toEqual([
+      'ssl_mode',
+    ]);
     expect(transportWeakened('mongodb', { tls: false }, { tls: 'true' })).toEqual(['tls']);
   });
 
   it('should count an endpoint leaving https, its default included, as weaker', () => {
-    expect(transportWeakened('azure_blob', {}, { endpoint: 'http://127.0.0.1:10000/acct' })).toEqual(['endpoint']);
-    expect(transportWeakened('s3', { endpoint: 'https://s3.example.com' }, { endpoint: 'http://localhost:9000' })).toEqual(['endpoint']);
-    expect(transportWeakened('minio', { endpoint: 'http://minio:9000' }, { endpoint: 'https://minio:9000' })).toEqual([]);
+    expect(transportWeakened('azure_blob', {}, { endpoint: 'http://127.0.0.1:10000/acct' })).toEqual([
+      'endpoint',
+    ]);
+    expect(
+      transportWeakened('s3', { endpoint: 'https://s3.example.com' }, { endpoint: 'http://localhost:9000' }),
+    ).toEqual(['endpoint']);
+    expect(
+      transportWeakened('minio', { endpoint: 'http://minio:9000' }, { endpoint: 'https://minio:9000' }),
+    ).toEqual([]);
     expect(transportWeakened('gcs', { endpoint: 'http://localhost:4443' }, {})).toEqual([]);
   });
 });
 
 describe(rebindChanges.name, () => {
   it('should join destination changes and transport weakening without duplicates', () => {
-    const before = { type: 's3' as const, config: { bucket: 'b', region: 'eu-west-1', endpoint: 'https://s3.example.com' } };
-    expect(rebindChanges(before, { type: 's3', config: { ...before.config, endpoint: 'http://localhost:9000' } })).toEqual(['endpoint']);
-    expect(rebindChanges({ type: 'postgres', config: { host: 'h', ssl_mode: 'verify-full' } }, { type: 'postgres', config: { host: 'i' } })).toEqual(['host', 'ssl_mode']);
-    expect(rebindChanges({ type: 'postgres', config: { host: 'h' } }, { type: 'mysql', config: { host: 'h' } })).toEqual(['connection_type']);
+    const before = {
+      type: 's3' as const,
+      config: { bucket: 'b', region: 'eu-west-1', endpoint: 'https://s3.example.com' },
+    };
+    expect(
+      rebindChanges(before, { type: 's3', config: { ...before.config, endpoint: 'http://localhost:9000' } }),
+    ).toEqual(['endpoint']);
+    expect(
+      rebindChanges(
+        { type: 'postgres', config: { host: 'h', ssl_mode: 'verify-full' } },
+        { type: 'postgres', config: { host: 'i' } },
+      ),
+    ).toEqual(['host', 'ssl_mode']);
+    expect(
+      rebindChanges({ type: 'postgres', config: { host: 'h' } }, { type: 'mysql', config: { host: 'h' } }),
+    ).toEqual(['connection_type']);
   });
 });
 
 describe(credentialsRequiredReason.name, () => {
-  const pg = (config: Record<string, unknown>) => ({ type: 'postgres' as const, config: { auth_type: 'basic', ...config } });
+  const pg = (config: Record<string, unknown>) => ({
+    type: 'postgres' as const,
+    config: { auth_type: 'basic', ...config },
+  });
 
   it('should name a type change first', () => {
-    expect(credentialsRequiredReason(pg({ host: 'h' }), { type: 'mysql', config: { auth_type: 'basic', host: 'i' } })).toBe('connection_type changes');
+    expect(
+      credentialsRequiredReason(pg({ host: 'h' }), {
+        type: 'mysql',
+        config: { auth_type: 'basic', host: 'i' },
+      }),
+    ).toBe('connection_type changes');
   });
 
   it('should name an auth method change, counting a stored config without auth_type as the default', () => {
     const before = { type: 'azure_blob' as const, config: { account_name: 'acct', container: 'c' } };
-    expect(credentialsRequiredReason(before, { type: 'azure_blob', config: { ...before.config, auth_type: 'sas_token' } })).toBe('auth_type changes');
-    expect(credentialsRequiredReason(before, { type: 'azure_blob', config: { ...before.config, auth_type: 'shared_key' } })).toBeUndefined();
+    expect(
+      credentialsRequiredReason(before, {
+        type: 'azure_blob',
+        config: { ...before.config, auth_type: 'sas_token' },
+      }),
+    ).toBe('auth_type changes');
+    expect(
+      credentialsRequiredReason(before, {
+        type: 'azure_blob',
+        config: { ...before.config, auth_type: 'shared_key' },
+      }),
+    ).toBeUndefined();
   });
 
   it('should list the changed destination fields', () => {
-    expect(credentialsRequiredReason(pg({ host: 'h', port: 5432 }), pg({ host: 'i', port: 6432 }))).toBe('destination fields change (host, port)');
+    expect(credentialsRequiredReason(pg({ host: 'h', port: 5432 }), pg({ host: 'i', port: 6432 }))).toBe(
+      'destination fields change (host, port)',
+    );
   });
 
   it('should not count a weaker transport (that is the rebind rule, not this one)', () => {
-    expect(credentialsRequiredReason(pg({ host: 'h', ssl_mode: 'verify-full' }), pg({ host: 'h', ssl_mode: 'disable' }))).toBeUndefined();
+    expect(
+      credentialsRequiredReason(
+        pg({ host: 'h', ssl_mode: 'verify-full' }),
+        pg({ host: 'h', ssl_mode: 'disable' }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -17,7 +17,11 @@ export interface TypeSnapshot {
  * Names of destination fields (where credentials would be sent) that differ between two configs,
  * comparing with schema defaults filled in. A type change is reported as `['connection_type']`.
  */
-export function destinationChanged(type: ConnectionType, before: TypeSnapshot, after: TypeSnapshot): string[] {
+export function destinationChanged(
+  type: ConnectionType,
+  before: TypeSnapshot,
+  after: TypeSnapshot,
+): string[] {
   if (before.type !== after.type || before.type !== type) return ['connection_type'];
   const changed: string[] = [];
   for (const field of CONNECTION_TYPE_REGISTRY[type].destination_fields) {
@@ -44,7 +48,11 @@ function endpointScheme(type: ConnectionType, config: Record<string, unknown>): 
  * removing a field counts as its default) is weaker after than before. A value outside the
  * field's known levels counts as the weakest: unknown never passes as safe.
  */
-export function transportWeakened(type: ConnectionType, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+export function transportWeakened(
+  type: ConnectionType,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
   const weakened: string[] = [];
   for (const [field, levels] of Object.entries(CONNECTION_TYPE_REGISTRY[type].transport_fields)) {
     const fallback = configDefault(type, field);

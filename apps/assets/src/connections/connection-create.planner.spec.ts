@@ -1,5 +1,10 @@
 import { DEFAULT_POOL_SETTINGS } from '../connection-types/pool-settings.js';
-import { CONNECTION_SLUG_MAX, createScopeOf, planConnectionCreate, type ConnectionCreatePlan } from './connection-create.planner.js';
+import {
+  CONNECTION_SLUG_MAX,
+  createScopeOf,
+  planConnectionCreate,
+  type ConnectionCreatePlan,
+} from './connection-create.planner.js';
 import type { ConnectionViolation } from './connection-violation.js';
 import type { CreateConnectionDto } from './dto/connection.dto.js';
 
@@ -15,7 +20,8 @@ const body = (overrides: Partial<CreateConnectionDto> = {}): CreateConnectionDto
 });
 
 function planned(result: ConnectionCreatePlan) {
-  if (!result.ok) throw new Error(`expected the create to be allowed, got ${JSON.stringify(result.violation)}`);
+  if (!result.ok)
+    throw new Error(`expected the create to be allowed, got ${JSON.stringify(result.violation)}`);
   return result;
 }
 
@@ -26,15 +32,27 @@ function refused(result: ConnectionCreatePlan): ConnectionViolation {
 
 describe(createScopeOf.name, () => {
   it('should place the connection in the header project unless the body says project_id null', () => {
-    expect(createScopeOf('acme', 'analytics', {})).toEqual({ ok: true, scope: { orgId: 'acme', projectId: 'analytics' } });
-    expect(createScopeOf('acme', 'analytics', { project_id: 'analytics' })).toEqual({ ok: true, scope: { orgId: 'acme', projectId: 'analytics' } });
-    expect(createScopeOf('acme', 'analytics', { project_id: null })).toEqual({ ok: true, scope: { orgId: 'acme', projectId: null } });
+    expect(createScopeOf('acme', 'analytics', {})).toEqual({
+      ok: true,
+      scope: { orgId: 'acme', projectId: 'analytics' },
+    });
+    expect(createScopeOf('acme', 'analytics', { project_id: 'analytics' })).toEqual({
+      ok: true,
+      scope: { orgId: 'acme', projectId: 'analytics' },
+    });
+    expect(createScopeOf('acme', 'analytics', { project_id: null })).toEqual({
+      ok: true,
+      scope: { orgId: 'acme', projectId: null },
+    });
     expect(createScopeOf('acme', null, {})).toEqual({ ok: true, scope: { orgId: 'acme', projectId: null } });
   });
 
   it('should refuse a body naming another project than the header', () => {
     const message = 'project_id must be null or match X-Project-ID';
-    const expected = { ok: false, violation: { kind: 'invalid', message, fields: [{ field: 'project_id', message }] } };
+    const expected = {
+      ok: false,
+      violation: { kind: 'invalid', message, fields: [{ field: 'project_id', message }] },
+    };
     expect(createScopeOf('acme', 'analytics', { project_id: 'billing' })).toEqual(expected);
     expect(createScopeOf('acme', null, { project_id: 'analytics' })).toEqual(expected);
   });
@@ -42,7 +60,13 @@ describe(createScopeOf.name, () => {
 
 describe(planConnectionCreate.name, () => {
   it('should build a pending row with the validated settings, a derived URI and the credentials apart', () => {
-    const result = planned(planConnectionCreate(PROJECT_SCOPE, body({ tags: ['prod', 'eu', 'prod'], name: '  Customer Analytics DB ' }), IDS));
+    const result = planned(
+      planConnectionCreate(
+        PROJECT_SCOPE,
+        body({ tags: ['prod', 'eu', 'prod'], name: '  Customer Analytics DB ' }),
+        IDS,
+      ),
+    );
     expect(result.row).toEqual({
       id: IDS.id,
       orgId: 'acme',
@@ -54,31 +78,54 @@ describe(planConnectionCreate.name, () => {
       description: null,
       status: 'PENDING',
       tags: ['prod', 'eu'],
-      config: { auth_type: 'basic', host: 'db.example.com', port: 5432, database: 'analytics', ssl_mode: 'prefer' },
+      config: {
+        auth_type: 'basic',
+        host: 'db.example.com',
+        port: 5432,
+        database: 'analytics',
+        ssl_mode: 'prefer',
+      },
       selectedTables: [],
       pool: DEFAULT_POOL_SETTINGS,
       createdBy: 'alice',
       lastVerifiedAt: null,
       lastVerification: null,
     });
-    expect(result.credentials).toEqual({ auth_type: 'basic', credentials: { username: 'reader', password: 'pw' } });
+    expect(result.credentials).toEqual({
+      auth_type: 'basic',
+      credentials: { username: 'reader', password: 'pw' },
+    });
     expect(JSON.stringify(result.row)).not.toContain('"pw"');
   });
 
   it('should keep selected tables in their own column', () => {
-    const result = planned(planConnectionCreate(PROJECT_SCOPE, body({ database_config: { host: 'h.example.com', database: 'a', selected_tables: ['public.a'] } }), IDS));
+    const result = planned(
+      planConnectionCreate(
+        PROJECT_SCOPE,
+        body({ database_config: { host: 'h.example.com', database: 'a', selected_tables: ['public.a'] } }),
+        IDS,
+      ),
+    );
     expect(result.row.selectedTables).toEqual(['public.a']);
     expect(result.row.config).not.toHaveProperty('selected_tables');
   });
 
   it('should derive an org-level URI at org level, and cut long names', () => {
-    expect(planned(planConnectionCreate({ orgId: 'acme', projectId: null }, body({ name: 'Données Clés' }), IDS)).row.resourceUri).toBe('data:acme::donnees-cles');
-    const long = planned(planConnectionCreate(PROJECT_SCOPE, body({ name: 'x'.repeat(300) }), IDS)).row.resourceUri;
+    expect(
+      planned(planConnectionCreate({ orgId: 'acme', projectId: null }, body({ name: 'Données Clés' }), IDS))
+        .row.resourceUri,
+    ).toBe('data:acme::donnees-cles');
+    const long = planned(planConnectionCreate(PROJECT_SCOPE, body({ name: 'x'.repeat(300) }), IDS)).row
+      .resourceUri;
     expect(long).toBe(`data:acme:analytics:${'x'.repeat(CONNECTION_SLUG_MAX)}`);
   });
 
   it('should accept a given resource URI inside the scope', () => {
-    expect(planned(planConnectionCreate(PROJECT_SCOPE, body({ resource_uri: 'data:acme:analytics:orders_2024' }), IDS)).row.resourceUri).toBe('data:acme:analytics:orders_2024');
+    expect(
+      planned(
+        planConnectionCreate(PROJECT_SCOPE, body({ resource_uri: 'data:acme:analytics:orders_2024' }), IDS),
+      ).row.resourceUri,
+    ).toBe('data:acme:analytics:orders_2024');
   });
 
   it.each([
@@ -90,7 +137,13 @@ describe(planConnectionCreate.name, () => {
     expect(refused(planConnectionCreate(PROJECT_SCOPE, body({ resource_uri: resourceUri }), IDS))).toEqual({
       kind: 'invalid',
       message: 'Connection settings failed validation',
-      fields: [{ field: 'resource_uri', message: 'resource_uri must look like data:acme:analytics:<name> (lowercase letters, digits, - and _)' }],
+      fields: [
+        {
+          field: 'resource_uri',
+          message:
+            'resource_uri must look like data:acme:analytics:<name> (lowercase letters, digits, - and _)',
+        },
+      ],
     });
   });
 
@@ -103,7 +156,13 @@ describe(planConnectionCreate.name, () => {
   });
 
   it('should report invalid settings before a bad URI', () => {
-    const violation = refused(planConnectionCreate(PROJECT_SCOPE, body({ name: '—!?', credentials: undefined as never }), IDS));
-    expect(violation).toEqual({ kind: 'invalid', message: 'Connection settings failed validation', fields: [{ field: 'credentials', message: 'is required' }] });
+    const violation = refused(
+      planConnectionCreate(PROJECT_SCOPE, body({ name: '—!?', credentials: undefined as never }), IDS),
+    );
+    expect(violation).toEqual({
+      kind: 'invalid',
+      message: 'Connection settings failed validation',
+      fields: [{ field: 'credentials', message: 'is required' }],
+    });
   });
 });

@@ -12,9 +12,14 @@ import type { DataConnectionEntity } from './persistence/data-connection.entity.
 export const CONNECTION_SLUG_MAX = 128;
 
 /** A new connection's row, before the saga gives it a lifecycle, revision and credentials version. */
-export type NewConnectionRow = Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'>;
+export type NewConnectionRow = Omit<
+  DataConnectionEntity,
+  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+>;
 
-export type ConnectionCreatePlan = { ok: true; row: NewConnectionRow; credentials: StoredCredentials } | { ok: false; violation: ConnectionViolation };
+export type ConnectionCreatePlan =
+  | { ok: true; row: NewConnectionRow; credentials: StoredCredentials }
+  | { ok: false; violation: ConnectionViolation };
 
 const PROJECT_MISMATCH = 'project_id must be null or match X-Project-ID';
 
@@ -29,16 +34,31 @@ export function createScopeOf(
   body: Pick<CreateConnectionDto, 'project_id'>,
 ): { ok: true; scope: TenantScope } | { ok: false; violation: ConnectionViolation } {
   if (typeof body.project_id === 'string' && body.project_id !== headerProject) {
-    return { ok: false, violation: { kind: 'invalid', message: PROJECT_MISMATCH, fields: [{ field: 'project_id', message: PROJECT_MISMATCH }] } };
+    return {
+      ok: false,
+      violation: {
+        kind: 'invalid',
+        message: PROJECT_MISMATCH,
+        fields: [{ field: 'project_id', message: PROJECT_MISMATCH }],
+      },
+    };
   }
   return { ok: true, scope: { orgId, projectId: body.project_id === null ? null : headerProject } };
 }
 
 /** The given resource URI, which must lie in the scope, or one derived from the name. */
-function resourceUriFor(scope: TenantScope, body: Pick<CreateConnectionDto, 'name' | 'resource_uri'>): { uri: string } | { violation: ConnectionViolation } {
+function resourceUriFor(
+  scope: TenantScope,
+  body: Pick<CreateConnectionDto, 'name' | 'resource_uri'>,
+): { uri: string } | { violation: ConnectionViolation } {
   if (body.resource_uri === undefined) {
     const slug = slugOf(body.name, CONNECTION_SLUG_MAX);
-    if (!slug) return { violation: invalidSettings([{ field: 'name', message: 'name must contain at least one letter or digit' }]) };
+    if (!slug)
+      return {
+        violation: invalidSettings([
+          { field: 'name', message: 'name must contain at least one letter or digit' },
+        ]),
+      };
     return { uri: formatDataResourceUri({ orgId: scope.orgId, projectId: scope.projectId, name: slug }) };
   }
   const parsed = parseDataResourceUri(body.resource_uri);
@@ -54,7 +74,11 @@ function resourceUriFor(scope: TenantScope, body: Pick<CreateConnectionDto, 'nam
  * schemas (VALIDATION_ERROR first) and the resource URI fits the scope. Pure: `id` and
  * `createdBy` come from the caller.
  */
-export function planConnectionCreate(scope: TenantScope, body: CreateConnectionDto, ids: { id: string; createdBy: string }): ConnectionCreatePlan {
+export function planConnectionCreate(
+  scope: TenantScope,
+  body: CreateConnectionDto,
+  ids: { id: string; createdBy: string },
+): ConnectionCreatePlan {
   const result = validateConnectionInput(body, 'create');
   if (!result.ok) return { ok: false, violation: invalidSettings(result.errors) };
   const input = result.value;

@@ -16,10 +16,16 @@ import type { DataConnectionEntity } from './persistence/data-connection.entity.
 export type UpdateMode = 'update-full' | 'update-partial';
 
 /** What an update reads of the stored connection. */
-export type StoredConnection = Pick<DataConnectionEntity, 'connectionType' | 'config' | 'selectedTables' | 'pool'>;
+export type StoredConnection = Pick<
+  DataConnectionEntity,
+  'connectionType' | 'config' | 'selectedTables' | 'pool'
+>;
 
 /** The columns an allowed update writes: the settings always, the metadata when given. */
-export type ConnectionChanges = Pick<DataConnectionEntity, 'connectionType' | 'authType' | 'config' | 'selectedTables' | 'pool'> &
+export type ConnectionChanges = Pick<
+  DataConnectionEntity,
+  'connectionType' | 'authType' | 'config' | 'selectedTables' | 'pool'
+> &
   Partial<Pick<DataConnectionEntity, 'name' | 'description' | 'tags' | 'status'>>;
 
 export type ConnectionUpdatePlan =
@@ -32,7 +38,10 @@ export type ConnectionUpdatePlan =
   | { ok: false; violation: ConnectionViolation };
 
 /** PATCH semantics: given fields replace, `null` removes, the rest is kept. */
-function mergePartial(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+function mergePartial(
+  base: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
@@ -52,10 +61,18 @@ const refuse = (violation: ConnectionViolation): ConnectionUpdatePlan => ({ ok: 
  *    required when the type, auth method or destination changes") → VALIDATION_ERROR;
  * 3. rebind again on the validated settings, defaults applied → REBIND_REQUIRES_CREDENTIALS.
  */
-export function planConnectionUpdate(row: StoredConnection, body: UpdateConnectionDto, mode: UpdateMode): ConnectionUpdatePlan {
+export function planConnectionUpdate(
+  row: StoredConnection,
+  body: UpdateConnectionDto,
+  mode: UpdateMode,
+): ConnectionUpdatePlan {
   const requested = body.connection_type ?? row.connectionType;
   const storedType = row.connectionType as ConnectionType;
-  const existing: ExistingConnection = { type: storedType, config: storedConfigOf(row), pool: row.pool as never };
+  const existing: ExistingConnection = {
+    type: storedType,
+    config: storedConfigOf(row),
+    pool: row.pool as never,
+  };
   // The DTO admits known types only; anything else is the validator's answer, not a crash here.
   if (!isConnectionType(requested)) {
     const result = validateConnectionInput({ connection_type: requested }, mode, existing);
@@ -65,7 +82,9 @@ export function planConnectionUpdate(row: StoredConnection, body: UpdateConnecti
   const configKey = configKeyOf(type);
   const given = body[configKey];
   const nextConfig: Record<string, unknown> =
-    mode === 'update-partial' ? mergePartial(existing.config, given ?? {}) : (given ?? (type === storedType ? existing.config : {}));
+    mode === 'update-partial'
+      ? mergePartial(existing.config, given ?? {})
+      : (given ?? (type === storedType ? existing.config : {}));
 
   const before: TypeSnapshot = { type: storedType, config: existing.config };
   if (!body.credentials) {
@@ -104,6 +123,8 @@ export function planConnectionUpdate(row: StoredConnection, body: UpdateConnecti
       selectedTables,
       pool: input.pool as unknown as Record<string, unknown>,
     },
-    ...(input.credentials ? { credentials: { auth_type: input.auth_type, credentials: input.credentials } } : {}),
+    ...(input.credentials
+      ? { credentials: { auth_type: input.auth_type, credentials: input.credentials } }
+      : {}),
   };
 }

@@ -20,7 +20,11 @@ export class ConnectionVerificationService {
     private readonly rateLimiter: VerifyRateLimiter,
   ) {}
 
-  async verifyNew(principal: Principal, headerProject: string | null, body: VerifyConnectionDto): Promise<VerificationReport> {
+  async verifyNew(
+    principal: Principal,
+    headerProject: string | null,
+    body: VerifyConnectionDto,
+  ): Promise<VerificationReport> {
     await assertPermission(
       this.authz,
       principal,
@@ -37,24 +41,50 @@ export class ConnectionVerificationService {
       (report) => verified(headerProject, null, input.type, report),
       () =>
         this.engine.verify(
-          { type: input.type, auth_type: input.auth_type, config: input.config, credentials: input.credentials ?? {} },
-          { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: selectedTablesOf(input.config) },
+          {
+            type: input.type,
+            auth_type: input.auth_type,
+            config: input.config,
+            credentials: input.credentials ?? {},
+          },
+          {
+            orgId: principal.orgId,
+            ...this.discoveryOptions(discovery),
+            selectedTables: selectedTablesOf(input.config),
+          },
         ),
     );
   }
 
   /** Uses the stored credentials, fetched fresh from Governance, and records the outcome. */
-  async verifyExisting(principal: Principal, headerProject: string | null, resourceUri: string, discovery?: VerifyOptionsDto): Promise<VerificationReport> {
+  async verifyExisting(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+    discovery?: VerifyOptionsDto,
+  ): Promise<VerificationReport> {
     const row = await this.connections.load(principal, headerProject, resourceUri);
     this.rateLimiter.take(`${principal.orgId}/${principal.userId}`);
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
     const report = await this.engine.verify(
-      { type: row.connectionType as ConnectionType, auth_type: row.authType, config: row.config, credentials: stored.credentials },
+      {
+        type: row.connectionType as ConnectionType,
+        auth_type: row.authType,
+        config: row.config,
+        credentials: stored.credentials,
+      },
       { orgId: principal.orgId, ...this.discoveryOptions(discovery), selectedTables: row.selectedTables },
     );
     // The outcome is stored together with its event (the event first), then the report is released.
-    await this.audit.write(principal, verified(row.projectId, row.resourceUri, row.connectionType, report), () =>
-      this.connections.recordVerification(row, { success: report.success, message: report.message, latency_ms: report.latency_ms }),
+    await this.audit.write(
+      principal,
+      verified(row.projectId, row.resourceUri, row.connectionType, report),
+      () =>
+        this.connections.recordVerification(row, {
+          success: report.success,
+          message: report.message,
+          latency_ms: report.latency_ms,
+        }),
     );
     return report;
   }
@@ -65,13 +95,23 @@ export class ConnectionVerificationService {
 }
 
 /** The event of one verification: its outcome, never the settings or credentials probed. */
-function verified(projectId: string | null, resourceUri: string | null, type: string, report: VerificationReport): AuditDraft {
+function verified(
+  projectId: string | null,
+  resourceUri: string | null,
+  type: string,
+  report: VerificationReport,
+): AuditDraft {
   return {
     project_id: projectId,
     action: 'data_connection.verify',
     resource_type: 'data_connection',
     resource_id: resourceUri,
-    details: { connection_type: type, success: report.success, error_code: report.details.error_code ?? null, latency_ms: report.latency_ms },
+    details: {
+      connection_type: type,
+      success: report.success,
+      error_code: report.details.error_code ?? null,
+      latency_ms: report.latency_ms,
+    },
   };
 }
 

@@ -24,8 +24,12 @@ export function violationError(violation: ConnectionViolation): AppException {
     case 'invalid':
       return AppException.validation(violation.message, { fields: violation.fields });
     case 'rebind':
-      return new AppException(ErrorCode.REBIND_REQUIRES_CREDENTIALS, 'Changing where credentials are sent, or weakening how, requires new credentials in the same request', {
-        changed_fields: violation.changedFields,
-      });
+      return new AppException(
+        ErrorCode.REBIND_REQUIRES_CREDENTIALS,
+        'Changing where credentials are sent, or weakening how, requires new credentials in the same request',
+        {
+          changed_fields: violation.changedFields,
+        },
+      );
   }
 }

@@ -1,5 +1,25 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiErrors,
   AuthenticatedOnly,
@@ -52,7 +72,9 @@ export class ConnectionsController {
   @Get('types')
   @ProjectHeader('none')
   @AuthenticatedOnly('the connection-type catalog: the same static schemas for every caller, no tenant data')
-  @ApiOperation({ summary: 'Connection types with their config and credential JSON Schemas, auth methods and examples' })
+  @ApiOperation({
+    summary: 'Connection types with their config and credential JSON Schemas, auth methods and examples',
+  })
   @ApiErrors(401)
   types() {
     return listConnectionTypes();
@@ -65,11 +87,16 @@ export class ConnectionsController {
   )
   @ApiOperation({
     summary: 'List the connections the caller can read',
-    description: 'With X-Project-ID: that project’s connections plus the org-level ones the caller can read (each item says its `scope`). Without: org-level only.',
+    description:
+      'With X-Project-ID: that project’s connections plus the org-level ones the caller can read (each item says its `scope`). Without: org-level only.',
   })
   @ApiOkResponse({ type: ConnectionPageDto })
   @ApiErrors(400, 401, 404)
-  list(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Query() query: ListConnectionsQuery): Promise<Page<ConnectionDto>> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Query() query: ListConnectionsQuery,
+  ): Promise<Page<ConnectionDto>> {
     return this.connections.list(principal, project, query);
   }
 
@@ -79,14 +106,18 @@ export class ConnectionsController {
   @AuthorizedInService(
     'can_create_resources on the X-Project-ID project, or on the org for an org-level connection (no header, or project_id: null in the body)',
   )
-
   @ApiOperation({
     summary: 'Create a connection; credentials go to the Governance Secrets API, never to Assets',
-    description: 'Needs `can_create_resources` on the project, or org owner/admin for an org-level connection (no X-Project-ID, or `project_id: null`).',
+    description:
+      'Needs `can_create_resources` on the project, or org owner/admin for an org-level connection (no X-Project-ID, or `project_id: null`).',
   })
   @ApiCreatedResponse({ type: ConnectionDto })
   @ApiErrors(401, 403, 404, 409, 422, 503)
-  create(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Body() body: CreateConnectionDto): Promise<ConnectionDto> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Body() body: CreateConnectionDto,
+  ): Promise<ConnectionDto> {
     return this.connections.create(principal, project, body);
   }
 
@@ -96,11 +127,16 @@ export class ConnectionsController {
   @AuthorizedInService('can_create_resources on the X-Project-ID project, or on the org without the header')
   @ApiOperation({
     summary: 'Test credentials before saving: connect, then discover schemas and tables (nothing is stored)',
-    description: 'Needs `can_create_resources`. A failed probe is 200 with `success: false` and the failing step marked; bad input is 4xx. Rate limited; 429 beyond the concurrency limits.',
+    description:
+      'Needs `can_create_resources`. A failed probe is 200 with `success: false` and the failing step marked; bad input is 4xx. Rate limited; 429 beyond the concurrency limits.',
   })
   @ApiOkResponse({ type: VerificationReportDto })
   @ApiErrors(401, 403, 404, 422, 429, 503)
-  verifyNew(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Body() body: VerifyConnectionDto): Promise<VerificationReport> {
+  verifyNew(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Body() body: VerifyConnectionDto,
+  ): Promise<VerificationReport> {
     return this.verification.verifyNew(principal, project, body);
   }
 
@@ -109,7 +145,10 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_execute', connection, 'Data connection')
-  @ApiOperation({ summary: 'Re-test a saved connection with its stored credentials; sets status ACTIVE or ERROR and last_verified_at' })
+  @ApiOperation({
+    summary:
+      'Re-test a saved connection with its stored credentials; sets status ACTIVE or ERROR and last_verified_at',
+  })
   @ApiOkResponse({ type: VerificationReportDto })
   @ApiErrors(422, 429, 503)
   verifyExisting(
@@ -127,7 +166,11 @@ export class ConnectionsController {
   @RequirePermission('can_read', connection, 'Data connection')
   @ApiOperation({ summary: 'Connection metadata (never credentials)' })
   @ApiOkResponse({ type: ConnectionDto })
-  async get(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<ConnectionDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Param('resource_uri') uri: string,
+  ): Promise<ConnectionDto> {
     return toDto(await this.connections.load(principal, project, uri));
   }
 
@@ -136,12 +179,18 @@ export class ConnectionsController {
   @ApiParam(URI_PARAM)
   @RequirePermission('can_write', connection, 'Data connection')
   @ApiOperation({
-    summary: 'Replace settings; omitted credentials are kept. New credentials also need can_manage_secrets; a new destination or weaker transport security needs new credentials (422).',
+    summary:
+      'Replace settings; omitted credentials are kept. New credentials also need can_manage_secrets; a new destination or weaker transport security needs new credentials (422).',
   })
   @ApiOkResponse({ type: ConnectionDto })
   @CONCURRENT_CHANGE
   @ApiErrors(422, 503)
-  replace(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
+  replace(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Param('resource_uri') uri: string,
+    @Body() body: UpdateConnectionDto,
+  ): Promise<ConnectionDto> {
     return this.connections.update(principal, project, uri, body, 'update-full');
   }
 
@@ -149,11 +198,19 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_write', connection, 'Data connection')
-  @ApiOperation({ summary: 'Change some settings; given config fields are merged, `null` clears one (back to its default: a weaker default needs new credentials, 422)' })
+  @ApiOperation({
+    summary:
+      'Change some settings; given config fields are merged, `null` clears one (back to its default: a weaker default needs new credentials, 422)',
+  })
   @ApiOkResponse({ type: ConnectionDto })
   @CONCURRENT_CHANGE
   @ApiErrors(422, 503)
-  patch(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string, @Body() body: UpdateConnectionDto): Promise<ConnectionDto> {
+  patch(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Param('resource_uri') uri: string,
+    @Body() body: UpdateConnectionDto,
+  ): Promise<ConnectionDto> {
     return this.connections.update(principal, project, uri, body, 'update-partial');
   }
 
@@ -166,7 +223,11 @@ export class ConnectionsController {
   @ApiNoContentResponse()
   @CONCURRENT_CHANGE
   @ApiErrors(503)
-  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() project: string | null, @Param('resource_uri') uri: string): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() project: string | null,
+    @Param('resource_uri') uri: string,
+  ): Promise<void> {
     await this.connections.delete(principal, project, uri);
   }
 
@@ -176,8 +237,10 @@ export class ConnectionsController {
   @ApiParam(URI_PARAM)
   @RequirePermission('can_execute', connection, 'Data connection')
   @ApiOperation({
-    summary: 'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached',
-    description: 'Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value.',
+    summary:
+      'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached',
+    description:
+      'Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value.',
   })
   @ApiOkResponse({ type: ConnectionSecretDto })
   @ApiErrors(503)

@@ -7,7 +7,11 @@ import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsService } from './connections.service.js';
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import { ConnectionsReconciler, RECONCILE_INTERVAL_MS } from './lifecycle/connections.reconciler.js';
-import { SECRETS_SWEEP_OPTIONS, SecretStoreSweeper, type SecretSweepOptions } from './lifecycle/secret-store.sweeper.js';
+import {
+  SECRETS_SWEEP_OPTIONS,
+  SecretStoreSweeper,
+  type SecretSweepOptions,
+} from './lifecycle/secret-store.sweeper.js';
 import { ConnectionOperationsRepository } from './persistence/connection-operations.repository.js';
 import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { SecretSweepRepository } from './persistence/secret-sweep.repository.js';
@@ -27,11 +31,22 @@ import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
     ConnectionsReconciler,
     SecretStoreSweeper,
     VerifyRateLimiter,
-    { provide: VERIFY_RATE_LIMIT, useFactory: (config: AssetsConfig) => config.VERIFY_RATE_PER_MINUTE, inject: [AssetsConfig] },
-    { provide: RECONCILE_INTERVAL_MS, useFactory: (config: AssetsConfig) => config.RECONCILE_INTERVAL_MS, inject: [AssetsConfig] },
+    {
+      provide: VERIFY_RATE_LIMIT,
+      useFactory: (config: AssetsConfig) => config.VERIFY_RATE_PER_MINUTE,
+      inject: [AssetsConfig],
+    },
+    {
+      provide: RECONCILE_INTERVAL_MS,
+      useFactory: (config: AssetsConfig) => config.RECONCILE_INTERVAL_MS,
+      inject: [AssetsConfig],
+    },
     {
       provide: SECRETS_SWEEP_OPTIONS,
-      useFactory: (config: AssetsConfig): SecretSweepOptions => ({ intervalMs: config.SECRETS_SWEEP_INTERVAL_MS, graceMs: config.SECRETS_SWEEP_GRACE_MS }),
+      useFactory: (config: AssetsConfig): SecretSweepOptions => ({
+        intervalMs: config.SECRETS_SWEEP_INTERVAL_MS,
+        graceMs: config.SECRETS_SWEEP_GRACE_MS,
+      }),
       inject: [AssetsConfig],
     },
   ],

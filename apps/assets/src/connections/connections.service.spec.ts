@@ -21,7 +21,13 @@ import { appFailureOf } from '@app/testing';
 
 const ORG = 'acme';
 const PROJECT = 'analytics';
-const as = (userId: string, orgId = ORG): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: `token-${userId}` });
+const as = (userId: string, orgId = ORG): Principal => ({
+  userId,
+  orgId,
+  actorType: 'user',
+  issuer: 'test',
+  token: `token-${userId}`,
+});
 
 const project = `project:${ORG}/${PROJECT}`;
 const org = `organization:${ORG}`;
@@ -31,7 +37,11 @@ const TUPLES: TupleKey[] = [
   { object: org, relation: 'project_viewer', user: `${project}#viewer` },
   { object: org, relation: 'project_operator', user: `${project}#operator` },
   { object: org, relation: 'admin', user: 'user:alice' },
-  ...['dave', 'olivia', 'vic', 'mallory'].map((user) => ({ object: org, relation: 'member', user: `user:${user}` })),
+  ...['dave', 'olivia', 'vic', 'mallory'].map((user) => ({
+    object: org,
+    relation: 'member',
+    user: `user:${user}`,
+  })),
   { object: project, relation: 'developer', user: 'user:dave' },
   { object: project, relation: 'operator', user: 'user:olivia' },
   { object: project, relation: 'viewer', user: 'user:vic' },
@@ -54,8 +64,8 @@ class RecordingAuditSink extends AuditSink {
   }
 }
 
-const listQuery = (query: Partial<ListConnectionsQuery> = {}) => ({ page: 1, limit: 50, ...query }) as ListConnectionsQuery;
-
+const listQuery = (query: Partial<ListConnectionsQuery> = {}) =>
+  ({ page: 1, limit: 50, ...query }) as ListConnectionsQuery;
 
 describe(ConnectionsService.name, () => {
   let tables: InMemoryConnectionTables;
@@ -77,7 +87,13 @@ describe(ConnectionsService.name, () => {
     audit = new RecordingAuditSink();
     const store = credentials as unknown as GovernanceCredentialsStore;
     recorder = new AuditRecorder(audit, new RequestContext());
-    saga = new ConnectionSaga(connections, new InMemoryConnectionOperationsRepository(tables) as unknown as ConnectionOperationsRepository, authz, store, recorder);
+    saga = new ConnectionSaga(
+      connections,
+      new InMemoryConnectionOperationsRepository(tables) as unknown as ConnectionOperationsRepository,
+      authz,
+      store,
+      recorder,
+    );
     service = new ConnectionsService(connections, authz, saga, store, recorder);
   });
 
@@ -99,37 +115,73 @@ describe(ConnectionsService.name, () => {
         status: 'PENDING',
         tags: ['prod'],
         created_by: 'dave',
-        database_config: { host: 'db.example.com', port: 5432, database: 'orders', ssl_mode: 'verify-full', selected_tables: [] },
+        database_config: {
+          host: 'db.example.com',
+          port: 5432,
+          database: 'orders',
+          ssl_mode: 'verify-full',
+          selected_tables: [],
+        },
       });
       expect(JSON.stringify(dto)).not.toContain('pw-1');
       expect(JSON.stringify([...tables.rows.values()])).not.toContain('pw-1');
       expect(credentials.secrets.get(`${URI}#1`)).toEqual({ auth_type: 'basic', credentials: CREDENTIALS });
       expect(audit.events).toEqual([
-        expect.objectContaining({ action: 'data_connection.create', resource_id: URI, actor_id: 'dave', project_id: PROJECT, details: { connection_type: 'postgres', name: 'Orders DB' } }),
+        expect.objectContaining({
+          action: 'data_connection.create',
+          resource_id: URI,
+          actor_id: 'dave',
+          project_id: PROJECT,
+          details: { connection_type: 'postgres', name: 'Orders DB' },
+        }),
       ]);
     });
 
     it('should create at org level when the body says project_id null', async () => {
       const dto = await service.create(as('alice'), PROJECT, createBody({ project_id: null }));
-      expect(dto).toMatchObject({ resource_uri: `data:${ORG}::orders-db`, project_id: null, scope: 'organization' });
+      expect(dto).toMatchObject({
+        resource_uri: `data:${ORG}::orders-db`,
+        project_id: null,
+        scope: 'organization',
+      });
     });
 
     it('should refuse a body naming another project before checking any permission', async () => {
-      const error = await appFailureOf(service.create(as('mallory'), PROJECT, createBody({ project_id: 'billing' })));
+      const error = await appFailureOf(
+        service.create(as('mallory'), PROJECT, createBody({ project_id: 'billing' })),
+      );
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.message).toBe('project_id must be null or match X-Project-ID');
     });
 
     it('should answer 404 to a caller who cannot see the project and 403 to one who cannot create in it', async () => {
-      expect((await appFailureOf(service.create(as('mallory'), PROJECT, createBody()))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      expect((await appFailureOf(service.create(as('olivia'), PROJECT, createBody()))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await appFailureOf(service.create(as('dave'), PROJECT, createBody({ project_id: null })))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.create(as('mallory'), PROJECT, createBody()))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
+      expect((await appFailureOf(service.create(as('olivia'), PROJECT, createBody()))).code).toBe(
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
+      );
+      expect(
+        (await appFailureOf(service.create(as('dave'), PROJECT, createBody({ project_id: null })))).code,
+      ).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       expect(tables.rows.size).toBe(0);
     });
 
     it('should check permission before the settings, and store nothing for invalid ones', async () => {
-      expect((await appFailureOf(service.create(as('mallory'), PROJECT, createBody({ database_config: { host: 'x' } })))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
-      const error = await appFailureOf(service.create(as('alice'), PROJECT, createBody({ database_config: { host: 'postgres://u:p@h/db', database: 'x' } })));
+      expect(
+        (
+          await appFailureOf(
+            service.create(as('mallory'), PROJECT, createBody({ database_config: { host: 'x' } })),
+          )
+        ).code,
+      ).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      const error = await appFailureOf(
+        service.create(
+          as('alice'),
+          PROJECT,
+          createBody({ database_config: { host: 'postgres://u:p@h/db', database: 'x' } }),
+        ),
+      );
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.details).toEqual({ fields: [expect.objectContaining({ field: 'database_config.host' })] });
       expect(tables.rows.size).toBe(0);
@@ -138,54 +190,96 @@ describe(ConnectionsService.name, () => {
 
     it('should answer 409 to a second connection with the same name in the scope', async () => {
       await createOrders();
-      expect((await appFailureOf(service.create(as('alice'), PROJECT, createBody()))).code).toBe(ErrorCode.RESOURCE_ALREADY_EXISTS);
+      expect((await appFailureOf(service.create(as('alice'), PROJECT, createBody()))).code).toBe(
+        ErrorCode.RESOURCE_ALREADY_EXISTS,
+      );
     });
   });
 
   describe('update', () => {
-    const patch = (principal: Principal, body: Partial<UpdateConnectionDto>) => service.update(principal, PROJECT, URI, body as UpdateConnectionDto, 'update-partial');
+    const patch = (principal: Principal, body: Partial<UpdateConnectionDto>) =>
+      service.update(principal, PROJECT, URI, body as UpdateConnectionDto, 'update-partial');
 
     it('should apply a change without credentials after auditing it, and keep the secret', async () => {
       await createOrders();
-      const dto = await patch(as('olivia'), { description: 'replica', database_config: { database: 'orders_v2' } });
+      const dto = await patch(as('olivia'), {
+        description: 'replica',
+        database_config: { database: 'orders_v2' },
+      });
 
-      expect(dto).toMatchObject({ description: 'replica', database_config: { database: 'orders_v2', host: 'db.example.com' } });
+      expect(dto).toMatchObject({
+        description: 'replica',
+        database_config: { database: 'orders_v2', host: 'db.example.com' },
+      });
       expect(audit.events).toEqual([
-        expect.objectContaining({ action: 'data_connection.update', actor_id: 'olivia', details: { credentials_changed: false, fields: ['description', 'database_config'] } }),
+        expect.objectContaining({
+          action: 'data_connection.update',
+          actor_id: 'olivia',
+          details: { credentials_changed: false, fields: ['description', 'database_config'] },
+        }),
       ]);
       expect(credentials.versionsOf(URI)).toEqual([1]);
-      expect(tables.row(tables.rows.keys().next().value!)).toMatchObject({ revision: 2, credentialsVersion: 1 });
+      expect(tables.row(tables.rows.keys().next().value!)).toMatchObject({
+        revision: 2,
+        credentialsVersion: 1,
+      });
     });
 
     it('should refuse to send the stored credentials elsewhere, storing and auditing nothing', async () => {
       await createOrders();
-      const error = await appFailureOf(patch(as('olivia'), { database_config: { host: 'attacker.example.com', ssl_mode: 'disable' } }));
+      const error = await appFailureOf(
+        patch(as('olivia'), { database_config: { host: 'attacker.example.com', ssl_mode: 'disable' } }),
+      );
 
       expect(error.code).toBe(ErrorCode.REBIND_REQUIRES_CREDENTIALS);
       expect(error.details).toEqual({ changed_fields: ['host', 'ssl_mode'] });
       expect(audit.events).toEqual([]);
-      expect([...tables.rows.values()][0]).toMatchObject({ revision: 1, config: expect.objectContaining({ host: 'db.example.com' }) });
+      expect([...tables.rows.values()][0]).toMatchObject({
+        revision: 1,
+        config: expect.objectContaining({ host: 'db.example.com' }),
+      });
     });
 
     it('should answer a PUT with invalid settings with 422 VALIDATION_ERROR', async () => {
       await createOrders();
-      const error = await appFailureOf(service.update(as('dave'), PROJECT, URI, { connection_type: 'postgres', database_config: { host: 'db.example.com', ssl_mode: 'verify-full' } } as UpdateConnectionDto, 'update-full'));
+      const error = await appFailureOf(
+        service.update(
+          as('dave'),
+          PROJECT,
+          URI,
+          {
+            connection_type: 'postgres',
+            database_config: { host: 'db.example.com', ssl_mode: 'verify-full' },
+          } as UpdateConnectionDto,
+          'update-full',
+        ),
+      );
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
-      expect(error.details).toEqual({ fields: [{ field: 'database_config.database', message: 'is required' }] });
+      expect(error.details).toEqual({
+        fields: [{ field: 'database_config.database', message: 'is required' }],
+      });
     });
 
     it('should store new credentials as a new version when the caller may manage secrets', async () => {
       await createOrders();
-      const dto = await patch(as('dave'), { database_config: { host: 'replica.example.com' }, credentials: { username: 'reader', password: 'pw-2' } });
+      const dto = await patch(as('dave'), {
+        database_config: { host: 'replica.example.com' },
+        credentials: { username: 'reader', password: 'pw-2' },
+      });
 
       expect(dto.database_config).toMatchObject({ host: 'replica.example.com' });
       expect(credentials.versionsOf(URI)).toEqual([2]);
-      expect(audit.events).toEqual([expect.objectContaining({ details: { credentials_changed: true, fields: ['database_config'] } })]);
+      expect(audit.events).toEqual([
+        expect.objectContaining({ details: { credentials_changed: true, fields: ['database_config'] } }),
+      ]);
     });
 
     it('should answer 403 to new credentials from a caller who may write but not manage secrets', async () => {
       await createOrders();
-      expect((await appFailureOf(patch(as('olivia'), { credentials: { username: 'reader', password: 'pw-2' } }))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect(
+        (await appFailureOf(patch(as('olivia'), { credentials: { username: 'reader', password: 'pw-2' } })))
+          .code,
+      ).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       expect(credentials.versionsOf(URI)).toEqual([1]);
     });
 
@@ -194,20 +288,50 @@ describe(ConnectionsService.name, () => {
       const row = [...tables.rows.values()][0]!;
       const repository = new InMemoryConnectionsRepository(tables);
       const spy = jest.spyOn(repository, 'findActive');
-      const racing = new ConnectionsService(repository as unknown as ConnectionsRepository, authz, saga, credentials as unknown as GovernanceCredentialsStore, recorder);
+      const racing = new ConnectionsService(
+        repository as unknown as ConnectionsRepository,
+        authz,
+        saga,
+        credentials as unknown as GovernanceCredentialsStore,
+        recorder,
+      );
       // The delete lands between the load and the permission check.
       spy.mockImplementationOnce(async (scope, uri) => {
         const loaded = await new InMemoryConnectionsRepository(tables).findActive(scope, uri);
-        await saga.delete(as('alice'), row, { action: 'data_connection.delete', resource_type: 'data_connection', resource_id: URI });
+        await saga.delete(as('alice'), row, {
+          action: 'data_connection.delete',
+          resource_type: 'data_connection',
+          resource_id: URI,
+        });
         return loaded;
       });
-      const error = await appFailureOf(racing.update(as('dave'), PROJECT, URI, { credentials: CREDENTIALS } as UpdateConnectionDto, 'update-partial'));
+      const error = await appFailureOf(
+        racing.update(
+          as('dave'),
+          PROJECT,
+          URI,
+          { credentials: CREDENTIALS } as UpdateConnectionDto,
+          'update-partial',
+        ),
+      );
       expect(error.code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should not find a connection of another project', async () => {
       await createOrders();
-      expect((await appFailureOf(service.update(as('alice'), 'billing', URI, { description: 'x' } as UpdateConnectionDto, 'update-partial'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect(
+        (
+          await appFailureOf(
+            service.update(
+              as('alice'),
+              'billing',
+              URI,
+              { description: 'x' } as UpdateConnectionDto,
+              'update-partial',
+            ),
+          )
+        ).code,
+      ).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
   });
 
@@ -226,7 +350,9 @@ describe(ConnectionsService.name, () => {
     });
 
     it('should answer 404 for a project the caller cannot read, and nothing at org level to a plain member', async () => {
-      expect((await appFailureOf(service.list(as('mallory'), PROJECT, listQuery()))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.list(as('mallory'), PROJECT, listQuery()))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
       expect(await names(as('mallory'), null)).toEqual([]);
       expect(await names(as('alice', 'globex'), null)).toEqual([]);
     });
@@ -258,17 +384,23 @@ describe(ConnectionsService.name, () => {
         await patch(as('dave'), { credentials: next });
         return read(caller, uri, version);
       });
-      await expect(service.readSecret(as('olivia'), PROJECT, URI)).resolves.toMatchObject({ credentials: next, version: 2 });
+      await expect(service.readSecret(as('olivia'), PROJECT, URI)).resolves.toMatchObject({
+        credentials: next,
+        version: 2,
+      });
     });
 
     it('should pass on a missing secret when the row did not move', async () => {
       await createOrders();
       credentials.secrets.clear();
-      expect((await appFailureOf(service.readSecret(as('olivia'), PROJECT, URI))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.readSecret(as('olivia'), PROJECT, URI))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
       expect(credentials.calls.filter((c) => c.method === 'read')).toHaveLength(1);
     });
 
-    const patch = (principal: Principal, body: Partial<UpdateConnectionDto>) => service.update(principal, PROJECT, URI, body as UpdateConnectionDto, 'update-partial');
+    const patch = (principal: Principal, body: Partial<UpdateConnectionDto>) =>
+      service.update(principal, PROJECT, URI, body as UpdateConnectionDto, 'update-partial');
   });
 
   describe('delete', () => {
@@ -278,7 +410,12 @@ describe(ConnectionsService.name, () => {
       expect(tables.rows.size).toBe(0);
       expect(credentials.versionsOf(URI)).toEqual([]);
       expect(await authz.readTuples({ object: `data_connection:${ORG}/${PROJECT}/orders-db` })).toEqual([]);
-      expect(audit.events).toEqual([expect.objectContaining({ action: 'data_connection.delete', details: { connection_type: 'postgres' } })]);
+      expect(audit.events).toEqual([
+        expect.objectContaining({
+          action: 'data_connection.delete',
+          details: { connection_type: 'postgres' },
+        }),
+      ]);
     });
   });
 });

@@ -14,8 +14,17 @@ import type { DataConnectionEntity } from './persistence/data-connection.entity.
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import { connectionObjectOf } from './lifecycle/connection-tuples.js';
 import { AuditRecorder, GovernanceCredentialsStore, type StoredCredentials } from '../governance/index.js';
-import { validateConnectionInput, type ConnectionInputMode, type NormalizedConnectionInput } from '../connection-types/index.js';
-import { ConnectionDto, type ConnectionSecretDto, type CreateConnectionDto, type UpdateConnectionDto } from './dto/connection.dto.js';
+import {
+  validateConnectionInput,
+  type ConnectionInputMode,
+  type NormalizedConnectionInput,
+} from '../connection-types/index.js';
+import {
+  ConnectionDto,
+  type ConnectionSecretDto,
+  type CreateConnectionDto,
+  type UpdateConnectionDto,
+} from './dto/connection.dto.js';
 import type { ListConnectionsQuery } from './dto/list-connections.query.js';
 import { configKeyOf } from './connection-config.mapper.js';
 import { createScopeOf, planConnectionCreate } from './connection-create.planner.js';
@@ -37,7 +46,11 @@ export class ConnectionsService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  async create(principal: Principal, headerProject: string | null, body: CreateConnectionDto): Promise<ConnectionDto> {
+  async create(
+    principal: Principal,
+    headerProject: string | null,
+    body: CreateConnectionDto,
+  ): Promise<ConnectionDto> {
     const placed = createScopeOf(principal.orgId, headerProject, body);
     if (!placed.ok) throw violationError(placed.violation);
     const { scope } = placed;
@@ -64,14 +77,24 @@ export class ConnectionsService {
   }
 
   /** Loads a connection the guard has already authorized, inside the request's tenant scope. */
-  async load(principal: Principal, headerProject: string | null, resourceUri: string): Promise<DataConnectionEntity> {
-    const row = await this.connections.findActive({ orgId: principal.orgId, projectId: headerProject }, resourceUri);
+  async load(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+  ): Promise<DataConnectionEntity> {
+    const row = await this.connections.findActive(
+      { orgId: principal.orgId, projectId: headerProject },
+      resourceUri,
+    );
     if (!row) throw AppException.notFound('Data connection');
     return row;
   }
 
   /** Records a verification's outcome on the connection (its own tenant scope); a DISABLED one stays disabled. */
-  async recordVerification(row: DataConnectionEntity, outcome: { success: boolean; message: string; latency_ms: number }): Promise<void> {
+  async recordVerification(
+    row: DataConnectionEntity,
+    outcome: { success: boolean; message: string; latency_ms: number },
+  ): Promise<void> {
     const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
     await this.connections.recordVerification(scope, row.id, outcome.success ? 'ACTIVE' : 'ERROR', outcome);
   }
@@ -83,17 +106,30 @@ export class ConnectionsService {
    */
   async resolveReference(principal: Principal, projectId: string, reference: string): Promise<string> {
     if (reference.startsWith('data:')) {
-      if (!parseDataResourceUri(reference)) throw AppException.invalidRequest('connection is not a valid data resource URI', { field: 'connection' });
+      if (!parseDataResourceUri(reference))
+        throw AppException.invalidRequest('connection is not a valid data resource URI', {
+          field: 'connection',
+        });
       return reference;
     }
     const name = reference.trim();
-    if (!name || name.length > 255) throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
-    const resourceUri = await this.connections.findActiveUriByName({ orgId: principal.orgId, projectId }, name);
+    if (!name || name.length > 255)
+      throw AppException.invalidRequest('connection must be one resource URI or connection name', {
+        field: 'connection',
+      });
+    const resourceUri = await this.connections.findActiveUriByName(
+      { orgId: principal.orgId, projectId },
+      name,
+    );
     if (!resourceUri) throw AppException.notFound('Data connection');
     return resourceUri;
   }
 
-  async list(principal: Principal, headerProject: string | null, query: ListConnectionsQuery): Promise<Page<ConnectionDto & { scope: string }>> {
+  async list(
+    principal: Principal,
+    headerProject: string | null,
+    query: ListConnectionsQuery,
+  ): Promise<Page<ConnectionDto & { scope: string }>> {
     const scope: TenantScope = { orgId: principal.orgId, projectId: headerProject };
     const visibility = await this.visibility(principal, scope);
     // Listing inside a project needs can_read on it, like every other project-scoped read.
@@ -112,15 +148,32 @@ export class ConnectionsService {
     return pageOf(rows.map(toDto), total, query.page, query.limit);
   }
 
-  async update(principal: Principal, headerProject: string | null, resourceUri: string, body: UpdateConnectionDto, mode: UpdateMode): Promise<ConnectionDto> {
+  async update(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+    body: UpdateConnectionDto,
+    mode: UpdateMode,
+  ): Promise<ConnectionDto> {
     const row = await this.load(principal, headerProject, resourceUri);
     const scope: TenantScope = { orgId: row.orgId, projectId: row.projectId };
     if (body.credentials) {
       try {
-        await assertPermission(this.authz, principal, 'can_manage_secrets', connectionObjectOf({ orgId: row.orgId, projectId: row.projectId, slug: parseDataResourceUri(row.resourceUri)!.name }), 'Data connection');
+        await assertPermission(
+          this.authz,
+          principal,
+          'can_manage_secrets',
+          connectionObjectOf({
+            orgId: row.orgId,
+            projectId: row.projectId,
+            slug: parseDataResourceUri(row.resourceUri)!.name,
+          }),
+          'Data connection',
+        );
       } catch (denied) {
         // A delete that won the race took the tuples with it: the connection is gone, not forbidden.
-        if (!(await this.connections.findActive(scope, row.resourceUri))) throw AppException.notFound('Data connection');
+        if (!(await this.connections.findActive(scope, row.resourceUri)))
+          throw AppException.notFound('Data connection');
         throw denied;
       }
     }
@@ -133,7 +186,10 @@ export class ConnectionsService {
       action: 'data_connection.update',
       resource_type: 'data_connection',
       resource_id: row.resourceUri,
-      details: { credentials_changed: Boolean(credentials), fields: Object.keys(body).filter((k) => k !== 'credentials') },
+      details: {
+        credentials_changed: Boolean(credentials),
+        fields: Object.keys(body).filter((k) => k !== 'credentials'),
+      },
     };
     // Every write compares and sets the revision this request read: of concurrent changes exactly
     // one applies, and the others get 409 having stored nothing (a credential change claims the
@@ -142,7 +198,9 @@ export class ConnectionsService {
       return toDto(await this.saga.replaceCredentials(principal, row, credentials, changes, audit));
     }
     await this.connections.assertCurrent(scope, row);
-    return toDto(await this.audit.write(principal, audit, () => this.connections.update(scope, row, changes)));
+    return toDto(
+      await this.audit.write(principal, audit, () => this.connections.update(scope, row, changes)),
+    );
   }
 
   async delete(principal: Principal, headerProject: string | null, resourceUri: string): Promise<void> {
@@ -161,7 +219,11 @@ export class ConnectionsService {
    * records the read under this request's id before it returns the value, and
    * answers 503 with no value when it cannot: so this route fails closed too.
    */
-  async readSecret(principal: Principal, headerProject: string | null, resourceUri: string): Promise<ConnectionSecretDto> {
+  async readSecret(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+  ): Promise<ConnectionSecretDto> {
     let row = await this.load(principal, headerProject, resourceUri);
     let stored: StoredCredentials;
     for (let attempt = 1; ; attempt++) {
@@ -171,7 +233,13 @@ export class ConnectionsService {
       } catch (error) {
         // A credential change committed between reading the row and the secret removes the version
         // read here: read the row again and follow it (bounded; a lost permission stays a 404).
-        const current = error instanceof AppException && error.code === ErrorCode.RESOURCE_NOT_FOUND && attempt < 3 ? await this.connections.findActive({ orgId: principal.orgId, projectId: headerProject }, resourceUri) : null;
+        const current =
+          error instanceof AppException && error.code === ErrorCode.RESOURCE_NOT_FOUND && attempt < 3
+            ? await this.connections.findActive(
+                { orgId: principal.orgId, projectId: headerProject },
+                resourceUri,
+              )
+            : null;
         if (!current || current.credentialsVersion === row.credentialsVersion) throw error;
         row = current;
       }
@@ -201,7 +269,9 @@ export class ConnectionsService {
     const user = userSubject(principal.userId);
     const org = organizationObject(scope.orgId);
     const [project, admin, projectViewer, member] = await this.authz.batchCheck([
-      scope.projectId ? { user, relation: 'can_read', object: projectObject(scope.orgId, scope.projectId) } : { user, relation: 'admin', object: org },
+      scope.projectId
+        ? { user, relation: 'can_read', object: projectObject(scope.orgId, scope.projectId) }
+        : { user, relation: 'admin', object: org },
       { user, relation: 'admin', object: org },
       { user, relation: 'project_viewer', object: org },
       { user, relation: 'member', object: org },

@@ -28,12 +28,17 @@ export class VerifyRateLimiter {
     }
     if (window.count >= this.limit) {
       const retryAfter = Math.ceil((window.start + this.windowMs - now) / 1000);
-      throw new AppException(ErrorCode.RATE_LIMIT_EXCEEDED, 'Too many verification requests; try again later', { retry_after_s: retryAfter });
+      throw new AppException(
+        ErrorCode.RATE_LIMIT_EXCEEDED,
+        'Too many verification requests; try again later',
+        { retry_after_s: retryAfter },
+      );
     }
     window.count += 1;
   }
 
   private prune(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
+    for (const [key, window] of this.windows)
+      if (now - window.start >= this.windowMs) this.windows.delete(key);
   }
 }

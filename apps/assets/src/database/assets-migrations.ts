@@ -5,4 +5,9 @@ import { ConnectionOperationEntity, DataConnectionEntity } from '../connections/
 import { STORAGE_ENTITIES, STORAGE_MIGRATIONS } from '../storage/index.js';
 
 export const ASSETS_ENTITIES = [DataConnectionEntity, ConnectionOperationEntity, ...STORAGE_ENTITIES];
-export const ASSETS_MIGRATIONS = [CreateDataConnections1764000000200, ...STORAGE_MIGRATIONS, SerializeConnectionChanges1764000000420, CreateSecretSweepLeases1764000000600];
+export const ASSETS_MIGRATIONS = [
+  CreateDataConnections1764000000200,
+  ...STORAGE_MIGRATIONS,
+  SerializeConnectionChanges1764000000420,
+  CreateSecretSweepLeases1764000000600,
+];

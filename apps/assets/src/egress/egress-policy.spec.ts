@@ -1,6 +1,11 @@
 import { jest } from '@jest/globals';
 import net from 'node:net';
-import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type ResolvedAddress } from './egress-policy.js';
+import {
+  EgressDeniedError,
+  EgressPolicy,
+  InvalidDestinationError,
+  type ResolvedAddress,
+} from './egress-policy.js';
 import { normalizeHost } from './host-normalizer.js';
 import { pinnedLookup } from './pinned-connection.js';
 
@@ -35,7 +40,12 @@ const METADATA_SPELLINGS = [
 ];
 
 function policy(options: Partial<ConstructorParameters<typeof EgressPolicy>[0]> = {}): EgressPolicy {
-  return new EgressPolicy({ production: false, protectedPorts: [8002, 8001, 8081], localAddresses: ['127.0.0.1', '::1', '10.1.2.3'], ...options });
+  return new EgressPolicy({
+    production: false,
+    protectedPorts: [8002, 8001, 8081],
+    localAddresses: ['127.0.0.1', '::1', '10.1.2.3'],
+    ...options,
+  });
 }
 
 describe(EgressPolicy.name, () => {
@@ -45,25 +55,34 @@ describe(EgressPolicy.name, () => {
     expect(resolver).not.toHaveBeenCalled();
   });
 
-  it.each(['metadata.google.internal', 'METADATA.GOOGLE.INTERNAL.', 'metadata', 'metadata.', 'instance-data.ec2.internal', 'metadata.goog'])(
-    'should deny the metadata name %s before any lookup',
-    async (host) => {
-      const resolver = jest.fn(async (): Promise<ResolvedAddress[]> => [{ address: '10.0.0.1', family: 4 }]);
-      await expect(policy({ resolver }).resolve(host, 80)).rejects.toMatchObject({ reason: 'metadata_name' });
-      expect(resolver).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'metadata.google.internal',
+    'METADATA.GOOGLE.INTERNAL.',
+    'metadata',
+    'metadata.',
+    'instance-data.ec2.internal',
+    'metadata.goog',
+  ])('should deny the metadata name %s before any lookup', async (host) => {
+    const resolver = jest.fn(async (): Promise<ResolvedAddress[]> => [{ address: '10.0.0.1', family: 4 }]);
+    await expect(policy({ resolver }).resolve(host, 80)).rejects.toMatchObject({ reason: 'metadata_name' });
+    expect(resolver).not.toHaveBeenCalled();
+  });
 
   it('should deny a name when any one of its addresses is denied', async () => {
     const resolver = async (): Promise<ResolvedAddress[]> => [
       { address: '10.0.0.5', family: 4 },
       { address: '::ffff:169.254.169.254', family: 6 },
     ];
-    await expect(policy({ resolver }).resolve('db.example.com', 5432)).rejects.toBeInstanceOf(EgressDeniedError);
+    await expect(policy({ resolver }).resolve('db.example.com', 5432)).rejects.toBeInstanceOf(
+      EgressDeniedError,
+    );
   });
 
   it('should look the name up once and pin that answer even if DNS changes (rebinding)', async () => {
-    const answers: ResolvedAddress[][] = [[{ address: '10.0.0.7', family: 4 }], [{ address: '169.254.169.254', family: 4 }]];
+    const answers: ResolvedAddress[][] = [
+      [{ address: '10.0.0.7', family: 4 }],
+      [{ address: '169.254.169.254', family: 4 }],
+    ];
     const resolver = jest.fn(async () => answers.shift() ?? []);
     const dest = await policy({ resolver }).resolve('rebind.example.com.', 5432);
     expect(dest).toEqual({ hostname: 'rebind.example.com', address: '10.0.0.7', family: 4, port: 5432 });
@@ -79,23 +98,42 @@ describe(EgressPolicy.name, () => {
   it('should refuse a pinned lookup for any other name', async () => {
     const lookup = pinnedLookup({ hostname: 'a.example.com', address: '10.0.0.7', family: 4, port: 443 });
     await expect(
-      new Promise((resolve, reject) => lookup('evil.example.com', { all: true }, (err, a) => (err ? reject(err) : resolve(a)))),
+      new Promise((resolve, reject) =>
+        lookup('evil.example.com', { all: true }, (err, a) => (err ? reject(err) : resolve(a))),
+      ),
     ).rejects.toBeInstanceOf(EgressDeniedError);
   });
 
   it('should allow private ranges and loopback outside production', async () => {
-    for (const host of ['10.0.0.1', '172.16.5.4', '192.168.1.1', '100.64.0.1', 'fd12::1', '127.0.0.1', '::1', '[::1]']) {
+    for (const host of [
+      '10.0.0.1',
+      '172.16.5.4',
+      '192.168.1.1',
+      '100.64.0.1',
+      'fd12::1',
+      '127.0.0.1',
+      '::1',
+      '[::1]',
+    ]) {
       await expect(policy().resolve(host, 5432)).resolves.toMatchObject({ port: 5432 });
     }
   });
 
   it('should deny loopback in production unless explicitly allowed', async () => {
-    await expect(policy({ production: true }).resolve('127.0.0.1', 5432)).rejects.toMatchObject({ reason: 'loopback_in_production' });
-    await expect(policy({ production: true }).resolve('::ffff:127.0.0.1', 5432)).rejects.toMatchObject({ reason: 'loopback_in_production' });
-    await expect(policy({ production: true, allowCidrs: ['127.0.0.1/32'] }).resolve('127.0.0.1', 5432)).resolves.toMatchObject({
+    await expect(policy({ production: true }).resolve('127.0.0.1', 5432)).rejects.toMatchObject({
+      reason: 'loopback_in_production',
+    });
+    await expect(policy({ production: true }).resolve('::ffff:127.0.0.1', 5432)).rejects.toMatchObject({
+      reason: 'loopback_in_production',
+    });
+    await expect(
+      policy({ production: true, allowCidrs: ['127.0.0.1/32'] }).resolve('127.0.0.1', 5432),
+    ).resolves.toMatchObject({
       address: '127.0.0.1',
     });
-    await expect(policy({ production: true, allowCidrs: ['127.0.0.1/32'] }).resolve('127.0.0.2', 5432)).rejects.toBeInstanceOf(EgressDeniedError);
+    await expect(
+      policy({ production: true, allowCidrs: ['127.0.0.1/32'] }).resolve('127.0.0.2', 5432),
+    ).rejects.toBeInstanceOf(EgressDeniedError);
   });
 
   it('should let the deny list win over the allow list and never re-allow metadata', async () => {
@@ -109,7 +147,9 @@ describe(EgressPolicy.name, () => {
     const p = policy();
     for (const host of ['127.0.0.1', 'localhost', '127.1', '::1', '10.1.2.3']) {
       const resolver = async (): Promise<ResolvedAddress[]> => [{ address: '127.0.0.1', family: 4 }];
-      await expect(policy({ resolver }).resolve(host, 8002)).rejects.toMatchObject({ reason: 'own_service_port' });
+      await expect(policy({ resolver }).resolve(host, 8002)).rejects.toMatchObject({
+        reason: 'own_service_port',
+      });
     }
     await expect(p.resolve('10.200.0.1', 8002)).resolves.toMatchObject({ port: 8002 });
   });
@@ -134,14 +174,24 @@ describe(EgressPolicy.name, () => {
     ['Teredo of the Azure wire server', '2001:0:4136:e378:8000:63bf:57c0:7eef'],
   ])('should deny a name whose AAAA answer is %s', async (_label, address) => {
     const resolver = async (): Promise<ResolvedAddress[]> => [{ address, family: 6 }];
-    await expect(policy({ resolver }).resolve('tenant-db.example.com', 5432)).rejects.toBeInstanceOf(EgressDeniedError);
+    await expect(policy({ resolver }).resolve('tenant-db.example.com', 5432)).rejects.toBeInstanceOf(
+      EgressDeniedError,
+    );
   });
 
   it('should deny Teredo and 6to4 forms of loopback in production and of its own ports anywhere', async () => {
-    const teredoLoopback = async (): Promise<ResolvedAddress[]> => [{ address: '2001:0:4136:e378:8000:63bf:80ff:fffe', family: 6 }];
-    await expect(policy({ production: true, resolver: teredoLoopback }).resolve('x.example.com', 5432)).rejects.toMatchObject({ reason: 'embedded_address_denied' });
-    const sixToFourLoopback = async (): Promise<ResolvedAddress[]> => [{ address: '2002:7f00:1::1', family: 6 }];
-    await expect(policy({ resolver: sixToFourLoopback }).resolve('x.example.com', 8001)).rejects.toMatchObject({ reason: 'embedded_address_denied' });
+    const teredoLoopback = async (): Promise<ResolvedAddress[]> => [
+      { address: '2001:0:4136:e378:8000:63bf:80ff:fffe', family: 6 },
+    ];
+    await expect(
+      policy({ production: true, resolver: teredoLoopback }).resolve('x.example.com', 5432),
+    ).rejects.toMatchObject({ reason: 'embedded_address_denied' });
+    const sixToFourLoopback = async (): Promise<ResolvedAddress[]> => [
+      { address: '2002:7f00:1::1', family: 6 },
+    ];
+    await expect(
+      policy({ resolver: sixToFourLoopback }).resolve('x.example.com', 8001),
+    ).rejects.toMatchObject({ reason: 'embedded_address_denied' });
   });
 
   it('should still allow ordinary IPv6 destinations and loopback ::1 in dev', async () => {
@@ -159,10 +209,23 @@ describe(EgressPolicy.name, () => {
       if (name === 'alias.example.com') return [{ address: '10.20.0.7', family: 4 }];
       return [{ address: '10.99.0.1', family: 4 }];
     });
-    const p = policy({ resolver, protectedPorts: [], protectedUrls: ['http://governance.internal:9001', 'https://openfga.internal', 'http://10.30.0.1:8080/x', 'not a url'] });
+    const p = policy({
+      resolver,
+      protectedPorts: [],
+      protectedUrls: [
+        'http://governance.internal:9001',
+        'https://openfga.internal',
+        'http://10.30.0.1:8080/x',
+        'not a url',
+      ],
+    });
     await p.refreshProtectedUrls();
-    await expect(p.resolve('governance.internal', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
-    await expect(p.resolve('GOVERNANCE.internal.', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
+    await expect(p.resolve('governance.internal', 9001)).rejects.toMatchObject({
+      reason: 'own_service_port',
+    });
+    await expect(p.resolve('GOVERNANCE.internal.', 9001)).rejects.toMatchObject({
+      reason: 'own_service_port',
+    });
     await expect(p.resolve('alias.example.com', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
     await expect(p.resolve('10.20.0.7', 9001)).rejects.toMatchObject({ reason: 'own_service_port' });
     await expect(p.resolve('openfga.internal', 443)).rejects.toMatchObject({ reason: 'own_service_port' });
@@ -196,11 +259,24 @@ describe(EgressPolicy.name, () => {
     const p = policy({ resolver, protectedUrls: ['http://governance.internal:9001'] });
     await expect(p.refreshProtectedUrls()).resolves.toBeUndefined();
     expect(p.parse('governance.internal', 9001)).toMatchObject({ kind: 'name' });
-    expect(() => p.pin({ kind: 'name', name: 'governance.internal' }, [{ address: '10.0.0.9', family: 4 }], 9001)).toThrow(EgressDeniedError);
+    expect(() =>
+      p.pin({ kind: 'name', name: 'governance.internal' }, [{ address: '10.0.0.9', family: 4 }], 9001),
+    ).toThrow(EgressDeniedError);
   });
 
   it('should reject malformed hosts and ports as invalid, not as denied', async () => {
-    for (const host of ['', ' ', 'a b', 'user@10.0.0.1', 'localhost?sslrootcert=/etc/passwd', 'host/path', 'h#x', '[10.0.0.1]', 'fe80::1%eth0', '%31%32%37.0.0.1']) {
+    for (const host of [
+      '',
+      ' ',
+      'a b',
+      'user@10.0.0.1',
+      'localhost?sslrootcert=/etc/passwd',
+      'host/path',
+      'h#x',
+      '[10.0.0.1]',
+      'fe80::1%eth0',
+      '%31%32%37.0.0.1',
+    ]) {
       await expect(policy().resolve(host, 80)).rejects.toBeInstanceOf(InvalidDestinationError);
     }
     for (const port of [0, 65536, 1.5, NaN]) {

@@ -174,7 +174,8 @@ export class EgressPolicy {
       const endpoint = internalEndpointOf(raw);
       if (!endpoint) continue;
       this.protectedPorts.add(endpoint.port);
-      if (endpoint.host.kind === 'ip') this.protectedLiterals.add(endpointKey(endpoint.host.address, endpoint.port));
+      if (endpoint.host.kind === 'ip')
+        this.protectedLiterals.add(endpointKey(endpoint.host.address, endpoint.port));
       else this.protectedNames.add(endpointKey(endpoint.host.name, endpoint.port));
     }
     this.protectedAddresses = new Set(this.protectedLiterals);
@@ -295,10 +296,14 @@ export class EgressPolicy {
     if (isLoopback && this.options.production && !this.allow.check(address, family)) {
       throw new EgressDeniedError('loopback_in_production');
     }
-    if ((isLoopback || this.local.check(address, family)) && (this.protectedPorts.has(port) || this.runtimePorts.has(port))) {
+    if (
+      (isLoopback || this.local.check(address, family)) &&
+      (this.protectedPorts.has(port) || this.runtimePorts.has(port))
+    ) {
       throw new EgressDeniedError('own_service_port');
     }
-    if (this.protectedAddresses.has(endpointKey(address, port))) throw new EgressDeniedError('own_service_port');
+    if (this.protectedAddresses.has(endpointKey(address, port)))
+      throw new EgressDeniedError('own_service_port');
   }
 }
 

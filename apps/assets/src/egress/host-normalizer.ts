@@ -1,8 +1,6 @@
 import net from 'node:net';
 
-export type NormalizedHost =
-  | { kind: 'ip'; address: string; family: 4 | 6 }
-  | { kind: 'name'; name: string };
+export type NormalizedHost = { kind: 'ip'; address: string; family: 4 | 6 } | { kind: 'name'; name: string };
 
 export class InvalidHostError extends Error {
   constructor(reason: string) {
@@ -98,7 +96,8 @@ export function embeddedIpv4Of(address: string): string[] {
   if (h[0] === 0x64 && h[1] === 0xff9b) found.add(ipv4FromHextets(h[6], h[7]));
   if (h.slice(0, 6).every((x) => x === 0) && (h[6] !== 0 || h[7] > 1)) found.add(ipv4FromHextets(h[6], h[7]));
   if (h.slice(0, 5).every((x) => x === 0) && h[5] === 0xffff) found.add(ipv4FromHextets(h[6], h[7]));
-  if (h.slice(0, 4).every((x) => x === 0) && h[4] === 0xffff && h[5] === 0) found.add(ipv4FromHextets(h[6], h[7]));
+  if (h.slice(0, 4).every((x) => x === 0) && h[4] === 0xffff && h[5] === 0)
+    found.add(ipv4FromHextets(h[6], h[7]));
   if (h[0] === 0x2002) found.add(ipv4FromHextets(h[1], h[2]));
   if (h[0] === 0x2001 && h[1] === 0) {
     found.add(ipv4FromHextets(h[2], h[3]));

@@ -8,7 +8,10 @@ import type { Duplex } from 'node:stream';
 import { EgressDeniedError, type PinnedDestination } from './egress-policy.js';
 
 function sameHost(requested: string, dest: PinnedDestination): boolean {
-  const bare = requested.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase();
+  const bare = requested
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '')
+    .toLowerCase();
   return bare === dest.hostname || bare === dest.address;
 }
 
@@ -60,7 +63,10 @@ export function isRedirect(status: number | undefined, location: unknown): boole
  * Makes a client request fail with RedirectRefusedError instead of delivering a redirect response,
  * so no library (axios/follow-redirects, Azure's redirect policy, node-fetch…) can follow it.
  */
-export function refuseRedirects(req: http.ClientRequest, onRefused?: (error: RedirectRefusedError) => void): void {
+export function refuseRedirects(
+  req: http.ClientRequest,
+  onRefused?: (error: RedirectRefusedError) => void,
+): void {
   const emit = req.emit;
   req.emit = function (this: http.ClientRequest, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'response') {
@@ -124,7 +130,9 @@ export function createPinnedAgent(
     const agent = new (class extends https.Agent {
       override createConnection(opts: https.RequestOptions & { port?: number }, cb?: never): Duplex {
         guard(opts.port);
-        return track(super.createConnection({ ...opts, lookup, ...(servername ? { servername } : {}) }, cb) as Duplex);
+        return track(
+          super.createConnection({ ...opts, lookup, ...(servername ? { servername } : {}) }, cb) as Duplex,
+        );
       }
     })({ keepAlive: false, maxSockets: 4, lookup, ca: options.ca, ...(servername ? { servername } : {}) });
     withRedirectsRefused(agent);

@@ -27,13 +27,26 @@ export class GovernanceCredentialsStore {
     private readonly service: ServiceIdentity,
   ) {}
 
-  async put(caller: GovernanceCaller, resourceUri: string, version: number, value: StoredCredentials): Promise<void> {
-    expectStatus(await this.governance.request(caller, 'PUT', secretPath(resourceUri, version), { value: JSON.stringify(value) }), 200);
+  async put(
+    caller: GovernanceCaller,
+    resourceUri: string,
+    version: number,
+    value: StoredCredentials,
+  ): Promise<void> {
+    expectStatus(
+      await this.governance.request(caller, 'PUT', secretPath(resourceUri, version), {
+        value: JSON.stringify(value),
+      }),
+      200,
+    );
   }
 
   /** Governance audits the read (failing closed) under the id of the request making it. */
   async read(caller: GovernanceCaller, resourceUri: string, version: number): Promise<StoredCredentials> {
-    const response = expectStatus(await this.governance.request(caller, 'GET', secretPath(resourceUri, version)), 200);
+    const response = expectStatus(
+      await this.governance.request(caller, 'GET', secretPath(resourceUri, version)),
+      200,
+    );
     try {
       return JSON.parse((response.body as { value: string }).value) as StoredCredentials;
     } catch {
@@ -74,7 +87,11 @@ export class GovernanceCredentialsStore {
   /** Cleanup without a user: the service account may delete, never read. */
   async deleteAsService(orgId: string, resourceUri: string, version: number): Promise<void> {
     const credentials = await this.service.credentialsFor(orgId);
-    const response = await this.governance.request(credentials, 'DELETE', `internal/${secretPath(resourceUri, version)}`);
+    const response = await this.governance.request(
+      credentials,
+      'DELETE',
+      `internal/${secretPath(resourceUri, version)}`,
+    );
     if (response.status !== 204) throw new DependencyUnavailableError('governance');
   }
 }

@@ -5,7 +5,11 @@ import { AuditRecorder } from './audit-recorder.js';
 import { GovernanceAuditSink } from './governance-audit.sink.js';
 import { GovernanceCredentialsStore } from './governance-credentials.store.js';
 import { GovernanceProjectDirectory } from './governance-project.directory.js';
-import { GOVERNANCE_READINESS_OPTIONS, GovernanceReadiness, type GovernanceReadinessOptions } from './governance-readiness.js';
+import {
+  GOVERNANCE_READINESS_OPTIONS,
+  GovernanceReadiness,
+  type GovernanceReadinessOptions,
+} from './governance-readiness.js';
 import { GovernanceSecretInventory } from './governance-secret-inventory.js';
 
 /**
@@ -23,10 +27,19 @@ import { GovernanceSecretInventory } from './governance-secret-inventory.js';
     AuditRecorder,
     {
       provide: GOVERNANCE_READINESS_OPTIONS,
-      useFactory: (config: AssetsConfig): GovernanceReadinessOptions => ({ cacheMs: config.GOVERNANCE_READINESS_CACHE_MS }),
+      useFactory: (config: AssetsConfig): GovernanceReadinessOptions => ({
+        cacheMs: config.GOVERNANCE_READINESS_CACHE_MS,
+      }),
       inject: [AssetsConfig],
     },
   ],
-  exports: [GovernanceCredentialsStore, GovernanceSecretInventory, GovernanceProjectDirectory, GovernanceReadiness, AuditSink, AuditRecorder],
+  exports: [
+    GovernanceCredentialsStore,
+    GovernanceSecretInventory,
+    GovernanceProjectDirectory,
+    GovernanceReadiness,
+    AuditSink,
+    AuditRecorder,
+  ],
 })
 export class GovernanceGatewayModule {}

@@ -35,7 +35,11 @@ export class GovernanceProjectDirectory extends ProjectDirectory {
     const until = this.visible.get(key);
     if (until !== undefined && until > this.now()) return true;
     this.visible.delete(key);
-    const { status } = await this.governance.request(principal, 'GET', `projects/${encodeURIComponent(projectId)}`);
+    const { status } = await this.governance.request(
+      principal,
+      'GET',
+      `projects/${encodeURIComponent(projectId)}`,
+    );
     if (status === 200) {
       // Oldest first: Map iteration follows insertion order.
       if (this.visible.size >= MAX_ENTRIES) this.visible.delete(this.visible.keys().next().value!);

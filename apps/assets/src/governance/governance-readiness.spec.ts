@@ -21,7 +21,13 @@ describe(GovernanceReadiness.name, () => {
       const body =
         status === 200
           ? { status: 'ok' }
-          : { error: { code: 'SERVICE_UNAVAILABLE', message: 'governance is not ready: secrets', details: { failing: [{ name: 'secrets', message: 'INFISICAL_PROJECT_ID names no project' }] } } };
+          : {
+              error: {
+                code: 'SERVICE_UNAVAILABLE',
+                message: 'governance is not ready: secrets',
+                details: { failing: [{ name: 'secrets', message: 'INFISICAL_PROJECT_ID names no project' }] },
+              },
+            };
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,7 +54,12 @@ describe(GovernanceReadiness.name, () => {
     let clock = 1_000_000;
     const r = readiness(() => clock);
     const [serviceAccount, governance] = r.probes();
-    await Promise.all([serviceAccount!.check(), governance!.check(), serviceAccount!.check(), governance!.check()]);
+    await Promise.all([
+      serviceAccount!.check(),
+      governance!.check(),
+      serviceAccount!.check(),
+      governance!.check(),
+    ]);
     expect(seen).toEqual(['/governance/internal/ready bearer']);
     clock += 1999;
     await governance!.check();
@@ -63,7 +74,9 @@ describe(GovernanceReadiness.name, () => {
     const r = readiness(() => clock);
     const [serviceAccount, governance] = r.probes();
     status = 503;
-    await expect(governance!.check()).rejects.toThrow('governance is not ready (HTTP 503): secrets (INFISICAL_PROJECT_ID names no project)');
+    await expect(governance!.check()).rejects.toThrow(
+      'governance is not ready (HTTP 503): secrets (INFISICAL_PROJECT_ID names no project)',
+    );
     await expect(serviceAccount!.check()).resolves.toBeUndefined();
     status = 200;
     await expect(governance!.check()).rejects.toThrow(/not ready/);
@@ -77,7 +90,13 @@ describe(GovernanceReadiness.name, () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const [, governance] = new GovernanceReadiness(new GovernanceClient(`http://127.0.0.1:${port}`, 5000), identity, { cacheMs: 0 }).probes();
-    await expect(governance!.check()).rejects.toThrow(/governance \(GOVERNANCE_URL\) did not answer within 1500 ms or refused the connection/);
+    const [, governance] = new GovernanceReadiness(
+      new GovernanceClient(`http://127.0.0.1:${port}`, 5000),
+      identity,
+      { cacheMs: 0 },
+    ).probes();
+    await expect(governance!.check()).rejects.toThrow(
+      /governance \(GOVERNANCE_URL\) did not answer within 1500 ms or refused the connection/,
+    );
   });
 });

@@ -70,7 +70,10 @@ export class GovernanceReadiness {
     const now = this.now();
     if (this.current && now - this.current.at < this.cacheMs) return this.current.outcome;
     const outcome = this.check()
-      .catch((): Outcome => ({ serviceAccount: null, governance: 'governance: the readiness check failed unexpectedly' }))
+      .catch((): Outcome => ({
+        serviceAccount: null,
+        governance: 'governance: the readiness check failed unexpectedly',
+      }))
       .then((result) => {
         this.report(result);
         return result;
@@ -84,7 +87,10 @@ export class GovernanceReadiness {
     try {
       credentials = await this.identity.probeCredentials(this.timeoutMs);
     } catch (error) {
-      const serviceAccount = error instanceof ServiceAccountError ? error.message : 'service account: no token (ASSETS_SERVICE_TOKEN_URL)';
+      const serviceAccount =
+        error instanceof ServiceAccountError
+          ? error.message
+          : 'service account: no token (ASSETS_SERVICE_TOKEN_URL)';
       // Without a token Governance can still say whether it is up and ready, publicly.
       return { serviceAccount, governance: await this.ask(null) };
     }
@@ -92,7 +98,10 @@ export class GovernanceReadiness {
     try {
       response = await this.governance.readiness(credentials, this.timeoutMs);
     } catch {
-      return { serviceAccount: null, governance: `governance (GOVERNANCE_URL) did not answer within ${this.timeoutMs} ms or refused the connection` };
+      return {
+        serviceAccount: null,
+        governance: `governance (GOVERNANCE_URL) did not answer within ${this.timeoutMs} ms or refused the connection`,
+      };
     }
     switch (response.status) {
       case 200:
@@ -100,12 +109,14 @@ export class GovernanceReadiness {
       case 401:
         this.identity.discardToken(credentials.token);
         return {
-          serviceAccount: 'service account: Governance rejected the token from ASSETS_SERVICE_TOKEN_URL (it must be issued by the platform realm, AUTH_PLATFORM_REALM, of a trusted issuer)',
+          serviceAccount:
+            'service account: Governance rejected the token from ASSETS_SERVICE_TOKEN_URL (it must be issued by the platform realm, AUTH_PLATFORM_REALM, of a trusted issuer)',
           governance: await this.ask(null),
         };
       case 404:
         return {
-          serviceAccount: 'service account: Governance does not trust the account of ASSETS_SERVICE_CLIENT_ID (GOVERNANCE_TRUSTED_SERVICES must name it, and it must come from AUTH_PLATFORM_REALM)',
+          serviceAccount:
+            'service account: Governance does not trust the account of ASSETS_SERVICE_CLIENT_ID (GOVERNANCE_TRUSTED_SERVICES must name it, and it must come from AUTH_PLATFORM_REALM)',
           governance: await this.ask(null),
         };
       default:
@@ -138,12 +149,17 @@ export class GovernanceReadiness {
  * the public /health/ready puts terminus' map of each name to `{status, message}` in `error.details.error`.
  */
 function notReady(response: GovernanceResponse): string {
-  const details = (response.body as { error?: { details?: { failing?: unknown; error?: unknown } } } | null)?.error?.details;
+  const details = (response.body as { error?: { details?: { failing?: unknown; error?: unknown } } } | null)
+    ?.error?.details;
   const parts: string[] = [];
   if (Array.isArray(details?.failing)) {
-    for (const item of details.failing as Array<{ name?: unknown; message?: unknown } | null>) parts.push(describe(item?.name, item?.message));
+    for (const item of details.failing as Array<{ name?: unknown; message?: unknown } | null>)
+      parts.push(describe(item?.name, item?.message));
   } else if (details?.error && typeof details.error === 'object') {
-    for (const [name, detail] of Object.entries(details.error as Record<string, { message?: unknown } | null>)) parts.push(describe(name, detail?.message));
+    for (const [name, detail] of Object.entries(
+      details.error as Record<string, { message?: unknown } | null>,
+    ))
+      parts.push(describe(name, detail?.message));
   }
   return `governance is not ready (HTTP ${response.status})${parts.length ? `: ${parts.join('; ')}` : ''}`;
 }

@@ -32,9 +32,19 @@ export class GovernanceSecretInventory {
     private readonly service: ServiceIdentity,
   ) {}
 
-  async list(orgId: string, cursor: string | null): Promise<{ data: InventoryEntry[]; next_cursor: string | null }> {
+  async list(
+    orgId: string,
+    cursor: string | null,
+  ): Promise<{ data: InventoryEntry[]; next_cursor: string | null }> {
     const query = new URLSearchParams({ limit: String(INVENTORY_PAGE), ...(cursor ? { cursor } : {}) });
-    const response = expectOk(await this.governance.request(await this.service.credentialsFor(orgId), 'GET', `internal/resource-secrets?${query}`), 200);
+    const response = expectOk(
+      await this.governance.request(
+        await this.service.credentialsFor(orgId),
+        'GET',
+        `internal/resource-secrets?${query}`,
+      ),
+      200,
+    );
     return response.body as { data: InventoryEntry[]; next_cursor: string | null };
   }
 
@@ -44,10 +54,17 @@ export class GovernanceSecretInventory {
     for (let i = 0; i < resourceUris.length; i += INVENTORY_PAGE) {
       const chunk = resourceUris.slice(i, i + INVENTORY_PAGE);
       const response = expectOk(
-        await this.governance.request(await this.service.credentialsFor(orgId), 'POST', 'internal/resource-secrets/keys', { resource_uris: chunk }),
+        await this.governance.request(
+          await this.service.credentialsFor(orgId),
+          'POST',
+          'internal/resource-secrets/keys',
+          { resource_uris: chunk },
+        ),
         200,
       );
-      for (const { resource_uri, resource_key } of (response.body as { data: Array<{ resource_uri: string; resource_key: string }> }).data) {
+      for (const { resource_uri, resource_key } of (
+        response.body as { data: Array<{ resource_uri: string; resource_key: string }> }
+      ).data) {
         byKey.set(resource_key, resource_uri);
       }
     }
@@ -60,7 +77,14 @@ export class GovernanceSecretInventory {
   }
 
   async removeLeftovers(orgId: string): Promise<number> {
-    const response = expectOk(await this.governance.request(await this.service.credentialsFor(orgId), 'DELETE', 'internal/resource-secrets/leftovers'), 200);
+    const response = expectOk(
+      await this.governance.request(
+        await this.service.credentialsFor(orgId),
+        'DELETE',
+        'internal/resource-secrets/leftovers',
+      ),
+      200,
+    );
     return Number((response.body as { removed?: unknown }).removed) || 0;
   }
 }

@@ -39,17 +39,28 @@ describe(GovernanceClient.name, () => {
 
   it('should forward the request id and trace of the request it serves on every call, and none outside one', async () => {
     const client = new GovernanceClient(url, 800);
-    const context = newRequestContext('req-12345678', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    const context = newRequestContext(
+      'req-12345678',
+      '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    );
     seen.length = 0;
     await RequestContext.run(context, async () => {
       await client.request(caller, 'DELETE', 'internal/x');
-      await client.request({ userId: 'alice', orgId: 'acme', actorType: 'user', issuer: 'test', token: 'user-token' }, 'GET', 'resources/x');
+      await client.request(
+        { userId: 'alice', orgId: 'acme', actorType: 'user', issuer: 'test', token: 'user-token' },
+        'GET',
+        'resources/x',
+      );
       await client.readiness(caller, 300);
     });
     await client.request(caller, 'DELETE', 'internal/y');
     for (const headers of seen.slice(0, 3)) {
       expect(headers['x-request-id']).toBe('req-12345678');
-      expect(parseTraceparent(headers.traceparent)).toEqual({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: context.spanId, flags: '01' });
+      expect(parseTraceparent(headers.traceparent)).toEqual({
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        parentId: context.spanId,
+        flags: '01',
+      });
     }
     expect(seen[3]).not.toHaveProperty('x-request-id');
     expect(seen[3]).not.toHaveProperty('traceparent');
@@ -60,7 +71,9 @@ describe(GovernanceClient.name, () => {
     try {
       const client = new GovernanceClient(url, 300);
       const started = performance.now();
-      await expect(client.request(caller, 'PUT', 'resources/x', { value: 'v' })).rejects.toMatchObject({ status: 503 });
+      await expect(client.request(caller, 'PUT', 'resources/x', { value: 'v' })).rejects.toMatchObject({
+        status: 503,
+      });
       const ms = performance.now() - started;
       expect(ms).toBeGreaterThanOrEqual(290);
       expect(ms).toBeLessThan(1500);

@@ -1,6 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
-import { AppException, DependencyUnavailableError, type Principal, REQUEST_TIMEOUT_HEADER, RequestContext } from '@app/core';
+import {
+  AppException,
+  DependencyUnavailableError,
+  type Principal,
+  REQUEST_TIMEOUT_HEADER,
+  RequestContext,
+} from '@app/core';
 import type { ServiceCredentials } from './service-identity.js';
 
 export interface GovernanceResponse {
@@ -27,17 +33,31 @@ export class GovernanceClient {
     private readonly baseUrl: string,
     private readonly timeoutMs: number,
   ) {
-    this.agent = baseUrl.startsWith('https:') ? new https.Agent({ keepAlive: true, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
+    this.agent = baseUrl.startsWith('https:')
+      ? new https.Agent({ keepAlive: true, maxSockets: 64 })
+      : new http.Agent({ keepAlive: true, maxSockets: 64 });
   }
 
-  async request(caller: GovernanceCaller, method: string, path: string, body?: unknown): Promise<GovernanceResponse> {
+  async request(
+    caller: GovernanceCaller,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<GovernanceResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const response = await this.send(method, `/governance/${path.replace(/^\//, '')}`, {
-      authorization: `Bearer ${caller.token}`,
-      accept: 'application/json',
-      ...(isPrincipal(caller) ? {} : { 'x-org-id': caller.orgId }),
-      ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
-    }, payload);
+    const response = await this.send(
+      method,
+      `/governance/${path.replace(/^\//, '')}`,
+      {
+        authorization: `Bearer ${caller.token}`,
+        accept: 'application/json',
+        ...(isPrincipal(caller) ? {} : { 'x-org-id': caller.orgId }),
+        ...(payload === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
+      },
+      payload,
+    );
     if (response.status >= 500 || response.status === 401) {
       // 401 here means our own credentials are wrong, not the caller's: a dependency problem.
       throw new GovernanceUnavailableError(errorCodeOf(response.text));
@@ -56,7 +76,13 @@ export class GovernanceClient {
    */
   async readiness(caller: ServiceCredentials | null, timeoutMs: number): Promise<GovernanceResponse> {
     const response = caller
-      ? await this.send('GET', '/governance/internal/ready', { authorization: `Bearer ${caller.token}`, accept: 'application/json' }, undefined, timeoutMs)
+      ? await this.send(
+          'GET',
+          '/governance/internal/ready',
+          { authorization: `Bearer ${caller.token}`, accept: 'application/json' },
+          undefined,
+          timeoutMs,
+        )
       : await this.send('GET', '/health/ready', { accept: 'application/json' }, undefined, timeoutMs);
     let body: unknown = null;
     try {
@@ -75,28 +101,42 @@ export class GovernanceClient {
    * its id and trace go along (X-Request-Id, traceparent), so Governance's records of the call
    * (audit events, logs) carry the ids of the Assets request that made it.
    */
-  private send(method: string, path: string, headers: Record<string, string>, payload?: string, timeoutMs = this.timeoutMs): Promise<{ status: number; text: string }> {
+  private send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    payload?: string,
+    timeoutMs = this.timeoutMs,
+  ): Promise<{ status: number; text: string }> {
     const context = RequestContext.current();
-    const sent = context ? { ...headers, 'x-request-id': context.requestId, traceparent: RequestContext.traceparentOf(context) } : headers;
+    const sent = context
+      ? { ...headers, 'x-request-id': context.requestId, traceparent: RequestContext.traceparentOf(context) }
+      : headers;
     const url = new URL(path, this.baseUrl);
     const transport = url.protocol === 'https:' ? https : http;
     const deadlineAt = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, { method, headers: sent, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) {
-            response.destroy();
-            reject(new DependencyUnavailableError('governance (response too large)'));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
-      });
+      const request = transport.request(
+        url,
+        { method, headers: sent, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_RESPONSE_BYTES) {
+              response.destroy();
+              reject(new DependencyUnavailableError('governance (response too large)'));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          response.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
+        },
+      );
       request.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
       request.once('socket', () => {
         const remaining = deadlineAt - Date.now();

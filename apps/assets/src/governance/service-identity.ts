@@ -9,8 +9,15 @@ const TOKEN_TIMEOUT_MS = 5000;
 /** The org a readiness probe's dev token names; the internal readiness route acts in no org. */
 const PROBE_ORG = 'platform';
 
-type ServiceAccountConfig = Pick<AssetsConfig, 'ASSETS_SERVICE_TOKEN_URL' | 'ASSETS_SERVICE_CLIENT_ID' | 'ASSETS_SERVICE_CLIENT_SECRET'>;
-const SERVICE_ACCOUNT_VARIABLES = ['ASSETS_SERVICE_TOKEN_URL', 'ASSETS_SERVICE_CLIENT_ID', 'ASSETS_SERVICE_CLIENT_SECRET'] as const;
+type ServiceAccountConfig = Pick<
+  AssetsConfig,
+  'ASSETS_SERVICE_TOKEN_URL' | 'ASSETS_SERVICE_CLIENT_ID' | 'ASSETS_SERVICE_CLIENT_SECRET'
+>;
+const SERVICE_ACCOUNT_VARIABLES = [
+  'ASSETS_SERVICE_TOKEN_URL',
+  'ASSETS_SERVICE_CLIENT_ID',
+  'ASSETS_SERVICE_CLIENT_SECRET',
+] as const;
 
 /**
  * With an external identity provider every create, verify, cleanup and audit delivery acts as
@@ -28,7 +35,10 @@ export function assertServiceAccountConfigured(authConfig: AuthConfig, config: S
 
 /** A service-account failure whose message names the variables at fault, never their values. */
 export class ServiceAccountError extends DependencyUnavailableError {
-  constructor(readonly reason: string, cause?: unknown) {
+  constructor(
+    readonly reason: string,
+    cause?: unknown,
+  ) {
     super('service identity', cause);
     this.message = `service account: ${reason}`;
   }
@@ -62,7 +72,12 @@ export class ServiceIdentity {
       // Dev tokens name the org directly; reused until a minute before expiry (RSA signing is not free).
       const hit = this.devTokens.get(orgId);
       if (hit && hit.expiresAt - REFRESH_MARGIN_MS > Date.now()) return { token: hit.token, orgId };
-      const token = this.dev.issue({ sub: ASSETS_SERVICE_SUBJECT, org: orgId, ttlSeconds: 300, extraClaims: { actor_type: 'service' } });
+      const token = this.dev.issue({
+        sub: ASSETS_SERVICE_SUBJECT,
+        org: orgId,
+        ttlSeconds: 300,
+        extraClaims: { actor_type: 'service' },
+      });
       if (this.devTokens.size > 10_000) this.devTokens.clear();
       this.devTokens.set(orgId, { token, expiresAt: Date.now() + 300_000 });
       return { token, orgId };
@@ -75,7 +90,9 @@ export class ServiceIdentity {
    * ServiceAccountErrors naming the variable at fault (ASSETS_SERVICE_TOKEN_URL, …).
    */
   async probeCredentials(timeoutMs: number): Promise<ServiceCredentials> {
-    return this.dev ? this.credentialsFor(PROBE_ORG) : { token: await this.clientCredentialsToken(timeoutMs), orgId: PROBE_ORG };
+    return this.dev
+      ? this.credentialsFor(PROBE_ORG)
+      : { token: await this.clientCredentialsToken(timeoutMs), orgId: PROBE_ORG };
   }
 
   /** Forget a token Governance refused, so the next call fetches a fresh one. */
@@ -85,19 +102,31 @@ export class ServiceIdentity {
 
   private async clientCredentialsToken(timeoutMs = TOKEN_TIMEOUT_MS): Promise<string> {
     if (this.cached && this.cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return this.cached.token;
-    const { ASSETS_SERVICE_TOKEN_URL: url, ASSETS_SERVICE_CLIENT_ID: clientId, ASSETS_SERVICE_CLIENT_SECRET: secret } = this.config;
-    if (!url || !clientId || !secret) throw new ServiceAccountError('ASSETS_SERVICE_TOKEN_URL, ASSETS_SERVICE_CLIENT_ID and ASSETS_SERVICE_CLIENT_SECRET are not configured');
+    const {
+      ASSETS_SERVICE_TOKEN_URL: url,
+      ASSETS_SERVICE_CLIENT_ID: clientId,
+      ASSETS_SERVICE_CLIENT_SECRET: secret,
+    } = this.config;
+    if (!url || !clientId || !secret)
+      throw new ServiceAccountError(
+        'ASSETS_SERVICE_TOKEN_URL, ASSETS_SERVICE_CLIENT_ID and ASSETS_SERVICE_CLIENT_SECRET are not configured',
+      );
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: secret,
+        }),
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
+      const why =
+        (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
       throw new ServiceAccountError(`the token endpoint (ASSETS_SERVICE_TOKEN_URL) is ${why}`, error);
     }
     if (!response.ok) {
@@ -113,9 +142,15 @@ export class ServiceIdentity {
     try {
       body = (await response.json()) as typeof body;
     } catch (error) {
-      throw new ServiceAccountError('the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered no JSON token response', error);
+      throw new ServiceAccountError(
+        'the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered no JSON token response',
+        error,
+      );
     }
-    if (typeof body.access_token !== 'string' || !body.access_token) throw new ServiceAccountError('the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered without an access_token');
+    if (typeof body.access_token !== 'string' || !body.access_token)
+      throw new ServiceAccountError(
+        'the token endpoint (ASSETS_SERVICE_TOKEN_URL) answered without an access_token',
+      );
     const ttlS = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 300;
     this.cached = { token: body.access_token, expiresAt: Date.now() + ttlS * 1000 };
     return body.access_token;

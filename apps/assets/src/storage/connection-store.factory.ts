@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import { type ObjectStore, objectStoreFromConnection, type StorageConnectionType } from '@app/storage';
-import { EgressDeniedError, EgressPolicy, InvalidDestinationError, type PinnedDestination } from '../egress/index.js';
-import { relayAuthOf, relayedStorageConfig, relayedStorageCredentials, type StorageUpstreamPlan, storageUpstreamOf } from './storage-endpoint.js';
+import {
+  EgressDeniedError,
+  EgressPolicy,
+  InvalidDestinationError,
+  type PinnedDestination,
+} from '../egress/index.js';
+import {
+  relayAuthOf,
+  relayedStorageConfig,
+  relayedStorageCredentials,
+  type StorageUpstreamPlan,
+  storageUpstreamOf,
+} from './storage-endpoint.js';
 import { type RelayAuth, type RelayHandle, StorageEgressRelay } from './storage-egress-relay.js';
 import { GoogleAccessTokens } from './google-access-tokens.js';
 
@@ -31,21 +42,39 @@ export class ConnectionStoreFactory {
     this.relay = new StorageEgressRelay(egress);
   }
 
-  async destinationOf(type: StorageConnectionType, config: Record<string, unknown>): Promise<StorageDestination> {
+  async destinationOf(
+    type: StorageConnectionType,
+    config: Record<string, unknown>,
+  ): Promise<StorageDestination> {
     const plan = storageUpstreamOf(type, config);
     return { type, config, plan, dest: await this.checkedDestination(plan) };
   }
 
-  async open({ type, config, plan, dest }: StorageDestination, credentials: Record<string, unknown>): Promise<ObjectStore> {
+  async open(
+    { type, config, plan, dest }: StorageDestination,
+    credentials: Record<string, unknown>,
+  ): Promise<ObjectStore> {
     // GCS: Assets exchanges the key for a token itself (egress-checked, pinned, no redirects),
     // here first so that a refused key fails before anything else; the relay then puts the
     // current token on every request, refreshed as it nears expiry.
     const gcs = type === 'gcs';
     if (gcs) await this.googleTokens.tokenFor(credentials);
-    const auth = relayAuthOf(type, config, credentials, gcs ? () => this.googleTokens.tokenFor(credentials) : undefined);
+    const auth = relayAuthOf(
+      type,
+      config,
+      credentials,
+      gcs ? () => this.googleTokens.tokenFor(credentials) : undefined,
+    );
     // OpenDAL gets none of the tenant's credentials: only the relay's own, valid at that relay alone.
     const relayed = await this.relayedConfig(type, config, plan, dest, auth);
-    return refusingRedirects(objectStoreFromConnection({ type, config: relayed.config, credentials: relayedStorageCredentials(relayed.relay.credentials) }), relayed.relay);
+    return refusingRedirects(
+      objectStoreFromConnection({
+        type,
+        config: relayed.config,
+        credentials: relayedStorageCredentials(relayed.relay.credentials),
+      }),
+      relayed.relay,
+    );
   }
 
   /**
@@ -59,7 +88,11 @@ export class ConnectionStoreFactory {
       return await this.egress.resolve(plan.host, plan.port);
     } catch (error) {
       if (error instanceof EgressDeniedError || error instanceof InvalidDestinationError) {
-        throw new AppException(ErrorCode.EGRESS_DENIED, 'The connection endpoint is not an allowed destination', { reason: (error as EgressDeniedError).reason ?? 'invalid_destination' });
+        throw new AppException(
+          ErrorCode.EGRESS_DENIED,
+          'The connection endpoint is not an allowed destination',
+          { reason: (error as EgressDeniedError).reason ?? 'invalid_destination' },
+        );
       }
       throw new DependencyUnavailableError('DNS', error);
     }
@@ -72,7 +105,13 @@ export class ConnectionStoreFactory {
     dest: PinnedDestination,
     auth: RelayAuth,
   ): Promise<{ config: Record<string, unknown>; relay: RelayHandle }> {
-    const relay = await this.relay.open({ dest, tls: plan.tls, hostHeader: plan.hostHeader, virtualHostBucket: plan.virtualHostBucket, auth });
+    const relay = await this.relay.open({
+      dest,
+      tls: plan.tls,
+      hostHeader: plan.hostHeader,
+      virtualHostBucket: plan.virtualHostBucket,
+      auth,
+    });
     return { config: relayedStorageConfig(type, config, relay.origin, plan), relay };
   }
 }
@@ -86,17 +125,28 @@ function refusingRedirects(store: ObjectStore, relay: RelayHandle): ObjectStore 
   const translate = (error: unknown): unknown => {
     const refused = relay.refusedRedirect();
     if (refused) {
-      return new AppException(ErrorCode.EGRESS_DENIED, `The storage endpoint answered with a redirect (HTTP ${refused.status}), which is never followed`, {
-        reason: 'redirect_refused',
-        status: refused.status,
-      });
+      return new AppException(
+        ErrorCode.EGRESS_DENIED,
+        `The storage endpoint answered with a redirect (HTTP ${refused.status}), which is never followed`,
+        {
+          reason: 'redirect_refused',
+          status: refused.status,
+        },
+      );
     }
     const bearer = relay.bearerFailure();
-    if (bearer !== undefined) return bearer instanceof AppException ? bearer : new DependencyUnavailableError('Google OAuth', bearer);
+    if (bearer !== undefined)
+      return bearer instanceof AppException ? bearer : new DependencyUnavailableError('Google OAuth', bearer);
     const tls = relay.tlsFailure();
     if (tls) {
-      const what = tls.reason === 'tls_certificate_rejected' ? "The storage endpoint's TLS certificate was rejected" : 'The TLS handshake with the storage endpoint failed';
-      return new AppException(ErrorCode.SERVICE_UNAVAILABLE, tls.code ? `${what} (${tls.code})` : what, { reason: tls.reason, ...(tls.code ? { tls_error: tls.code } : {}) });
+      const what =
+        tls.reason === 'tls_certificate_rejected'
+          ? "The storage endpoint's TLS certificate was rejected"
+          : 'The TLS handshake with the storage endpoint failed';
+      return new AppException(ErrorCode.SERVICE_UNAVAILABLE, tls.code ? `${what} (${tls.code})` : what, {
+        reason: tls.reason,
+        ...(tls.code ? { tls_error: tls.code } : {}),
+      });
     }
     return error;
   };
@@ -111,7 +161,9 @@ function refusingRedirects(store: ObjectStore, relay: RelayHandle): ObjectStore 
         } catch (error) {
           throw translate(error);
         }
-        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(translate(error))) : result;
+        return result instanceof Promise
+          ? result.catch((error: unknown) => Promise.reject(translate(error)))
+          : result;
       };
     },
   });

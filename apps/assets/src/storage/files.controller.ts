@@ -1,5 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors, AppException, type Page, pageOf, PageQueryDto, type Principal } from '@app/core';
@@ -21,11 +31,22 @@ function validateFields(raw: Record<string, string>): FileFields {
   if (!raw.key) problems.push('key is required');
   const name = raw.name?.trim() ?? '';
   if (name.length < 1 || name.length > 255) problems.push('name must be 1 to 255 characters');
-  if (raw.description !== undefined && raw.description.length > 1000) problems.push('description must be at most 1000 characters');
-  const tags = (raw.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-  if (tags.length > 50 || tags.some((t) => t.length > 64)) problems.push('tags must be at most 50 comma-separated values of up to 64 characters');
+  if (raw.description !== undefined && raw.description.length > 1000)
+    problems.push('description must be at most 1000 characters');
+  const tags = (raw.tags ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (tags.length > 50 || tags.some((t) => t.length > 64))
+    problems.push('tags must be at most 50 comma-separated values of up to 64 characters');
   if (problems.length) throw AppException.validation('Invalid file upload', { problems });
-  return { key: raw.key, name, resourceUri: raw.resource_uri || undefined, description: raw.description, tags };
+  return {
+    key: raw.key,
+    name,
+    resourceUri: raw.resource_uri || undefined,
+    description: raw.description,
+    tags,
+  };
 }
 
 /** Where a file's bytes are read: the storage route, naming the connection when they live in one. */
@@ -52,7 +73,11 @@ function toFileDto(file: FileEntity): FileDto {
   };
 }
 
-const FILE_URI_PARAM = { name: 'resource_uri', example: 'file:acme:analytics-prod:quarterly-report', description: 'One path segment; raw colons and `%3A` both work' };
+const FILE_URI_PARAM = {
+  name: 'resource_uri',
+  example: 'file:acme:analytics-prod:quarterly-report',
+  description: 'One path segment; raw colons and `%3A` both work',
+};
 
 function isFileTooLarge(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
@@ -73,7 +98,10 @@ export class FilesController {
   @Post()
   @HttpCode(201)
   @RequirePermission('can_write', projectFromHeader, 'Project')
-  @ApiOperation({ summary: 'Upload a file (multipart): bytes to storage under `<org>/<project>/files/<key>`, metadata to Assets' })
+  @ApiOperation({
+    summary:
+      'Upload a file (multipart): bytes to storage under `<org>/<project>/files/<key>`, metadata to Assets',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -107,8 +135,16 @@ export class FilesController {
   @ApiOperation({ summary: "The project's files (metadata; read the bytes at each `url`), newest first" })
   @ApiOkResponse({ type: FilePageDto })
   @ApiErrors(400)
-  async list(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Query() query: PageQueryDto): Promise<Page<FileDto>> {
-    const [rows, total] = await this.files.list({ orgId: principal.orgId, projectId }, query.page, query.limit);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<FileDto>> {
+    const [rows, total] = await this.files.list(
+      { orgId: principal.orgId, projectId },
+      query.page,
+      query.limit,
+    );
     return pageOf(rows.map(toFileDto), total, query.page, query.limit);
   }
 
@@ -118,7 +154,11 @@ export class FilesController {
   @ApiOperation({ summary: "A file's metadata" })
   @ApiOkResponse({ type: FileDto })
   @ApiErrors(409)
-  async get(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('resource_uri') resourceUri: string): Promise<FileDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Param('resource_uri') resourceUri: string,
+  ): Promise<FileDto> {
     return toFileDto(await this.files.get({ orgId: principal.orgId, projectId }, resourceUri));
   }
 
@@ -128,24 +168,46 @@ export class FilesController {
   @ApiParam(FILE_URI_PARAM)
   @ApiOperation({
     summary: 'Delete a file: its bytes and its record go together',
-    description: 'Bytes held in a storage connection are deleted there, which needs `can_execute` on the connection. If the store cannot delete them, the file stays whole (503).',
+    description:
+      'Bytes held in a storage connection are deleted there, which needs `can_execute` on the connection. If the store cannot delete them, the file stays whole (503).',
   })
   @ApiNoContentResponse()
   @ApiErrors(409, 503)
-  async delete(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Param('resource_uri') resourceUri: string, @Req() request: FastifyRequest): Promise<void> {
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Param('resource_uri') resourceUri: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     const file = await this.files.get({ orgId: principal.orgId, projectId }, resourceUri);
-    const store = await this.stores.resolve({ principal, projectId, request, operation: 'delete', connection: file.connectionUri });
+    const store = await this.stores.resolve({
+      principal,
+      projectId,
+      request,
+      operation: 'delete',
+      connection: file.connectionUri,
+    });
     await this.files.remove(file, store);
   }
 
-  private async receive(principal: Principal, projectId: string, request: FastifyRequest, reply: FastifyReply): Promise<FileUploadedDto> {
+  private async receive(
+    principal: Principal,
+    projectId: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FileUploadedDto> {
     const raw: Record<string, string> = {};
     let file: FileEntity | undefined;
     let fields: FileFields | undefined;
     const lost = new AbortController();
     let release: (() => void) | undefined;
     const idle = { idleTimeoutMs: this.config.STORAGE_UPLOAD_IDLE_TIMEOUT_MS };
-    const { store, connectionUri } = await this.stores.resolveWithSource({ principal, projectId, request, operation: 'upload' });
+    const { store, connectionUri } = await this.stores.resolveWithSource({
+      principal,
+      projectId,
+      request,
+      operation: 'upload',
+    });
     const parts = request.parts()[Symbol.asyncIterator]();
     try {
       for (;;) {
@@ -154,22 +216,31 @@ export class FilesController {
         if (next.done) break;
         const part = next.value;
         if (part.type === 'field') {
-          if (FIELD_NAMES.has(part.fieldname) && typeof part.value === 'string') raw[part.fieldname] = part.value;
+          if (FIELD_NAMES.has(part.fieldname) && typeof part.value === 'string')
+            raw[part.fieldname] = part.value;
           continue;
         }
         if (part.fieldname !== 'file' || file) {
           part.file.resume();
-          throw AppException.validation('Exactly one file field named "file" is expected', { field: part.fieldname });
+          throw AppException.validation('Exactly one file field named "file" is expected', {
+            field: part.fieldname,
+          });
         }
         // Fields must precede the file, so that nothing is written before the request is known valid.
         fields = validateFields(raw);
-        file = await this.files.reserve(principal, projectId, fields, { contentType: (part as MultipartFile).mimetype || 'application/octet-stream', connectionUri });
+        file = await this.files.reserve(principal, projectId, fields, {
+          contentType: (part as MultipartFile).mimetype || 'application/octet-stream',
+          connectionUri,
+        });
         release = this.heartbeat.hold(file, (reason) => lost.abort(reason));
         const stored = await this.files.store(store, file, part.file, lost.signal);
         if (part.file.truncated) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
         file = { ...file, size: stored.size, etag: stored.etag };
       }
-      if (!file || !fields) throw AppException.validation('The file field is required (send key and name before it)', { field: 'file' });
+      if (!file || !fields)
+        throw AppException.validation('The file field is required (send key and name before it)', {
+          field: 'file',
+        });
       file = await this.files.complete(file, { size: file.size, etag: file.etag });
     } catch (error) {
       // Nothing half-written: no bytes, no temp file and no row survive a failed upload.
@@ -178,7 +249,8 @@ export class FilesController {
       void reply.header('connection', 'close');
       if (isFileTooLarge(error)) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
       // A second file part trips the multipart file limit (1) before this loop sees it.
-      if ((error as { code?: string } | null)?.code === 'FST_FILES_LIMIT') throw AppException.validation('Exactly one file field named "file" is expected', { field: 'file' });
+      if ((error as { code?: string } | null)?.code === 'FST_FILES_LIMIT')
+        throw AppException.validation('Exactly one file field named "file" is expected', { field: 'file' });
       throw error;
     } finally {
       release?.();

@@ -2,10 +2,22 @@ import { AppException } from '@app/core';
 import type { GoogleAccessTokenSource } from '../verification/index.js';
 import { EgressDeniedError } from '../egress/index.js';
 import { RedirectRefusedError } from '../egress/index.js';
-import { GCS_READ_WRITE_SCOPE, GoogleAccessTokens, REFRESH_BEFORE_EXPIRY_MS } from './google-access-tokens.js';
+import {
+  GCS_READ_WRITE_SCOPE,
+  GoogleAccessTokens,
+  REFRESH_BEFORE_EXPIRY_MS,
+} from './google-access-tokens.js';
 
-const key = (email = 'writer@acme-analytics.iam.gserviceaccount.com', privateKey = '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n') => ({
-  service_account_json: { type: 'service_account', project_id: 'acme-analytics', private_key: privateKey, client_email: email },
+const key = (
+  email = 'writer@acme-analytics.iam.gserviceaccount.com',
+  privateKey = '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+) => ({
+  service_account_json: {
+    type: 'service_account',
+    project_id: 'acme-analytics',
+    private_key: privateKey,
+    client_email: email,
+  },
 });
 const resolve = () => Promise.reject(new Error('not used'));
 
@@ -40,8 +52,12 @@ describe(GoogleAccessTokens.name, () => {
     const tokens = new GoogleAccessTokens(source, resolve);
     const [a, b] = await Promise.all([tokens.tokenFor(key()), tokens.tokenFor(key())]);
     expect([a, b]).toEqual(['token-1', 'token-1']);
-    await expect(tokens.tokenFor(key(undefined, '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n'))).resolves.toBe('token-2');
-    await expect(tokens.tokenFor(key('other@acme-analytics.iam.gserviceaccount.com'))).resolves.toBe('token-3');
+    await expect(
+      tokens.tokenFor(key(undefined, '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n')),
+    ).resolves.toBe('token-2');
+    await expect(tokens.tokenFor(key('other@acme-analytics.iam.gserviceaccount.com'))).resolves.toBe(
+      'token-3',
+    );
     expect(calls).toHaveLength(3);
   });
 
@@ -56,18 +72,35 @@ describe(GoogleAccessTokens.name, () => {
   });
 
   it('should report failures by class, naming no key and no token, and not cache them', async () => {
-    const failing = (error: unknown): GoogleAccessTokenSource => () => Promise.reject(error);
+    const failing =
+      (error: unknown): GoogleAccessTokenSource =>
+      () =>
+        Promise.reject(error);
     const status = async (source: GoogleAccessTokenSource, credentials: Record<string, unknown> = key()) => {
-      const error = await new GoogleAccessTokens(source, resolve).tokenFor(credentials).catch((e: unknown) => e);
+      const error = await new GoogleAccessTokens(source, resolve)
+        .tokenFor(credentials)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppException);
       const { status: code, message, details } = error as AppException;
       expect(JSON.stringify({ message, details })).not.toMatch(/PRIVATE KEY|token-|X-Injected/);
       return { status: code, details };
     };
-    await expect(status(failing(new RedirectRefusedError(307)))).resolves.toEqual({ status: 403, details: { reason: 'redirect_refused', status: 307 } });
-    await expect(status(failing(new EgressDeniedError('always_denied_address')))).resolves.toEqual({ status: 403, details: { reason: 'always_denied_address' } });
-    await expect(status(failing(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })))).resolves.toMatchObject({ status: 503, details: { dependency: 'Google OAuth' } });
-    await expect(status(async () => ({ token: 'bad\r\nX-Injected: 1', expiresInSeconds: 3600 }))).resolves.toMatchObject({ status: 503 });
-    await expect(status(counting().source, { service_account_json: '/var/run/key.json' })).resolves.toMatchObject({ status: 422 });
+    await expect(status(failing(new RedirectRefusedError(307)))).resolves.toEqual({
+      status: 403,
+      details: { reason: 'redirect_refused', status: 307 },
+    });
+    await expect(status(failing(new EgressDeniedError('always_denied_address')))).resolves.toEqual({
+      status: 403,
+      details: { reason: 'always_denied_address' },
+    });
+    await expect(
+      status(failing(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))),
+    ).resolves.toMatchObject({ status: 503, details: { dependency: 'Google OAuth' } });
+    await expect(
+      status(async () => ({ token: 'bad\r\nX-Injected: 1', expiresInSeconds: 3600 })),
+    ).resolves.toMatchObject({ status: 503 });
+    await expect(
+      status(counting().source, { service_account_json: '/var/run/key.json' }),
+    ).resolves.toMatchObject({ status: 422 });
   });
 });

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
-import { type DestinationResolver, DriverError, type GoogleAccessTokenSource, readServiceAccount, type ServiceAccountKey } from '../verification/index.js';
+import {
+  type DestinationResolver,
+  DriverError,
+  type GoogleAccessTokenSource,
+  readServiceAccount,
+  type ServiceAccountKey,
+} from '../verification/index.js';
 import { EgressDeniedError, InvalidDestinationError, RedirectRefusedError } from '../egress/index.js';
 
 /** What a GCS storage connection does with its bucket: objects read, written and deleted. */
@@ -40,7 +46,10 @@ export class GoogleAccessTokens {
   ) {}
 
   /** A token for `credentials.service_account_json` (the stored key object), or a 4xx/503. */
-  async tokenFor(credentials: Record<string, unknown>, scope: string = GCS_READ_WRITE_SCOPE): Promise<string> {
+  async tokenFor(
+    credentials: Record<string, unknown>,
+    scope: string = GCS_READ_WRITE_SCOPE,
+  ): Promise<string> {
     const key = keyOf(credentials);
     const id = cacheKey(key, scope);
     const hit = this.cache.get(id);
@@ -60,7 +69,8 @@ export class GoogleAccessTokens {
     } catch (error) {
       throw tokenError(error);
     }
-    if (!TOKEN.test(answer.token)) throw new DependencyUnavailableError('Google OAuth', new Error('malformed access token'));
+    if (!TOKEN.test(answer.token))
+      throw new DependencyUnavailableError('Google OAuth', new Error('malformed access token'));
     const lifetimeMs = (answer.expiresInSeconds ?? UNKNOWN_LIFETIME_S) * 1000;
     const entry = { token: answer.token, refreshAt: this.now() + lifetimeMs - REFRESH_BEFORE_EXPIRY_MS };
     this.cache.delete(id);
@@ -83,31 +93,51 @@ function keyOf(credentials: Record<string, unknown>): ServiceAccountKey {
 
 /** The key's identity for the cache: a hash, so no key material is used as a map key. */
 function cacheKey(key: ServiceAccountKey, scope: string): string {
-  return createHash('sha256').update(JSON.stringify([key.clientEmail, key.privateKeyId ?? '', key.privateKey, scope])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([key.clientEmail, key.privateKeyId ?? '', key.privateKey, scope]))
+    .digest('hex');
 }
 
 /** What the tenant is told: the class of failure, never Google's prose, the key or the token. */
 function tokenError(error: unknown): AppException {
   if (error instanceof AppException) return error;
   if (error instanceof RedirectRefusedError) {
-    return new AppException(ErrorCode.EGRESS_DENIED, `Google's token endpoint answered with a redirect (HTTP ${error.status}), which is never followed`, {
-      reason: 'redirect_refused',
-      status: error.status,
-    });
+    return new AppException(
+      ErrorCode.EGRESS_DENIED,
+      `Google's token endpoint answered with a redirect (HTTP ${error.status}), which is never followed`,
+      {
+        reason: 'redirect_refused',
+        status: error.status,
+      },
+    );
   }
   if (error instanceof EgressDeniedError) {
-    return new AppException(ErrorCode.EGRESS_DENIED, "Google's token endpoint is not an allowed destination", { reason: error.reason });
+    return new AppException(
+      ErrorCode.EGRESS_DENIED,
+      "Google's token endpoint is not an allowed destination",
+      { reason: error.reason },
+    );
   }
   if (error instanceof InvalidDestinationError) {
-    return new AppException(ErrorCode.EGRESS_DENIED, "Google's token endpoint is not an allowed destination", { reason: 'invalid_destination' });
+    return new AppException(
+      ErrorCode.EGRESS_DENIED,
+      "Google's token endpoint is not an allowed destination",
+      { reason: 'invalid_destination' },
+    );
   }
   if (error instanceof DriverError) {
     switch (error.code) {
       case 'invalid_config':
-        return AppException.validation("The connection's service account key cannot be used", { field: 'credentials.service_account_json' });
+        return AppException.validation("The connection's service account key cannot be used", {
+          field: 'credentials.service_account_json',
+        });
       case 'auth_failed':
       case 'permission_denied':
-        return new AppException(ErrorCode.SERVICE_UNAVAILABLE, "Google refused the connection's service account key", { dependency: 'Google OAuth', reason: 'auth_failed' });
+        return new AppException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "Google refused the connection's service account key",
+          { dependency: 'Google OAuth', reason: 'auth_failed' },
+        );
       default:
         break;
     }

@@ -36,22 +36,38 @@ export class ObjectStoreResolver {
   }
 
   /** The store, and the resource URI of the connection it came from (null: the default store). */
-  async resolveWithSource(context: StoreContext): Promise<{ store: ObjectStore; connectionUri: string | null }> {
-    const raw = context.connection !== undefined ? (context.connection ?? '') : ((context.request.query ?? {}) as Record<string, unknown>).connection;
+  async resolveWithSource(
+    context: StoreContext,
+  ): Promise<{ store: ObjectStore; connectionUri: string | null }> {
+    const raw =
+      context.connection !== undefined
+        ? (context.connection ?? '')
+        : ((context.request.query ?? {}) as Record<string, unknown>).connection;
     if (raw === undefined || raw === '') return { store: this.defaultStore, connectionUri: null };
     if (typeof raw !== 'string' || raw.length > MAX_CONNECTION_PARAM) {
-      throw AppException.invalidRequest('connection must be one resource URI or connection name', { field: 'connection' });
+      throw AppException.invalidRequest('connection must be one resource URI or connection name', {
+        field: 'connection',
+      });
     }
     return this.fromConnection(context, raw);
   }
 
-  private async fromConnection(context: StoreContext, reference: string): Promise<{ store: ObjectStore; connectionUri: string }> {
+  private async fromConnection(
+    context: StoreContext,
+    reference: string,
+  ): Promise<{ store: ObjectStore; connectionUri: string }> {
     const { principal, projectId } = context;
     const resourceUri = await this.connections.resolveReference(principal, projectId, reference);
     const ref = parseDataResourceUri(resourceUri);
     // Another org's URI is simply not found: its existence is not ours to confirm.
     if (!ref || ref.orgId !== principal.orgId) throw AppException.notFound('Data connection');
-    await assertPermission(this.authz, principal, 'can_execute', dataConnectionObjectOf(ref), 'Data connection');
+    await assertPermission(
+      this.authz,
+      principal,
+      'can_execute',
+      dataConnectionObjectOf(ref),
+      'Data connection',
+    );
     const row = await this.connections.load(principal, projectId, resourceUri);
     if (!isStorageType(row.connectionType)) {
       throw AppException.validation(`A ${row.connectionType} connection is not a storage connection`, {
@@ -59,13 +75,20 @@ export class ObjectStoreResolver {
         allowed_types: STORAGE_CONNECTION_TYPES,
       });
     }
-    if (row.status === 'DISABLED') throw AppException.conflict('The connection is disabled', { resource_uri: row.resourceUri });
+    if (row.status === 'DISABLED')
+      throw AppException.conflict('The connection is disabled', { resource_uri: row.resourceUri });
     const destination = await this.stores.destinationOf(row.connectionType, row.config);
     // Never cached: read as the caller for every use, so rotation needs no restart.
     const stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
     const store = await this.stores.open(destination, stored.credentials ?? {});
     // Released only once its use is audited, before any I/O on the customer's store: no audit record, no access.
-    const use = { action: 'storage.connection.use', resource_type: 'data_connection', resource_id: row.resourceUri, project_id: projectId, details: { operation: context.operation, connection_type: row.connectionType } };
+    const use = {
+      action: 'storage.connection.use',
+      resource_type: 'data_connection',
+      resource_id: row.resourceUri,
+      project_id: projectId,
+      details: { operation: context.operation, connection_type: row.connectionType },
+    };
     return this.audit.read(principal, use, async () => ({ store, connectionUri: row.resourceUri }));
   }
 }

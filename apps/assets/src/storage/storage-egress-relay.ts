@@ -79,12 +79,16 @@ interface RelayReport {
 }
 
 /** OpenSSL's certificate verification results, and Node's own hostname check. */
-const CERTIFICATE_ERROR = /^(?:ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*(?:CERT|ISSUER|SIGNATURE|CHAIN|CRL|PATH_LENGTH|PURPOSE)[A-Z_]*)$/;
+const CERTIFICATE_ERROR =
+  /^(?:ERR_TLS_CERT_ALTNAME_INVALID|[A-Z_]*(?:CERT|ISSUER|SIGNATURE|CHAIN|CRL|PATH_LENGTH|PURPOSE)[A-Z_]*)$/;
 
 function tlsFailureOf(error: unknown): RelayTlsFailure {
   const raw = (error as { code?: unknown } | null)?.code;
   const code = typeof raw === 'string' && /^[A-Z0-9_]{1,64}$/.test(raw) ? raw : undefined;
-  return { reason: code && CERTIFICATE_ERROR.test(code) ? 'tls_certificate_rejected' : 'tls_handshake_failed', ...(code ? { code } : {}) };
+  return {
+    reason: code && CERTIFICATE_ERROR.test(code) ? 'tls_certificate_rejected' : 'tls_handshake_failed',
+    ...(code ? { code } : {}),
+  };
 }
 
 const HOP_BY_HOP = new Set([
@@ -198,7 +202,14 @@ export class StorageEgressRelay {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-    return { origin, credentials, refusedRedirect: () => refused, tlsFailure: () => tlsFailed, bearerFailure: () => bearerFailed, close };
+    return {
+      origin,
+      credentials,
+      refusedRedirect: () => refused,
+      tlsFailure: () => tlsFailed,
+      bearerFailure: () => bearerFailed,
+      close,
+    };
   }
 
   private forward(
@@ -243,7 +254,8 @@ export class StorageEgressRelay {
     }
     if (upstream.virtualHostBucket) {
       const prefix = `/${upstream.virtualHostBucket}`;
-      if (path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) path = path.slice(prefix.length) || '/';
+      if (path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`))
+        path = path.slice(prefix.length) || '/';
       if (!path.startsWith('/')) path = `/${path}`;
     }
     headers.host = upstream.hostHeader;
@@ -297,7 +309,14 @@ export class StorageEgressRelay {
       path,
       headers,
       agent: false,
-      ...(upstream.tls ? { servername, secureContext: trustedContext(), checkServerIdentity: (_host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(dest.hostname, cert) } : {}),
+      ...(upstream.tls
+        ? {
+            servername,
+            secureContext: trustedContext(),
+            checkServerIdentity: (_host: string, cert: tls.PeerCertificate) =>
+              tls.checkServerIdentity(dest.hostname, cert),
+          }
+        : {}),
     };
     const outgoing = (upstream.tls ? https : http).request(options, (upstreamRes) => {
       const status = upstreamRes.statusCode ?? 502;
@@ -354,7 +373,11 @@ export class StorageEgressRelay {
  * A `Location` in a non-redirect answer (a GCS resumable-upload session, say) is followed by
  * OpenDAL too: it may only name the upstream itself, and is rewritten to the relay.
  */
-function sameOriginLocation(location: string, upstream: RelayUpstream, relayOrigin: string): string | undefined {
+function sameOriginLocation(
+  location: string,
+  upstream: RelayUpstream,
+  relayOrigin: string,
+): string | undefined {
   const upstreamOrigin = `${upstream.tls ? 'https' : 'http'}://${upstream.hostHeader}`;
   let url: URL;
   try {
@@ -387,7 +410,11 @@ function sameSecret(given: string, expected: string): boolean {
 function relayCredentialsFor(auth: RelayAuth): RelayCredentials {
   switch (auth.kind) {
     case 'sigv4':
-      return { kind: 'sigv4', accessKeyId: `AKRELAY${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(32).toString('base64url') };
+      return {
+        kind: 'sigv4',
+        accessKeyId: `AKRELAY${randomBytes(8).toString('hex').toUpperCase()}`,
+        secretAccessKey: randomBytes(32).toString('base64url'),
+      };
     case 'bearer':
       return { kind: 'bearer', token: `relay.${randomBytes(32).toString('base64url')}` };
     case 'azure_shared_key':
@@ -400,21 +427,40 @@ function relayCredentialsFor(auth: RelayAuth): RelayCredentials {
 }
 
 /** Whether the request is authenticated with this relay's credentials (and so comes from its OpenDAL). */
-function provesRelayCredentials(method: string, pathAndQuery: string, headers: http.IncomingHttpHeaders, auth: RelayAuth, credentials: RelayCredentials): boolean {
+function provesRelayCredentials(
+  method: string,
+  pathAndQuery: string,
+  headers: http.IncomingHttpHeaders,
+  auth: RelayAuth,
+  credentials: RelayCredentials,
+): boolean {
   const authorization = headers.authorization;
   if (typeof authorization !== 'string') return false;
-  if (credentials.kind === 'bearer') return auth.kind === 'bearer' && sameSecret(authorization, `Bearer ${credentials.token}`);
+  if (credentials.kind === 'bearer')
+    return auth.kind === 'bearer' && sameSecret(authorization, `Bearer ${credentials.token}`);
   if (credentials.kind === 'sigv4') {
     const signed = parseSigV4(authorization);
     // The signature must cover the Host (checked to be the relay's) and the date.
-    if (!signed || signed.accessKeyId !== credentials.accessKeyId || !signed.signedHeaders.includes('host') || !signed.signedHeaders.includes('x-amz-date')) return false;
+    if (
+      !signed ||
+      signed.accessKeyId !== credentials.accessKeyId ||
+      !signed.signedHeaders.includes('host') ||
+      !signed.signedHeaders.includes('x-amz-date')
+    )
+      return false;
     const expected = sigV4Signature(method, pathAndQuery, headers, credentials.secretAccessKey, signed);
     return expected !== undefined && sameSecret(signed.signature, expected);
   }
   if (auth.kind !== 'azure_shared_key') return false;
   const prefix = `SharedKey ${auth.accountName}:`;
   if (!authorization.startsWith(prefix)) return false;
-  const expected = sharedKeySignature(method, pathAndQuery, headers, auth.accountName, credentials.accountKey);
+  const expected = sharedKeySignature(
+    method,
+    pathAndQuery,
+    headers,
+    auth.accountName,
+    credentials.accountKey,
+  );
   return sameSecret(authorization.slice(prefix.length), expected);
 }
 
@@ -427,7 +473,8 @@ interface SigV4Authorization {
   signature: string;
 }
 
-const SIGV4_AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/\s]+)\/(\d{8})\/([^/\s]+)\/([^/\s]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const SIGV4_AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=([^/\s]+)\/(\d{8})\/([^/\s]+)\/([^/\s]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 function parseSigV4(authorization: string): SigV4Authorization | undefined {
   const match = SIGV4_AUTHORIZATION.exec(authorization);
@@ -441,7 +488,13 @@ function parseSigV4(authorization: string): SigV4Authorization | undefined {
  * headers with their current values, the payload hash it declares), with `secretAccessKey` and the
  * credential scope of `signed`. Undefined when the request lacks the date or payload hash headers.
  */
-function sigV4Signature(method: string, pathAndQuery: string, headers: AnyHeaders, secretAccessKey: string, signed: SigV4Authorization): string | undefined {
+function sigV4Signature(
+  method: string,
+  pathAndQuery: string,
+  headers: AnyHeaders,
+  secretAccessKey: string,
+  signed: SigV4Authorization,
+): string | undefined {
   const amzDate = headers['x-amz-date'];
   const payloadHash = headers['x-amz-content-sha256'];
   if (typeof amzDate !== 'string' || typeof payloadHash !== 'string') return undefined;
@@ -456,18 +509,33 @@ function sigV4Signature(method: string, pathAndQuery: string, headers: AnyHeader
     .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  const canonicalHeaders = signed.signedHeaders.map((name) => `${name}:${headerText(headers, name).trim().replace(/\s+/g, ' ')}\n`).join('');
+  const canonicalHeaders = signed.signedHeaders
+    .map((name) => `${name}:${headerText(headers, name).trim().replace(/\s+/g, ' ')}\n`)
+    .join('');
   const signedHeaderList = signed.signedHeaders.join(';');
   // Each path segment, decoded and encoded again as AWS does (RFC 3986 unreserved characters only).
   const canonicalPath = rawPath
     .split('/')
     .map((segment) => AWS_ENCODE(safeDecode(segment)))
     .join('/');
-  const canonicalRequest = [method, canonicalPath, query, canonicalHeaders, signedHeaderList, payloadHash].join('\n');
+  const canonicalRequest = [
+    method,
+    canonicalPath,
+    query,
+    canonicalHeaders,
+    signedHeaderList,
+    payloadHash,
+  ].join('\n');
   const scope = `${signed.date}/${signed.region}/${signed.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    createHash('sha256').update(canonicalRequest).digest('hex'),
+  ].join('\n');
   let key: Buffer = createHmac('sha256', `AWS4${secretAccessKey}`).update(signed.date).digest();
-  for (const part of [signed.region, signed.service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  for (const part of [signed.region, signed.service, 'aws4_request'])
+    key = createHmac('sha256', key).update(part).digest();
   return createHmac('sha256', key).update(stringToSign).digest('hex');
 }
 
@@ -476,13 +544,19 @@ function sigV4Signature(method: string, pathAndQuery: string, headers: AnyHeader
  * with the tenant's key, keeping the credential scope, signed headers and payload hash OpenDAL
  * chose; adds the tenant's session token. Without a tenant key pair the request goes unsigned.
  */
-function signSigV4Upstream(method: string, pathAndQuery: string, headers: http.OutgoingHttpHeaders, auth: Extract<RelayAuth, { kind: 'sigv4' }>): void {
+function signSigV4Upstream(
+  method: string,
+  pathAndQuery: string,
+  headers: http.OutgoingHttpHeaders,
+  auth: Extract<RelayAuth, { kind: 'sigv4' }>,
+): void {
   const signed = parseSigV4(String(headers.authorization));
   delete headers.authorization;
   if (!signed || !auth.accessKeyId || !auth.secretAccessKey) return; // anonymous access
   if (auth.sessionToken) {
     headers['x-amz-security-token'] = auth.sessionToken;
-    if (!signed.signedHeaders.includes('x-amz-security-token')) signed.signedHeaders = [...signed.signedHeaders, 'x-amz-security-token'].sort();
+    if (!signed.signedHeaders.includes('x-amz-security-token'))
+      signed.signedHeaders = [...signed.signedHeaders, 'x-amz-security-token'].sort();
   }
   const signature = sigV4Signature(method, pathAndQuery, headers, auth.secretAccessKey, signed);
   if (signature === undefined) return;
@@ -490,7 +564,19 @@ function signSigV4Upstream(method: string, pathAndQuery: string, headers: http.O
 }
 
 /** Headers that Azure Shared Key signs by value, in order (`Content-Length` 0 signs as empty). */
-const SHARED_KEY_HEADERS = ['content-encoding', 'content-language', 'content-length', 'content-md5', 'content-type', 'date', 'if-modified-since', 'if-match', 'if-none-match', 'if-unmodified-since', 'range'];
+const SHARED_KEY_HEADERS = [
+  'content-encoding',
+  'content-language',
+  'content-length',
+  'content-md5',
+  'content-type',
+  'date',
+  'if-modified-since',
+  'if-match',
+  'if-none-match',
+  'if-unmodified-since',
+  'range',
+];
 
 /**
  * Azure Storage Shared Key (Blob service, version 2009-09-19 and later): HMAC-SHA256, under the
@@ -498,7 +584,13 @@ const SHARED_KEY_HEADERS = ['content-encoding', 'content-language', 'content-len
  * canonicalized resource (`/<account><path>` and the query parameters, lowercased names, decoded
  * values). The `Host` is not signed, so the relay's address and the tenant's name sign alike.
  */
-function sharedKeySignature(method: string, pathAndQuery: string, headers: AnyHeaders, accountName: string, accountKey: string): string {
+function sharedKeySignature(
+  method: string,
+  pathAndQuery: string,
+  headers: AnyHeaders,
+  accountName: string,
+  accountKey: string,
+): string {
   const standard = SHARED_KEY_HEADERS.map((name) => {
     const value = headerText(headers, name);
     return name === 'content-length' && value === '0' ? '' : value;
@@ -524,14 +616,21 @@ function sharedKeySignature(method: string, pathAndQuery: string, headers: AnyHe
       .map((name) => `\n${name}:${params.get(name)!.sort().join(',')}`)
       .join('');
   const stringToSign = `${[method.toUpperCase(), ...standard].join('\n')}\n${msHeaders}${resource}`;
-  return createHmac('sha256', Buffer.from(accountKey, 'base64')).update(stringToSign, 'utf8').digest('base64');
+  return createHmac('sha256', Buffer.from(accountKey, 'base64'))
+    .update(stringToSign, 'utf8')
+    .digest('base64');
 }
 
 /**
  * Signs the (already verified) request again with the tenant's account key, or sends it with the
  * tenant's SAS token in its query instead of a signature. Returns the path and query to send.
  */
-function signSharedKeyUpstream(method: string, pathAndQuery: string, headers: http.OutgoingHttpHeaders, auth: Extract<RelayAuth, { kind: 'azure_shared_key' }>): string {
+function signSharedKeyUpstream(
+  method: string,
+  pathAndQuery: string,
+  headers: http.OutgoingHttpHeaders,
+  auth: Extract<RelayAuth, { kind: 'azure_shared_key' }>,
+): string {
   delete headers.authorization;
   if (auth.accountKey) {
     headers.authorization = `SharedKey ${auth.accountName}:${sharedKeySignature(method, pathAndQuery, headers, auth.accountName, auth.accountKey)}`;

@@ -3,11 +3,17 @@ import type { StorageConnectionType } from '@app/storage';
 import type { RelayAuth, RelayCredentials } from './storage-egress-relay.js';
 
 /** Where a storage connection's requests go: its endpoint, or the cloud's default host. */
-export function storageEndpointOf(type: StorageConnectionType, config: Record<string, unknown>): { host: string; port: number } {
+export function storageEndpointOf(
+  type: StorageConnectionType,
+  config: Record<string, unknown>,
+): { host: string; port: number } {
   const endpoint = typeof config.endpoint === 'string' ? config.endpoint : undefined;
   if (endpoint) {
     const url = new URL(endpoint);
-    return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443) };
+    return {
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port) || (url.protocol === 'http:' ? 80 : 443),
+    };
   }
   switch (type) {
     case 's3':
@@ -42,7 +48,10 @@ export interface StorageUpstreamPlan {
  * the relay sends each request to `host` (pinned) with `hostHeader`, so an S3 bucket addressed
  * virtual-hosted style is checked under the name that is really dialled (`<bucket>.<endpoint>`).
  */
-export function storageUpstreamOf(type: StorageConnectionType, config: Record<string, unknown>): StorageUpstreamPlan {
+export function storageUpstreamOf(
+  type: StorageConnectionType,
+  config: Record<string, unknown>,
+): StorageUpstreamPlan {
   const { host, port } = storageEndpointOf(type, config);
   const endpoint = typeof config.endpoint === 'string' ? new URL(config.endpoint) : undefined;
   const tls = endpoint ? endpoint.protocol === 'https:' : true;
@@ -51,10 +60,20 @@ export function storageUpstreamOf(type: StorageConnectionType, config: Record<st
   const hostName = endpoint ? endpoint.hostname : host;
   const endpointPath = endpoint ? endpoint.pathname.replace(/\/+$/, '') : '';
   const s3 = type === 's3' || type === 'minio';
-  const pathStyle = config.path_style === true || config.path_style === 'true' || (config.path_style === undefined && type === 'minio');
+  const pathStyle =
+    config.path_style === true ||
+    config.path_style === 'true' ||
+    (config.path_style === undefined && type === 'minio');
   if (s3 && !pathStyle && typeof config.bucket === 'string' && !/^\[|^\d+\.\d+\.\d+\.\d+$/.test(hostName)) {
     const vhost = `${config.bucket}.${host}`;
-    return { host: vhost, port, tls, hostHeader: authority(vhost), endpointPath, virtualHostBucket: config.bucket };
+    return {
+      host: vhost,
+      port,
+      tls,
+      hostHeader: authority(vhost),
+      endpointPath,
+      virtualHostBucket: config.bucket,
+    };
   }
   return { host, port, tls, hostHeader: authority(hostName), endpointPath };
 }
@@ -64,7 +83,12 @@ export function storageUpstreamOf(type: StorageConnectionType, config: Record<st
  * path-style for S3), which alone talks to the pinned address. OpenDAL never resolves a tenant's
  * name, never opens a socket to it, and never sees a redirect.
  */
-export function relayedStorageConfig(type: StorageConnectionType, config: Record<string, unknown>, relayOrigin: string, plan: StorageUpstreamPlan): Record<string, unknown> {
+export function relayedStorageConfig(
+  type: StorageConnectionType,
+  config: Record<string, unknown>,
+  relayOrigin: string,
+  plan: StorageUpstreamPlan,
+): Record<string, unknown> {
   const s3 = type === 's3' || type === 'minio';
   return { ...config, endpoint: `${relayOrigin}${plan.endpointPath}`, ...(s3 ? { path_style: true } : {}) };
 }
@@ -78,18 +102,29 @@ function secretText(credentials: Record<string, unknown>, field: string): string
  * The tenant's credentials as the relay holds them. `currentToken` (gcs) gives the access token
  * obtained from the key file, fresh for each upstream request.
  */
-export function relayAuthOf(type: StorageConnectionType, config: Record<string, unknown>, credentials: Record<string, unknown>, currentToken?: () => Promise<string>): RelayAuth {
+export function relayAuthOf(
+  type: StorageConnectionType,
+  config: Record<string, unknown>,
+  credentials: Record<string, unknown>,
+  currentToken?: () => Promise<string>,
+): RelayAuth {
   switch (type) {
     case 's3':
     case 'minio':
-      return { kind: 'sigv4', accessKeyId: secretText(credentials, 'access_key'), secretAccessKey: secretText(credentials, 'secret_key'), sessionToken: secretText(credentials, 'session_token') };
+      return {
+        kind: 'sigv4',
+        accessKeyId: secretText(credentials, 'access_key'),
+        secretAccessKey: secretText(credentials, 'secret_key'),
+        sessionToken: secretText(credentials, 'session_token'),
+      };
     case 'gcs':
       if (!currentToken) throw new Error('a gcs relay needs its access token source');
       return { kind: 'bearer', token: currentToken };
     case 'azure_blob': {
       const accountKey = secretText(credentials, 'account_key');
       const sasToken = secretText(credentials, 'sas_token');
-      if (!accountKey && !sasToken) throw AppException.invalidRequest('An Azure storage connection needs account_key or sas_token');
+      if (!accountKey && !sasToken)
+        throw AppException.invalidRequest('An Azure storage connection needs account_key or sas_token');
       return { kind: 'azure_shared_key', accountName: String(config.account_name), accountKey, sasToken };
     }
     default: {

@@ -31,13 +31,20 @@ export class StorageHttpSetup implements OnModuleInit {
     if (!fastify) return;
     fastify.addHook('onRequest', async (request) => {
       if (!(request.routeOptions.config as { storageRawBody?: boolean } | undefined)?.storageRawBody) return;
-      (request as unknown as Record<symbol, string | undefined>)[ORIGINAL_CONTENT_TYPE] = request.headers['content-type'];
+      (request as unknown as Record<symbol, string | undefined>)[ORIGINAL_CONTENT_TYPE] =
+        request.headers['content-type'];
       request.headers['content-type'] = RAW_CONTENT_TYPE;
     });
     fastify.addContentTypeParser(RAW_CONTENT_TYPE, (_request, payload, done) => done(null, payload));
     await fastify.register(multipart, {
       throwFileSizeLimit: true,
-      limits: { fileSize: this.config.STORAGE_MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 4096, parts: 12 },
+      limits: {
+        fileSize: this.config.STORAGE_MAX_UPLOAD_BYTES + 1,
+        files: 1,
+        fields: 10,
+        fieldSize: 4096,
+        parts: 12,
+      },
     });
   }
 }

@@ -23,7 +23,8 @@ export function parseStoragePath(rawUrl: string, method: string): StoragePath {
   const index = path.indexOf(marker);
   if (index === -1) throw AppException.invalidRequest('Invalid storage path');
   const rest = path.slice(index + marker.length);
-  if (/%(2f|5c)/i.test(rest)) throw AppException.invalidRequest('Invalid object key: encoded slashes are not allowed');
+  if (/%(2f|5c)/i.test(rest))
+    throw AppException.invalidRequest('Invalid object key: encoded slashes are not allowed');
   const segments = rest.split('/').map((segment) => {
     try {
       return decodeURIComponent(segment);
@@ -31,9 +32,13 @@ export function parseStoragePath(rawUrl: string, method: string): StoragePath {
       throw AppException.invalidRequest('Invalid object key: malformed percent-encoding');
     }
   });
-  const isList = method === 'GET' && (segments.length === 1 || (segments.length === 2 && segments[1] === '')) && STORAGE_NAME.test(segments[0]);
+  const isList =
+    method === 'GET' &&
+    (segments.length === 1 || (segments.length === 2 && segments[1] === '')) &&
+    STORAGE_NAME.test(segments[0]);
   if (isList) return { solution: segments[0], artifactPath: null };
-  if (segments.length === 1) return { solution: DEFAULT_SOLUTION, artifactPath: `${DEFAULT_ARTIFACT_TYPE}/${segments[0]}` };
+  if (segments.length === 1)
+    return { solution: DEFAULT_SOLUTION, artifactPath: `${DEFAULT_ARTIFACT_TYPE}/${segments[0]}` };
   return { solution: segments[0], artifactPath: segments.slice(1).join('/') };
 }
 

@@ -1,12 +1,29 @@
 import { Controller, Delete, Get, HttpException, Inject, Logger, Put, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { ApiErrors, AppException, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
-import { HeadersSentError, type ObjectBody, ObjectTooLargeError, RangeNotSatisfiableError, TenantKeyBuilder } from '@app/storage';
+import {
+  HeadersSentError,
+  type ObjectBody,
+  ObjectTooLargeError,
+  RangeNotSatisfiableError,
+  TenantKeyBuilder,
+} from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { UploadSlots } from './upload-slots.js';
 import { assertNotFileKey } from './files.service.js';
@@ -19,7 +36,8 @@ const CONTENT_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=("[^"\r
 
 function storedContentType(value: string | undefined): string {
   if (!value) return 'application/octet-stream';
-  if (value.length > 255 || !CONTENT_TYPE.test(value.trim())) throw AppException.invalidRequest('Invalid Content-Type header');
+  if (value.length > 255 || !CONTENT_TYPE.test(value.trim()))
+    throw AppException.invalidRequest('Invalid Content-Type header');
   return value.trim();
 }
 
@@ -54,7 +72,12 @@ export class StorageController {
   @ApiQuery(CONNECTION_QUERY)
   @ApiResponse({ status: 201, type: PutObjectResultDto })
   @ApiErrors(400, 408, 409, 413, 422, 429)
-  async put(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async put(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'PUT');
     let result;
@@ -68,14 +91,22 @@ export class StorageController {
       const store = await this.stores.resolve({ principal, projectId, request, operation: 'put' });
       const body = request.body instanceof Readable ? request.body : Readable.from([]);
       result = await this.uploads.run(principal.orgId, () =>
-        store.put(key, body, { contentType, maxBytes: max, idleTimeoutMs: this.config.STORAGE_UPLOAD_IDLE_TIMEOUT_MS }),
+        store.put(key, body, {
+          contentType,
+          maxBytes: max,
+          idleTimeoutMs: this.config.STORAGE_UPLOAD_IDLE_TIMEOUT_MS,
+        }),
       );
     } catch (error) {
       // The rest of the body may never come (an idle client) or be large: answer, then close.
       void reply.header('connection', 'close');
       throw error;
     }
-    void reply.status(201).send({ key: TenantKeyBuilder.relative(tenant, solution, result.key), size: result.size, etag: result.etag } satisfies PutObjectResultDto);
+    void reply.status(201).send({
+      key: TenantKeyBuilder.relative(tenant, solution, result.key),
+      size: result.size,
+      etag: result.etag,
+    } satisfies PutObjectResultDto);
   }
 
   @Get('*')
@@ -86,7 +117,10 @@ export class StorageController {
   })
   @ApiParam({ name: '*', description: '`{solution}/{artifact-type}/{id…}`, or `{solution}` to list' })
   @ApiProduces('application/octet-stream', 'application/json')
-  @ApiOkResponse({ type: ObjectPageDto, description: 'The object bytes, or a page of objects for `/storage/{solution}`' })
+  @ApiOkResponse({
+    type: ObjectPageDto,
+    description: 'The object bytes, or a page of objects for `/storage/{solution}`',
+  })
   @ApiResponse({ status: 206, description: 'Partial content' })
   @ApiResponse({ status: 304, description: 'Not modified' })
   @ApiResponse({ status: 416, description: 'Range not satisfiable' })
@@ -99,12 +133,18 @@ export class StorageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
-    const { solution, artifactPath } = parseStoragePath(request.url, request.method === 'HEAD' ? 'HEAD' : 'GET');
+    const { solution, artifactPath } = parseStoragePath(
+      request.url,
+      request.method === 'HEAD' ? 'HEAD' : 'GET',
+    );
     if (artifactPath === null) {
       const prefix = TenantKeyBuilder.listPrefix(tenant, solution, query.prefix ?? '');
       const store = await this.stores.resolve({ principal, projectId, request, operation: 'list' });
       const page = await store.list({ prefix, cursor: query.cursor, limit: query.limit ?? 20 });
-      const data = page.items.map((item) => ({ ...item, key: TenantKeyBuilder.relative(tenant, solution, item.key) }));
+      const data = page.items.map((item) => ({
+        ...item,
+        key: TenantKeyBuilder.relative(tenant, solution, item.key),
+      }));
       void reply.status(200).send({ data, next_cursor: page.next_cursor } satisfies ObjectPageDto);
       return;
     }
@@ -113,12 +153,20 @@ export class StorageController {
 
   @Delete('*')
   @RequirePermission('can_write', projectFromHeader, 'Project')
-  @ApiOperation({ summary: 'Delete an object (idempotent)', description: 'Objects under `files/` belong to the files API: deleting them here answers 409.' })
+  @ApiOperation({
+    summary: 'Delete an object (idempotent)',
+    description: 'Objects under `files/` belong to the files API: deleting them here answers 409.',
+  })
   @ApiParam({ name: '*', description: '`{solution}/{artifact-type}/{id…}`' })
   @ApiQuery(CONNECTION_QUERY)
   @ApiNoContentResponse()
   @ApiErrors(400, 409, 422)
-  async remove(@CurrentPrincipal() principal: Principal, @CurrentProject() projectId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentProject() projectId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const tenant = { orgId: principal.orgId, projectId };
     const { solution, artifactPath } = parseStoragePath(request.url, 'DELETE');
     const key = TenantKeyBuilder.build(tenant, solution, artifactPath!);
@@ -137,7 +185,10 @@ export class StorageController {
   ): Promise<void> {
     const key = TenantKeyBuilder.build(tenant, solution, artifactPath);
     const { request } = context;
-    const store = await this.stores.resolve({ ...context, operation: request.method === 'HEAD' ? 'head' : 'get' });
+    const store = await this.stores.resolve({
+      ...context,
+      operation: request.method === 'HEAD' ? 'head' : 'get',
+    });
     const info = await store.head(key);
     const headers: Record<string, string> = {
       'accept-ranges': 'bytes',
@@ -164,12 +215,25 @@ export class StorageController {
     }
     if (request.method === 'HEAD') {
       // An empty stream keeps our Content-Length (Fastify's HEAD handling would reset it to 0).
-      void reply.status(200).headers({ ...headers, 'content-length': String(info.size) }).send(Readable.from([]));
+      void reply
+        .status(200)
+        .headers({ ...headers, 'content-length': String(info.size) })
+        .send(Readable.from([]));
       return;
     }
     let result;
     try {
-      result = await store.get(key, range ? { range: range.suffix !== undefined ? { start: Math.max(0, info.size - range.suffix) } : { start: range.start, end: range.end } } : {});
+      result = await store.get(
+        key,
+        range
+          ? {
+              range:
+                range.suffix !== undefined
+                  ? { start: Math.max(0, info.size - range.suffix) }
+                  : { start: range.start, end: range.end },
+            }
+          : {},
+      );
     } catch (error) {
       if (error instanceof RangeNotSatisfiableError) {
         void reply.header('content-range', `bytes */${error.size}`);
@@ -195,7 +259,12 @@ export class StorageController {
    * a failure before that still gets the error envelope; after it, closing the connection is the
    * only honest signal left.
    */
-  private async send(reply: FastifyReply, status: number, headers: Record<string, string>, body: ObjectBody): Promise<void> {
+  private async send(
+    reply: FastifyReply,
+    status: number,
+    headers: Record<string, string>,
+    body: ObjectBody,
+  ): Promise<void> {
     const response = reply.raw;
     try {
       await body.writeTo(response, {
@@ -208,9 +277,16 @@ export class StorageController {
       if (!(error instanceof HeadersSentError)) throw error;
       response.destroy();
       // A client that leaves mid-download is routine; a storage failure after the headers is not.
-      if (error.reason instanceof AppException) this.logger.warn({ request_id: reply.request.id, err: error.reason.code }, 'Object download failed after its headers were sent');
-      else this.logger.debug({ request_id: reply.request.id, err: (error.reason as Error)?.name }, 'Object download ended early');
+      if (error.reason instanceof AppException)
+        this.logger.warn(
+          { request_id: reply.request.id, err: error.reason.code },
+          'Object download failed after its headers were sent',
+        );
+      else
+        this.logger.debug(
+          { request_id: reply.request.id, err: (error.reason as Error)?.name },
+          'Object download ended early',
+        );
     }
   }
 }
-

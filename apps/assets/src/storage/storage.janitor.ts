@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { SystemScope } from '@app/core';
 import type { ObjectStore } from '@app/storage';
 import { PeriodicPass } from '../common/index.js';
@@ -48,7 +54,8 @@ export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShut
     try {
       const rows = await this.files.sweepAbandoned(JANITOR, this.store, idleMs);
       const temp = await this.store.removeAbandonedUploads(idleMs);
-      if (rows + temp > 0) this.logger.log({ abandoned_files: rows, temp_files: temp }, 'Removed abandoned uploads');
+      if (rows + temp > 0)
+        this.logger.log({ abandoned_files: rows, temp_files: temp }, 'Removed abandoned uploads');
     } catch (error) {
       this.logger.warn({ err: (error as Error)?.name }, 'Abandoned-upload sweep failed; retrying later');
     }

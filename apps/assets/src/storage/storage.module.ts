@@ -38,7 +38,9 @@ import { UploadSlots } from './upload-slots.js';
       // Adapts the token exchange and the egress policy to GoogleAccessTokens' two functions.
       provide: GoogleAccessTokens,
       useFactory: (tokenUrl: string, egress: EgressPolicy) =>
-        new GoogleAccessTokens(jwtBearerAccessTokenSource(tokenUrl), (host, port) => egress.resolve(host, port)),
+        new GoogleAccessTokens(jwtBearerAccessTokenSource(tokenUrl), (host, port) =>
+          egress.resolve(host, port),
+        ),
       inject: [GOOGLE_TOKEN_ENDPOINT, EgressPolicy],
     },
   ],

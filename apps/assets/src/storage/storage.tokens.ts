@@ -19,7 +19,8 @@ export const RAW_BODY_ROUTE = { storageRawBody: true } as const;
 export const CONNECTION_QUERY = {
   name: 'connection',
   required: false,
-  description: 'Use this registered storage connection (resource URI, or name in your scope) instead of the default store; needs `can_execute` on it',
+  description:
+    'Use this registered storage connection (resource URI, or name in your scope) instead of the default store; needs `can_execute` on it',
   example: 'data:acme:analytics-prod:shared-lake',
 } as const;
 

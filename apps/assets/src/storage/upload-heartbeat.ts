@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type AppException, SystemScope } from '@app/core';
 import { PeriodicPass } from '../common/index.js';
 import { FilesService, reservationLost } from './files.service.js';
@@ -52,7 +58,10 @@ export class UploadHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     try {
       kept = new Set(await this.files.refresh(HEARTBEAT, ids));
     } catch (error) {
-      this.logger.warn({ uploads: ids.length, err: (error as Error)?.name }, 'Upload heartbeat failed; retrying on the next tick');
+      this.logger.warn(
+        { uploads: ids.length, err: (error as Error)?.name },
+        'Upload heartbeat failed; retrying on the next tick',
+      );
       return;
     }
     for (const id of ids) {

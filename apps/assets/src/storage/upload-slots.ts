@@ -13,7 +13,11 @@ export class UploadSlots {
   private waiters: (() => void)[] = [];
 
   constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
-    this.limiter = new ConcurrencyLimiter(config.STORAGE_MAX_CONCURRENT_UPLOADS, config.STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG, 'uploads');
+    this.limiter = new ConcurrencyLimiter(
+      config.STORAGE_MAX_CONCURRENT_UPLOADS,
+      config.STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG,
+      'uploads',
+    );
   }
 
   /**

@@ -30,7 +30,8 @@ export class ConfigReader {
       throw invalid(`${this.what} field "${key}" must be a non-empty string`);
     }
     // Pattern failures never echo the value: it may be a secret.
-    if (opts.pattern && !opts.pattern.test(value)) throw invalid(`${this.what} field "${key}" has an invalid format`);
+    if (opts.pattern && !opts.pattern.test(value))
+      throw invalid(`${this.what} field "${key}" has an invalid format`);
     return value;
   }
 

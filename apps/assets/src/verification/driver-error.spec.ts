@@ -34,18 +34,26 @@ describe(classifyError.name, () => {
 
   it('should never copy driver text into the message', () => {
     const secret = 'hunter2-secret';
-    const classified = classifyError({ code: '28P01', message: `password ${secret} rejected` }, 'authenticate');
+    const classified = classifyError(
+      { code: '28P01', message: `password ${secret} rejected` },
+      'authenticate',
+    );
     expect(classified.message).not.toContain(secret);
     expect(classified.message).toContain('28P01');
   });
 
   it('should not append a detail that does not look like a code', () => {
     expect(classifyError({ code: 'ECONNREFUSED' }, 'connect').message).toContain('ECONNREFUSED');
-    expect(classifyError({ name: 'x y z', $metadata: { httpStatusCode: 404 } }, 'connect').message).not.toContain('x y z');
+    expect(
+      classifyError({ name: 'x y z', $metadata: { httpStatusCode: 404 } }, 'connect').message,
+    ).not.toContain('x y z');
   });
 
   it('should keep a DriverError verdict as is', () => {
-    expect(classifyError(new DriverError('invalid_config', 'bad port'), 'resolve')).toEqual({ code: 'invalid_config', message: 'bad port' });
+    expect(classifyError(new DriverError('invalid_config', 'bad port'), 'resolve')).toEqual({
+      code: 'invalid_config',
+      message: 'bad port',
+    });
   });
 });
 

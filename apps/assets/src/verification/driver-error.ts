@@ -122,7 +122,11 @@ function isTlsError(error: unknown): boolean {
 function isTimeout(error: unknown): boolean {
   const name = field(error, 'name') ?? '';
   const message = field(error, 'message') ?? '';
-  return name === 'AbortError' || name === 'TimeoutError' || /timeout expired|timed out|Query read timeout/i.test(message);
+  return (
+    name === 'AbortError' ||
+    name === 'TimeoutError' ||
+    /timeout expired|timed out|Query read timeout/i.test(message)
+  );
 }
 
 /**
@@ -134,7 +138,10 @@ export function classifyError(error: unknown, step: VerificationStepName): Class
   if (error instanceof DriverError) return { code: error.code, message: error.message };
   const redirect = redirectStatusOf(error);
   if (redirect !== undefined) {
-    return { code: 'egress_denied', message: `the endpoint answered with a redirect (HTTP ${redirect}), which is never followed: use the final address as the endpoint` };
+    return {
+      code: 'egress_denied',
+      message: `the endpoint answered with a redirect (HTTP ${redirect}), which is never followed: use the final address as the endpoint`,
+    };
   }
   const code = field(error, 'code');
   const name = field(error, 'name');
@@ -188,7 +195,8 @@ export function collectSecrets(credentials: Record<string, unknown> | undefined)
     if (typeof value === 'string') {
       if (value.length >= 3) out.push(value);
       // A JSON key file carries its own secrets; PEM bodies are matched line by line below.
-      if (value.includes('\n')) for (const line of value.split('\n')) if (line.trim().length >= 8) out.push(line.trim());
+      if (value.includes('\n'))
+        for (const line of value.split('\n')) if (line.trim().length >= 8) out.push(line.trim());
     } else if (Array.isArray(value)) value.forEach(walk);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
   };

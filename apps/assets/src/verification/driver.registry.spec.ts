@@ -22,24 +22,58 @@ describe('DRIVERS', () => {
   });
 
   it('should refuse an incomplete config before naming any destination', () => {
-    for (const type of ['snowflake', 'mongodb', 'bigquery', 'databricks', 'oracle', 'gcs', 'azure_blob'] as const) {
+    for (const type of [
+      'snowflake',
+      'mongodb',
+      'bigquery',
+      'databricks',
+      'oracle',
+      'gcs',
+      'azure_blob',
+    ] as const) {
       expect(() => DRIVERS[type].target({ type, auth_type: 'basic', config: {}, credentials: {} })).toThrow();
     }
   });
 
   it('should reject unknown config and credential fields in every implemented driver', () => {
     const base = {
-      postgres: { config: { host: 'db', database: 'd' }, credentials: { username: 'u', password: 'p' }, auth_type: 'basic' },
-      redshift: { config: { host: 'db', database: 'd' }, credentials: { username: 'u', password: 'p' }, auth_type: 'basic' },
-      mysql: { config: { host: 'db', database: 'd' }, credentials: { username: 'u', password: 'p' }, auth_type: 'basic' },
-      s3: { config: { bucket: 'bkt', region: 'eu-west-1' }, credentials: { access_key: 'a', secret_key: 's' }, auth_type: 'access_key' },
-      minio: { config: { bucket: 'bkt', endpoint: 'http://127.0.0.1:9000' }, credentials: { access_key: 'a', secret_key: 's' }, auth_type: 'access_key' },
+      postgres: {
+        config: { host: 'db', database: 'd' },
+        credentials: { username: 'u', password: 'p' },
+        auth_type: 'basic',
+      },
+      redshift: {
+        config: { host: 'db', database: 'd' },
+        credentials: { username: 'u', password: 'p' },
+        auth_type: 'basic',
+      },
+      mysql: {
+        config: { host: 'db', database: 'd' },
+        credentials: { username: 'u', password: 'p' },
+        auth_type: 'basic',
+      },
+      s3: {
+        config: { bucket: 'bkt', region: 'eu-west-1' },
+        credentials: { access_key: 'a', secret_key: 's' },
+        auth_type: 'access_key',
+      },
+      minio: {
+        config: { bucket: 'bkt', endpoint: 'http://127.0.0.1:9000' },
+        credentials: { access_key: 'a', secret_key: 's' },
+        auth_type: 'access_key',
+      },
     } as const;
-    for (const [type, input] of Object.entries(base) as Array<[keyof typeof base, (typeof base)[keyof typeof base]]>) {
+    for (const [type, input] of Object.entries(base) as Array<
+      [keyof typeof base, (typeof base)[keyof typeof base]]
+    >) {
       const driver = DRIVERS[type];
       expect(() => driver.target({ type, ...input })).not.toThrow();
-      expect(() => driver.target({ type, ...input, config: { ...input.config, options: '-c x=1' } })).toThrow('not supported');
-      expect(() => driver.target({ type, ...input, credentials: { ...input.credentials, sslkey: '/etc/passwd' } })).toThrow('not supported');
+      expect(() => driver.target({ type, ...input, config: { ...input.config, options: '-c x=1' } })).toThrow(
+        'not supported',
+      );
+      expect(() =>
+        driver.target({ type, ...input, credentials: { ...input.credentials, sslkey: '/etc/passwd' } }),
+      ).toThrow('not supported');
     }
   });
 });

@@ -135,7 +135,12 @@ export class ProbeContext {
     const startedAt = this.recorder.start(name);
     try {
       const value = await this.withTimeout(name, fn);
-      this.recorder.finish(name, 'ok', typeof okMessage === 'function' ? okMessage(value) : okMessage, startedAt);
+      this.recorder.finish(
+        name,
+        'ok',
+        typeof okMessage === 'function' ? okMessage(value) : okMessage,
+        startedAt,
+      );
       return value;
     } catch (error) {
       if (error instanceof StepFailedError) throw error;
@@ -144,7 +149,11 @@ export class ProbeContext {
   }
 
   /** Runs `fn` bounded by the per-step timeout and the call's signal, without recording. */
-  async withTimeout<T>(name: VerificationStepName, fn: (signal: AbortSignal) => Promise<T>, ms = this.stepTimeoutMs): Promise<T> {
+  async withTimeout<T>(
+    name: VerificationStepName,
+    fn: (signal: AbortSignal) => Promise<T>,
+    ms = this.stepTimeoutMs,
+  ): Promise<T> {
     if (this.signal.aborted) throw new StepTimeoutError(name);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;

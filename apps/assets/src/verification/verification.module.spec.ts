@@ -27,31 +27,49 @@ describe(VerificationModule.name, () => {
     const lines: Record<string, unknown>[] = [];
     const destination = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        for (const line of String(chunk).split('\n').filter(Boolean))
+          lines.push(JSON.parse(line) as Record<string, unknown>);
         done();
       },
     });
     // What AssetsInfraModule provides in the app.
     const infra = [
-      { provide: VerificationConfig, useValue: loadVerificationConfig({ NODE_ENV: 'test', VERIFY_TIMEOUT_MS: '2000' }) },
+      {
+        provide: VerificationConfig,
+        useValue: loadVerificationConfig({ NODE_ENV: 'test', VERIFY_TIMEOUT_MS: '2000' }),
+      },
       { provide: EgressPolicy, useValue: new EgressPolicy({ production: false }) },
     ];
     @Global()
     @Module({ providers: infra, exports: infra.map((provider) => provider.provide) })
     class InfraModule {}
     const moduleRef = await Test.createTestingModule({
-      imports: [createLoggerModule({ service: 'assets', level: 'info', destination }), InfraModule, VerificationModule],
+      imports: [
+        createLoggerModule({ service: 'assets', level: 'info', destination }),
+        InfraModule,
+        VerificationModule,
+      ],
     }).compile();
     await moduleRef.init();
     const report = await moduleRef.get(VerificationService).verify(
-      { type: 'postgres', auth_type: 'basic', config: { host: '127.0.0.1', port, database: 'app' }, credentials: { username: 'svc', password: 'canary-Pw-9f3e' } },
+      {
+        type: 'postgres',
+        auth_type: 'basic',
+        config: { host: '127.0.0.1', port, database: 'app' },
+        credentials: { username: 'svc', password: 'canary-Pw-9f3e' },
+      },
       { orgId: 'acme' },
     );
     await moduleRef.close();
 
     expect(report.success).toBe(false);
     const line = lines.find((entry) => entry.msg === 'verification finished');
-    expect(line).toMatchObject({ context: 'Verification', type: 'postgres', success: false, error_code: report.details.error_code });
+    expect(line).toMatchObject({
+      context: 'Verification',
+      type: 'postgres',
+      success: false,
+      error_code: report.details.error_code,
+    });
     expect(JSON.stringify(lines)).not.toContain('canary-Pw-9f3e');
   });
 });

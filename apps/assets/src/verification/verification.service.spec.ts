@@ -24,7 +24,12 @@ class ParkedDriver extends ConnectorDriver {
   }
 }
 
-const input: VerificationInput = { type: 'postgres', auth_type: 'basic', config: { host: '10.0.0.1' }, credentials: { password: 'pw-secret-1' } };
+const input: VerificationInput = {
+  type: 'postgres',
+  auth_type: 'basic',
+  config: { host: '10.0.0.1' },
+  credentials: { password: 'pw-secret-1' },
+};
 
 function service(gate: Promise<void>, env: Record<string, string> = {}) {
   const config = loadVerificationConfig({ NODE_ENV: 'test', ...env });
@@ -57,7 +62,10 @@ describe(VerificationService.name, () => {
   });
 
   it('should end a call whose driver ignores the signal at the timeout and free its slot', async () => {
-    const svc = service(new Promise<void>(() => undefined), { VERIFY_TIMEOUT_MS: '300', VERIFY_MAX_CONCURRENT_PER_ORG: '1' });
+    const svc = service(new Promise<void>(() => undefined), {
+      VERIFY_TIMEOUT_MS: '300',
+      VERIFY_MAX_CONCURRENT_PER_ORG: '1',
+    });
     // The clock is ours: the call must still be running 1 ms before its timeout, and over at it.
     jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
     let report!: Awaited<ReturnType<VerificationService['verify']>>;
@@ -76,7 +84,10 @@ describe(VerificationService.name, () => {
   });
 
   it('should apply the per-step timeout inside the whole-call timeout', async () => {
-    const svc = service(new Promise<void>(() => undefined), { VERIFY_TIMEOUT_MS: '2000', VERIFY_STEP_TIMEOUT_MS: '150' });
+    const svc = service(new Promise<void>(() => undefined), {
+      VERIFY_TIMEOUT_MS: '2000',
+      VERIFY_STEP_TIMEOUT_MS: '150',
+    });
     jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
     let report!: Awaited<ReturnType<VerificationService['verify']>>;
     try {
@@ -95,9 +106,15 @@ describe(VerificationService.name, () => {
 
   it('should reject malformed options as a bad request', async () => {
     const svc = service(Promise.resolve());
-    await expect(svc.verify(input, { orgId: 'a', maxObjects: 0 })).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
-    await expect(svc.verify(input, { orgId: 'a', maxObjects: 10_001 })).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
-    await expect(svc.verify(input, { orgId: 'a', include: ['a\u0000'] })).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+    await expect(svc.verify(input, { orgId: 'a', maxObjects: 0 })).rejects.toMatchObject({
+      code: ErrorCode.INVALID_REQUEST,
+    });
+    await expect(svc.verify(input, { orgId: 'a', maxObjects: 10_001 })).rejects.toMatchObject({
+      code: ErrorCode.INVALID_REQUEST,
+    });
+    await expect(svc.verify(input, { orgId: 'a', include: ['a\u0000'] })).rejects.toMatchObject({
+      code: ErrorCode.INVALID_REQUEST,
+    });
   });
 
   it('should fail at egress_policy with every later step skipped and no driver call', async () => {
@@ -114,7 +131,9 @@ describe(VerificationService.name, () => {
 
   it('should cap the configured timeouts', () => {
     expect(() => loadVerificationConfig({ VERIFY_TIMEOUT_MS: '60001' })).toThrow();
-    expect(loadVerificationConfig({ VERIFY_TIMEOUT_MS: '500', VERIFY_STEP_TIMEOUT_MS: '900' }).stepTimeoutMs).toBe(500);
+    expect(
+      loadVerificationConfig({ VERIFY_TIMEOUT_MS: '500', VERIFY_STEP_TIMEOUT_MS: '900' }).stepTimeoutMs,
+    ).toBe(500);
     expect(loadVerificationConfig({}).stepTimeoutMs).toBe(10_000);
   });
 });

@@ -4,7 +4,14 @@ import { ConcurrencyLimiter } from '../common/index.js';
 import type { ConnectorDriver, EgressTarget } from './connector-driver.js';
 import { DEFAULT_MAX_OBJECTS, validatePatterns, type DiscoveryLimits } from './discovery-filter.js';
 import { DRIVERS } from './driver.registry.js';
-import { classifyError, collectSecrets, DriverError, fixedMessage, scrubSecrets, type ClassifiedError } from './driver-error.js';
+import {
+  classifyError,
+  collectSecrets,
+  DriverError,
+  fixedMessage,
+  scrubSecrets,
+  type ClassifiedError,
+} from './driver-error.js';
 import { EgressPolicy, type PinnedDestination } from '../egress/index.js';
 import { ProbeContext, StepFailedError, StepRecorder } from './probe-context.js';
 import { VerificationConfig } from './verification.config.js';
@@ -49,13 +56,16 @@ export class VerificationService {
 
   constructor(
     @Inject(VerificationConfig) private readonly config: VerificationConfig,
-    @Optional() private readonly policy: EgressPolicy = new EgressPolicy({
+    @Optional()
+    private readonly policy: EgressPolicy = new EgressPolicy({
       production: config.production,
       allowCidrs: config.allowCidrs,
       denyCidrs: config.denyCidrs,
       protectedPorts: config.protectedPorts,
     }),
-    @Optional() @Inject(VERIFICATION_DRIVERS) private readonly drivers: Readonly<Record<string, ConnectorDriver>> = DRIVERS,
+    @Optional()
+    @Inject(VERIFICATION_DRIVERS)
+    private readonly drivers: Readonly<Record<string, ConnectorDriver>> = DRIVERS,
     @Optional() @Inject(VERIFICATION_LOGGER) private readonly logger: VerificationLogger = SILENT_LOGGER,
   ) {
     this.limiter = new ConcurrencyLimiter(config.VERIFY_MAX_CONCURRENT, config.VERIFY_MAX_CONCURRENT_PER_ORG);
@@ -90,7 +100,11 @@ export class VerificationService {
     }
   }
 
-  private async run(input: VerificationInput, options: VerifyOptions, limits: DiscoveryLimits): Promise<VerificationReport> {
+  private async run(
+    input: VerificationInput,
+    options: VerifyOptions,
+    limits: DiscoveryLimits,
+  ): Promise<VerificationReport> {
     const started = performance.now();
     const secrets = collectSecrets(input.credentials);
     const recorder = new StepRecorder();
@@ -126,7 +140,10 @@ export class VerificationService {
     try {
       const winner = await Promise.race([work, deadline]);
       if (winner === 'timeout') {
-        failure = { code: 'timeout', message: `${fixedMessage('timeout')} (limit ${this.config.timeoutMs} ms)` };
+        failure = {
+          code: 'timeout',
+          message: `${fixedMessage('timeout')} (limit ${this.config.timeoutMs} ms)`,
+        };
         recorder.abortRunning(failure);
       } else outcome = winner;
     } catch (error) {
@@ -207,7 +224,9 @@ export class VerificationService {
   private denied(error: unknown): ClassifiedError {
     const classified = classifyError(error, 'egress_policy');
     // The reason (e.g. "metadata name") is ours, not the target's: safe and useful to show.
-    return classified.code === 'egress_denied' ? { code: 'egress_denied', message: (error as Error).message } : classified;
+    return classified.code === 'egress_denied'
+      ? { code: 'egress_denied', message: (error as Error).message }
+      : classified;
   }
 
   private report(
@@ -220,14 +239,18 @@ export class VerificationService {
     const { steps, warnings } = recorder.snapshot(driver?.steps ?? []);
     const missing = outcome?.missing_selected_tables;
     if (missing?.length) {
-      for (const name of missing.slice(0, MAX_MISSING_WARNINGS)) warnings.push(`selected table ${name} no longer exists`);
+      for (const name of missing.slice(0, MAX_MISSING_WARNINGS))
+        warnings.push(`selected table ${name} no longer exists`);
       if (missing.length > MAX_MISSING_WARNINGS) {
         warnings.push(`${missing.length - MAX_MISSING_WARNINGS} more selected tables no longer exist`);
       }
     }
     const latency_ms = Math.round(performance.now() - started);
     if (failure || !outcome) {
-      const f = failure ?? { code: 'unreachable' as VerificationErrorCode, message: fixedMessage('unreachable') };
+      const f = failure ?? {
+        code: 'unreachable' as VerificationErrorCode,
+        message: fixedMessage('unreachable'),
+      };
       const step = recorder.failure?.step;
       return {
         success: false,

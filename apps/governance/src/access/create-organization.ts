@@ -8,7 +8,13 @@ import { orgScope } from './persistence/projects.repository.js';
  * commits together with its audit event (inserted first); the owner tuple follows, and a run
  * that fails there is completed by running it again.
  */
-export async function createOrganization(dataSource: DataSource, authz: AuthzClient, orgId: string, owner: string, name = orgId): Promise<void> {
+export async function createOrganization(
+  dataSource: DataSource,
+  authz: AuthzClient,
+  orgId: string,
+  owner: string,
+  name = orgId,
+): Promise<void> {
   if (!SLUG.test(orgId)) throw new Error('org_id must be a lowercase slug (a-z, 0-9, -)');
   if (!/^[^\s:#]{1,255}$/.test(owner)) throw new Error('owner must be a user id (the token sub)');
   // The CLI and the test harness run this outside the Nest container.
@@ -22,5 +28,7 @@ export async function createOrganization(dataSource: DataSource, authz: AuthzCli
     source_service: 'governance',
     details: { owner },
   });
-  await authz.writeTuples([{ object: organizationObject(orgId), relation: 'owner', user: userSubject(owner) }]);
+  await authz.writeTuples([
+    { object: organizationObject(orgId), relation: 'owner', user: userSubject(owner) },
+  ]);
 }

@@ -21,7 +21,11 @@ export class DatabaseProjectDirectory extends ProjectDirectory {
   async exists(orgId: string, projectId: string, principal: Principal): Promise<boolean> {
     const [row, readable] = await Promise.all([
       this.projects.exists(orgScope(orgId), projectId),
-      this.authz.check({ user: userSubject(principal.userId), relation: 'can_read', object: projectObject(orgId, projectId) }),
+      this.authz.check({
+        user: userSubject(principal.userId),
+        relation: 'can_read',
+        object: projectObject(orgId, projectId),
+      }),
     ]);
     return row && readable;
   }

@@ -15,7 +15,10 @@ export class GrantDto {
   @IsIn([...new Set([...ORG_ROLES, ...PROJECT_ROLES])])
   relation: string;
 
-  @ApiProperty({ example: 'project:analytics-prod', description: '`organization:<org_id>` (your org) or `project:<project_id>`' })
+  @ApiProperty({
+    example: 'project:analytics-prod',
+    description: '`organization:<org_id>` (your org) or `project:<project_id>`',
+  })
   @IsString()
   @MaxLength(200)
   object: string;

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors, AuthorizedInService, type Principal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { type AuditEventInput, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
@@ -23,20 +30,38 @@ export class GrantsController {
   @Post()
   @HttpCode(201)
   @AuthorizedInService('can_manage_members on the object named in the body (owner to grant owner)')
-  @AuditedWrite({ action: 'grant.create', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
+  @AuditedWrite({
+    action: 'grant.create',
+    resourceType: 'grant',
+    resourceId: (req) => String((req.body as GrantDto)?.object),
+    details: grantDetails,
+  })
   @ApiOperation({ summary: 'Grant a role on an object (owners and admins of the object or its org)' })
   @ApiCreatedResponse({ type: GrantDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: GrantDto, @PendingAudit() audit: AuditEventInput): Promise<GrantDto> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: GrantDto,
+    @PendingAudit() audit: AuditEventInput,
+  ): Promise<GrantDto> {
     return this.grants.grant(principal, body, audit);
   }
 
   @Delete()
   @HttpCode(204)
   @AuthorizedInService('can_manage_members on the object named in the body (owner to revoke owner)')
-  @AuditedWrite({ action: 'grant.delete', resourceType: 'grant', resourceId: (req) => String((req.body as GrantDto)?.object), details: grantDetails })
+  @AuditedWrite({
+    action: 'grant.delete',
+    resourceType: 'grant',
+    resourceId: (req) => String((req.body as GrantDto)?.object),
+    details: grantDetails,
+  })
   @ApiOperation({ summary: 'Revoke a role; revoking a missing grant is a no-op' })
   @ApiNoContentResponse()
-  async remove(@CurrentPrincipal() principal: Principal, @Body() body: GrantDto, @PendingAudit() audit: AuditEventInput): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: GrantDto,
+    @PendingAudit() audit: AuditEventInput,
+  ): Promise<void> {
     await this.grants.revoke(principal, body, audit);
   }
 

@@ -2,13 +2,22 @@ import { ErrorCode, type Principal } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import { loadProductModelDsl, type TupleKey } from '@app/authz';
 import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
-import { InMemorySecretsBackend, RecordingAuditedChanges } from '../../../../test/support/governance-fakes.js';
+import {
+  InMemorySecretsBackend,
+  RecordingAuditedChanges,
+} from '../../../../test/support/governance-fakes.js';
 import type { AuditedChanges } from '../audit/audited-changes.js';
 import { GrantsService } from './grants.service.js';
 import type { ProjectsService } from './projects.service.js';
 import { appFailureOf } from '@app/testing';
 
-const as = (userId: string, orgId = 'acme'): Principal => ({ userId, orgId, actorType: 'user', issuer: 'test', token: 't' });
+const as = (userId: string, orgId = 'acme'): Principal => ({
+  userId,
+  orgId,
+  actorType: 'user',
+  issuer: 'test',
+  token: 't',
+});
 const PROJECT = 'project:acme/analytics';
 const ORG = 'organization:acme';
 /** olga owns the org; alice is an org admin; pat owns the project; dave is a developer on it. */
@@ -19,8 +28,14 @@ const TUPLES: TupleKey[] = [
   { object: PROJECT, relation: 'owner', user: 'user:pat' },
   { object: PROJECT, relation: 'developer', user: 'user:dave' },
 ];
-const audit: AuditEventInput = { org_id: 'acme', actor_id: 'x', actor_type: 'user', action: 'grant.create', resource_type: 'grant', source_service: 'governance' };
-
+const audit: AuditEventInput = {
+  org_id: 'acme',
+  actor_id: 'x',
+  actor_type: 'user',
+  action: 'grant.create',
+  resource_type: 'grant',
+  source_service: 'governance',
+};
 
 describe(GrantsService.name, () => {
   let authz: EmbeddedAuthzClient;
@@ -32,7 +47,9 @@ describe(GrantsService.name, () => {
     authz = EmbeddedAuthzClient.fromDsl(loadProductModelDsl(), new InMemoryTupleStore());
     await authz.writeTuples(TUPLES);
     changes = new RecordingAuditedChanges(new InMemorySecretsBackend(), authz);
-    const directory = { exists: async (orgId: string, id: string) => orgId === 'acme' && projects.has(id) } as unknown as ProjectsService;
+    const directory = {
+      exists: async (orgId: string, id: string) => orgId === 'acme' && projects.has(id),
+    } as unknown as ProjectsService;
     service = new GrantsService(authz, directory, changes as unknown as AuditedChanges);
   });
 
@@ -47,23 +64,50 @@ describe(GrantsService.name, () => {
     });
 
     it('should grant org roles on the caller’s own org only', async () => {
-      await service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:acme' }, audit);
+      await service.grant(
+        as('alice'),
+        { user: 'user:bob', relation: 'member', object: 'organization:acme' },
+        audit,
+      );
       expect(await holds({ object: ORG, relation: 'member', user: 'user:bob' })).toBe(true);
-      expect((await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'member', object: 'organization:globex' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect(
+        (
+          await appFailureOf(
+            service.grant(
+              as('alice'),
+              { user: 'user:bob', relation: 'member', object: 'organization:globex' },
+              audit,
+            ),
+          )
+        ).code,
+      ).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should refuse a relation the object type does not have', async () => {
-      const error = await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'developer', object: 'organization:acme' }, audit));
+      const error = await appFailureOf(
+        service.grant(
+          as('alice'),
+          { user: 'user:bob', relation: 'developer', object: 'organization:acme' },
+          audit,
+        ),
+      );
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
       expect(error.details).toEqual({ field: 'relation', allowed: ['owner', 'admin', 'member'] });
     });
 
     it('should let only owners of the object make owners, not admins', async () => {
       const owner = { user: 'user:bob', relation: 'owner', object: 'project:analytics' };
-      expect((await appFailureOf(service.grant(as('alice'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await appFailureOf(service.grant(as('alice'), { ...owner, object: 'organization:acme' }, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.grant(as('alice'), owner, audit))).code).toBe(
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
+      );
+      expect(
+        (await appFailureOf(service.grant(as('alice'), { ...owner, object: 'organization:acme' }, audit)))
+          .code,
+      ).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
       // An org owner is not a project owner (the model does not inherit it).
-      expect((await appFailureOf(service.grant(as('olga'), owner, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
+      expect((await appFailureOf(service.grant(as('olga'), owner, audit))).code).toBe(
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
+      );
       await service.grant(as('pat'), owner, audit);
       await service.grant(as('olga'), { ...owner, object: 'organization:acme' }, audit);
       expect(await holds({ object: PROJECT, relation: 'owner', user: 'user:bob' })).toBe(true);
@@ -72,23 +116,51 @@ describe(GrantsService.name, () => {
 
     it('should answer 403 to a project member who may not manage members, and 404 to an outsider', async () => {
       const grant = { user: 'user:bob', relation: 'viewer', object: 'project:analytics' };
-      expect((await appFailureOf(service.grant(as('dave'), grant, audit))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await appFailureOf(service.grant(as('mallory'), grant, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.grant(as('dave'), grant, audit))).code).toBe(
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
+      );
+      expect((await appFailureOf(service.grant(as('mallory'), grant, audit))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
       expect(changes.events).toEqual([]);
     });
 
     it('should answer 404 for a project that does not exist, even to an org admin', async () => {
-      expect((await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:ghost' }, audit))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect(
+        (
+          await appFailureOf(
+            service.grant(
+              as('alice'),
+              { user: 'user:bob', relation: 'viewer', object: 'project:ghost' },
+              audit,
+            ),
+          )
+        ).code,
+      ).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
 
     it('should refuse a malformed object', async () => {
-      expect((await appFailureOf(service.grant(as('alice'), { user: 'user:bob', relation: 'viewer', object: 'project:Bad Name' }, audit))).code).toBe(ErrorCode.VALIDATION_ERROR);
+      expect(
+        (
+          await appFailureOf(
+            service.grant(
+              as('alice'),
+              { user: 'user:bob', relation: 'viewer', object: 'project:Bad Name' },
+              audit,
+            ),
+          )
+        ).code,
+      ).toBe(ErrorCode.VALIDATION_ERROR);
     });
   });
 
   describe('revoke', () => {
     it('should delete the tuple, audited', async () => {
-      await service.revoke(as('alice'), { user: 'user:dave', relation: 'developer', object: 'project:analytics' }, audit);
+      await service.revoke(
+        as('alice'),
+        { user: 'user:dave', relation: 'developer', object: 'project:analytics' },
+        audit,
+      );
       expect(await holds({ object: PROJECT, relation: 'developer', user: 'user:dave' })).toBe(false);
       expect(changes.events).toHaveLength(1);
     });
@@ -108,8 +180,12 @@ describe(GrantsService.name, () => {
     });
 
     it('should require can_manage_members on the object', async () => {
-      expect((await appFailureOf(service.list(as('dave'), 'project:analytics'))).code).toBe(ErrorCode.INSUFFICIENT_PERMISSIONS);
-      expect((await appFailureOf(service.list(as('mallory'), 'organization:acme'))).code).toBe(ErrorCode.RESOURCE_NOT_FOUND);
+      expect((await appFailureOf(service.list(as('dave'), 'project:analytics'))).code).toBe(
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
+      );
+      expect((await appFailureOf(service.list(as('mallory'), 'organization:acme'))).code).toBe(
+        ErrorCode.RESOURCE_NOT_FOUND,
+      );
     });
   });
 });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, type Principal } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
-import { assertPermission, AuthzClient, parsePublicObject, type PublicObjectRef, toPublicObject, userSubject } from '@app/authz';
+import {
+  assertPermission,
+  AuthzClient,
+  parsePublicObject,
+  type PublicObjectRef,
+  toPublicObject,
+  userSubject,
+} from '@app/authz';
 import { ORG_ROLES, PROJECT_ROLES, type GrantDto } from './grant.dto.js';
 import { ProjectsService } from './projects.service.js';
 import { AuditedChanges } from '../audit/index.js';
@@ -38,14 +45,21 @@ export class GrantsService {
     const tuples = await this.authz.readTuples({ object: fgaObject });
     return tuples
       .filter((t) => roles.includes(t.relation) && t.user.startsWith('user:'))
-      .map((t) => ({ user: t.user, relation: t.relation, object: toPublicObject(t.object, principal.orgId) ?? object }));
+      .map((t) => ({
+        user: t.user,
+        relation: t.relation,
+        object: toPublicObject(t.object, principal.orgId) ?? object,
+      }));
   }
 
   private async authorize(principal: Principal, grant: GrantDto) {
     const { ref, fgaObject } = parsePublicObject(grant.object, principal.orgId);
     const roles: readonly string[] = ref.type === 'organization' ? ORG_ROLES : PROJECT_ROLES;
     if (!roles.includes(grant.relation)) {
-      throw AppException.validation(`relation ${grant.relation} does not exist on ${ref.type}`, { field: 'relation', allowed: roles });
+      throw AppException.validation(`relation ${grant.relation} does not exist on ${ref.type}`, {
+        field: 'relation',
+        allowed: roles,
+      });
     }
     await this.assertExists(principal, ref);
     // Owners are made only by owners; everything else by admins (owners and org admins included).

@@ -17,11 +17,21 @@ export class ProjectsController {
   @Post()
   @HttpCode(201)
   @RequirePermission('can_create_projects', callerOrg, 'Organization')
-  @AuditedWrite({ action: 'project.create', resourceType: 'project', resourceId: (req) => (req.body as CreateProjectDto | undefined)?.id })
-  @ApiOperation({ summary: 'Create a project in the caller org (org owner/admin); the caller becomes its owner' })
+  @AuditedWrite({
+    action: 'project.create',
+    resourceType: 'project',
+    resourceId: (req) => (req.body as CreateProjectDto | undefined)?.id,
+  })
+  @ApiOperation({
+    summary: 'Create a project in the caller org (org owner/admin); the caller becomes its owner',
+  })
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiErrors(409, 422)
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto, @PendingAudit() audit: AuditEventInput): Promise<ProjectDto> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateProjectDto,
+    @PendingAudit() audit: AuditEventInput,
+  ): Promise<ProjectDto> {
     return this.projects.create(principal, body, audit);
   }
 

@@ -59,11 +59,20 @@ export class ProjectsService {
 
   /** Projects of the caller's org that the caller can read; the authz filter runs before paging. */
   async listVisible(principal: Principal, page: number, limit: number): Promise<Page<ProjectDto>> {
-    const objects = await this.authz.listObjects({ user: userSubject(principal.userId), relation: 'can_read', type: 'project' });
+    const objects = await this.authz.listObjects({
+      user: userSubject(principal.userId),
+      relation: 'can_read',
+      type: 'project',
+    });
     const prefix = `project:${principal.orgId}/`;
     const ids = objects.filter((o) => o.startsWith(prefix)).map((o) => o.slice(prefix.length));
     if (ids.length === 0) return pageOf([], 0, page, limit);
-    const [rows, total] = await this.projects.pageOf(orgScope(principal.orgId), ids, offsetOf(page, limit), limit);
+    const [rows, total] = await this.projects.pageOf(
+      orgScope(principal.orgId),
+      ids,
+      offsetOf(page, limit),
+      limit,
+    );
     return pageOf(rows.map(ProjectDto.from), total, page, limit);
   }
 

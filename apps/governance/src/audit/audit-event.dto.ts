@@ -7,13 +7,28 @@ import type { AuditEventEntity } from './audit-event.entity.js';
 export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(63) project_id?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) actor_id?: string;
-  @ApiPropertyOptional({ example: 'secret.read' }) @IsOptional() @Matches(/^[a-z_]+(\.[a-z_]+)*$/) @MaxLength(100) action?: string;
+  @ApiPropertyOptional({ example: 'secret.read' })
+  @IsOptional()
+  @Matches(/^[a-z_]+(\.[a-z_]+)*$/)
+  @MaxLength(100)
+  action?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) resource_type?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) resource_id?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() start_time?: Date;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() end_time?: Date;
-  @ApiPropertyOptional({ default: 1, minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page: number = 1;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page_size: number = 50;
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  page_size: number = 50;
 }
 
 export class AuditEventDto {
@@ -22,7 +37,9 @@ export class AuditEventDto {
   @ApiProperty() org_id: string;
   @ApiProperty({ type: String, nullable: true }) project_id: string | null;
   @ApiProperty() actor_id: string;
-  @ApiProperty({ enum: ['user', 'service', 'system'] }) @IsIn(['user', 'service', 'system']) actor_type: string;
+  @ApiProperty({ enum: ['user', 'service', 'system'] })
+  @IsIn(['user', 'service', 'system'])
+  actor_type: string;
   @ApiProperty({ example: 'secret.read' }) action: string;
   @ApiProperty() resource_type: string;
   @ApiProperty({ type: String, nullable: true }) resource_id: string | null;

@@ -99,7 +99,10 @@ describe(AuditRecorder.name, () => {
     const secrets = { kind: 'embedded' } as unknown as SecretsBackend;
     const dataSource = table.dataSource();
     const events = new AuditEventsRepository(dataSource);
-    recorder = new AuditRecorder(sink, new AuditedChanges(new AuditTransactionsRepository(dataSource, events), events, secrets, authz));
+    recorder = new AuditRecorder(
+      sink,
+      new AuditedChanges(new AuditTransactionsRepository(dataSource, events), events, secrets, authz),
+    );
   });
 
   describe('read', () => {

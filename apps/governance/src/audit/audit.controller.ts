@@ -18,7 +18,10 @@ export class AuditController {
   @RequirePermission('can_read_audit', callerOrg, 'Organization')
   @ApiOperation({ summary: 'Search the org audit log (org owners and admins), newest first' })
   @ApiOkResponse({ type: AuditPageDto })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQueryDto): Promise<Page<AuditEventDto>> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AuditQueryDto,
+  ): Promise<Page<AuditEventDto>> {
     // The audit log belongs to the org: its readers see the events of every project in it.
     const [rows, total] = await this.events.search(orgLevel(principal), {
       projectId: query.project_id,
@@ -38,7 +41,10 @@ export class AuditController {
   @RequirePermission('can_read_audit', callerOrg, 'Organization')
   @ApiOperation({ summary: 'One audit event' })
   @ApiOkResponse({ type: AuditEventDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<AuditEventDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<AuditEventDto> {
     const row = await this.events.findOne(orgLevel(principal), id);
     if (!row) throw AppException.notFound('Audit event');
     return AuditEventDto.from(row);

@@ -10,7 +10,13 @@ import { AuditTransactionsRepository } from './persistence/audit-transactions.re
 /** The audit log: the query route, the sink, the AuditRecorder and its write half AuditedChanges (a change commits with its event). */
 @Module({
   controllers: [AuditController],
-  providers: [AuditEventsRepository, AuditTransactionsRepository, AuditedChanges, AuditRecorder, { provide: AuditSink, useClass: DatabaseAuditSink }],
+  providers: [
+    AuditEventsRepository,
+    AuditTransactionsRepository,
+    AuditedChanges,
+    AuditRecorder,
+    { provide: AuditSink, useClass: DatabaseAuditSink },
+  ],
   exports: [AuditedChanges, AuditRecorder, AuditSink],
 })
 export class AuditModule {}

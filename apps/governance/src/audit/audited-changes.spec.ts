@@ -82,7 +82,6 @@ const EVENT: AuditEventInput = {
 const REF = { orgId: 'acme', projectId: 'analytics', name: 'api-key' };
 const TUPLE = { object: 'project:acme/analytics', relation: 'viewer', user: 'user:bob' };
 
-
 describe(AuditedChanges.name, () => {
   let table: FakeAuditTable;
   let secrets: InMemorySecretsBackend;
@@ -100,7 +99,10 @@ describe(AuditedChanges.name, () => {
     changes = new AuditedChanges(new AuditTransactionsRepository(dataSource, events), events, secrets, authz);
   });
 
-  const createBoth = async ({ secrets: s, tuples }: Parameters<Parameters<AuditedChanges['apply']>[1]>[0]) => {
+  const createBoth = async ({
+    secrets: s,
+    tuples,
+  }: Parameters<Parameters<AuditedChanges['apply']>[1]>[0]) => {
     await s.create(REF, 'value');
     await tuples.writeTuples([TUPLE]);
     return 'done';
@@ -108,7 +110,14 @@ describe(AuditedChanges.name, () => {
 
   it('should commit the change and its event together, with secret-looking details dropped', async () => {
     await expect(changes.apply(EVENT, createBoth)).resolves.toBe('done');
-    expect(table.rows).toEqual([expect.objectContaining({ orgId: 'acme', action: 'secret.create', requestId: 'req-1', details: { name: 'api-key' } })]);
+    expect(table.rows).toEqual([
+      expect.objectContaining({
+        orgId: 'acme',
+        action: 'secret.create',
+        requestId: 'req-1',
+        details: { name: 'api-key' },
+      }),
+    ]);
     expect(await secrets.get(REF)).not.toBeNull();
     expect(await authz.readTuples({ object: TUPLE.object })).toEqual([TUPLE]);
     expect(table.released).toBe(table.opened);

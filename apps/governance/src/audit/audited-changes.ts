@@ -6,7 +6,10 @@ import type { ScopedTransaction } from '@app/database';
 import { SecretsBackend } from '@app/secrets';
 import { CompensatingSecretsBackend, CompensatingTupleWriter, UndoLog } from './compensating-writers.js';
 import { AuditEventsRepository } from './persistence/audit-events.repository.js';
-import { type AuditTransaction, AuditTransactionsRepository } from './persistence/audit-transactions.repository.js';
+import {
+  type AuditTransaction,
+  AuditTransactionsRepository,
+} from './persistence/audit-transactions.repository.js';
 
 /** What a change may touch. Each part commits with the audit event or is undone. */
 export interface ChangeScope {
@@ -64,7 +67,11 @@ export class AuditedChanges {
     private readonly authz: AuthzClient,
   ) {}
 
-  async apply<T>(draft: AuditEventInput, change: (scope: ChangeScope) => Promise<T>, options: ChangeOptions<T> = {}): Promise<T> {
+  async apply<T>(
+    draft: AuditEventInput,
+    change: (scope: ChangeScope) => Promise<T>,
+    options: ChangeOptions<T> = {},
+  ): Promise<T> {
     const { signal } = options;
     const event = withRequestIds(draft);
     // The caller has given up already: nothing is opened, written or sent.
@@ -74,7 +81,10 @@ export class AuditedChanges {
       // With an outcome, the event is only tried here (on a savepoint) and appended after the change.
       transaction = await this.transactions.open(event, { provisional: Boolean(options.outcome) });
     } catch (error) {
-      this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit write failed; nothing was changed');
+      this.logger.error(
+        { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
+        'Audit write failed; nothing was changed',
+      );
       throw auditUnavailable();
     }
 
@@ -82,7 +92,9 @@ export class AuditedChanges {
     const boundTuples = this.authz.bindToTransaction?.(transaction.connection);
     const scope: ChangeScope = {
       tx: transaction.tx,
-      secrets: this.secrets.bindToTransaction?.(transaction.connection) ?? new CompensatingSecretsBackend(this.secrets, undo),
+      secrets:
+        this.secrets.bindToTransaction?.(transaction.connection) ??
+        new CompensatingSecretsBackend(this.secrets, undo),
       tuples: boundTuples ?? new CompensatingTupleWriter(this.authz, undo),
     };
     try {
@@ -109,13 +121,19 @@ export class AuditedChanges {
         if (outcome) await transaction.append({ ...event, details: { ...event.details, ...outcome } });
         await transaction.commit();
       } catch (error) {
-        this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit commit failed; undoing the change');
+        this.logger.error(
+          { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
+          'Audit commit failed; undoing the change',
+        );
         await this.abandon(transaction, undo, event);
         throw auditUnavailable();
       }
       await boundTuples?.afterCommit().catch((error: unknown) => {
         // Committed; only this process's cache is behind, and the next check catches up.
-        this.logger.warn({ action: event.action, err: (error as Error)?.name }, 'Tuple cache catch-up failed after commit');
+        this.logger.warn(
+          { action: event.action, err: (error as Error)?.name },
+          'Tuple cache catch-up failed after commit',
+        );
       });
       return result;
     } finally {
@@ -129,19 +147,32 @@ export class AuditedChanges {
     try {
       await this.events.appendEvent(event);
     } catch (error) {
-      this.logger.error({ action: event.action, request_id: event.request_id, err: (error as Error)?.name }, 'Audit write failed');
+      this.logger.error(
+        { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
+        'Audit write failed',
+      );
       throw auditUnavailable();
     }
   }
 
   /** Rolls back and undoes the external steps; true when every undo succeeded. */
-  private async abandon(transaction: AuditTransaction, undo: UndoLog, event: AuditEventInput): Promise<boolean> {
+  private async abandon(
+    transaction: AuditTransaction,
+    undo: UndoLog,
+    event: AuditEventInput,
+  ): Promise<boolean> {
     await transaction.rollback().catch(() => undefined);
     return undo.runAll((step, error) => {
       // The one state this design cannot repair by itself: an external change whose undo failed
       // too. Say so loudly (never with values), so an operator can reconcile it.
       this.logger.error(
-        { action: event.action, resource_id: event.resource_id, request_id: event.request_id, step, err: (error as Error)?.name },
+        {
+          action: event.action,
+          resource_id: event.resource_id,
+          request_id: event.request_id,
+          step,
+          err: (error as Error)?.name,
+        },
         'Could not undo an external change whose audit event did not commit',
       );
     });

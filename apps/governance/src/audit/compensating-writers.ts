@@ -54,26 +54,49 @@ export class CompensatingSecretsBackend extends SecretsBackend {
     this.kind = inner.kind;
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async create(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const undo = () => this.inner.delete(ref);
-    const created = await this.undoIfUnknown('secret.create', undo, () => this.inner.create(ref, value, description, options));
+    const created = await this.undoIfUnknown('secret.create', undo, () =>
+      this.inner.create(ref, value, description, options),
+    );
     this.undo.push('secret.create', undo);
     return created;
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async update(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const before = await this.inner.get(ref, options);
-    const undo = () => (before ? this.inner.update(ref, before.value, before.metadata.description) : Promise.resolve());
-    const updated = await this.undoIfUnknown('secret.update', undo, () => this.inner.update(ref, value, description, options));
+    const undo = () =>
+      before ? this.inner.update(ref, before.value, before.metadata.description) : Promise.resolve();
+    const updated = await this.undoIfUnknown('secret.update', undo, () =>
+      this.inner.update(ref, value, description, options),
+    );
     if (before) this.undo.push('secret.update', undo);
     return updated;
   }
 
   /** The inner backend's own upsert, undone as one step (not as the port's update-then-create). */
-  override async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  override async upsert(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const before = await this.inner.get(ref, options);
-    const undo = () => (before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref));
-    const written = await this.undoIfUnknown('secret.upsert', undo, () => this.inner.upsert(ref, value, description, options));
+    const undo = () =>
+      before ? this.inner.update(ref, before.value, before.metadata.description) : this.inner.delete(ref);
+    const written = await this.undoIfUnknown('secret.upsert', undo, () =>
+      this.inner.upsert(ref, value, description, options),
+    );
     this.undo.push('secret.upsert', undo);
     return written;
   }
@@ -81,7 +104,8 @@ export class CompensatingSecretsBackend extends SecretsBackend {
   async delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean> {
     const before = await this.inner.get(ref, options);
     // If the delete did not apply after all, the re-create finds the secret and fails harmlessly.
-    const undo = () => (before ? this.inner.create(ref, before.value, before.metadata.description) : Promise.resolve());
+    const undo = () =>
+      before ? this.inner.create(ref, before.value, before.metadata.description) : Promise.resolve();
     const deleted = await this.undoIfUnknown('secret.delete', undo, () => this.inner.delete(ref, options));
     if (deleted && before) this.undo.push('secret.delete', undo);
     return deleted;
@@ -92,7 +116,11 @@ export class CompensatingSecretsBackend extends SecretsBackend {
    * flight) may still be applied by the backend: it is undone like one that succeeded, so it
    * cannot land unaudited or after the caller gave up.
    */
-  private async undoIfUnknown<T>(name: string, undo: () => Promise<unknown>, write: () => Promise<T>): Promise<T> {
+  private async undoIfUnknown<T>(
+    name: string,
+    undo: () => Promise<unknown>,
+    write: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await write();
     } catch (error) {
@@ -101,7 +129,10 @@ export class CompensatingSecretsBackend extends SecretsBackend {
     }
   }
 
-  get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  get(
+    ref: SecretRef,
+    options?: SecretsCallOptions,
+  ): Promise<{ value: string; metadata: SecretMetadata } | null> {
     return this.inner.get(ref, options);
   }
 
@@ -109,7 +140,11 @@ export class CompensatingSecretsBackend extends SecretsBackend {
     return this.inner.list(scope, options);
   }
 
-  listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+  listResourceSecrets(
+    orgId: string,
+    page: ResourceSecretPageRequest,
+    options?: SecretsCallOptions,
+  ): Promise<ResourceSecretPage> {
     return this.inner.listResourceSecrets(orgId, page, options);
   }
 
@@ -130,12 +165,14 @@ export class CompensatingTupleWriter {
   ) {}
 
   async writeTuples(writes: TupleKey[], deletes: TupleKey[] = []): Promise<void> {
-    const exists = async (t: TupleKey) => (await this.authz.readTuples({ object: t.object, relation: t.relation, user: t.user })).length > 0;
+    const exists = async (t: TupleKey) =>
+      (await this.authz.readTuples({ object: t.object, relation: t.relation, user: t.user })).length > 0;
     const added: TupleKey[] = [];
     const removed: TupleKey[] = [];
     for (const t of writes) if (!(await exists(t))) added.push(t);
     for (const t of deletes) if (await exists(t)) removed.push(t);
     await this.authz.writeTuples(writes, deletes);
-    if (added.length > 0 || removed.length > 0) this.undo.push('tuples.write', () => this.authz.writeTuples(removed, added));
+    if (added.length > 0 || removed.length > 0)
+      this.undo.push('tuples.write', () => this.authz.writeTuples(removed, added));
   }
 }

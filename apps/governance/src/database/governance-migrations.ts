@@ -6,4 +6,8 @@ import { ProjectEntity } from '../access/index.js';
 import { AuditEventEntity } from '../audit/index.js';
 
 export const GOVERNANCE_ENTITIES = [OrganizationEntity, ProjectEntity, AuditEventEntity];
-export const GOVERNANCE_MIGRATIONS = [CreateAuthzTuples1764000000000, CreateSecrets1764000000001, CreateAccessAndAudit1764000000100];
+export const GOVERNANCE_MIGRATIONS = [
+  CreateAuthzTuples1764000000000,
+  CreateSecrets1764000000001,
+  CreateAccessAndAudit1764000000100,
+];

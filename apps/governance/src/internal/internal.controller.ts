@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   ApiErrors,
@@ -22,15 +31,24 @@ import { TrustedServiceGuard } from './trusted-service.guard.js';
 import { SecretDeletionQueryDto } from './resource-secrets-inventory.controller.js';
 
 export class ServiceAuditEventDto {
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) project_id?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/)
+  project_id?: string | null;
   @ApiProperty() @IsString() @MaxLength(255) actor_id: string;
-  @ApiProperty({ enum: ['user', 'service', 'system'] }) @IsIn(['user', 'service', 'system']) actor_type: 'user' | 'service' | 'system';
-  @ApiProperty({ example: 'data_connection.create' }) @Matches(/^(data_connection|file|storage)(\.[a-z_]+){1,3}$/) action: string;
+  @ApiProperty({ enum: ['user', 'service', 'system'] }) @IsIn(['user', 'service', 'system']) actor_type:
+    'user' | 'service' | 'system';
+  @ApiProperty({ example: 'data_connection.create' })
+  @Matches(/^(data_connection|file|storage)(\.[a-z_]+){1,3}$/)
+  action: string;
   @ApiProperty() @Matches(/^[a-z_]{1,64}$/) resource_type: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) resource_id?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) request_id?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) trace_id?: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() details?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  details?: Record<string, unknown>;
 }
 
 /** Bound on each of Governance's own probes when a platform service asks whether it is ready. */
@@ -56,9 +74,14 @@ export class InternalController {
   ) {}
 
   @Get('ready')
-  @ApiOperation({ summary: "Governance's readiness (database, authorization, secrets backend) for a platform service (service accounts only)" })
+  @ApiOperation({
+    summary:
+      "Governance's readiness (database, authorization, secrets backend) for a platform service (service accounts only)",
+  })
   @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; `error.details.failing` names each one and why' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down; `error.details.failing` names each one and why',
+  })
   async ready(): Promise<{ status: 'ok' }> {
     const failing = (
       await Promise.all(
@@ -67,11 +90,20 @@ export class InternalController {
           try {
             await Promise.race([
               probe.check(),
-              new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timeout of ${INTERNAL_PROBE_TIMEOUT_MS}ms exceeded`)), INTERNAL_PROBE_TIMEOUT_MS))),
+              new Promise(
+                (_, reject) =>
+                  (timer = setTimeout(
+                    () => reject(new Error(`timeout of ${INTERNAL_PROBE_TIMEOUT_MS}ms exceeded`)),
+                    INTERNAL_PROBE_TIMEOUT_MS,
+                  )),
+              ),
             ]);
             return null;
           } catch (error) {
-            return { name: probe.name, message: error instanceof Error ? error.message.slice(0, 300) : 'down' };
+            return {
+              name: probe.name,
+              message: error instanceof Error ? error.message.slice(0, 300) : 'down',
+            };
           } finally {
             clearTimeout(timer);
           }
@@ -79,20 +111,33 @@ export class InternalController {
       )
     ).filter((item) => item !== null);
     if (failing.length === 0) return { status: 'ok' };
-    throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, `governance is not ready: ${failing.map((f) => f.name).join(', ')}`, { failing });
+    throw new AppException(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `governance is not ready: ${failing.map((f) => f.name).join(', ')}`,
+      { failing },
+    );
   }
 
   @Post('audit/events')
   @HttpCode(204)
   @ApiOperation({ summary: 'Record an audit event emitted by a platform service (service accounts only)' })
   @ApiNoContentResponse()
-  async recordEvent(@CurrentPrincipal() service: Principal, @Body() body: ServiceAuditEventDto): Promise<void> {
-    await this.audit.record({ ...body, org_id: service.orgId, source_service: service.userId.replace(/^service-account-/, '') });
+  async recordEvent(
+    @CurrentPrincipal() service: Principal,
+    @Body() body: ServiceAuditEventDto,
+  ): Promise<void> {
+    await this.audit.record({
+      ...body,
+      org_id: service.orgId,
+      source_service: service.userId.replace(/^service-account-/, ''),
+    });
   }
 
   @Delete('resources/data-connections/:resource_uri/secrets/:name')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a data connection secret during cleanup (service accounts only; idempotent)' })
+  @ApiOperation({
+    summary: 'Delete a data connection secret during cleanup (service accounts only; idempotent)',
+  })
   @ApiNoContentResponse()
   async deleteResourceSecret(
     @CurrentPrincipal() service: Principal,
@@ -114,6 +159,10 @@ export class InternalController {
       source_service: 'governance',
       details: { reason: query.reason ?? 'cleanup' },
     };
-    await this.secrets.deleteIfPresent(audit, { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name }, { signal: requestSignalOf(request) });
+    await this.secrets.deleteIfPresent(
+      audit,
+      { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name },
+      { signal: requestSignalOf(request) },
+    );
   }
 }

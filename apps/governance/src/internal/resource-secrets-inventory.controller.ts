@@ -1,7 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ApiErrors, AppException, type Principal, TrustedServiceOnly } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
@@ -27,8 +46,14 @@ export class ResourceSecretsQueryDto {
 }
 
 export class ResourceSecretEntryDto {
-  @ApiProperty({ type: String, nullable: true, description: 'null when the backend layout cannot name it: match resource_key instead' }) resource_uri: string | null;
-  @ApiProperty({ description: 'The backend id of the resource (see POST internal/resource-secrets/keys)' }) resource_key: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null when the backend layout cannot name it: match resource_key instead',
+  })
+  resource_uri: string | null;
+  @ApiProperty({ description: 'The backend id of the resource (see POST internal/resource-secrets/keys)' })
+  resource_key: string;
   @ApiProperty() name: string;
   @ApiProperty() created_at: string;
   @ApiProperty() updated_at: string;
@@ -50,7 +75,13 @@ export class ResourceKeysRequestDto {
 }
 
 export class ResourceKeysDto {
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { resource_uri: { type: 'string' }, resource_key: { type: 'string' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { resource_uri: { type: 'string' }, resource_key: { type: 'string' } },
+    },
+  })
   data: Array<{ resource_uri: string; resource_key: string }>;
 }
 
@@ -75,19 +106,37 @@ export class ResourceSecretsInventoryController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "List the resource secrets of the service account's org, paged (service accounts only; metadata only)" })
+  @ApiOperation({
+    summary:
+      "List the resource secrets of the service account's org, paged (service accounts only; metadata only)",
+  })
   @ApiOkResponse({ type: ResourceSecretPageDto })
-  async list(@CurrentPrincipal() service: Principal, @Query() query: ResourceSecretsQueryDto): Promise<ResourceSecretPageDto> {
-    const page = await this.backend.listResourceSecrets(service.orgId, { cursor: query.cursor ?? null, limit: query.limit });
+  async list(
+    @CurrentPrincipal() service: Principal,
+    @Query() query: ResourceSecretsQueryDto,
+  ): Promise<ResourceSecretPageDto> {
+    const page = await this.backend.listResourceSecrets(service.orgId, {
+      cursor: query.cursor ?? null,
+      limit: query.limit,
+    });
     return {
-      data: page.items.map((e) => ({ resource_uri: e.resourceUri, resource_key: e.resourceKey, name: e.name, created_at: e.created_at, updated_at: e.updated_at })),
+      data: page.items.map((e) => ({
+        resource_uri: e.resourceUri,
+        resource_key: e.resourceKey,
+        name: e.name,
+        created_at: e.created_at,
+        updated_at: e.updated_at,
+      })),
       next_cursor: page.nextCursor,
     };
   }
 
   @Post('keys')
   @HttpCode(200)
-  @ApiOperation({ summary: "The backend key of each data connection URI of the service account's org (service accounts only)" })
+  @ApiOperation({
+    summary:
+      "The backend key of each data connection URI of the service account's org (service accounts only)",
+  })
   @ApiOkResponse({ type: ResourceKeysDto })
   keys(@CurrentPrincipal() service: Principal, @Body() body: ResourceKeysRequestDto): ResourceKeysDto {
     return {
@@ -96,13 +145,23 @@ export class ResourceSecretsInventoryController {
         // Another org's URIs are not this caller's business, exactly like a missing one.
         if (!ref || ref.orgId !== service.orgId) throw AppException.notFound('Data connection');
         const resourceUri = formatDataResourceUri(ref);
-        return { resource_uri: uri, resource_key: this.backend.resourceKeyOf({ orgId: ref.orgId, projectId: ref.projectId, resourceUri }) };
+        return {
+          resource_uri: uri,
+          resource_key: this.backend.resourceKeyOf({
+            orgId: ref.orgId,
+            projectId: ref.projectId,
+            resourceUri,
+          }),
+        };
       }),
     };
   }
 
   @Delete('leftovers')
-  @ApiOperation({ summary: "Remove the secrets backend's own leftovers in the org, e.g. Infisical's empty removal folders (service accounts only; audited)" })
+  @ApiOperation({
+    summary:
+      "Remove the secrets backend's own leftovers in the org, e.g. Infisical's empty removal folders (service accounts only; audited)",
+  })
   @ApiOkResponse({ schema: { type: 'object', properties: { removed: { type: 'integer' } } } })
   async removeLeftovers(@CurrentPrincipal() service: Principal): Promise<{ removed: number }> {
     const event = {
@@ -117,18 +176,30 @@ export class ResourceSecretsInventoryController {
     };
     // The event is written first and commits with the removal; a sweep that found nothing leaves none.
     // Empty folders need no undo, so the backend is called directly, not through the change scope.
-    const removed = await this.audit.write(event, async () => (await this.backend.removeLeftovers?.(service.orgId)) ?? 0, {
-      outcome: (count) => (count > 0 ? { removed: count } : null),
-    });
+    const removed = await this.audit.write(
+      event,
+      async () => (await this.backend.removeLeftovers?.(service.orgId)) ?? 0,
+      {
+        outcome: (count) => (count > 0 ? { removed: count } : null),
+      },
+    );
     return { removed };
   }
 }
 
 /** Why a platform service deletes a resource secret; recorded in the audit event's details. */
-export const SECRET_DELETION_REASONS = ['cleanup', 'orphan_connection_gone', 'orphan_version_superseded'] as const;
+export const SECRET_DELETION_REASONS = [
+  'cleanup',
+  'orphan_connection_gone',
+  'orphan_version_superseded',
+] as const;
 
 export class SecretDeletionQueryDto {
-  @ApiPropertyOptional({ enum: SECRET_DELETION_REASONS, default: 'cleanup', description: 'orphan_* = the secret-store sweep' })
+  @ApiPropertyOptional({
+    enum: SECRET_DELETION_REASONS,
+    default: 'cleanup',
+    description: 'orphan_* = the secret-store sweep',
+  })
   @IsOptional()
   @IsIn(SECRET_DELETION_REASONS)
   reason?: (typeof SECRET_DELETION_REASONS)[number];

@@ -20,8 +20,10 @@ export class TrustedServiceGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
     const fromPlatform =
-      this.trusted.platformRealm === null || principal?.issuer.replace(/\/+$/, '').endsWith(`/realms/${this.trusted.platformRealm}`);
-    if (principal?.actorType === 'service' && fromPlatform && this.trusted.subjects.has(principal.userId)) return true;
+      this.trusted.platformRealm === null ||
+      principal?.issuer.replace(/\/+$/, '').endsWith(`/realms/${this.trusted.platformRealm}`);
+    if (principal?.actorType === 'service' && fromPlatform && this.trusted.subjects.has(principal.userId))
+      return true;
     throw AppException.notFound('Route');
   }
 }

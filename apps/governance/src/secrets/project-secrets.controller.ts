@@ -49,7 +49,13 @@ export class ProjectSecretsController {
     @PendingAudit() audit: AuditEventInput,
     @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretCreatedDto> {
-    const meta = await this.secrets.create(audit, refOf(principal, projectId, body.name), body.value, body.description, { signal });
+    const meta = await this.secrets.create(
+      audit,
+      refOf(principal, projectId, body.name),
+      body.value,
+      body.description,
+      { signal },
+    );
     return { name: meta.name, created_at: meta.created_at };
   }
 
@@ -63,14 +69,21 @@ export class ProjectSecretsController {
     @Query() query: PageQueryDto,
     @RequestSignal() signal?: AbortSignal,
   ): Promise<Page<SecretMetadataDto>> {
-    return this.secrets.list({ orgId: principal.orgId, projectId, resourceUri: null }, query.page, query.limit, { signal });
+    return this.secrets.list(
+      { orgId: principal.orgId, projectId, resourceUri: null },
+      query.page,
+      query.limit,
+      { signal },
+    );
   }
 
   @Get(':name')
   @Header('Cache-Control', 'no-store')
   @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
   @AuditedRead({ action: 'secret.read', resourceType: 'secret', resourceId: secretName })
-  @ApiOperation({ summary: 'Read a secret value (audited; fails closed with 503 if the audit event cannot be written)' })
+  @ApiOperation({
+    summary: 'Read a secret value (audited; fails closed with 503 if the audit event cannot be written)',
+  })
   @ApiOkResponse({ type: SecretValueDto })
   read(
     @CurrentPrincipal() principal: Principal,
@@ -96,7 +109,9 @@ export class ProjectSecretsController {
     @PendingAudit() audit: AuditEventInput,
     @RequestSignal() signal?: AbortSignal,
   ): Promise<SecretMetadataDto> {
-    return this.secrets.update(audit, refOf(principal, projectId, name), body.value, body.description, { signal });
+    return this.secrets.update(audit, refOf(principal, projectId, name), body.value, body.description, {
+      signal,
+    });
   }
 
   @Delete(':name')

@@ -2,12 +2,23 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put, Query } fr
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
-import { dataConnectionFromParam, formatDataResourceUri, parseDataResourceUri, RequirePermission } from '@app/authz';
+import {
+  dataConnectionFromParam,
+  formatDataResourceUri,
+  parseDataResourceUri,
+  RequirePermission,
+} from '@app/authz';
 import { type AuditEventInput, AuditedRead, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
 import { AuditRecorder } from '../audit/index.js';
 import type { SecretRef, SecretScope } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
-import { SECRET_NAME, SecretMetadataDto, SecretPageDto, SecretValueDto, UpdateSecretDto } from './secret.dto.js';
+import {
+  SECRET_NAME,
+  SecretMetadataDto,
+  SecretPageDto,
+  SecretValueDto,
+  UpdateSecretDto,
+} from './secret.dto.js';
 
 function scopeOf(principal: Principal, resourceUri: string): SecretScope {
   const ref = parseDataResourceUri(resourceUri);
@@ -26,7 +37,11 @@ const resourceId = (req: { params?: unknown }) => {
   return `${p.resource_uri}#${p.name ?? ''}`;
 };
 
-const URI_PARAM = { name: 'resource_uri', example: 'data:acme-corp:analytics-prod:customer-db', description: 'Raw or percent-encoded (`%3A`) colons both work' };
+const URI_PARAM = {
+  name: 'resource_uri',
+  example: 'data:acme-corp:analytics-prod:customer-db',
+  description: 'Raw or percent-encoded (`%3A`) colons both work',
+};
 
 /**
  * Secrets owned by a resource (a data connection's credentials), keyed by its resource URI.

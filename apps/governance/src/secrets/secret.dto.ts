@@ -11,7 +11,10 @@ export class CreateSecretDto {
   @Matches(SECRET_NAME, { message: 'name must be 1-128 characters of A-Z a-z 0-9 _ . -' })
   name: string;
 
-  @ApiProperty({ description: 'The secret value (write-only). Structured values are serialized JSON.', writeOnly: true })
+  @ApiProperty({
+    description: 'The secret value (write-only). Structured values are serialized JSON.',
+    writeOnly: true,
+  })
   @IsString()
   @Length(1, MAX_SECRET_BYTES)
   value: string;
@@ -49,7 +52,13 @@ export class SecretMetadataDto {
   @ApiProperty() version: number;
 
   static from(m: SecretMetadata): SecretMetadataDto {
-    return { name: m.name, description: m.description, created_at: m.created_at, updated_at: m.updated_at, version: m.version };
+    return {
+      name: m.name,
+      description: m.description,
+      created_at: m.created_at,
+      updated_at: m.updated_at,
+      version: m.version,
+    };
   }
 }
 

@@ -14,7 +14,10 @@ import { AuditedChanges } from '../audit/index.js';
  * it has fired the answer is 504 DEADLINE_EXCEEDED, and a write is never committed (AuditedChanges).
  */
 /** A read that ran out of the caller's time answers 504, not the backend's 503. */
-async function withinDeadline<T>(options: SecretsCallOptions | undefined, read: () => Promise<T>): Promise<T> {
+async function withinDeadline<T>(
+  options: SecretsCallOptions | undefined,
+  read: () => Promise<T>,
+): Promise<T> {
   if (options?.signal?.aborted) throw deadlineExceeded('not_applied');
   try {
     return await read();
@@ -31,16 +34,48 @@ export class SecretsService {
     private readonly changes: AuditedChanges,
   ) {}
 
-  async create(audit: AuditEventInput, ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadataDto> {
-    return SecretMetadataDto.from(await this.changes.apply(audit, ({ secrets }) => secrets.create(ref, value, description ?? null, options), { signal: options?.signal }));
+  async create(
+    audit: AuditEventInput,
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadataDto> {
+    return SecretMetadataDto.from(
+      await this.changes.apply(
+        audit,
+        ({ secrets }) => secrets.create(ref, value, description ?? null, options),
+        { signal: options?.signal },
+      ),
+    );
   }
 
-  async update(audit: AuditEventInput, ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadataDto> {
-    return SecretMetadataDto.from(await this.changes.apply(audit, ({ secrets }) => secrets.update(ref, value, description, options), { signal: options?.signal }));
+  async update(
+    audit: AuditEventInput,
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadataDto> {
+    return SecretMetadataDto.from(
+      await this.changes.apply(audit, ({ secrets }) => secrets.update(ref, value, description, options), {
+        signal: options?.signal,
+      }),
+    );
   }
 
-  async put(audit: AuditEventInput, ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadataDto> {
-    return SecretMetadataDto.from(await this.changes.apply(audit, ({ secrets }) => secrets.upsert(ref, value, description, options), { signal: options?.signal }));
+  async put(
+    audit: AuditEventInput,
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadataDto> {
+    return SecretMetadataDto.from(
+      await this.changes.apply(audit, ({ secrets }) => secrets.upsert(ref, value, description, options), {
+        signal: options?.signal,
+      }),
+    );
   }
 
   async read(ref: SecretRef, options?: SecretsCallOptions): Promise<SecretValueDto> {
@@ -49,20 +84,33 @@ export class SecretsService {
     return { ...SecretMetadataDto.from(found.metadata), value: found.value };
   }
 
-  async list(scope: SecretScope, page: number, limit: number, options?: SecretsCallOptions): Promise<Page<SecretMetadataDto>> {
-    const all = (await withinDeadline(options, () => this.backend.list(scope, options))).sort((a, b) => a.name.localeCompare(b.name));
+  async list(
+    scope: SecretScope,
+    page: number,
+    limit: number,
+    options?: SecretsCallOptions,
+  ): Promise<Page<SecretMetadataDto>> {
+    const all = (await withinDeadline(options, () => this.backend.list(scope, options))).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     const start = offsetOf(page, limit);
     return pageOf(all.slice(start, start + limit).map(SecretMetadataDto.from), all.length, page, limit);
   }
 
   async delete(audit: AuditEventInput, ref: SecretRef, options?: SecretsCallOptions): Promise<void> {
-    await this.changes.apply(audit, async ({ secrets }) => {
-      if (!(await secrets.delete(ref, options))) throw AppException.notFound('Secret');
-    }, { signal: options?.signal });
+    await this.changes.apply(
+      audit,
+      async ({ secrets }) => {
+        if (!(await secrets.delete(ref, options))) throw AppException.notFound('Secret');
+      },
+      { signal: options?.signal },
+    );
   }
 
   /** Idempotent, for owners removing a resource: deleting nothing is fine (and still audited). */
   async deleteIfPresent(audit: AuditEventInput, ref: SecretRef, options?: SecretsCallOptions): Promise<void> {
-    await this.changes.apply(audit, ({ secrets }) => secrets.delete(ref, options), { signal: options?.signal });
+    await this.changes.apply(audit, ({ secrets }) => secrets.delete(ref, options), {
+      signal: options?.signal,
+    });
   }
 }

@@ -67,12 +67,16 @@ export class JwtAuthGuard implements CanActivate {
  * X-Org-Id. Only the platform realm's service accounts may; users and tenant realms never can,
  * so a tenant realm admin cannot mint a "service" that acts in another org.
  */
-function actAsOrgForServices(request: { principal?: Principal; headers: Record<string, string | string[] | undefined> }, platformRealm: string | null): void {
+function actAsOrgForServices(
+  request: { principal?: Principal; headers: Record<string, string | string[] | undefined> },
+  platformRealm: string | null,
+): void {
   const header = request.headers[ORG_HEADER];
   const principal = request.principal;
   if (header === undefined || principal?.actorType !== 'service' || !platformRealm) return;
   const named = realmNamedBy(principal.issuer);
   if (!('realm' in named) || named.realm !== platformRealm) return;
-  if (typeof header !== 'string' || !ORG_SLUG.test(header)) throw AppException.invalidRequest('X-Org-Id must be an org slug');
+  if (typeof header !== 'string' || !ORG_SLUG.test(header))
+    throw AppException.invalidRequest('X-Org-Id must be an org slug');
   request.principal = { ...principal, orgId: header };
 }

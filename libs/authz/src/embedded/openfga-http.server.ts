@@ -231,8 +231,11 @@ class OpenFgaApi {
         route = 'endpoint-proof';
         if (method !== 'GET') throw methodNotAllowed();
         const challenge = url.searchParams.get('challenge') ?? '';
-        if (!ENDPOINT_CHALLENGE.test(challenge)) throw OpenFgaHttpError.validation('challenge must be 32 to 128 URL-safe characters');
-        return send(res, 200, { proof: endpointProof(this.options.apiToken, req.socket.localPort ?? 0, challenge) });
+        if (!ENDPOINT_CHALLENGE.test(challenge))
+          throw OpenFgaHttpError.validation('challenge must be 32 to 128 URL-safe characters');
+        return send(res, 200, {
+          proof: endpointProof(this.options.apiToken, req.socket.localPort ?? 0, challenge),
+        });
       }
       this.authenticate(req);
       await this.seed();

@@ -36,7 +36,9 @@ describe(verifyEndpointProof.name, () => {
     const foreign = createServer((req, res) => {
       seen.push(req.headers);
       urls.push(req.url ?? '');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ proof: 'x'.repeat(43), status: 'SERVING' }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ proof: 'x'.repeat(43), status: 'SERVING' }));
     });
     const url = await listen(foreign);
     try {
@@ -51,10 +53,14 @@ describe(verifyEndpointProof.name, () => {
 
   it("should refuse a relay on another port that passes the real endpoint's answer on", async () => {
     const relay = createServer((req, res) => {
-      const upstream = httpRequest(`${real.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = httpRequest(
+        `${real.url}${req.url}`,
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     const url = await listen(relay);

@@ -11,7 +11,9 @@ export const ENDPOINT_PROOF_PATH = 'endpoint-proof';
 export const ENDPOINT_CHALLENGE = /^[\w-]{32,128}$/;
 
 export function endpointProof(apiToken: string, port: number, challenge: string): string {
-  return createHmac('sha256', apiToken).update(`openfga-endpoint-proof\n${port}\n${challenge}`).digest('base64url');
+  return createHmac('sha256', apiToken)
+    .update(`openfga-endpoint-proof\n${port}\n${challenge}`)
+    .digest('base64url');
 }
 
 export class EndpointProofError extends Error {
@@ -19,7 +21,11 @@ export class EndpointProofError extends Error {
 }
 
 /** Resolves when the server at `baseUrl` proves it holds `apiToken`; rejects otherwise, without ever sending the token. */
-export async function verifyEndpointProof(baseUrl: string, apiToken: string, timeoutMs = 3000): Promise<void> {
+export async function verifyEndpointProof(
+  baseUrl: string,
+  apiToken: string,
+  timeoutMs = 3000,
+): Promise<void> {
   const url = new URL(baseUrl);
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const challenge = randomBytes(32).toString('base64url');
@@ -35,7 +41,9 @@ export async function verifyEndpointProof(baseUrl: string, apiToken: string, tim
     proof = ((await response.json()) as { proof?: unknown }).proof;
   } catch (error) {
     if (error instanceof EndpointProofError) throw error;
-    throw new EndpointProofError(`did not answer the endpoint proof (${(error as Error).name === 'TimeoutError' ? 'timeout' : (error as Error).name})`);
+    throw new EndpointProofError(
+      `did not answer the endpoint proof (${(error as Error).name === 'TimeoutError' ? 'timeout' : (error as Error).name})`,
+    );
   }
   const expected = Buffer.from(endpointProof(apiToken, port, challenge));
   const given = Buffer.from(typeof proof === 'string' ? proof : '');

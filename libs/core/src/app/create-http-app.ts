@@ -25,11 +25,19 @@ export interface HttpAppOptions {
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
 
 /** What builds an app from its root module: `createHttpApp`, or in tests one that overrides providers. */
-export type AppBuilder = (module: Type<unknown> | DynamicModule, options: HttpAppOptions) => Promise<NestFastifyApplication>;
+export type AppBuilder = (
+  module: Type<unknown> | DynamicModule,
+  options: HttpAppOptions,
+) => Promise<NestFastifyApplication>;
 
 /** Builds a configured (not yet listening) app: used by main.ts and by e2e tests alike. */
-export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), { bufferLogs: true });
+export async function createHttpApp(
+  module: Type<unknown> | DynamicModule,
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(options), {
+    bufferLogs: true,
+  });
   return configureHttpApp(app, options);
 }
 
@@ -45,7 +53,10 @@ export function createHttpAdapter(options: Pick<HttpAppOptions, 'bodyLimitBytes'
 }
 
 /** Logger, request id, error envelope, input guards, prefix, validation and Swagger on a created app. */
-export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): NestFastifyApplication {
+export function configureHttpApp(
+  app: NestFastifyApplication,
+  options: HttpAppOptions,
+): NestFastifyApplication {
   // An app with a route that says nothing about authorization does not start.
   assertEveryRouteDeclaresAuthorization(app);
   app.useLogger(app.get(Logger));
@@ -61,7 +72,8 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   // Nest installs its own only at init, after a plugin registered in onModuleInit may already
   // have fixed the routes' handlers, so every route gets the envelope here.
   fastify.addHook('onRoute', (route) => {
-    route.errorHandler ??= (error, request, reply) => errors.send(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply);
+    route.errorHandler ??= (error, request, reply) =>
+      errors.send(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply);
   });
   registerInputGuards(app);
   app.setGlobalPrefix(options.prefix, { exclude: UNPREFIXED_ROUTES });
@@ -87,7 +99,8 @@ export function buildOpenApiDocument(app: INestApplication, options: HttpAppOpti
       name: PROJECT_HEADER,
       in: 'header',
       required: false,
-      description: 'Project to act in (slug, e.g. `analytics-prod`). Required unless the route says otherwise.',
+      description:
+        'Project to act in (slug, e.g. `analytics-prod`). Required unless the route says otherwise.',
       schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
     },
   };

@@ -50,7 +50,11 @@ export class DependencyUnavailableError extends AppException {
     override readonly cause?: unknown,
     reason?: string,
   ) {
-    super(ErrorCode.SERVICE_UNAVAILABLE, `${dependency} is unavailable`, reason ? { dependency, reason } : { dependency });
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `${dependency} is unavailable`,
+      reason ? { dependency, reason } : { dependency },
+    );
   }
 }
 

@@ -82,7 +82,11 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const body = this.toEnvelope(exception, request);
     if (body.error.status >= 500 && body.error.code === ErrorCode.INTERNAL_ERROR) {
       this.logger.error(
-        { err: exception instanceof Error ? { name: exception.name, stack: exception.stack } : String(exception), request_id: body.error.request_id },
+        {
+          err:
+            exception instanceof Error ? { name: exception.name, stack: exception.stack } : String(exception),
+          request_id: body.error.request_id,
+        },
         'Unhandled error',
       );
     }
@@ -98,12 +102,28 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const trace_id = RequestContext.current()?.traceId ?? (request ? traceIdOf(request) : null);
     if (exception instanceof AppException) {
       return {
-        error: { code: exception.code, message: exception.message, status: exception.status, details: exception.details, request_id, trace_id },
+        error: {
+          code: exception.code,
+          message: exception.message,
+          status: exception.status,
+          details: exception.details,
+          request_id,
+          trace_id,
+        },
       };
     }
     if (isUnstorableText(exception)) {
       const code = ErrorCode.INVALID_REQUEST;
-      return { error: { code, message: 'The request contains characters that cannot be stored', status: statusForCode(code), details: {}, request_id, trace_id } };
+      return {
+        error: {
+          code,
+          message: 'The request contains characters that cannot be stored',
+          status: statusForCode(code),
+          details: {},
+          request_id,
+          trace_id,
+        },
+      };
     }
     const status =
       exception instanceof HttpException
@@ -114,9 +134,18 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const code = codeForStatus(status);
     if (code === ErrorCode.INTERNAL_ERROR) {
       return {
-        error: { code, message: 'An unexpected error occurred', status: statusForCode(code), details: {}, request_id, trace_id },
+        error: {
+          code,
+          message: 'An unexpected error occurred',
+          status: statusForCode(code),
+          details: {},
+          request_id,
+          trace_id,
+        },
       };
     }
-    return { error: { code, message: safeFrameworkMessage(status, code), status, details: {}, request_id, trace_id } };
+    return {
+      error: { code, message: safeFrameworkMessage(status, code), status, details: {}, request_id, trace_id },
+    };
   }
 }

@@ -46,18 +46,19 @@ export class HealthController {
   async ready() {
     try {
       return await this.health.check(
-        this.probes.map((probe) => () =>
-          this.indicators
-            .check(probe.name)
-            .attempt(async () => {
-              try {
-                await probe.check();
-              } catch (error) {
-                throw new Error(reasonOf(error));
-              }
-              return {};
-            })
-            .withTimeout(PROBE_TIMEOUT_MS),
+        this.probes.map(
+          (probe) => () =>
+            this.indicators
+              .check(probe.name)
+              .attempt(async () => {
+                try {
+                  await probe.check();
+                } catch (error) {
+                  throw new Error(reasonOf(error));
+                }
+                return {};
+              })
+              .withTimeout(PROBE_TIMEOUT_MS),
         ),
       );
     } catch (error) {
@@ -65,11 +66,12 @@ export class HealthController {
       // Terminus' body ({status, info, error, details}) goes out in the envelope's details, and
       // the cause in its message and one log line: probe messages name settings, never values.
       const result = error.getResponse() as { error?: Record<string, { message?: unknown }> };
-      const down = Object.entries(result.error ?? {}).map(([name, detail]) => (typeof detail?.message === 'string' ? `${name} (${detail.message})` : name));
+      const down = Object.entries(result.error ?? {}).map(([name, detail]) =>
+        typeof detail?.message === 'string' ? `${name} (${detail.message})` : name,
+      );
       const message = `Not ready: ${down.join('; ') || 'shutting down'}`;
       this.logger.warn(message);
       throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, message, result as Record<string, unknown>);
     }
   }
 }
-

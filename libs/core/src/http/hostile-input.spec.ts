@@ -52,10 +52,14 @@ describe(findNul.name, () => {
 describe('ErrorEnvelopeFilter on text PostgreSQL cannot store', () => {
   const filter = new ErrorEnvelopeFilter();
   const request = { id: 'req-1', headers: {} } as unknown as FastifyRequest;
-  const pgError = (code: string) => Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code, severity: 'ERROR' });
+  const pgError = (code: string) =>
+    Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code, severity: 'ERROR' });
 
   it.each(['22021', '22P05'])('should answer 400 for SQLSTATE %s, raw or wrapped by TypeORM', (code) => {
-    const typeorm = Object.assign(new Error('query failed'), { name: 'QueryFailedError', driverError: pgError(code) });
+    const typeorm = Object.assign(new Error('query failed'), {
+      name: 'QueryFailedError',
+      driverError: pgError(code),
+    });
     for (const error of [pgError(code), typeorm]) {
       const { error: body } = filter.toEnvelope(error, request);
       expect(body).toMatchObject({ status: 400, code: 'INVALID_REQUEST', details: {} });
@@ -65,6 +69,8 @@ describe('ErrorEnvelopeFilter on text PostgreSQL cannot store', () => {
 
   it('should keep other database errors, and look-alikes without a driver shape, a 500', () => {
     expect(filter.toEnvelope(pgError('23505'), request).error.status).toBe(500);
-    expect(filter.toEnvelope(Object.assign(new Error('x'), { code: '22021' }), request).error.status).toBe(500);
+    expect(filter.toEnvelope(Object.assign(new Error('x'), { code: '22021' }), request).error.status).toBe(
+      500,
+    );
   });
 });

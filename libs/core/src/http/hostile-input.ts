@@ -24,7 +24,8 @@ export function jsonNestingExceeds(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next char is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next char is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -65,7 +66,8 @@ export function findNul(value: unknown): string | null {
     if (ArrayBuffer.isView(v) || typeof (v as { pipe?: unknown }).pipe === 'function') continue;
     const entries = Object.entries(v as Record<string, unknown>);
     for (const [key] of entries) if (key.includes(NUL)) return fieldName({ key, parent: path });
-    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], { key: entries[i]![0], parent: path }]);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push([entries[i]![1], { key: entries[i]![0], parent: path }]);
   }
   return null;
 }
@@ -101,7 +103,10 @@ export function registerInputGuards(app: NestFastifyApplication): void {
   app.useBodyParser('application/json', {}, (request, body, done) => {
     const text = body.toString('utf8');
     if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
-      done(AppException.validation('Request body is nested too deeply', { max_depth: MAX_JSON_DEPTH }), undefined);
+      done(
+        AppException.validation('Request body is nested too deeply', { max_depth: MAX_JSON_DEPTH }),
+        undefined,
+      );
       return;
     }
     void parseJson(request as unknown as Parameters<typeof parseJson>[0], text, done);

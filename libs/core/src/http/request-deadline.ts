@@ -36,7 +36,9 @@ export class RequestDeadlineAbort extends Error {
 export function requestBudgetMs(header: string | string[] | undefined, maxMs: number): number {
   if (header === undefined) return maxMs;
   if (typeof header !== 'string' || !TIMEOUT_VALUE.test(header)) {
-    throw AppException.invalidRequest(`${REQUEST_TIMEOUT_HEADER} must be a whole number of milliseconds`, { header: REQUEST_TIMEOUT_HEADER });
+    throw AppException.invalidRequest(`${REQUEST_TIMEOUT_HEADER} must be a whole number of milliseconds`, {
+      header: REQUEST_TIMEOUT_HEADER,
+    });
   }
   return Math.min(Number(header), maxMs);
 }
@@ -47,18 +49,21 @@ export function requestBudgetMs(header: string | string[] | undefined, maxMs: nu
  * answer is sent. Handlers take it with @RequestSignal() and pass it to every call they make.
  */
 export function registerRequestDeadline(app: NestFastifyApplication, options: { maxMs: number }): void {
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    const budget = requestBudgetMs(request.headers[REQUEST_TIMEOUT_HEADER], options.maxMs);
-    const controller = new AbortController();
-    const expire = () => controller.abort(new RequestDeadlineAbort('deadline_exceeded'));
-    const timer = budget > 0 ? setTimeout(expire, budget) : undefined;
-    if (budget === 0) expire();
-    reply.raw.once('close', () => {
-      clearTimeout(timer);
-      if (!reply.raw.writableFinished) controller.abort(new RequestDeadlineAbort('client_disconnected'));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      const budget = requestBudgetMs(request.headers[REQUEST_TIMEOUT_HEADER], options.maxMs);
+      const controller = new AbortController();
+      const expire = () => controller.abort(new RequestDeadlineAbort('deadline_exceeded'));
+      const timer = budget > 0 ? setTimeout(expire, budget) : undefined;
+      if (budget === 0) expire();
+      reply.raw.once('close', () => {
+        clearTimeout(timer);
+        if (!reply.raw.writableFinished) controller.abort(new RequestDeadlineAbort('client_disconnected'));
+      });
+      signals.set(request.raw, controller.signal);
     });
-    signals.set(request.raw, controller.signal);
-  });
 }
 
 /** The request's deadline signal (undefined where registerRequestDeadline is not used). */
@@ -67,8 +72,9 @@ export function requestSignalOf(request: Pick<FastifyRequest, 'raw'>): AbortSign
 }
 
 /** Handler parameter: the request's deadline signal. */
-export const RequestSignal = createParamDecorator((_: unknown, context: ExecutionContext): AbortSignal | undefined =>
-  requestSignalOf(context.switchToHttp().getRequest<FastifyRequest>()),
+export const RequestSignal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AbortSignal | undefined =>
+    requestSignalOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
 
 /**
@@ -78,7 +84,9 @@ export const RequestSignal = createParamDecorator((_: unknown, context: Executio
 export function deadlineExceeded(outcome: 'not_applied' | 'unknown'): AppException {
   return new AppException(
     ErrorCode.DEADLINE_EXCEEDED,
-    outcome === 'not_applied' ? 'The request deadline passed; nothing was changed' : 'The request deadline passed; the change may be partly applied',
+    outcome === 'not_applied'
+      ? 'The request deadline passed; nothing was changed'
+      : 'The request deadline passed; the change may be partly applied',
     { outcome },
   );
 }

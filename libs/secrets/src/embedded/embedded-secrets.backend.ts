@@ -1,5 +1,12 @@
 import { AppException, DependencyUnavailableError } from '@app/core';
-import type { ResourceSecretPage, ResourceSecretPageRequest, SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import type {
+  ResourceSecretPage,
+  ResourceSecretPageRequest,
+  SecretMetadata,
+  SecretRef,
+  SecretScope,
+  SecretsCallOptions,
+} from '../secrets-backend.js';
 import { SecretsBackend, assertBeforeDeadline } from '../secrets-backend.js';
 import {
   assertPageLimit,
@@ -41,10 +48,17 @@ const DEPENDENCY = 'secrets database';
 function isConnectionError(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN'].includes(code)) return true;
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN'].includes(
+      code,
+    )
+  )
+    return true;
   if (/^(08|53|57P)/.test(code)) return true;
   const message = typeof e?.message === 'string' ? e.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|pool.*(ended|closed)/i.test(message);
+  return /Connection terminated|connection timeout|Client has encountered a connection error|pool.*(ended|closed)/i.test(
+    message,
+  );
 }
 
 function toMetadata(row: MetadataRow): SecretMetadata {
@@ -80,7 +94,11 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
   }
 
   /** Checks the caller's deadline before each statement: nothing runs once it has passed. */
-  private async query<R>(sql: string, params: unknown[], options?: SecretsCallOptions): Promise<{ rows: R[]; rowCount: number }> {
+  private async query<R>(
+    sql: string,
+    params: unknown[],
+    options?: SecretsCallOptions,
+  ): Promise<{ rows: R[]; rowCount: number }> {
     assertBeforeDeadline(DEPENDENCY, options?.signal);
     try {
       const result = await this.db.query(sql, params);
@@ -91,7 +109,12 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     }
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async create(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description) ?? null;
@@ -108,7 +131,12 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     return toMetadata(rows[0]);
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async update(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
@@ -119,7 +147,17 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
               version = version + 1, updated_at = now()
        WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4
        RETURNING ${METADATA_COLUMNS}`,
-      [...scopeParams(r), r.name, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId, desc !== undefined, desc ?? null],
+      [
+        ...scopeParams(r),
+        r.name,
+        s.ciphertext,
+        s.iv,
+        s.tag,
+        s.wrappedKey,
+        s.keyId,
+        desc !== undefined,
+        desc ?? null,
+      ],
       options,
     );
     if (!rows[0]) throw AppException.notFound('Secret');
@@ -127,7 +165,12 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
   }
 
   /** One atomic statement instead of the port's update-then-create. */
-  override async upsert(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  override async upsert(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
@@ -141,13 +184,26 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
          description = CASE WHEN $10::boolean THEN EXCLUDED.description ELSE t.description END,
          version = t.version + 1, updated_at = now()
        RETURNING ${METADATA_COLUMNS}`,
-      [...scopeParams(r), r.name, s.ciphertext, s.iv, s.tag, s.wrappedKey, s.keyId, desc !== undefined, desc ?? null],
+      [
+        ...scopeParams(r),
+        r.name,
+        s.ciphertext,
+        s.iv,
+        s.tag,
+        s.wrappedKey,
+        s.keyId,
+        desc !== undefined,
+        desc ?? null,
+      ],
       options,
     );
     return toMetadata(rows[0]);
   }
 
-  async get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  async get(
+    ref: SecretRef,
+    options?: SecretsCallOptions,
+  ): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
     const { rows } = await this.query<SecretRow>(
       `SELECT ${METADATA_COLUMNS}, ciphertext, iv, tag, wrapped_key, key_id FROM secrets
@@ -178,11 +234,21 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
   }
 
   /** Keyset paging over (project, resource, name); the cursor is the last row of the page. */
-  async listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+  async listResourceSecrets(
+    orgId: string,
+    page: ResourceSecretPageRequest,
+    options?: SecretsCallOptions,
+  ): Promise<ResourceSecretPage> {
     const { orgId: org } = normalizeScope({ orgId, projectId: null });
     const limit = assertPageLimit(page.limit);
     const after = decodeListCursor(page.cursor, 3);
-    const { rows } = await this.query<{ project_id: string; resource_uri: string; name: string; created_at: Date | string; updated_at: Date | string }>(
+    const { rows } = await this.query<{
+      project_id: string;
+      resource_uri: string;
+      name: string;
+      created_at: Date | string;
+      updated_at: Date | string;
+    }>(
       `SELECT project_id, resource_uri, name, created_at, updated_at FROM secrets
         WHERE org_id = $1 AND resource_uri <> ''
           AND ($2::text IS NULL OR (project_id, resource_uri, name) > ($2, $3, $4))
@@ -201,7 +267,10 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
         created_at: new Date(row.created_at).toISOString(),
         updated_at: new Date(row.updated_at).toISOString(),
       })),
-      nextCursor: rows.length > limit && last ? encodeListCursor([last.project_id, last.resource_uri, last.name]) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeListCursor([last.project_id, last.resource_uri, last.name])
+          : null,
     };
   }
 
@@ -221,7 +290,11 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
 
   async deleteScope(scope: SecretScope, options?: SecretsCallOptions): Promise<number> {
     const s = normalizeScope(scope);
-    const { rowCount } = await this.query('DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3', scopeParams(s), options);
+    const { rowCount } = await this.query(
+      'DELETE FROM secrets WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3',
+      scopeParams(s),
+      options,
+    );
     return rowCount;
   }
 

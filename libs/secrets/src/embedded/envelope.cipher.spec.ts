@@ -39,16 +39,22 @@ describe(sealSecret.name, () => {
   it('should fail when the ciphertext, tag or wrapped key is tampered with', () => {
     const sealed = sealSecret(key, ref, 'value');
     const flip = (b: Buffer) => Buffer.from(b.map((x, i) => (i === 0 ? x ^ 1 : x)));
-    expect(() => openSecret(key, ref, { ...sealed, ciphertext: flip(sealed.ciphertext) })).toThrow(SecretDecryptionError);
+    expect(() => openSecret(key, ref, { ...sealed, ciphertext: flip(sealed.ciphertext) })).toThrow(
+      SecretDecryptionError,
+    );
     expect(() => openSecret(key, ref, { ...sealed, tag: flip(sealed.tag) })).toThrow(SecretDecryptionError);
-    expect(() => openSecret(key, ref, { ...sealed, wrappedKey: flip(sealed.wrappedKey) })).toThrow(SecretDecryptionError);
+    expect(() => openSecret(key, ref, { ...sealed, wrappedKey: flip(sealed.wrappedKey) })).toThrow(
+      SecretDecryptionError,
+    );
   });
 
   it('should fail closed under another master key and never echo the value', () => {
     const sealed = sealSecret(key, ref, 'top-secret-value');
     const other = randomBytes(32);
     expect(() => openSecret(other, ref, sealed)).toThrow(/different master key/);
-    expect(() => openSecret(other, ref, { ...sealed, keyId: masterKeyId(other) })).toThrow(SecretDecryptionError);
+    expect(() => openSecret(other, ref, { ...sealed, keyId: masterKeyId(other) })).toThrow(
+      SecretDecryptionError,
+    );
     try {
       openSecret(other, ref, sealed);
     } catch (err) {
@@ -63,8 +69,14 @@ describe(sealSecret.name, () => {
 
 describe(secretAad.name, () => {
   it('should distinguish null from an empty-looking id and keep fields unambiguous', () => {
-    expect(secretAad({ ...ref, projectId: null }).equals(secretAad({ ...ref, projectId: 'null' }))).toBe(false);
-    expect(secretAad({ ...ref, orgId: 'a', projectId: 'b,c' }).equals(secretAad({ ...ref, orgId: 'a,b', projectId: 'c' }))).toBe(false);
+    expect(secretAad({ ...ref, projectId: null }).equals(secretAad({ ...ref, projectId: 'null' }))).toBe(
+      false,
+    );
+    expect(
+      secretAad({ ...ref, orgId: 'a', projectId: 'b,c' }).equals(
+        secretAad({ ...ref, orgId: 'a,b', projectId: 'c' }),
+      ),
+    ).toBe(false);
   });
 });
 

@@ -42,10 +42,17 @@ export function masterKeyId(masterKey: Buffer): string {
  * row copied to another scope fails authentication. JSON of an array is unambiguous.
  */
 export function secretAad(ref: NormalizedScope & { name: string }): Buffer {
-  return Buffer.from(JSON.stringify(['secret/v1', ref.orgId, ref.projectId, ref.resourceUri, ref.name]), 'utf8');
+  return Buffer.from(
+    JSON.stringify(['secret/v1', ref.orgId, ref.projectId, ref.resourceUri, ref.name]),
+    'utf8',
+  );
 }
 
-function gcmEncrypt(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; tag: Buffer; ciphertext: Buffer } {
+function gcmEncrypt(
+  key: Buffer,
+  plaintext: Buffer,
+  aad: Buffer,
+): { iv: Buffer; tag: Buffer; ciphertext: Buffer } {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
@@ -54,7 +61,8 @@ function gcmEncrypt(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; 
 }
 
 function gcmDecrypt(key: Buffer, iv: Buffer, tag: Buffer, ciphertext: Buffer, aad: Buffer): Buffer {
-  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new SecretDecryptionError('malformed envelope');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
+    throw new SecretDecryptionError('malformed envelope');
   const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(aad);
   decipher.setAuthTag(tag);
@@ -66,7 +74,11 @@ function gcmDecrypt(key: Buffer, iv: Buffer, tag: Buffer, ciphertext: Buffer, aa
 }
 
 /** Encrypts one secret version under a fresh random data key, which is then wrapped by the master key. */
-export function sealSecret(masterKey: Buffer, ref: NormalizedScope & { name: string }, value: string): SealedSecret {
+export function sealSecret(
+  masterKey: Buffer,
+  ref: NormalizedScope & { name: string },
+  value: string,
+): SealedSecret {
   assertMasterKey(masterKey);
   const aad = secretAad(ref);
   const dataKey = randomBytes(KEY_BYTES);
@@ -85,13 +97,24 @@ export function sealSecret(masterKey: Buffer, ref: NormalizedScope & { name: str
   }
 }
 
-export function openSecret(masterKey: Buffer, ref: NormalizedScope & { name: string }, sealed: SealedSecret): string {
+export function openSecret(
+  masterKey: Buffer,
+  ref: NormalizedScope & { name: string },
+  sealed: SealedSecret,
+): string {
   assertMasterKey(masterKey);
-  if (sealed.keyId !== masterKeyId(masterKey)) throw new SecretDecryptionError('encrypted under a different master key');
+  if (sealed.keyId !== masterKeyId(masterKey))
+    throw new SecretDecryptionError('encrypted under a different master key');
   const aad = secretAad(ref);
   const w = sealed.wrappedKey;
   if (w.length !== IV_BYTES + TAG_BYTES + KEY_BYTES) throw new SecretDecryptionError('malformed wrapped key');
-  const dataKey = gcmDecrypt(masterKey, w.subarray(0, IV_BYTES), w.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), w.subarray(IV_BYTES + TAG_BYTES), aad);
+  const dataKey = gcmDecrypt(
+    masterKey,
+    w.subarray(0, IV_BYTES),
+    w.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+    w.subarray(IV_BYTES + TAG_BYTES),
+    aad,
+  );
   try {
     return gcmDecrypt(dataKey, sealed.iv, sealed.tag, sealed.ciphertext, aad).toString('utf8');
   } finally {

@@ -15,7 +15,9 @@ describe(resolveMasterKey.name, () => {
 
   it('should decode SECRETS_MASTER_KEY without touching the disk', async () => {
     const key = randomBytes(32);
-    await expect(resolveMasterKey({ SECRETS_MASTER_KEY: key.toString('base64') }, dir, { NODE_ENV: 'production' })).resolves.toEqual(key);
+    await expect(
+      resolveMasterKey({ SECRETS_MASTER_KEY: key.toString('base64') }, dir, { NODE_ENV: 'production' }),
+    ).resolves.toEqual(key);
     await expect(stat(join(dir, 'secrets'))).rejects.toThrow();
   });
 
@@ -42,6 +44,8 @@ describe(resolveMasterKey.name, () => {
   });
 
   it('should be a boot error in production when no key is configured', async () => {
-    await expect(resolveMasterKey({}, dir, { NODE_ENV: 'production' })).rejects.toThrow('SECRETS_MASTER_KEY is required when NODE_ENV=production');
+    await expect(resolveMasterKey({}, dir, { NODE_ENV: 'production' })).rejects.toThrow(
+      'SECRETS_MASTER_KEY is required when NODE_ENV=production',
+    );
   });
 });

@@ -17,7 +17,8 @@ export async function resolveMasterKey(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Buffer> {
   if (config.SECRETS_MASTER_KEY) {
-    if (!isBase64Key(config.SECRETS_MASTER_KEY)) throw new Error('SECRETS_MASTER_KEY must be the base64 encoding of exactly 32 bytes');
+    if (!isBase64Key(config.SECRETS_MASTER_KEY))
+      throw new Error('SECRETS_MASTER_KEY must be the base64 encoding of exactly 32 bytes');
     return Buffer.from(config.SECRETS_MASTER_KEY.trim(), 'base64');
   }
   if (isProduction(env)) throw new Error('SECRETS_MASTER_KEY is required when NODE_ENV=production');

@@ -17,7 +17,12 @@ describe(gcpSecretId.name, () => {
       gcpSecretId({ ...ref, name: 'credentials2' }),
     ]);
     expect(ids.size).toBe(5);
-    const long = gcpSecretId({ orgId: 'ö'.repeat(128), projectId: 'p'.repeat(128), resourceUri: 'u'.repeat(1024), name: 'n'.repeat(128) });
+    const long = gcpSecretId({
+      orgId: 'ö'.repeat(128),
+      projectId: 'p'.repeat(128),
+      resourceUri: 'u'.repeat(1024),
+      name: 'n'.repeat(128),
+    });
     expect(long).toMatch(/^[A-Za-z0-9_-]{1,255}$/);
   });
 });

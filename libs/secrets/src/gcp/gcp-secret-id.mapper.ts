@@ -6,7 +6,10 @@ function sha256Hex(parts: unknown[]): string {
 }
 
 function readable(value: string, max: number): string {
-  return value.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max);
+  return value
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max);
 }
 
 /**
@@ -14,7 +17,9 @@ function readable(value: string, max: number): string {
  * a readable prefix for operators plus a hash that makes it unique.
  */
 export function gcpSecretId(ref: NormalizedScope & { name: string }): string {
-  const hint = [readable(ref.orgId, 32), readable(ref.projectId ?? 'org', 32), readable(ref.name, 64)].filter(Boolean).join('-');
+  const hint = [readable(ref.orgId, 32), readable(ref.projectId ?? 'org', 32), readable(ref.name, 64)]
+    .filter(Boolean)
+    .join('-');
   return `s-${hint}-${sha256Hex(['secret/v1', ref.orgId, ref.projectId, ref.resourceUri, ref.name]).slice(0, 40)}`;
 }
 
@@ -25,5 +30,8 @@ export function gcpScopeLabel(scope: NormalizedScope): string {
 
 /** GCP label values: lowercase letters, digits, '_' and '-', at most 63 chars. Informational only. */
 export function gcpLabelValue(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').slice(0, 63);
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .slice(0, 63);
 }

@@ -1,6 +1,13 @@
 import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
 import { AppException, DependencyUnavailableError } from '@app/core';
-import type { ResourceSecretPage, ResourceSecretPageRequest, SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import type {
+  ResourceSecretPage,
+  ResourceSecretPageRequest,
+  SecretMetadata,
+  SecretRef,
+  SecretScope,
+  SecretsCallOptions,
+} from '../secrets-backend.js';
 import { SecretsBackend, SecretsDeadlineError, assertBeforeDeadline } from '../secrets-backend.js';
 import {
   assertPageLimit,
@@ -106,7 +113,11 @@ export class GcpSecretsBackend extends SecretsBackend {
       fallback: true,
       projectId: options.projectId,
       ...(options.endpoint ?? {}),
-      ...(options.authClient ? { authClient: options.authClient as never } : options.keyFilename ? { keyFilename: options.keyFilename } : {}),
+      ...(options.authClient
+        ? { authClient: options.authClient as never }
+        : options.keyFilename
+          ? { keyFilename: options.keyFilename }
+          : {}),
     });
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
@@ -150,17 +161,32 @@ export class GcpSecretsBackend extends SecretsBackend {
     value: string,
     description: string | null | undefined,
   ): Promise<SecretMetadata> {
-    const [version] = await this.client.addSecretVersion({ parent: name, payload: { data: Buffer.from(value, 'utf8') } }, c.opts());
-    const next: Record<string, string> = { ...annotations, [A.version]: String(versionOf(version.name)), [A.updatedAt]: isoOf(version.createTime) };
+    const [version] = await this.client.addSecretVersion(
+      { parent: name, payload: { data: Buffer.from(value, 'utf8') } },
+      c.opts(),
+    );
+    const next: Record<string, string> = {
+      ...annotations,
+      [A.version]: String(versionOf(version.name)),
+      [A.updatedAt]: isoOf(version.createTime),
+    };
     if (description !== undefined) {
       if (description === null) delete next[A.description];
       else next[A.description] = description;
     }
-    const [updated] = await this.client.updateSecret({ secret: { name, annotations: next }, updateMask: { paths: ['annotations'] } }, c.opts());
+    const [updated] = await this.client.updateSecret(
+      { secret: { name, annotations: next }, updateMask: { paths: ['annotations'] } },
+      c.opts(),
+    );
     return this.toMetadata(updated as GcpSecret);
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async create(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description) ?? null;
@@ -184,7 +210,11 @@ export class GcpSecretsBackend extends SecretsBackend {
     try {
       try {
         await this.client.createSecret(
-          { parent: this.parent, secretId: gcpSecretId(r), secret: { replication: { automatic: {} }, labels, annotations } },
+          {
+            parent: this.parent,
+            secretId: gcpSecretId(r),
+            secret: { replication: { automatic: {} }, labels, annotations },
+          },
           c.opts(),
         );
       } catch (err) {
@@ -201,7 +231,12 @@ export class GcpSecretsBackend extends SecretsBackend {
     }
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async update(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
@@ -217,7 +252,10 @@ export class GcpSecretsBackend extends SecretsBackend {
     }
   }
 
-  async get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  async get(
+    ref: SecretRef,
+    options?: SecretsCallOptions,
+  ): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
     const name = this.secretName(r);
     const c = this.begin(options);
@@ -227,7 +265,10 @@ export class GcpSecretsBackend extends SecretsBackend {
         this.client.accessSecretVersion({ name: `${name}/versions/latest` }, c.opts()),
       ]);
       const data = access.payload?.data;
-      const value = typeof data === 'string' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data ?? []).toString('utf8');
+      const value =
+        typeof data === 'string'
+          ? Buffer.from(data, 'base64').toString('utf8')
+          : Buffer.from(data ?? []).toString('utf8');
       const metadata = this.toMetadata(secret as GcpSecret);
       return { value, metadata: { ...metadata, version: versionOf(access.name) || metadata.version } };
     } catch (err) {
@@ -245,7 +286,11 @@ export class GcpSecretsBackend extends SecretsBackend {
     // The label is a hash; the annotations are the exact scope.
     return (secrets as GcpSecret[]).filter((secret) => {
       const a = secret.annotations ?? {};
-      return a[A.org] === s.orgId && (a[A.project] ?? null) === s.projectId && (a[A.resource] ?? null) === s.resourceUri;
+      return (
+        a[A.org] === s.orgId &&
+        (a[A.project] ?? null) === s.projectId &&
+        (a[A.resource] ?? null) === s.resourceUri
+      );
     });
   }
 
@@ -267,14 +312,23 @@ export class GcpSecretsBackend extends SecretsBackend {
    * exact org: a page may hold fewer items than asked). Shells of an unfinished create (no version
    * yet) are listed too: they are secrets a sweep may have to remove.
    */
-  async listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+  async listResourceSecrets(
+    orgId: string,
+    page: ResourceSecretPageRequest,
+    options?: SecretsCallOptions,
+  ): Promise<ResourceSecretPage> {
     const { orgId: org } = normalizeScope({ orgId, projectId: null });
     const limit = assertPageLimit(page.limit);
     const token = decodeListCursor(page.cursor, 1)?.[0];
     const c = this.begin(options);
     try {
       const [secrets, next] = await this.client.listSecrets(
-        { parent: this.parent, filter: `labels.org=${gcpLabelValue(org)} AND labels.level=resource`, pageSize: limit, ...(token ? { pageToken: token } : {}) },
+        {
+          parent: this.parent,
+          filter: `labels.org=${gcpLabelValue(org)} AND labels.level=resource`,
+          pageSize: limit,
+          ...(token ? { pageToken: token } : {}),
+        },
         { ...c.opts(), autoPaginate: false },
       );
       const items = (secrets as GcpSecret[])
@@ -285,13 +339,20 @@ export class GcpSecretsBackend extends SecretsBackend {
         .map((secret) => {
           const a = secret.annotations ?? {};
           const created = isoOf(secret.createTime);
-          return { resourceUri: a[A.resource]!, resourceKey: a[A.resource]!, name: a[A.name]!, created_at: created, updated_at: a[A.updatedAt] ?? created };
+          return {
+            resourceUri: a[A.resource]!,
+            resourceKey: a[A.resource]!,
+            name: a[A.name]!,
+            created_at: created,
+            updated_at: a[A.updatedAt] ?? created,
+          };
         });
       const nextToken = (next as { pageToken?: string | null } | null | undefined)?.pageToken;
       return { items, nextCursor: nextToken ? encodeListCursor([nextToken]) : null };
     } catch (err) {
       // A page token Secret Manager did not issue (or issued for another filter): the caller's cursor.
-      if (token && codeOf(err) === INVALID_ARGUMENT) throw AppException.validation('Invalid cursor', { field: 'cursor' });
+      if (token && codeOf(err) === INVALID_ARGUMENT)
+        throw AppException.validation('Invalid cursor', { field: 'cursor' });
       this.fail(err);
     }
   }
@@ -334,7 +395,10 @@ export class GcpSecretsBackend extends SecretsBackend {
   async healthCheck(options?: SecretsCallOptions): Promise<void> {
     const c = this.begin(options);
     try {
-      await this.client.listSecrets({ parent: this.parent, pageSize: 1 }, { ...c.opts(), autoPaginate: false });
+      await this.client.listSecrets(
+        { parent: this.parent, pageSize: 1 },
+        { ...c.opts(), autoPaginate: false },
+      );
     } catch (err) {
       throw new DependencyUnavailableError(DEPENDENCY, err);
     }

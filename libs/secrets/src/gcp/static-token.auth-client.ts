@@ -12,7 +12,10 @@ export class StaticTokenAuthClient {
     return new Headers({ authorization: `Bearer ${this.token}` });
   }
 
-  async fetch(url: string | URL, init: Pick<RequestInit, 'method' | 'headers' | 'body' | 'signal'> = {}): Promise<Response> {
+  async fetch(
+    url: string | URL,
+    init: Pick<RequestInit, 'method' | 'headers' | 'body' | 'signal'> = {},
+  ): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${this.token}`);
     return fetch(url, { method: init.method, headers, body: init.body, signal: init.signal ?? undefined });

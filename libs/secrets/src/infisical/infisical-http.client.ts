@@ -45,7 +45,8 @@ const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export function infisicalRequest(siteUrl: string, req: InfisicalRequest): Promise<InfisicalResponse> {
   const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
   const url = new URL(req.path.replace(/^\//, ''), base);
-  for (const [key, value] of Object.entries(req.query ?? {})) if (value !== undefined) url.searchParams.append(key, value);
+  for (const [key, value] of Object.entries(req.query ?? {}))
+    if (value !== undefined) url.searchParams.append(key, value);
   const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
   const headers: Record<string, string | number> = { accept: 'application/json' };
   if (payload) {

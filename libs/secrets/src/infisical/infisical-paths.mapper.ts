@@ -8,7 +8,10 @@ import type { NormalizedScope } from '../secret-ref.js';
  */
 export function folderSegment(id: string): string {
   if (/^[A-Za-z0-9-]{1,48}$/.test(id)) return id;
-  const readable = id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const readable = id
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   const hash = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 20);
   return `${readable}_${hash}`;
 }
@@ -17,7 +20,10 @@ export const ORG_LEVEL_SEGMENT = '_org';
 
 /** `/<org>/<project or _org>` and `/<org>/<project or _org>/resources/<encoded uri>` for resource secrets. */
 export function infisicalFolderPath(scope: NormalizedScope): string {
-  const parts = [folderSegment(scope.orgId), scope.projectId === null ? ORG_LEVEL_SEGMENT : folderSegment(scope.projectId)];
+  const parts = [
+    folderSegment(scope.orgId),
+    scope.projectId === null ? ORG_LEVEL_SEGMENT : folderSegment(scope.projectId),
+  ];
   if (scope.resourceUri !== null) parts.push('resources', folderSegment(scope.resourceUri));
   return `/${parts.join('/')}`;
 }
@@ -36,7 +42,11 @@ export function projectIdFromSegment(segment: string): string | null | undefined
  * short, confirmed by the hash. Null when the folder cannot tell (a long URI): callers match
  * such folders by `folderSegment` of the URIs they know instead.
  */
-export function resourceUriFromSegment(segment: string, orgId: string, projectId: string | null): string | null {
+export function resourceUriFromSegment(
+  segment: string,
+  orgId: string,
+  projectId: string | null,
+): string | null {
   if (VERBATIM_SEGMENT.test(segment)) return segment;
   const cut = segment.lastIndexOf('_');
   if (cut <= 0) return null;
@@ -61,7 +71,9 @@ function survivesInfisical(value: string): boolean {
 }
 
 export function encodeInfisicalValue(value: string): string {
-  return survivesInfisical(value) ? value : ENCODED_VALUE_MARKER + Buffer.from(value, 'utf8').toString('base64');
+  return survivesInfisical(value)
+    ? value
+    : ENCODED_VALUE_MARKER + Buffer.from(value, 'utf8').toString('base64');
 }
 
 export function decodeInfisicalValue(stored: string): string {

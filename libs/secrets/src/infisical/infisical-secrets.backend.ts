@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { AppException, DependencyRateLimitedError, DependencyUnavailableError } from '@app/core';
-import type { ResourceSecretEntry, ResourceSecretPage, ResourceSecretPageRequest, SecretMetadata, SecretRef, SecretScope, SecretsCallOptions } from '../secrets-backend.js';
+import type {
+  ResourceSecretEntry,
+  ResourceSecretPage,
+  ResourceSecretPageRequest,
+  SecretMetadata,
+  SecretRef,
+  SecretScope,
+  SecretsCallOptions,
+} from '../secrets-backend.js';
 import { SecretsBackend, SecretsDeadlineError, assertBeforeDeadline } from '../secrets-backend.js';
 import {
   assertPageLimit,
@@ -21,7 +29,12 @@ import {
   projectIdFromSegment,
   resourceUriFromSegment,
 } from './infisical-paths.mapper.js';
-import { infisicalRequest, InfisicalTransportError, type InfisicalRequest, type InfisicalResponse } from './infisical-http.client.js';
+import {
+  infisicalRequest,
+  InfisicalTransportError,
+  type InfisicalRequest,
+  type InfisicalResponse,
+} from './infisical-http.client.js';
 
 export interface InfisicalSecretsBackendOptions {
   siteUrl: string;
@@ -99,7 +112,10 @@ function header(res: InfisicalResponse, name: string): string | undefined {
  * October 2024 build answers 500 "Something went wrong" but keeps @fastify/rate-limit's headers.
  */
 function rateLimitWaitSeconds(res: InfisicalResponse): number | null {
-  const limited = res.status === 429 || (res.status === 500 && (header(res, 'x-ratelimit-remaining') === '0' || header(res, 'retry-after') !== undefined));
+  const limited =
+    res.status === 429 ||
+    (res.status === 500 &&
+      (header(res, 'x-ratelimit-remaining') === '0' || header(res, 'retry-after') !== undefined));
   if (!limited) return null;
   const seconds = Number(header(res, 'retry-after') ?? header(res, 'x-ratelimit-reset'));
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 1;
@@ -190,7 +206,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
   }
 
   /** One exchange bounded by the call's deadline; transport failures become our errors. */
-  private async exchange(call: Call, req: Omit<InfisicalRequest, 'timeoutMs' | 'signal'>, write: boolean): Promise<InfisicalResponse> {
+  private async exchange(
+    call: Call,
+    req: Omit<InfisicalRequest, 'timeoutMs' | 'signal'>,
+    write: boolean,
+  ): Promise<InfisicalResponse> {
     for (;;) {
       const remaining = call.remaining();
       if (remaining <= 0) throw call.expired();
@@ -208,7 +228,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         if (err.kind === 'timeout' && !write) continue; // a slow read: try again within the deadline
         if (err.kind === 'timeout') throw call.expired();
         if (write && err.sent) throw new SecretsDeadlineError(DEPENDENCY, true, 'connection_lost');
-        throw new DependencyUnavailableError(DEPENDENCY, err, `INFISICAL_SITE_URL: cannot reach Infisical (${err.code ?? 'network error'})`);
+        throw new DependencyUnavailableError(
+          DEPENDENCY,
+          err,
+          `INFISICAL_SITE_URL: cannot reach Infisical (${err.code ?? 'network error'})`,
+        );
       }
     }
   }
@@ -230,7 +254,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
       const issuedAt = this.now();
       const res = await this.exchange(
         call,
-        { method: 'POST', path: '/api/v1/auth/universal-auth/login', body: { clientId: this.options.clientId, clientSecret: this.options.clientSecret } },
+        {
+          method: 'POST',
+          path: '/api/v1/auth/universal-auth/login',
+          body: { clientId: this.options.clientId, clientSecret: this.options.clientSecret },
+        },
         false,
       );
       const wait = rateLimitWaitSeconds(res);
@@ -238,7 +266,8 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         await this.backOff(call, wait);
         continue;
       }
-      const body = res.body as { accessToken?: unknown; expiresIn?: unknown; accessTokenMaxTTL?: unknown } | undefined;
+      const body = res.body as
+        { accessToken?: unknown; expiresIn?: unknown; accessTokenMaxTTL?: unknown } | undefined;
       if (res.status !== 200 || typeof body?.accessToken !== 'string') {
         const answer = this.answerOf(res);
         throw new DependencyUnavailableError(
@@ -247,9 +276,14 @@ export class InfisicalSecretsBackend extends SecretsBackend {
           `INFISICAL_CLIENT_ID/INFISICAL_CLIENT_SECRET: Infisical rejected the universal-auth login (${answer.status} ${answer.errorName})`,
         );
       }
-      const lifetimes = [Number(body.expiresIn), Number(body.accessTokenMaxTTL)].filter((s) => Number.isFinite(s) && s > 0).map((s) => s * 1000);
+      const lifetimes = [Number(body.expiresIn), Number(body.accessTokenMaxTTL)]
+        .filter((s) => Number.isFinite(s) && s > 0)
+        .map((s) => s * 1000);
       const lifetime = lifetimes.length ? Math.min(...lifetimes) : Number.POSITIVE_INFINITY;
-      return { value: body.accessToken, renewAt: issuedAt + lifetime - Math.min(RENEW_MARGIN_MS, lifetime / 5) };
+      return {
+        value: body.accessToken,
+        renewAt: issuedAt + lifetime - Math.min(RENEW_MARGIN_MS, lifetime / 5),
+      };
     }
   }
 
@@ -258,12 +292,12 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     if (this.token && this.now() < this.token.renewAt) return this.token;
     if (!this.login) {
       // The login gets its own deadline: one impatient caller must not abort it for everyone.
-      const attempt = this.freshLogin(new Call(this.now() + this.timeoutMs, this.now, this.timeoutMs, undefined)).then(
-        (token) => {
-          this.token = token;
-          return token;
-        },
-      );
+      const attempt = this.freshLogin(
+        new Call(this.now() + this.timeoutMs, this.now, this.timeoutMs, undefined),
+      ).then((token) => {
+        this.token = token;
+        return token;
+      });
       this.login = attempt;
       void attempt.then(
         () => (this.login === attempt ? (this.login = null) : undefined),
@@ -281,7 +315,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
 
   private answerOf(res: InfisicalResponse): InfisicalHttpError {
     const body = (res.body ?? {}) as { error?: unknown; message?: unknown };
-    return new InfisicalHttpError(res.status, typeof body.error === 'string' ? body.error : 'Error', typeof body.message === 'string' ? body.message : '');
+    return new InfisicalHttpError(
+      res.status,
+      typeof body.error === 'string' ? body.error : 'Error',
+      typeof body.message === 'string' ? body.message : '',
+    );
   }
 
   /**
@@ -289,7 +327,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
    * rejected (expired), and waits out rate limits within the deadline. Non-2xx answers throw
    * InfisicalHttpError.
    */
-  private async send<T>(call: Call, req: Omit<InfisicalRequest, 'timeoutMs' | 'signal' | 'token'>, write = req.method !== 'GET'): Promise<T> {
+  private async send<T>(
+    call: Call,
+    req: Omit<InfisicalRequest, 'timeoutMs' | 'signal' | 'token'>,
+    write = req.method !== 'GET',
+  ): Promise<T> {
     let relogged = false;
     for (;;) {
       const token = await this.currentToken(call);
@@ -320,7 +362,14 @@ export class InfisicalSecretsBackend extends SecretsBackend {
   private fail(err: unknown): never {
     if (err instanceof AppException) throw err;
     const status = infisicalStatusOf(err);
-    if (status === null || status >= 500 || status === 401 || status === 403 || status === 404 || status === 429) {
+    if (
+      status === null ||
+      status >= 500 ||
+      status === 401 ||
+      status === 403 ||
+      status === 404 ||
+      status === 429
+    ) {
       throw new DependencyUnavailableError(DEPENDENCY, err);
     }
     throw new Error(`Infisical request failed with status ${status}`);
@@ -340,16 +389,39 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     let parent = '/';
     for (const name of segments) {
       try {
-        await this.send(call, { method: 'POST', path: '/api/v1/folders', body: { workspaceId: this.options.projectId, environment: this.options.environment, name, path: parent } }, false);
+        await this.send(
+          call,
+          {
+            method: 'POST',
+            path: '/api/v1/folders',
+            body: {
+              workspaceId: this.options.projectId,
+              environment: this.options.environment,
+              name,
+              path: parent,
+            },
+          },
+          false,
+        );
       } catch (err) {
         // Older Infisical versions answer 400 for an existing folder instead of returning it.
-        if (!(err instanceof InfisicalHttpError && err.status === 400 && /already exist/i.test(err.serverMessage))) throw err;
+        if (!(
+          err instanceof InfisicalHttpError &&
+          err.status === 400 &&
+          /already exist/i.test(err.serverMessage)
+        ))
+          throw err;
       }
       parent = parent === '/' ? `/${name}` : `${parent}/${name}`;
     }
   }
 
-  async create(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async create(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description) ?? null;
@@ -359,7 +431,12 @@ export class InfisicalSecretsBackend extends SecretsBackend {
       this.send<{ secret: InfisicalSecret }>(call, {
         method: 'POST',
         path: this.secretPath(r.name),
-        body: { ...this.base(path), secretValue: encodeInfisicalValue(value), secretComment: desc ?? undefined, type: 'shared' },
+        body: {
+          ...this.base(path),
+          secretValue: encodeInfisicalValue(value),
+          secretComment: desc ?? undefined,
+          type: 'shared',
+        },
       });
     try {
       let res;
@@ -372,14 +449,23 @@ export class InfisicalSecretsBackend extends SecretsBackend {
       }
       return toMetadata(res.secret, desc);
     } catch (err) {
-      if (err instanceof InfisicalHttpError && err.status === 400 && /already exist/i.test(err.serverMessage)) {
+      if (
+        err instanceof InfisicalHttpError &&
+        err.status === 400 &&
+        /already exist/i.test(err.serverMessage)
+      ) {
         throw AppException.conflict(`Secret '${r.name}' already exists`, { name: r.name });
       }
       this.fail(err);
     }
   }
 
-  async update(ref: SecretRef, value: string, description?: string | null, options?: SecretsCallOptions): Promise<SecretMetadata> {
+  async update(
+    ref: SecretRef,
+    value: string,
+    description?: string | null,
+    options?: SecretsCallOptions,
+  ): Promise<SecretMetadata> {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
@@ -407,7 +493,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     }
   }
 
-  private async read(call: Call, r: NormalizedScope & { name: string }, withValue: boolean): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  private async read(
+    call: Call,
+    r: NormalizedScope & { name: string },
+    withValue: boolean,
+  ): Promise<{ value: string; metadata: SecretMetadata } | null> {
     try {
       const res = await this.send<{ secret: InfisicalSecret }>(call, {
         method: 'GET',
@@ -422,14 +512,20 @@ export class InfisicalSecretsBackend extends SecretsBackend {
           viewSecretValue: String(withValue),
         },
       });
-      return { value: withValue ? decodeInfisicalValue(res.secret.secretValue) : '', metadata: toMetadata(res.secret) };
+      return {
+        value: withValue ? decodeInfisicalValue(res.secret.secretValue) : '',
+        metadata: toMetadata(res.secret),
+      };
     } catch (err) {
       if (infisicalStatusOf(err) === 404) return null;
       throw err;
     }
   }
 
-  async get(ref: SecretRef, options?: SecretsCallOptions): Promise<{ value: string; metadata: SecretMetadata } | null> {
+  async get(
+    ref: SecretRef,
+    options?: SecretsCallOptions,
+  ): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
     const call = this.begin(options);
     try {
@@ -439,7 +535,12 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     }
   }
 
-  private async listIn(call: Call, path: string, withValues = false, recursive = false): Promise<InfisicalSecret[]> {
+  private async listIn(
+    call: Call,
+    path: string,
+    withValues = false,
+    recursive = false,
+  ): Promise<InfisicalSecret[]> {
     try {
       const res = await this.send<{ secrets: InfisicalSecret[] }>(call, {
         method: 'GET',
@@ -479,7 +580,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
    * resource folder and name, and paged after the cursor. Secrets inside removal tombstones are
    * not listed: they are invisible to reads, and removeLeftovers deals with the folders.
    */
-  async listResourceSecrets(orgId: string, page: ResourceSecretPageRequest, options?: SecretsCallOptions): Promise<ResourceSecretPage> {
+  async listResourceSecrets(
+    orgId: string,
+    page: ResourceSecretPageRequest,
+    options?: SecretsCallOptions,
+  ): Promise<ResourceSecretPage> {
     const { orgId: org } = normalizeScope({ orgId, projectId: null });
     const limit = assertPageLimit(page.limit);
     const after = decodeListCursor(page.cursor, 3);
@@ -495,14 +600,27 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     for (const secret of secrets) {
       const parts = (secret.secretPath ?? '').split('/').filter(Boolean);
       // `/<org>/<project>/resources/<resource>`, nothing deeper, no tombstone.
-      if (parts.length !== 4 || parts[0] !== orgPath.slice(1) || parts[2] !== 'resources' || parts[3].includes(TOMBSTONE_MARK)) continue;
+      if (
+        parts.length !== 4 ||
+        parts[0] !== orgPath.slice(1) ||
+        parts[2] !== 'resources' ||
+        parts[3].includes(TOMBSTONE_MARK)
+      )
+        continue;
       const [, projectSegment, , resourceSegment] = parts;
       const projectId = projectIdFromSegment(projectSegment);
-      const resourceUri = projectId === undefined ? null : resourceUriFromSegment(resourceSegment, org, projectId);
+      const resourceUri =
+        projectId === undefined ? null : resourceUriFromSegment(resourceSegment, org, projectId);
       const meta = toMetadata(secret);
       rows.push({
         key: [projectSegment, resourceSegment, secret.secretKey],
-        entry: { resourceUri, resourceKey: `${projectSegment}/${resourceSegment}`, name: secret.secretKey, created_at: meta.created_at, updated_at: meta.updated_at },
+        entry: {
+          resourceUri,
+          resourceKey: `${projectSegment}/${resourceSegment}`,
+          name: secret.secretKey,
+          created_at: meta.created_at,
+          updated_at: meta.updated_at,
+        },
       });
     }
     const compare = (a: readonly string[], b: readonly string[]) => {
@@ -513,7 +631,10 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     const rest = after ? rows.filter((row) => compare(row.key, after) > 0) : rows;
     const pageRows = rest.slice(0, limit);
     const last = pageRows.at(-1);
-    return { items: pageRows.map((row) => row.entry), nextCursor: rest.length > limit && last ? encodeListCursor(last.key) : null };
+    return {
+      items: pageRows.map((row) => row.entry),
+      nextCursor: rest.length > limit && last ? encodeListCursor(last.key) : null,
+    };
   }
 
   resourceKeyOf(scope: SecretScope): string {
@@ -533,14 +654,26 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     const call = this.begin(options);
     let removed = 0;
     try {
-      const { folders: projects } = await this.send<{ folders: Array<{ id: string; name: string }> }>(call, { method: 'GET', path: '/api/v1/folders', query: { ...folderQuery, path: orgPath } });
+      const { folders: projects } = await this.send<{ folders: Array<{ id: string; name: string }> }>(call, {
+        method: 'GET',
+        path: '/api/v1/folders',
+        query: { ...folderQuery, path: orgPath },
+      });
       for (const project of projects) {
         const parent = `${orgPath}/${project.name}/resources`;
-        const { folders } = await this.send<{ folders: Array<{ id: string; name: string }> }>(call, { method: 'GET', path: '/api/v1/folders', query: { ...folderQuery, path: parent } });
+        const { folders } = await this.send<{ folders: Array<{ id: string; name: string }> }>(call, {
+          method: 'GET',
+          path: '/api/v1/folders',
+          query: { ...folderQuery, path: parent },
+        });
         for (const tombstone of folders.filter((f) => f.name.includes(TOMBSTONE_MARK))) {
           if ((await this.listIn(call, `${parent}/${tombstone.name}`)).length > 0) continue;
           try {
-            await this.send(call, { method: 'DELETE', path: `/api/v1/folders/${encodeURIComponent(tombstone.id)}`, body: { ...folderQuery, path: parent } });
+            await this.send(call, {
+              method: 'DELETE',
+              path: `/api/v1/folders/${encodeURIComponent(tombstone.id)}`,
+              body: { ...folderQuery, path: parent },
+            });
             removed++;
           } catch (err) {
             if (infisicalStatusOf(err) !== 404) throw err; // already gone (its own removal finished)
@@ -555,7 +688,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
 
   private async deleteOne(call: Call, r: NormalizedScope & { name: string }): Promise<boolean> {
     try {
-      await this.send(call, { method: 'DELETE', path: this.secretPath(r.name), body: { ...this.base(infisicalFolderPath(r)), type: 'shared' } });
+      await this.send(call, {
+        method: 'DELETE',
+        path: this.secretPath(r.name),
+        body: { ...this.base(infisicalFolderPath(r)), type: 'shared' },
+      });
       return true;
     } catch (err) {
       if (infisicalStatusOf(err) === 404) return false;
@@ -617,20 +754,39 @@ export class InfisicalSecretsBackend extends SecretsBackend {
       const folder = folders.find((f) => f.name === name);
       if (!folder) return;
       const tombstone = `${name}${TOMBSTONE_MARK}${randomBytes(6).toString('hex')}`;
-      await this.send(call, { method: 'PATCH', path: `/api/v1/folders/${encodeURIComponent(folder.id)}`, body: { ...folderBody, name: tombstone, path: parent } });
+      await this.send(call, {
+        method: 'PATCH',
+        path: `/api/v1/folders/${encodeURIComponent(folder.id)}`,
+        body: { ...folderBody, name: tombstone, path: parent },
+      });
       const landed = await this.listIn(call, `${parent}/${tombstone}`, true);
       if (landed.length > 0) await this.restore(call, folder.id, name, parent, landed);
-      else await this.send(call, { method: 'DELETE', path: `/api/v1/folders/${encodeURIComponent(folder.id)}`, body: { ...folderBody, path: parent } });
+      else
+        await this.send(call, {
+          method: 'DELETE',
+          path: `/api/v1/folders/${encodeURIComponent(folder.id)}`,
+          body: { ...folderBody, path: parent },
+        });
     } catch {
       // Best effort (see above); the folder stays.
     }
   }
 
   /** Puts back a tombstone that a concurrent write landed in: rename it back, or move its secrets. */
-  private async restore(call: Call, folderId: string, name: string, parent: string, landed: InfisicalSecret[]): Promise<void> {
+  private async restore(
+    call: Call,
+    folderId: string,
+    name: string,
+    parent: string,
+    landed: InfisicalSecret[],
+  ): Promise<void> {
     const folderBody = { workspaceId: this.options.projectId, environment: this.options.environment };
     try {
-      await this.send(call, { method: 'PATCH', path: `/api/v1/folders/${encodeURIComponent(folderId)}`, body: { ...folderBody, name, path: parent } });
+      await this.send(call, {
+        method: 'PATCH',
+        path: `/api/v1/folders/${encodeURIComponent(folderId)}`,
+        body: { ...folderBody, name, path: parent },
+      });
       return;
     } catch (err) {
       if (!(err instanceof InfisicalHttpError && err.status === 400)) throw err;
@@ -642,13 +798,27 @@ export class InfisicalSecretsBackend extends SecretsBackend {
         await this.send(call, {
           method: 'POST',
           path: this.secretPath(secret.secretKey),
-          body: { ...this.base(path), secretValue: secret.secretValue, secretComment: secret.secretComment ?? undefined, type: 'shared' },
+          body: {
+            ...this.base(path),
+            secretValue: secret.secretValue,
+            secretComment: secret.secretComment ?? undefined,
+            type: 'shared',
+          },
         });
       } catch (err) {
-        if (!(err instanceof InfisicalHttpError && err.status === 400 && /already exist/i.test(err.serverMessage))) throw err;
+        if (!(
+          err instanceof InfisicalHttpError &&
+          err.status === 400 &&
+          /already exist/i.test(err.serverMessage)
+        ))
+          throw err;
       }
     }
-    await this.send(call, { method: 'DELETE', path: `/api/v1/folders/${encodeURIComponent(folderId)}`, body: { ...folderBody, path: parent } });
+    await this.send(call, {
+      method: 'DELETE',
+      path: `/api/v1/folders/${encodeURIComponent(folderId)}`,
+      body: { ...folderBody, path: parent },
+    });
   }
 
   /**
@@ -660,7 +830,11 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     const call = this.begin(options, this.options.healthTimeoutMs ?? 5_000);
     const status = await this.exchange(call, { method: 'GET', path: '/api/status' }, false);
     if (status.status !== 200) {
-      throw new DependencyUnavailableError(DEPENDENCY, undefined, `INFISICAL_SITE_URL: Infisical answered ${status.status} to GET /api/status`);
+      throw new DependencyUnavailableError(
+        DEPENDENCY,
+        undefined,
+        `INFISICAL_SITE_URL: Infisical answered ${status.status} to GET /api/status`,
+      );
     }
     let workspace: { environments?: Array<{ slug?: unknown }> } | undefined;
     try {
@@ -671,14 +845,23 @@ export class InfisicalSecretsBackend extends SecretsBackend {
     } catch (err) {
       // A missing project is a 4xx on newer builds; the October 2024 build answers 500 with the
       // error name "Failed to find project by id" (any ID, well-formed or not).
-      if (err instanceof InfisicalHttpError && ((err.status >= 400 && err.status < 500) || /\bproject\b/i.test(`${err.errorName} ${err.serverMessage}`))) {
+      if (
+        err instanceof InfisicalHttpError &&
+        ((err.status >= 400 && err.status < 500) ||
+          /\bproject\b/i.test(`${err.errorName} ${err.serverMessage}`))
+      ) {
         throw new DependencyUnavailableError(
           DEPENDENCY,
           err,
           `INFISICAL_PROJECT_ID: Infisical answered ${err.status} ${err.errorName} for the project (does it exist, and is the identity a member?)`,
         );
       }
-      if (err instanceof InfisicalHttpError) throw new DependencyUnavailableError(DEPENDENCY, err, `Infisical answered ${err.status} ${err.errorName}`);
+      if (err instanceof InfisicalHttpError)
+        throw new DependencyUnavailableError(
+          DEPENDENCY,
+          err,
+          `Infisical answered ${err.status} ${err.errorName}`,
+        );
       throw err;
     }
     const environments = workspace?.environments ?? [];

@@ -32,7 +32,15 @@ interface StoredSecret {
   versions: StoredVersion[];
 }
 
-const STATUS_BY_HTTP: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ALREADY_EXISTS', 412: 'FAILED_PRECONDITION', 503: 'UNAVAILABLE' };
+const STATUS_BY_HTTP: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  412: 'FAILED_PRECONDITION',
+  503: 'UNAVAILABLE',
+};
 const SECRET_ID = /^[A-Za-z0-9_-]{1,255}$/;
 const LABEL_KEY = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
 const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
@@ -99,7 +107,9 @@ export class FakeGcpSecretManagerServer {
   }
 
   /** Labels and annotations of a stored secret, for wire assertions. */
-  secretMetadata(id: string): { labels: Record<string, string>; annotations: Record<string, string>; versions: number } | undefined {
+  secretMetadata(
+    id: string,
+  ): { labels: Record<string, string>; annotations: Record<string, string>; versions: number } | undefined {
     const s = this.secrets.get(id);
     return s && { labels: { ...s.labels }, annotations: { ...s.annotations }, versions: s.versions.length };
   }
@@ -111,17 +121,26 @@ export class FakeGcpSecretManagerServer {
     try {
       if (this.unavailable) throw new HttpError(503, 'The service is currently unavailable.');
       if (req.headers.authorization !== `Bearer ${this.token}`) {
-        throw new HttpError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+        throw new HttpError(
+          401,
+          'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+        );
       }
       const body = await readJson(req);
       send(res, 200, this.route(method, decodeURIComponent(url.pathname), url.searchParams, body));
     } catch (err) {
-      const e = err instanceof HttpError ? err : new HttpError(500, 'Internal error encountered.', 'INTERNAL');
+      const e =
+        err instanceof HttpError ? err : new HttpError(500, 'Internal error encountered.', 'INTERNAL');
       send(res, e.status, { error: { code: e.status, message: e.message, status: e.grpcStatus } });
     }
   }
 
-  private route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): unknown {
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): unknown {
     let m = /^\/v1\/projects\/([^/]+)\/secrets$/.exec(path);
     if (m) {
       this.checkProject(m[1]);
@@ -153,7 +172,8 @@ export class FakeGcpSecretManagerServer {
   }
 
   private checkProject(project: string): void {
-    if (project !== this.projectId) throw new HttpError(403, `Permission denied on resource project ${project}.`);
+    if (project !== this.projectId)
+      throw new HttpError(403, `Permission denied on resource project ${project}.`);
   }
 
   private name(id: string): string {
@@ -177,16 +197,21 @@ export class FakeGcpSecretManagerServer {
     };
   }
 
-  private validateMetadata(labels: unknown, annotations: unknown): { labels: Record<string, string>; annotations: Record<string, string> } {
+  private validateMetadata(
+    labels: unknown,
+    annotations: unknown,
+  ): { labels: Record<string, string>; annotations: Record<string, string> } {
     const l = (labels ?? {}) as Record<string, string>;
     const a = (annotations ?? {}) as Record<string, string>;
     if (Object.keys(l).length > 64) throw new HttpError(400, 'Too many labels.');
     for (const [k, v] of Object.entries(l)) {
-      if (!LABEL_KEY.test(k) || typeof v !== 'string' || !LABEL_VALUE.test(v)) throw new HttpError(400, `Invalid label: ${k}`);
+      if (!LABEL_KEY.test(k) || typeof v !== 'string' || !LABEL_VALUE.test(v))
+        throw new HttpError(400, `Invalid label: ${k}`);
     }
     let size = 0;
     for (const [k, v] of Object.entries(a)) {
-      if (!ANNOTATION_KEY.test(k) || typeof v !== 'string') throw new HttpError(400, `Invalid annotation key: ${k}`);
+      if (!ANNOTATION_KEY.test(k) || typeof v !== 'string')
+        throw new HttpError(400, `Invalid annotation key: ${k}`);
       size += Buffer.byteLength(k) + Buffer.byteLength(v);
     }
     if (size > MAX_ANNOTATIONS_BYTES) throw new HttpError(400, 'Annotations exceed the maximum total size.');
@@ -196,9 +221,18 @@ export class FakeGcpSecretManagerServer {
   private createSecret(secretId: string | null, body: Record<string, unknown>): unknown {
     if (!secretId || !SECRET_ID.test(secretId)) throw new HttpError(400, 'Invalid secret id.');
     if (!body.replication) throw new HttpError(400, 'Secret.replication is required.');
-    if (this.secrets.has(secretId)) throw new HttpError(409, `Secret [${this.name(secretId)}] already exists.`);
+    if (this.secrets.has(secretId))
+      throw new HttpError(409, `Secret [${this.name(secretId)}] already exists.`);
     const { labels, annotations } = this.validateMetadata(body.labels, body.annotations);
-    const secret: StoredSecret = { id: secretId, createTime: new Date(this.now()).toISOString(), labels, annotations, replication: body.replication, etag: 1, versions: [] };
+    const secret: StoredSecret = {
+      id: secretId,
+      createTime: new Date(this.now()).toISOString(),
+      labels,
+      annotations,
+      replication: body.replication,
+      etag: 1,
+      versions: [],
+    };
     this.secrets.set(secretId, secret);
     return this.view(secret);
   }
@@ -207,8 +241,10 @@ export class FakeGcpSecretManagerServer {
     const secret = this.find(id);
     if (!updateMask) throw new HttpError(400, 'update_mask is required.');
     for (const field of updateMask.split(',')) {
-      if (field === 'annotations') secret.annotations = this.validateMetadata(secret.labels, body.annotations).annotations;
-      else if (field === 'labels') secret.labels = this.validateMetadata(body.labels, secret.annotations).labels;
+      if (field === 'annotations')
+        secret.annotations = this.validateMetadata(secret.labels, body.annotations).annotations;
+      else if (field === 'labels')
+        secret.labels = this.validateMetadata(body.labels, secret.annotations).labels;
       else throw new HttpError(400, `Unsupported update_mask path: ${field}`);
     }
     secret.etag++;
@@ -222,7 +258,9 @@ export class FakeGcpSecretManagerServer {
       if (!m) throw new HttpError(400, `Unsupported filter: ${clause}`);
       return (s: StoredSecret) => s.labels[m[1]] === m[2];
     });
-    const all = [...this.secrets.values()].filter((s) => predicates.every((p) => p(s))).sort((a, b) => a.id.localeCompare(b.id));
+    const all = [...this.secrets.values()]
+      .filter((s) => predicates.every((p) => p(s)))
+      .sort((a, b) => a.id.localeCompare(b.id));
     const pageSize = Math.min(Number(query.get('pageSize') ?? 25_000) || 25_000, 25_000);
     const token = query.get('pageToken');
     // Secret Manager refuses a page token it did not issue.
@@ -230,7 +268,11 @@ export class FakeGcpSecretManagerServer {
     const start = Number(token ?? 0) || 0;
     const page = all.slice(start, start + pageSize);
     const next = start + pageSize < all.length ? String(start + pageSize) : undefined;
-    return { secrets: page.map((s) => this.view(s)), ...(next ? { nextPageToken: next } : {}), totalSize: all.length };
+    return {
+      secrets: page.map((s) => this.view(s)),
+      ...(next ? { nextPageToken: next } : {}),
+      totalSize: all.length,
+    };
   }
 
   private addVersion(id: string, body: Record<string, unknown>): unknown {
@@ -238,21 +280,38 @@ export class FakeGcpSecretManagerServer {
     const data = (body.payload as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'string') throw new HttpError(400, 'Payload is required.');
     const bytes = Buffer.from(data, 'base64');
-    if (bytes.length > MAX_PAYLOAD_BYTES) throw new HttpError(400, `Secret Payload cannot exceed ${MAX_PAYLOAD_BYTES} bytes.`);
-    const version: StoredVersion = { n: secret.versions.length + 1, data: bytes, createTime: new Date(this.now()).toISOString(), state: 1 };
+    if (bytes.length > MAX_PAYLOAD_BYTES)
+      throw new HttpError(400, `Secret Payload cannot exceed ${MAX_PAYLOAD_BYTES} bytes.`);
+    const version: StoredVersion = {
+      n: secret.versions.length + 1,
+      data: bytes,
+      createTime: new Date(this.now()).toISOString(),
+      state: 1,
+    };
     secret.versions.push(version);
     return this.versionView(secret, version);
   }
 
   private versionView(secret: StoredSecret, v: StoredVersion): unknown {
-    return { name: `${this.name(secret.id)}/versions/${v.n}`, createTime: v.createTime, state: v.state, etag: `"${v.n}"`, replicationStatus: { automatic: {} }, clientSpecifiedPayloadChecksum: false };
+    return {
+      name: `${this.name(secret.id)}/versions/${v.n}`,
+      createTime: v.createTime,
+      state: v.state,
+      etag: `"${v.n}"`,
+      replicationStatus: { automatic: {} },
+      clientSpecifiedPayloadChecksum: false,
+    };
   }
 
   private access(id: string, version: string): unknown {
     const secret = this.find(id);
-    const v = version === 'latest' ? secret.versions.filter((x) => x.state === 1).at(-1) : secret.versions[Number(version) - 1];
+    const v =
+      version === 'latest'
+        ? secret.versions.filter((x) => x.state === 1).at(-1)
+        : secret.versions[Number(version) - 1];
     if (!v) throw new HttpError(404, `Secret Version [${this.name(id)}/versions/${version}] not found.`);
-    if (v.state !== 1) throw new HttpError(412, `Secret Version [${this.name(id)}/versions/${v.n}] is in DISABLED state.`);
+    if (v.state !== 1)
+      throw new HttpError(412, `Secret Version [${this.name(id)}/versions/${v.n}] is in DISABLED state.`);
     return { name: `${this.name(id)}/versions/${v.n}`, payload: { data: v.data.toString('base64') } };
   }
 }
@@ -272,6 +331,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -65,7 +65,10 @@ function parseRange(header: string | undefined, size: number): [number, number] 
 }
 
 /** multipart/related: a JSON metadata part then the media part. */
-function parseMultipartRelated(body: Buffer, contentType: string): { metadata: Record<string, unknown>; media: Buffer; mediaType: string } {
+function parseMultipartRelated(
+  body: Buffer,
+  contentType: string,
+): { metadata: Record<string, unknown>; media: Buffer; mediaType: string } {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (!boundary) throw new HttpError(400, 'multipart boundary missing');
   const delimiter = Buffer.from(`--${boundary}`);
@@ -82,10 +85,17 @@ function parseMultipartRelated(body: Buffer, contentType: string): { metadata: R
     const headers = part.subarray(0, headerEnd).toString('utf8');
     let content = part.subarray(headerEnd + 4);
     if (content.subarray(-2).toString() === '\r\n') content = content.subarray(0, -2);
-    return { type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream', content };
+    return {
+      type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream',
+      content,
+    };
   });
   if (parsed.length < 2) throw new HttpError(400, 'multipart body needs metadata and media');
-  return { metadata: JSON.parse(parsed[0].content.toString('utf8')) as Record<string, unknown>, media: parsed[1].content, mediaType: parsed[1].type };
+  return {
+    metadata: JSON.parse(parsed[0].content.toString('utf8')) as Record<string, unknown>,
+    media: parsed[1].content,
+    mediaType: parsed[1].type,
+  };
 }
 
 export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<RunningFakeGcs> {
@@ -136,7 +146,9 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
     const method = req.method ?? 'GET';
     const path = url.pathname;
     const jsonObject = new RegExp(`^/storage/v1/b/${bucket}/o/([^/]+)$`).exec(path);
-    const copy = new RegExp(`^/storage/v1/b/${bucket}/o/([^/]+)/(?:copyTo|rewriteTo)/b/${bucket}/o/([^/]+)$`).exec(path);
+    const copy = new RegExp(
+      `^/storage/v1/b/${bucket}/o/([^/]+)/(?:copyTo|rewriteTo)/b/${bucket}/o/([^/]+)$`,
+    ).exec(path);
 
     if (method === 'GET' && path === `/storage/v1/b/${bucket}/o`) {
       const prefix = url.searchParams.get('prefix') ?? '';
@@ -146,7 +158,11 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
       const pageToken = url.searchParams.get('pageToken');
       const after = pageToken ? Buffer.from(pageToken, 'base64url').toString('utf8') : null;
       const names = [...objects.keys()]
-        .filter((n) => n.startsWith(prefix) && (!startOffset || Buffer.compare(Buffer.from(n), Buffer.from(startOffset)) >= 0))
+        .filter(
+          (n) =>
+            n.startsWith(prefix) &&
+            (!startOffset || Buffer.compare(Buffer.from(n), Buffer.from(startOffset)) >= 0),
+        )
         .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       const items: string[] = [];
       const prefixes = new Set<string>();
@@ -165,13 +181,28 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
         }
         items.push(name);
       }
-      json(res, 200, { kind: 'storage#objects', items: items.map((n) => resource(n, objects.get(n)!)), prefixes: [...prefixes], nextPageToken });
+      json(res, 200, {
+        kind: 'storage#objects',
+        items: items.map((n) => resource(n, objects.get(n)!)),
+        prefixes: [...prefixes],
+        nextPageToken,
+      });
       return;
     }
     if (copy && method === 'POST') {
       const source = found(decodeURIComponent(copy[1]));
       const target = store(decodeURIComponent(copy[2]), Buffer.from(source.data), source.contentType);
-      json(res, 200, copy[0].includes('rewriteTo') ? { kind: 'storage#rewriteResponse', done: true, resource: resource(decodeURIComponent(copy[2]), target) } : resource(decodeURIComponent(copy[2]), target));
+      json(
+        res,
+        200,
+        copy[0].includes('rewriteTo')
+          ? {
+              kind: 'storage#rewriteResponse',
+              done: true,
+              resource: resource(decodeURIComponent(copy[2]), target),
+            }
+          : resource(decodeURIComponent(copy[2]), target),
+      );
       return;
     }
     if (jsonObject) {
@@ -185,10 +216,16 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
       if (method === 'GET' && url.searchParams.get('alt') === 'media') {
         const object = found(name);
         const ifMatch = req.headers['if-match'];
-        if (ifMatch && ifMatch.replace(/^"|"$/g, '') !== object.etag) throw new HttpError(412, 'Precondition failed');
+        if (ifMatch && ifMatch.replace(/^"|"$/g, '') !== object.etag)
+          throw new HttpError(412, 'Precondition failed');
         const range = parseRange(req.headers.range, object.data.length);
         const body = range ? object.data.subarray(range[0], range[1] + 1) : object.data;
-        const headers: Record<string, string> = { 'content-type': object.contentType, 'content-length': String(body.length), etag: o(object.etag), 'x-goog-generation': String(object.generation) };
+        const headers: Record<string, string> = {
+          'content-type': object.contentType,
+          'content-length': String(body.length),
+          etag: o(object.etag),
+          'x-goog-generation': String(object.generation),
+        };
         if (range) headers['content-range'] = `bytes ${range[0]}-${range[1]}/${object.data.length}`;
         res.writeHead(range ? 206 : 200, headers).end(body);
         return;
@@ -220,10 +257,16 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
       const uploadId = url.searchParams.get('uploadId');
       if (method === 'POST' && url.searchParams.has('uploads')) {
         const id = randomBytes(12).toString('hex');
-        uploads.set(id, { name, contentType: String(req.headers['content-type'] ?? 'application/octet-stream'), parts: new Map() });
-        res.writeHead(200, { 'content-type': 'application/xml' }).end(
-          `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${name}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
-        );
+        uploads.set(id, {
+          name,
+          contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+          parts: new Map(),
+        });
+        res
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end(
+            `<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${name}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+          );
         return;
       }
       const upload = uploadId ? uploads.get(uploadId) : undefined;
@@ -240,9 +283,11 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
         const data = Buffer.concat(numbers.map((n) => upload.parts.get(n) ?? Buffer.alloc(0)));
         store(upload.name, data, upload.contentType);
         uploads.delete(uploadId!);
-        res.writeHead(200, { 'content-type': 'application/xml' }).end(
-          `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${upload.name}</Key><ETag>"${objects.get(upload.name)!.etag}"</ETag></CompleteMultipartUploadResult>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end(
+            `<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${upload.name}</Key><ETag>"${objects.get(upload.name)!.etag}"</ETag></CompleteMultipartUploadResult>`,
+          );
         return;
       }
       if (upload && method === 'DELETE') {
@@ -258,7 +303,10 @@ export async function startFakeGcs(options: FakeGcsOptions = {}): Promise<Runnin
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
-      if (!res.headersSent) json(res, status, { error: { code: status, message: error instanceof Error ? error.message : 'error' } });
+      if (!res.headersSent)
+        json(res, status, {
+          error: { code: status, message: error instanceof Error ? error.message : 'error' },
+        });
       else res.destroy();
     });
   });

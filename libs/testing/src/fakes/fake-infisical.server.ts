@@ -115,7 +115,8 @@ export class FakeInfisicalServer {
   readonly projectId: string;
   readonly environments: string[];
   /** Method and path of every request (never bodies), with the fake clock's time, for wire assertions. */
-  readonly requests: { method: string; path: string; at: number; status?: number; authorized?: boolean }[] = [];
+  readonly requests: { method: string; path: string; at: number; status?: number; authorized?: boolean }[] =
+    [];
   /** When set, every request except login answers 503. */
   unavailable = false;
   /** Runs before each request is routed: lets a test interleave another client's write deterministically. */
@@ -146,7 +147,10 @@ export class FakeInfisicalServer {
     this.rateLimitStyle = options.rateLimitStyle ?? '500';
     const now = new Date(this.now()).toISOString();
     for (const env of this.environments) {
-      this.folders.set(env, new Map([['/', { id: randomUUID(), name: 'root', parentId: null, path: '/', createdAt: now }]]));
+      this.folders.set(
+        env,
+        new Map([['/', { id: randomUUID(), name: 'root', parentId: null, path: '/', createdAt: now }]]),
+      );
     }
   }
 
@@ -223,8 +227,19 @@ export class FakeInfisicalServer {
   plantSecret(environment: string, secretPath: string, key: string, value: string): void {
     const path = normalizePath(secretPath);
     const segments = path.split('/').filter(Boolean);
-    if (segments.length) this.createFolder({ workspaceId: this.projectId, environment, name: segments.at(-1), path: `/${segments.slice(0, -1).join('/')}` });
-    this.createSecret(key, { workspaceId: this.projectId, environment, secretPath: path, secretValue: value });
+    if (segments.length)
+      this.createFolder({
+        workspaceId: this.projectId,
+        environment,
+        name: segments.at(-1),
+        path: `/${segments.slice(0, -1).join('/')}`,
+      });
+    this.createSecret(key, {
+      workspaceId: this.projectId,
+      environment,
+      secretPath: path,
+      secretValue: value,
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -259,11 +274,23 @@ export class FakeInfisicalServer {
     const status = err instanceof HttpError ? err.status : 500;
     const message = err instanceof HttpError ? err.message : 'Something went wrong';
     entry.status = status;
-    const error = (err instanceof HttpError && err.errorName) || (ERROR_NAMES[status] ?? 'InternalServerError');
-    send(res, status, { reqId: `req-${randomBytes(6).toString('hex')}`, statusCode: status, message, error }, err instanceof HttpError ? err.headers : {});
+    const error =
+      (err instanceof HttpError && err.errorName) || (ERROR_NAMES[status] ?? 'InternalServerError');
+    send(
+      res,
+      status,
+      { reqId: `req-${randomBytes(6).toString('hex')}`, statusCode: status, message, error },
+      err instanceof HttpError ? err.headers : {},
+    );
   }
 
-  private route(method: string, url: URL, req: IncomingMessage, body: Record<string, unknown>, entry: { authorized?: boolean }): unknown {
+  private route(
+    method: string,
+    url: URL,
+    req: IncomingMessage,
+    body: Record<string, unknown>,
+    entry: { authorized?: boolean },
+  ): unknown {
     const path = url.pathname;
     this.beforeRoute?.(method, path);
     // Infisical's inject-identity hook validates any bearer header, on every route.
@@ -285,9 +312,12 @@ export class FakeInfisicalServer {
       if (method === 'GET') return this.listFolders(query);
     }
     const folder = /^\/api\/v1\/folders\/([^/]+)$/.exec(path);
-    if (folder && method === 'PATCH') return this.limited(req, () => this.renameFolder(decodeURIComponent(folder[1]), body));
-    if (folder && method === 'DELETE') return this.limited(req, () => this.deleteFolder(decodeURIComponent(folder[1]), body));
-    if (method === 'GET' && path === '/api/v3/secrets/raw') return this.limited(req, () => this.listSecrets(query));
+    if (folder && method === 'PATCH')
+      return this.limited(req, () => this.renameFolder(decodeURIComponent(folder[1]), body));
+    if (folder && method === 'DELETE')
+      return this.limited(req, () => this.deleteFolder(decodeURIComponent(folder[1]), body));
+    if (method === 'GET' && path === '/api/v3/secrets/raw')
+      return this.limited(req, () => this.listSecrets(query));
     const match = /^\/api\/v3\/secrets\/raw\/([^/]+)$/.exec(path);
     if (match) {
       const key = decodeURIComponent(match[1]);
@@ -324,7 +354,12 @@ export class FakeInfisicalServer {
         'retry-after': String(retryAfter),
       };
       if (this.rateLimitStyle === '429') {
-        throw new HttpError(429, `Rate limit exceeded. Please try again in ${retryAfter} seconds`, 'RateLimitExceeded', headers);
+        throw new HttpError(
+          429,
+          `Rate limit exceeded. Please try again in ${retryAfter} seconds`,
+          'RateLimitExceeded',
+          headers,
+        );
       }
       throw new HttpError(500, 'Something went wrong', 'InternalServerError', headers);
     }
@@ -332,12 +367,23 @@ export class FakeInfisicalServer {
   }
 
   private login(body: Record<string, unknown>): unknown {
-    if (typeof body.clientId !== 'string' || typeof body.clientSecret !== 'string') throw new HttpError(422, 'clientId and clientSecret are required');
-    if (body.clientId !== this.clientId) throw new HttpError(404, 'No identity with specified client ID was found', 'NotFound');
+    if (typeof body.clientId !== 'string' || typeof body.clientSecret !== 'string')
+      throw new HttpError(422, 'clientId and clientSecret are required');
+    if (body.clientId !== this.clientId)
+      throw new HttpError(404, 'No identity with specified client ID was found', 'NotFound');
     if (body.clientSecret !== this.clientSecret) throw new HttpError(401, 'Invalid credentials');
     const accessToken = randomBytes(32).toString('hex');
-    this.tokens.set(accessToken, { createdAt: this.now(), ttl: this.accessTokenTTL, maxTtl: this.accessTokenMaxTTL });
-    return { accessToken, expiresIn: this.accessTokenTTL, accessTokenMaxTTL: this.accessTokenMaxTTL, tokenType: 'Bearer' };
+    this.tokens.set(accessToken, {
+      createdAt: this.now(),
+      ttl: this.accessTokenTTL,
+      maxTtl: this.accessTokenMaxTTL,
+    });
+    return {
+      accessToken,
+      expiresIn: this.accessTokenTTL,
+      accessTokenMaxTTL: this.accessTokenMaxTTL,
+      tokenType: 'Bearer',
+    };
   }
 
   private authenticate(header: string): void {
@@ -347,7 +393,8 @@ export class FakeInfisicalServer {
     if (!token) throw new HttpError(401, 'No identity access token found');
     const age = this.now() - token.createdAt;
     // The JWT carries exp = maxTTL; jwt.verify fails first and the error handler makes it a 403.
-    if (token.maxTtl > 0 && age > token.maxTtl * 1000) throw new HttpError(403, 'Your token has expired. Please re-authenticate.', 'TokenError');
+    if (token.maxTtl > 0 && age > token.maxTtl * 1000)
+      throw new HttpError(403, 'Your token has expired. Please re-authenticate.', 'TokenError');
     if (token.ttl > 0 && age > token.ttl * 1000) {
       this.tokens.delete(match[1]);
       throw new HttpError(401, 'Failed to renew MI access token due to TTL expiration');
@@ -356,7 +403,8 @@ export class FakeInfisicalServer {
 
   private getWorkspace(id: string): unknown {
     // The 2024 build's project lookup wraps its NotFoundError in a DatabaseError: a 500.
-    if (id !== this.projectId) throw new HttpError(500, 'Something went wrong', 'Failed to find project by id');
+    if (id !== this.projectId)
+      throw new HttpError(500, 'Something went wrong', 'Failed to find project by id');
     return {
       workspace: {
         id: this.projectId,
@@ -370,23 +418,40 @@ export class FakeInfisicalServer {
     if (typeof workspaceId !== 'string' || typeof environment !== 'string' || !workspaceId || !environment) {
       throw new HttpError(400, 'Missing workspace id or environment');
     }
-    if (workspaceId !== this.projectId) throw new HttpError(404, 'Project not found during bot lookup. Are you sure you are using the correct project ID?', 'NotFound');
+    if (workspaceId !== this.projectId)
+      throw new HttpError(
+        404,
+        'Project not found during bot lookup. Are you sure you are using the correct project ID?',
+        'NotFound',
+      );
     const folders = this.folders.get(environment);
-    if (!folders) throw new HttpError(404, `Environment with slug '${environment}' in project with ID '${workspaceId}' not found`);
+    if (!folders)
+      throw new HttpError(
+        404,
+        `Environment with slug '${environment}' in project with ID '${workspaceId}' not found`,
+      );
     return folders;
   }
 
-  private folderOf(body: Record<string, unknown>, op: string): { env: string; path: string; folder: StoredFolder } {
+  private folderOf(
+    body: Record<string, unknown>,
+    op: string,
+  ): { env: string; path: string; folder: StoredFolder } {
     const folders = this.env(body.workspaceId, body.environment);
     const path = normalizePath(body.secretPath);
     const folder = folders.get(path);
-    if (!folder) throw new HttpError(404, `Folder with path '${path}' in environment with slug '${String(body.environment)}' not found (${op})`);
+    if (!folder)
+      throw new HttpError(
+        404,
+        `Folder with path '${path}' in environment with slug '${String(body.environment)}' not found (${op})`,
+      );
     return { env: String(body.environment), path, folder };
   }
 
   private createFolder(body: Record<string, unknown>): unknown {
     const folders = this.env(body.workspaceId, body.environment);
-    if (typeof body.name !== 'string' || !FOLDER_NAME.test(body.name)) throw new HttpError(422, 'Folder name can only contain alphanumeric, dash and underscore characters');
+    if (typeof body.name !== 'string' || !FOLDER_NAME.test(body.name))
+      throw new HttpError(422, 'Folder name can only contain alphanumeric, dash and underscore characters');
     const parentPath = normalizePath(body.path);
     const segments = [...parentPath.split('/').filter(Boolean), body.name];
     let current = folders.get('/')!;
@@ -394,7 +459,13 @@ export class FakeInfisicalServer {
       const path = joinPath(current.path, segment);
       let next = folders.get(path);
       if (!next) {
-        next = { id: randomUUID(), name: segment, parentId: current.id, path, createdAt: new Date(this.now()).toISOString() };
+        next = {
+          id: randomUUID(),
+          name: segment,
+          parentId: current.id,
+          path,
+          createdAt: new Date(this.now()).toISOString(),
+        };
         folders.set(path, next);
       }
       current = next;
@@ -406,13 +477,16 @@ export class FakeInfisicalServer {
     const folders = this.env(query.workspaceId, query.environment);
     const parent = folders.get(normalizePath(query.path));
     if (!parent) return { folders: [] };
-    return { folders: [...folders.values()].filter((f) => f.parentId === parent.id).map((f) => this.folderView(f)) };
+    return {
+      folders: [...folders.values()].filter((f) => f.parentId === parent.id).map((f) => this.folderView(f)),
+    };
   }
 
   /** Moves a folder and everything under it to a new name (same parent). */
   private renameFolder(id: string, body: Record<string, unknown>): unknown {
     const folders = this.env(body.workspaceId, body.environment);
-    if (typeof body.name !== 'string' || !FOLDER_NAME.test(body.name)) throw new HttpError(422, 'Invalid folder name');
+    if (typeof body.name !== 'string' || !FOLDER_NAME.test(body.name))
+      throw new HttpError(422, 'Invalid folder name');
     const parent = folders.get(normalizePath(body.path));
     const folder = [...folders.values()].find((f) => f.id === id && f.parentId === parent?.id);
     if (!parent || !folder) throw new HttpError(404, `Folder with ID '${id}' not found`);
@@ -443,7 +517,9 @@ export class FakeInfisicalServer {
   private deleteFolder(idOrName: string, body: Record<string, unknown>): unknown {
     const folders = this.env(body.workspaceId, body.environment);
     const parent = folders.get(normalizePath(body.path));
-    const folder = [...folders.values()].find((f) => (f.id === idOrName || f.name === idOrName) && f.parentId === parent?.id);
+    const folder = [...folders.values()].find(
+      (f) => (f.id === idOrName || f.name === idOrName) && f.parentId === parent?.id,
+    );
     if (!parent || !folder) throw new HttpError(404, `Folder with ID '${idOrName}' not found`);
     const under = (p: string) => p === folder.path || p.startsWith(`${folder.path}/`);
     for (const path of [...folders.keys()].filter(under)) folders.delete(path);
@@ -456,9 +532,17 @@ export class FakeInfisicalServer {
 
   /** A folder as the October 2024 build returns it: no path, no description. */
   private folderView(folder: StoredFolder): unknown {
-    return { id: folder.id, name: folder.name, version: 1, createdAt: folder.createdAt, updatedAt: folder.createdAt, envId: 'env', parentId: folder.parentId, isReserved: false };
+    return {
+      id: folder.id,
+      name: folder.name,
+      version: 1,
+      createdAt: folder.createdAt,
+      updatedAt: folder.createdAt,
+      envId: 'env',
+      parentId: folder.parentId,
+      isReserved: false,
+    };
   }
-
 
   /** A secret as the October 2024 build returns it (no `viewSecretValue`: the value always comes back). */
   private secretView(env: string, path: string, s: StoredSecret, comment = s.comment): unknown {
@@ -484,7 +568,8 @@ export class FakeInfisicalServer {
   }
 
   private listSecrets(query: Record<string, string>): unknown {
-    if (query.workspaceId === this.projectId && !this.folders.has(query.environment)) return { secrets: [], imports: [] };
+    if (query.workspaceId === this.projectId && !this.folders.has(query.environment))
+      return { secrets: [], imports: [] };
     const folders = this.env(query.workspaceId, query.environment);
     const path = normalizePath(query.secretPath);
     if (!folders.has(path)) return { secrets: [], imports: [] };
@@ -532,7 +617,7 @@ export class FakeInfisicalServer {
     if (!secret) throw new HttpError(404, `Secret with name ${key} not found`);
     if (typeof body.secretValue === 'string') {
       const value = trimValue(body.secretValue);
-        secret.value = value;
+      secret.value = value;
     }
     const commentSent = typeof body.secretComment === 'string';
     if (commentSent) secret.comment = (body.secretComment as string).trim();
@@ -558,7 +643,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return {};
   const type = req.headers['content-type'] ?? '';
-  if (type.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  if (type.startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(text));
   try {
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
@@ -567,9 +653,18 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed || res.writableEnded) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

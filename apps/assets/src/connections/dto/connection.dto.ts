@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PaginationDto } from '@app/core';
 import { CONNECTION_TYPES } from '../../connection-types/index.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
@@ -10,17 +25,30 @@ const URI_EXAMPLE = 'data:acme-corp:analytics-prod:customer-analytics-db';
 
 /** Config and credentials are validated against the type registry's JSON Schemas, not here. */
 export class ConnectionBodyBase {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Database settings (see GET /assets/data/types); `schema` and `db_schema` are both accepted' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Database settings (see GET /assets/data/types); `schema` and `db_schema` are both accepted',
+  })
   @IsOptional()
   @IsObject()
   database_config?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Object storage settings (bucket, region, endpoint, …)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Object storage settings (bucket, region, endpoint, …)',
+  })
   @IsOptional()
   @IsObject()
   storage_config?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Connection pool: max_connections, min_connections, idle_timeout_ms, connection_timeout_ms, max_lifetime_ms' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Connection pool: max_connections, min_connections, idle_timeout_ms, connection_timeout_ms, max_lifetime_ms',
+  })
   @IsOptional()
   @IsObject()
   pool?: Record<string, unknown>;
@@ -48,13 +76,22 @@ export class CreateConnectionDto extends ConnectionBodyBase {
   @MaxLength(300)
   resource_uri?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null creates an org-level connection (as does omitting X-Project-ID)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null creates an org-level connection (as does omitting X-Project-ID)',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
   project_id?: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, writeOnly: true, description: 'Write-only; stored in Governance, never in Assets' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    writeOnly: true,
+    description: 'Write-only; stored in Governance, never in Assets',
+  })
   @IsObject()
   credentials: Record<string, unknown>;
 
@@ -69,7 +106,11 @@ export class CreateConnectionDto extends ConnectionBodyBase {
 const GLOB = /^[A-Za-z0-9_$.*?/-]{1,255}$/;
 
 export class VerifyOptionsDto {
-  @ApiPropertyOptional({ type: [String], example: ['public.*'], description: 'Glob patterns on `schema.table` (or key prefixes) to keep' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['public.*'],
+    description: 'Glob patterns on `schema.table` (or key prefixes) to keep',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -83,7 +124,12 @@ export class VerifyOptionsDto {
   @Matches(GLOB, { each: true, message: 'each pattern may use letters, digits, _ $ . * ? / -' })
   exclude?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 10000, description: 'Stop discovery after this many schemas and tables' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10000,
+    default: 10000,
+    description: 'Stop discovery after this many schemas and tables',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -135,7 +181,13 @@ export class UpdateConnectionDto extends ConnectionBodyBase {
   @MaxLength(1000)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, writeOnly: true, description: 'New credentials; omitted = keep the stored ones. Required when a destination field changes.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    writeOnly: true,
+    description:
+      'New credentials; omitted = keep the stored ones. Required when a destination field changes.',
+  })
   @IsOptional()
   @IsObject()
   credentials?: Record<string, unknown>;
@@ -166,12 +218,19 @@ export class ConnectionDto {
   @ApiProperty() auth_type: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() org_id: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null for org-level connections' }) project_id: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for org-level connections' }) project_id:
+    string | null;
   @ApiProperty({ enum: ['project', 'organization'] }) scope: 'project' | 'organization';
   @ApiProperty({ enum: ['PENDING', 'ACTIVE', 'ERROR', 'DISABLED'] }) status: string;
   @ApiProperty({ type: [String] }) tags: string[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) database_config?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) storage_config?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) database_config?: Record<
+    string,
+    unknown
+  >;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) storage_config?: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ type: [String] }) selected_tables: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) pool: Record<string, unknown>;
   @ApiProperty() created_by: string;
@@ -194,7 +253,8 @@ export class ConnectionDto {
       scope: e.projectId ? 'project' : 'organization',
       status: e.status,
       tags: e.tags,
-      [configKey]: configKey === 'database_config' ? { ...e.config, selected_tables: e.selectedTables } : e.config,
+      [configKey]:
+        configKey === 'database_config' ? { ...e.config, selected_tables: e.selectedTables } : e.config,
       selected_tables: e.selectedTables,
       pool: e.pool,
       created_by: e.createdBy,
@@ -216,12 +276,16 @@ export class ConnectionSecretDto {
   @ApiProperty() resource_uri: string;
   @ApiProperty() connection_type: string;
   @ApiProperty() auth_type: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The decrypted credentials' }) credentials: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The decrypted credentials' })
+  credentials: Record<string, unknown>;
   @ApiProperty({ description: 'Credentials version; bumps on every change' }) version: number;
 }
 
 export class VerificationStepDto {
-  @ApiProperty({ enum: ['resolve', 'egress_policy', 'connect', 'tls', 'authenticate', 'discover', 'privileges'] }) name: string;
+  @ApiProperty({
+    enum: ['resolve', 'egress_policy', 'connect', 'tls', 'authenticate', 'discover', 'privileges'],
+  })
+  name: string;
   @ApiProperty({ enum: ['ok', 'failed', 'skipped'] }) status: string;
   @ApiProperty() latency_ms: number;
   @ApiProperty() message: string;
@@ -235,7 +299,8 @@ export class VerificationReportDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'server_version, schemas [{name, tables [{name, type}]}] (databases) or prefixes (storage), truncated, warnings, missing_selected_tables, error_code',
+    description:
+      'server_version, schemas [{name, tables [{name, type}]}] (databases) or prefixes (storage), truncated, warnings, missing_selected_tables, error_code',
   })
   details: Record<string, unknown>;
 }

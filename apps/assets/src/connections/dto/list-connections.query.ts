@@ -4,8 +4,17 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { PageQueryDto } from '@app/core';
 import { CONNECTION_TYPES } from '../../connection-types/index.js';
 
-export const SORT_FIELDS = ['name', 'created_at', 'updated_at', 'connection_type', 'status', 'last_verified_at'] as const;
-const SORT = new RegExp(`^(${SORT_FIELDS.join('|')}):(asc|desc)(,(${SORT_FIELDS.join('|')}):(asc|desc)){0,5}$`);
+export const SORT_FIELDS = [
+  'name',
+  'created_at',
+  'updated_at',
+  'connection_type',
+  'status',
+  'last_verified_at',
+] as const;
+const SORT = new RegExp(
+  `^(${SORT_FIELDS.join('|')}):(asc|desc)(,(${SORT_FIELDS.join('|')}):(asc|desc)){0,5}$`,
+);
 
 export class ListConnectionsQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive match on name and description; % _ \\ are literal' })
@@ -25,9 +34,14 @@ export class ListConnectionsQuery extends PageQueryDto {
   @IsIn(['PENDING', 'ACTIVE', 'ERROR', 'DISABLED'])
   status?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated; a connection must carry every tag', example: 'production,analytics' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated; a connection must carry every tag',
+    example: 'production,analytics',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_.:-]{1,64}(,[A-Za-z0-9_.:-]{1,64}){0,19}$/, { message: 'tags must be a comma-separated list of tags' })
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}(,[A-Za-z0-9_.:-]{1,64}){0,19}$/, {
+    message: 'tags must be a comma-separated list of tags',
+  })
   tags?: string;
 
   @ApiPropertyOptional({ example: 'alice', description: 'Creator (user id); `user:alice` is accepted too' })
@@ -44,7 +58,10 @@ export class ListConnectionsQuery extends PageQueryDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.replace(/^user:/, '') : value))
   owner_id?: string;
 
-  @ApiPropertyOptional({ example: 'name:asc,created_at:desc', description: `Fields: ${SORT_FIELDS.join(', ')}` })
+  @ApiPropertyOptional({
+    example: 'name:asc,created_at:desc',
+    description: `Fields: ${SORT_FIELDS.join(', ')}`,
+  })
   @IsOptional()
   @Matches(SORT, { message: `sort must look like name:asc,created_at:desc over ${SORT_FIELDS.join(', ')}` })
   sort?: string;

@@ -1,6 +1,12 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { AppException, DependencyUnavailableError, ErrorCode, type Principal, RequestContext } from '@app/core';
+import {
+  AppException,
+  DependencyUnavailableError,
+  ErrorCode,
+  type Principal,
+  RequestContext,
+} from '@app/core';
 import { AuditSink, type AuditEventInput } from '@app/audit';
 import { loadProductModelDsl } from '@app/authz';
 import { EmbeddedAuthzClient, InMemoryTupleStore } from '@app/authz/embedded';
@@ -51,7 +57,12 @@ const newRow = () => ({
   lastVerification: null,
 });
 
-const draft = (action: string): AuditDraft => ({ project_id: 'analytics', action, resource_type: 'data_connection', resource_id: URI });
+const draft = (action: string): AuditDraft => ({
+  project_id: 'analytics',
+  action,
+  resource_type: 'data_connection',
+  resource_id: URI,
+});
 
 /** A timeout or dropped connection: the write may have landed. */
 const inDoubt = () => new Error('socket hang up');
@@ -96,8 +107,14 @@ describe(ConnectionSaga.name, () => {
     it('should make the connection visible only with its tuples, its secret and its audit event', async () => {
       await saga.create(ALICE, newRow(), SECRET, draft('data_connection.create'));
 
-      expect(tables.row(newRow().id)).toMatchObject({ lifecycle: 'active', credentialsVersion: 1, revision: 1 });
-      expect(tables.operationsOf(newRow().id)).toMatchObject([{ kind: 'create', status: 'completed', secretVersion: 1 }]);
+      expect(tables.row(newRow().id)).toMatchObject({
+        lifecycle: 'active',
+        credentialsVersion: 1,
+        revision: 1,
+      });
+      expect(tables.operationsOf(newRow().id)).toMatchObject([
+        { kind: 'create', status: 'completed', secretVersion: 1 },
+      ]);
       expect(credentials.secrets.get(`${URI}#1`)).toEqual(SECRET);
       expect(await authz.readTuples({ object: OBJECT })).toEqual(
         expect.arrayContaining([
@@ -106,13 +123,21 @@ describe(ConnectionSaga.name, () => {
         ]),
       );
       expect(audit.events).toEqual([
-        { ...draft('data_connection.create'), org_id: 'acme', actor_id: 'alice', actor_type: 'user', source_service: 'assets' },
+        {
+          ...draft('data_connection.create'),
+          org_id: 'acme',
+          actor_id: 'alice',
+          actor_type: 'user',
+          source_service: 'assets',
+        },
       ]);
     });
 
     it('should undo the secret, the tuples and the row when the audit event cannot be written', async () => {
       audit.failing = true;
-      const error = await saga.create(ALICE, newRow(), SECRET, draft('data_connection.create')).catch((e: unknown) => e);
+      const error = await saga
+        .create(ALICE, newRow(), SECRET, draft('data_connection.create'))
+        .catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(DependencyUnavailableError);
       expect((error as AppException).details).toMatchObject({ dependency: 'audit log' });
@@ -124,7 +149,9 @@ describe(ConnectionSaga.name, () => {
 
     it('should keep the row hidden and the operation pending past the settle window when the secret write is in doubt', async () => {
       credentials.failNext('put', inDoubt(), { applied: true });
-      await expect(saga.create(ALICE, newRow(), SECRET, draft('data_connection.create'))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(
+        saga.create(ALICE, newRow(), SECRET, draft('data_connection.create')),
+      ).rejects.toBeInstanceOf(DependencyUnavailableError);
 
       expect(tables.row(newRow().id)).toMatchObject({ lifecycle: 'provisioning' });
       const [op] = tables.operationsOf(newRow().id);
@@ -137,7 +164,9 @@ describe(ConnectionSaga.name, () => {
 
     it('should undo at once, and pass the refusal through, when Governance refuses the write', async () => {
       credentials.failNext('put', AppException.forbidden('Missing permission can_manage_secrets'));
-      await expect(saga.create(ALICE, newRow(), SECRET, draft('data_connection.create'))).rejects.toMatchObject({ code: ErrorCode.INSUFFICIENT_PERMISSIONS });
+      await expect(
+        saga.create(ALICE, newRow(), SECRET, draft('data_connection.create')),
+      ).rejects.toMatchObject({ code: ErrorCode.INSUFFICIENT_PERMISSIONS });
 
       expect(tables.row(newRow().id)).toBeUndefined();
       expect(tables.operationsOf(newRow().id)).toMatchObject([{ status: 'rolled_back' }]);
@@ -145,14 +174,18 @@ describe(ConnectionSaga.name, () => {
 
     it('should treat AUDIT_UNAVAILABLE from Governance as not written', async () => {
       credentials.failNext('put', new GovernanceUnavailableError('AUDIT_UNAVAILABLE'));
-      await expect(saga.create(ALICE, newRow(), SECRET, draft('data_connection.create'))).rejects.toBeInstanceOf(GovernanceUnavailableError);
+      await expect(
+        saga.create(ALICE, newRow(), SECRET, draft('data_connection.create')),
+      ).rejects.toBeInstanceOf(GovernanceUnavailableError);
       expect(tables.operationsOf(newRow().id)).toMatchObject([{ status: 'rolled_back' }]);
     });
 
     it('should leave a failed cleanup to the reconciler, which finishes it', async () => {
       audit.failing = true;
       credentials.failNext('purge', inDoubt());
-      await expect(saga.create(ALICE, newRow(), SECRET, draft('data_connection.create'))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(
+        saga.create(ALICE, newRow(), SECRET, draft('data_connection.create')),
+      ).rejects.toBeInstanceOf(DependencyUnavailableError);
       const [op] = tables.operationsOf(newRow().id);
       expect(op).toMatchObject({ status: 'pending', leaseUntil: T0 });
       expect(credentials.versionsOf(URI)).toEqual([1]);
@@ -169,12 +202,23 @@ describe(ConnectionSaga.name, () => {
 
     it('should store a new version, switch the row to it with the changes, and remove the old one', async () => {
       const row = await created();
-      const committed = await saga.replaceCredentials(ALICE, row, NEW_SECRET, { name: 'Orders v2' }, draft('data_connection.update'));
+      const committed = await saga.replaceCredentials(
+        ALICE,
+        row,
+        NEW_SECRET,
+        { name: 'Orders v2' },
+        draft('data_connection.update'),
+      );
 
       expect(committed).toMatchObject({ name: 'Orders v2', credentialsVersion: 2, revision: 3 });
       expect(credentials.versionsOf(URI)).toEqual([2]);
       expect(credentials.secrets.get(`${URI}#2`)).toEqual(NEW_SECRET);
-      expect(tables.operationsOf(row.id).at(-1)).toMatchObject({ kind: 'update_credentials', status: 'completed', secretVersion: 2, previousSecretVersion: 1 });
+      expect(tables.operationsOf(row.id).at(-1)).toMatchObject({
+        kind: 'update_credentials',
+        status: 'completed',
+        secretVersion: 2,
+        previousSecretVersion: 1,
+      });
       expect(audit.events.map((e) => e.action)).toEqual(['data_connection.update']);
     });
 
@@ -183,7 +227,9 @@ describe(ConnectionSaga.name, () => {
       await saga.replaceCredentials(ALICE, row, NEW_SECRET, {}, draft('data_connection.update'));
       const calls = credentials.calls.length;
 
-      await expect(saga.replaceCredentials(ALICE, row, SECRET, {}, draft('data_connection.update'))).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      await expect(
+        saga.replaceCredentials(ALICE, row, SECRET, {}, draft('data_connection.update')),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
       expect(credentials.calls).toHaveLength(calls);
       expect(audit.events).toHaveLength(1);
     });
@@ -191,7 +237,15 @@ describe(ConnectionSaga.name, () => {
     it('should remove its new version and keep the old settings when the audit event cannot be written', async () => {
       const row = await created();
       audit.failing = true;
-      await expect(saga.replaceCredentials(ALICE, row, NEW_SECRET, { name: 'Orders v2' }, draft('data_connection.update'))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(
+        saga.replaceCredentials(
+          ALICE,
+          row,
+          NEW_SECRET,
+          { name: 'Orders v2' },
+          draft('data_connection.update'),
+        ),
+      ).rejects.toBeInstanceOf(DependencyUnavailableError);
 
       expect(tables.row(row.id)).toMatchObject({ name: 'Orders', credentialsVersion: 1 });
       expect(credentials.versionsOf(URI)).toEqual([1]);
@@ -201,19 +255,32 @@ describe(ConnectionSaga.name, () => {
     it('should hold the operation past the settle window when the new version is in doubt', async () => {
       const row = await created();
       credentials.failNext('put', inDoubt(), { applied: true });
-      await expect(saga.replaceCredentials(ALICE, row, NEW_SECRET, {}, draft('data_connection.update'))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(
+        saga.replaceCredentials(ALICE, row, NEW_SECRET, {}, draft('data_connection.update')),
+      ).rejects.toBeInstanceOf(DependencyUnavailableError);
 
       expect(tables.row(row.id)).toMatchObject({ credentialsVersion: 1 });
       expect(credentials.versionsOf(URI)).toEqual([1]);
-      expect(tables.operationsOf(row.id).at(-1)).toMatchObject({ status: 'pending', leaseUntil: new Date(T0.getTime() + WRITE_SETTLE_MS) });
+      expect(tables.operationsOf(row.id).at(-1)).toMatchObject({
+        status: 'pending',
+        leaseUntil: new Date(T0.getTime() + WRITE_SETTLE_MS),
+      });
       // Until then the connection takes no other change.
-      await expect(saga.delete(ALICE, tables.row(row.id)!, draft('data_connection.delete'))).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      await expect(
+        saga.delete(ALICE, tables.row(row.id)!, draft('data_connection.delete')),
+      ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
     });
 
     it('should commit and leave the old version to the reconciler when removing it fails', async () => {
       const row = await created();
       credentials.failNext('purge', inDoubt());
-      const committed = await saga.replaceCredentials(ALICE, row, NEW_SECRET, {}, draft('data_connection.update'));
+      const committed = await saga.replaceCredentials(
+        ALICE,
+        row,
+        NEW_SECRET,
+        {},
+        draft('data_connection.update'),
+      );
 
       expect(committed.credentialsVersion).toBe(2);
       expect(credentials.versionsOf(URI)).toEqual([1, 2]);
@@ -240,7 +307,9 @@ describe(ConnectionSaga.name, () => {
     it('should change nothing when the audit event cannot be written', async () => {
       const row = await created();
       audit.failing = true;
-      await expect(saga.delete(ALICE, row, draft('data_connection.delete'))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(saga.delete(ALICE, row, draft('data_connection.delete'))).rejects.toBeInstanceOf(
+        DependencyUnavailableError,
+      );
       expect(tables.row(row.id)).toMatchObject({ lifecycle: 'active' });
       expect(tables.operationsOf(row.id)).toHaveLength(1);
     });
@@ -248,7 +317,9 @@ describe(ConnectionSaga.name, () => {
     it('should hide the row at once and let the reconciler finish an interrupted delete', async () => {
       const row = await created();
       credentials.failNext('purge', inDoubt());
-      await expect(saga.delete(ALICE, row, draft('data_connection.delete'))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(saga.delete(ALICE, row, draft('data_connection.delete'))).rejects.toBeInstanceOf(
+        DependencyUnavailableError,
+      );
       expect(tables.row(row.id)).toMatchObject({ lifecycle: 'deleting' });
 
       const op = tables.operationsOf(row.id).at(-1)!;
@@ -271,7 +342,11 @@ describe(ConnectionSaga.name, () => {
     it('should undo a credential change whose version was never switched to', async () => {
       const row = await created();
       const repository = new InMemoryConnectionsRepository(tables);
-      const { operation } = await repository.beginCredentialsUpdate({ orgId: 'acme', projectId: 'analytics' }, row, 'alice');
+      const { operation } = await repository.beginCredentialsUpdate(
+        { orgId: 'acme', projectId: 'analytics' },
+        row,
+        'alice',
+      );
       await credentials.put(ALICE, URI, operation.secretVersion, SECRET);
 
       await expect(saga.reconcile(operations.claimed(operation.id))).resolves.toBe('rolled_back');

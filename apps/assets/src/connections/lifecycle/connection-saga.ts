@@ -2,9 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
 import { AuthzClient } from '@app/authz';
 import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connections.repository.js';
-import { ConnectionOperationsRepository, type ClaimedOperation } from '../persistence/connection-operations.repository.js';
+import {
+  ConnectionOperationsRepository,
+  type ClaimedOperation,
+} from '../persistence/connection-operations.repository.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
-import { type AuditDraft, AuditRecorder, GovernanceCredentialsStore, GovernanceUnavailableError, type StoredCredentials } from '../../governance/index.js';
+import {
+  type AuditDraft,
+  AuditRecorder,
+  GovernanceCredentialsStore,
+  GovernanceUnavailableError,
+  type StoredCredentials,
+} from '../../governance/index.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
@@ -16,7 +25,10 @@ function refOf(row: Pick<DataConnectionEntity, 'resourceUri'>): ConnectionRef {
   return { orgId: parsed.orgId, projectId: parsed.projectId, slug: parsed.name };
 }
 
-const scopeOfRow = (row: { orgId: string; projectId: string | null }): TenantScope => ({ orgId: row.orgId, projectId: row.projectId });
+const scopeOfRow = (row: { orgId: string; projectId: string | null }): TenantScope => ({
+  orgId: row.orgId,
+  projectId: row.projectId,
+});
 
 /**
  * How long a secret write whose outcome is unknown may still land: longer than any deadline
@@ -33,7 +45,8 @@ export const WRITE_SETTLE_MS = OPERATION_LEASE_MS;
  * AUDIT_UNAVAILABLE (its audit event is written before anything is sent).
  */
 function writeOutcomeUnknown(error: unknown): boolean {
-  if (error instanceof GovernanceUnavailableError && error.governanceCode === 'AUDIT_UNAVAILABLE') return false;
+  if (error instanceof GovernanceUnavailableError && error.governanceCode === 'AUDIT_UNAVAILABLE')
+    return false;
   return !(error instanceof AppException) || error.status >= 500;
 }
 
@@ -64,7 +77,10 @@ export class ConnectionSaga {
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
   async create(
     principal: Principal,
-    row: Omit<DataConnectionEntity, 'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'>,
+    row: Omit<
+      DataConnectionEntity,
+      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+    >,
     secret: StoredCredentials,
     audit: AuditDraft,
   ): Promise<void> {
@@ -79,9 +95,18 @@ export class ConnectionSaga {
       inDoubt = false;
       await this.audit.write(principal, audit, () => this.connections.activate(scope, row.id, op.id));
     } catch (error) {
-      this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Create failed; compensating');
-      if (inDoubt && writeOutcomeUnknown(error)) await this.undoCreate(op, principal, { settle: true }).catch(() => this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS).catch(() => undefined));
-      else await this.undoCreate(op, principal).catch(() => this.operations.release(scope, op.id).catch(() => undefined));
+      this.logger.warn(
+        { resource_uri: row.resourceUri, err: (error as Error)?.name },
+        'Create failed; compensating',
+      );
+      if (inDoubt && writeOutcomeUnknown(error))
+        await this.undoCreate(op, principal, { settle: true }).catch(() =>
+          this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS).catch(() => undefined),
+        );
+      else
+        await this.undoCreate(op, principal).catch(() =>
+          this.operations.release(scope, op.id).catch(() => undefined),
+        );
       throw asUnavailable(error, 'a dependency');
     }
   }
@@ -101,14 +126,22 @@ export class ConnectionSaga {
     audit: AuditDraft,
   ): Promise<DataConnectionEntity> {
     const scope = scopeOfRow(row);
-    const { operation: op, revision } = await this.connections.beginCredentialsUpdate(scope, row, principal.userId);
+    const { operation: op, revision } = await this.connections.beginCredentialsUpdate(
+      scope,
+      row,
+      principal.userId,
+    );
     let committed: DataConnectionEntity;
     let inDoubt = true;
     try {
       await this.credentials.put(principal, row.resourceUri, op.secretVersion, secret);
       inDoubt = false;
       committed = await this.audit.write(principal, audit, () =>
-        this.connections.commitCredentialsUpdate(scope, { id: row.id, revision, operationId: op.id }, { ...changes, credentialsVersion: op.secretVersion }),
+        this.connections.commitCredentialsUpdate(
+          scope,
+          { id: row.id, revision, operationId: op.id },
+          { ...changes, credentialsVersion: op.secretVersion },
+        ),
       );
     } catch (error) {
       // A write in doubt may still land after this purge: the reconciler purges once more, later.
@@ -119,8 +152,15 @@ export class ConnectionSaga {
         else await this.operations.finishIfPending(scope, op.id, 'rolled_back');
       } catch {
         // Still recorded as pending: the reconciler removes the version as the service account.
-        await (settle ? this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS) : this.operations.release(scope, op.id)).catch(() => undefined);
-        this.logger.warn({ resource_uri: row.resourceUri }, 'Unused credentials version left for the reconciler');
+        await (
+          settle
+            ? this.operations.holdUntilSettled(scope, op.id, WRITE_SETTLE_MS)
+            : this.operations.release(scope, op.id)
+        ).catch(() => undefined);
+        this.logger.warn(
+          { resource_uri: row.resourceUri },
+          'Unused credentials version left for the reconciler',
+        );
       }
       throw asUnavailable(error, 'a dependency');
     }
@@ -131,7 +171,10 @@ export class ConnectionSaga {
         await this.operations.finishIfPending(scope, op.id, 'completed');
       } catch {
         await this.operations.release(scope, op.id).catch(() => undefined);
-        this.logger.warn({ resource_uri: row.resourceUri }, 'Old credentials version left for the reconciler');
+        this.logger.warn(
+          { resource_uri: row.resourceUri },
+          'Old credentials version left for the reconciler',
+        );
       }
     }
     return committed;
@@ -145,12 +188,17 @@ export class ConnectionSaga {
   async delete(principal: Principal, row: DataConnectionEntity, audit: AuditDraft): Promise<void> {
     const scope = scopeOfRow(row);
     await this.connections.assertCurrent(scope, row);
-    const op = await this.audit.write(principal, audit, () => this.connections.beginDelete(scope, row, principal.userId));
+    const op = await this.audit.write(principal, audit, () =>
+      this.connections.beginDelete(scope, row, principal.userId),
+    );
     try {
       await this.finishDelete(op, principal);
     } catch (error) {
       await this.operations.release(scope, op.id).catch(() => undefined);
-      this.logger.warn({ resource_uri: row.resourceUri, err: (error as Error)?.name }, 'Delete interrupted; the reconciler will finish it');
+      this.logger.warn(
+        { resource_uri: row.resourceUri, err: (error as Error)?.name },
+        'Delete interrupted; the reconciler will finish it',
+      );
       throw asUnavailable(error, 'a dependency');
     }
   }
@@ -172,7 +220,8 @@ export class ConnectionSaga {
         return 'rolled_back';
       case 'update_credentials':
         if (row && row.credentialsVersion === op.secretVersion) {
-          if (op.previousSecretVersion !== null) await this.credentials.purge(null, op.resourceUri, op.previousSecretVersion);
+          if (op.previousSecretVersion !== null)
+            await this.credentials.purge(null, op.resourceUri, op.previousSecretVersion);
           await this.operations.finish(scope, op.id, 'completed');
           return 'completed';
         }
@@ -193,7 +242,10 @@ export class ConnectionSaga {
    * Every version the connection may have in the secrets backend (not only the current one: also
    * any a failed change could not remove), then every tuple, then the row with its operation.
    */
-  private async finishDelete(op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>, principal: Principal | null): Promise<void> {
+  private async finishDelete(
+    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>,
+    principal: Principal | null,
+  ): Promise<void> {
     const scope = scopeOfRow(op);
     for (const version of await this.operations.versionsToPurge(scope, op.connectionId)) {
       await this.credentials.purge(principal, op.resourceUri, version);
@@ -207,7 +259,10 @@ export class ConnectionSaga {
    * only once the secret and the tuples are gone, so the reconciler can always find the rest.
    */
   private async undoCreate(
-    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'secretVersion'>,
+    op: Pick<
+      ClaimedOperation,
+      'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'secretVersion'
+    >,
     principal: Principal | null,
     options: { settle?: boolean } = {},
   ): Promise<void> {

@@ -1,4 +1,11 @@
-import { type AuthzClient, dataConnectionObject, organizationObject, projectObject, type TupleKey, userSubject } from '@app/authz';
+import {
+  type AuthzClient,
+  dataConnectionObject,
+  organizationObject,
+  projectObject,
+  type TupleKey,
+  userSubject,
+} from '@app/authz';
 
 export interface ConnectionRef {
   orgId: string;
@@ -7,7 +14,8 @@ export interface ConnectionRef {
   slug: string;
 }
 
-export const connectionObjectOf = (ref: ConnectionRef): string => dataConnectionObject(ref.orgId, ref.projectId, ref.slug);
+export const connectionObjectOf = (ref: ConnectionRef): string =>
+  dataConnectionObject(ref.orgId, ref.projectId, ref.slug);
 
 /** The creator's owner tuple and the one parent tuple (project, or organization at org level). */
 export function connectionTuples(ref: ConnectionRef, creatorId: string): TupleKey[] {

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
 import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
@@ -60,8 +66,17 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
         } catch (error) {
           summary.failed += 1;
           // The lease expires and the next pass retries; only a fixed label is stored.
-          await this.operations.fail({ orgId: op.orgId, projectId: op.projectId }, op.id, `retry after ${(error as Error)?.name ?? 'error'}`).catch(() => undefined);
-          this.logger.warn({ operation: op.id, kind: op.kind, attempts: op.attempts }, 'Reconcile attempt failed');
+          await this.operations
+            .fail(
+              { orgId: op.orgId, projectId: op.projectId },
+              op.id,
+              `retry after ${(error as Error)?.name ?? 'error'}`,
+            )
+            .catch(() => undefined);
+          this.logger.warn(
+            { operation: op.id, kind: op.kind, attempts: op.attempts },
+            'Reconcile attempt failed',
+          );
         }
       }
       if (claimed.length < BATCH) return summary;

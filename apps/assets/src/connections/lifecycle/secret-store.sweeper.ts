@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
 import { SecretSweepRepository } from '../persistence/secret-sweep.repository.js';
@@ -99,7 +105,15 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
   private async pass(): Promise<SweepSummary> {
     const summary = emptySummary();
     for (const orgId of await this.repository.orgsWithCredentials(SWEEP)) {
-      if (!(await this.repository.claim(SWEEP.inOrg(orgId), this.holder, new Date(this.now()), this.leaseMs, this.resweepAfterMs))) {
+      if (
+        !(await this.repository.claim(
+          SWEEP.inOrg(orgId),
+          this.holder,
+          new Date(this.now()),
+          this.leaseMs,
+          this.resweepAfterMs,
+        ))
+      ) {
         summary.orgsSkipped += 1;
         continue;
       }
@@ -109,9 +123,14 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
         completed = await this.sweepOrg(orgId, summary);
       } catch (error) {
         summary.orgsFailed += 1;
-        this.logger.warn({ org_id: orgId, err: (error as Error)?.name }, 'Secret-store sweep of an org failed; retrying on the next pass');
+        this.logger.warn(
+          { org_id: orgId, err: (error as Error)?.name },
+          'Secret-store sweep of an org failed; retrying on the next pass',
+        );
       } finally {
-        await this.repository.release(SWEEP.inOrg(orgId), this.holder, new Date(this.now()), completed).catch(() => undefined);
+        await this.repository
+          .release(SWEEP.inOrg(orgId), this.holder, new Date(this.now()), completed)
+          .catch(() => undefined);
       }
     }
     const { kept, ...counts } = summary;
@@ -150,12 +169,18 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
         else orphans.push({ uri: entry.resourceUri!, name: entry.name, reason: decision.reason });
       }
       cursor = page.next_cursor;
-      if (!(await this.repository.renew(scope, this.holder, new Date(this.now()), this.leaseMs))) return false;
+      if (!(await this.repository.renew(scope, this.holder, new Date(this.now()), this.leaseMs)))
+        return false;
     } while (cursor);
 
     let clean = true;
     for (const [i, orphan] of orphans.entries()) {
-      if (i > 0 && i % 20 === 0 && !(await this.repository.renew(scope, this.holder, new Date(this.now()), this.leaseMs))) return false;
+      if (
+        i > 0 &&
+        i % 20 === 0 &&
+        !(await this.repository.renew(scope, this.holder, new Date(this.now()), this.leaseMs))
+      )
+        return false;
       try {
         await this.inventory.delete(orgId, orphan.uri, orphan.name, orphan.reason);
         summary.deleted += 1;
@@ -164,7 +189,10 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
       } catch (error) {
         clean = false;
         summary.failed += 1;
-        this.logger.warn({ org_id: orgId, resource_uri: orphan.uri, name: orphan.name, err: (error as Error)?.name }, 'Orphaned secret not deleted; retrying on the next pass');
+        this.logger.warn(
+          { org_id: orgId, resource_uri: orphan.uri, name: orphan.name, err: (error as Error)?.name },
+          'Orphaned secret not deleted; retrying on the next pass',
+        );
       }
     }
     summary.leftoversRemoved += await this.inventory.removeLeftovers(orgId);

@@ -12,7 +12,8 @@ export interface SweepEntry {
 export type SweepDeletionReason = 'orphan_connection_gone' | 'orphan_version_superseded';
 export type SweepKeepReason = 'current' | 'reserved' | 'young' | 'unresolved' | 'foreign' | 'not_ours';
 
-export type SweepDecision = { action: 'delete'; reason: SweepDeletionReason } | { action: 'keep'; reason: SweepKeepReason };
+export type SweepDecision =
+  { action: 'delete'; reason: SweepDeletionReason } | { action: 'keep'; reason: SweepKeepReason };
 
 const CREDENTIALS = /^credentials-v([1-9][0-9]{0,9})$/;
 
@@ -25,7 +26,13 @@ const CREDENTIALS = /^credentials-v([1-9][0-9]{0,9})$/;
  *   any other secret of a connection that is gone (no row and no pending operation).
  * Versions are never reused, so a version that is an orphan now can never become current again.
  */
-export function planSweep(entry: SweepEntry, orgId: string, state: CredentialsState, now: number, graceMs: number): SweepDecision {
+export function planSweep(
+  entry: SweepEntry,
+  orgId: string,
+  state: CredentialsState,
+  now: number,
+  graceMs: number,
+): SweepDecision {
   const uri = entry.resourceUri;
   if (uri === null) return { action: 'keep', reason: 'unresolved' };
   if (parseDataResourceUri(uri)?.orgId !== orgId) return { action: 'keep', reason: 'foreign' };

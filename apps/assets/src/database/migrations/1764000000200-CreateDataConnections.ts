@@ -31,13 +31,21 @@ export class CreateDataConnections1764000000200 implements MigrationInterface {
     )`);
     // A URI embeds its scope, so it is unique on its own; names are unique per scope, case-insensitively.
     await q.query('CREATE UNIQUE INDEX data_connections_uri ON data_connections (resource_uri)');
-    await q.query('CREATE UNIQUE INDEX data_connections_scope_name ON data_connections (org_id, scope_key, lower(name))');
-    await q.query('CREATE INDEX data_connections_scope_created ON data_connections (org_id, scope_key, created_at DESC, id)');
+    await q.query(
+      'CREATE UNIQUE INDEX data_connections_scope_name ON data_connections (org_id, scope_key, lower(name))',
+    );
+    await q.query(
+      'CREATE INDEX data_connections_scope_created ON data_connections (org_id, scope_key, created_at DESC, id)',
+    );
     // Searches always filter on the tenant, so the trigram indexes lead with it: GIN intersects the
     // scope with the trigrams inside the index instead of filtering every org's matches in the heap
     // (bench/connections.bench.js: a 1.7% term over 1M rows went from 88 ms to 23 ms).
-    await q.query('CREATE INDEX data_connections_scope_name_trgm ON data_connections USING gin (org_id, scope_key, name gin_trgm_ops)');
-    await q.query('CREATE INDEX data_connections_scope_description_trgm ON data_connections USING gin (org_id, scope_key, description gin_trgm_ops)');
+    await q.query(
+      'CREATE INDEX data_connections_scope_name_trgm ON data_connections USING gin (org_id, scope_key, name gin_trgm_ops)',
+    );
+    await q.query(
+      'CREATE INDEX data_connections_scope_description_trgm ON data_connections USING gin (org_id, scope_key, description gin_trgm_ops)',
+    );
     await q.query('CREATE INDEX data_connections_tags ON data_connections USING gin (tags)');
 
     // The outbox: every multi-system change is recorded before it starts, so a crash at any step
@@ -59,7 +67,9 @@ export class CreateDataConnections1764000000200 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX connection_operations_pending ON connection_operations (updated_at) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX connection_operations_pending ON connection_operations (updated_at) WHERE status = 'pending'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -23,7 +23,9 @@ export class SerializeConnectionChanges1764000000420 implements MigrationInterfa
         UNION ALL SELECT resource_uri, secret_version FROM connection_operations
         UNION ALL SELECT resource_uri, previous_secret_version FROM connection_operations WHERE previous_secret_version IS NOT NULL
       ) versions GROUP BY resource_uri`);
-    await q.query(`CREATE UNIQUE INDEX connection_operations_one_pending ON connection_operations (connection_id) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE UNIQUE INDEX connection_operations_one_pending ON connection_operations (connection_id) WHERE status = 'pending'`,
+    );
     await q.query('CREATE INDEX connection_operations_connection ON connection_operations (connection_id)');
   }
 

@@ -55,7 +55,10 @@ export class AuditTransactionsRepository {
    * that is rolled back at once: it proves the log takes the event, whose final form is appended
    * after the change. When this throws, nothing is open.
    */
-  async open(event: AuditEventInput, { provisional = false }: { provisional?: boolean } = {}): Promise<AuditTransaction> {
+  async open(
+    event: AuditEventInput,
+    { provisional = false }: { provisional?: boolean } = {},
+  ): Promise<AuditTransaction> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const connection = (await runner.connect()) as ClientBase;

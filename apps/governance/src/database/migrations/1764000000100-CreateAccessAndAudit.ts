@@ -35,7 +35,9 @@ export class CreateAccessAndAudit1764000000100 implements MigrationInterface {
       details jsonb NOT NULL DEFAULT '{}'
     )`);
     await q.query(`CREATE INDEX audit_events_org_time ON audit_events (org_id, "timestamp" DESC, id DESC)`);
-    await q.query(`CREATE INDEX audit_events_org_resource ON audit_events (org_id, resource_type, resource_id)`);
+    await q.query(
+      `CREATE INDEX audit_events_org_resource ON audit_events (org_id, resource_type, resource_id)`,
+    );
     // Append-only: the log is tamper-evident only if rows cannot be rewritten through the app role.
     await q.query(`CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$`);

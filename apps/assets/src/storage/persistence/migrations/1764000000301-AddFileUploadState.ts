@@ -9,7 +9,9 @@ export class AddFileUploadState1764000000301 implements MigrationInterface {
   name = 'AddFileUploadState1764000000301';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE files ADD COLUMN status text NOT NULL DEFAULT 'ready' CHECK (status IN ('uploading', 'ready'))`);
+    await q.query(
+      `ALTER TABLE files ADD COLUMN status text NOT NULL DEFAULT 'ready' CHECK (status IN ('uploading', 'ready'))`,
+    );
     await q.query(`ALTER TABLE files ADD COLUMN connection_uri text`);
     await q.query(`CREATE INDEX files_uploading ON files (updated_at) WHERE status = 'uploading'`);
   }

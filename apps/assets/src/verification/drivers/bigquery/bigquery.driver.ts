@@ -3,11 +3,7 @@ import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
 import type { ProbeContext } from '../../probe-context.js';
-import type {
-  DiscoveredSchema,
-  DriverOutcome,
-  VerificationInput,
-} from '../../verification.types.js';
+import type { DiscoveredSchema, DriverOutcome, VerificationInput } from '../../verification.types.js';
 import { parseServiceEndpoint, type ServiceEndpoint } from '../shared/endpoint.js';
 import {
   GCP_PROJECT,

@@ -6,11 +6,7 @@ import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
 import type { PinnedDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
-import type {
-  DriverOutcome,
-  VerificationErrorCode,
-  VerificationInput,
-} from '../../verification.types.js';
+import type { DriverOutcome, VerificationErrorCode, VerificationInput } from '../../verification.types.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';

@@ -50,7 +50,9 @@ function readSettings(input: VerificationInput): MysqlSettings {
 }
 
 /** mysql2's `ssl` profile per ssl-mode; `undefined` means plain. */
-function sslProfile(settings: MysqlSettings): (mysql.SslOptions & { rejectUnauthorized: boolean; verifyIdentity?: boolean }) | undefined {
+function sslProfile(
+  settings: MysqlSettings,
+): (mysql.SslOptions & { rejectUnauthorized: boolean; verifyIdentity?: boolean }) | undefined {
   const ca = settings.ca ? { ca: settings.ca } : {};
   switch (settings.sslMode) {
     case 'disable':
@@ -137,9 +139,14 @@ export class MysqlDriver extends ConnectorDriver {
             : undefined;
           return { version: String(versionRows[0].v), catalog, missing };
         },
-        ({ catalog }) => `${catalog.listed} objects in ${settings.database}${catalog.truncated ? ' (truncated)' : ''}`,
+        ({ catalog }) =>
+          `${catalog.listed} objects in ${settings.database}${catalog.truncated ? ' (truncated)' : ''}`,
       );
-      await ctx.step('privileges', () => this.privileges(session.conn, ctx), (m) => m);
+      await ctx.step(
+        'privileges',
+        () => this.privileges(session.conn, ctx),
+        (m) => m,
+      );
       const flavour = /mariadb/i.test(result.version) ? 'MariaDB' : 'MySQL';
       return {
         server_version: `${flavour} ${result.version.split('-')[0]}`,
@@ -197,7 +204,8 @@ export class MysqlDriver extends ConnectorDriver {
     } catch (error) {
       socket?.destroy();
       const code = (error as { code?: string })?.code;
-      const failedPhase = (phase as VerificationStepName) === 'authenticate' && code === NO_TLS_ON_SERVER ? 'tls' : phase;
+      const failedPhase =
+        (phase as VerificationStepName) === 'authenticate' && code === NO_TLS_ON_SERVER ? 'tls' : phase;
       throw new AttemptError(failedPhase, error, startedAt);
     }
     conn.on('error', () => undefined);
@@ -205,7 +213,12 @@ export class MysqlDriver extends ConnectorDriver {
     if (ssl) {
       // mysql2 upgrades inside its handshake, so TLS and authentication finish together.
       const protocol = stream?.getProtocol?.() ?? 'TLS';
-      ctx.record('tls', 'ok', connectedAt, `${protocol} negotiated, certificate ${ssl.rejectUnauthorized ? 'verified' : 'not verified'}`);
+      ctx.record(
+        'tls',
+        'ok',
+        connectedAt,
+        `${protocol} negotiated, certificate ${ssl.rejectUnauthorized ? 'verified' : 'not verified'}`,
+      );
       ctx.record('authenticate', 'ok', performance.now(), `authenticated as ${settings.user}`);
     } else {
       ctx.record('authenticate', 'ok', startedAt, `authenticated as ${settings.user}`);
@@ -243,10 +256,17 @@ export class MysqlDriver extends ConnectorDriver {
       table_name: String(r.table_name),
       table_type: TABLE_TYPES[String(r.table_type)] ?? String(r.table_type).toLowerCase(),
     }));
-    return { ...groupCatalog(typed, ctx.limits.maxObjects), listed: Math.min(typed.length, ctx.limits.maxObjects) };
+    return {
+      ...groupCatalog(typed, ctx.limits.maxObjects),
+      listed: Math.min(typed.length, ctx.limits.maxObjects),
+    };
   }
 
-  private async missingSelected(conn: mysql.Connection, selected: readonly string[], database: string): Promise<string[]> {
+  private async missingSelected(
+    conn: mysql.Connection,
+    selected: readonly string[],
+    database: string,
+  ): Promise<string[]> {
     const wanted = qualifySelected(selected, database);
     const present = new Set<string>();
     for (const names of chunk([...wanted.keys()], 1000)) {
@@ -264,9 +284,12 @@ export class MysqlDriver extends ConnectorDriver {
     const [rows] = await conn.query<mysql.RowDataPacket[]>('SHOW GRANTS FOR CURRENT_USER()');
     const grants = rows.map((r) => String(Object.values(r)[0]));
     const global = grants.filter((g) => / ON \*\.\* /i.test(g));
-    if (global.some((g) => /ALL PRIVILEGES|\bSUPER\b/i.test(g))) ctx.warn('this credential is a superuser; use a read-only user');
-    if (global.some((g) => /\bFILE\b/.test(g) && !/ALL PRIVILEGES/i.test(g))) ctx.warn('this credential has the FILE privilege');
-    if (grants.some((g) => /WITH GRANT OPTION/i.test(g))) ctx.warn('this credential can grant privileges to others');
+    if (global.some((g) => /ALL PRIVILEGES|\bSUPER\b/i.test(g)))
+      ctx.warn('this credential is a superuser; use a read-only user');
+    if (global.some((g) => /\bFILE\b/.test(g) && !/ALL PRIVILEGES/i.test(g)))
+      ctx.warn('this credential has the FILE privilege');
+    if (grants.some((g) => /WITH GRANT OPTION/i.test(g)))
+      ctx.warn('this credential can grant privileges to others');
     return `${grants.length} grant(s) for the current user`;
   }
 }

@@ -6,11 +6,7 @@ import { globToLike } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
 import type { PinnedDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
-import type {
-  DriverOutcome,
-  VerificationErrorCode,
-  VerificationInput,
-} from '../../verification.types.js';
+import type { DriverOutcome, VerificationErrorCode, VerificationInput } from '../../verification.types.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';

@@ -24,7 +24,10 @@ export interface CatalogResult {
  * One catalog query over pg_namespace/pg_class: user schemas only, partitions folded into their
  * parent, filtered in SQL, ordered, and limited to max+1 rows so truncation is known exactly.
  */
-export async function discoverPostgresCatalog(client: pg.Client, limits: DiscoveryLimits): Promise<CatalogResult> {
+export async function discoverPostgresCatalog(
+  client: pg.Client,
+  limits: DiscoveryLimits,
+): Promise<CatalogResult> {
   const { rows } = await client.query<CatalogRow & { can_select: boolean }>({
     text: `SELECT n.nspname AS schema_name, c.relname AS table_name, c.relkind AS table_type,
                   has_table_privilege(c.oid, 'SELECT') AS can_select
@@ -67,7 +70,9 @@ export async function findMissingSelected(
     });
     for (const row of rows) present.add(row.qualified);
   }
-  return [...wanted.entries()].filter(([qualified]) => !present.has(qualified)).map(([, original]) => original);
+  return [...wanted.entries()]
+    .filter(([qualified]) => !present.has(qualified))
+    .map(([, original]) => original);
 }
 
 /** Runs the selected-tables check inside the `discover` step and records the warnings. */

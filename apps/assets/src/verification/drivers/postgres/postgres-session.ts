@@ -28,7 +28,10 @@ const CLOSE_GRACE_MS = 250;
  * client's own events, so a failure lands on the phase it happened in. `prefer`/`allow` retry
  * without TLS only when the server says it has none.
  */
-export async function openPostgresSession(settings: PostgresSettings, ctx: ProbeContext): Promise<PostgresSession> {
+export async function openPostgresSession(
+  settings: PostgresSettings,
+  ctx: ProbeContext,
+): Promise<PostgresSession> {
   const ssl = postgresTlsOptions(settings, ctx.destination);
   if (!ssl) ctx.skip('tls', 'TLS disabled by ssl_mode=disable');
   try {
@@ -36,7 +39,11 @@ export async function openPostgresSession(settings: PostgresSettings, ctx: Probe
   } catch (error) {
     if (!(error instanceof AttemptError)) throw error;
     const fallback = settings.sslMode === 'prefer' || settings.sslMode === 'allow';
-    if (fallback && error.phase === 'tls' && NO_TLS_ON_SERVER.test(String((error.reason as Error)?.message))) {
+    if (
+      fallback &&
+      error.phase === 'tls' &&
+      NO_TLS_ON_SERVER.test(String((error.reason as Error)?.message))
+    ) {
       ctx.skip('tls', `server does not offer TLS; connected without it (ssl_mode=${settings.sslMode})`);
       ctx.warn('the connection is not encrypted: the server does not offer TLS');
       try {
@@ -79,7 +86,10 @@ async function attempt(
   };
   ctx.onAbort(destroy);
   const close = async () => {
-    await Promise.race([client.end().catch(() => undefined), new Promise((r) => setTimeout(r, CLOSE_GRACE_MS).unref())]);
+    await Promise.race([
+      client.end().catch(() => undefined),
+      new Promise((r) => setTimeout(r, CLOSE_GRACE_MS).unref()),
+    ]);
     destroy();
   };
 
@@ -90,8 +100,11 @@ async function attempt(
     phase = name;
     startedAt = ctx.begin(name);
   };
-  socket.once('connect', () => next(ssl ? 'tls' : 'authenticate', `connected to ${dest.hostname}:${dest.port}`));
-  const connection = (client as unknown as { connection: NodeJS.EventEmitter & { stream: tls.TLSSocket } }).connection;
+  socket.once('connect', () =>
+    next(ssl ? 'tls' : 'authenticate', `connected to ${dest.hostname}:${dest.port}`),
+  );
+  const connection = (client as unknown as { connection: NodeJS.EventEmitter & { stream: tls.TLSSocket } })
+    .connection;
   connection.once('sslconnect', () => {
     connection.stream.once('secureConnect', () => {
       const protocol = connection.stream.getProtocol?.() ?? 'TLS';

@@ -4,7 +4,14 @@ import { DriverError } from '../../driver-error.js';
 import type { PinnedDestination } from '../../../egress/index.js';
 import type { VerificationInput } from '../../verification.types.js';
 
-export const POSTGRES_SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+export const POSTGRES_SSL_MODES = [
+  'disable',
+  'allow',
+  'prefer',
+  'require',
+  'verify-ca',
+  'verify-full',
+] as const;
 export type PostgresSslMode = (typeof POSTGRES_SSL_MODES)[number];
 
 export interface PostgresSettings {
@@ -56,7 +63,10 @@ export function readPostgresSettings(input: VerificationInput, flavour: Postgres
  * TLS options per libpq ssl_mode. `servername` keeps the user's hostname for SNI and
  * verification while the socket goes to the pinned address.
  */
-export function postgresTlsOptions(settings: PostgresSettings, dest: PinnedDestination): tls.ConnectionOptions | false {
+export function postgresTlsOptions(
+  settings: PostgresSettings,
+  dest: PinnedDestination,
+): tls.ConnectionOptions | false {
   if (settings.sslMode === 'disable') return false;
   const base: tls.ConnectionOptions = {
     ...(isIpLiteral(dest.hostname) ? {} : { servername: dest.hostname }),
@@ -69,7 +79,9 @@ export function postgresTlsOptions(settings: PostgresSettings, dest: PinnedDesti
       return { ...base, rejectUnauthorized: false };
     case 'require':
       // libpq: with a root certificate, require behaves like verify-ca.
-      return settings.ca ? { ...base, rejectUnauthorized: true, checkServerIdentity: () => undefined } : { ...base, rejectUnauthorized: false };
+      return settings.ca
+        ? { ...base, rejectUnauthorized: true, checkServerIdentity: () => undefined }
+        : { ...base, rejectUnauthorized: false };
     case 'verify-ca':
       return { ...base, rejectUnauthorized: true, checkServerIdentity: () => undefined };
     case 'verify-full':

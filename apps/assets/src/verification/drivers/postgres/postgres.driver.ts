@@ -34,9 +34,14 @@ export class PostgresDriver extends ConnectorDriver {
           const missing = await reportMissingSelected(session.client, ctx, settings.dbSchema);
           return { version, catalog, missing };
         },
-        ({ catalog }) => `${catalog.listed} objects in ${catalog.schemas.length} schemas${catalog.truncated ? ' (truncated)' : ''}`,
+        ({ catalog }) =>
+          `${catalog.listed} objects in ${catalog.schemas.length} schemas${catalog.truncated ? ' (truncated)' : ''}`,
       );
-      await ctx.step('privileges', () => checkRolePrivileges(session.client, ctx, catalog), (m) => m);
+      await ctx.step(
+        'privileges',
+        () => checkRolePrivileges(session.client, ctx, catalog),
+        (m) => m,
+      );
       return {
         server_version: version,
         schemas: catalog.schemas,
@@ -72,9 +77,11 @@ export async function checkRolePrivileges(
   );
   const role = rows[0];
   if (role?.rolsuper) ctx.warn('this credential is a superuser; use a read-only role');
-  if (role?.rolcreaterole) ctx.warn('this credential can create roles and grant logins; use a read-only role');
+  if (role?.rolcreaterole)
+    ctx.warn('this credential can create roles and grant logins; use a read-only role');
   if (role?.rolreplication) ctx.warn('this credential has the replication privilege');
   if (role?.rolbypassrls && !role.rolsuper) ctx.warn('this credential bypasses row-level security');
-  if (catalog.listed > 0 && catalog.selectable === 0) ctx.warn('this credential cannot SELECT from any discovered table');
+  if (catalog.listed > 0 && catalog.selectable === 0)
+    ctx.warn('this credential cannot SELECT from any discovered table');
   return `SELECT on ${catalog.selectable} of ${catalog.listed} discovered objects`;
 }

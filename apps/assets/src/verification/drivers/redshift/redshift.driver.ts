@@ -3,7 +3,11 @@ import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike, type DiscoveryLimits } from '../../discovery-filter.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput } from '../../verification.types.js';
-import { discoverPostgresCatalog, reportMissingSelected, type CatalogResult } from '../postgres/postgres-catalog.js';
+import {
+  discoverPostgresCatalog,
+  reportMissingSelected,
+  type CatalogResult,
+} from '../postgres/postgres-catalog.js';
 import { openPostgresSession } from '../postgres/postgres-session.js';
 import { readPostgresSettings, type PostgresFlavour } from '../postgres/postgres-settings.js';
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
@@ -53,8 +57,17 @@ export class RedshiftDriver extends ConnectorDriver {
         ({ catalog, redshift }) =>
           `${catalog.listed} objects in ${catalog.schemas.length} schemas via ${redshift ? 'svv_tables' : 'the Postgres catalog'}${catalog.truncated ? ' (truncated)' : ''}`,
       );
-      await ctx.step('privileges', () => checkUserPrivileges(session.client, ctx, catalog), (m) => m);
-      return { server_version: version, schemas: catalog.schemas, truncated: catalog.truncated, missing_selected_tables: missing };
+      await ctx.step(
+        'privileges',
+        () => checkUserPrivileges(session.client, ctx, catalog),
+        (m) => m,
+      );
+      return {
+        server_version: version,
+        schemas: catalog.schemas,
+        truncated: catalog.truncated,
+        missing_selected_tables: missing,
+      };
     } finally {
       await session.close();
     }
@@ -96,18 +109,30 @@ async function discoverSvvTables(client: pg.Client, limits: DiscoveryLimits): Pr
             LIMIT ${param(limits.maxObjects + 1)}`,
     values,
   });
-  const typed = rows.map((r) => ({ ...r, table_type: SVV_TYPES[r.table_type] ?? r.table_type.toLowerCase() }));
+  const typed = rows.map((r) => ({
+    ...r,
+    table_type: SVV_TYPES[r.table_type] ?? r.table_type.toLowerCase(),
+  }));
   const kept = typed.slice(0, limits.maxObjects);
-  return { ...groupCatalog(typed, limits.maxObjects), selectable: kept.filter((r) => r.can_select).length, listed: kept.length };
+  return {
+    ...groupCatalog(typed, limits.maxObjects),
+    selectable: kept.filter((r) => r.can_select).length,
+    listed: kept.length,
+  };
 }
 
 /** `pg_user` exists on both Redshift and Postgres (Redshift has no pg_roles.rolcreaterole). */
-async function checkUserPrivileges(client: pg.Client, ctx: ProbeContext, catalog: CatalogResult): Promise<string> {
+async function checkUserPrivileges(
+  client: pg.Client,
+  ctx: ProbeContext,
+  catalog: CatalogResult,
+): Promise<string> {
   const { rows } = await client.query<{ usesuper: boolean; usecreatedb: boolean }>(
     `SELECT usesuper, usecreatedb FROM pg_catalog.pg_user WHERE usename = current_user`,
   );
   if (rows[0]?.usesuper) ctx.warn('this credential is a superuser; use a read-only role');
   if (rows[0]?.usecreatedb) ctx.warn('this credential can create databases');
-  if (catalog.listed > 0 && catalog.selectable === 0) ctx.warn('this credential cannot SELECT from any discovered table');
+  if (catalog.listed > 0 && catalog.selectable === 0)
+    ctx.warn('this credential cannot SELECT from any discovered table');
   return `SELECT on ${catalog.selectable} of ${catalog.listed} discovered objects`;
 }

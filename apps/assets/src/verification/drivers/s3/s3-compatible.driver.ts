@@ -60,14 +60,24 @@ function parseEndpoint(raw: string): URL {
 }
 
 function readSettings(input: VerificationInput, flavour: S3Flavour): S3Settings {
-  if (input.auth_type !== 'access_key') throw new DriverError('invalid_config', 'auth_type must be access_key');
-  const config = new ConfigReader(input.config, 'config').only(['auth_type', 'bucket', 'region', 'endpoint', 'path_style', 'prefix']);
+  if (input.auth_type !== 'access_key')
+    throw new DriverError('invalid_config', 'auth_type must be access_key');
+  const config = new ConfigReader(input.config, 'config').only([
+    'auth_type',
+    'bucket',
+    'region',
+    'endpoint',
+    'path_style',
+    'prefix',
+  ]);
   const creds = new ConfigReader(input.credentials, 'credentials').only(
     flavour.allowSessionToken ? ['access_key', 'secret_key', 'session_token'] : ['access_key', 'secret_key'],
   );
   const bucket = config.required('bucket', { pattern: BUCKET, max: 63 });
   const region = config.string('region', { pattern: REGION, max: 64 }) ?? 'us-east-1';
-  const rawEndpoint = flavour.requireEndpoint ? config.required('endpoint', { max: 512 }) : config.string('endpoint', { max: 512 });
+  const rawEndpoint = flavour.requireEndpoint
+    ? config.required('endpoint', { max: 512 })
+    : config.string('endpoint', { max: 512 });
   const endpoint = rawEndpoint ? parseEndpoint(rawEndpoint) : undefined;
   const pathStyle = config.boolean('path_style', flavour.defaultPathStyle);
   const https = endpoint ? endpoint.protocol === 'https:' : true;
@@ -155,12 +165,20 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
     }
   }
 
-  private clientConfig(s: S3Settings, agent: ReturnType<typeof createPinnedAgent>, timeoutMs: number): S3ClientConfig {
+  private clientConfig(
+    s: S3Settings,
+    agent: ReturnType<typeof createPinnedAgent>,
+    timeoutMs: number,
+  ): S3ClientConfig {
     return {
       region: s.region,
       ...(s.endpoint ? { endpoint: s.endpoint.origin } : {}),
       forcePathStyle: s.pathStyle,
-      credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, sessionToken: s.sessionToken },
+      credentials: {
+        accessKeyId: s.accessKeyId,
+        secretAccessKey: s.secretAccessKey,
+        sessionToken: s.sessionToken,
+      },
       requestHandler: new NodeHttpHandler({
         httpAgent: agent,
         httpsAgent: agent,
@@ -178,7 +196,12 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
       disableS3ExpressSessionAuth: true,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      logger: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      },
     };
   }
 
@@ -229,5 +252,9 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
 
 export class S3Driver extends S3CompatibleDriver {
   readonly type = 's3' as const;
-  protected readonly flavour: S3Flavour = { requireEndpoint: false, defaultPathStyle: false, allowSessionToken: true };
+  protected readonly flavour: S3Flavour = {
+    requireEndpoint: false,
+    defaultPathStyle: false,
+    allowSessionToken: true,
+  };
 }

@@ -7,7 +7,10 @@ export interface CatalogRow {
 }
 
 /** Groups ordered rows into schemas; `limit` rows at most (the query fetched limit+1). */
-export function groupCatalog(rows: readonly CatalogRow[], limit: number): { schemas: DiscoveredSchema[]; truncated: boolean } {
+export function groupCatalog(
+  rows: readonly CatalogRow[],
+  limit: number,
+): { schemas: DiscoveredSchema[]; truncated: boolean } {
   const schemas: DiscoveredSchema[] = [];
   let current: DiscoveredSchema | undefined;
   const kept = rows.length > limit ? rows.slice(0, limit) : rows;

@@ -1,4 +1,9 @@
-import { accessTokenFromResponse, googleApiError, readServiceAccount, tokenFromResponse } from './google-service-account.js';
+import {
+  accessTokenFromResponse,
+  googleApiError,
+  readServiceAccount,
+  tokenFromResponse,
+} from './google-service-account.js';
 
 const key = {
   type: 'service_account',
@@ -33,10 +38,18 @@ describe(readServiceAccount.name, () => {
 
 describe(accessTokenFromResponse.name, () => {
   it('should keep a sane expires_in and drop anything else', () => {
-    expect(accessTokenFromResponse(200, { access_token: 'ya29.x', expires_in: 3599 })).toEqual({ token: 'ya29.x', expiresInSeconds: 3599 });
-    expect(accessTokenFromResponse(200, { access_token: 'ya29.x', expires_in: '3600' })).toEqual({ token: 'ya29.x', expiresInSeconds: 3600 });
+    expect(accessTokenFromResponse(200, { access_token: 'ya29.x', expires_in: 3599 })).toEqual({
+      token: 'ya29.x',
+      expiresInSeconds: 3599,
+    });
+    expect(accessTokenFromResponse(200, { access_token: 'ya29.x', expires_in: '3600' })).toEqual({
+      token: 'ya29.x',
+      expiresInSeconds: 3600,
+    });
     for (const expires_in of [undefined, -5, 1.5, '1e9', 10_000_000, 'soon']) {
-      expect(accessTokenFromResponse(200, { access_token: 'ya29.x', expires_in })).toEqual({ token: 'ya29.x' });
+      expect(accessTokenFromResponse(200, { access_token: 'ya29.x', expires_in })).toEqual({
+        token: 'ya29.x',
+      });
     }
     expect(() => accessTokenFromResponse(400, { error: 'invalid_grant' })).toThrow('authentication failed');
   });

@@ -204,7 +204,11 @@ export function googleApiError(
  * RS256 compact JWT with node:crypto. (Not `jose`: it is ESM-only, and jwks-rsa require()s it,
  * which breaks when both load in one module graph.)
  */
-function signRs256Jwt(header: Record<string, unknown>, claims: Record<string, unknown>, key: KeyObject): string {
+function signRs256Jwt(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  key: KeyObject,
+): string {
   const now = Math.floor(Date.now() / 1000);
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const input = `${encode(header)}.${encode({ ...claims, iat: now, exp: now + 600 })}`;

@@ -6,4 +6,6 @@ import { VERIFICATION_STEPS, type VerificationStepName } from '../../verificatio
 export const ALL_STEPS: readonly VerificationStepName[] = VERIFICATION_STEPS;
 
 /** Up to discovery: stores and services whose probe checks no privileges. */
-export const STEPS_WITHOUT_PRIVILEGES: readonly VerificationStepName[] = VERIFICATION_STEPS.filter((step) => step !== 'privileges');
+export const STEPS_WITHOUT_PRIVILEGES: readonly VerificationStepName[] = VERIFICATION_STEPS.filter(
+  (step) => step !== 'privileges',
+);
