@@ -28,23 +28,27 @@ export class GovernanceInfraModule {
       subjects: new Set(infra.trustedServices),
       platformRealm: resolveAuthSettings(infra.authConfig).platformRealm,
     };
-    const database = new DatabaseHealth(infra.database.dataSource);
-    const probes: ReadinessProbe[] = [
-      { name: 'database', check: () => database.check() },
-      { name: 'authz', check: () => infra.authz.healthCheck() },
-      { name: 'secrets', check: () => infra.secrets.healthCheck() },
-    ];
     const providers = [
       { provide: AuthzClient, useValue: infra.authz },
       { provide: SecretsBackend, useValue: infra.secrets },
       { provide: TRUSTED_SERVICES, useValue: trusted },
-      { provide: READINESS_PROBES, useValue: probes },
     ];
     const persistence = databaseProviders(infra.database);
     return {
       module: GovernanceInfraModule,
-      providers: [...providers, ...persistence],
-      exports: [...providers.map((provider) => provider.provide), ...persistence],
+      providers: [...providers, ...persistence, readinessProbes],
+      exports: [...providers.map((provider) => provider.provide), ...persistence, READINESS_PROBES],
     };
   }
 }
+
+/** What /health/ready and Governance's internal readiness route check. */
+const readinessProbes = {
+  provide: READINESS_PROBES,
+  useFactory: (database: DatabaseHealth, authz: AuthzClient, secrets: SecretsBackend): ReadinessProbe[] => [
+    { name: 'database', check: () => database.check() },
+    { name: 'authz', check: () => authz.healthCheck() },
+    { name: 'secrets', check: () => secrets.healthCheck() },
+  ],
+  inject: [DatabaseHealth, AuthzClient, SecretsBackend],
+};
