@@ -5,13 +5,18 @@ import { type Scope, ScopedRepository, scopeKeysOf, tenantColumns } from './scop
 const CONNECTIONS = tenantColumns('data_connections', 'org_id', 'scope_key');
 const LEASES = tenantColumns('secret_sweep_leases', 'org_id');
 
-/** Records the SQL and named parameters a statement would send (TypeORM's escaping is left out). */
-function recordingDataSource(sent: Array<{ sql: string; params: Record<string, unknown> }>): DataSource {
+/** Records the SQL and positional values a statement sends; TypeORM's escaping only marks what it was given. */
+function recordingDataSource(sent: Array<{ sql: string; params: unknown }>): DataSource {
   const manager = {
     connection: {
-      driver: { escapeQueryWithParameters: (sql: string, params: Record<string, unknown>) => [sql, params] },
+      driver: {
+        escapeQueryWithParameters: (sql: string, params: Record<string, unknown>) => [
+          `typeorm: ${sql}`,
+          params,
+        ],
+      },
     },
-    query: async (sql: string, params: Record<string, unknown>) => {
+    query: async (sql: string, params: unknown) => {
       sent.push({ sql, params });
       return [];
     },
@@ -36,6 +41,23 @@ class ProbeRepository extends ScopedRepository {
     return this.sql(scope, (tenant) => `SELECT 1 FROM secret_sweep_leases l WHERE ${tenant(LEASES, 'l')}`);
   }
 
+  inList(scope: Scope, ids: string[]) {
+    return this.sql(
+      scope,
+      (tenant) => `SELECT 1 FROM data_connections c WHERE ${tenant(CONNECTIONS, 'c')} AND c.id IN (:...ids)`,
+      { ids },
+    );
+  }
+
+  twice(scope: Scope, id: string) {
+    return this.sql(
+      scope,
+      (tenant) =>
+        `SELECT 1 FROM data_connections c WHERE ${tenant(CONNECTIONS, 'c')} AND (c.id = :id OR c.name = :id)`,
+      { id },
+    );
+  }
+
   unfiltered(scope: Scope) {
     return this.sql(scope, () => 'SELECT 1 FROM data_connections');
   }
@@ -48,7 +70,7 @@ class ProbeRepository extends ScopedRepository {
 }
 
 describe(ScopedRepository.name, () => {
-  let sent: Array<{ sql: string; params: Record<string, unknown> }>;
+  let sent: Array<{ sql: string; params: unknown }>;
   let repository: ProbeRepository;
 
   beforeEach(() => {
@@ -60,20 +82,20 @@ describe(ScopedRepository.name, () => {
     await repository.byId({ orgId: 'acme', projectId: 'analytics' }, 'c1');
     expect(sent).toEqual([
       {
-        sql: 'SELECT 1 FROM data_connections c WHERE (c.org_id = :tenant_org AND c.scope_key = ANY(:tenant_keys)) AND c.id = :id',
-        params: { id: 'c1', tenant_org: 'acme', tenant_keys: ['analytics', ''] },
+        sql: 'SELECT 1 FROM data_connections c WHERE (c.org_id = $1 AND c.scope_key = ANY($2)) AND c.id = $3',
+        params: ['acme', ['analytics', ''], 'c1'],
       },
     ]);
   });
 
   it('should filter an org-level scope on the org level only', async () => {
     await repository.byId({ orgId: 'acme', projectId: null }, 'c1');
-    expect(sent[0]?.params).toMatchObject({ tenant_org: 'acme', tenant_keys: [''] });
+    expect(sent[0]?.params).toEqual(['acme', [''], 'c1']);
   });
 
   it('should filter a table tenanted by org alone on the org', async () => {
     await repository.lease({ orgId: 'acme', projectId: 'analytics' });
-    expect(sent[0]?.sql).toBe('SELECT 1 FROM secret_sweep_leases l WHERE (l.org_id = :tenant_org)');
+    expect(sent[0]?.sql).toBe('SELECT 1 FROM secret_sweep_leases l WHERE (l.org_id = $1)');
   });
 
   it('should let a named system job reach every tenant, or every project of one org once narrowed', async () => {
@@ -81,11 +103,32 @@ describe(ScopedRepository.name, () => {
     await repository.byId(job, 'c1');
     await repository.byId(job.inOrg('acme'), 'c1');
     expect(sent.map((s) => s.sql)).toEqual([
-      'SELECT 1 FROM data_connections c WHERE TRUE AND c.id = :id',
-      'SELECT 1 FROM data_connections c WHERE (c.org_id = :tenant_org) AND c.id = :id',
+      'SELECT 1 FROM data_connections c WHERE TRUE AND c.id = $1',
+      'SELECT 1 FROM data_connections c WHERE (c.org_id = $1) AND c.id = $2',
     ]);
-    expect(sent.map((s) => s.params)).toEqual([{ id: 'c1' }, { id: 'c1', tenant_org: 'acme' }]);
+    expect(sent.map((s) => s.params)).toEqual([['c1'], ['acme', 'c1']]);
     expect(job.inOrg('acme').job).toBe('reconciler');
+  });
+
+  it('should number a name used twice once, the same on every call of the statement', async () => {
+    await repository.twice({ orgId: 'acme', projectId: null }, 'c1');
+    await repository.twice({ orgId: 'globex', projectId: null }, 'c2');
+    expect(sent).toEqual([
+      {
+        sql: 'SELECT 1 FROM data_connections c WHERE (c.org_id = $1 AND c.scope_key = ANY($2)) AND (c.id = $3 OR c.name = $3)',
+        params: ['acme', [''], 'c1'],
+      },
+      {
+        sql: 'SELECT 1 FROM data_connections c WHERE (c.org_id = $1 AND c.scope_key = ANY($2)) AND (c.id = $3 OR c.name = $3)',
+        params: ['globex', [''], 'c2'],
+      },
+    ]);
+  });
+
+  it("should leave a statement that spreads a list (its text depends on the list's length) to TypeORM", async () => {
+    await repository.inList({ orgId: 'acme', projectId: null }, ['c1', 'c2']);
+    expect(sent[0]?.sql).toMatch(/^typeorm: /);
+    expect(sent[0]?.params).toEqual({ ids: ['c1', 'c2'], tenant_org: 'acme', tenant_keys: [''] });
   });
 
   it('should refuse a statement that never asks for the tenant filter, before anything is sent', async () => {
