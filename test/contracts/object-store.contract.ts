@@ -78,8 +78,6 @@ class LateReadingWritable extends Writable {
 }
 
 export interface ObjectStoreContractOptions {
-  /** fs keeps no content type; the store then reports null. */
-  keepsContentType: boolean;
   /** Azure drops the content type of objects written as block lists (multipart). */
   keepsContentTypeOnMultipart?: boolean;
 }
@@ -119,15 +117,31 @@ export function objectStoreContract(
       expect(got.etag).toBe(put.etag);
       expect(got.lastModified).toBeInstanceOf(Date);
       expect(Math.abs(got.lastModified!.getTime() - Date.now())).toBeLessThan(5 * 60_000);
-      expect(got.contentType).toBe(options.keepsContentType ? 'text/plain' : null);
+      expect(got.contentType).toBe('text/plain');
       expect(got.contentRange).toBeUndefined();
+    });
+
+    it('should round-trip the content type through get, head and list, per version, and drop it with the object', async () => {
+      const at = key('types/report.csv');
+      await store.put(at, Buffer.from('a,b\n'), { contentType: 'text/csv; charset=utf-8' });
+      expect((await store.get(at)).contentType).toBe('text/csv; charset=utf-8');
+      expect((await store.head(at)).contentType).toBe('text/csv; charset=utf-8');
+      const listed = await store.list({ prefix: key('types/'), limit: 10 });
+      expect(listed.items.map((i) => [i.key, i.content_type])).toEqual([[at, 'text/csv; charset=utf-8']]);
+      // A new version carries its own type, streamed or not.
+      await store.put(at, Readable.from([Buffer.from('{}')]), { contentType: 'application/json' });
+      expect((await store.head(at)).contentType).toBe('application/json');
+      // Deleted with the object: a later version written without a type does not inherit it.
+      await store.delete(at);
+      await store.put(at, Buffer.from('plain'));
+      expect((await store.head(at)).contentType).not.toBe('application/json');
     });
 
     it('should head an object without reading it', async () => {
       await store.put(key('docs/a.json'), Buffer.from('{"a":1}'), { contentType: 'application/json' });
       const info = await store.head(key('docs/a.json'));
       expect(info).toMatchObject({ key: key('docs/a.json'), size: 7 });
-      expect(info.contentType).toBe(options.keepsContentType ? 'application/json' : null);
+      expect(info.contentType).toBe('application/json');
     });
 
     it('should replace an object and change its etag', async () => {
@@ -189,7 +203,7 @@ export function objectStoreContract(
       await store.copy(key('docs/src.txt'), key('other/dst.txt'));
       const copy = await store.get(key('other/dst.txt'));
       await expect(drain(copy.body.stream())).resolves.toEqual(Buffer.from('copied'));
-      expect(copy.contentType).toBe(options.keepsContentType ? 'text/plain' : null);
+      expect(copy.contentType).toBe('text/plain');
       await expect(store.head(key('docs/src.txt'))).resolves.toMatchObject({ size: 6 });
     });
 
@@ -209,7 +223,7 @@ export function objectStoreContract(
           expect(item.size).toBe(Buffer.byteLength(relative));
           expect(item.last_modified).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
           expect(item.etag).toEqual(expect.any(String));
-          expect(item.content_type).toBe(options.keepsContentType ? 'text/plain' : null);
+          expect(item.content_type).toBe('text/plain');
         }
         seen.push(...page.items.map((i) => i.key));
         cursor = page.next_cursor;
@@ -259,8 +273,7 @@ export function objectStoreContract(
       }
       expect(hash.digest('hex')).toBe(expectedDigest);
       expect(largestChunk).toBeLessThanOrEqual(STREAM_CHUNK_BYTES);
-      if (options.keepsContentType && options.keepsContentTypeOnMultipart !== false)
-        expect(got.contentType).toBe('application/x-test');
+      if (options.keepsContentTypeOnMultipart !== false) expect(got.contentType).toBe('application/x-test');
 
       const slice = await store.get(key('big/blob.bin'), {
         range: { start: STREAM_CHUNK_BYTES - 2, end: STREAM_CHUNK_BYTES + 1 },
@@ -331,7 +344,7 @@ export function objectStoreContract(
       });
       const got = await store.get(key('small/stream.txt'));
       await expect(drain(got.body.stream())).resolves.toEqual(Buffer.from('streamed'));
-      expect(got.contentType).toBe(options.keepsContentType ? 'text/markdown' : null);
+      expect(got.contentType).toBe('text/markdown');
     });
 
     it('should refuse a stream over maxBytes and leave no object behind', async () => {

@@ -9,6 +9,7 @@ import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-bl
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import {
   createObjectStoreFromSpec,
+  LOCAL_META_DIR,
   LOCAL_UPLOADS_DIR,
   objectStoreFromConnection,
   OpenDalObjectStore,
@@ -43,9 +44,7 @@ describe('OpenDalObjectStore (fs)', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), {
-    keepsContentType: false,
-  });
+  objectStoreContract('fs', async () => createObjectStoreFromSpec({ backend: 'local', root }), {});
 
   it('should delete the temp file of an upload that fails, whatever failed, before it rejects', async () => {
     const dir = join(root, 'failures');
@@ -116,6 +115,55 @@ describe('OpenDalObjectStore (fs)', () => {
     await expect(readdir(temp)).resolves.toEqual([]);
   });
 
+  describe('content types on the local disk (sidecars)', () => {
+    const sidecars = async (dir: string) =>
+      (await readdir(join(dir, LOCAL_META_DIR), { recursive: true, withFileTypes: true }).catch(() => []))
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name);
+
+    it('should keep them across a restart, and delete them with their object', async () => {
+      const dir = join(root, 'types-restart');
+      const first = createObjectStoreFromSpec({ backend: 'local', root: dir });
+      await first.put('acme/p/sol/docs/a.md', Buffer.from('# a'), { contentType: 'text/markdown' });
+      expect(await sidecars(dir)).toHaveLength(1);
+      // A new process over the same root.
+      const second = createObjectStoreFromSpec({ backend: 'local', root: dir });
+      await expect(second.head('acme/p/sol/docs/a.md')).resolves.toMatchObject({
+        contentType: 'text/markdown',
+      });
+      await second.delete('acme/p/sol/docs/a.md');
+      expect(await sidecars(dir)).toEqual([]);
+    });
+
+    it('should never list them, nor let a key address them or the temp files', async () => {
+      const dir = join(root, 'types-hidden');
+      const store = createObjectStoreFromSpec({ backend: 'local', root: dir });
+      await store.put('acme/p/sol/docs/a.txt', Buffer.from('a'), { contentType: 'text/plain' });
+      const [name] = await sidecars(dir);
+      const everything = await store.list({ prefix: '', limit: 100 });
+      expect(everything.items.map((i) => i.key)).toEqual(['acme/p/sol/docs/a.txt']);
+      for (const reserved of [`${LOCAL_META_DIR}/${name.slice(0, 2)}/${name}`, `${LOCAL_UPLOADS_DIR}/x`]) {
+        for (const call of [
+          () => store.head(reserved),
+          () => store.get(reserved),
+          () => store.put(reserved, Buffer.from('{}')),
+          () => store.delete(reserved),
+          () => store.copy('acme/p/sol/docs/a.txt', reserved),
+        ])
+          await expect(call()).rejects.toMatchObject({ code: ErrorCode.INVALID_REQUEST });
+      }
+      expect(await sidecars(dir)).toEqual([name]);
+    });
+
+    it('should report no type, never a wrong one, when the object changed behind the store', async () => {
+      const dir = join(root, 'types-stale');
+      const store = createObjectStoreFromSpec({ backend: 'local', root: dir });
+      await store.put('acme/p/sol/docs/x.bin', Buffer.from('{"a":1}'), { contentType: 'application/json' });
+      await writeFile(join(dir, 'acme/p/sol/docs/x.bin'), 'now an image, written past the store');
+      await expect(store.head('acme/p/sol/docs/x.bin')).resolves.toMatchObject({ contentType: null });
+    });
+  });
+
   it('should never write outside its root, even when a key is not checked by the caller', async () => {
     const store = createObjectStoreFromSpec({ backend: 'local', root: join(root, 'inner') });
     await expect(store.put('../outside.txt', Buffer.from('x'))).rejects.toMatchObject({
@@ -161,7 +209,7 @@ describe('OpenDalObjectStore (s3 via s3rver)', () => {
         pathStyle: true,
         ambientCredentials: false,
       }),
-    { keepsContentType: true },
+    {},
   );
 
   it('should build a MinIO-style store from a connection and use the credentials of each call', async () => {
@@ -255,7 +303,7 @@ describe('OpenDalObjectStore (azblob via azurite)', () => {
         config: { account_name: AZURITE_ACCOUNT, container: 'container', endpoint },
         credentials: { account_key: AZURITE_KEY },
       }),
-    { keepsContentType: true, keepsContentTypeOnMultipart: false },
+    { keepsContentTypeOnMultipart: false },
   );
 
   it('should require an account key or a SAS token', () => {
@@ -289,7 +337,7 @@ describe('OpenDalObjectStore (gcs via the fake GCS JSON API)', () => {
         config: { bucket: 'bucket', endpoint: gcs.url },
         credentials: { access_token: gcs.token },
       }),
-    { keepsContentType: true },
+    {},
   );
 
   it('should fail with 503, not leak the token, when the credentials are refused', async () => {

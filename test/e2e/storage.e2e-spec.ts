@@ -212,8 +212,8 @@ describe('Shared storage (e2e)', () => {
     expect(bad.body.error.status).toBe(416);
     const multi = await text(request(http).get(url).set(as(alice)).set('range', 'bytes=0-1,3-4')).expect(200);
     expect(multi.body).toBe('0123456789');
-    // The local backend keeps no content type (documented): objects are served as octet-stream.
-    expect(multi.headers['content-type']).toBe('application/octet-stream');
+    // The local backend keeps the content type of the upload, as the cloud stores do.
+    expect(multi.headers['content-type']).toBe('text/plain');
   });
 
   it('should survive a client that leaves mid-download, and serve the next one whole', async () => {
@@ -327,7 +327,8 @@ describe('Shared storage (e2e)', () => {
           size: 5,
           etag: expect.any(String),
           last_modified: expect.any(String),
-          content_type: null,
+          // Stored as sent: a body without a Content-Type is application/octet-stream.
+          content_type: 'application/octet-stream',
         });
       keys.push(...res.body.data.map((d: { key: string }) => d.key));
       cursor = res.body.next_cursor;
@@ -504,7 +505,7 @@ describe('Shared storage (e2e)', () => {
       });
       const got = await text(request(http).get(res.body.url).set(as(alice))).expect(200);
       expect(got.body).toBe('a,b\n1,2\n');
-      expect(got.headers['content-type']).toBe('application/octet-stream');
+      expect(got.headers['content-type']).toBe('text/csv');
       await expect(readdir(join(root, 'acme', PROJECT, 'files', 'reports'))).resolves.toEqual(['q1.csv']);
     });
 

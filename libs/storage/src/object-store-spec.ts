@@ -64,6 +64,8 @@ function withoutEmpty(options: Record<string, string | undefined>): Record<strin
  * deleted when the upload fails (see OpenDalObjectStore.put).
  */
 export const LOCAL_UPLOADS_DIR = '.opendal-tmp';
+/** Under the local root: the content type of each object, in a sidecar file (see LocalMetadata). */
+export const LOCAL_META_DIR = '.opendal-meta';
 
 /**
  * The only place that knows OpenDAL's option names. Every backend then goes through the same
@@ -74,7 +76,8 @@ export function toOpenDal(spec: ObjectStoreSpec): OpenDalTarget {
     case 'local': {
       const root = isAbsolute(spec.root) ? spec.root : resolve(spec.root);
       // No atomic_write_dir: put() stages uploads in LOCAL_UPLOADS_DIR itself, so that it can
-      // delete a failed one's temp file. Tenant keys start with an org slug, never with a dot.
+      // delete a failed one's temp file. Tenant keys start with an org slug, never with a dot, and
+      // the store refuses keys under its own directories (LOCAL_UPLOADS_DIR, LOCAL_META_DIR).
       return { scheme: 'fs', options: { root }, orderedListing: false };
     }
     case 's3': {

@@ -17,6 +17,7 @@ import {
 } from './object-store.js';
 import { assertSafeObjectKey, assertSafePrefix } from './object-key.js';
 import { LOCAL_UPLOADS_DIR, type OpenDalTarget } from './object-store-spec.js';
+import { isReservedLocalPath, LocalMetadata } from './local-metadata.js';
 import { compareKeys, decodeListCursor, encodeListCursor } from './list-cursor.js';
 import { streamedGarbage } from './streamed-garbage.js';
 import { OpenDalObjectBody } from './opendal-object-body.js';
@@ -125,10 +126,13 @@ export class OpenDalObjectStore extends ObjectStore {
   private readonly capability: { contentType: boolean; ifMatch: boolean; startAfter: boolean };
   /** Temp files of this store's uploads in progress (local disk only). */
   private readonly liveTemps = new Set<string>();
+  /** Content types on the local disk, which keeps none itself; undefined for cloud stores. */
+  private readonly local?: LocalMetadata;
 
   constructor(private readonly target: OpenDalTarget) {
     super();
     this.operator = new Operator(target.scheme, target.options);
+    if (target.scheme === 'fs') this.local = new LocalMetadata(this.operator);
     const cap = this.operator.capability();
     this.capability = {
       contentType: cap.writeWithContentType,
@@ -146,8 +150,16 @@ export class OpenDalObjectStore extends ObjectStore {
     return this.target.scheme;
   }
 
-  async put(key: string, body: Buffer | Readable, options: PutOptions = {}): Promise<PutResult> {
+  /** The key rules, plus on the local disk: nothing under the store's own directories. */
+  private assertKey(key: string): string {
     assertSafeObjectKey(key);
+    if (this.local && isReservedLocalPath(key))
+      throw AppException.invalidRequest('Invalid object key: reserved by the store');
+    return key;
+  }
+
+  async put(key: string, body: Buffer | Readable, options: PutOptions = {}): Promise<PutResult> {
+    this.assertKey(key);
     // On disk the bytes go to a temp file of our own, renamed to the key on commit and deleted on
     // any failure. (OpenDAL's own atomic write leaves its temp file behind when a write is
     // abandoned: the Node binding has no abort, and its temp files cannot be told apart.)
@@ -159,7 +171,7 @@ export class OpenDalObjectStore extends ObjectStore {
       // The disk's temp file is complete before the commit; a cloud upload completes in it.
       if (temp) await finish();
       return await commit(async () => {
-        if (temp) await call(() => this.operator.rename(temp, key));
+        if (temp) await this.publishLocal(temp, key, options.contentType ?? null);
         else await finish();
         const info = await this.head(key);
         return { key, size: info.size, etag: info.etag };
@@ -169,6 +181,22 @@ export class OpenDalObjectStore extends ObjectStore {
       throw error;
     } finally {
       if (temp) this.liveTemps.delete(temp);
+    }
+  }
+
+  /**
+   * Renames a complete temp file to its key, its content type recorded first for exactly that
+   * version (a rename keeps size and mtime, hence the ETag); a failed rename puts the previous
+   * record back.
+   */
+  private async publishLocal(temp: string, key: string, contentType: string | null): Promise<void> {
+    const staged = this.infoOf(temp, await call(() => this.operator.stat(temp)));
+    const restore = await call(() => this.local!.stage(key, staged.etag, contentType));
+    try {
+      await call(() => this.operator.rename(temp, key));
+    } catch (error) {
+      await restore().catch(() => undefined);
+      throw error;
     }
   }
 
@@ -275,10 +303,12 @@ export class OpenDalObjectStore extends ObjectStore {
   }
 
   async head(key: string): Promise<ObjectInfo> {
-    assertSafeObjectKey(key);
+    this.assertKey(key);
     const meta = await call(() => this.operator.stat(key));
     if (!meta.isFile()) throw AppException.notFound('Object');
-    return this.infoOf(key, meta);
+    const info = this.infoOf(key, meta);
+    if (this.local) info.contentType = await call(() => this.local!.contentTypeOf(key, info.etag));
+    return info;
   }
 
   async get(key: string, options: { range?: ByteRange } = {}): Promise<GetResult> {
@@ -334,6 +364,7 @@ export class OpenDalObjectStore extends ObjectStore {
       if (!entry) break;
       const path = entry.path();
       if (path.endsWith('/') || !path.startsWith(prefix)) continue;
+      if (this.local && isReservedLocalPath(path)) continue;
       if (after !== null && compareKeys(path, after) <= 0) continue;
       if (page.length > limit && compareKeys(path, page[page.length - 1]) >= 0) {
         if (this.target.orderedListing) break;
@@ -356,8 +387,10 @@ export class OpenDalObjectStore extends ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
-    assertSafeObjectKey(key);
+    this.assertKey(key);
     await call(() => this.operator.delete(key));
+    // After the object: a sidecar left by a failure here matches no later version of the key.
+    if (this.local) await call(() => this.local!.remove(key));
   }
 
   async removeAbandonedUploads(idleMs: number): Promise<number> {
@@ -387,15 +420,24 @@ export class OpenDalObjectStore extends ObjectStore {
   }
 
   async copy(from: string, to: string): Promise<void> {
-    assertSafeObjectKey(to);
-    await this.head(from);
+    this.assertKey(to);
+    const source = await this.head(from);
     await call(() => this.operator.copy(from, to));
+    if (this.local) {
+      // The copy is a new file (new mtime, new ETag): its type is recorded for that version.
+      const copied = this.infoOf(to, await call(() => this.operator.stat(to)));
+      await call(() => this.local!.stage(to, copied.etag, source.contentType));
+    }
   }
 
-  /** Listings rarely carry everything (S3 has no content type, fs no size); stat what is missing. */
+  /**
+   * Listings rarely carry everything (S3 has no content type, fs no size, and fs keeps its types
+   * in sidecars); stat what is missing.
+   */
   private async listedObject(key: string, listed: Metadata): Promise<ListedObject | null> {
     let info = this.infoOf(key, listed);
     const incomplete =
+      this.local !== undefined ||
       listed.lastModified === null ||
       listed.contentLength === null ||
       (this.capability.contentType && !listed.contentType) ||
