@@ -18,7 +18,9 @@ export function decodeListCursor(cursor: string, prefix: string): string {
     ? Buffer.from(cursor, 'base64url').toString('utf8')
     : '';
   if (!decoded.startsWith(VERSION) || !decoded.slice(VERSION.length).startsWith(prefix)) {
-    throw AppException.invalidRequest('Invalid cursor', { field: 'cursor' });
+    throw AppException.invalidRequest('Invalid cursor', {
+      fields: [{ field: 'cursor', message: 'is not a cursor issued for this listing' }],
+    });
   }
   return decoded.slice(VERSION.length);
 }

@@ -97,6 +97,13 @@ describe(TenantKeyBuilder.name, () => {
     expect(() => TenantKeyBuilder.relative(tenant, 'sol', 'acme/other/sol/a/b')).toThrow();
   });
 
+  it('should address a key by its path under the tenant: what a route takes back', () => {
+    const key = TenantKeyBuilder.build(tenant, 'default', 'objects/test.txt');
+    expect(TenantKeyBuilder.address(tenant, key)).toBe('default/objects/test.txt');
+    expect(() => TenantKeyBuilder.address(tenant, 'acme/other/sol/a/b')).toThrow();
+    expect(() => TenantKeyBuilder.address({ orgId: 'acme', projectId: '' }, 'acme//sol/a')).toThrow();
+  });
+
   describe('property: no input leaves the tenant prefix', () => {
     const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
     // Fragments attackers combine: traversal, separators, encodings, lookalikes, other tenants.

@@ -24,7 +24,7 @@ export class TenantKeyBuilder {
       throw AppException.invalidRequest('The project id (X-Project-ID) is missing or malformed');
     if (!STORAGE_NAME.test(solution ?? '')) {
       throw AppException.invalidRequest('The solution name must match [a-z0-9-]{1,63}', {
-        field: 'solution',
+        fields: [{ field: 'solution', message: 'must match [a-z0-9-]{1,63}' }],
       });
     }
     return `${tenant.orgId}/${tenant.projectId}/${solution}/`;
@@ -35,9 +35,13 @@ export class TenantKeyBuilder {
     const prefix = TenantKeyBuilder.prefix(tenant, solution);
     const segments = assertSafeRelativePath(artifactPath, 'key');
     if (segments.length < 2)
-      throw AppException.invalidRequest('The key must be <artifact-type>/<id>', { field: 'key' });
+      throw AppException.invalidRequest('The key must be <artifact-type>/<id>', {
+        fields: [{ field: 'key', message: 'must be <artifact-type>/<id>' }],
+      });
     if (!STORAGE_NAME.test(segments[0])) {
-      throw AppException.invalidRequest('The artifact type must match [a-z0-9-]{1,63}', { field: 'key' });
+      throw AppException.invalidRequest('The artifact type must match [a-z0-9-]{1,63}', {
+        fields: [{ field: 'key', message: 'artifact type must match [a-z0-9-]{1,63}' }],
+      });
     }
     const key = prefix + artifactPath;
     if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES)
@@ -56,9 +60,21 @@ export class TenantKeyBuilder {
     return full;
   }
 
-  /** The key as shown to the caller: relative to the solution prefix. */
+  /** The key relative to the solution prefix (`<artifact-type>/<id…>`). */
   static relative(tenant: StorageTenant, solution: string, key: string): string {
     const prefix = TenantKeyBuilder.prefix(tenant, solution);
+    if (!key.startsWith(prefix)) throw new Error('Key outside the tenant prefix');
+    return key.slice(prefix.length);
+  }
+
+  /**
+   * The key as shown to the caller: `<solution>/<artifact-type>/<id…>`, the path under
+   * `/assets/storage/` that addresses the object again (the tenant part comes from the request).
+   */
+  static address(tenant: StorageTenant, key: string): string {
+    if (!TENANT_ID.test(tenant.orgId ?? '') || !TENANT_ID.test(tenant.projectId ?? ''))
+      throw new Error('Malformed tenant');
+    const prefix = `${tenant.orgId}/${tenant.projectId}/`;
     if (!key.startsWith(prefix)) throw new Error('Key outside the tenant prefix');
     return key.slice(prefix.length);
   }
