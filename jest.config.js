@@ -70,6 +70,12 @@ export default {
       testPathIgnorePatterns: ['/node_modules/', ...skipped],
       testMatch: ['<rootDir>/test/{integration,contracts}/**/*.spec.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // Every response is checked against the committed OpenAPI documents.
+      setupFilesAfterEnv: ['<rootDir>/test/support/contract.setup.ts'],
+    },
   ],
 };

@@ -61,6 +61,7 @@ describe('Request context (e2e)', () => {
       app = await createHttpApp(ProbeModule, {
         service: 'probe',
         prefix: 'api',
+        server: { defaultHost: 'localhost', description: 'Probe' },
         title: 'probe',
         description: 'probe',
       });

@@ -35,6 +35,10 @@ export const ASSETS_HTTP = {
   service: 'assets',
   prefix: 'assets',
   title: 'Assets API',
+  server: {
+    defaultHost: 'localhost:8002',
+    description: 'Your deployment (`localhost:8002` under `npm start`)',
+  },
   description: 'Data connections and shared storage. Credentials live in Governance, never here.',
 };
 

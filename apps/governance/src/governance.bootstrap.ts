@@ -21,6 +21,10 @@ export const GOVERNANCE_HTTP = {
   service: 'governance',
   prefix: 'governance',
   title: 'Governance API',
+  server: {
+    defaultHost: 'localhost:8001',
+    description: 'Your deployment (`localhost:8001` under `npm start`)',
+  },
   description: 'Organizations, projects, role grants, secrets and the audit log.',
 };
 

@@ -14,3 +14,4 @@ export * from './swagger/error-responses.js';
 export * from './health/health.controller.js';
 export * from './app/create-http-app.js';
 export * from './app/route-authorization.check.js';
+export { exampleEnvelope, type DocumentServer } from './swagger/openapi-finish.js';

@@ -4,3 +4,4 @@ export * from './fakes/fake-gcp-secret-manager.server.js';
 export * from './fakes/fake-gcs.server.js';
 export * from './test-http-app.js';
 export * from './app-failure.js';
+export * from './openapi-contract.js';

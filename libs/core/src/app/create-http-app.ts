@@ -9,7 +9,7 @@ import { EnvelopeValidationPipe } from '../http/validation.pipe.js';
 import { generateRequestId } from '../http/request-id.js';
 import { newRequestContext, RequestContext } from '../context/request-context.js';
 import { registerInputGuards } from '../http/hostile-input.js';
-import { PROJECT_HEADER } from '../tenancy.js';
+import { type DocumentServer, finishOpenApiDocument } from '../swagger/openapi-finish.js';
 import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
 
 export interface HttpAppOptions {
@@ -20,6 +20,8 @@ export interface HttpAppOptions {
   description: string;
   version?: string;
   bodyLimitBytes?: number;
+  /** Where the service listens by default, for the document's `servers`. */
+  server: DocumentServer;
 }
 
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
@@ -67,7 +69,7 @@ export function configureHttpApp(
     void reply.header('x-request-id', request.id);
     RequestContext.run(newRequestContext(String(request.id), request.headers.traceparent), done);
   });
-  const errors = new ErrorEnvelopeFilter();
+  const errors = new ErrorEnvelopeFilter(options.service);
   // Errors raised before Nest runs (body parsers, hooks) go to the route's Fastify error handler.
   // Nest installs its own only at init, after a plugin registered in onModuleInit may already
   // have fixed the routes' handlers, so every route gets the envelope here.
@@ -92,19 +94,7 @@ export function buildOpenApiDocument(app: INestApplication, options: HttpAppOpti
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components ??= {};
-  document.components.parameters = {
-    ...(document.components.parameters ?? {}),
-    ProjectId: {
-      name: PROJECT_HEADER,
-      in: 'header',
-      required: false,
-      description:
-        'Project to act in (slug, e.g. `analytics-prod`). Required unless the route says otherwise.',
-      schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
-    },
-  };
-  return document;
+  return finishOpenApiDocument(document, options.server);
 }
 
 function setupSwagger(app: NestFastifyApplication, options: HttpAppOptions): void {

@@ -102,7 +102,13 @@ describe(assertEveryRouteDeclaresAuthorization.name, () => {
     const app = (await appWith(ThingsController)) as NestFastifyApplication;
     try {
       expect(() =>
-        configureHttpApp(app, { service: 'test', prefix: 'test', title: 'Test', description: 'Test' }),
+        configureHttpApp(app, {
+          service: 'test',
+          prefix: 'test',
+          title: 'Test',
+          description: 'Test',
+          server: { defaultHost: 'localhost', description: 'Test' },
+        }),
       ).toThrow(/ThingsController\.create/);
     } finally {
       await app.close();

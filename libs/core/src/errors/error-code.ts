@@ -12,6 +12,10 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** 408: the client stopped sending a request body (an upload idle for too long). */
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
+  /** 415: a body in a media type the route does not take (JSON routes take only application/json). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** 416: a Range outside the object; `Content-Range: bytes *\/<size>` says its size. */
+  RANGE_NOT_SATISFIABLE = 'RANGE_NOT_SATISFIABLE',
   REBIND_REQUIRES_CREDENTIALS = 'REBIND_REQUIRES_CREDENTIALS',
   RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED',
   AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
@@ -39,6 +43,10 @@ export function statusForCode(code: ErrorCode): number {
       return 408;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return 415;
+    case ErrorCode.RANGE_NOT_SATISFIABLE:
+      return 416;
     case ErrorCode.VALIDATION_ERROR:
     case ErrorCode.REBIND_REQUIRES_CREDENTIALS:
       return 422;

@@ -37,6 +37,8 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404 || status === 405) return ErrorCode.RESOURCE_NOT_FOUND;
   if (status === 409) return ErrorCode.RESOURCE_ALREADY_EXISTS;
   if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 415) return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+  if (status === 416) return ErrorCode.RANGE_NOT_SATISFIABLE;
   if (status === 422) return ErrorCode.VALIDATION_ERROR;
   if (status === 429) return ErrorCode.RATE_LIMIT_EXCEEDED;
   if (status === 502 || status === 503 || status === 504) return ErrorCode.SERVICE_UNAVAILABLE;
@@ -57,6 +59,10 @@ function safeFrameworkMessage(status: number, code: ErrorCode): string {
       return 'Insufficient permissions';
     case ErrorCode.RATE_LIMIT_EXCEEDED:
       return 'Too many requests';
+    case ErrorCode.RANGE_NOT_SATISFIABLE:
+      return 'Range not satisfiable';
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return 'Unsupported Content-Type: send the body as application/json';
     case ErrorCode.INVALID_REQUEST:
       return 'Malformed request';
     default:
@@ -71,6 +77,9 @@ function safeFrameworkMessage(status: number, code: ErrorCode): string {
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorEnvelope');
+
+  /** `realm` names the service in the 401 challenge (`WWW-Authenticate: Bearer realm="assets"`). */
+  constructor(private readonly realm = 'assets-platform') {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -93,7 +102,19 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (body.error.code === ErrorCode.RATE_LIMIT_EXCEEDED && body.error.details.retry_after_s) {
       void reply.header('retry-after', String(body.error.details.retry_after_s));
     }
-    void reply.status(body.error.status).header('content-type', 'application/json').send(body);
+    if (body.error.status === 401) void reply.header('www-authenticate', this.challenge(request));
+    // An error is about this request only: no client or proxy may reuse it.
+    void reply
+      .status(body.error.status)
+      .header('content-type', 'application/json')
+      .header('cache-control', 'no-store')
+      .send(body);
+  }
+
+  /** RFC 6750 §3: a request that sent a token learns it was rejected; one without is just challenged. */
+  private challenge(request: FastifyRequest | undefined): string {
+    const sentToken = /^bearer\s/i.test(String(request?.headers?.authorization ?? ''));
+    return `Bearer realm="${this.realm}"${sentToken ? ', error="invalid_token"' : ''}`;
   }
 
   toEnvelope(exception: unknown, request: FastifyRequest): ErrorEnvelope {

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../http/route-authorization.decorator.js';
 import { AppException } from '../errors/app.exception.js';
+import { ApiErrors } from '../swagger/error-responses.js';
 import { ErrorCode } from '../errors/error-code.js';
 
 /** One dependency readiness depends on (database, authz, secrets, …). */
@@ -13,6 +14,30 @@ export interface ReadinessProbe {
 
 export const READINESS_PROBES = Symbol('READINESS_PROBES');
 const PROBE_TIMEOUT_MS = 2000;
+const INDICATORS = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['up', 'down'] } },
+    additionalProperties: true,
+  },
+};
+const READY_SCHEMA = {
+  type: 'object',
+  required: ['status', 'details'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    info: INDICATORS,
+    error: INDICATORS,
+    details: INDICATORS,
+  },
+};
+const LIVE_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['ok'] } },
+};
 
 /** What a failed probe says: an adapter's safe `details.reason` when it gave one, else its message. */
 function reasonOf(error: unknown): string {
@@ -35,14 +60,29 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up' })
+  @ApiOkResponse({ schema: LIVE_SCHEMA, example: { status: 'ok' } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: database, authorization and secrets backends answer' })
+  // Our own document: Terminus' says its 503 body is the raw result, but ours is the envelope.
+  @HealthCheck({ noCache: false, swaggerDocumentation: false })
+  @ApiOkResponse({
+    schema: READY_SCHEMA,
+    example: {
+      status: 'ok',
+      info: { database: { status: 'up' } },
+      error: {},
+      details: { database: { status: 'up' } },
+    },
+  })
+  @ApiErrors(503)
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: database, authorization and secrets backends answer',
+  })
   async ready() {
     try {
       return await this.health.check(

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppException } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/error-code.js';
 
 /**
  * Deepest JSON nesting a body may have. Our largest real body (a connection with its config and
@@ -76,7 +77,7 @@ export function findNul(value: unknown): string | null {
 type RequestInput = Pick<FastifyRequest, 'query' | 'params' | 'headers' | 'body'>;
 
 function rejectNul(request: RequestInput): void {
-  const problem = (field: string) => ({ fields: [{ field, errors: [NUL_ERROR] }] });
+  const problem = (field: string) => ({ fields: [{ field, message: NUL_ERROR }] });
   const inQuery = findNul(request.query);
   if (inQuery !== null) throw AppException.invalidRequest('Invalid query parameters', problem(inQuery));
   const inParams = findNul(request.params);
@@ -96,6 +97,8 @@ function rejectNul(request: RequestInput): void {
  * - U+0000 anywhere in a query string, a path parameter, a header or a parsed body, keys included
  *   (PostgreSQL text cannot hold it): 400 for the request line and headers, 422 for a body.
  */
+const UNSUPPORTED = 'Unsupported Content-Type: send the body as application/json';
+
 export function registerInputGuards(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -111,5 +114,11 @@ export function registerInputGuards(app: NestFastifyApplication): void {
     }
     void parseJson(request as unknown as Parameters<typeof parseJson>[0], text, done);
   });
+  // JSON routes take JSON only: a form or text body would reach validation as stray fields or a
+  // string, and field names quoted back could be the caller's data. Both answer 415 instead.
+  app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, _body, done) =>
+    done(new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED), undefined),
+  );
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('preValidation', async (request) => rejectNul(request));
 }

@@ -1,4 +1,6 @@
-import { applyDecorators, type CanActivate, SetMetadata, type Type, UseGuards } from '@nestjs/common';
+import { applyDecorators, type CanActivate, Header, SetMetadata, type Type, UseGuards } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { NO_STORE_EXTENSION, PUBLIC_EXTENSION } from '../swagger/openapi-finish.js';
 
 /**
  * How a route is authorized. Every route declares one (a test and the boot check enforce it),
@@ -29,7 +31,12 @@ export const DeclareAuthorization = (declaration: RouteAuthorization): ClassDeco
   SetMetadata(ROUTE_AUTHORIZATION, declaration);
 
 /** Opts a route (or controller) out of authentication. Only health and dev-only routes use it. */
-export const Public = (): ClassDecorator & MethodDecorator => DeclareAuthorization({ kind: 'public' });
+export const Public = (): ClassDecorator & MethodDecorator =>
+  applyDecorators(DeclareAuthorization({ kind: 'public' }), ApiExtension(PUBLIC_EXTENSION, true));
+
+/** The response carries credentials: `Cache-Control: no-store`, and the document says so. */
+export const NoStore = (): MethodDecorator =>
+  applyDecorators(Header('Cache-Control', 'no-store'), ApiExtension(NO_STORE_EXTENSION, true));
 
 /** The route is authorized inside its service; `reason` says which check and on what object. */
 export function AuthorizedInService(reason: string): ClassDecorator & MethodDecorator {

@@ -1,15 +1,33 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { AppException } from '../errors/app.exception.js';
 
-interface FieldProblem {
+/** The one shape of validation details: `details.fields`, one entry per problem. */
+export interface FieldProblem {
   field: string;
-  errors: string[];
+  /** What is wrong, without the field's name or value (`must be an object`, `is required`). */
+  message: string;
+}
+
+/** class-validator messages open with the property name; the field already says it. */
+function withoutProperty(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, errors: Object.values(e.constraints) }] : [];
+    const constraints = Object.entries(e.constraints ?? {});
+    // An absent field fails every type check; say what the caller has to fix.
+    const own =
+      constraints.length === 0
+        ? []
+        : e.value === undefined && !('whitelistValidation' in (e.constraints ?? {}))
+          ? [{ field, message: 'is required' }]
+          : constraints.map(([name, message]) => ({
+              field,
+              message:
+                name === 'whitelistValidation' ? 'is not allowed' : withoutProperty(message, e.property),
+            }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -25,7 +43,8 @@ export class EnvelopeValidationPipe extends ValidationPipe {
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      validationError: { target: false, value: false },
+      // The value is read only to tell a missing field apart; messages never carry it.
+      validationError: { target: false, value: true },
       exceptionFactory: (errors) => flatten(errors),
     });
   }
