@@ -38,7 +38,7 @@ async function seedGlobex(gov: RunningGovernance, globexOwner: string): Promise<
     .set('authorization', globexOwner)
     .set('x-project-id', 'globex-data')
     .send({ name: 'warehouse', value: 'globex-secret-value' })
-    .expect(200);
+    .expect(201);
 }
 
 /**

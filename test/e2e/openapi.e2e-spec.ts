@@ -31,4 +31,45 @@ describe('OpenAPI documents', () => {
     else if (!existsSync(file)) throw new Error(`openapi/${name}.json is missing: run \`npm run openapi\``);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(res.body);
   });
+
+  type Media = { example?: unknown; examples?: unknown };
+  type Operation = {
+    operationId?: string;
+    parameters?: { name: string }[];
+    requestBody?: { content: Record<string, Media> };
+    responses: Record<string, { content?: Record<string, Media> }>;
+  };
+  const operations = (name: string) => {
+    const doc = JSON.parse(readFileSync(join(process.cwd(), 'openapi', `${name}.json`), 'utf8')) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    return Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ label: `${method.toUpperCase()} ${path}`, op })),
+    );
+  };
+
+  it.each(['assets', 'governance'])(
+    'should give every %s operation an SDK method name and examples',
+    (name) => {
+      const problems: string[] = [];
+      const ids = new Set<string>();
+      for (const { label, op } of operations(name)) {
+        if (!/^[a-z][A-Za-z]+$/.test(op.operationId ?? ''))
+          problems.push(`${label}: operationId ${op.operationId}`);
+        if (ids.has(op.operationId!)) problems.push(`${label}: duplicate operationId`);
+        ids.add(op.operationId!);
+        for (const p of op.parameters ?? [])
+          if (!/^[A-Za-z][\w-]*$/.test(p.name)) problems.push(`${label}: parameter named ${p.name}`);
+        const json = op.requestBody?.content['application/json'];
+        if (json && json.example === undefined && json.examples === undefined)
+          problems.push(`${label}: request body without an example`);
+        for (const [status, response] of Object.entries(op.responses)) {
+          const media = response.content?.['application/json'];
+          if (media && media.example === undefined && media.examples === undefined)
+            problems.push(`${label}: ${status} response without an example`);
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -58,7 +58,7 @@ describe('Deadlines from the caller (e2e)', () => {
         .set('authorization', alice)
         .send({ id: PROJECT, name: 'Deadlines' })
         .expect(201);
-      await as('post', SECRETS).send({ name: 'present', value: 'v1' }).expect(200); // logged in, token cached
+      await as('post', SECRETS).send({ name: 'present', value: 'v1' }).expect(201); // logged in, token cached
     });
     afterAll(async () => {
       fake?.thaw();

@@ -23,7 +23,7 @@ export class ErrorEnvelopeDto {
 }
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'INVALID_REQUEST: malformed request or query',
+  400: 'INVALID_REQUEST: malformed query',
   401: 'INVALID_TOKEN: missing, expired or invalid bearer token',
   403: 'INSUFFICIENT_PERMISSIONS',
   404: 'RESOURCE_NOT_FOUND: missing, or not visible to the caller',

@@ -90,11 +90,19 @@ function errorResponse(status: number, description: string): Json {
   };
 }
 
-function ensureStatus(operation: Operation, status: number, description: string): void {
+/**
+ * Documents `status` with `cause` among its causes: one `CODE: cause; cause` description, however
+ * many decorators and rules named one.
+ */
+function ensureStatus(operation: Operation, status: number, cause: string): void {
   const existing = operation.responses[String(status)];
-  if (!existing) operation.responses[String(status)] = errorResponse(status, description);
-  else if (!String(existing.description ?? '').includes(description))
-    existing.description = `${String(existing.description ?? '')}; ${description}`.replace(/^; /, '');
+  const code = (EXAMPLE_ERRORS[status] ?? [ErrorCode.INVALID_REQUEST])[0];
+  const causes = [...String(existing?.description ?? '').split('; '), cause]
+    .map((part) => part.replace(/^[A-Z_]+(: |$)/, '').trim())
+    .filter((part, index, all) => part && part !== 'Error' && all.indexOf(part) === index);
+  const description = causes.length ? `${code}: ${causes.join('; ')}` : code;
+  if (existing) existing.description = description;
+  else operation.responses[String(status)] = errorResponse(status, description);
 }
 
 export interface DocumentServer {
@@ -140,12 +148,12 @@ function finishOperation(operation: Operation): void {
   if (isPublic) operation.security = [];
   else {
     // The input guards answer any route whose path, query or headers carry hostile text.
-    ensureStatus(operation, 400, 'INVALID_REQUEST: malformed path, query or header');
-    ensureStatus(operation, 401, 'INVALID_TOKEN: missing, expired or invalid bearer token');
+    ensureStatus(operation, 400, 'malformed path, query or header');
+    ensureStatus(operation, 401, 'missing, expired or invalid bearer token');
   }
   if (operation.requestBody?.content?.['application/json']) {
-    ensureStatus(operation, 400, 'INVALID_REQUEST: the body is not well-formed JSON');
-    ensureStatus(operation, 415, 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json');
+    ensureStatus(operation, 400, 'the body is not well-formed JSON');
+    ensureStatus(operation, 415, 'the body is not application/json');
   }
   const project = operation.parameters?.find(
     (p) => p.in === 'header' && String(p.name).toLowerCase() === PROJECT_HEADER.toLowerCase(),
@@ -155,8 +163,8 @@ function finishOperation(operation: Operation): void {
       operation,
       400,
       project.required
-        ? 'INVALID_REQUEST: X-Project-ID is missing or not a valid project slug'
-        : 'INVALID_REQUEST: X-Project-ID is not a valid project slug',
+        ? 'X-Project-ID is missing or not a valid project slug'
+        : 'X-Project-ID is not a valid project slug',
     );
   for (const [status, response] of Object.entries(operation.responses)) {
     if ('$ref' in response) continue;
