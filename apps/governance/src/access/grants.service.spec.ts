@@ -92,7 +92,9 @@ describe(GrantsService.name, () => {
         ),
       );
       expect(error.code).toBe(ErrorCode.VALIDATION_ERROR);
-      expect(error.details).toEqual({ field: 'relation', allowed: ['owner', 'admin', 'member'] });
+      expect(error.details).toEqual({
+        fields: [{ field: 'relation', message: 'must be one of: owner, admin, member' }],
+      });
     });
 
     it('should let only owners of the object make owners, not admins', async () => {
@@ -169,21 +171,51 @@ describe(GrantsService.name, () => {
   describe('list', () => {
     it('should list the user roles on the object in public form, without parent or userset tuples', async () => {
       await authz.writeTuples([{ object: PROJECT, relation: 'viewer', user: 'group:ops#member' }]);
-      const grants = await service.list(as('alice'), 'project:analytics');
-      expect(grants).toEqual(
-        expect.arrayContaining([
-          { user: 'user:pat', relation: 'owner', object: 'project:analytics' },
-          { user: 'user:dave', relation: 'developer', object: 'project:analytics' },
-        ]),
+      const grants = await service.list(as('alice'), 'project:analytics', 1, 20);
+      expect(grants.data).toEqual([
+        { user: 'user:pat', relation: 'owner', object: 'project:analytics' },
+        { user: 'user:dave', relation: 'developer', object: 'project:analytics' },
+      ]);
+      expect(grants.pagination).toMatchObject({ page: 1, limit: 20, total_items: 2, total_pages: 1 });
+    });
+
+    it('should page the grants by role, strongest first, then by user', async () => {
+      await authz.writeTuples(
+        ['carol', 'bob', 'erin'].map((name) => ({
+          object: PROJECT,
+          relation: 'viewer',
+          user: `user:${name}`,
+        })),
       );
-      expect(grants).toHaveLength(2);
+      const first = await service.list(as('alice'), 'project:analytics', 1, 2);
+      const second = await service.list(as('alice'), 'project:analytics', 2, 2);
+      const third = await service.list(as('alice'), 'project:analytics', 3, 2);
+      expect([...first.data, ...second.data, ...third.data].map((g) => `${g.relation} ${g.user}`)).toEqual([
+        'owner user:pat',
+        'developer user:dave',
+        'viewer user:bob',
+        'viewer user:carol',
+        'viewer user:erin',
+      ]);
+      expect(second.pagination).toEqual({
+        page: 2,
+        limit: 2,
+        total_items: 5,
+        total_pages: 3,
+        next_page: 3,
+        prev_page: 1,
+      });
+      expect(third.pagination.next_page).toBeNull();
+      const past = await service.list(as('alice'), 'project:analytics', 4, 2);
+      expect(past.data).toEqual([]);
+      expect(past.pagination.prev_page).toBe(3);
     });
 
     it('should require can_manage_members on the object', async () => {
-      expect((await appFailureOf(service.list(as('dave'), 'project:analytics'))).code).toBe(
+      expect((await appFailureOf(service.list(as('dave'), 'project:analytics', 1, 20))).code).toBe(
         ErrorCode.INSUFFICIENT_PERMISSIONS,
       );
-      expect((await appFailureOf(service.list(as('mallory'), 'organization:acme'))).code).toBe(
+      expect((await appFailureOf(service.list(as('mallory'), 'organization:acme', 1, 20))).code).toBe(
         ErrorCode.RESOURCE_NOT_FOUND,
       );
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, type Principal } from '@app/core';
+import { AppException, offsetOf, type Page, pageOf, type Principal } from '@app/core';
 import type { AuditEventInput } from '@app/audit';
 import {
   assertPermission,
@@ -37,19 +37,27 @@ export class GrantsService {
     await this.changes.apply(audit, ({ tuples }) => tuples.writeTuples([], [tuple]));
   }
 
-  async list(principal: Principal, object: string): Promise<GrantDto[]> {
+  /** One page of the direct user grants on the object, ordered by role (strongest first), then user. */
+  async list(principal: Principal, object: string, page: number, limit: number): Promise<Page<GrantDto>> {
     const { ref, fgaObject } = parsePublicObject(object, principal.orgId);
     await this.assertExists(principal, ref);
     await assertPermission(this.authz, principal, 'can_manage_members', fgaObject, this.label(ref));
     const roles: readonly string[] = ref.type === 'organization' ? ORG_ROLES : PROJECT_ROLES;
     const tuples = await this.authz.readTuples({ object: fgaObject });
-    return tuples
+    const grants = tuples
       .filter((t) => roles.includes(t.relation) && t.user.startsWith('user:'))
+      .sort(
+        (a, b) =>
+          roles.indexOf(a.relation) - roles.indexOf(b.relation) ||
+          (a.user < b.user ? -1 : a.user > b.user ? 1 : 0),
+      )
       .map((t) => ({
         user: t.user,
         relation: t.relation,
         object: toPublicObject(t.object, principal.orgId) ?? object,
       }));
+    const start = offsetOf(page, limit);
+    return pageOf(grants.slice(start, start + limit), grants.length, page, limit);
   }
 
   private async authorize(principal: Principal, grant: GrantDto) {
@@ -57,8 +65,7 @@ export class GrantsService {
     const roles: readonly string[] = ref.type === 'organization' ? ORG_ROLES : PROJECT_ROLES;
     if (!roles.includes(grant.relation)) {
       throw AppException.validation(`relation ${grant.relation} does not exist on ${ref.type}`, {
-        field: 'relation',
-        allowed: roles,
+        fields: [{ field: 'relation', message: `must be one of: ${roles.join(', ')}` }],
       });
     }
     await this.assertExists(principal, ref);
