@@ -4,6 +4,9 @@ import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min
 import { PaginationDto } from '@app/core';
 import type { AuditEventEntity } from './audit-event.entity.js';
 
+/** The audit list's page size when the caller names none (the platform reference's). */
+export const AUDIT_PAGE_DEFAULT = 50;
+
 export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(63) project_id?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) actor_id?: string;
@@ -21,14 +24,33 @@ export class AuditQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page: number = 1;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({
+    default: AUDIT_PAGE_DEFAULT,
+    minimum: 1,
+    maximum: 100,
+    description: 'Events per page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  page_size: number = 50;
+  limit?: number;
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    deprecated: true,
+    description:
+      'Deprecated alias of `limit` (the platform reference names it); use `limit`. Both at once must agree.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  page_size?: number;
 }
 
 export class AuditEventDto {
@@ -71,3 +93,20 @@ export class AuditPageDto {
   @ApiProperty({ type: [AuditEventDto] }) data: AuditEventDto[];
   @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
 }
+
+/** OpenAPI example: a project secret read, as the log keeps it (never the value). */
+export const AUDIT_EVENT_EXAMPLE: AuditEventDto = {
+  id: '7c1e9a52-4b3d-4f6e-8a2c-9d0b1e2f3a4b',
+  timestamp: '2025-03-14T10:02:17.381Z',
+  org_id: 'acme-corp',
+  project_id: 'analytics-prod',
+  actor_id: '3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c',
+  actor_type: 'user',
+  action: 'secret.read',
+  resource_type: 'secret',
+  resource_id: 'credentials',
+  source_service: 'governance',
+  request_id: '01JPB4Q9X2M7K3N8R5T6V1W0YZ',
+  trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+  details: {},
+};
