@@ -85,7 +85,7 @@ describe('Governance on Infisical (e2e)', () => {
       request(http)[method](path).set('authorization', alice).set('x-project-id', PROJECT);
 
     it('should keep serving after the access token expires, and say ready', async () => {
-      await as('post', SECRETS).send({ name: 'expiring', value: 'v1', description: 'kept' }).expect(200);
+      await as('post', SECRETS).send({ name: 'expiring', value: 'v1', description: 'kept' }).expect(201);
       fake.advance(61_000); // the token row's TTL is over; the server now answers 401
       await expect(as('get', `${SECRETS}/expiring`).expect(200)).resolves.toMatchObject({
         body: { value: 'v1' },

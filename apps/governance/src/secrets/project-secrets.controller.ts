@@ -1,6 +1,22 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiErrors,
+  AppException,
+  NoStore,
+  type Page,
+  PageQueryDto,
+  type Principal,
+  RequestSignal,
+} from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { projectFromHeader, RequirePermission } from '@app/authz';
 import { type AuditEventInput, AuditedRead, AuditedWrite, AuditSource, PendingAudit } from '@app/audit';
@@ -9,13 +25,23 @@ import type { SecretRef } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
 import {
   CreateSecretDto,
+  SECRET_CREATED_EXAMPLE,
+  SECRET_EXAMPLES,
+  SECRET_METADATA_EXAMPLE,
   SECRET_NAME,
+  SECRET_VALUE_EXAMPLE,
   SecretCreatedDto,
   SecretMetadataDto,
   SecretPageDto,
   SecretValueDto,
   UpdateSecretDto,
 } from './secret.dto.js';
+
+const NAME_PARAM = ApiParam({
+  name: 'name',
+  example: 'credentials',
+  description: '1-128 characters of `A-Z a-z 0-9 _ . -`; any other name is not found',
+});
 
 function refOf(principal: Principal, projectId: string | null, name: string): SecretRef {
   if (!SECRET_NAME.test(name)) throw AppException.notFound('Secret');
@@ -25,6 +51,10 @@ function refOf(principal: Principal, projectId: string | null, name: string): Se
 const secretName = (req: { params?: unknown; body?: unknown }) =>
   String((req.params as Record<string, string>)?.name ?? (req.body as { name?: string })?.name);
 
+/**
+ * Secrets of the project named by X-Project-ID. @RequirePermission documents 401/403/404, and the
+ * document's finishing pass 400 (and 415 on writes); the routes list the statuses beyond those.
+ */
 @ApiTags('secrets')
 @AuditSource('governance')
 @ProjectHeader('required')
@@ -36,12 +66,19 @@ export class ProjectSecretsController {
   ) {}
 
   @Post()
-  @HttpCode(200)
+  @HttpCode(201)
   @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
   @AuditedWrite({ action: 'secret.create', resourceType: 'secret', resourceId: secretName })
-  @ApiOperation({ summary: 'Create a project secret; the value is never returned by this call' })
-  @ApiOkResponse({ type: SecretCreatedDto })
-  @ApiErrors(409, 422)
+  @ApiOperation({
+    operationId: 'createProjectSecret',
+    summary: 'Create a project secret; the value is never returned by this call',
+  })
+  @ApiBody({
+    type: CreateSecretDto,
+    examples: { structured: SECRET_EXAMPLES.createStructured, plain: SECRET_EXAMPLES.createPlain },
+  })
+  @ApiCreatedResponse({ type: SecretCreatedDto, example: SECRET_CREATED_EXAMPLE })
+  @ApiErrors(409, 413, 422, 429, 503, 504)
   async create(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -61,8 +98,18 @@ export class ProjectSecretsController {
 
   @Get()
   @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
-  @ApiOperation({ summary: 'List project secret names (never values)' })
-  @ApiOkResponse({ type: SecretPageDto })
+  @ApiOperation({
+    operationId: 'listProjectSecrets',
+    summary: 'List the project secrets by name, paged (metadata only, never values)',
+  })
+  @ApiOkResponse({
+    type: SecretPageDto,
+    example: {
+      data: [SECRET_METADATA_EXAMPLE],
+      pagination: { page: 1, limit: 20, total_items: 1, total_pages: 1, next_page: null, prev_page: null },
+    },
+  })
+  @ApiErrors(429, 503, 504)
   list(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -78,13 +125,16 @@ export class ProjectSecretsController {
   }
 
   @Get(':name')
-  @Header('Cache-Control', 'no-store')
+  @NoStore()
   @RequirePermission('can_read_secrets', projectFromHeader, 'Project')
   @AuditedRead({ action: 'secret.read', resourceType: 'secret', resourceId: secretName })
   @ApiOperation({
+    operationId: 'getProjectSecret',
     summary: 'Read a secret value (audited; fails closed with 503 if the audit event cannot be written)',
   })
-  @ApiOkResponse({ type: SecretValueDto })
+  @NAME_PARAM
+  @ApiOkResponse({ type: SecretValueDto, example: SECRET_VALUE_EXAMPLE })
+  @ApiErrors(429, 503, 504)
   read(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -98,9 +148,17 @@ export class ProjectSecretsController {
   @Put(':name')
   @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
   @AuditedWrite({ action: 'secret.update', resourceType: 'secret', resourceId: secretName })
-  @ApiOperation({ summary: 'Replace a secret value' })
-  @ApiOkResponse({ type: SecretMetadataDto })
-  @ApiErrors(422)
+  @ApiOperation({
+    operationId: 'updateProjectSecret',
+    summary: 'Replace the value of an existing secret (and its description, when given)',
+  })
+  @NAME_PARAM
+  @ApiBody({
+    type: UpdateSecretDto,
+    examples: { rotate: SECRET_EXAMPLES.update, described: SECRET_EXAMPLES.updateDescribed },
+  })
+  @ApiOkResponse({ type: SecretMetadataDto, example: SECRET_METADATA_EXAMPLE })
+  @ApiErrors(413, 422, 429, 503, 504)
   update(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -118,8 +176,10 @@ export class ProjectSecretsController {
   @HttpCode(204)
   @RequirePermission('can_manage_secrets', projectFromHeader, 'Project')
   @AuditedWrite({ action: 'secret.delete', resourceType: 'secret', resourceId: secretName })
-  @ApiOperation({ summary: 'Delete a secret' })
-  @ApiNoContentResponse()
+  @ApiOperation({ operationId: 'deleteProjectSecret', summary: 'Delete a secret' })
+  @NAME_PARAM
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(429, 503, 504)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,

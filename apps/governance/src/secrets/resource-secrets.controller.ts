@@ -1,6 +1,21 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, AppException, type Page, PageQueryDto, type Principal, RequestSignal } from '@app/core';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiErrors,
+  AppException,
+  NoStore,
+  type Page,
+  PageQueryDto,
+  type Principal,
+  RequestSignal,
+} from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import {
   dataConnectionFromParam,
@@ -13,6 +28,8 @@ import { AuditRecorder } from '../audit/index.js';
 import type { SecretRef, SecretScope } from '@app/secrets';
 import { SecretsService } from './secrets.service.js';
 import {
+  RESOURCE_SECRET_METADATA_EXAMPLE,
+  SECRET_EXAMPLES,
   SECRET_NAME,
   SecretMetadataDto,
   SecretPageDto,
@@ -42,10 +59,17 @@ const URI_PARAM = {
   example: 'data:acme-corp:analytics-prod:customer-db',
   description: 'Raw or percent-encoded (`%3A`) colons both work',
 };
+const NAME_PARAM = ApiParam({
+  name: 'name',
+  example: 'credentials-v1',
+  description: '1-128 characters of `A-Z a-z 0-9 _ . -`; any other name is not found',
+});
 
 /**
  * Secrets owned by a resource (a data connection's credentials), keyed by its resource URI.
  * Permissions are checked on the resource itself, never taken from the caller's word.
+ * @RequirePermission documents 401/403/404, and the document's finishing pass 400 (and 415 on the
+ * PUT); the routes list the statuses beyond those.
  */
 @ApiTags('secrets')
 @AuditSource('governance')
@@ -60,8 +84,18 @@ export class ResourceSecretsController {
   @Get()
   @ApiParam(URI_PARAM)
   @RequirePermission('can_read_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @ApiOperation({ summary: 'List the secret names of a data connection' })
-  @ApiOkResponse({ type: SecretPageDto })
+  @ApiOperation({
+    operationId: 'listResourceSecrets',
+    summary: 'List the secrets of a data connection by name, paged (metadata only, never values)',
+  })
+  @ApiOkResponse({
+    type: SecretPageDto,
+    example: {
+      data: [RESOURCE_SECRET_METADATA_EXAMPLE],
+      pagination: { page: 1, limit: 20, total_items: 1, total_pages: 1, next_page: null, prev_page: null },
+    },
+  })
+  @ApiErrors(429, 503, 504)
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('resource_uri') uri: string,
@@ -73,11 +107,20 @@ export class ResourceSecretsController {
 
   @Get(':name')
   @ApiParam(URI_PARAM)
-  @Header('Cache-Control', 'no-store')
+  @NoStore()
   @RequirePermission('can_read_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
   @AuditedRead({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId })
-  @ApiOperation({ summary: 'Read a data connection secret (audited, fails closed)' })
-  @ApiOkResponse({ type: SecretValueDto })
+  @ApiOperation({
+    operationId: 'getResourceSecret',
+    summary:
+      'Read a data connection secret (audited; fails closed with 503 if the audit event cannot be written)',
+  })
+  @NAME_PARAM
+  @ApiOkResponse({
+    type: SecretValueDto,
+    example: { ...RESOURCE_SECRET_METADATA_EXAMPLE, value: SECRET_EXAMPLES.resourcePut.value.value },
+  })
+  @ApiErrors(429, 503, 504)
   read(
     @CurrentPrincipal() principal: Principal,
     @Param('resource_uri') uri: string,
@@ -92,9 +135,14 @@ export class ResourceSecretsController {
   @ApiParam(URI_PARAM)
   @RequirePermission('can_manage_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
   @AuditedWrite({ action: 'data_connection.secret.write', resourceType: 'data_connection', resourceId })
-  @ApiOperation({ summary: 'Create or replace a data connection secret (idempotent)' })
-  @ApiOkResponse({ type: SecretMetadataDto })
-  @ApiErrors(422)
+  @ApiOperation({
+    operationId: 'putResourceSecret',
+    summary: 'Create or replace a data connection secret (idempotent)',
+  })
+  @NAME_PARAM
+  @ApiBody({ type: UpdateSecretDto, examples: { credentials: SECRET_EXAMPLES.resourcePut } })
+  @ApiOkResponse({ type: SecretMetadataDto, example: RESOURCE_SECRET_METADATA_EXAMPLE })
+  @ApiErrors(413, 422, 429, 503, 504)
   put(
     @CurrentPrincipal() principal: Principal,
     @Param('resource_uri') uri: string,
@@ -111,8 +159,13 @@ export class ResourceSecretsController {
   @HttpCode(204)
   @RequirePermission('can_manage_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
   @AuditedWrite({ action: 'data_connection.secret.delete', resourceType: 'data_connection', resourceId })
-  @ApiOperation({ summary: 'Delete a data connection secret (idempotent)' })
-  @ApiNoContentResponse()
+  @ApiOperation({
+    operationId: 'deleteResourceSecret',
+    summary: 'Delete a data connection secret (idempotent: a missing secret is deleted already)',
+  })
+  @NAME_PARAM
+  @ApiNoContentResponse({ description: 'Deleted, or there was nothing to delete' })
+  @ApiErrors(429, 503, 504)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @Param('resource_uri') uri: string,

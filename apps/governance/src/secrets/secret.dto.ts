@@ -70,3 +70,51 @@ export class SecretPageDto {
   @ApiProperty({ type: [SecretMetadataDto] }) data: SecretMetadataDto[];
   @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
 }
+
+/** OpenAPI examples: placeholders only, never a real credential. */
+const CREDENTIALS_JSON = '{"username":"analytics_reader","password":"<password>"}';
+export const SECRET_EXAMPLES = {
+  createStructured: {
+    summary: 'Structured credentials (serialized JSON)',
+    value: {
+      name: 'credentials',
+      value: CREDENTIALS_JSON,
+      description: 'Warehouse login for the nightly loads',
+    },
+  },
+  createPlain: {
+    summary: 'A single value',
+    value: { name: 'slack-webhook-token', value: '<token>', description: null },
+  },
+  update: {
+    summary: 'Rotate the value, keep the description',
+    value: { value: '{"username":"analytics_reader","password":"<new-password>"}' },
+  },
+  updateDescribed: {
+    summary: 'Rotate the value and change the description',
+    value: { value: '<token>', description: 'Rotated after the March incident' },
+  },
+  resourcePut: {
+    summary: "A data connection's credentials",
+    value: { value: '{"username":"analytics_reader","password":"<password>"}', description: null },
+  },
+} as const;
+export const SECRET_CREATED_EXAMPLE: SecretCreatedDto = {
+  name: 'credentials',
+  created_at: '2025-03-14T09:30:12.000Z',
+};
+export const SECRET_METADATA_EXAMPLE: SecretMetadataDto = {
+  name: 'credentials',
+  description: 'Warehouse login for the nightly loads',
+  created_at: '2025-03-14T09:30:12.000Z',
+  updated_at: '2025-04-02T16:05:41.000Z',
+  version: 2,
+};
+export const SECRET_VALUE_EXAMPLE: SecretValueDto = { ...SECRET_METADATA_EXAMPLE, value: CREDENTIALS_JSON };
+export const RESOURCE_SECRET_METADATA_EXAMPLE: SecretMetadataDto = {
+  name: 'credentials-v1',
+  description: null,
+  created_at: '2025-03-14T09:41:07.000Z',
+  updated_at: '2025-03-14T09:41:07.000Z',
+  version: 1,
+};
