@@ -46,3 +46,14 @@ export class ProjectPageDto {
   @ApiProperty({ type: [ProjectDto] }) data: ProjectDto[];
   @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
 }
+
+/** OpenAPI example: a project as Governance answers it. */
+export const PROJECT_EXAMPLE: ProjectDto = {
+  id: 'analytics-prod',
+  org_id: 'acme-corp',
+  name: 'Analytics (production)',
+  description: 'Production analytics pipelines and their data connections',
+  created_by: '3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c',
+  created_at: '2025-03-14T09:26:53.000Z',
+  updated_at: '2025-03-14T09:26:53.000Z',
+};

@@ -2,9 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Re
 import type { FastifyRequest } from 'fastify';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProperty,
   ApiPropertyOptional,
   ApiServiceUnavailableResponse,
@@ -42,14 +44,39 @@ export class ServiceAuditEventDto {
   @Matches(/^(data_connection|file|storage)(\.[a-z_]+){1,3}$/)
   action: string;
   @ApiProperty() @Matches(/^[a-z_]{1,64}$/) resource_type: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) resource_id?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) request_id?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) trace_id?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1024 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  resource_id?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  request_id?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  trace_id?: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
   details?: Record<string, unknown>;
 }
+
+/** OpenAPI example: what Assets reports when a user creates a data connection. */
+const SERVICE_EVENT_EXAMPLE: ServiceAuditEventDto = {
+  project_id: 'analytics-prod',
+  actor_id: '3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c',
+  actor_type: 'user',
+  action: 'data_connection.create',
+  resource_type: 'data_connection',
+  resource_id: 'data:acme-corp:analytics-prod:customer-db',
+  request_id: '01JPB4Q9X2M7K3N8R5T6V1W0YZ',
+  trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+  details: { connection_type: 'postgres' },
+};
 
 /** Bound on each of Governance's own probes when a platform service asks whether it is ready. */
 const INTERNAL_PROBE_TIMEOUT_MS = 1000;
@@ -59,12 +86,12 @@ const INTERNAL_PROBE_TIMEOUT_MS = 1000;
  * named by X-Org-Id. Narrow on purpose: write audit events, delete (never read) the secrets
  * of resources, which the Assets reconciler needs to undo an interrupted operation, and say
  * whether Governance is ready, which also proves to the caller that its account is accepted.
+ * 400 and 401 (and 415 on the body route) are documented by the document's finishing pass.
  */
 @ApiTags('internal')
 @ApiBearerAuth()
 @ProjectHeader('none')
 @TrustedServiceOnly(TrustedServiceGuard)
-@ApiErrors(401, 404, 422)
 @Controller('internal')
 export class InternalController {
   constructor(
@@ -75,10 +102,19 @@ export class InternalController {
 
   @Get('ready')
   @ApiOperation({
+    operationId: 'getInternalReadiness',
     summary:
       "Governance's readiness (database, authorization, secrets backend) for a platform service (service accounts only)",
   })
-  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+    example: { status: 'ok' },
+  })
+  @ApiErrors(404, 503)
   @ApiServiceUnavailableResponse({
     description: 'A dependency is down; `error.details.failing` names each one and why',
   })
@@ -120,8 +156,28 @@ export class InternalController {
 
   @Post('audit/events')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Record an audit event emitted by a platform service (service accounts only)' })
-  @ApiNoContentResponse()
+  @ApiOperation({
+    operationId: 'recordAuditEvent',
+    summary: 'Record an audit event emitted by a platform service (service accounts only)',
+  })
+  @ApiBody({
+    type: ServiceAuditEventDto,
+    examples: {
+      connectionCreate: { summary: 'A data connection created by a user', value: SERVICE_EVENT_EXAMPLE },
+      verify: {
+        summary: 'A check run by the service itself',
+        value: {
+          actor_id: 'service-account-assets',
+          actor_type: 'service',
+          action: 'data_connection.verify',
+          resource_type: 'data_connection',
+          resource_id: 'data:acme-corp::shared-warehouse',
+        },
+      },
+    },
+  })
+  @ApiNoContentResponse({ description: 'Recorded' })
+  @ApiErrors(404, 413, 422, 503)
   async recordEvent(
     @CurrentPrincipal() service: Principal,
     @Body() body: ServiceAuditEventDto,
@@ -136,9 +192,13 @@ export class InternalController {
   @Delete('resources/data-connections/:resource_uri/secrets/:name')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Delete a data connection secret during cleanup (service accounts only; idempotent)',
+    operationId: 'deleteResourceSecretInternal',
+    summary: 'Delete a data connection secret during cleanup (service accounts only; idempotent; audited)',
   })
-  @ApiNoContentResponse()
+  @ApiParam({ name: 'resource_uri', example: 'data:acme-corp:analytics-prod:customer-db' })
+  @ApiParam({ name: 'name', example: 'credentials-v1' })
+  @ApiNoContentResponse({ description: 'Deleted, or there was nothing to delete' })
+  @ApiErrors(404, 429, 503, 504)
   async deleteResourceSecret(
     @CurrentPrincipal() service: Principal,
     @Param('resource_uri') uri: string,

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -21,19 +22,21 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ApiErrors, AppException, type Principal, TrustedServiceOnly } from '@app/core';
+import { ApiErrors, AppException, ErrorCode, type Principal, TrustedServiceOnly } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { MAX_RESOURCE_SECRET_PAGE, SecretsBackend } from '@app/secrets';
 import { AuditRecorder } from '../audit/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
 
+const CURSOR_MESSAGE = 'must be the next_cursor of a previous page';
+
 export class ResourceSecretsQueryDto {
   @ApiPropertyOptional({ description: 'From the previous page; absent = first page' })
   @IsOptional()
   @IsString()
   @MaxLength(8192)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the next_cursor of a previous page' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: `cursor ${CURSOR_MESSAGE}` })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_RESOURCE_SECRET_PAGE, default: 100 })
@@ -55,9 +58,17 @@ export class ResourceSecretEntryDto {
   @ApiProperty({ description: 'The backend id of the resource (see POST internal/resource-secrets/keys)' })
   resource_key: string;
   @ApiProperty() name: string;
-  @ApiProperty() created_at: string;
-  @ApiProperty() updated_at: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
+
+const INVENTORY_ENTRY_EXAMPLE: ResourceSecretEntryDto = {
+  resource_uri: 'data:acme-corp:analytics-prod:customer-db',
+  resource_key: 'data:acme-corp:analytics-prod:customer-db',
+  name: 'credentials-v1',
+  created_at: '2025-03-14T09:41:07.000Z',
+  updated_at: '2025-03-14T09:41:07.000Z',
+};
 
 export class ResourceSecretPageDto {
   @ApiProperty({ type: [ResourceSecretEntryDto] }) data: ResourceSecretEntryDto[];
@@ -91,13 +102,13 @@ export class ResourceKeysDto {
  * and times, never values), the backend key of a resource URI (to match entries whose URI the
  * layout cannot name), and removal of the backend's own leftovers. Deleting a secret goes through
  * DELETE internal/resources/data-connections/{uri}/secrets/{name}, which audits it. Anyone but a
- * trusted service gets 404.
+ * trusted service gets 404. 400 and 401 (and 415 on the body route) are documented by the
+ * document's finishing pass.
  */
 @ApiTags('internal')
 @ApiBearerAuth()
 @ProjectHeader('none')
 @TrustedServiceOnly(TrustedServiceGuard)
-@ApiErrors(401, 404, 422)
 @Controller('internal/resource-secrets')
 export class ResourceSecretsInventoryController {
   constructor(
@@ -107,18 +118,37 @@ export class ResourceSecretsInventoryController {
 
   @Get()
   @ApiOperation({
+    operationId: 'listSecretInventory',
     summary:
-      "List the resource secrets of the service account's org, paged (service accounts only; metadata only)",
+      "List the resource secrets of the service account's org, by cursor (service accounts only; metadata only)",
   })
-  @ApiOkResponse({ type: ResourceSecretPageDto })
+  @ApiOkResponse({
+    type: ResourceSecretPageDto,
+    example: {
+      data: [INVENTORY_ENTRY_EXAMPLE],
+      next_cursor: 'WyJhbmFseXRpY3MtcHJvZCIsImRhdGE6YWNtZS1jb3JwOmFuYWx5dGljcy1wcm9kOmN1c3RvbWVyLWRiIl0',
+    },
+  })
+  @ApiErrors(404, 429, 503)
   async list(
     @CurrentPrincipal() service: Principal,
     @Query() query: ResourceSecretsQueryDto,
   ): Promise<ResourceSecretPageDto> {
-    const page = await this.backend.listResourceSecrets(service.orgId, {
-      cursor: query.cursor ?? null,
-      limit: query.limit,
-    });
+    const page = await this.backend
+      .listResourceSecrets(service.orgId, { cursor: query.cursor ?? null, limit: query.limit })
+      .catch((error: unknown) => {
+        // A cursor the backend did not make is a bad query parameter, answered like any other.
+        if (
+          error instanceof AppException &&
+          error.code === ErrorCode.VALIDATION_ERROR &&
+          error.details.field === 'cursor'
+        ) {
+          throw AppException.invalidRequest('Invalid query parameters', {
+            fields: [{ field: 'cursor', message: CURSOR_MESSAGE }],
+          });
+        }
+        throw error;
+      });
     return {
       data: page.items.map((e) => ({
         resource_uri: e.resourceUri,
@@ -134,10 +164,37 @@ export class ResourceSecretsInventoryController {
   @Post('keys')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'findSecretInventoryKeys',
     summary:
       "The backend key of each data connection URI of the service account's org (service accounts only)",
   })
-  @ApiOkResponse({ type: ResourceKeysDto })
+  @ApiBody({
+    type: ResourceKeysRequestDto,
+    examples: {
+      connections: {
+        summary: 'A project connection and an org-level one',
+        value: {
+          resource_uris: ['data:acme-corp:analytics-prod:customer-db', 'data:acme-corp::shared-warehouse'],
+        },
+      },
+    },
+  })
+  @ApiOkResponse({
+    type: ResourceKeysDto,
+    example: {
+      data: [
+        {
+          resource_uri: 'data:acme-corp:analytics-prod:customer-db',
+          resource_key: 'data:acme-corp:analytics-prod:customer-db',
+        },
+        {
+          resource_uri: 'data:acme-corp::shared-warehouse',
+          resource_key: 'data:acme-corp::shared-warehouse',
+        },
+      ],
+    },
+  })
+  @ApiErrors(404, 413, 422, 503)
   keys(@CurrentPrincipal() service: Principal, @Body() body: ResourceKeysRequestDto): ResourceKeysDto {
     return {
       data: body.resource_uris.map((uri) => {
@@ -159,10 +216,21 @@ export class ResourceSecretsInventoryController {
 
   @Delete('leftovers')
   @ApiOperation({
+    operationId: 'removeSecretLeftovers',
     summary:
       "Remove the secrets backend's own leftovers in the org, e.g. Infisical's empty removal folders (service accounts only; audited)",
   })
-  @ApiOkResponse({ schema: { type: 'object', properties: { removed: { type: 'integer' } } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['removed'],
+      properties: {
+        removed: { type: 'integer', minimum: 0, description: 'How many leftovers were removed' },
+      },
+    },
+    example: { removed: 2 },
+  })
+  @ApiErrors(404, 429, 503)
   async removeLeftovers(@CurrentPrincipal() service: Principal): Promise<{ removed: number }> {
     const event = {
       org_id: service.orgId,
