@@ -296,6 +296,46 @@ describe('Governance (e2e)', () => {
       expect(injected.body.error.code).toBe('VALIDATION_ERROR');
     });
 
+    it('should name the field and what it must be when a grant is invalid', async () => {
+      const cases: Array<[object, number, { field: string; message: string }]> = [
+        [
+          { user: 'user:bob', relation: 'developer', object: `organization:${ORG}` },
+          422,
+          { field: 'relation', message: 'must be one of: owner, admin, member' },
+        ],
+        [
+          { user: 'user:bob', relation: 'superuser', object: 'project:analytics-prod' },
+          422,
+          { field: 'relation', message: 'must be one of: owner, admin, member, developer, operator, viewer' },
+        ],
+        [
+          { user: 'bob', relation: 'viewer', object: 'project:analytics-prod' },
+          422,
+          { field: 'user', message: 'must look like user:<id>' },
+        ],
+        [
+          { user: 'user:bob', relation: 'viewer', object: 'team:analytics' },
+          422,
+          { field: 'object', message: 'must be organization:<org_id> or project:<project_id>' },
+        ],
+      ];
+      for (const [body, status, problem] of cases) {
+        const res = await request(http).post('/governance/grants').set('authorization', alice).send(body);
+        expect(res.status).toBe(status);
+        expect(res.body.error.details).toEqual({ fields: [problem] });
+      }
+      const query = await request(http)
+        .get('/governance/grants?object=team:analytics')
+        .set('authorization', alice)
+        .expect(400);
+      expect(query.body.error).toMatchObject({
+        code: 'INVALID_REQUEST',
+        details: {
+          fields: [{ field: 'object', message: 'must be organization:<org_id> or project:<project_id>' }],
+        },
+      });
+    });
+
     it('should audit grant changes', async () => {
       const res = await request(http)
         .get('/governance/audit?action=grant.create')
@@ -317,7 +357,7 @@ describe('Governance (e2e)', () => {
     it('should round-trip a secret, audit the read, and keep no plaintext in the database', async () => {
       const created = await asAlice('post', '/governance/resources/projects/secrets')
         .send({ name: 'warehouse-password', value: CANARY, description: 'warehouse' })
-        .expect(200);
+        .expect(201);
       expect(created.body).toEqual({ name: 'warehouse-password', created_at: expect.any(String) });
       await asAlice('post', '/governance/resources/projects/secrets')
         .send({ name: 'warehouse-password', value: 'x' })
@@ -392,13 +432,231 @@ describe('Governance (e2e)', () => {
     });
   });
 
+  describe('paging', () => {
+    const grant = (user: string, relation: string, object = 'project:analytics-prod') =>
+      request(http).post('/governance/grants').set('authorization', alice).send({ user, relation, object });
+    const revoke = (user: string, relation: string, object = 'project:analytics-prod') =>
+      request(http).delete('/governance/grants').set('authorization', alice).send({ user, relation, object });
+    const pager = ['pg-1', 'pg-2', 'pg-3', 'pg-4'];
+
+    it('should page the grants of an object with page and limit, by role then user', async () => {
+      for (const user of pager) await grant(`user:${user}`, 'viewer').expect(201);
+      try {
+        const all = await request(http)
+          .get('/governance/grants?object=project:analytics-prod&limit=100')
+          .set('authorization', alice)
+          .expect(200);
+        const everyone = all.body.data as Array<{ user: string; relation: string }>;
+        // alice owns the project (first, strongest role); the four viewers follow by user.
+        expect(everyone[0]).toEqual({
+          user: 'user:alice',
+          relation: 'owner',
+          object: 'project:analytics-prod',
+        });
+        expect(everyone.filter((g) => g.relation === 'viewer').map((g) => g.user)).toEqual(
+          pager.map((u) => `user:${u}`),
+        );
+        expect(all.body.pagination).toMatchObject({ page: 1, limit: 100, total_items: everyone.length });
+
+        const pages = [];
+        for (let page = 1; page <= Math.ceil(everyone.length / 2); page++) {
+          const res = await request(http)
+            .get(`/governance/grants?object=project:analytics-prod&page=${page}&limit=2`)
+            .set('authorization', alice)
+            .expect(200);
+          expect(res.body.pagination).toEqual({
+            page,
+            limit: 2,
+            total_items: everyone.length,
+            total_pages: Math.ceil(everyone.length / 2),
+            next_page: page < Math.ceil(everyone.length / 2) ? page + 1 : null,
+            prev_page: page > 1 ? page - 1 : null,
+          });
+          pages.push(...res.body.data);
+        }
+        expect(pages).toEqual(everyone);
+        const byDefault = await request(http)
+          .get('/governance/grants?object=project:analytics-prod')
+          .set('authorization', alice)
+          .expect(200);
+        expect(byDefault.body.pagination.limit).toBe(20);
+      } finally {
+        for (const user of pager) await revoke(`user:${user}`, 'viewer').expect(204);
+      }
+    });
+
+    it.each([
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=ten', 'limit'],
+      ['page=0', 'page'],
+    ])('should answer 400 naming the field for a bad grants %s', async (param, field) => {
+      const res = await request(http)
+        .get(`/governance/grants?object=project:analytics-prod&${param}`)
+        .set('authorization', alice)
+        .expect(400);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_REQUEST', status: 400 });
+      expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    });
+
+    describe('the audit log', () => {
+      const service = () =>
+        `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+      const audit = (query: string) =>
+        request(http).get(`/governance/audit?actor_id=audit-pager&${query}`).set('authorization', alice);
+      let ids: string[];
+
+      beforeAll(async () => {
+        for (const n of [1, 2, 3]) {
+          await request(http)
+            .post('/governance/internal/audit/events')
+            .set('authorization', service())
+            .send({
+              actor_id: 'audit-pager',
+              actor_type: 'user',
+              action: 'data_connection.verify',
+              resource_type: 'data_connection',
+              resource_id: `data:${ORG}:analytics-prod:paged-${n}`,
+            })
+            .expect(204);
+        }
+        const all = await audit('').expect(200);
+        ids = all.body.data.map((e: { id: string }) => e.id);
+        expect(ids).toHaveLength(3);
+        // Newest first.
+        expect(all.body.data.map((e: { resource_id: string }) => e.resource_id)).toEqual([
+          `data:${ORG}:analytics-prod:paged-3`,
+          `data:${ORG}:analytics-prod:paged-2`,
+          `data:${ORG}:analytics-prod:paged-1`,
+        ]);
+        expect(all.body.pagination).toEqual({
+          page: 1,
+          limit: 50,
+          total_items: 3,
+          total_pages: 1,
+          next_page: null,
+          prev_page: null,
+        });
+      });
+
+      it('should take limit, the one page size every list takes', async () => {
+        const first = await audit('limit=2').expect(200);
+        const second = await audit('limit=2&page=2').expect(200);
+        expect([...first.body.data, ...second.body.data].map((e: { id: string }) => e.id)).toEqual(ids);
+        expect(first.body.pagination).toEqual({
+          page: 1,
+          limit: 2,
+          total_items: 3,
+          total_pages: 2,
+          next_page: 2,
+          prev_page: null,
+        });
+        expect(second.body.pagination).toMatchObject({ page: 2, limit: 2, next_page: null, prev_page: 1 });
+      });
+
+      it('should still take page_size as a deprecated alias of limit', async () => {
+        const aliased = await audit('page_size=2&page=2').expect(200);
+        expect(aliased.body.data.map((e: { id: string }) => e.id)).toEqual([ids[2]]);
+        expect(aliased.body.pagination).toMatchObject({ page: 2, limit: 2, total_pages: 2 });
+        const both = await audit('limit=1&page_size=1').expect(200);
+        expect(both.body.data.map((e: { id: string }) => e.id)).toEqual([ids[0]]);
+      });
+
+      it.each([
+        ['limit=0', 'limit'],
+        ['limit=101', 'limit'],
+        ['page_size=0', 'page_size'],
+        ['page_size=abc', 'page_size'],
+        ['page=0', 'page'],
+        ['limit=2&page_size=3', 'page_size'],
+      ])('should answer 400 in the envelope for %s', async (query, field) => {
+        const res = await audit(query).expect(400);
+        expect(res.body.error).toMatchObject({ code: 'INVALID_REQUEST', status: 400 });
+        expect(res.body.error.details.fields).toEqual(
+          expect.arrayContaining([{ field, message: expect.any(String) }]),
+        );
+        for (const problem of res.body.error.details.fields)
+          expect(problem.message).not.toMatch(/^(limit|page)/);
+      });
+    });
+  });
+
+  describe('audit log access', () => {
+    const grants = [
+      { user: 'user:vera', relation: 'viewer', object: 'project:analytics-prod' },
+      { user: 'user:oscar', relation: 'member', object: `organization:${ORG}` },
+    ];
+    let eventId: string;
+
+    beforeAll(async () => {
+      for (const g of grants)
+        await request(http).post('/governance/grants').set('authorization', alice).send(g).expect(201);
+      const res = await request(http)
+        .get('/governance/audit?limit=1')
+        .set('authorization', alice)
+        .expect(200);
+      eventId = res.body.data[0].id;
+    });
+
+    afterAll(async () => {
+      for (const g of grants)
+        await request(http).delete('/governance/grants').set('authorization', alice).send(g).expect(204);
+    });
+
+    it.each([
+      ['a project viewer', 'vera'],
+      ['an org member', 'oscar'],
+    ])('should answer 403 to %s, who can see the org but not its log', async (_who, sub) => {
+      const token = h.bearer(sub, ORG);
+      for (const path of ['/governance/audit', `/governance/audit/${eventId}`]) {
+        const res = await request(http).get(path).set('authorization', token).expect(403);
+        expect(res.body.error).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', status: 403 });
+      }
+    });
+
+    it('should answer 404 to a caller with no part in the org', async () => {
+      const stranger = h.bearer('stranger', ORG);
+      for (const path of ['/governance/audit', `/governance/audit/${eventId}`]) {
+        const res = await request(http).get(path).set('authorization', stranger).expect(404);
+        expect(res.body.error).toMatchObject({
+          code: 'RESOURCE_NOT_FOUND',
+          message: 'Organization not found',
+        });
+      }
+    });
+
+    it("should answer 404 to another org's owner asking for one of this org's events", async () => {
+      const res = await request(http)
+        .get(`/governance/audit/${eventId}`)
+        .set('authorization', mallory)
+        .expect(404);
+      expect(res.body.error).toMatchObject({ code: 'RESOURCE_NOT_FOUND', message: 'Audit event not found' });
+      const own = await request(http)
+        .get('/governance/audit?limit=100')
+        .set('authorization', mallory)
+        .expect(200);
+      expect(own.body.data.map((e: { id: string }) => e.id)).not.toContain(eventId);
+    });
+
+    it('should answer 400 naming the id for a malformed event id', async () => {
+      const res = await request(http)
+        .get('/governance/audit/not-a-uuid')
+        .set('authorization', alice)
+        .expect(400);
+      expect(res.body.error).toMatchObject({
+        code: 'INVALID_REQUEST',
+        details: { fields: [{ field: 'id', message: 'must be a UUID' }] },
+      });
+    });
+  });
+
   describe('fail-closed audit', () => {
     it('should return 503 and no plaintext when the audit event cannot be written', async () => {
       const asAlice = (method: 'get' | 'post', path: string) =>
         request(http)[method](path).set('authorization', alice).set('x-project-id', 'analytics-prod');
       await asAlice('post', '/governance/resources/projects/secrets')
         .send({ name: 'fail-closed', value: CANARY })
-        .expect(200);
+        .expect(201);
       const ds = h.infra.database.dataSource;
       await ds.query('ALTER TABLE audit_events RENAME TO audit_events_offline');
       try {
@@ -487,6 +745,21 @@ describe('Governance (e2e)', () => {
         expect(res.body.org_id).toBe(OTHER_ORG);
       } else {
         expect([403, 404]).toContain(res.status);
+      }
+    });
+
+    it('should answer 400 naming the cursor for an inventory cursor it did not make', async () => {
+      const service = `Bearer ${h.tokens.issue({ sub: 'service-account-assets', org: ORG, extraClaims: { actor_type: 'service' } })}`;
+      // Malformed (refused by the DTO), and well-formed but not one of the backend's (refused by it).
+      for (const cursor of ['not*a*cursor', Buffer.from('["x"]').toString('base64url')]) {
+        const res = await request(http)
+          .get(`/governance/internal/resource-secrets?cursor=${cursor}`)
+          .set('authorization', service)
+          .expect(400);
+        expect(res.body.error).toMatchObject({
+          code: 'INVALID_REQUEST',
+          details: { fields: [{ field: 'cursor', message: 'must be the next_cursor of a previous page' }] },
+        });
       }
     });
 
@@ -751,7 +1024,7 @@ describe.each(backends)(
         {
           action: 'secret.update',
           arrange: async (tag) => {
-            await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
+            await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(201);
           },
           send: (tag) => asAlice('put', `${projectSecret}/${tag}`).send({ value: CANARY }),
           observe: (tag) => readProjectSecret(tag),
@@ -762,7 +1035,7 @@ describe.each(backends)(
         {
           action: 'secret.delete',
           arrange: async (tag) => {
-            await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(200);
+            await asAlice('post', projectSecret).send({ name: tag, value: 'before' }).expect(201);
           },
           send: (tag) => asAlice('delete', `${projectSecret}/${tag}`),
           observe: (tag) => readProjectSecret(tag),
