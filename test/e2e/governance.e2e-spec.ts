@@ -402,6 +402,22 @@ describe('Governance (e2e)', () => {
       expect(dump[0].dump).not.toContain(Buffer.from(CANARY).toString('base64'));
     });
 
+    it('should count the value size in UTF-8 bytes, and refuse an oversized value with 422 naming it', async () => {
+      // 30 000 three-byte characters: well under 64 KiB of characters, over 64 KiB of bytes.
+      const wide = '€'.repeat(30_000);
+      const bodies: Array<['post' | 'put', string, object]> = [
+        ['post', '/governance/resources/projects/secrets', { name: 'too-wide', value: wide }],
+        ['put', '/governance/resources/projects/secrets/warehouse-password', { value: wide }],
+      ];
+      for (const [method, path, body] of bodies) {
+        const res = await asAlice(method, path).send(body).expect(422);
+        expect(res.body.error.details).toEqual({
+          fields: [{ field: 'value', message: 'must be 1 to 65536 bytes of UTF-8' }],
+        });
+      }
+      await asAlice('get', '/governance/resources/projects/secrets/too-wide').expect(404);
+    });
+
     it('should update and delete secrets', async () => {
       await asAlice('put', '/governance/resources/projects/secrets/warehouse-password')
         .send({ value: 'rotated' })

@@ -1,22 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsByteLength, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationDto } from '@app/core';
 import type { SecretMetadata } from '@app/secrets';
 
 export const SECRET_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 export const MAX_SECRET_BYTES = 64 * 1024;
+/** The backend's limit is in UTF-8 bytes; counted the same way here, so an oversized value is always 422. */
+const VALUE_SIZE = IsByteLength(1, MAX_SECRET_BYTES, {
+  message: `value must be 1 to ${MAX_SECRET_BYTES} bytes of UTF-8`,
+});
+
+const VALUE_DESCRIPTION = `The secret value (write-only), 1 to ${MAX_SECRET_BYTES} bytes of UTF-8. Structured values are serialized JSON.`;
 
 export class CreateSecretDto {
-  @ApiProperty({ example: 'credentials' })
+  @ApiProperty({ example: 'credentials', pattern: SECRET_NAME.source })
   @Matches(SECRET_NAME, { message: 'name must be 1-128 characters of A-Z a-z 0-9 _ . -' })
   name: string;
 
-  @ApiProperty({
-    description: 'The secret value (write-only). Structured values are serialized JSON.',
-    writeOnly: true,
-  })
+  @ApiProperty({ description: VALUE_DESCRIPTION, writeOnly: true, minLength: 1 })
   @IsString()
-  @Length(1, MAX_SECRET_BYTES)
+  @VALUE_SIZE
   value: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
@@ -27,9 +30,9 @@ export class CreateSecretDto {
 }
 
 export class UpdateSecretDto {
-  @ApiProperty({ writeOnly: true })
+  @ApiProperty({ description: VALUE_DESCRIPTION, writeOnly: true, minLength: 1 })
   @IsString()
-  @Length(1, MAX_SECRET_BYTES)
+  @VALUE_SIZE
   value: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
