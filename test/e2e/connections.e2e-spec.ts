@@ -411,11 +411,17 @@ describe('Data connections (e2e)', () => {
     });
 
     it('should refuse to send saved credentials to a new destination (422) and accept it with new ones', async () => {
-      for (const change of [{ host: 'attacker.example.com' }, { port: 6543 }, { ssl_mode: 'disable' }]) {
+      for (const [change, why] of [
+        [{ host: 'attacker.example.com' }, /^changes where the stored credentials would be sent/],
+        [{ port: 6543 }, /^changes where the stored credentials would be sent/],
+        [{ ssl_mode: 'disable' }, /^weakens transport security/],
+      ] as const) {
         const res = await api('patch', `/assets/data/${uri}`).send({ database_config: change }).expect(422);
-        expect(res.body.error).toMatchObject({
-          code: 'REBIND_REQUIRES_CREDENTIALS',
-          details: { changed_fields: [Object.keys(change)[0]] },
+        expect(res.body.error).toMatchObject({ code: 'REBIND_REQUIRES_CREDENTIALS' });
+        expect(res.body.error.details).toEqual({
+          fields: [
+            { field: `database_config.${Object.keys(change)[0]}`, message: expect.stringMatching(why) },
+          ],
         });
       }
       await api('put', `/assets/data/${uri}`)
@@ -536,7 +542,9 @@ describe('Data connections (e2e)', () => {
     const rebindRefused = async (res: request.Response, field: string) => {
       expect(res.status).toBe(422);
       expect(res.body.error).toMatchObject({ code: 'REBIND_REQUIRES_CREDENTIALS' });
-      expect(res.body.error.details.changed_fields).toContain(field);
+      expect(res.body.error.details.fields.map((f: { field: string }) => f.field.split('.').pop())).toContain(
+        field,
+      );
     };
 
     it('should refuse an operator clearing ssl_mode (PATCH null) or omitting it (PUT), since its default is weaker', async () => {

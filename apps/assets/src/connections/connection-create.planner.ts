@@ -21,7 +21,7 @@ export type ConnectionCreatePlan =
   | { ok: true; row: NewConnectionRow; credentials: StoredCredentials }
   | { ok: false; violation: ConnectionViolation };
 
-const PROJECT_MISMATCH = 'project_id must be null or match X-Project-ID';
+const PROJECT_MISMATCH = 'must be null or match X-Project-ID';
 
 /**
  * Where a new connection goes: the header's project, or the org level when the body says
@@ -38,7 +38,7 @@ export function createScopeOf(
       ok: false,
       violation: {
         kind: 'invalid',
-        message: PROJECT_MISMATCH,
+        message: `project_id ${PROJECT_MISMATCH}`,
         fields: [{ field: 'project_id', message: PROJECT_MISMATCH }],
       },
     };
@@ -55,15 +55,13 @@ function resourceUriFor(
     const slug = slugOf(body.name, CONNECTION_SLUG_MAX);
     if (!slug)
       return {
-        violation: invalidSettings([
-          { field: 'name', message: 'name must contain at least one letter or digit' },
-        ]),
+        violation: invalidSettings([{ field: 'name', message: 'must contain at least one letter or digit' }]),
       };
     return { uri: formatDataResourceUri({ orgId: scope.orgId, projectId: scope.projectId, name: slug }) };
   }
   const parsed = parseDataResourceUri(body.resource_uri);
   if (!parsed || parsed.orgId !== scope.orgId || parsed.projectId !== scope.projectId) {
-    const message = `resource_uri must look like data:${scope.orgId}:${scope.projectId ?? ''}:<name> (lowercase letters, digits, - and _)`;
+    const message = `must look like data:${scope.orgId}:${scope.projectId ?? ''}:<name> (lowercase letters, digits, - and _)`;
     return { violation: invalidSettings([{ field: 'resource_uri', message }]) };
   }
   return { uri: body.resource_uri };

@@ -225,7 +225,7 @@ describe(planConnectionUpdate.name, () => {
     ])('should refuse a change of %s', (field, change) => {
       expect(refused(plan(postgres(), { database_config: change }))).toEqual({
         kind: 'rebind',
-        changedFields: [field],
+        changedFields: [`database_config.${field}`],
       });
     });
 
@@ -238,7 +238,7 @@ describe(planConnectionUpdate.name, () => {
         ),
       ).toEqual({
         kind: 'rebind',
-        changedFields: ['host', 'port', 'ssl_mode'],
+        changedFields: ['database_config.host', 'database_config.port', 'database_config.ssl_mode'],
       });
     });
 
@@ -249,7 +249,7 @@ describe(planConnectionUpdate.name, () => {
       };
       expect(refused(plan(postgres(), body, 'update-full'))).toEqual({
         kind: 'rebind',
-        changedFields: ['ssl_mode'],
+        changedFields: ['database_config.ssl_mode'],
       });
     });
 
@@ -262,11 +262,11 @@ describe(planConnectionUpdate.name, () => {
         ),
       ).toEqual({
         kind: 'rebind',
-        changedFields: ['endpoint'],
+        changedFields: ['storage_config.endpoint'],
       });
       expect(refused(plan(mongodb(), { database_config: { tls: false } }))).toEqual({
         kind: 'rebind',
-        changedFields: ['tls'],
+        changedFields: ['database_config.tls'],
       });
     });
 
@@ -291,7 +291,7 @@ describe(planConnectionUpdate.name, () => {
     it('should report the rebind before validating, so an invalid body still names the moved field', () => {
       expect(
         refused(plan(postgres(), { database_config: { host: 'x.example.com', port: 'not-a-port' } })),
-      ).toEqual({ kind: 'rebind', changedFields: ['host', 'port'] });
+      ).toEqual({ kind: 'rebind', changedFields: ['database_config.host', 'database_config.port'] });
     });
 
     it('should require credentials when the auth method changes (a validation error, not a rebind)', () => {

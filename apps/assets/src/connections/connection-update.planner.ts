@@ -87,9 +87,16 @@ export function planConnectionUpdate(
       : (given ?? (type === storedType ? existing.config : {}));
 
   const before: TypeSnapshot = { type: storedType, config: existing.config };
+  // Named as the request names them: `connection_type`, or the setting under its config key.
+  const rebind = (after: TypeSnapshot): ConnectionViolation | undefined => {
+    const changed = rebindChanges(before, after);
+    if (!changed.length) return undefined;
+    const changedFields = changed.map((f) => (f === 'connection_type' ? f : `${configKey}.${f}`));
+    return { kind: 'rebind', changedFields };
+  };
   if (!body.credentials) {
-    const changedFields = rebindChanges(before, { type, config: nextConfig });
-    if (changedFields.length) return refuse({ kind: 'rebind', changedFields });
+    const violation = rebind({ type, config: nextConfig });
+    if (violation) return refuse(violation);
   }
 
   const submitted = {
@@ -105,8 +112,8 @@ export function planConnectionUpdate(
   const input = result.value;
 
   if (!input.credentials) {
-    const changedFields = rebindChanges(before, { type: input.type, config: input.config });
-    if (changedFields.length) return refuse({ kind: 'rebind', changedFields });
+    const violation = rebind({ type: input.type, config: input.config });
+    if (violation) return refuse(violation);
   }
 
   const { config, selectedTables } = splitConfig(input.config);

@@ -12,13 +12,44 @@ describe(violationError.name, () => {
     expect(error.details).toEqual({ fields: [{ field: 'database_config.host', message: 'is required' }] });
   });
 
-  it('should answer a rebind with REBIND_REQUIRES_CREDENTIALS and the changed fields', () => {
-    const error = violationError({ kind: 'rebind', changedFields: ['host', 'ssl_mode'] });
+  it('should answer a rebind with REBIND_REQUIRES_CREDENTIALS and one field entry per changed setting', () => {
+    const error = violationError({
+      kind: 'rebind',
+      changedFields: ['database_config.host', 'database_config.ssl_mode', 'storage_config.endpoint'],
+    });
     expect(error.code).toBe(ErrorCode.REBIND_REQUIRES_CREDENTIALS);
     expect(error.status).toBe(422);
     expect(error.message).toBe(
       'Changing where credentials are sent, or weakening how, requires new credentials in the same request',
     );
-    expect(error.details).toEqual({ changed_fields: ['host', 'ssl_mode'] });
+    expect(error.details).toEqual({
+      fields: [
+        {
+          field: 'database_config.host',
+          message:
+            'changes where the stored credentials would be sent: send the credentials again in the same request',
+        },
+        {
+          field: 'database_config.ssl_mode',
+          message: 'weakens transport security: send the credentials again in the same request',
+        },
+        {
+          field: 'storage_config.endpoint',
+          message:
+            'changes where the stored credentials would be sent: send the credentials again in the same request',
+        },
+      ],
+    });
+  });
+
+  it('should say a type change needs credentials for the new type', () => {
+    expect(violationError({ kind: 'rebind', changedFields: ['connection_type'] }).details).toEqual({
+      fields: [
+        {
+          field: 'connection_type',
+          message: 'changes the connection type: send credentials for the new type in the same request',
+        },
+      ],
+    });
   });
 });

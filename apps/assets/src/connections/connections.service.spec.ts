@@ -232,7 +232,15 @@ describe(ConnectionsService.name, () => {
       );
 
       expect(error.code).toBe(ErrorCode.REBIND_REQUIRES_CREDENTIALS);
-      expect(error.details).toEqual({ changed_fields: ['host', 'ssl_mode'] });
+      expect(error.details).toEqual({
+        fields: [
+          { field: 'database_config.host', message: expect.stringContaining('send the credentials again') },
+          {
+            field: 'database_config.ssl_mode',
+            message: expect.stringContaining('weakens transport security'),
+          },
+        ],
+      });
       expect(audit.events).toEqual([]);
       expect([...tables.rows.values()][0]).toMatchObject({
         revision: 1,

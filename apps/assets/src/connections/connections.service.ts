@@ -108,14 +108,16 @@ export class ConnectionsService {
     if (reference.startsWith('data:')) {
       if (!parseDataResourceUri(reference))
         throw AppException.invalidRequest('connection is not a valid data resource URI', {
-          field: 'connection',
+          fields: [{ field: 'connection', message: 'is not a valid data resource URI' }],
         });
       return reference;
     }
     const name = reference.trim();
     if (!name || name.length > 255)
       throw AppException.invalidRequest('connection must be one resource URI or connection name', {
-        field: 'connection',
+        fields: [
+          { field: 'connection', message: 'must be one resource URI or connection name (1-255 characters)' },
+        ],
       });
     const resourceUri = await this.connections.findActiveUriByName(
       { orgId: principal.orgId, projectId },
