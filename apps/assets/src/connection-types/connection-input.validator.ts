@@ -1,6 +1,7 @@
 import { CONNECTION_TYPES, isConnectionType, type ConnectionType } from './connection-type.js';
 import {
   CONFIG_FIELD_ALIASES,
+  CONFIG_KEYS,
   CONNECTION_TYPE_REGISTRY,
   defaultAuthType,
   type ConfigKey,
@@ -69,8 +70,6 @@ const COMPILED = new Map<ConnectionType, CompiledType>(
     ];
   }),
 );
-
-const CONFIG_KEYS: readonly ConfigKey[] = ['database_config', 'storage_config'];
 
 function fail(errors: FieldError[]): ConnectionInputResult {
   return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) };

@@ -27,8 +27,10 @@ import {
 import type { ConnectionCategory, ConnectionType, ConnectionTypeStatus } from './connection-type.js';
 import type { JsonSchema } from './json-schema.validator.js';
 
-export type ConfigKey = 'database_config' | 'storage_config';
-export type DiscoveryLevel = 'tables' | 'server' | 'prefixes';
+export const CONFIG_KEYS = ['database_config', 'storage_config'] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+export const DISCOVERY_LEVELS = ['tables', 'server', 'prefixes'] as const;
+export type DiscoveryLevel = (typeof DISCOVERY_LEVELS)[number];
 
 export interface AuthMethodDefinition {
   auth_type: string;

@@ -16,10 +16,12 @@ export const CONNECTION_TYPES = [
 
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
-export type ConnectionCategory = 'database' | 'object_storage' | 'file_system';
+export const CONNECTION_CATEGORIES = ['database', 'object_storage', 'file_system'] as const;
+export type ConnectionCategory = (typeof CONNECTION_CATEGORIES)[number];
 
 /** `implemented`: exercised against a real server in our tests; `preview`: mapping-tested only. */
-export type ConnectionTypeStatus = 'implemented' | 'preview';
+export const CONNECTION_TYPE_STATUSES = ['implemented', 'preview'] as const;
+export type ConnectionTypeStatus = (typeof CONNECTION_TYPE_STATUSES)[number];
 
 export function isConnectionType(value: unknown): value is ConnectionType {
   return typeof value === 'string' && (CONNECTION_TYPES as readonly string[]).includes(value);
