@@ -1,6 +1,15 @@
 import request from 'supertest';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import {
+  CONNECTION_EXAMPLE,
+  CONNECTION_SECRET_EXAMPLE,
+  CONNECTION_TYPES_EXAMPLE,
+  CREATE_CONNECTION_EXAMPLE,
+  REPLACE_CONNECTION_EXAMPLE,
+  UPDATE_CONNECTION_EXAMPLES,
+} from '../../apps/assets/src/connections/dto/connection.examples.js';
+import { SESSION_EXAMPLE } from '../../apps/assets/src/session/session.controller.js';
 
 const CANARY = 'canary-pw-4d1f0c9e77';
 const ORG = 'acme';
@@ -91,10 +100,21 @@ describe('Data connections (e2e)', () => {
         status: 'PENDING',
         tags: ['production', 'analytics'],
         created_by: 'alice',
-        owner_id: 'alice',
+        last_verified_at: null,
+        last_verification: null,
+      });
+      // Each setting comes back once, where it was sent: `schema` (the input alias) as `db_schema`.
+      expect(res.body.database_config).toEqual({
+        auth_type: 'basic',
+        host: 'pg-replica.example.com',
+        port: 5432,
+        database: 'analytics',
+        db_schema: 'public',
+        ssl_mode: 'prefer',
         selected_tables: ['customers', 'orders', 'products'],
       });
-      expect(res.body.database_config).toMatchObject({ host: 'pg-replica.example.com', db_schema: 'public' });
+      for (const key of ['auth_type', 'selected_tables', 'owner_id', 'storage_config'])
+        expect(res.body).not.toHaveProperty(key);
       expect(JSON.stringify(res.body)).not.toContain(CANARY);
       expect(res.body.credentials).toBeUndefined();
     });
@@ -135,6 +155,155 @@ describe('Data connections (e2e)', () => {
       await seeded();
       const res = await api('post', '/assets/data').send(seedBody()).expect(409);
       expect(res.body.error.code).toBe('RESOURCE_ALREADY_EXISTS');
+    });
+  });
+
+  describe('documented examples', () => {
+    // The examples in the OpenAPI document are this service's real answers: the platform docs'
+    // create body, sent in their org and project, answers exactly the documented connection.
+    const DOC_ORG = 'acme-corp';
+    const DOC_PROJECT = 'analytics-prod';
+    const uri = CONNECTION_EXAMPLE.resource_uri;
+    const EDIT_PROJECT = 'analytics-staging';
+    const doc = (method: Method, path: string, project = DOC_PROJECT) =>
+      call(method, path, 'alice', project, DOC_ORG);
+    const withoutIds = (body: { error: Record<string, unknown> }) => ({
+      error: { ...body.error, request_id: 'id', trace_id: 'id' },
+    });
+    let created: request.Response;
+
+    beforeAll(async () => {
+      await h.governance.createOrg(DOC_ORG, 'alice');
+      await request(gov)
+        .post('/governance/projects')
+        .set('authorization', as('alice', DOC_ORG))
+        .send({ id: DOC_PROJECT, name: DOC_PROJECT })
+        .expect(201);
+      // A second project for the edits, so the documented connection stays as documented.
+      await request(gov)
+        .post('/governance/projects')
+        .set('authorization', as('alice', DOC_ORG))
+        .send({ id: EDIT_PROJECT, name: EDIT_PROJECT })
+        .expect(201);
+      created = await doc('post', '/assets/data').send(CREATE_CONNECTION_EXAMPLE).expect(201);
+    });
+
+    it('should answer the documented create example with the documented connection', () => {
+      expect(created.body).toEqual({
+        ...CONNECTION_EXAMPLE,
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+      });
+    });
+
+    it('should answer the documented secret, session and type catalog entry', async () => {
+      expect((await doc('get', `/assets/data/${uri}/secret`).expect(200)).body).toEqual(
+        CONNECTION_SECRET_EXAMPLE,
+      );
+      expect((await doc('get', '/assets/me').expect(200)).body).toEqual(SESSION_EXAMPLE);
+      const types = await doc('get', '/assets/data/types').expect(200);
+      expect(types.body.data).toContainEqual(CONNECTION_TYPES_EXAMPLE.data[0]);
+    });
+
+    it('should answer the documented rebind refusal to a new host without credentials', async () => {
+      const res = await doc('patch', `/assets/data/${uri}`)
+        .send({ database_config: UPDATE_CONNECTION_EXAMPLES.move.value.database_config })
+        .expect(422);
+      const document = (await request(http).get('/docs-json').expect(200)).body;
+      const documented =
+        document.paths['/assets/data/{resource_uri}'].patch.responses['422'].content['application/json']
+          .examples.rebind.value;
+      expect(withoutIds(res.body)).toEqual(withoutIds(documented));
+      expect(documented.error.details.fields).toEqual([
+        { field: 'database_config.host', message: expect.stringMatching(/^changes where/) },
+      ]);
+    });
+
+    it('should accept the documented PUT and PATCH bodies', async () => {
+      const copy = await doc('post', '/assets/data', EDIT_PROJECT)
+        .send(CREATE_CONNECTION_EXAMPLE)
+        .expect(201);
+      const edit = (method: Method) => doc(method, `/assets/data/${copy.body.resource_uri}`, EDIT_PROJECT);
+      const replaced = await edit('put').send(REPLACE_CONNECTION_EXAMPLE).expect(200);
+      expect(replaced.body.database_config).toEqual({
+        ...CONNECTION_EXAMPLE.database_config,
+        ssl_mode: 'verify-full',
+      });
+      for (const example of Object.values(UPDATE_CONNECTION_EXAMPLES))
+        await edit('patch').send(example.value).expect(200);
+      const after = await edit('get').expect(200);
+      expect(after.body).toMatchObject({
+        status: 'DISABLED',
+        description: UPDATE_CONNECTION_EXAMPLES.tags.value.description,
+        tags: UPDATE_CONNECTION_EXAMPLES.tags.value.tags,
+      });
+      expect(after.body.database_config.host).toBe('pg-replica-2.example.com');
+    });
+  });
+
+  describe('settings round trip', () => {
+    // What a GET answers is valid input: a client can PUT the settings back unchanged, without
+    // credentials, for every kind of config (with and without selected tables, storage).
+    it.each([
+      ['postgres with selected tables', seedBody()],
+      [
+        'snowflake (no selected_tables field)',
+        {
+          name: 'Round Trip Snowflake',
+          connection_type: 'snowflake',
+          database_config: { account: 'acme-xy12345', warehouse: 'COMPUTE_WH', database: 'ANALYTICS' },
+          credentials: { username: 'reader', password: 'pw' },
+        },
+      ],
+      [
+        's3',
+        {
+          name: 'Round Trip Lake',
+          connection_type: 's3',
+          storage_config: { bucket: 'round-trip', region: 'eu-west-1' },
+          credentials: { access_key: 'AKIAEXAMPLE', secret_key: 's3cr3t' },
+        },
+      ],
+    ])('should take back what it answers for %s', async (_label, body) => {
+      const created = await api('post', '/assets/data')
+        .send({ ...body, name: `${body.name} ${_label.split(' ')[0]} rt` })
+        .expect(201);
+      const { resource_uri, name, connection_type, description, tags, pool } = created.body;
+      const key = created.body.database_config ? 'database_config' : 'storage_config';
+      const put = await api('put', `/assets/data/${resource_uri}`)
+        .send({ name, connection_type, description, tags, pool, [key]: created.body[key] })
+        .expect(200);
+      expect(put.body[key]).toEqual(created.body[key]);
+    });
+
+    it('should accept db_schema and its alias schema, answer db_schema, and refuse both disagreeing', async () => {
+      const base = { ...seedBody(), database_config: { host: 'h.example.com', database: 'a' } };
+      for (const [name, config] of [
+        ['Alias Schema', { schema: 'sales' }],
+        ['Canonical Schema', { db_schema: 'sales' }],
+        ['Both Schemas Agree', { schema: 'sales', db_schema: 'sales' }],
+      ] as const) {
+        const res = await api('post', '/assets/data')
+          .send({ ...base, name, database_config: { ...base.database_config, ...config } })
+          .expect(201);
+        expect(res.body.database_config.db_schema).toBe('sales');
+        expect(res.body.database_config).not.toHaveProperty('schema');
+      }
+      const both = await api('post', '/assets/data')
+        .send({
+          ...base,
+          name: 'Both Schemas Differ',
+          database_config: { ...base.database_config, schema: 'a', db_schema: 'b' },
+        })
+        .expect(422);
+      expect(both.body.error.details).toEqual({
+        fields: [
+          {
+            field: 'database_config.schema',
+            message: 'conflicts with database_config.db_schema; send only one',
+          },
+        ],
+      });
     });
   });
 

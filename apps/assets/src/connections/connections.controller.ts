@@ -1,17 +1,6 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -25,6 +14,8 @@ import {
   AuthenticatedOnly,
   AuthorizedInService,
   ErrorEnvelopeDto,
+  exampleEnvelope,
+  NoStore,
   type Page,
   type Principal,
 } from '@app/core';
@@ -42,9 +33,27 @@ import {
   VerifyExistingDto,
 } from './dto/connection.dto.js';
 import { ConnectionVerificationService } from './connection-verification.service.js';
+import { type ConnectionViolation, invalidSettings, violationError } from './connection-violation.js';
 import type { VerificationReport } from '../verification/index.js';
 import { ListConnectionsQuery } from './dto/list-connections.query.js';
-import { listConnectionTypes } from '../connection-types/index.js';
+import { listConnectionTypes, type ConnectionTypesDocument } from '../connection-types/index.js';
+import { ConnectionTypesDto } from './dto/connection-type.dto.js';
+import {
+  CONNECTION_EXAMPLE,
+  CONNECTION_PAGE_EXAMPLE,
+  CONNECTION_SECRET_EXAMPLE,
+  CONNECTION_TYPES_EXAMPLE,
+  CREATE_CONNECTION_EXAMPLE,
+  FAILED_VERIFICATION_REPORT_EXAMPLE,
+  REPLACE_CONNECTION_EXAMPLE,
+  REPLACED_CONNECTION_EXAMPLE,
+  UPDATE_CONNECTION_EXAMPLES,
+  UPDATED_CONNECTION_EXAMPLE,
+  VERIFICATION_REPORT_EXAMPLE,
+  VERIFIED_CONNECTION_EXAMPLE,
+  VERIFY_CONNECTION_EXAMPLE,
+  VERIFY_EXISTING_EXAMPLES,
+} from './dto/connection.examples.js';
 
 const URI_PARAM = {
   name: 'resource_uri',
@@ -53,12 +62,69 @@ const URI_PARAM = {
 };
 const connection = dataConnectionFromParam('resource_uri');
 
+/** An error status whose meaning on this route is more specific than ApiErrors' generic line. */
+const error = (status: number, description: string) =>
+  ApiResponse({ status, type: ErrorEnvelopeDto, description });
+
+// 400 (bad JSON, header, path), 401 and 415 are added to every route that can answer them when the
+// document is finished (libs/core openapi-finish.ts); what is specific to these routes is here.
+const PROJECT_NOT_FOUND = error(
+  404,
+  'RESOURCE_NOT_FOUND: the X-Project-ID project does not exist or the caller cannot read it',
+);
+const BODY_TOO_LARGE = error(413, 'PAYLOAD_TOO_LARGE: the body is over 1 MiB');
+const UNAVAILABLE = error(
+  503,
+  'SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is released or changed)',
+);
+const RATE_LIMITED = error(
+  429,
+  'RATE_LIMIT_EXCEEDED: too many verifications by this caller, or too many in progress; see Retry-After',
+);
+const SETTINGS_INVALID =
+  "VALIDATION_ERROR: the body or the settings fail the type's schemas; `details.fields` lists each `{ field, message }`";
+const REBIND =
+  'REBIND_REQUIRES_CREDENTIALS: the change would send the stored credentials to a new destination (or over weaker transport security) without new ones; `details.fields` names each changed setting';
+
 /** One change at a time per connection: the writer that lost stored nothing and may retry. */
-const CONCURRENT_CHANGE = ApiResponse({
-  status: 409,
+const CONCURRENT_CHANGE = (alsoNameTaken: boolean) =>
+  error(
+    409,
+    'CONFLICT: another change to this connection came first (the row changed since this request read it) or is still in progress; nothing was changed or stored. Read it again and retry.' +
+      (alsoNameTaken ? ' RESOURCE_ALREADY_EXISTS when the new name is taken in the scope.' : ''),
+  );
+
+/** The envelope this service answers with for a violation (built by the same code, so it cannot drift). */
+function violationExample(violation: ConnectionViolation) {
+  const refused = violationError(violation);
+  const { error: envelope } = exampleEnvelope(refused.status, refused.details) as {
+    error: Record<string, unknown>;
+  };
+  return { error: { ...envelope, code: refused.code, message: refused.message } };
+}
+
+const DISCOVERY_OUT_OF_RANGE = error(
+  400,
+  'INVALID_REQUEST: discovery options outside what this service allows (max_objects, include/exclude patterns)',
+);
+
+/** The two 422s of a change: settings that fail the schemas, and a rebind without credentials. */
+const CHANGE_REFUSED = ApiResponse({
+  status: 422,
   type: ErrorEnvelopeDto,
-  description:
-    '`CONFLICT`: another change to this connection came first (the row changed since this request read it) or is still in progress; nothing was changed or stored. Read it again and retry. On PUT/PATCH also `RESOURCE_ALREADY_EXISTS` when a new name is taken in the scope.',
+  description: `${SETTINGS_INVALID}. ${REBIND}`,
+  examples: {
+    invalid: {
+      summary: 'Settings that fail the schema',
+      value: violationExample(
+        invalidSettings([{ field: 'database_config.port', message: 'must be <= 65535' }]),
+      ),
+    },
+    rebind: {
+      summary: 'A new host without new credentials',
+      value: violationExample({ kind: 'rebind', changedFields: ['database_config.host'] }),
+    },
+  },
 });
 
 @ApiTags('data connections')
@@ -73,10 +139,17 @@ export class ConnectionsController {
   @ProjectHeader('none')
   @AuthenticatedOnly('the connection-type catalog: the same static schemas for every caller, no tenant data')
   @ApiOperation({
+    operationId: 'listConnectionTypes',
     summary: 'Connection types with their config and credential JSON Schemas, auth methods and examples',
   })
+  @ApiOkResponse({
+    type: ConnectionTypesDto,
+    description: 'Every connection type, by category then type (the example shows one)',
+    example: CONNECTION_TYPES_EXAMPLE,
+  })
   @ApiErrors(401)
-  types() {
+  @UNAVAILABLE
+  types(): ConnectionTypesDocument {
     return listConnectionTypes();
   }
 
@@ -86,12 +159,20 @@ export class ConnectionsController {
     'with X-Project-ID needs can_read on that project; each connection listed is filtered to what the caller can read',
   )
   @ApiOperation({
+    operationId: 'listConnections',
     summary: 'List the connections the caller can read',
     description:
       'With X-Project-ID: that project’s connections plus the org-level ones the caller can read (each item says its `scope`). Without: org-level only.',
   })
-  @ApiOkResponse({ type: ConnectionPageDto })
-  @ApiErrors(400, 401, 404)
+  @ApiOkResponse({
+    type: ConnectionPageDto,
+    description: 'One page of connections (metadata only)',
+    example: CONNECTION_PAGE_EXAMPLE,
+  })
+  @error(400, 'INVALID_REQUEST: a bad filter, sort or paging parameter (a blank search, limit=0, …)')
+  @ApiErrors(401)
+  @PROJECT_NOT_FOUND
+  @UNAVAILABLE
   list(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -107,12 +188,28 @@ export class ConnectionsController {
     'can_create_resources on the X-Project-ID project, or on the org for an org-level connection (no header, or project_id: null in the body)',
   )
   @ApiOperation({
+    operationId: 'createConnection',
     summary: 'Create a connection; credentials go to the Governance Secrets API, never to Assets',
     description:
       'Needs `can_create_resources` on the project, or org owner/admin for an org-level connection (no X-Project-ID, or `project_id: null`).',
   })
-  @ApiCreatedResponse({ type: ConnectionDto })
-  @ApiErrors(401, 403, 404, 409, 422, 503)
+  @ApiBody({
+    type: CreateConnectionDto,
+    examples: {
+      postgres: { summary: "The platform docs' PostgreSQL example", value: CREATE_CONNECTION_EXAMPLE },
+    },
+  })
+  @ApiCreatedResponse({
+    type: ConnectionDto,
+    description: 'The connection as stored (never its credentials); status PENDING until verified',
+    example: CONNECTION_EXAMPLE,
+  })
+  @ApiErrors(401, 403)
+  @PROJECT_NOT_FOUND
+  @error(409, 'RESOURCE_ALREADY_EXISTS: the name (or resource_uri) is taken in the scope')
+  @BODY_TOO_LARGE
+  @error(422, SETTINGS_INVALID)
+  @UNAVAILABLE
   create(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -126,12 +223,32 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @AuthorizedInService('can_create_resources on the X-Project-ID project, or on the org without the header')
   @ApiOperation({
+    operationId: 'verifyNewConnection',
     summary: 'Test credentials before saving: connect, then discover schemas and tables (nothing is stored)',
     description:
       'Needs `can_create_resources`. A failed probe is 200 with `success: false` and the failing step marked; bad input is 4xx. Rate limited; 429 beyond the concurrency limits.',
   })
-  @ApiOkResponse({ type: VerificationReportDto })
-  @ApiErrors(401, 403, 404, 422, 429, 503)
+  @ApiBody({
+    type: VerifyConnectionDto,
+    examples: {
+      postgres: { summary: "The platform docs' PostgreSQL example", value: VERIFY_CONNECTION_EXAMPLE },
+    },
+  })
+  @ApiOkResponse({
+    type: VerificationReportDto,
+    description: 'The probe report; `success: false` when a step failed',
+    examples: {
+      verified: { summary: 'Connected and discovered', value: VERIFICATION_REPORT_EXAMPLE },
+      failed: { summary: 'A failed probe: still 200', value: FAILED_VERIFICATION_REPORT_EXAMPLE },
+    },
+  })
+  @ApiErrors(401, 403)
+  @PROJECT_NOT_FOUND
+  @BODY_TOO_LARGE
+  @error(422, SETTINGS_INVALID)
+  @DISCOVERY_OUT_OF_RANGE
+  @RATE_LIMITED
+  @UNAVAILABLE
   verifyNew(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -146,11 +263,24 @@ export class ConnectionsController {
   @ApiParam(URI_PARAM)
   @RequirePermission('can_execute', connection, 'Data connection')
   @ApiOperation({
+    operationId: 'verifyConnection',
     summary:
       'Re-test a saved connection with its stored credentials; sets status ACTIVE or ERROR and last_verified_at',
   })
-  @ApiOkResponse({ type: VerificationReportDto })
-  @ApiErrors(422, 429, 503)
+  @ApiBody({ type: VerifyExistingDto, required: false, examples: VERIFY_EXISTING_EXAMPLES })
+  @ApiOkResponse({
+    type: VerificationReportDto,
+    description: 'The probe report; `success: false` when a step failed',
+    examples: {
+      verified: { summary: 'Connected and discovered', value: VERIFICATION_REPORT_EXAMPLE },
+      failed: { summary: 'A failed probe: still 200', value: FAILED_VERIFICATION_REPORT_EXAMPLE },
+    },
+  })
+  @BODY_TOO_LARGE
+  @error(422, 'VALIDATION_ERROR: the discovery options are invalid; `details.fields` lists each')
+  @DISCOVERY_OUT_OF_RANGE
+  @RATE_LIMITED
+  @UNAVAILABLE
   verifyExisting(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -164,8 +294,13 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_read', connection, 'Data connection')
-  @ApiOperation({ summary: 'Connection metadata (never credentials)' })
-  @ApiOkResponse({ type: ConnectionDto })
+  @ApiOperation({ operationId: 'getConnection', summary: 'Connection metadata (never credentials)' })
+  @ApiOkResponse({
+    type: ConnectionDto,
+    description: 'The connection (never its credentials)',
+    example: VERIFIED_CONNECTION_EXAMPLE,
+  })
+  @UNAVAILABLE
   async get(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -179,12 +314,28 @@ export class ConnectionsController {
   @ApiParam(URI_PARAM)
   @RequirePermission('can_write', connection, 'Data connection')
   @ApiOperation({
+    operationId: 'replaceConnection',
     summary:
       'Replace settings; omitted credentials are kept. New credentials also need can_manage_secrets; a new destination or weaker transport security needs new credentials (422).',
   })
-  @ApiOkResponse({ type: ConnectionDto })
-  @CONCURRENT_CHANGE
-  @ApiErrors(422, 503)
+  @ApiBody({
+    type: UpdateConnectionDto,
+    examples: {
+      tls: {
+        summary: 'Same host, TLS verified: no new credentials needed',
+        value: REPLACE_CONNECTION_EXAMPLE,
+      },
+    },
+  })
+  @ApiOkResponse({
+    type: ConnectionDto,
+    description: 'The connection as this request committed it',
+    example: REPLACED_CONNECTION_EXAMPLE,
+  })
+  @CONCURRENT_CHANGE(true)
+  @BODY_TOO_LARGE
+  @CHANGE_REFUSED
+  @UNAVAILABLE
   replace(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -199,12 +350,20 @@ export class ConnectionsController {
   @ApiParam(URI_PARAM)
   @RequirePermission('can_write', connection, 'Data connection')
   @ApiOperation({
+    operationId: 'updateConnection',
     summary:
       'Change some settings; given config fields are merged, `null` clears one (back to its default: a weaker default needs new credentials, 422)',
   })
-  @ApiOkResponse({ type: ConnectionDto })
-  @CONCURRENT_CHANGE
-  @ApiErrors(422, 503)
+  @ApiBody({ type: UpdateConnectionDto, examples: UPDATE_CONNECTION_EXAMPLES })
+  @ApiOkResponse({
+    type: ConnectionDto,
+    description: 'The connection as this request committed it',
+    example: UPDATED_CONNECTION_EXAMPLE,
+  })
+  @CONCURRENT_CHANGE(true)
+  @BODY_TOO_LARGE
+  @CHANGE_REFUSED
+  @UNAVAILABLE
   patch(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -219,10 +378,13 @@ export class ConnectionsController {
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_delete', connection, 'Data connection')
-  @ApiOperation({ summary: 'Delete the connection, its tuples and its secret' })
-  @ApiNoContentResponse()
-  @CONCURRENT_CHANGE
-  @ApiErrors(503)
+  @ApiOperation({
+    operationId: 'deleteConnection',
+    summary: 'Delete the connection, its tuples and its secret',
+  })
+  @ApiNoContentResponse({ description: 'Deleted, with its tuples and its secret' })
+  @CONCURRENT_CHANGE(false)
+  @UNAVAILABLE
   async remove(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
@@ -232,18 +394,23 @@ export class ConnectionsController {
   }
 
   @Get(':resource_uri/secret')
-  @Header('Cache-Control', 'no-store')
+  @NoStore()
   @ProjectHeader('optional')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_execute', connection, 'Data connection')
   @ApiOperation({
+    operationId: 'getConnectionSecret',
     summary:
       'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached',
     description:
       'Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value.',
   })
-  @ApiOkResponse({ type: ConnectionSecretDto })
-  @ApiErrors(503)
+  @ApiOkResponse({
+    type: ConnectionSecretDto,
+    description: 'The current credentials, read from Governance for this request',
+    example: CONNECTION_SECRET_EXAMPLE,
+  })
+  @UNAVAILABLE
   readSecret(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,

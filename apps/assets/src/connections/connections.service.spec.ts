@@ -120,9 +120,12 @@ describe(ConnectionsService.name, () => {
           port: 5432,
           database: 'orders',
           ssl_mode: 'verify-full',
-          selected_tables: [],
+          auth_type: 'basic',
         },
       });
+      // Each setting once, where it is sent: auth_type in the config, no empty selected_tables.
+      for (const key of ['auth_type', 'selected_tables', 'owner_id']) expect(dto).not.toHaveProperty(key);
+      expect(dto.database_config).not.toHaveProperty('selected_tables');
       expect(JSON.stringify(dto)).not.toContain('pw-1');
       expect(JSON.stringify([...tables.rows.values()])).not.toContain('pw-1');
       expect(credentials.secrets.get(`${URI}#1`)).toEqual({ auth_type: 'basic', credentials: CREDENTIALS });

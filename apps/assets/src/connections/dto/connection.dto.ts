@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,17 +18,40 @@ import {
 } from 'class-validator';
 import { PaginationDto } from '@app/core';
 import { CONNECTION_TYPES } from '../../connection-types/index.js';
+import { VERIFICATION_ERROR_CODES, VERIFICATION_STEPS } from '../../verification/index.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
+import { storedConfigOf } from '../connection-config.mapper.js';
 
 const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;
 const URI_EXAMPLE = 'data:acme-corp:analytics-prod:customer-analytics-db';
+
+/**
+ * A nested object that may be null, in OpenAPI 3.0. `nullable: true` beside `allOf: [{ $ref }]`
+ * does not admit null (nullable only widens a `type` at its own level; the allOf branch must still
+ * pass), so null gets its own branch: `{ type: 'object', nullable: true, enum: [null] }` admits
+ * null and nothing else. The model must be registered (`@ApiExtraModels`) where this is used.
+ */
+export function nullableRef(model: abstract new (...args: never[]) => unknown) {
+  return {
+    oneOf: [{ $ref: getSchemaPath(model) }, { type: 'object' as const, nullable: true, enum: [null] }],
+  };
+}
+
+const DATABASE_CONFIG_DESCRIPTION =
+  "Database settings, checked against the type's `config_schema` (GET /assets/data/types). " +
+  "`auth_type` (default: the type's first auth method) and `selected_tables` belong here. The default " +
+  'schema is `db_schema`; `schema` is accepted as an input alias for it (send one, not both) and is ' +
+  'returned as `db_schema`.';
+const STORAGE_CONFIG_DESCRIPTION =
+  "Object storage settings (bucket, region, endpoint, …), checked against the type's `config_schema`; " +
+  '`auth_type` belongs here.';
 
 /** Config and credentials are validated against the type registry's JSON Schemas, not here. */
 export class ConnectionBodyBase {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Database settings (see GET /assets/data/types); `schema` and `db_schema` are both accepted',
+    description: DATABASE_CONFIG_DESCRIPTION,
   })
   @IsOptional()
   @IsObject()
@@ -37,7 +60,7 @@ export class ConnectionBodyBase {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Object storage settings (bucket, region, endpoint, …)',
+    description: STORAGE_CONFIG_DESCRIPTION,
   })
   @IsOptional()
   @IsObject()
@@ -206,16 +229,25 @@ export class UpdateConnectionDto extends ConnectionBodyBase {
 }
 
 export class LastVerificationDto {
-  @ApiProperty() success: boolean;
-  @ApiProperty() message: string;
-  @ApiProperty() latency_ms: number;
+  @ApiProperty({ example: true }) success: boolean;
+  @ApiProperty({ example: 'connection verified' }) message: string;
+  @ApiProperty({ example: 184 }) latency_ms: number;
 }
 
+/** The pool settings in effect: every field, defaults filled in. */
+export class PoolSettingsDto {
+  @ApiProperty({ example: 10 }) max_connections: number;
+  @ApiProperty({ example: 0 }) min_connections: number;
+  @ApiProperty({ example: 30000 }) idle_timeout_ms: number;
+  @ApiProperty({ example: 10000 }) connection_timeout_ms: number;
+  @ApiProperty({ example: 1800000 }) max_lifetime_ms: number;
+}
+
+@ApiExtraModels(LastVerificationDto)
 export class ConnectionDto {
   @ApiProperty({ example: URI_EXAMPLE }) resource_uri: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CONNECTION_TYPES }) connection_type: string;
-  @ApiProperty() auth_type: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() org_id: string;
   @ApiProperty({ type: String, nullable: true, description: 'null for org-level connections' }) project_id:
@@ -223,42 +255,45 @@ export class ConnectionDto {
   @ApiProperty({ enum: ['project', 'organization'] }) scope: 'project' | 'organization';
   @ApiProperty({ enum: ['PENDING', 'ACTIVE', 'ERROR', 'DISABLED'] }) status: string;
   @ApiProperty({ type: [String] }) tags: string[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) database_config?: Record<
-    string,
-    unknown
-  >;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) storage_config?: Record<
-    string,
-    unknown
-  >;
-  @ApiProperty({ type: [String] }) selected_tables: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) pool: Record<string, unknown>;
-  @ApiProperty() created_by: string;
-  @ApiProperty({ deprecated: true, description: 'Deprecated alias of created_by' }) owner_id: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Database types: the settings as stored (defaults applied), including `auth_type` and, when some are selected, `selected_tables`. The default schema is `db_schema`.',
+  })
+  database_config?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Object storage types: the settings as stored (defaults applied), including `auth_type`.',
+  })
+  storage_config?: Record<string, unknown>;
+  @ApiProperty({ type: PoolSettingsDto }) pool: PoolSettingsDto;
+  @ApiProperty({ description: 'User id of the creator' }) created_by: string;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_verified_at: string | null;
-  @ApiProperty({ type: LastVerificationDto, nullable: true }) last_verification: LastVerificationDto | null;
+  @ApiProperty({ ...nullableRef(LastVerificationDto), description: 'Outcome of the last re-verification' })
+  last_verification: LastVerificationDto | null;
 
-  /** An explicit allow-list: nothing reaches the wire unless it is named here. */
+  /**
+   * An explicit allow-list: nothing reaches the wire unless it is named here. `auth_type` and
+   * `selected_tables` have their own columns but are answered where they are sent: in the config.
+   */
   static from(e: DataConnectionEntity, configKey: 'database_config' | 'storage_config'): ConnectionDto {
     return {
       resource_uri: e.resourceUri,
       name: e.name,
       connection_type: e.connectionType,
-      auth_type: e.authType,
       description: e.description,
       org_id: e.orgId,
       project_id: e.projectId,
       scope: e.projectId ? 'project' : 'organization',
       status: e.status,
       tags: e.tags,
-      [configKey]:
-        configKey === 'database_config' ? { ...e.config, selected_tables: e.selectedTables } : e.config,
-      selected_tables: e.selectedTables,
-      pool: e.pool,
+      [configKey]: { ...storedConfigOf(e), auth_type: e.authType },
+      pool: e.pool as unknown as PoolSettingsDto,
       created_by: e.createdBy,
-      owner_id: e.createdBy,
       created_at: e.createdAt.toISOString(),
       updated_at: e.updatedAt.toISOString(),
       last_verified_at: e.lastVerifiedAt?.toISOString() ?? null,
@@ -273,22 +308,55 @@ export class ConnectionPageDto {
 }
 
 export class ConnectionSecretDto {
-  @ApiProperty() resource_uri: string;
-  @ApiProperty() connection_type: string;
-  @ApiProperty() auth_type: string;
+  @ApiProperty({ example: URI_EXAMPLE }) resource_uri: string;
+  @ApiProperty({ enum: CONNECTION_TYPES }) connection_type: string;
+  @ApiProperty({
+    description: "The auth method the credentials are for; selects the type's credentials schema",
+  })
+  auth_type: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The decrypted credentials' })
   credentials: Record<string, unknown>;
-  @ApiProperty({ description: 'Credentials version; bumps on every change' }) version: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Credentials version; bumps on every change' })
+  version: number;
 }
 
 export class VerificationStepDto {
-  @ApiProperty({
-    enum: ['resolve', 'egress_policy', 'connect', 'tls', 'authenticate', 'discover', 'privileges'],
-  })
+  @ApiProperty({ enum: VERIFICATION_STEPS })
   name: string;
   @ApiProperty({ enum: ['ok', 'failed', 'skipped'] }) status: string;
   @ApiProperty() latency_ms: number;
   @ApiProperty() message: string;
+}
+
+export class DiscoveredTableDto {
+  @ApiProperty({ example: 'customers' }) name: string;
+  @ApiProperty({ example: 'table', description: 'table, view, materialized_view, foreign_table, …' })
+  type: string;
+}
+
+export class DiscoveredSchemaDto {
+  @ApiProperty({ example: 'public' }) name: string;
+  @ApiProperty({ type: [DiscoveredTableDto] }) tables: DiscoveredTableDto[];
+}
+
+export class VerificationDetailsDto {
+  @ApiPropertyOptional({ example: 'PostgreSQL 16.4' }) server_version?: string;
+  @ApiPropertyOptional({
+    type: [DiscoveredSchemaDto],
+    description: 'Databases that enumerate tables: what discovery found',
+  })
+  schemas?: DiscoveredSchemaDto[];
+  @ApiPropertyOptional({ type: [String], description: 'Object storage: key prefixes found' })
+  prefixes?: string[];
+  @ApiProperty({ description: 'Discovery stopped at max_objects' }) truncated: boolean;
+  @ApiProperty({ type: [String] }) warnings: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Re-verify: selected tables that no longer exist',
+  })
+  missing_selected_tables?: string[];
+  @ApiPropertyOptional({ enum: VERIFICATION_ERROR_CODES, description: 'Why a failed probe failed' })
+  error_code?: string;
 }
 
 export class VerificationReportDto {
@@ -296,11 +364,5 @@ export class VerificationReportDto {
   @ApiProperty() message: string;
   @ApiProperty() latency_ms: number;
   @ApiProperty({ type: [VerificationStepDto] }) steps: VerificationStepDto[];
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'server_version, schemas [{name, tables [{name, type}]}] (databases) or prefixes (storage), truncated, warnings, missing_selected_tables, error_code',
-  })
-  details: Record<string, unknown>;
+  @ApiProperty({ type: VerificationDetailsDto }) details: VerificationDetailsDto;
 }
