@@ -3322,7 +3322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPageDto"];
                 };
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a missing or malformed `solution`, a malformed `prefix`, a `cursor` not issued for this listing, `limit` outside 1–100, or a bad X-Project-ID; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a missing or malformed `solution`, a malformed `prefix`, a `cursor` not issued for this listing, `limit` outside 1–100, or a bad X-Project-ID; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3345,11 +3345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3373,11 +3369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller cannot use the `connection` (`can_execute`); EGRESS_DENIED: its endpoint is not an allowed destination */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3400,11 +3392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: the project or the `connection` does not exist or is not visible to the caller
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: the X-Project-ID project or the `connection` does not exist or is not visible to the caller */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3427,7 +3415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the `connection` is disabled */
+            /** @description RESOURCE_ALREADY_EXISTS: the `connection` is disabled */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3452,7 +3440,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `VALIDATION_ERROR`: the `connection` is not a storage connection */
+            /** @description VALIDATION_ERROR: the `connection` is not a storage connection */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3488,7 +3476,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the object store, the database or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the object store, the database or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a `connection` cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3548,7 +3536,7 @@ export interface operations {
                     "Content-Security-Policy": "sandbox; default-src 'none'";
                     /** @description The Content-Type the object was uploaded with (`application/octet-stream` when the store cannot tell) */
                     "Content-Type": string;
-                    /** @description Bytes in this response (the whole object, or the range) */
+                    /** @description Bytes of the object (200, HEAD) or of the range (206) */
                     "Content-Length": number;
                     [name: string]: unknown;
                 };
@@ -3572,7 +3560,7 @@ export interface operations {
                     "Content-Security-Policy": "sandbox; default-src 'none'";
                     /** @description The Content-Type the object was uploaded with (`application/octet-stream` when the store cannot tell) */
                     "Content-Type": string;
-                    /** @description Bytes in this response (the whole object, or the range) */
+                    /** @description Bytes of the object (200, HEAD) or of the range (206) */
                     "Content-Length": number;
                     /** @description The bytes served and the object size */
                     "Content-Range": string;
@@ -3600,7 +3588,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID, or query parameter; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID or query parameter; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3623,11 +3611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3651,11 +3635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller cannot use the `connection` (`can_execute`); EGRESS_DENIED: its endpoint is not an allowed destination */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3678,11 +3658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: no object at the key, or the project or the `connection` does not exist or is not visible to the caller
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: no object at the key, or the X-Project-ID project or the `connection` does not exist or is not visible to the caller */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3705,7 +3681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the object changed while it was being read (read it again), or the `connection` is disabled */
+            /** @description RESOURCE_ALREADY_EXISTS: the object changed while it was being read (read it again), or the `connection` is disabled */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3728,7 +3704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RANGE_NOT_SATISFIABLE`: the Range starts at or past the end of the object */
+            /** @description RANGE_NOT_SATISFIABLE: the Range starts at or past the end of the object */
             416: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3755,7 +3731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `VALIDATION_ERROR`: the `connection` is not a storage connection */
+            /** @description VALIDATION_ERROR: the `connection` is not a storage connection */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3791,7 +3767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the object store, the database or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the object store, the database or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a `connection` cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3850,7 +3826,7 @@ export interface operations {
                     "application/json": components["schemas"]["PutObjectResultDto"];
                 };
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID, or query parameter, or a malformed Content-Type; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID or query parameter, or a malformed Content-Type; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3873,11 +3849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3901,11 +3873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); EGRESS_DENIED: its endpoint is not an allowed destination */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3928,11 +3896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: the project or the `connection` does not exist or is not visible to the caller
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: the X-Project-ID project or the `connection` does not exist or is not visible to the caller */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3955,7 +3919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `REQUEST_TIMEOUT`: the body stopped arriving for `STORAGE_UPLOAD_IDLE_TIMEOUT_MS`; nothing was stored */
+            /** @description REQUEST_TIMEOUT: the body stopped arriving for `STORAGE_UPLOAD_IDLE_TIMEOUT_MS`; nothing was stored */
             408: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3978,7 +3942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the key is under `files/`, which belongs to the files API (`/assets/files`), or the `connection` is disabled */
+            /** @description RESOURCE_ALREADY_EXISTS: the key is under `files/`, which belongs to the files API (`/assets/files`), or the `connection` is disabled */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4003,7 +3967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `PAYLOAD_TOO_LARGE`: over `STORAGE_MAX_OBJECT_BYTES`, declared or streamed; nothing was stored */
+            /** @description PAYLOAD_TOO_LARGE: over `STORAGE_MAX_OBJECT_BYTES`, declared or streamed; nothing was stored */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4026,7 +3990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `VALIDATION_ERROR`: the `connection` is not a storage connection */
+            /** @description VALIDATION_ERROR: the `connection` is not a storage connection */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4062,7 +4026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RATE_LIMIT_EXCEEDED`: the organization has its maximum of uploads in progress */
+            /** @description RATE_LIMIT_EXCEEDED: the organization has its maximum of uploads in progress */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4086,7 +4050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the object store, the database or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the object store, the database or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a `connection` cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4138,7 +4102,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID, or query parameter; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID or query parameter; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4161,11 +4125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4189,11 +4149,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); EGRESS_DENIED: its endpoint is not an allowed destination */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4216,11 +4172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: the project or the `connection` does not exist or is not visible to the caller
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: the X-Project-ID project or the `connection` does not exist or is not visible to the caller */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4243,7 +4195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the key is under `files/`, which belongs to the files API (`/assets/files`), or the `connection` is disabled */
+            /** @description RESOURCE_ALREADY_EXISTS: the key is under `files/`, which belongs to the files API (`/assets/files`), or the `connection` is disabled */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4268,7 +4220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `VALIDATION_ERROR`: the `connection` is not a storage connection */
+            /** @description VALIDATION_ERROR: the `connection` is not a storage connection */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4304,7 +4256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the object store, the database or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the object store, the database or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a `connection` cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4364,7 +4316,7 @@ export interface operations {
                     "Content-Security-Policy": "sandbox; default-src 'none'";
                     /** @description The Content-Type the object was uploaded with (`application/octet-stream` when the store cannot tell) */
                     "Content-Type": string;
-                    /** @description Bytes in this response (the whole object, or the range) */
+                    /** @description Bytes of the object (200, HEAD) or of the range (206) */
                     "Content-Length": number;
                     [name: string]: unknown;
                 };
@@ -4388,7 +4340,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID, or query parameter. No body (HEAD): GET the key for the error envelope.; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a malformed key (empty, `.` or `..` segment, backslash or `%5C`, control characters, a leftover escape such as a double-encoded `%252F`, a solution or artifact type outside `[a-z0-9-]`, too long), X-Project-ID or query parameter. No body (HEAD): a GET of the key answers the error envelope.; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4397,11 +4349,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token. No body (HEAD): GET the key for the error envelope.
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token. No body (HEAD): a GET of the key answers the error envelope.; missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4409,77 +4357,27 @@ export interface operations {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "INVALID_TOKEN",
-                     *         "message": "Missing or invalid bearer token",
-                     *         "status": 401,
-                     *         "details": {},
-                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
-                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
+                content?: never;
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination. No body (HEAD): GET the key for the error envelope.
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller cannot use the `connection` (`can_execute`); EGRESS_DENIED: its endpoint is not an allowed destination. No body (HEAD): a GET of the key answers the error envelope. */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "INSUFFICIENT_PERMISSIONS",
-                     *         "message": "Insufficient permissions",
-                     *         "status": 403,
-                     *         "details": {},
-                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
-                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
+                content?: never;
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: no object at the key, or the project or the `connection` does not exist or is not visible to the caller. No body (HEAD): GET the key for the error envelope.
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: no object at the key, or the X-Project-ID project or the `connection` does not exist or is not visible to the caller. No body (HEAD): a GET of the key answers the error envelope. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     "Cache-Control": components["headers"]["CacheControlNoStore"];
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "RESOURCE_NOT_FOUND",
-                     *         "message": "Data connection not found",
-                     *         "status": 404,
-                     *         "details": {},
-                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
-                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
+                content?: never;
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the `connection` is disabled. No body (HEAD): GET the key for the error envelope. */
+            /** @description RESOURCE_ALREADY_EXISTS: the `connection` is disabled. No body (HEAD): a GET of the key answers the error envelope. */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4488,7 +4386,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `RANGE_NOT_SATISFIABLE`: the Range starts at or past the end. No body (HEAD): GET the key for the error envelope. */
+            /** @description RANGE_NOT_SATISFIABLE: the Range starts at or past the end. No body (HEAD): a GET of the key answers the error envelope. */
             416: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4499,7 +4397,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `VALIDATION_ERROR`: the `connection` is not a storage connection. No body (HEAD): GET the key for the error envelope. */
+            /** @description VALIDATION_ERROR: the `connection` is not a storage connection. No body (HEAD): a GET of the key answers the error envelope. */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4508,7 +4406,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `SERVICE_UNAVAILABLE`: the object store, the database or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited. No body (HEAD): GET the key for the error envelope. */
+            /** @description SERVICE_UNAVAILABLE: the object store, the database or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a `connection` cannot be audited. No body (HEAD): a GET of the key answers the error envelope. */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4576,7 +4474,7 @@ export interface operations {
                     "application/json": components["schemas"]["FilePageDto"];
                 };
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: `page` or `limit` out of range, or a bad X-Project-ID; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: `page` or `limit` out of range, or a bad X-Project-ID; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4599,11 +4497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4627,34 +4521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description INSUFFICIENT_PERMISSIONS */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    "Cache-Control": components["headers"]["CacheControlNoStore"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "INSUFFICIENT_PERMISSIONS",
-                     *         "message": "Insufficient permissions",
-                     *         "status": 403,
-                     *         "details": {},
-                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
-                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: the X-Project-ID project does not exist or the caller cannot read it
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: the X-Project-ID project does not exist or the caller cannot read it */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4677,7 +4544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the database, the object store or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the database, the object store or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a connection cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4766,7 +4633,7 @@ export interface operations {
                     "application/json": components["schemas"]["FileUploadedDto"];
                 };
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: not a multipart/form-data body, a malformed `key` (see `PUT /assets/storage/{key}`), X-Project-ID or `connection`; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: not a multipart/form-data body, a malformed `key` (see `PUT /assets/storage/{key}`), X-Project-ID or `connection`; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4789,11 +4656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4817,11 +4680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4844,11 +4703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: the project or the `connection` does not exist or is not visible to the caller
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: the project or the `connection` does not exist or is not visible to the caller */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4871,7 +4726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `REQUEST_TIMEOUT`: the body stopped arriving for `STORAGE_UPLOAD_IDLE_TIMEOUT_MS`; nothing was kept */
+            /** @description REQUEST_TIMEOUT: the body stopped arriving for `STORAGE_UPLOAD_IDLE_TIMEOUT_MS`; nothing was kept */
             408: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4894,7 +4749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the key or the resource URI is taken (or being uploaded), the upload lost its reservation, or the `connection` is disabled; nothing was kept */
+            /** @description RESOURCE_ALREADY_EXISTS: the key or the resource URI is taken (or being uploaded), the upload lost its reservation, or the `connection` is disabled; nothing was kept */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4905,8 +4760,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": {
-                     *         "code": "RESOURCE_ALREADY_EXISTS",
-                     *         "message": "A file with this resource URI or key already exists",
+                     *         "code": "CONFLICT",
+                     *         "message": "Another change to this resource came first; nothing was changed",
                      *         "status": 409,
                      *         "details": {},
                      *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
@@ -4917,7 +4772,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `PAYLOAD_TOO_LARGE`: the file is over `STORAGE_MAX_UPLOAD_BYTES`; nothing was kept */
+            /** @description PAYLOAD_TOO_LARGE: the file is over `STORAGE_MAX_UPLOAD_BYTES`; nothing was kept */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4940,7 +4795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `VALIDATION_ERROR`: a field is missing or invalid, the file part is missing, repeated or sent before `key` and `name`, the `resource_uri` is not `file:{org}:{project}:<name>`, or the `connection` is not a storage connection; `details.fields` lists each `{ field, message }` */
+            /** @description VALIDATION_ERROR: a field is missing or invalid, the file part is missing, repeated or sent before `key` and `name`, the `resource_uri` is not `file:{org}:{project}:<name>`, or the `connection` is not a storage connection; `details.fields` lists each `{ field, message }` */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4970,7 +4825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RATE_LIMIT_EXCEEDED`: the organization has its maximum of uploads in progress */
+            /** @description RATE_LIMIT_EXCEEDED: the organization has its maximum of uploads in progress */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4994,7 +4849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the database, the object store or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the database, the object store or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a connection cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5064,7 +4919,7 @@ export interface operations {
                     "application/json": components["schemas"]["FileDto"];
                 };
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a bad X-Project-ID or path; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a bad X-Project-ID or path; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5087,11 +4942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5115,34 +4966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description INSUFFICIENT_PERMISSIONS */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    "Cache-Control": components["headers"]["CacheControlNoStore"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "INSUFFICIENT_PERMISSIONS",
-                     *         "message": "Insufficient permissions",
-                     *         "status": 403,
-                     *         "details": {},
-                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
-                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: no such file in the project (another project's or org's URI is not found either), or the X-Project-ID project does not exist or the caller cannot read it
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: no such file in the project (another project's or org's URI is not found either), or the X-Project-ID project does not exist or the caller cannot read it */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5165,7 +4989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the file is still being uploaded */
+            /** @description RESOURCE_ALREADY_EXISTS: the file is still being uploaded */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5190,7 +5014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the database, the object store or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited */
+            /** @description SERVICE_UNAVAILABLE: the database, the object store or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a connection cannot be audited */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5239,7 +5063,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_REQUEST: `INVALID_REQUEST`: a bad X-Project-ID or path; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a bad X-Project-ID or path; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5262,11 +5086,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description INVALID_TOKEN: missing, expired or invalid bearer token
-             *
-             *     INVALID_TOKEN: missing, expired or invalid bearer token; missing, expired or invalid bearer token
-             */
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5290,11 +5110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `INSUFFICIENT_PERMISSIONS`: the caller may read the project but not write it, or cannot use the connection holding the bytes (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination
-             *
-             *     INSUFFICIENT_PERMISSIONS
-             */
+            /** @description INSUFFICIENT_PERMISSIONS: the caller may read the project but not write it, or cannot use the connection holding the bytes (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5317,11 +5133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /**
-             * @description `RESOURCE_NOT_FOUND`: no such file in the project (another project's or org's URI is not found either), or the X-Project-ID project does not exist or the caller cannot read it
-             *
-             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
-             */
+            /** @description RESOURCE_NOT_FOUND: no such file in the project (another project's or org's URI is not found either), or the X-Project-ID project does not exist or the caller cannot read it */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5344,7 +5156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `RESOURCE_ALREADY_EXISTS`: the file is still being uploaded, or the connection holding its bytes is disabled */
+            /** @description RESOURCE_ALREADY_EXISTS: the file is still being uploaded, or the connection holding its bytes is disabled */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5369,7 +5181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description `SERVICE_UNAVAILABLE`: the database, the object store or Governance is unavailable; `AUDIT_UNAVAILABLE` when a connection use cannot be audited; the file is kept whole */
+            /** @description SERVICE_UNAVAILABLE: the database, the object store or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a connection cannot be audited; the file is kept whole */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

@@ -406,7 +406,7 @@ export interface components {
         CreateSecretDto: {
             /** @example credentials */
             name: string;
-            /** @description The secret value (write-only). Structured values are serialized JSON. */
+            /** @description The secret value (write-only), 1 to 65536 bytes of UTF-8. Structured values are serialized JSON. */
             value: string;
             description?: string | null;
         };
@@ -439,6 +439,7 @@ export interface components {
             value: string;
         };
         UpdateSecretDto: {
+            /** @description The secret value (write-only), 1 to 65536 bytes of UTF-8. Structured values are serialized JSON. */
             value: string;
             description?: string | null;
         };
