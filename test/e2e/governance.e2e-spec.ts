@@ -630,15 +630,18 @@ describe('Governance (e2e)', () => {
       }
     });
 
-    it('should answer 404 to a caller with no part in the org', async () => {
-      const stranger = h.bearer('stranger', ORG);
+    it('should answer 403 to a caller of the org with no role at all: their own org is no secret to them', async () => {
+      const newcomer = h.bearer('newcomer', ORG);
       for (const path of ['/governance/audit', `/governance/audit/${eventId}`]) {
-        const res = await request(http).get(path).set('authorization', stranger).expect(404);
-        expect(res.body.error).toMatchObject({
-          code: 'RESOURCE_NOT_FOUND',
-          message: 'Organization not found',
-        });
+        const res = await request(http).get(path).set('authorization', newcomer).expect(403);
+        expect(res.body.error).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' });
       }
+      const project = await request(http)
+        .post('/governance/projects')
+        .set('authorization', h.bearer('vera', ORG))
+        .send({ id: 'not-allowed', name: 'No' })
+        .expect(403);
+      expect(project.body.error.code).toBe('INSUFFICIENT_PERMISSIONS');
     });
 
     it("should answer 404 to another org's owner asking for one of this org's events", async () => {

@@ -60,7 +60,7 @@ function observe(contract: OpenApiContract, request: FastifyRequest, raw: Server
 }
 
 /** Routes outside the contract on purpose: the docs themselves and dev-only endpoints. */
-const UNDOCUMENTED = /^\/(docs|\.well-known|dev)(\/|-json|$)/;
+const UNDOCUMENTED = /^\/(docs|\.well-known|dev|governance\/dev-idp)(\/|-json|$)/;
 
 const onInit = (message: unknown) => {
   const { fastify } = message as { fastify: FastifyInstance };

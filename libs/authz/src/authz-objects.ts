@@ -1,4 +1,4 @@
-import { AppException } from '@app/core';
+import { AppException, fieldProblem } from '@app/core';
 
 /**
  * Public ids (org `acme`, project `analytics-prod`, resource URI `data:acme:analytics-prod:db`)
@@ -32,9 +32,10 @@ export function parsePublicObject(
 ): { ref: PublicObjectRef; fgaObject: string } {
   const match = /^(organization|project):([a-z0-9][a-z0-9-]{0,62})$/.exec(object);
   if (!match) {
-    throw AppException.validation('object must be organization:<org_id> or project:<project_id>', {
-      field: 'object',
-    });
+    throw AppException.validation(
+      'object must be organization:<org_id> or project:<project_id>',
+      fieldProblem('object', 'must be organization:<org_id> or project:<project_id>'),
+    );
   }
   const [, type, id] = match as unknown as [string, PublicObjectRef['type'], string];
   if (type === 'organization') {

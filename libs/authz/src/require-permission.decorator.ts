@@ -90,10 +90,13 @@ export async function assertPermission(
   resourceName: string,
 ): Promise<void> {
   const user = userSubject(principal.userId);
+  // The caller's own org is never hidden from them (their token is its realm's): a missing
+  // permission there is 403, not 404.
+  const visible = object === organizationObject(principal.orgId);
   let allowed: boolean[];
   try {
     allowed = await authz.batchCheck(
-      permission === 'can_read'
+      permission === 'can_read' || visible
         ? [{ user, relation: permission, object }]
         : [
             { user, relation: permission, object },
@@ -105,7 +108,7 @@ export async function assertPermission(
     throw new DependencyUnavailableError('authorization', error);
   }
   if (allowed[0]) return;
-  if (allowed[1]) throw AppException.forbidden(`Missing permission ${permission}`);
+  if (visible || allowed[1]) throw AppException.forbidden(`Missing permission ${permission}`);
   throw AppException.notFound(resourceName);
 }
 

@@ -1,4 +1,4 @@
-import { AppException, ErrorCode } from '@app/core';
+import { AppException, fieldProblem } from '@app/core';
 import type { SecretRef, SecretScope } from './secrets-backend.js';
 
 export const SECRET_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -23,7 +23,10 @@ function hasControlCharacter(value: string): boolean {
 
 function assertId(value: unknown, field: string, max: number): asserts value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > max || hasControlCharacter(value)) {
-    throw AppException.validation(`Invalid ${field}`, { field });
+    throw AppException.validation(
+      `Invalid ${field}`,
+      fieldProblem(field, `must be 1 to ${max} characters without control characters`),
+    );
   }
 }
 
@@ -38,9 +41,10 @@ export function normalizeScope(scope: SecretScope): NormalizedScope {
 export function normalizeRef(ref: SecretRef): NormalizedScope & { name: string } {
   const scope = normalizeScope(ref);
   if (typeof ref.name !== 'string' || !SECRET_NAME_PATTERN.test(ref.name)) {
-    throw AppException.validation('Invalid secret name: use 1-128 characters from [A-Za-z0-9_.-]', {
-      field: 'name',
-    });
+    throw AppException.validation(
+      'Invalid secret name: use 1-128 characters from [A-Za-z0-9_.-]',
+      fieldProblem('name', 'must be 1 to 128 characters from [A-Za-z0-9_.-]'),
+    );
   }
   return { ...scope, name: ref.name };
 }
@@ -48,12 +52,13 @@ export function normalizeRef(ref: SecretRef): NormalizedScope & { name: string }
 /** Checks size and type only; the message never echoes the value. */
 export function assertSecretValue(value: unknown): asserts value is string {
   if (typeof value !== 'string')
-    throw AppException.validation('Secret value must be a string', { field: 'value' });
+    throw AppException.validation('Secret value must be a string', fieldProblem('value', 'must be a string'));
   const bytes = Buffer.byteLength(value, 'utf8');
   if (bytes > MAX_SECRET_VALUE_BYTES) {
-    throw new AppException(ErrorCode.PAYLOAD_TOO_LARGE, 'Secret value is too large', {
-      max_bytes: MAX_SECRET_VALUE_BYTES,
-    });
+    throw AppException.validation(
+      'Secret value is too large',
+      fieldProblem('value', `must be 1 to ${MAX_SECRET_VALUE_BYTES} bytes of UTF-8`),
+    );
   }
 }
 
@@ -62,9 +67,10 @@ export function normalizeDescription(description: string | null | undefined): st
   if (description === undefined) return undefined;
   if (description === null || description === '') return null;
   if (typeof description !== 'string' || description.length > MAX_DESCRIPTION_LENGTH) {
-    throw AppException.validation(`Description must be at most ${MAX_DESCRIPTION_LENGTH} characters`, {
-      field: 'description',
-    });
+    throw AppException.validation(
+      `Description must be at most ${MAX_DESCRIPTION_LENGTH} characters`,
+      fieldProblem('description', `must be at most ${MAX_DESCRIPTION_LENGTH} characters`),
+    );
   }
   return description;
 }
@@ -86,10 +92,16 @@ export function decodeListCursor(cursor: string | null | undefined, arity: numbe
       throw new Error('malformed');
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw AppException.validation('Invalid cursor', { field: 'cursor' });
+    throw AppException.validation(
+      'Invalid cursor',
+      fieldProblem('cursor', 'is not a cursor this listing issued'),
+    );
   }
   if (!Array.isArray(parts) || parts.length !== arity || !parts.every((p) => typeof p === 'string')) {
-    throw AppException.validation('Invalid cursor', { field: 'cursor' });
+    throw AppException.validation(
+      'Invalid cursor',
+      fieldProblem('cursor', 'is not a cursor this listing issued'),
+    );
   }
   return parts as string[];
 }
@@ -102,9 +114,10 @@ export function assertPageLimit(limit: unknown): number {
     limit < 1 ||
     limit > MAX_RESOURCE_SECRET_PAGE
   ) {
-    throw AppException.validation(`limit must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`, {
-      field: 'limit',
-    });
+    throw AppException.validation(
+      `limit must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`,
+      fieldProblem('limit', `must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`),
+    );
   }
   return limit;
 }

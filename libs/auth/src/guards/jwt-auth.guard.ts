@@ -2,7 +2,13 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } f
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { AppException, DependencyUnavailableError, type Principal, RequestContext } from '@app/core';
+import {
+  AppException,
+  DependencyUnavailableError,
+  fieldProblem,
+  type Principal,
+  RequestContext,
+} from '@app/core';
 import { AUTH_SETTINGS, JWT_STRATEGY } from '../auth.tokens.js';
 import { type AuthSettings, realmNamedBy } from '../auth.config.js';
 import type { JwtStrategy } from '../jwt.strategy.js';
@@ -77,6 +83,9 @@ function actAsOrgForServices(
   const named = realmNamedBy(principal.issuer);
   if (!('realm' in named) || named.realm !== platformRealm) return;
   if (typeof header !== 'string' || !ORG_SLUG.test(header))
-    throw AppException.invalidRequest('X-Org-Id must be an org slug');
+    throw AppException.invalidRequest(
+      'X-Org-Id must be an org slug',
+      fieldProblem('X-Org-Id', 'must be an org slug'),
+    );
   request.principal = { ...principal, orgId: header };
 }

@@ -1,7 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AppException, DependencyUnavailableError, PROJECT_HEADER, RequestContext } from '@app/core';
+import {
+  AppException,
+  DependencyUnavailableError,
+  fieldProblem,
+  PROJECT_HEADER,
+  RequestContext,
+} from '@app/core';
 import { PROJECT_HEADER_POLICY_KEY, PROJECT_SLUG } from '../auth.constants.js';
 import {
   DEFAULT_PROJECT_HEADER_POLICY,
@@ -41,13 +47,17 @@ export class ProjectContextGuard implements CanActivate {
     const raw = request.headers[PROJECT_HEADER];
     if (raw === undefined || raw === '') {
       if (policy === 'required')
-        throw AppException.invalidRequest('The X-Project-ID header is required', { header: 'X-Project-ID' });
+        throw AppException.invalidRequest(
+          'The X-Project-ID header is required',
+          fieldProblem('X-Project-ID', 'is required'),
+        );
       return true;
     }
     if (typeof raw !== 'string' || !PROJECT_SLUG.test(raw)) {
-      throw AppException.invalidRequest('The X-Project-ID header must be a project slug', {
-        header: 'X-Project-ID',
-      });
+      throw AppException.invalidRequest(
+        'The X-Project-ID header must be a project slug',
+        fieldProblem('X-Project-ID', 'must be a project slug'),
+      );
     }
 
     let exists: boolean;

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppException } from '../errors/app.exception.js';
 import { ErrorCode } from '../errors/error-code.js';
+import { fieldProblem } from './validation.pipe.js';
 
 /**
  * Deepest JSON nesting a body may have. Our largest real body (a connection with its config and
@@ -77,13 +78,13 @@ export function findNul(value: unknown): string | null {
 type RequestInput = Pick<FastifyRequest, 'query' | 'params' | 'headers' | 'body'>;
 
 function rejectNul(request: RequestInput): void {
-  const problem = (field: string) => ({ fields: [{ field, message: NUL_ERROR }] });
+  const problem = (field: string) => fieldProblem(field, NUL_ERROR);
   const inQuery = findNul(request.query);
   if (inQuery !== null) throw AppException.invalidRequest('Invalid query parameters', problem(inQuery));
   const inParams = findNul(request.params);
   if (inParams !== null) throw AppException.invalidRequest('Invalid path parameters', problem(inParams));
   const inHeaders = findNul(request.headers);
-  if (inHeaders !== null) throw AppException.invalidRequest('Invalid header', { header: inHeaders });
+  if (inHeaders !== null) throw AppException.invalidRequest('Invalid header', problem(inHeaders));
   const inBody = findNul(request.body);
   if (inBody !== null) throw AppException.validation('Request body failed validation', problem(inBody));
 }

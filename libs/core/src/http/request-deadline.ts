@@ -3,6 +3,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppException } from '../errors/app.exception.js';
+import { fieldProblem } from './validation.pipe.js';
 import { ErrorCode } from '../errors/error-code.js';
 
 /**
@@ -36,9 +37,10 @@ export class RequestDeadlineAbort extends Error {
 export function requestBudgetMs(header: string | string[] | undefined, maxMs: number): number {
   if (header === undefined) return maxMs;
   if (typeof header !== 'string' || !TIMEOUT_VALUE.test(header)) {
-    throw AppException.invalidRequest(`${REQUEST_TIMEOUT_HEADER} must be a whole number of milliseconds`, {
-      header: REQUEST_TIMEOUT_HEADER,
-    });
+    throw AppException.invalidRequest(
+      `${REQUEST_TIMEOUT_HEADER} must be a whole number of milliseconds`,
+      fieldProblem(REQUEST_TIMEOUT_HEADER, 'must be a whole number of milliseconds'),
+    );
   }
   return Math.min(Number(header), maxMs);
 }

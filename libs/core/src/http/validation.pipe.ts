@@ -8,6 +8,11 @@ export interface FieldProblem {
   message: string;
 }
 
+/** `details` naming one field: `{ fields: [{ field, message }] }`, the one shape of validation details. */
+export function fieldProblem(field: string, message: string): { fields: FieldProblem[] } {
+  return { fields: [{ field, message }] };
+}
+
 /** class-validator messages open with the property name; the field already says it. */
 function withoutProperty(message: string, property: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;

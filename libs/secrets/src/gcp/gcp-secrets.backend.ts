@@ -1,5 +1,5 @@
 import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
-import { AppException, DependencyUnavailableError } from '@app/core';
+import { AppException, DependencyUnavailableError, fieldProblem } from '@app/core';
 import type {
   ResourceSecretPage,
   ResourceSecretPageRequest,
@@ -352,7 +352,10 @@ export class GcpSecretsBackend extends SecretsBackend {
     } catch (err) {
       // A page token Secret Manager did not issue (or issued for another filter): the caller's cursor.
       if (token && codeOf(err) === INVALID_ARGUMENT)
-        throw AppException.validation('Invalid cursor', { field: 'cursor' });
+        throw AppException.validation(
+          'Invalid cursor',
+          fieldProblem('cursor', 'is not a cursor this listing issued'),
+        );
       this.fail(err);
     }
   }
