@@ -130,7 +130,7 @@ function featureBoundaries() {
 
 export default defineConfig(
   globalIgnores([
-    'dist/',
+    '**/dist/',
     'node_modules/',
     '.data/',
     'coverage/',

@@ -214,7 +214,9 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
       await expect(backend.get(ref('large'))).resolves.toMatchObject({ value: large });
       const err = await rejection(backend.create(ref('too-large'), `${large}x`));
       expect(err.code).toBe(ErrorCode.VALIDATION_ERROR);
-      expect(err.details).toEqual({ fields: [{ field: 'value', message: 'must be 1 to 65536 bytes of UTF-8' }] });
+      expect(err.details).toEqual({
+        fields: [{ field: 'value', message: 'must be 1 to 65536 bytes of UTF-8' }],
+      });
       await expect(backend.get(ref('too-large'))).resolves.toBeNull();
     });
 

@@ -94,9 +94,7 @@ describe('Hostile input (e2e)', () => {
         .set('content-type', 'application/json')
         .send(`{"id":"deep-ok","name":"x","extra":${nestedArrays(63)}}`);
       expectEnvelope(within, 422, 'VALIDATION_ERROR');
-      expect(within.body.error.details.fields).toEqual([
-        { field: 'extra', message: 'is not allowed' },
-      ]);
+      expect(within.body.error.details.fields).toEqual([{ field: 'extra', message: 'is not allowed' }]);
       const beyond = await request(gov)
         .post('/governance/projects')
         .set('authorization', alice())
