@@ -9,14 +9,25 @@ export const DEFAULT_MAX_OBJECTS = 10_000;
 export const MAX_PATTERNS = 50;
 const PATTERN = /^[^\u0000-\u001f]{1,255}$/;
 
+/** A discovery option out of bounds: `field` is its name in the request's `discovery` block. */
+export class DiscoveryOptionError extends RangeError {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field} ${problem}`);
+  }
+}
+
 /** Validates glob patterns (`*` any run, `?` one character); throws on a malformed list. */
 export function validatePatterns(patterns: readonly string[] | undefined, field: string): string[] {
   const list = patterns ?? [];
   if (!Array.isArray(list) || list.length > MAX_PATTERNS) {
-    throw new RangeError(`${field} must be a list of at most ${MAX_PATTERNS} patterns`);
+    throw new DiscoveryOptionError(field, `must be a list of at most ${MAX_PATTERNS} patterns`);
   }
   for (const p of list) {
-    if (typeof p !== 'string' || !PATTERN.test(p)) throw new RangeError(`${field} has an invalid pattern`);
+    if (typeof p !== 'string' || !PATTERN.test(p))
+      throw new DiscoveryOptionError(field, 'has an invalid pattern');
   }
   return [...list];
 }

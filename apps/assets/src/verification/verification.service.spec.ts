@@ -104,17 +104,21 @@ describe(VerificationService.name, () => {
     expect(report.message).toContain('discover');
   });
 
-  it('should reject malformed options as a bad request', async () => {
+  it('should reject options outside the bounds as a validation error naming the field', async () => {
     const svc = service(Promise.resolve());
-    await expect(svc.verify(input, { orgId: 'a', maxObjects: 0 })).rejects.toMatchObject({
-      code: ErrorCode.INVALID_REQUEST,
+    const problem = (field: string) => ({
+      code: ErrorCode.VALIDATION_ERROR,
+      details: { fields: [expect.objectContaining({ field })] },
     });
-    await expect(svc.verify(input, { orgId: 'a', maxObjects: 10_001 })).rejects.toMatchObject({
-      code: ErrorCode.INVALID_REQUEST,
-    });
-    await expect(svc.verify(input, { orgId: 'a', include: ['a\u0000'] })).rejects.toMatchObject({
-      code: ErrorCode.INVALID_REQUEST,
-    });
+    await expect(svc.verify(input, { orgId: 'a', maxObjects: 0 })).rejects.toMatchObject(
+      problem('discovery.max_objects'),
+    );
+    await expect(svc.verify(input, { orgId: 'a', maxObjects: 10_001 })).rejects.toMatchObject(
+      problem('discovery.max_objects'),
+    );
+    await expect(svc.verify(input, { orgId: 'a', include: ['a\u0000'] })).rejects.toMatchObject(
+      problem('discovery.include'),
+    );
   });
 
   it('should fail at egress_policy with every later step skipped and no driver call', async () => {

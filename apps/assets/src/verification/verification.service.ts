@@ -1,8 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AppException } from '@app/core';
+import { AppException, fieldProblem } from '@app/core';
 import { ConcurrencyLimiter } from '../common/index.js';
 import type { ConnectorDriver, EgressTarget } from './connector-driver.js';
-import { DEFAULT_MAX_OBJECTS, validatePatterns, type DiscoveryLimits } from './discovery-filter.js';
+import {
+  DEFAULT_MAX_OBJECTS,
+  DiscoveryOptionError,
+  validatePatterns,
+  type DiscoveryLimits,
+} from './discovery-filter.js';
 import { DRIVERS } from './driver.registry.js';
 import {
   classifyError,
@@ -85,10 +90,13 @@ export class VerificationService {
     try {
       const max = options.maxObjects ?? Math.min(DEFAULT_MAX_OBJECTS, this.config.VERIFY_MAX_OBJECTS);
       if (!Number.isInteger(max) || max < 1 || max > this.config.VERIFY_MAX_OBJECTS) {
-        throw new RangeError(`max_objects must be between 1 and ${this.config.VERIFY_MAX_OBJECTS}`);
+        throw new DiscoveryOptionError(
+          'max_objects',
+          `must be between 1 and ${this.config.VERIFY_MAX_OBJECTS} (this deployment's VERIFY_MAX_OBJECTS)`,
+        );
       }
       if (options.selectedTables !== undefined && !Array.isArray(options.selectedTables)) {
-        throw new RangeError('selected_tables must be a list');
+        throw new DiscoveryOptionError('selected_tables', 'must be a list');
       }
       return {
         maxObjects: max,
@@ -96,7 +104,10 @@ export class VerificationService {
         exclude: validatePatterns(options.exclude, 'exclude'),
       };
     } catch (error) {
-      throw AppException.invalidRequest((error as Error).message);
+      if (!(error instanceof DiscoveryOptionError)) throw error;
+      // A well-formed body whose discovery options exceed this deployment's bounds.
+      const field = error.field === 'selected_tables' ? error.field : `discovery.${error.field}`;
+      throw AppException.validation('Invalid discovery options', fieldProblem(field, error.problem));
     }
   }
 
