@@ -35,11 +35,16 @@ export function createObjectStore(config: StorageConfig): ObjectStore {
 function text(source: Record<string, unknown>, field: string, required: boolean): string | undefined {
   const value = source[field];
   if (value === undefined || value === null || value === '') {
-    if (required) throw AppException.validation(`The storage connection is missing ${field}`, { field });
+    if (required)
+      throw AppException.validation(`The storage connection is missing ${field}`, {
+        fields: [{ field, message: 'is required' }],
+      });
     return undefined;
   }
   if (typeof value !== 'string')
-    throw AppException.validation(`The storage connection field ${field} must be a string`, { field });
+    throw AppException.validation(`The storage connection field ${field} must be a string`, {
+      fields: [{ field, message: 'must be a string' }],
+    });
   return value;
 }
 
@@ -102,6 +107,8 @@ export function objectStoreFromConnection(connection: StorageConnection): Object
 export function specFromConnection(connection: StorageConnection): ObjectStoreSpec {
   const build = BUILDERS[connection.type];
   if (!build)
-    throw AppException.validation('The connection is not a storage connection', { field: 'connection' });
+    throw AppException.validation('The connection is not a storage connection', {
+      fields: [{ field: 'connection', message: 'must be a storage connection' }],
+    });
   return build(connection);
 }

@@ -28,7 +28,7 @@ export function fileResourceUri(orgId: string, projectId: string, name: string):
   if (!slug)
     throw AppException.validation(
       'The name must contain at least one letter or digit to derive a resource URI',
-      { field: 'name' },
+      { fields: [{ field: 'name', message: 'must contain a letter or digit to derive a resource URI' }] },
     );
   return `file:${orgId}:${projectId}:${slug}`;
 }
@@ -71,7 +71,14 @@ export class FilesService {
     ) {
       throw AppException.validation(
         `resource_uri must be file:${principal.orgId}:${projectId}:<name> with name matching [a-z0-9-]`,
-        { field: 'resource_uri' },
+        {
+          fields: [
+            {
+              field: 'resource_uri',
+              message: `must be file:${principal.orgId}:${projectId}:<name> with name matching [a-z0-9-]`,
+            },
+          ],
+        },
       );
     }
     return this.files.reserve(tenant, {

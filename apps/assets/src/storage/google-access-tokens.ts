@@ -129,7 +129,9 @@ function tokenError(error: unknown): AppException {
     switch (error.code) {
       case 'invalid_config':
         return AppException.validation("The connection's service account key cannot be used", {
-          field: 'credentials.service_account_json',
+          fields: [
+            { field: 'credentials.service_account_json', message: 'is not a usable service account key' },
+          ],
         });
       case 'auth_failed':
       case 'permission_denied':

@@ -46,7 +46,7 @@ export class ObjectStoreResolver {
     if (raw === undefined || raw === '') return { store: this.defaultStore, connectionUri: null };
     if (typeof raw !== 'string' || raw.length > MAX_CONNECTION_PARAM) {
       throw AppException.invalidRequest('connection must be one resource URI or connection name', {
-        field: 'connection',
+        fields: [{ field: 'connection', message: 'must be one resource URI or connection name' }],
       });
     }
     return this.fromConnection(context, raw);
@@ -71,7 +71,12 @@ export class ObjectStoreResolver {
     const row = await this.connections.load(principal, projectId, resourceUri);
     if (!isStorageType(row.connectionType)) {
       throw AppException.validation(`A ${row.connectionType} connection is not a storage connection`, {
-        field: 'connection',
+        fields: [
+          {
+            field: 'connection',
+            message: `must be a storage connection (${STORAGE_CONNECTION_TYPES.join(', ')})`,
+          },
+        ],
         allowed_types: STORAGE_CONNECTION_TYPES,
       });
     }
