@@ -32,7 +32,7 @@ const STAT_CONCURRENCY = 8;
 /** A single range that cannot be served (HTTP 416); carries the object size for `Content-Range`. */
 export class RangeNotSatisfiableError extends AppException {
   constructor(readonly size: number) {
-    super(ErrorCode.INVALID_REQUEST, 'Requested range not satisfiable', { size });
+    super(ErrorCode.RANGE_NOT_SATISFIABLE, 'Requested range not satisfiable', { size });
   }
 }
 
