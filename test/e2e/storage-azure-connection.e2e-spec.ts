@@ -166,13 +166,13 @@ describe('Azure Blob storage connections through ?connection= (e2e)', () => {
         .send(Buffer.alloc(0))
         .expect(201);
       const list = await request(http$)
-        .get(via('/assets/storage/reports', connection))
-        .query({ prefix: `${dir}/` })
+        .get(via('/assets/storage', connection))
+        .query({ solution: 'reports', prefix: `${dir}/` })
         .set(as())
         .expect(200);
       expect(list.body.data.map((o: { key: string }) => o.key)).toEqual([
-        `${dir}/q1 report+final.txt`,
-        `${dir}/q2.txt`,
+        `reports/${dir}/q1 report+final.txt`,
+        `reports/${dir}/q2.txt`,
       ]);
       await request(http$)
         .delete(via(`/assets/storage/reports/${dir}/q2.txt`, connection))

@@ -118,7 +118,7 @@ describe('Storage through ?connection= (e2e)', () => {
       .set('content-type', 'text/plain')
       .send('quarter one')
       .expect(201);
-    expect(put.body).toMatchObject({ key: 'docs/q1.txt', size: 11 });
+    expect(put.body).toMatchObject({ key: 'reports/docs/q1.txt', size: 11 });
     const get = await text(
       request(http).get(withConnection('/assets/storage/reports/docs/q1.txt')).set(as('alice')),
     ).expect(200);
@@ -154,11 +154,14 @@ describe('Storage through ?connection= (e2e)', () => {
       .send(Buffer.from('two'))
       .expect(201);
     const list = await request(http)
-      .get(withConnection('/assets/storage/reports'))
+      .get(withConnection('/assets/storage'))
       .set(as('alice'))
-      .query({ prefix: 'docs/' })
+      .query({ solution: 'reports', prefix: 'docs/' })
       .expect(200);
-    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual(['docs/q1.txt', 'docs/q2.txt']);
+    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual([
+      'reports/docs/q1.txt',
+      'reports/docs/q2.txt',
+    ]);
     const head = await request(http)
       .head(withConnection('/assets/storage/reports/docs/q2.txt', 'Shared Lake'))
       .set(as('alice'))
@@ -204,11 +207,11 @@ describe('Storage through ?connection= (e2e)', () => {
       'odd',
     );
     const list = await request(http)
-      .get(withConnection('/assets/storage/reports'))
+      .get(withConnection('/assets/storage'))
       .set(as('alice'))
-      .query({ prefix: 'docs/q1 report+' })
+      .query({ solution: 'reports', prefix: 'docs/q1 report+' })
       .expect(200);
-    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual([key]);
+    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual([`reports/${key}`]);
     await request(http).delete(withConnection(path)).set(as('alice')).expect(204);
   });
 
@@ -260,7 +263,7 @@ describe('Storage through ?connection= (e2e)', () => {
   });
 
   it('should refuse a project viewer without can_execute with a 403, even for reads', async () => {
-    await request(http).get('/assets/storage/reports').set(as('victor')).expect(200);
+    await request(http).get('/assets/storage').query({ solution: 'reports' }).set(as('victor')).expect(200);
     const res = await request(http)
       .get(withConnection('/assets/storage/reports/docs/q1.txt'))
       .set(as('victor'))

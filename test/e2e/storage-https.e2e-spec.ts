@@ -210,7 +210,7 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
             .put(via('/assets/storage/reports/docs/a.txt', connection))
             .set(as())
             .send(Buffer.from('secret payload')),
-        () => request(http$).get(via('/assets/storage/reports', connection)).set(as()),
+        () => request(http$).get(via('/assets/storage', connection)).query({ solution: 'reports' }).set(as()),
       ]) {
         const res = await run();
         expect(res.status).toBe(503);
@@ -233,7 +233,11 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
       redirector.seen.length = 0;
       for (const run of [
         () => request(http$).get(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
-        () => request(http$).get(via('/assets/storage/reports', 'bouncy-tls-lake')).set(as()),
+        () =>
+          request(http$)
+            .get(via('/assets/storage', 'bouncy-tls-lake'))
+            .query({ solution: 'reports' })
+            .set(as()),
         () => request(http$).delete(via('/assets/storage/reports/docs/a.txt', 'bouncy-tls-lake')).set(as()),
       ]) {
         const res = await run();

@@ -121,6 +121,6 @@ describe('Storage uploads: idle timeout (e2e)', () => {
     req.end();
     const res = await response;
     expect(res.status).toBe(201);
-    expect(JSON.parse(res.body)).toMatchObject({ key: 'idle/slow.bin', size: 16 * 1024 });
+    expect(JSON.parse(res.body)).toMatchObject({ key: 'sol/idle/slow.bin', size: 16 * 1024 });
   });
 });

@@ -69,7 +69,11 @@ describe('Storage connections never follow redirects (e2e)', () => {
     ['HEAD', (c) => request(http$).head(via('/assets/storage/reports/docs/a.txt', c)).set(as())],
     [
       'LIST',
-      (c) => request(http$).get(via('/assets/storage/reports', c)).query({ prefix: 'docs/' }).set(as()),
+      (c) =>
+        request(http$)
+          .get(via('/assets/storage', c))
+          .query({ solution: 'reports', prefix: 'docs/' })
+          .set(as()),
     ],
     ['DELETE', (c) => request(http$).delete(via('/assets/storage/reports/docs/a.txt', c)).set(as())],
     [

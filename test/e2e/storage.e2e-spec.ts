@@ -137,20 +137,60 @@ describe('Shared storage (e2e)', () => {
       .set('content-type', 'application/x-www-form-urlencoded')
       .send('hello')
       .expect(201);
-    expect(put.body).toMatchObject({ key: 'objects/test.txt', size: 5 });
-    const get = await request(http)
-      .get('/assets/storage/test.txt')
-      .set(as(alice))
-      .buffer(true)
-      .parse((res, cb) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => cb(null, text));
-      })
-      .expect(200);
+    // The key that addresses it again: the canonical path, not the shorthand.
+    expect(put.body).toMatchObject({ key: 'default/objects/test.txt', size: 5 });
+    const get = await text(request(http).get('/assets/storage/test.txt').set(as(alice))).expect(200);
     expect(get.body).toBe('hello');
+    expect(get.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    const canonical = await text(request(http).get(`/assets/storage/${put.body.key}`).set(as(alice))).expect(
+      200,
+    );
+    expect(canonical.body).toBe('hello');
     // Where it lives: <org>/<project>/default/objects/test.txt under the local root.
-    await expect(readdir(join(root, 'acme', PROJECT, 'default', 'objects'))).resolves.toEqual(['test.txt']);
+    await expect(readdir(join(root, 'acme', PROJECT, 'default', 'objects'))).resolves.toContain('test.txt');
+  });
+
+  it('should download a one-segment key even when it looks like a solution (listing has its own route)', async () => {
+    const put = await request(http)
+      .put('/assets/storage/test')
+      .set(as(alice))
+      .set('content-type', 'text/plain')
+      .send('no extension')
+      .expect(201);
+    expect(put.body.key).toBe('default/objects/test');
+    const got = await text(request(http).get('/assets/storage/test').set(as(alice))).expect(200);
+    expect(got.body).toBe('no extension');
+    expect(got.headers['content-type']).toBe('text/plain');
+    await request(http).head('/assets/storage/test').set(as(alice)).expect(200);
+    await request(http).delete(`/assets/storage/${put.body.key}`).set(as(alice)).expect(204);
+    await request(http).get('/assets/storage/test').set(as(alice)).expect(404);
+  });
+
+  it('should take %2F (any case) as a separator: a%2Fb%2Fc.txt and a/b/c.txt are one object', async () => {
+    const put = await request(http)
+      .put('/assets/storage/enc%2Fdocs%2Fc.txt')
+      .set(as(alice))
+      .set('content-type', 'text/plain')
+      .send('encoded')
+      .expect(201);
+    expect(put.body.key).toBe('enc/docs/c.txt');
+    for (const path of ['enc/docs/c.txt', 'enc%2fdocs%2Fc.txt', 'enc/docs%2Fc.txt', 'enc%2Fdocs/c.txt']) {
+      const got = await text(request(http).get(`/assets/storage/${path}`).set(as(alice))).expect(200);
+      expect([path, got.body]).toEqual([path, 'encoded']);
+    }
+    // Listed under the same key it answered, and deleted through the encoded form.
+    const list = await request(http)
+      .get('/assets/storage')
+      .query({ solution: 'enc' })
+      .set(as(alice))
+      .expect(200);
+    expect(list.body.data.map((o: { key: string }) => o.key)).toEqual(['enc/docs/c.txt']);
+    await request(http)
+      .delete(`/assets/storage/${encodeURIComponent(put.body.key)}`)
+      .set(as(alice))
+      .expect(204);
+    await request(http).head('/assets/storage/enc/docs/c.txt').set(as(alice)).expect(404);
+    await expect(readdir(join(root, 'acme', PROJECT, 'enc', 'docs')).catch(() => [])).resolves.toEqual([]);
   });
 
   it('should stream any content type through unparsed and keep it, JSON included', async () => {
@@ -162,7 +202,7 @@ describe('Shared storage (e2e)', () => {
       .send(body)
       .expect(201);
     expect(put.body).toMatchObject({
-      key: 'conversations/abc/messages.json',
+      key: 'talk2data/conversations/abc/messages.json',
       size: body.length,
       etag: expect.any(String),
     });
@@ -178,6 +218,7 @@ describe('Shared storage (e2e)', () => {
       .expect(200);
     expect((get.body as Buffer).toString()).toBe(body);
     expect(get.headers['content-length']).toBe(String(body.length));
+    expect(get.headers['content-type']).toBe('application/json');
     expect(get.headers['last-modified']).toEqual(expect.any(String));
     expect(get.headers['x-content-type-options']).toBe('nosniff');
     // Written past Fastify (reused buffers), yet with the headers of every other response.
@@ -209,7 +250,13 @@ describe('Shared storage (e2e)', () => {
     expect(open.headers['content-range']).toBe('bytes 7-9/10');
     const bad = await request(http).get(url).set(as(alice)).set('range', 'bytes=10-').expect(416);
     expect(bad.headers['content-range']).toBe('bytes */10');
-    expect(bad.body.error.status).toBe(416);
+    expect(bad.body.error).toMatchObject({
+      status: 416,
+      code: 'RANGE_NOT_SATISFIABLE',
+      details: { size: 10 },
+    });
+    const head = await request(http).head(url).set(as(alice)).set('range', 'bytes=10-').expect(416);
+    expect(head.headers['content-range']).toBe('bytes */10');
     const multi = await text(request(http).get(url).set(as(alice)).set('range', 'bytes=0-1,3-4')).expect(200);
     expect(multi.body).toBe('0123456789');
     // The local backend keeps the content type of the upload, as the cloud stores do.
@@ -285,13 +332,15 @@ describe('Shared storage (e2e)', () => {
 
   it('should answer 304 for a matching If-None-Match and 200 after a change; HEAD gives headers only', async () => {
     const url = '/assets/storage/sol/docs/etag.txt';
-    await request(http).put(url).set(as(alice)).send(Buffer.from('v1')).expect(201);
+    await request(http).put(url).set(as(alice)).set('content-type', 'text/markdown').send('v1').expect(201);
     const first = await request(http).get(url).set(as(alice)).expect(200);
     const etag = first.headers.etag;
     expect(etag).toEqual(expect.any(String));
     await request(http).get(url).set(as(alice)).set('if-none-match', etag).expect(304);
+    await request(http).head(url).set(as(alice)).set('if-none-match', etag).expect(304);
     const head = await request(http).head(url).set(as(alice)).expect(200);
     expect(head.headers['content-length']).toBe('2');
+    expect(head.headers['content-type']).toBe('text/markdown');
     expect(head.headers.etag).toBe(etag);
     // No wait for the clock to tick: the sizes differ, so the fs store's size-and-mtime validator changes.
     await request(http).put(url).set(as(alice)).send(Buffer.from('v2!')).expect(201);
@@ -299,12 +348,13 @@ describe('Shared storage (e2e)', () => {
     expect(changed.headers.etag).not.toBe(etag);
   });
 
-  it('should list with a cursor, keys relative to the solution', async () => {
+  it('should list with a cursor at GET /assets/storage?solution=, each key the path that addresses the object', async () => {
     for (const n of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) {
       await request(http)
         .put(`/assets/storage/lister/items/${n}`)
         .set(as(alice))
-        .send(Buffer.from(n))
+        .set('content-type', 'text/plain')
+        .send(n)
         .expect(201);
     }
     await request(http)
@@ -312,14 +362,19 @@ describe('Shared storage (e2e)', () => {
       .set(as(alice))
       .send(Buffer.from('x'))
       .expect(201);
+    const list = (query: Record<string, unknown>) =>
+      request(http)
+        .get('/assets/storage')
+        .query({ solution: 'lister', ...query })
+        .set(as(alice));
     const keys: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: request.Response = await request(http)
-        .get('/assets/storage/lister')
-        .query({ prefix: 'items/', limit: 2, ...(cursor ? { cursor } : {}) })
-        .set(as(alice))
-        .expect(200);
+      const res: request.Response = await list({
+        prefix: 'items/',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      }).expect(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       for (const item of res.body.data)
         expect(item).toEqual({
@@ -327,21 +382,33 @@ describe('Shared storage (e2e)', () => {
           size: 5,
           etag: expect.any(String),
           last_modified: expect.any(String),
-          // Stored as sent: a body without a Content-Type is application/octet-stream.
-          content_type: 'application/octet-stream',
+          content_type: 'text/plain',
         });
       keys.push(...res.body.data.map((d: { key: string }) => d.key));
       cursor = res.body.next_cursor;
     } while (cursor);
-    expect(keys).toEqual(['items/a.txt', 'items/b.txt', 'items/c.txt', 'items/d.txt', 'items/e.txt']);
-    const all = await request(http).get('/assets/storage/lister').set(as(alice)).expect(200);
-    expect(all.body.data.map((d: { key: string }) => d.key)).toContain('other/x.txt');
-    await request(http)
-      .get('/assets/storage/lister')
-      .query({ cursor: 'garbage!' })
-      .set(as(alice))
-      .expect(400);
-    await request(http).get('/assets/storage/lister').query({ limit: 1000 }).set(as(alice)).expect(400);
+    expect(keys).toEqual([
+      'lister/items/a.txt',
+      'lister/items/b.txt',
+      'lister/items/c.txt',
+      'lister/items/d.txt',
+      'lister/items/e.txt',
+    ]);
+    // Each key is what GET takes back.
+    const got = await text(request(http).get(`/assets/storage/${keys[2]}`).set(as(alice))).expect(200);
+    expect(got.body).toBe('c.txt');
+    const all = await list({}).expect(200);
+    expect(all.body.data).toContainEqual(
+      // Stored as sent: a body without a Content-Type is application/octet-stream.
+      expect.objectContaining({ key: 'lister/other/x.txt', content_type: 'application/octet-stream' }),
+    );
+    await list({ cursor: 'garbage!' }).expect(400);
+    await list({ limit: 1000 }).expect(400);
+    await list({ solution: 'Not A Solution' }).expect(400);
+    const missing = await request(http).get('/assets/storage').set(as(alice)).expect(400);
+    expect(missing.body.error.details.fields).toEqual([{ field: 'solution', message: 'is required' }]);
+    // A path always names an object: the old listing path is the one-segment key default/objects/lister.
+    await request(http).get('/assets/storage/lister').set(as(alice)).expect(404);
   });
 
   it('should keep projects apart: another project sees nothing of this one', async () => {
@@ -351,7 +418,11 @@ describe('Shared storage (e2e)', () => {
       .send(Buffer.from('p1 only'))
       .expect(201);
     await request(http).get('/assets/storage/iso/docs/secret.txt').set(as(alice, OTHER_PROJECT)).expect(404);
-    const list = await request(http).get('/assets/storage/iso').set(as(alice, OTHER_PROJECT)).expect(200);
+    const list = await request(http)
+      .get('/assets/storage')
+      .query({ solution: 'iso' })
+      .set(as(alice, OTHER_PROJECT))
+      .expect(200);
     expect(list.body.data).toEqual([]);
     // Naming the other tenant's prefix in the key only nests it under the caller's own prefix.
     await request(http)
@@ -370,7 +441,15 @@ describe('Shared storage (e2e)', () => {
     ['a raw . segment', '/assets/storage/iso/./docs/secret.txt'],
     ['encoded dots', '/assets/storage/iso/docs/%2e%2e/%2e%2e/x.txt'],
     ['double-encoded dots', '/assets/storage/iso/docs/%252e%252e/x.txt'],
-    ['an encoded slash', '/assets/storage/iso/docs%2F..%2F..%2Fx.txt'],
+    ['dot segments between encoded slashes', '/assets/storage/iso/docs%2F..%2F..%2Fx.txt'],
+    [
+      'an encoded traversal to another project',
+      `/assets/storage/..%2F..%2F${OTHER_PROJECT}%2Fiso%2Fdocs%2Fsecret.txt`,
+    ],
+    ['encoded dots and slash', '/assets/storage/iso/docs/%2e%2e%2F%2E%2E%2Fx.txt'],
+    ['a double-encoded slash', '/assets/storage/iso/docs%252F..%252F..%252Fx.txt'],
+    ['a double-encoded slash in one segment', '/assets/storage/..%252F..%252Fx.txt'],
+    ['encoded empty segments', '/assets/storage/iso/docs%2F%2Fx.txt'],
     ['an encoded backslash', '/assets/storage/iso/docs/..%5C..%5Cx.txt'],
     ['an empty segment', '/assets/storage/iso/docs//x.txt'],
     ['a fullwidth traversal', `/assets/storage/iso/docs/${encodeURIComponent('．．')}/x.txt`],
@@ -381,7 +460,7 @@ describe('Shared storage (e2e)', () => {
       const res = await raw(
         method,
         path,
-        { ...as(alice), 'content-type': 'text/plain' },
+        method === 'PUT' ? { ...as(alice), 'content-type': 'text/plain' } : as(alice),
         method === 'PUT' ? 'evil' : undefined,
       );
       expect([method, res.status]).toEqual([method, 400]);
@@ -418,7 +497,7 @@ describe('Shared storage (e2e)', () => {
       ['GET', '/assets/storage/sol/docs/auth.txt'],
       ['HEAD', '/assets/storage/sol/docs/auth.txt'],
       ['DELETE', '/assets/storage/sol/docs/auth.txt'],
-      ['GET', '/assets/storage/sol'],
+      ['GET', '/assets/storage?solution=sol'],
       ['POST', '/assets/files'],
       ['GET', '/assets/files'],
       ['GET', '/assets/files/file:acme:analytics-prod:auth-file'],
@@ -525,11 +604,25 @@ describe('Shared storage (e2e)', () => {
 
     it('should validate fields and keys before storing anything', async () => {
       const base = () => request(http).post('/assets/files').set(as(alice));
-      await base()
+      const empty = await base()
         .field('key', 'docs/a.txt')
         .field('name', '')
         .attach('file', Buffer.from('x'), 'a.txt')
         .expect(422);
+      // One shape for validation details: the field, and what is wrong without repeating its name.
+      expect(empty.body.error.details).toEqual({
+        fields: [{ field: 'name', message: 'must be 1 to 255 characters' }],
+      });
+      const several = await base()
+        .field('name', '')
+        .field('tags', 't'.repeat(65))
+        .attach('file', Buffer.from('x'), 'a.txt')
+        .expect(422);
+      expect(several.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual([
+        'key',
+        'name',
+        'tags',
+      ]);
       await base()
         .field('key', 'docs/a.txt')
         .field('name', 'n'.repeat(256))
@@ -546,7 +639,10 @@ describe('Shared storage (e2e)', () => {
         .field('name', 'evil')
         .attach('file', Buffer.from('x'), 'a.txt')
         .expect(400);
-      await base().field('key', 'docs/nofile.txt').field('name', 'nofile').expect(422);
+      const nofile = await base().field('key', 'docs/nofile.txt').field('name', 'nofile').expect(422);
+      expect(nofile.body.error.details).toEqual({
+        fields: [{ field: 'file', message: 'is required (send key and name before it)' }],
+      });
       await base().set('content-type', 'application/json').send({ key: 'x' }).expect(400);
       await expect(readdir(join(root, 'globex')).catch(() => [])).resolves.toEqual([]);
     });

@@ -209,7 +209,8 @@ export async function expectStorageRoundTrip(
     .set('content-type', 'text/plain')
     .send(firstBody)
     .expect(201);
-  expect(put.body).toMatchObject({ key: firstKey, size: Buffer.byteLength(firstBody) });
+  // The key that addresses the object again: its path under /assets/storage/.
+  expect(put.body).toMatchObject({ key: `reports/${firstKey}`, size: Buffer.byteLength(firstBody) });
   const got = await asText(request(http$).get(at(firstKey)).set(as())).expect(200);
   expect(got.body).toBe(firstBody);
   expect(got.headers['content-type']).toBe('text/plain');
@@ -217,11 +218,16 @@ export async function expectStorageRoundTrip(
   expect(head.headers['content-length']).toBe(String(Buffer.byteLength(firstBody)));
   await request(http$).put(at(secondKey)).set(as()).send(Buffer.from(secondBody)).expect(201);
   const list = await request(http$)
-    .get(viaConnection('/assets/storage/reports', connection))
-    .query({ prefix: 'docs/' })
+    .get(viaConnection('/assets/storage', connection))
+    .query({ solution: 'reports', prefix: 'docs/' })
     .set(as())
     .expect(200);
-  expect(list.body.data.map((o: { key: string }) => o.key)).toEqual([firstKey, secondKey].sort());
+  expect(list.body.data.map((o: { key: string }) => o.key)).toEqual(
+    [firstKey, secondKey].sort().map((key) => `reports/${key}`),
+  );
+  expect(list.body.data.find((o: { key: string }) => o.key === `reports/${firstKey}`).content_type).toBe(
+    'text/plain',
+  );
   await request(http$).delete(at(removed)).set(as()).expect(204);
   await request(http$).get(at(removed)).set(as()).expect(404);
 }

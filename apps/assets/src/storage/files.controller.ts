@@ -7,39 +7,70 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors, AppException, type Page, pageOf, PageQueryDto, type Principal } from '@app/core';
+import {
+  ApiErrors,
+  AppException,
+  ErrorCode,
+  type Page,
+  pageOf,
+  PageQueryDto,
+  type Principal,
+} from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
-import { projectFromHeader, RequirePermission } from '@app/authz';
 import { ObjectTooLargeError, waitForBody } from '@app/storage';
 import { ObjectStoreResolver } from './object-store.resolver.js';
 import { UploadSlots } from './upload-slots.js';
 import { UploadHeartbeat } from './upload-heartbeat.js';
 import { type FileFields, FILES_SOLUTION, FilesService } from './files.service.js';
 import type { FileEntity } from './persistence/file.entity.js';
-import { FileDto, FilePageDto, FileUploadedDto } from './storage.dto.js';
-import { CONNECTION_QUERY, STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
+import { FileDto, FilePageDto, FileUploadedDto, ObjectQueryDto } from './storage.dto.js';
+import {
+  envelopeExample,
+  FILE_EXAMPLE,
+  FILE_PAGE_EXAMPLE,
+  FILE_UPLOADED_EXAMPLE,
+  UPLOAD_FILE_EXAMPLE,
+} from './storage.examples.js';
+import { error, ProjectPermission } from './storage.docs.js';
+import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
 const FIELD_NAMES = new Set(['key', 'name', 'resource_uri', 'description', 'tags']);
 
+/** One validation problem of the form, in the shape every route uses (`details.fields`). */
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A 422 naming one field; `message` says what is wrong without repeating the field's name. */
+function invalidField(field: string, message: string): AppException {
+  return AppException.validation(`Invalid file upload: ${field} ${message}`, {
+    fields: [{ field, message }],
+  });
+}
+
 function validateFields(raw: Record<string, string>): FileFields {
-  const problems: string[] = [];
-  if (!raw.key) problems.push('key is required');
+  const fields: FieldProblem[] = [];
+  if (!raw.key) fields.push({ field: 'key', message: 'is required' });
   const name = raw.name?.trim() ?? '';
-  if (name.length < 1 || name.length > 255) problems.push('name must be 1 to 255 characters');
+  if (name.length < 1 || name.length > 255)
+    fields.push({ field: 'name', message: 'must be 1 to 255 characters' });
   if (raw.description !== undefined && raw.description.length > 1000)
-    problems.push('description must be at most 1000 characters');
+    fields.push({ field: 'description', message: 'must be at most 1000 characters' });
   const tags = (raw.tags ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
   if (tags.length > 50 || tags.some((t) => t.length > 64))
-    problems.push('tags must be at most 50 comma-separated values of up to 64 characters');
-  if (problems.length) throw AppException.validation('Invalid file upload', { problems });
+    fields.push({
+      field: 'tags',
+      message: 'must be at most 50 comma-separated values of up to 64 characters',
+    });
+  if (fields.length) throw AppException.validation('Invalid file upload', { fields });
   return {
     key: raw.key,
     name,
@@ -75,13 +106,28 @@ function toFileDto(file: FileEntity): FileDto {
 
 const FILE_URI_PARAM = {
   name: 'resource_uri',
-  example: 'file:acme:analytics-prod:quarterly-report',
+  example: 'file:acme-corp:analytics-prod:quarterly-report-q1',
   description: 'One path segment; raw colons and `%3A` both work',
 };
 
 function isFileTooLarge(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
 }
+
+const PROJECT_MISSING =
+  'RESOURCE_NOT_FOUND: the X-Project-ID project does not exist or the caller cannot read it';
+const FILE_MISSING =
+  "RESOURCE_NOT_FOUND: no such file in the project (another project's or org's URI is not found either), or the X-Project-ID project does not exist or the caller cannot read it";
+const FILE_MISSING_EXAMPLE = {
+  example: envelopeExample(404, ErrorCode.RESOURCE_NOT_FOUND, 'File not found'),
+};
+const STILL_UPLOADING_EXAMPLE = {
+  example: envelopeExample(409, ErrorCode.RESOURCE_ALREADY_EXISTS, 'The file is still being uploaded', {
+    resource_uri: 'file:acme-corp:analytics-prod:quarterly-report-q1',
+  }),
+};
+const UNAVAILABLE =
+  'SERVICE_UNAVAILABLE: the database, the object store or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a connection cannot be audited';
 
 @ApiTags('files')
 @ProjectHeader('required')
@@ -97,10 +143,12 @@ export class FilesController {
 
   @Post()
   @HttpCode(201)
-  @RequirePermission('can_write', projectFromHeader, 'Project')
   @ApiOperation({
+    operationId: 'uploadFile',
     summary:
       'Upload a file (multipart): bytes to storage under `<org>/<project>/files/<key>`, metadata to Assets',
+    description:
+      'Send `key` and `name` (and the optional fields) before the `file` part: nothing is written until they are valid. The key is reserved before the first byte is written, so a concurrent upload of the same key gets 409. The bytes are then read at the returned `url`.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -108,21 +156,74 @@ export class FilesController {
       type: 'object',
       required: ['file', 'key', 'name'],
       properties: {
-        file: { type: 'string', format: 'binary' },
-        key: { type: 'string', example: 'reports/q1.pdf' },
-        name: { type: 'string', minLength: 1, maxLength: 255 },
-        resource_uri: { type: 'string', example: 'file:acme:proj-42:q1-report' },
+        key: {
+          type: 'string',
+          description: '`{artifact-type}/{id…}` under the `files` solution',
+          example: 'reports/q1.pdf',
+        },
+        name: { type: 'string', minLength: 1, maxLength: 255, example: 'Quarterly Report Q1' },
+        resource_uri: {
+          type: 'string',
+          description: 'Default: `file:{org}:{project}:{slug of name}`',
+          example: 'file:acme-corp:analytics-prod:quarterly-report-q1',
+        },
         description: { type: 'string', maxLength: 1000 },
-        tags: { type: 'string', example: 'finance,quarterly' },
+        tags: {
+          type: 'string',
+          description: 'Comma-separated, at most 50 of up to 64 characters',
+          example: 'finance,quarterly',
+        },
+        file: { type: 'string', format: 'binary', description: 'Last; its Content-Type is kept' },
       },
     },
+    examples: { report: { summary: 'A quarterly report', value: UPLOAD_FILE_EXAMPLE } },
   })
-  @ApiQuery(CONNECTION_QUERY)
-  @ApiCreatedResponse({ type: FileUploadedDto })
-  @ApiErrors(400, 408, 409, 413, 422, 429)
+  @ApiCreatedResponse({
+    type: FileUploadedDto,
+    description: 'Stored: the bytes at `url`, the record at `/assets/files/{resource_uri}`',
+    example: FILE_UPLOADED_EXAMPLE,
+  })
+  @error(
+    400,
+    'INVALID_REQUEST: not a multipart/form-data body, a malformed `key` (see `PUT /assets/storage/{key}`), X-Project-ID or `connection`',
+  )
+  @ApiErrors(401)
+  @error(
+    403,
+    'INSUFFICIENT_PERMISSIONS: the caller may read the project but not write it, or cannot use the `connection` (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination',
+  )
+  @error(
+    404,
+    'RESOURCE_NOT_FOUND: the project or the `connection` does not exist or is not visible to the caller',
+  )
+  @error(
+    408,
+    'REQUEST_TIMEOUT: the body stopped arriving for `STORAGE_UPLOAD_IDLE_TIMEOUT_MS`; nothing was kept',
+  )
+  @error(
+    409,
+    'RESOURCE_ALREADY_EXISTS: the key or the resource URI is taken (or being uploaded), the upload lost its reservation, or the `connection` is disabled; nothing was kept',
+    {
+      example: envelopeExample(
+        409,
+        ErrorCode.RESOURCE_ALREADY_EXISTS,
+        'A file with this resource URI already exists',
+        { resource_uri: 'file:acme-corp:analytics-prod:quarterly-report-q1' },
+      ),
+    },
+  )
+  @error(413, 'PAYLOAD_TOO_LARGE: the file is over `STORAGE_MAX_UPLOAD_BYTES`; nothing was kept')
+  @error(
+    422,
+    'VALIDATION_ERROR: a field is missing or invalid, the file part is missing, repeated or sent before `key` and `name`, the `resource_uri` is not `file:{org}:{project}:<name>`, or the `connection` is not a storage connection; `details.fields` lists each `{ field, message }`',
+  )
+  @error(429, 'RATE_LIMIT_EXCEEDED: the organization has its maximum of uploads in progress')
+  @error(503, UNAVAILABLE)
+  @ProjectPermission('can_write')
   async upload(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
+    @Query() _query: ObjectQueryDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FileUploadedDto> {
@@ -131,10 +232,17 @@ export class FilesController {
   }
 
   @Get()
-  @RequirePermission('can_read', projectFromHeader, 'Project')
-  @ApiOperation({ summary: "The project's files (metadata; read the bytes at each `url`), newest first" })
-  @ApiOkResponse({ type: FilePageDto })
-  @ApiErrors(400)
+  @ApiOperation({
+    operationId: 'listFiles',
+    summary: "The project's files (metadata; read the bytes at each `url`), newest first",
+    description: 'Uploads still in progress are not listed.',
+  })
+  @ApiOkResponse({ type: FilePageDto, description: 'A page of file records', example: FILE_PAGE_EXAMPLE })
+  @error(400, 'INVALID_REQUEST: `page` or `limit` out of range')
+  @ApiErrors(401)
+  @error(404, PROJECT_MISSING)
+  @error(503, UNAVAILABLE)
+  @ProjectPermission('can_read')
   async list(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -149,11 +257,17 @@ export class FilesController {
   }
 
   @Get(':resource_uri')
-  @RequirePermission('can_read', projectFromHeader, 'Project')
   @ApiParam(FILE_URI_PARAM)
-  @ApiOperation({ summary: "A file's metadata" })
-  @ApiOkResponse({ type: FileDto })
-  @ApiErrors(409)
+  @ApiOperation({
+    operationId: 'getFile',
+    summary: "A file's metadata, with the `url` its bytes are read at",
+  })
+  @ApiOkResponse({ type: FileDto, description: 'The file record', example: FILE_EXAMPLE })
+  @ApiErrors(401)
+  @error(404, FILE_MISSING, FILE_MISSING_EXAMPLE)
+  @error(409, 'RESOURCE_ALREADY_EXISTS: the file is still being uploaded', STILL_UPLOADING_EXAMPLE)
+  @error(503, UNAVAILABLE)
+  @ProjectPermission('can_read')
   async get(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -164,15 +278,27 @@ export class FilesController {
 
   @Delete(':resource_uri')
   @HttpCode(204)
-  @RequirePermission('can_write', projectFromHeader, 'Project')
   @ApiParam(FILE_URI_PARAM)
   @ApiOperation({
+    operationId: 'deleteFile',
     summary: 'Delete a file: its bytes and its record go together',
     description:
-      'Bytes held in a storage connection are deleted there, which needs `can_execute` on the connection. If the store cannot delete them, the file stays whole (503).',
+      'Bytes held in a storage connection are deleted there, which needs `can_execute` on the connection. If the store cannot delete them, the file stays whole (503). The key is free for a new upload afterwards.',
   })
-  @ApiNoContentResponse()
-  @ApiErrors(409, 503)
+  @ApiNoContentResponse({ description: 'Deleted: bytes and record' })
+  @ApiErrors(401)
+  @error(
+    403,
+    'INSUFFICIENT_PERMISSIONS: the caller may read the project but not write it, or cannot use the connection holding the bytes (`can_execute`); `EGRESS_DENIED`: its endpoint is not an allowed destination',
+  )
+  @error(404, FILE_MISSING, FILE_MISSING_EXAMPLE)
+  @error(
+    409,
+    'RESOURCE_ALREADY_EXISTS: the file is still being uploaded, or the connection holding its bytes is disabled',
+    STILL_UPLOADING_EXAMPLE,
+  )
+  @error(503, `${UNAVAILABLE}; the file is kept whole`)
+  @ProjectPermission('can_write')
   async delete(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() projectId: string,
@@ -222,9 +348,12 @@ export class FilesController {
         }
         if (part.fieldname !== 'file' || file) {
           part.file.resume();
-          throw AppException.validation('Exactly one file field named "file" is expected', {
-            field: part.fieldname,
-          });
+          throw invalidField(
+            part.fieldname === 'file' ? 'file' : part.fieldname,
+            part.fieldname === 'file'
+              ? 'must be sent exactly once'
+              : 'is not a file field: send exactly one file, named "file"',
+          );
         }
         // Fields must precede the file, so that nothing is written before the request is known valid.
         fields = validateFields(raw);
@@ -237,10 +366,7 @@ export class FilesController {
         if (part.file.truncated) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
         file = { ...file, size: stored.size, etag: stored.etag };
       }
-      if (!file || !fields)
-        throw AppException.validation('The file field is required (send key and name before it)', {
-          field: 'file',
-        });
+      if (!file || !fields) throw invalidField('file', 'is required (send key and name before it)');
       file = await this.files.complete(file, { size: file.size, etag: file.etag });
     } catch (error) {
       // Nothing half-written: no bytes, no temp file and no row survive a failed upload.
@@ -250,7 +376,7 @@ export class FilesController {
       if (isFileTooLarge(error)) throw new ObjectTooLargeError(this.config.STORAGE_MAX_UPLOAD_BYTES);
       // A second file part trips the multipart file limit (1) before this loop sees it.
       if ((error as { code?: string } | null)?.code === 'FST_FILES_LIMIT')
-        throw AppException.validation('Exactly one file field named "file" is expected', { field: 'file' });
+        throw invalidField('file', 'must be sent exactly once');
       throw error;
     } finally {
       release?.();

@@ -1,5 +1,4 @@
 import { AppException } from '@app/core';
-import { STORAGE_NAME } from '@app/storage';
 
 /** Solution used when a path has one segment (`PUT /assets/storage/test.txt`, as in the seed). */
 export const DEFAULT_SOLUTION = 'default';
@@ -8,35 +7,35 @@ export const DEFAULT_ARTIFACT_TYPE = 'objects';
 
 export interface StoragePath {
   solution: string;
-  /** `<artifact-type>/<id…>`, or null when the request lists the solution. */
-  artifactPath: string | null;
+  /** `<artifact-type>/<id…>`. */
+  artifactPath: string;
 }
 
+// A raw `/` or its escape `%2F` (generated clients encode path parameters whole): both separate.
+const SEPARATOR = /\/|%2f/i;
+
 /**
- * Reads `{solution}/{key…}` from the raw, still percent-encoded URL (Fastify's wildcard param is
- * already decoded, so an encoded slash would be indistinguishable from a real one). Encoded
- * separators are refused; each segment is decoded once and the key builder re-checks the result.
+ * Reads the object path after `/storage/` from the raw, still percent-encoded URL (Fastify's
+ * wildcard param is already decoded, and decoding first would let `%252F` become a separator).
+ * `/` and `%2F` separate segments; each segment is then decoded exactly once, and TenantKeyBuilder
+ * re-checks every decoded segment (`.`/`..`, empty, backslash, controls, leftover escapes such as
+ * the `%2F` of a double-encoded `%252F`). An encoded backslash is refused here already.
  */
-export function parseStoragePath(rawUrl: string, method: string): StoragePath {
+export function parseStoragePath(rawUrl: string): StoragePath {
   const path = rawUrl.split('?')[0];
   const marker = '/storage/';
   const index = path.indexOf(marker);
   if (index === -1) throw AppException.invalidRequest('Invalid storage path');
   const rest = path.slice(index + marker.length);
-  if (/%(2f|5c)/i.test(rest))
-    throw AppException.invalidRequest('Invalid object key: encoded slashes are not allowed');
-  const segments = rest.split('/').map((segment) => {
+  if (/%5c/i.test(rest))
+    throw AppException.invalidRequest('Invalid object key: encoded backslashes are not allowed');
+  const segments = rest.split(SEPARATOR).map((segment) => {
     try {
       return decodeURIComponent(segment);
     } catch {
       throw AppException.invalidRequest('Invalid object key: malformed percent-encoding');
     }
   });
-  const isList =
-    method === 'GET' &&
-    (segments.length === 1 || (segments.length === 2 && segments[1] === '')) &&
-    STORAGE_NAME.test(segments[0]);
-  if (isList) return { solution: segments[0], artifactPath: null };
   if (segments.length === 1)
     return { solution: DEFAULT_SOLUTION, artifactPath: `${DEFAULT_ARTIFACT_TYPE}/${segments[0]}` };
   return { solution: segments[0], artifactPath: segments.slice(1).join('/') };

@@ -15,15 +15,6 @@ export type { StorageConfig };
 /** Route config flag: this route reads its body as a raw stream, whatever its content type. */
 export const RAW_BODY_ROUTE = { storageRawBody: true } as const;
 
-/** `?connection=`, documented on every route; resolved by ObjectStoreResolver. */
-export const CONNECTION_QUERY = {
-  name: 'connection',
-  required: false,
-  description:
-    'Use this registered storage connection (resource URI, or name in your scope) instead of the default store; needs `can_execute` on it',
-  example: 'data:acme:analytics-prod:shared-lake',
-} as const;
-
 /** What a request does with the store; recorded in the audit event of a connection use. */
 export type StorageOperation = 'put' | 'get' | 'head' | 'list' | 'delete' | 'upload';
 
