@@ -36,7 +36,7 @@ import {
 import { OBJECT_PAGE_EXAMPLE, PUT_OBJECT_EXAMPLE, PUT_SHORTHAND_EXAMPLE } from './storage.examples.js';
 import {
   BAD_KEY,
-  BINARY,
+  binary,
   BODY_HEADERS,
   CHANGED,
   CHANGED_EXAMPLE,
@@ -302,13 +302,13 @@ export class StorageController {
     status: 200,
     description: 'The whole object',
     headers: { ...OBJECT_HEADERS, ...BODY_HEADERS },
-    content: BINARY,
+    content: binary('{"role":"user","text":"hello"}\n'),
   })
   @ApiResponse({
     status: 206,
     description: 'The requested range',
     headers: { ...OBJECT_HEADERS, ...BODY_HEADERS, 'Content-Range': CONTENT_RANGE },
-    content: BINARY,
+    content: binary('{"role":"user"'),
   })
   @ApiResponse({
     status: 304,

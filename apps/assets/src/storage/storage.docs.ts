@@ -100,7 +100,10 @@ export const BODY_HEADERS = {
   },
 };
 
-export const BINARY = { '*/*': { schema: { type: 'string', format: 'binary' } } };
+/** The bytes as stored, in whatever type they were uploaded with; `example` shows a JSON Lines object. */
+export const binary = (example: string) => ({
+  '*/*': { schema: { type: 'string', format: 'binary' }, example },
+});
 
 export const CONTENT_RANGE = {
   description: 'The bytes served and the object size',
