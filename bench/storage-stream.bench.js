@@ -100,7 +100,13 @@ try {
   })
     .useMocker(() => ({}))
     .compile();
-  const http = { service: 'bench', prefix: 'assets', title: 'bench', description: 'bench' };
+  const http = {
+    service: 'bench',
+    prefix: 'assets',
+    title: 'bench',
+    description: 'bench',
+    server: { defaultHost: 'localhost', description: 'bench' },
+  };
   app = configureHttpApp(
     moduleRef.createNestApplication(createHttpAdapter(http), { bufferLogs: true }),
     http,

@@ -73,6 +73,31 @@ describe('Error envelope (e2e)', () => {
     }
   });
 
+  it.each(['/health/live', '/health/ready'])(
+    'should refuse hostile input on the public %s too',
+    async (path) => {
+      const res = await request(assets).get(`${path}?probe=%00`).expect(400);
+      expect(res.body.error.details).toEqual({
+        fields: [{ field: 'probe', message: 'must not contain U+0000' }],
+      });
+    },
+  );
+
+  it('should ignore a Content-Type on a request without a body', async () => {
+    const res = await request(gov)
+      .get('/governance/projects')
+      .set('authorization', alice())
+      .set('content-type', 'text/plain')
+      .expect(200);
+    expect(res.body.data.map((p: { id: string }) => p.id)).toContain(PROJECT);
+    await request(assets)
+      .delete('/assets/data/data:acme:analytics-prod:missing')
+      .set('authorization', alice())
+      .set('x-project-id', PROJECT)
+      .set('content-type', 'application/xml')
+      .expect(404);
+  });
+
   it.each([
     ['assets', () => assets, '/assets/data', 'assets'],
     ['governance', () => gov, '/governance/projects', 'governance'],

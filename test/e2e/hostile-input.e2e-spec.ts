@@ -81,7 +81,9 @@ describe('Hostile input (e2e)', () => {
           if (route.project) void req.set('x-project-id', route.project);
           const res = await req.send(body);
           expectEnvelope(res, 422, 'VALIDATION_ERROR');
-          expect(res.body.error.details).toEqual({ max_depth: 64 });
+          expect(res.body.error.details).toEqual({
+            fields: [{ field: 'body', message: 'is nested deeper than 64 levels' }],
+          });
         }
       }
     });
@@ -100,7 +102,9 @@ describe('Hostile input (e2e)', () => {
         .set('authorization', alice())
         .set('content-type', 'application/json')
         .send(`{"id":"deep-ok","name":"x","extra":${nestedArrays(64)}}`);
-      expect(beyond.body.error.details).toEqual({ max_depth: 64 });
+      expect(beyond.body.error.details).toEqual({
+        fields: [{ field: 'body', message: 'is nested deeper than 64 levels' }],
+      });
     });
 
     it('should not parse other JSON media types at all', async () => {

@@ -62,7 +62,10 @@ describe('Route authorization (e2e)', () => {
 
   it("should discover every route in each app's router, and nothing else", () => {
     for (const { app, prefix } of apps) {
-      const discovered = discoverRoutes(app).map((route) => `${route.method} ${urlOf(route, prefix)}`);
+      // Fastify answers HEAD for every GET, and a declared HEAD sits beside a GET of the same path.
+      const discovered = discoverRoutes(app)
+        .filter((route) => route.method !== 'HEAD')
+        .map((route) => `${route.method} ${urlOf(route, prefix)}`);
       const served = fastifyRoutes(app).filter((route) => !DOCS.test(route.split(' ')[1]));
       expect(discovered.length).toBeGreaterThanOrEqual(10);
       expect([...discovered].sort()).toEqual([...served].sort());

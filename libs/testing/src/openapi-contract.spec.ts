@@ -132,6 +132,15 @@ describe('OpenApiContract', () => {
       headers: { etag: 'x' },
     });
     expect(badEtag?.problems[0]).toMatch(/^header ETag: \/ must match pattern/);
+    const storedJson = contract.check({
+      method: 'GET',
+      path: '/files/a.json',
+      route: '/files/*',
+      status: 200,
+      headers: { etag: '"y"', 'content-type': 'application/json' },
+      body: json({ a: 1 }),
+    });
+    expect(storedJson).toBeNull();
   });
 
   it('should report a route the document does not have, and check unrouted 404s for the envelope', () => {

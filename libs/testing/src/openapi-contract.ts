@@ -194,8 +194,9 @@ export class OpenApiContract {
       );
       return;
     }
-    const schema = content[mediaType].schema;
-    if (!schema || !isJson(contentType) || response.body === undefined) return;
+    const schema = content[mediaType].schema as { format?: string } | undefined;
+    // Bytes documented as bytes (a download) are whatever was stored, JSON included.
+    if (!schema || schema.format === 'binary' || !isJson(contentType) || response.body === undefined) return;
     let body: unknown;
     try {
       body = JSON.parse(response.body.toString('utf8'));

@@ -108,7 +108,10 @@ export function registerInputGuards(app: NestFastifyApplication): void {
     const text = body.toString('utf8');
     if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
       done(
-        AppException.validation('Request body is nested too deeply', { max_depth: MAX_JSON_DEPTH }),
+        AppException.validation(
+          'Request body is nested too deeply',
+          fieldProblem('body', `is nested deeper than ${MAX_JSON_DEPTH} levels`),
+        ),
         undefined,
       );
       return;
@@ -116,10 +119,21 @@ export function registerInputGuards(app: NestFastifyApplication): void {
     void parseJson(request as unknown as Parameters<typeof parseJson>[0], text, done);
   });
   // JSON routes take JSON only: a form or text body would reach validation as stray fields or a
-  // string, and field names quoted back could be the caller's data. Both answer 415 instead.
-  app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, _body, done) =>
-    done(new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED), undefined),
+  // string, and field names quoted back could be the caller's data. Any other body answers 415;
+  // a Content-Type on a request without a body (a DELETE, say) is harmless and ignored.
+  const unsupported = () => new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED);
+  app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, body, done) =>
+    body.length === 0 ? done(null, undefined) : done(unsupported(), undefined),
   );
   fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('*', (request, payload, done) => {
+    const declared = request.headers['content-length'];
+    if (declared === '0' || (declared === undefined && request.headers['transfer-encoding'] === undefined)) {
+      payload.resume();
+      done(null, undefined);
+      return;
+    }
+    done(unsupported(), undefined);
+  });
   fastify.addHook('preValidation', async (request) => rejectNul(request));
 }

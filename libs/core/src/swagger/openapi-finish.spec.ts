@@ -17,7 +17,7 @@ describe('finishOpenApiDocument', () => {
     );
     const op = doc.paths['/health/live'].get!;
     expect(op.security).toEqual([]);
-    expect(Object.keys(op.responses)).toEqual(['200']);
+    expect(Object.keys(op.responses)).toEqual(['200', '400']);
     expect(PUBLIC_EXTENSION in op).toBe(false);
     expect(doc.servers?.[0].variables?.host.default).toBe('localhost:8002');
     expect(doc.info.license?.name).toBe('Apache-2.0');

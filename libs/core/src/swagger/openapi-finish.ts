@@ -145,12 +145,11 @@ function finishOperation(operation: Operation): void {
   const noStore = operation[NO_STORE_EXTENSION] === true;
   delete operation[PUBLIC_EXTENSION];
   delete operation[NO_STORE_EXTENSION];
+  // The input guards answer any route, public ones included, whose path, query or headers carry
+  // hostile text (U+0000, say).
+  ensureStatus(operation, 400, 'malformed path, query or header');
   if (isPublic) operation.security = [];
-  else {
-    // The input guards answer any route whose path, query or headers carry hostile text.
-    ensureStatus(operation, 400, 'malformed path, query or header');
-    ensureStatus(operation, 401, 'missing, expired or invalid bearer token');
-  }
+  else ensureStatus(operation, 401, 'missing, expired or invalid bearer token');
   if (operation.requestBody?.content?.['application/json']) {
     ensureStatus(operation, 400, 'the body is not well-formed JSON');
     ensureStatus(operation, 415, 'the body is not application/json');
