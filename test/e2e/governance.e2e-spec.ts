@@ -151,8 +151,8 @@ describe('Governance (e2e)', () => {
         .post('/governance/projects')
         .set('authorization', bob)
         .send({ id: 'bobs', name: 'Bob' })
-        .expect(404);
-      expect(res.body.error.code).toBe('RESOURCE_NOT_FOUND');
+        .expect(403);
+      expect(res.body.error.code).toBe('INSUFFICIENT_PERMISSIONS');
       await request(http)
         .post('/governance/grants')
         .set('authorization', alice)
@@ -442,7 +442,7 @@ describe('Governance (e2e)', () => {
     });
 
     it('should keep the audit log to org owners and admins', async () => {
-      await request(http).get('/governance/audit').set('authorization', bob).expect(404);
+      await request(http).get('/governance/audit').set('authorization', bob).expect(403);
       const res = await request(http).get('/governance/audit').set('authorization', mallory).expect(200);
       expect(res.body.data.every((e: { org_id: string }) => e.org_id === OTHER_ORG)).toBe(true);
     });

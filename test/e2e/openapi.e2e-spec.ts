@@ -72,4 +72,18 @@ describe('OpenAPI documents', () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it.each(['assets', 'governance'])('should never say nullable where OpenAPI 3.0 ignores it (%s)', (name) => {
+    // `nullable` admits null only beside a `type` (3.0.3): `nullable` + `allOf`/`$ref` alone
+    // admitted no null, and every unverified connection broke the contract.
+    const untyped: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (schema.nullable === true && !('type' in schema)) untyped.push(at);
+      for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
+    };
+    walk(JSON.parse(readFileSync(join(process.cwd(), 'openapi', `${name}.json`), 'utf8')), '#');
+    expect(untyped).toEqual([]);
+  });
 });

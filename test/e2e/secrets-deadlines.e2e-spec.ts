@@ -81,7 +81,7 @@ describe('Deadlines from the caller (e2e)', () => {
         expect(res.body.error).toMatchObject({
           code: 'INVALID_REQUEST',
           status: 400,
-          details: { header: HEADER },
+          details: { fields: [{ field: HEADER, message: 'must be a whole number of milliseconds' }] },
         });
         expect(fake.requests.length).toBe(before);
       },

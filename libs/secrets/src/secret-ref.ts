@@ -83,7 +83,7 @@ export function encodeListCursor(parts: string[]): string {
   return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
-/** The parts of a cursor made by encodeListCursor with `arity` parts; anything else is a 422. */
+/** The parts of a cursor made by encodeListCursor with `arity` parts; anything else is a 400 (a bad query). */
 export function decodeListCursor(cursor: string | null | undefined, arity: number): string[] | null {
   if (cursor === undefined || cursor === null || cursor === '') return null;
   let parts: unknown;
@@ -92,15 +92,15 @@ export function decodeListCursor(cursor: string | null | undefined, arity: numbe
       throw new Error('malformed');
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw AppException.validation(
+    throw AppException.invalidRequest(
       'Invalid cursor',
-      fieldProblem('cursor', 'is not a cursor this listing issued'),
+      fieldProblem('cursor', 'must be the next_cursor of a previous page'),
     );
   }
   if (!Array.isArray(parts) || parts.length !== arity || !parts.every((p) => typeof p === 'string')) {
-    throw AppException.validation(
+    throw AppException.invalidRequest(
       'Invalid cursor',
-      fieldProblem('cursor', 'is not a cursor this listing issued'),
+      fieldProblem('cursor', 'must be the next_cursor of a previous page'),
     );
   }
   return parts as string[];
@@ -114,7 +114,7 @@ export function assertPageLimit(limit: unknown): number {
     limit < 1 ||
     limit > MAX_RESOURCE_SECRET_PAGE
   ) {
-    throw AppException.validation(
+    throw AppException.invalidRequest(
       `limit must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`,
       fieldProblem('limit', `must be an integer in 1..${MAX_RESOURCE_SECRET_PAGE}`),
     );

@@ -119,7 +119,7 @@ export abstract class SecretsBackend {
   abstract delete(ref: SecretRef, options?: SecretsCallOptions): Promise<boolean>;
   /**
    * Every secret held under a resource path of one org (any project, org level included), paged,
-   * metadata only, in a stable order. An unknown or malformed cursor is a 422. Only that org:
+   * metadata only, in a stable order. An unknown or malformed cursor is a 400. Only that org:
    * the secrets of another org are never listed, whatever the cursor says.
    */
   abstract listResourceSecrets(

@@ -22,7 +22,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ApiErrors, AppException, ErrorCode, type Principal, TrustedServiceOnly } from '@app/core';
+import { ApiErrors, AppException, type Principal, TrustedServiceOnly } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { MAX_RESOURCE_SECRET_PAGE, SecretsBackend } from '@app/secrets';
@@ -134,21 +134,11 @@ export class ResourceSecretsInventoryController {
     @CurrentPrincipal() service: Principal,
     @Query() query: ResourceSecretsQueryDto,
   ): Promise<ResourceSecretPageDto> {
-    const page = await this.backend
-      .listResourceSecrets(service.orgId, { cursor: query.cursor ?? null, limit: query.limit })
-      .catch((error: unknown) => {
-        // A cursor the backend did not make is a bad query parameter, answered like any other.
-        if (
-          error instanceof AppException &&
-          error.code === ErrorCode.VALIDATION_ERROR &&
-          error.details.field === 'cursor'
-        ) {
-          throw AppException.invalidRequest('Invalid query parameters', {
-            fields: [{ field: 'cursor', message: CURSOR_MESSAGE }],
-          });
-        }
-        throw error;
-      });
+    // A cursor the backend did not make is a bad query parameter (400 naming `cursor`).
+    const page = await this.backend.listResourceSecrets(service.orgId, {
+      cursor: query.cursor ?? null,
+      limit: query.limit,
+    });
     return {
       data: page.items.map((e) => ({
         resource_uri: e.resourceUri,

@@ -352,9 +352,9 @@ export class GcpSecretsBackend extends SecretsBackend {
     } catch (err) {
       // A page token Secret Manager did not issue (or issued for another filter): the caller's cursor.
       if (token && codeOf(err) === INVALID_ARGUMENT)
-        throw AppException.validation(
+        throw AppException.invalidRequest(
           'Invalid cursor',
-          fieldProblem('cursor', 'is not a cursor this listing issued'),
+          fieldProblem('cursor', 'must be the next_cursor of a previous page'),
         );
       this.fail(err);
     }

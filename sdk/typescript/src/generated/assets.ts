@@ -769,6 +769,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description INVALID_REQUEST: malformed path, query or header */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -830,6 +853,29 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description SERVICE_UNAVAILABLE: a dependency (database, authz, secrets, audit) is down */
@@ -3292,6 +3338,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of objects */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3322,7 +3369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPageDto"];
                 };
             };
-            /** @description INVALID_REQUEST: a missing or malformed `solution`, a malformed `prefix`, a `cursor` not issued for this listing, `limit` outside 1–100, or a bad X-Project-ID; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: a missing or malformed `solution`, a malformed `prefix`, a `cursor` not issued for this listing, or `limit` outside 1–100; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3541,6 +3588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {"role":"user","text":"hello"} */
                     "*/*": string;
                 };
             };
@@ -3567,6 +3615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {"role":"user" */
                     "*/*": string;
                 };
             };
@@ -4433,6 +4482,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of file records */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4474,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["FilePageDto"];
                 };
             };
-            /** @description INVALID_REQUEST: `page` or `limit` out of range, or a bad X-Project-ID; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: `page` or `limit` out of range; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4613,6 +4663,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Stored: the bytes at `url`, the record at `/assets/files/{resource_uri}` */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4760,10 +4811,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Another change to this resource came first; nothing was changed",
+                     *         "code": "RESOURCE_ALREADY_EXISTS",
+                     *         "message": "A file with this resource URI already exists",
                      *         "status": 409,
-                     *         "details": {},
+                     *         "details": {
+                     *           "resource_uri": "file:acme-corp:analytics-prod:quarterly-report-q1"
+                     *         },
                      *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
                      *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *       }
@@ -4890,6 +4943,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file record */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -4919,7 +4973,7 @@ export interface operations {
                     "application/json": components["schemas"]["FileDto"];
                 };
             };
-            /** @description INVALID_REQUEST: a bad X-Project-ID or path; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5063,7 +5117,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_REQUEST: a bad X-Project-ID or path; malformed path, query or header; X-Project-ID is missing or not a valid project slug */
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is missing or not a valid project slug */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

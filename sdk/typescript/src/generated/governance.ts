@@ -526,6 +526,29 @@ export interface operations {
                     };
                 };
             };
+            /** @description INVALID_REQUEST: malformed path, query or header */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -587,6 +610,29 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description SERVICE_UNAVAILABLE: a dependency (database, authz, secrets, audit) is down */
