@@ -215,9 +215,13 @@ describe(GrantsService.name, () => {
       expect((await appFailureOf(service.list(as('dave'), 'project:analytics', 1, 20))).code).toBe(
         ErrorCode.INSUFFICIENT_PERMISSIONS,
       );
+      // The caller's own org is never hidden from them: 403; another org's stays invisible: 404.
       expect((await appFailureOf(service.list(as('mallory'), 'organization:acme', 1, 20))).code).toBe(
-        ErrorCode.RESOURCE_NOT_FOUND,
+        ErrorCode.INSUFFICIENT_PERMISSIONS,
       );
+      expect(
+        (await appFailureOf(service.list(as('mallory', 'globex'), 'organization:acme', 1, 20))).code,
+      ).toBe(ErrorCode.RESOURCE_NOT_FOUND);
     });
   });
 });
