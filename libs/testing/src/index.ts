@@ -5,3 +5,4 @@ export * from './fakes/fake-gcs.server.js';
 export * from './test-http-app.js';
 export * from './app-failure.js';
 export * from './openapi-contract.js';
+export * from './fakes/fake-mongodb.server.js';
