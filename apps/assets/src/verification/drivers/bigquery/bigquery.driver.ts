@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigReader } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
@@ -60,6 +61,37 @@ export interface BigqueryDriverOptions {
   apiOrigin?: string;
 }
 
+type ApiGet = (
+  path: string,
+  params: Record<string, string>,
+  signal: AbortSignal,
+) => Promise<Record<string, unknown>>;
+
+/** Backoff before retrying a rate-limited or failed call, as Google's clients retry these. */
+const RETRY_DELAYS_MS = [250, 750];
+const RETRY_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'backendError']);
+
+function isRetryable(status: number, body: unknown): boolean {
+  if (status === 429 || status === 500 || status === 502 || status === 503) return true;
+  const reason = (body as { error?: { errors?: Array<{ reason?: unknown }> } } | undefined)?.error
+    ?.errors?.[0]?.reason;
+  return status === 403 && typeof reason === 'string' && RETRY_REASONS.has(reason);
+}
+
+/** The strongest role a dataset ACL (`access[]` of datasets.get) gives this account by name. */
+function aclRoleOf(access: unknown, email: string): string | undefined {
+  if (!Array.isArray(access)) return undefined;
+  const rank = ['READER', 'WRITER', 'OWNER'];
+  let best = -1;
+  for (const entry of access as Array<Record<string, unknown>>) {
+    const who = entry?.['userByEmail'] ?? entry?.['iamMember'];
+    const member = typeof who === 'string' ? who.replace(/^serviceAccount:/, '') : undefined;
+    if (member?.toLowerCase() === email.toLowerCase())
+      best = Math.max(best, rank.indexOf(String(entry['role'])));
+  }
+  return best >= 0 ? rank[best] : undefined;
+}
+
 interface Page {
   items: Array<Record<string, unknown>>;
   next?: string;
@@ -69,7 +101,9 @@ interface Page {
  * BigQuery through its REST API (datasets.get / datasets.list / tables.list), made here through
  * an agent pinned to the checked address: `@google-cloud/bigquery`'s transport takes no agent and
  * follows HTTP(S)_PROXY. No job is run, so verification costs nothing. Discovery lists the
- * configured dataset, or every dataset of the project, bounded in tables and pages.
+ * configured dataset, or every dataset of the project, bounded in tables and pages. As Google's
+ * clients do, rate limits and backend errors are retried briefly, and a token that expires during
+ * the run is exchanged again once.
  */
 export class BigqueryDriver extends ConnectorDriver {
   readonly type = 'bigquery' as const;
@@ -90,27 +124,46 @@ export class BigqueryDriver extends ConnectorDriver {
 
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
+    const exchange = (signal: AbortSignal) =>
+      this.tokenSource(s.key, BIGQUERY_READ_SCOPE, signal, ctx.resolveExtra);
     const tokenStart = ctx.begin('authenticate');
     let token: string;
     try {
-      token = await ctx.withTimeout('authenticate', (signal) =>
-        this.tokenSource(s.key, BIGQUERY_READ_SCOPE, signal, ctx.resolveExtra),
-      );
+      token = await ctx.withTimeout('authenticate', exchange);
     } catch (error) {
       throw ctx.failStep('authenticate', error, tokenStart);
     }
+    // A token BigQuery has accepted once and then refuses has expired (or was revoked): like
+    // Google's client libraries, exchange the key again, once, and retry.
+    let accepted = false;
+    let reexchanged = false;
     const phases = new PinnedHttpPhases(ctx, this.api.https);
-    const get = async (path: string, params: Record<string, string>, signal: AbortSignal) => {
+    const get: ApiGet = async (path, params, signal) => {
       const url = new URL(
         `${this.api.origin}/bigquery/v2/projects/${encodeURIComponent(s.projectId)}${path}`,
       );
       for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-      const response = await requestJson(phases.agent, url, {
-        headers: { authorization: `Bearer ${token}` },
-        signal,
-      });
-      if (response.status !== 200) throw googleApiError(response.status, response.body);
-      return (response.body ?? {}) as Record<string, unknown>;
+      for (let attempt = 0; ; attempt++) {
+        const response = await requestJson(phases.agent, url, {
+          headers: { authorization: `Bearer ${token}` },
+          signal,
+        });
+        if (response.status === 200) {
+          accepted = true;
+          return (response.body ?? {}) as Record<string, unknown>;
+        }
+        const error = googleApiError(response.status, response.body);
+        if (response.status === 401 && accepted && !reexchanged) {
+          reexchanged = true;
+          token = await exchange(signal);
+          continue;
+        }
+        if (attempt < RETRY_DELAYS_MS.length && isRetryable(response.status, response.body)) {
+          await delay(RETRY_DELAYS_MS[attempt], undefined, { signal });
+          continue;
+        }
+        throw error;
+      }
     };
     try {
       await phases.authenticate(
@@ -121,6 +174,12 @@ export class BigqueryDriver extends ConnectorDriver {
             if (s.location && location && location.toLowerCase() !== s.location.toLowerCase()) {
               ctx.warn(
                 `dataset ${s.dataset} is in ${location}, not in the configured location ${s.location}`,
+              );
+            }
+            const role = aclRoleOf(dataset['access'], s.key.clientEmail);
+            if (role === 'WRITER' || role === 'OWNER') {
+              ctx.warn(
+                `the service account is ${role} of dataset ${s.dataset}: it can change data; READER is enough to read it`,
               );
             }
           } else {
@@ -142,16 +201,7 @@ export class BigqueryDriver extends ConnectorDriver {
     }
   }
 
-  private async discover(
-    s: BigquerySettings,
-    ctx: ProbeContext,
-    signal: AbortSignal,
-    get: (
-      path: string,
-      params: Record<string, string>,
-      signal: AbortSignal,
-    ) => Promise<Record<string, unknown>>,
-  ) {
+  private async discover(s: BigquerySettings, ctx: ProbeContext, signal: AbortSignal, get: ApiGet) {
     let pages = 0;
     const page = async (path: string, field: 'datasets' | 'tables', token?: string): Promise<Page> => {
       pages++;
@@ -177,6 +227,11 @@ export class BigqueryDriver extends ConnectorDriver {
         token = p.next;
       } while (token && pages < MAX_PAGES);
       if (token) truncated = true;
+      if (datasets.length === 0) {
+        ctx.warn(
+          'no dataset of the project is visible to this service account (it needs bigquery.datasets.get, e.g. BigQuery Metadata Viewer)',
+        );
+      }
     }
     const schemas: DiscoveredSchema[] = [];
     let listed = 0;
@@ -189,7 +244,16 @@ export class BigqueryDriver extends ConnectorDriver {
           truncated = true;
           break outer;
         }
-        const p = await page(`/datasets/${encodeURIComponent(dataset)}/tables`, 'tables', token);
+        let p: Page;
+        try {
+          p = await page(`/datasets/${encodeURIComponent(dataset)}/tables`, 'tables', token);
+        } catch (error) {
+          // Least privilege: a listed dataset whose tables this account may not list is reported,
+          // not fatal (only a configured dataset must be readable).
+          if (s.dataset || !(error instanceof DriverError) || error.code !== 'permission_denied') throw error;
+          ctx.warn(`the tables of dataset ${dataset} cannot be listed with this service account`);
+          continue outer;
+        }
         for (const t of p.items) {
           const name = (t['tableReference'] as { tableId?: unknown } | undefined)?.tableId;
           if (typeof name !== 'string' || !matchesFilters(`${dataset}.${name}`, ctx.limits)) continue;

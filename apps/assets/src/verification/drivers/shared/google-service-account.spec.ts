@@ -73,6 +73,10 @@ describe(tokenFromResponse.name, () => {
     expect(googleApiError(403, { error: { errors: [{ reason: 'forbidden' }] } })).toMatchObject({
       code: 'permission_denied',
     });
+    expect(googleApiError(403, { error: { errors: [{ reason: 'rateLimitExceeded' }] } })).toMatchObject({
+      code: 'unreachable',
+      message: expect.stringContaining('(rateLimitExceeded)'),
+    });
     expect(googleApiError(401, undefined)).toMatchObject({
       code: 'auth_failed',
       message: expect.stringContaining('HTTP_401'),

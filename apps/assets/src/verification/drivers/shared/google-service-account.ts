@@ -164,6 +164,13 @@ export function tokenFromResponse(status: number, body: unknown): string {
   throw sdkError('auth_failed', error ?? `HTTP_${status}`);
 }
 
+const LIMIT_REASONS = new Set([
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'quotaExceeded',
+  'dailyLimitExceeded',
+]);
+
 /** Google JSON API errors: `{error:{code, status, errors:[{reason}]}}`. */
 export function googleApiError(
   status: number,
@@ -184,6 +191,9 @@ export function googleApiError(
     case 401:
       return sdkError('auth_failed', reason);
     case 403:
+      // BigQuery (and older Google APIs) send rate and quota limits as 403: a refusal for now,
+      // not a missing permission.
+      if (LIMIT_REASONS.has(reason)) return sdkError('unreachable', reason);
       return sdkError(
         reason === 'accountDisabled' || reason === 'userProjectAccountProblem'
           ? 'auth_failed'
