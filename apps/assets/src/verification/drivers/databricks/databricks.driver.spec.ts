@@ -7,6 +7,7 @@ import {
   buildDatabricksOptions,
   classifyDatabricksError,
   DatabricksDriver,
+  httpErrorBody,
   pinDatabricksClient,
 } from './databricks.driver.js';
 
@@ -94,6 +95,12 @@ describe(DatabricksDriver.name, () => {
       classifyDatabricksError(Object.assign(new Error('bad status'), { statusCode: 403 })),
     ).toMatchObject({ code: 'permission_denied' });
     expect(
+      classifyDatabricksError(
+        Object.assign(new Error('bad status'), { statusCode: 403 }),
+        'Invalid access token.',
+      ),
+    ).toMatchObject({ code: 'auth_failed', message: expect.stringContaining('(HTTP_403)') });
+    expect(
       classifyDatabricksError(Object.assign(new Error('bad status'), { statusCode: 404 })),
     ).toMatchObject({ code: 'not_found' });
     expect(
@@ -119,6 +126,16 @@ describe(DatabricksDriver.name, () => {
         }),
       ),
     ).toMatchObject({ code: 'timeout' });
+  });
+
+  it('should read the start of a failed response body, and nothing from other errors', async () => {
+    const response = { text: async () => `Invalid access token.${'x'.repeat(2000)}` };
+    await expect(httpErrorBody(Object.assign(new Error('bad status'), { response }))).resolves.toHaveLength(
+      512,
+    );
+    await expect(httpErrorBody(new Error('ECONNRESET'))).resolves.toBe('');
+    const failing = { text: async () => Promise.reject(new Error('premature close')) };
+    await expect(httpErrorBody({ response: failing })).resolves.toBe('');
   });
 
   it('should open the session only through the pinned address (a name DNS does not know)', async () => {

@@ -90,14 +90,30 @@ const ERROR_CLASSES: Array<[RegExp, VerificationErrorCode]> = [
   [/UNAUTHENTICATED|INVALID_TOKEN|TOKEN_EXPIRED/, 'auth_failed'],
 ];
 
+/** The workspace's answer to a token it does not accept: HTTP 403 with this body. */
+const INVALID_TOKEN_BODY = /invalid access token|token (has )?expired/i;
+
 /**
- * Thrift transport failures carry the HTTP status (401 bad token, 403 no access to the warehouse,
- * 404 wrong http_path); server errors carry an error class such as `[SCHEMA_NOT_FOUND]`, whose
- * name is the only thing kept; RetryError means the warehouse did not answer in time.
+ * The start of a failed HTTP response's body (the client's THTTPException keeps the unread
+ * node-fetch response), read within a short bound; only matched against, never reported.
  */
-export function classifyDatabricksError(error: unknown): unknown {
+export async function httpErrorBody(error: unknown): Promise<string> {
+  const response = (error as { response?: { text?: () => Promise<string> } } | null)?.response;
+  if (typeof response?.text !== 'function') return '';
+  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve(''), 500).unref());
+  return Promise.race([response.text().then((t) => t.slice(0, 512)), timeout]).catch(() => '');
+}
+
+/**
+ * Thrift transport failures carry the HTTP status (401 no token, 403 a token the workspace does
+ * not accept — body `Invalid access token` — or no access to the warehouse, 404 wrong http_path);
+ * server errors carry an error class such as `[SCHEMA_NOT_FOUND]`, whose name is the only thing
+ * kept; RetryError means the warehouse did not answer in time.
+ */
+export function classifyDatabricksError(error: unknown, body = ''): unknown {
   if (error instanceof DriverError) return error;
   const status = Number(prop(error, 'statusCode'));
+  if (status === 403 && INVALID_TOKEN_BODY.test(body)) return sdkError('auth_failed', 'HTTP_403');
   const byStatus = Number.isFinite(status) ? codeForHttpStatus(status) : undefined;
   if (byStatus) return sdkError(byStatus, `HTTP_${status}`);
   if (prop(error, 'name') === 'AuthenticationError') return sdkError('auth_failed', 'AuthenticationError');
@@ -111,6 +127,13 @@ export function classifyDatabricksError(error: unknown): unknown {
   return cause && typeof cause === 'object' ? cause : error;
 }
 
+/** Test seams: workspaces always listen on 443 with a publicly trusted certificate. */
+export interface DatabricksDriverOptions {
+  port?: number;
+  /** PEM CA to trust instead of the system store (a loopback test server's). */
+  ca?: string;
+}
+
 /**
  * Databricks SQL with `@databricks/sql` (Thrift over HTTPS): opening a session proves the token
  * and the warehouse, then the version and a bounded table listing of the configured catalog and
@@ -120,14 +143,18 @@ export class DatabricksDriver extends ConnectorDriver {
   readonly type = 'databricks' as const;
   readonly steps = STEPS_WITHOUT_PRIVILEGES;
 
+  constructor(private readonly options: DatabricksDriverOptions = {}) {
+    super();
+  }
+
   target(input: VerificationInput): EgressTarget {
     const s = readSettings(input);
-    return { host: s.host, port: 443 };
+    return { host: s.host, port: this.options.port ?? 443 };
   }
 
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
-    const phases = new PinnedHttpPhases(ctx, true);
+    const phases = new PinnedHttpPhases(ctx, true, { ca: this.options.ca });
     const client = new DBSQLClient({ logger: SILENT_LOGGER as never });
     client.on('error', () => undefined);
     pinDatabricksClient(client, phases.agent);
@@ -142,7 +169,7 @@ export class DatabricksDriver extends ConnectorDriver {
             ...(s.schema ? { initialSchema: s.schema } : {}),
           });
         } catch (error) {
-          throw classifyDatabricksError(error);
+          throw classifyDatabricksError(error, await httpErrorBody(error));
         }
       }, 'session opened with this token');
       const open = session;
