@@ -29,6 +29,7 @@ const fake = await startFakeTcliService({
   token: TOKEN,
   tables: TABLES,
   version: '2025.15',
+  denied: ['samples'],
 });
 afterAll(() => fake.close());
 
@@ -170,14 +171,17 @@ describe(`${VerificationService.name} (databricks, @databricks/sql against a TCL
     expect(statusOf(report, 'authenticate')).toBe('failed');
   });
 
-  it('should classify the server’s SQL errors (missing catalog or schema) by their error class', async () => {
+  it('should classify the server’s SQL errors (missing catalog or schema, no USE CATALOG) by their error class', async () => {
     const catalog = await verifier.verify(input({ catalog: 'nosuch' }), { orgId: 'o1' });
     expect(catalog).toMatchObject({ success: false, details: { error_code: 'not_found' } });
     expect(catalog.message).toContain('CATALOG_NOT_FOUND');
     const schema = await verifier.verify(input({ db_schema: 'nosuch' }), { orgId: 'o1' });
     expect(schema).toMatchObject({ success: false, details: { error_code: 'not_found' } });
     expect(schema.message).toContain('SCHEMA_NOT_FOUND');
-    expect(JSON.stringify([catalog, schema])).not.toContain(TOKEN);
+    const denied = await verifier.verify(input({ catalog: 'samples' }), { orgId: 'o1' });
+    expect(denied).toMatchObject({ success: false, details: { error_code: 'permission_denied' } });
+    expect(denied.message).toContain('INSUFFICIENT_PERMISSIONS');
+    expect(JSON.stringify([catalog, schema, denied])).not.toContain(TOKEN);
   });
 
   it('should fail at tls when the certificate is not trusted', async () => {

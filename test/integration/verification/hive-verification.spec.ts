@@ -25,6 +25,7 @@ const common = {
   users: { [USER]: PASSWORD },
   tables: TABLES,
   version: '3.1.3 r4df4d75b',
+  denied: ['analytics'],
 };
 const https = await startFakeTcliService({ ...common, httpPath: '/cliservice', tls: pki });
 const plain = await startFakeTcliService({ ...common, httpPath: '/cliservice' });
@@ -180,12 +181,16 @@ describe(`${VerificationService.name} (hive, TCLIService over HTTP against a Hiv
     expect(report.message).toContain('HTTP_404');
   });
 
-  it('should classify the server’s SQL error for a missing database as not_found', async () => {
+  it('should classify the server’s SQL errors: a missing database, a database the user may not use', async () => {
     const report = await verifier.verify(input({ database: 'nosuch' }), { orgId: 'o1' });
     expect(report).toMatchObject({ success: false, details: { error_code: 'not_found' } });
     expect(report.message).toContain('HIVE_10072');
     expect(statusOf(report, 'authenticate')).toBe('failed');
     expect(JSON.stringify(report)).not.toContain(PASSWORD);
+    const denied = await verifier.verify(input({ database: 'analytics' }), { orgId: 'o1' });
+    expect(denied).toMatchObject({ success: false, details: { error_code: 'permission_denied' } });
+    expect(denied.message).toContain('HIVE_40000');
+    expect(JSON.stringify(denied)).not.toContain(USER);
   });
 
   it('should fail at tls against a certificate it does not trust, and refuse the binary transport', async () => {

@@ -55,6 +55,8 @@ export interface FakeTcliServiceOptions {
   tables: FakeTable[];
   /** Databricks: `current_version().dbsql_version`; Hive: CLI_DBMS_VER. */
   version: string;
+  /** Catalogs (Databricks) or databases (Hive) the authenticated user may not use. */
+  denied?: string[];
   /** The highest TProtocolVersion the server speaks. */
   serverProtocol?: number;
 }
@@ -347,6 +349,12 @@ export async function startFakeTcliService(options: FakeTcliServiceOptions): Pro
                 '42P08',
               );
             }
+            if (options.denied?.includes(ns.catalogName)) {
+              throw new StatusError(
+                `[INSUFFICIENT_PERMISSIONS] Insufficient privileges: User does not have USE CATALOG on Catalog '${ns.catalogName}'. SQLSTATE: 42501`,
+                '42501',
+              );
+            }
             catalog = ns.catalogName;
           }
           if (ns?.schemaName) {
@@ -365,6 +373,14 @@ export async function startFakeTcliService(options: FakeTcliServiceOptions): Pro
               `Failed to open new session: org.apache.hive.service.cli.HiveSQLException: Error while compiling statement: FAILED: SemanticException [Error 10072]: Database does not exist: ${db}`,
               '42000',
               10072,
+            );
+          }
+          if (options.denied?.includes(db)) {
+            // SQL-standard / Ranger authorization refusing `use <db>` for this user.
+            throw new StatusError(
+              `Failed to open new session: org.apache.hive.service.cli.HiveSQLException: Error while compiling statement: FAILED: HiveAccessControlException Permission denied: user [${currentUser}] does not have [USE] privilege on [${db}]`,
+              '42000',
+              40000,
             );
           }
           schema = db;
