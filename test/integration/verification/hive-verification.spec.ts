@@ -3,6 +3,14 @@ import { DRIVERS } from '../../../apps/assets/src/verification/driver.registry.j
 import { EgressPolicy } from '../../../apps/assets/src/egress/egress-policy.js';
 import { loadVerificationConfig } from '../../../apps/assets/src/verification/verification.config.js';
 import { VerificationService } from '../../../apps/assets/src/verification/verification.service.js';
+import ttypes from '@databricks/sql/thrift/TCLIService_types.js';
+import { createPinnedAgent } from '../../../apps/assets/src/egress/index.js';
+import {
+  HiveStatusError,
+  rowSetToRows,
+  TcliHttpClient,
+} from '../../../apps/assets/src/verification/drivers/hive/hive.driver.js';
+import thrift from 'thrift';
 import { canary, captureLogs, silentServer } from './verification-fixtures.js';
 
 // The Hive driver (thrift's HTTP client with the generated TCLIService client) against the
@@ -220,6 +228,71 @@ describe(`${VerificationService.name} (hive, TCLIService over HTTP against a Hiv
       expect(statusOf(report, 'authenticate')).toBe('failed');
     } finally {
       await silent.close();
+    }
+  });
+
+  it('should answer the other metadata calls and refuse unknown handles as HiveServer2 does', async () => {
+    const dest = { hostname: HOST, address: '127.0.0.1', family: 4 as const, port: plain.port };
+    const agent = createPinnedAgent(dest, { https: false });
+    const settings = {
+      host: HOST,
+      port: plain.port,
+      httpPath: '/cliservice',
+      tls: false,
+      username: USER,
+      password: PASSWORD,
+    };
+    const rpc = new TcliHttpClient(settings, dest, agent);
+    type Op = { operationHandle: unknown };
+    const fetchAll = async (op: Op) => {
+      const page = await rpc.call<{ results: Parameters<typeof rowSetToRows>[0]; hasMoreRows: boolean }>(
+        'FetchResults',
+        new ttypes.TFetchResultsReq({
+          operationHandle: op.operationHandle as never,
+          orientation: ttypes.TFetchOrientation.FETCH_NEXT,
+          maxRows: new thrift.Int64(100),
+        }),
+      );
+      expect(page.hasMoreRows).toBe(false);
+      return rowSetToRows(page.results);
+    };
+    try {
+      const { sessionHandle } = await rpc.call<{ sessionHandle: never; serverProtocolVersion: number }>(
+        'OpenSession',
+        new ttypes.TOpenSessionReq({
+          client_protocol: ttypes.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10,
+        }),
+      );
+      const schemas = await rpc.call<Op>(
+        'GetSchemas',
+        new ttypes.TGetSchemasReq({ sessionHandle, schemaName: 's%' }),
+      );
+      expect(await fetchAll(schemas)).toEqual([['sales', '']]);
+      const catalogs = await rpc.call<Op>('GetCatalogs', new ttypes.TGetCatalogsReq({ sessionHandle }));
+      expect(await fetchAll(catalogs)).toEqual([]);
+      const version = await rpc.call<Op>(
+        'ExecuteStatement',
+        new ttypes.TExecuteStatementReq({ sessionHandle, statement: 'SELECT version()' }),
+      );
+      const state = await rpc.call<{ operationState: number }>(
+        'GetOperationStatus',
+        new ttypes.TGetOperationStatusReq({ operationHandle: version.operationHandle as never }),
+      );
+      expect(state.operationState).toBe(ttypes.TOperationState.FINISHED_STATE);
+      expect(await fetchAll(version)).toEqual([['3.1.3 r4df4d75b']]);
+      await expect(
+        rpc.call(
+          'ExecuteStatement',
+          new ttypes.TExecuteStatementReq({ sessionHandle, statement: 'DROP TABLE x' }),
+        ),
+      ).rejects.toMatchObject({ sqlState: '42000', errorCode: 40000 });
+      await rpc.call('CloseSession', new ttypes.TCloseSessionReq({ sessionHandle }));
+      const gone = rpc.call('GetCatalogs', new ttypes.TGetCatalogsReq({ sessionHandle }));
+      await expect(gone).rejects.toBeInstanceOf(HiveStatusError);
+      await expect(gone).rejects.toThrow('Invalid SessionHandle');
+      expect(plain.unhandled).toEqual(['DROP TABLE x']);
+    } finally {
+      agent.destroyAll();
     }
   });
 });

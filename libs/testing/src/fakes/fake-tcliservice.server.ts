@@ -492,7 +492,7 @@ export async function startFakeTcliService(options: FakeTcliServiceOptions): Pro
           const k = `${t.catalog}.${t.schema}`;
           if (seen.has(k) || !cat.test(t.catalog) || !sch.test(t.schema)) continue;
           seen.add(k);
-          rows.push([t.schema, t.catalog]);
+          rows.push([t.schema, options.flavor === 'hive' ? '' : t.catalog]);
         }
         return new ttypes.TGetSchemasResp(
           start(session, req, TOperationType.GET_SCHEMAS, ['TABLE_SCHEM', 'TABLE_CATALOG'], rows),
