@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import { createRequire } from 'node:module';
 import { EgressPolicy } from '../../../egress/index.js';
 import { loadVerificationConfig } from '../../verification.config.js';
@@ -49,7 +50,7 @@ const input = (
 });
 
 describe(SnowflakeDriver.name, () => {
-  const agent = new http.Agent();
+  const agent = new https.Agent();
   afterAll(() => agent.destroy());
 
   it('should map basic auth to exactly these options, with the fixed authenticator and the pinned agent', () => {
@@ -75,6 +76,34 @@ describe(SnowflakeDriver.name, () => {
       agentClass: expect.any(Function),
     });
     expect(options.agentClass()).toBe(agent);
+  });
+
+  it('should hand the SDK the pinned agent for the account host only, and a refusing one for anything else', async () => {
+    const options = buildSnowflakeOptions(readSnowflakeSettings(input('basic')), agent, 5000);
+    const host = 'xy12345.eu-west-1.snowflakecomputing.com';
+    expect(options.agentClass({ protocol: 'https:', hostname: host.toUpperCase() })).toBe(agent);
+    const plain = options.agentClass({ protocol: 'http:', hostname: host });
+    const stage = options.agentClass({ protocol: 'https:', hostname: 'sfc-stage.s3.amazonaws.com' });
+    // The SDK uses a supplied agent only when its protocol matches the URL's.
+    const protocolOf = (a: http.Agent) => (a as { protocol?: string }).protocol;
+    expect([protocolOf(plain), protocolOf(stage)]).toEqual(['http:', 'https:']);
+    for (const refusing of [plain, stage]) {
+      expect(refusing).not.toBe(agent);
+      const failure = await new Promise<Error>((resolve) => {
+        const transport = protocolOf(refusing) === 'https:' ? https : http;
+        const req = transport.request({ host: '127.0.0.1', port: 9, agent: refusing });
+        req.on('error', resolve);
+        req.end();
+      });
+      expect(failure).toMatchObject({ code: 'ERR_CANCELED' });
+    }
+    const chunk = SfErrors.createNetworkError(
+      402001,
+      Object.assign(new Error('destination denied by egress policy (not the account host)'), {
+        code: 'ERR_CANCELED',
+      }),
+    );
+    expect(classifySnowflakeError(chunk)).toMatchObject({ code: 'egress_denied' });
   });
 
   it('should decrypt a passphrase-protected key and pass key material, never a path or the passphrase', () => {

@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
-import type http from 'node:http';
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type snowflake from 'snowflake-sdk';
 import { ConfigReader, IDENTIFIER_PATTERN, PEM } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
@@ -108,15 +109,42 @@ export interface SnowflakeConnectOptions {
   clientRequestMFAToken: false;
   disableConsoleLogin: true;
   validateDefaultParameters: true;
-  agentClass: () => http.Agent;
+  agentClass: (options?: { protocol?: string; hostname?: string }) => http.Agent;
+}
+
+/** What the refusing agent fails a request with; the code is what makes the SDK give up on it. */
+const REFUSED_MESSAGE = 'destination denied by egress policy (not the account host)';
+
+/**
+ * The agent for any URL but the account's own host. The SDK takes `agentClass`'s agent only when its
+ * `protocol` matches the URL's and otherwise uses its own, unpinned one, so an `http:` URL from a
+ * response (a result chunk's stage URL) would go anywhere; this agent opens no socket. Its error is
+ * coded as a cancelled request: the SDK retries every other client error on a chunk fetch with
+ * backoff, for minutes after the verification has ended.
+ */
+class RefusingAgent extends http.Agent {
+  constructor(protocol: string) {
+    super({ keepAlive: false });
+    (this as { protocol?: string }).protocol = protocol;
+  }
+
+  override createConnection(
+    _options: http.ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): undefined {
+    const error = Object.assign(new Error(REFUSED_MESSAGE), { code: 'ERR_CANCELED' });
+    if (!callback) throw error;
+    process.nextTick(() => callback(error, undefined as unknown as Duplex));
+    return undefined;
+  }
 }
 
 /**
  * The complete options object for `snowflake.createConnection`. The authenticator is one of two
  * fixed values; no path, token cache, browser, proxy or OAuth option is ever set. `agentClass`
- * (the SDK's hook for supplying the HTTP agent) returns the pinned agent, so login, queries and
- * anything else go only to the checked address (other hosts, e.g. OCSP responders or result
- * stages, are refused by the pinned lookup).
+ * (the SDK's hook for supplying the HTTP agent) returns the pinned agent for the account host, so
+ * login and queries go only to the checked address; any other host or scheme (OCSP responders,
+ * result-chunk stages) gets an agent that refuses to connect.
  */
 export function buildSnowflakeOptions(
   s: SnowflakeSettings,
@@ -144,7 +172,13 @@ export function buildSnowflakeOptions(
     clientRequestMFAToken: false,
     disableConsoleLogin: true,
     validateDefaultParameters: true,
-    agentClass: () => agent,
+    // The SDK calls this per request with the URL's protocol and hostname.
+    agentClass: (options?: { protocol?: string; hostname?: string }): http.Agent => {
+      const protocol = options?.protocol ?? 'https:';
+      const hostname = (options?.hostname ?? s.host).toLowerCase();
+      const pinned = (agent as { protocol?: string }).protocol;
+      return protocol === pinned && hostname === s.host ? agent : new RefusingAgent(protocol);
+    },
   };
 }
 
@@ -173,6 +207,8 @@ const SQLSTATES: Record<string, VerificationErrorCode> = {
   '02000': 'not_found',
   '57014': 'timeout',
 };
+/** ERR_LARGE_RESULT_SET_NETWORK_COULD_NOT_CONNECT: a result chunk on another host, refused. */
+const CHUNK_NETWORK_CODE = '402001';
 /** ERR_SF_NETWORK_COULD_NOT_CONNECT, ERR_SF_RESPONSE_FAILURE, ERR_SF_RESPONSE_NOT_JSON. */
 const TRANSPORT_CODES = new Set(['401001', '401002', '401003']);
 
@@ -187,6 +223,11 @@ export function classifySnowflakeError(error: unknown): unknown {
   if (code && GS_CODES[code]) return sdkError(GS_CODES[code], code);
   const sqlState = prop(error, 'sqlState');
   if (sqlState && SQLSTATES[sqlState]) return sdkError(SQLSTATES[sqlState], code ?? sqlState);
+  if (
+    code === CHUNK_NETWORK_CODE &&
+    prop((error as { cause?: unknown }).cause, 'message') === REFUSED_MESSAGE
+  )
+    return sdkError('egress_denied', code);
   if (code && TRANSPORT_CODES.has(code)) {
     const cause = (error as { cause?: unknown }).cause;
     if (cause && prop(cause, 'code')) return cause;
