@@ -5,4 +5,8 @@ export * from './fakes/fake-gcs.server.js';
 export * from './test-http-app.js';
 export * from './app-failure.js';
 export * from './openapi-contract.js';
+export * from './fakes/fake-couchbase.server.js';
 export * from './fakes/fake-mongodb.server.js';
+export * from './fakes/fake-snowflake.server.js';
+export * from './fakes/fake-tcliservice.server.js';
+export * from './fakes/fake-bigquery.server.js';

@@ -50,6 +50,8 @@ const ADDRESS_FIELD: Record<ConnectionType, string> = {
   minio: 'endpoint',
   gcs: 'endpoint',
   azure_blob: 'endpoint',
+  couchbase: 'host',
+  hive: 'host',
 };
 
 describe(validateConnectionInput.name, () => {

@@ -40,9 +40,23 @@ describe('CONNECTION_TYPE_REGISTRY', () => {
 
   it('should mark only server-tested types as implemented', () => {
     const implemented = CONNECTION_TYPES.filter((t) => CONNECTION_TYPE_REGISTRY[t].status === 'implemented');
-    expect(implemented.sort()).toEqual(['azure_blob', 'gcs', 'minio', 'mysql', 'postgres', 'redshift', 's3']);
+    expect(implemented.sort()).toEqual([
+      'azure_blob',
+      'bigquery',
+      'couchbase',
+      'databricks',
+      'gcs',
+      'hive',
+      'minio',
+      'mongodb',
+      'mysql',
+      'postgres',
+      'redshift',
+      's3',
+      'snowflake',
+    ]);
     const preview = CONNECTION_TYPES.filter((t) => CONNECTION_TYPE_REGISTRY[t].status === 'preview');
-    expect(preview.sort()).toEqual(['bigquery', 'databricks', 'mongodb', 'oracle', 'snowflake']);
+    expect(preview.sort()).toEqual(['oracle']);
   });
 
   it('should derive the config key and discovery level from the category', () => {
@@ -211,6 +225,8 @@ describe('transport fields', () => {
       minio: {},
       gcs: {},
       azure_blob: {},
+      couchbase: { tls: [false, true] },
+      hive: { tls: [false, true] },
     });
   });
 

@@ -45,6 +45,8 @@ export interface ConnectionTypeDefinition {
   display_name: string;
   category: ConnectionCategory;
   status: ConnectionTypeStatus;
+  /** What a `preview` type lacks, in words a client can show; what `implemented` was tested against. */
+  status_reason: string;
   description: string;
   config_key: ConfigKey;
   config_schema: JsonSchema;
@@ -75,6 +77,8 @@ export interface ConnectionTypeDefinition {
 export const DESTINATION_FIELD_NAMES = [
   'host',
   'port',
+  // Couchbase sends the same credentials to its query service port too.
+  'query_port',
   'account',
   'endpoint',
   'bucket',
@@ -201,6 +205,7 @@ const REGISTRY = {
     display_name: 'PostgreSQL',
     category: 'database',
     status: 'implemented',
+    status_reason: 'Tested against a real PostgreSQL 15 server.',
     description:
       'PostgreSQL server (or compatible) over the native protocol; discovers schemas, tables and columns.',
     config_schema: postgresLikeConfig('PostgreSQL connection', 5432, 'prefer', 63),
@@ -233,6 +238,8 @@ const REGISTRY = {
     display_name: 'Amazon Redshift',
     category: 'database',
     status: 'implemented',
+    status_reason:
+      'Speaks the PostgreSQL wire protocol; tested against a real PostgreSQL 15 server, not a Redshift cluster.',
     description:
       'Amazon Redshift cluster or Serverless workgroup through its PostgreSQL-compatible endpoint; TLS required by default.',
     config_schema: postgresLikeConfig('Amazon Redshift connection', 5439, 'require', 127),
@@ -257,6 +264,7 @@ const REGISTRY = {
     display_name: 'MySQL',
     category: 'database',
     status: 'implemented',
+    status_reason: 'Tested against a real MariaDB 10.11 server (the MySQL wire protocol).',
     description:
       'MySQL or MariaDB server over the native protocol; discovers tables and columns of one database.',
     config_schema: objectSchema('MySQL connection', ['host', 'database'], {
@@ -292,9 +300,11 @@ const REGISTRY = {
     type: 'snowflake',
     display_name: 'Snowflake',
     category: 'database',
-    status: 'preview',
+    status: 'implemented',
+    status_reason:
+      "The real snowflake-sdk, tested end to end against a server speaking Snowflake's HTTP protocol as the SDK sends it (password and key-pair JWT login, queries, Snowflake's error codes).",
     description:
-      'Snowflake account addressed by its account identifier (no host or URL); preview, server-level discovery only.',
+      'Snowflake account addressed by its account identifier (no host or URL); password or key-pair (JWT) login, server-level discovery (databases the role can see).',
     config_schema: objectSchema('Snowflake connection', ['account'], {
       auth_type: authType(['basic', 'key_pair']),
       account: {
@@ -341,7 +351,9 @@ const REGISTRY = {
     type: 'mongodb',
     display_name: 'MongoDB',
     category: 'database',
-    status: 'preview',
+    status: 'implemented',
+    status_reason:
+      "The real MongoDB driver, tested end to end against a wire-level server (OP_MSG, SCRAM-SHA-256 and SHA-1, mongod's error codes); no mongod can be installed on our test machines.",
     description:
       'MongoDB server or replica set reached through one seed host (no mongodb:// URIs); discovers collections.',
     config_schema: objectSchema('MongoDB connection', ['host', 'database'], {
@@ -387,7 +399,9 @@ const REGISTRY = {
     type: 'bigquery',
     display_name: 'Google BigQuery',
     category: 'database',
-    status: 'preview',
+    status: 'implemented',
+    status_reason:
+      "Tested end to end against a server speaking BigQuery's REST API v2 behind Google's service-account token exchange (signatures, scopes, expiry, Google's error envelope).",
     description:
       'BigQuery in a Google Cloud project, accessed with a service-account key; discovers datasets and tables.',
     config_schema: objectSchema('BigQuery connection', ['project_id'], {
@@ -423,9 +437,11 @@ const REGISTRY = {
     type: 'databricks',
     display_name: 'Databricks SQL',
     category: 'database',
-    status: 'preview',
+    status: 'implemented',
+    status_reason:
+      "The real @databricks/sql client, tested end to end against a Thrift TCLIService server over HTTP (personal access tokens, Databricks' errors).",
     description:
-      'Databricks SQL warehouse or cluster reached by workspace hostname and HTTP path, with an access token.',
+      'Databricks SQL warehouse or cluster reached by workspace hostname and HTTP path, with an access token; discovers catalogs, schemas and tables.',
     config_schema: objectSchema('Databricks connection', ['host', 'http_path'], {
       auth_type: authType(['token']),
       host: hostname('Workspace hostname, e.g. `dbc-a1b2c3d4-e5f6.cloud.databricks.com` (no https://).'),
@@ -466,6 +482,8 @@ const REGISTRY = {
     display_name: 'Oracle Database',
     category: 'database',
     status: 'preview',
+    status_reason:
+      'Preview: no Oracle server or wire-level (TNS) peer runs on our test machines, so settings and error mapping are tested but a whole verification is not.',
     description: 'Oracle Database reached by host, port and service name (no TNS descriptors or wallets).',
     config_schema: objectSchema('Oracle connection', ['host', 'service_name'], {
       auth_type: authType(['basic']),
@@ -498,6 +516,7 @@ const REGISTRY = {
     display_name: 'Amazon S3',
     category: 'object_storage',
     status: 'implemented',
+    status_reason: 'Tested against s3rver (the S3 REST protocol).',
     description:
       'Amazon S3 bucket, or an S3-compatible service through a custom HTTPS endpoint; discovers key prefixes.',
     config_schema: objectSchema('Amazon S3 bucket', ['bucket', 'region'], {
@@ -543,6 +562,7 @@ const REGISTRY = {
     display_name: 'MinIO',
     category: 'object_storage',
     status: 'implemented',
+    status_reason: 'Tested against s3rver (MinIO speaks the S3 protocol, path-style).',
     description:
       'Bucket on a self-hosted MinIO (or other S3-compatible) server; path-style addressing by default.',
     config_schema: objectSchema('MinIO bucket', ['bucket', 'endpoint'], {
@@ -584,6 +604,8 @@ const REGISTRY = {
     display_name: 'Google Cloud Storage',
     category: 'object_storage',
     status: 'implemented',
+    status_reason:
+      "Tested against a server speaking the GCS JSON API behind Google's service-account token exchange.",
     description: 'Google Cloud Storage bucket accessed with a service-account key; discovers key prefixes.',
     config_schema: objectSchema('Google Cloud Storage bucket', ['bucket'], {
       auth_type: authType(['service_account']),
@@ -618,6 +640,7 @@ const REGISTRY = {
     display_name: 'Azure Blob Storage',
     category: 'object_storage',
     status: 'implemented',
+    status_reason: "Tested against Azurite, Microsoft's Azure Storage emulator.",
     description: 'Container in an Azure Storage account, authenticated with the account key or a SAS token.',
     config_schema: objectSchema('Azure Blob Storage container', ['account_name', 'container'], {
       auth_type: authType(['shared_key', 'sas_token']),
@@ -662,6 +685,128 @@ const REGISTRY = {
     ],
     supports_discovery: true,
     discovery_level: 'prefixes',
+  }),
+  couchbase: define({
+    type: 'couchbase',
+    display_name: 'Couchbase Server',
+    category: 'database',
+    status: 'implemented',
+    status_reason: "Tested against a server speaking Couchbase Server 7.x's management and query REST APIs.",
+    description:
+      'Couchbase Server 7.x cluster through its REST management API (and the Query service); discovers bucket.scope.collection keyspaces.',
+    config_schema: objectSchema('Couchbase connection', ['host'], {
+      auth_type: authType(['basic']),
+      host: hostname('Hostname or IP address of one cluster node (no scheme, port or path).'),
+      port: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 65535,
+        description: 'Cluster management (REST) port (default 18091 with TLS, 8091 without).',
+      },
+      query_port: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 65535,
+        description: 'Query service port on the same host (default 18093 with TLS, 8093 without).',
+      },
+      tls: {
+        type: 'boolean',
+        default: true,
+        description:
+          'Use TLS (default true); the certificate is always verified (add ca_cert for a private CA).',
+      },
+      bucket: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        pattern: '^[A-Za-z0-9_.%-]+$',
+        description: 'Bucket to verify; omit to discover every bucket the user can see.',
+      },
+      check_query: {
+        type: 'boolean',
+        default: true,
+        description: 'Also run a read-only statement on the Query service (default true).',
+      },
+      selected_tables: {
+        ...SELECTED_TABLES,
+        description:
+          'Limit to these keyspaces (`bucket.scope.collection`, or `scope.collection` / `collection` in the configured bucket); omit for all.',
+      },
+    }),
+    config_example: {
+      auth_type: 'basic',
+      host: 'cb-node-1.internal.example.com',
+      port: 18091,
+      query_port: 18093,
+      tls: true,
+      bucket: 'travel-sample',
+      selected_tables: ['travel-sample.inventory.airline'],
+    },
+    auth_methods: [
+      basicAuth(
+        'Couchbase RBAC user and password (data_reader and query_select on the bucket are enough), optionally with a CA bundle.',
+        { ca_cert: CA_CERT },
+        { ca_cert: FAKE_PEM_CERT },
+      ),
+    ],
+    supports_discovery: true,
+    discovery_level: 'tables',
+  }),
+  hive: define({
+    type: 'hive',
+    display_name: 'Apache Hive',
+    category: 'database',
+    status: 'implemented',
+    status_reason:
+      'Tested against a HiveServer2-compatible Thrift TCLIService server over HTTP (basic auth).',
+    description:
+      'Apache Hive through HiveServer2 in HTTP transport mode (Thrift TCLIService, HTTP Basic login); discovers databases and tables.',
+    config_schema: objectSchema('Apache Hive connection', ['host'], {
+      auth_type: authType(['basic']),
+      host: hostname('HiveServer2 hostname or IP address (no scheme, port or path).'),
+      port: port(10001),
+      http_path: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^/?(?!.*\\.\\.)[A-Za-z0-9._/-]+$',
+        default: 'cliservice',
+        description:
+          'HTTP endpoint of the Thrift service (hive.server2.thrift.http.path, default `cliservice`).',
+      },
+      transport: {
+        type: 'string',
+        enum: ['http'],
+        default: 'http',
+        description:
+          'Thrift transport: `http` (hive.server2.transport.mode=http, port 10001). The binary SASL transport (port 10000) is not supported.',
+      },
+      tls: {
+        type: 'boolean',
+        default: true,
+        description: 'Use HTTPS (hive.server2.use.SSL) and verify the certificate (default true).',
+      },
+      database: identifier('Database to open the session in and discover (default: every database).', 128),
+      selected_tables: SELECTED_TABLES,
+    }),
+    config_example: {
+      auth_type: 'basic',
+      host: 'hive.internal.example.com',
+      port: 10001,
+      http_path: 'cliservice',
+      transport: 'http',
+      tls: true,
+      database: 'sales',
+    },
+    auth_methods: [
+      basicAuth(
+        'HiveServer2 user and password sent as HTTP Basic (LDAP, PAM or custom authentication), optionally with a CA bundle.',
+        { ca_cert: CA_CERT },
+      ),
+    ],
+    default_port: 10001,
+    supports_discovery: true,
+    discovery_level: 'tables',
   }),
 } satisfies Record<ConnectionType, ConnectionTypeDefinition>;
 

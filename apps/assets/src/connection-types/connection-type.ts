@@ -12,6 +12,8 @@ export const CONNECTION_TYPES = [
   'gcs',
   'minio',
   'azure_blob',
+  'couchbase',
+  'hive',
 ] as const;
 
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];

@@ -15,6 +15,7 @@ const PUBLIC_KEYS = [
   'discovery_level',
   'display_name',
   'status',
+  'status_reason',
   'supports_discovery',
   'type',
 ];
@@ -24,7 +25,9 @@ describe(listConnectionTypes.name, () => {
     const { data } = listConnectionTypes();
     expect(data.map((d) => d.type)).toEqual([
       'bigquery',
+      'couchbase',
       'databricks',
+      'hive',
       'mongodb',
       'mysql',
       'oracle',
@@ -59,12 +62,15 @@ describe(listConnectionTypes.name, () => {
   it('should carry the registry content', () => {
     const snowflake = listConnectionTypes().data.find((d) => d.type === 'snowflake')!;
     expect(snowflake).toMatchObject({
-      status: 'preview',
+      status: 'implemented',
       discovery_level: 'server',
       default_port: null,
       default_auth_type: 'basic',
     });
     expect(snowflake.config_schema).toEqual(CONNECTION_TYPE_REGISTRY.snowflake.config_schema);
+    const oracle = listConnectionTypes().data.find((d) => d.type === 'oracle')!;
+    expect(oracle.status).toBe('preview');
+    expect(oracle.status_reason).toMatch(/no Oracle server/);
     const postgres = listConnectionTypes().data.find((d) => d.type === 'postgres')!;
     expect(postgres).toMatchObject({
       default_port: 5432,

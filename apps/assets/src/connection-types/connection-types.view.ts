@@ -20,6 +20,7 @@ export interface ConnectionTypeView {
   display_name: string;
   category: ConnectionCategory;
   status: ConnectionTypeStatus;
+  status_reason: string;
   description: string;
   config_key: ConfigKey;
   config_schema: JsonSchema;
@@ -49,6 +50,7 @@ export function listConnectionTypes(): ConnectionTypesDocument {
       display_name: def.display_name,
       category: def.category,
       status: def.status,
+      status_reason: def.status_reason,
       description: def.description,
       config_key: def.config_key,
       config_schema: def.config_schema,

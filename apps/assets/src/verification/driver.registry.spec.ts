@@ -30,6 +30,8 @@ describe('DRIVERS', () => {
       'oracle',
       'gcs',
       'azure_blob',
+      'couchbase',
+      'hive',
     ] as const) {
       expect(() => DRIVERS[type].target({ type, auth_type: 'basic', config: {}, credentials: {} })).toThrow();
     }
@@ -61,6 +63,16 @@ describe('DRIVERS', () => {
         config: { bucket: 'bkt', endpoint: 'http://127.0.0.1:9000' },
         credentials: { access_key: 'a', secret_key: 's' },
         auth_type: 'access_key',
+      },
+      couchbase: {
+        config: { host: 'cb' },
+        credentials: { username: 'u', password: 'p' },
+        auth_type: 'basic',
+      },
+      hive: {
+        config: { host: 'hive' },
+        credentials: { username: 'u', password: 'p' },
+        auth_type: 'basic',
       },
     } as const;
     for (const [type, input] of Object.entries(base) as Array<

@@ -1,9 +1,11 @@
 import type { ConnectionType } from '../connection-types/index.js';
 import type { ConnectorDriver } from './connector-driver.js';
 import { AzureBlobDriver } from './drivers/azure-blob/azure-blob.driver.js';
+import { CouchbaseDriver } from './drivers/couchbase/couchbase.driver.js';
 import { BigqueryDriver } from './drivers/bigquery/bigquery.driver.js';
 import { DatabricksDriver } from './drivers/databricks/databricks.driver.js';
 import { GcsDriver } from './drivers/gcs/gcs.driver.js';
+import { HiveDriver } from './drivers/hive/hive.driver.js';
 import { MinioDriver } from './drivers/minio/minio.driver.js';
 import { MongodbDriver } from './drivers/mongodb/mongodb.driver.js';
 import { MysqlDriver } from './drivers/mysql/mysql.driver.js';
@@ -27,4 +29,6 @@ export const DRIVERS: Readonly<Record<ConnectionType, ConnectorDriver>> = Object
   oracle: new OracleDriver(),
   gcs: new GcsDriver(),
   azure_blob: new AzureBlobDriver(),
+  couchbase: new CouchbaseDriver(),
+  hive: new HiveDriver(),
 });

@@ -34,6 +34,12 @@ export class ConnectionTypeDto implements ConnectionTypeView {
       '`implemented`: verified against a real server in our tests; `preview`: settings and mapping tested only',
   })
   status: (typeof CONNECTION_TYPE_STATUSES)[number];
+  @ApiProperty({
+    example: 'Tested against PostgreSQL 15 (the real server).',
+    description:
+      'Why the type has its status, for clients to show: what an `implemented` type was tested against, what a `preview` type lacks',
+  })
+  status_reason: string;
   @ApiProperty() description: string;
   @ApiProperty({ enum: CONFIG_KEYS, description: 'The body field that carries the settings' })
   config_key: (typeof CONFIG_KEYS)[number];
