@@ -326,7 +326,7 @@ export interface components {
              * @example postgres
              * @enum {string}
              */
-            type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+            type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
             /** @example PostgreSQL */
             display_name: string;
             /** @enum {string} */
@@ -336,6 +336,11 @@ export interface components {
              * @enum {string}
              */
             status: "implemented" | "preview";
+            /**
+             * @description Why the type has its status, for clients to show: what an `implemented` type was tested against, what a `preview` type lacks
+             * @example Tested against PostgreSQL 15 (the real server).
+             */
+            status_reason: string;
             description: string;
             /**
              * @description The body field that carries the settings
@@ -395,7 +400,7 @@ export interface components {
             resource_uri: string;
             name: string;
             /** @enum {string} */
-            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
             description: string | null;
             org_id: string;
             /** @description null for org-level connections */
@@ -456,7 +461,7 @@ export interface components {
              * @example postgres
              * @enum {string}
              */
-            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
             /** @example Production read replica for analytics */
             description?: string;
             /**
@@ -516,7 +521,7 @@ export interface components {
              * @example postgres
              * @enum {string}
              */
-            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
             credentials: {
                 [key: string]: unknown;
             };
@@ -586,7 +591,7 @@ export interface components {
             };
             name?: string;
             /** @enum {string} */
-            connection_type?: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+            connection_type?: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
             description?: string | null;
             /** @description New credentials; omitted = keep the stored ones. Required when a destination field changes. */
             credentials?: {
@@ -603,7 +608,7 @@ export interface components {
             /** @example data:acme-corp:analytics-prod:customer-analytics-db */
             resource_uri: string;
             /** @enum {string} */
-            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+            connection_type: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
             /** @description The auth method the credentials are for; selects the type's credentials schema */
             auth_type: string;
             /** @description The decrypted credentials */
@@ -1054,6 +1059,7 @@ export interface operations {
                      *           "display_name": "PostgreSQL",
                      *           "category": "database",
                      *           "status": "implemented",
+                     *           "status_reason": "Tested against a real PostgreSQL 15 server.",
                      *           "description": "PostgreSQL server (or compatible) over the native protocol; discovers schemas, tables and columns.",
                      *           "config_key": "database_config",
                      *           "config_schema": {
@@ -1294,7 +1300,7 @@ export interface operations {
                 limit?: number;
                 /** @description Case-insensitive match on name and description; % _ \ are literal */
                 search?: string;
-                connection_type?: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob";
+                connection_type?: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
                 status?: "PENDING" | "ACTIVE" | "ERROR" | "DISABLED";
                 /** @description Comma-separated; a connection must carry every tag */
                 tags?: string;
