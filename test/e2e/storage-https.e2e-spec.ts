@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import request from 'supertest';
+import { type Pem, TestPki } from '@app/testing';
 import {
   expectStorageRoundTrip,
   type Recorder,
@@ -23,79 +23,18 @@ const PROJECT = 'tls-lake';
 const BUCKET = 'lake';
 const KEY = { access_key: 'TLSLAKEKEY', secret_key: 'tls-lake-secret-51d0' };
 
-interface Pem {
-  key: string;
-  cert: string;
-}
-
 /**
- * A throwaway PKI made with the `openssl` CLI: a CA, a leaf it signed for `localhost`, a leaf it
- * signed for another name, and a leaf for `localhost` signed by a second CA nobody trusts.
+ * A CA, a leaf it signed for `localhost`, a leaf it signed for another name, and a leaf for
+ * `localhost` signed by a second CA nobody trusts.
  */
-async function makePki(dir: string): Promise<{ ca: string; localhost: Pem; otherName: Pem; untrusted: Pem }> {
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  const ca = (name: string) =>
-    run(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.crt`,
-    );
-  const leaf = async (name: string, issuer: string, san: string): Promise<Pem> => {
-    await writeFile(
-      join(dir, `${name}.ext`),
-      `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
-    );
-    run(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      `/CN=${name}`,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.csr`,
-    );
-    run(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      `${issuer}.crt`,
-      '-CAkey',
-      `${issuer}.key`,
-      '-CAcreateserial',
-      '-days',
-      '2',
-      '-extfile',
-      `${name}.ext`,
-      '-out',
-      `${name}.crt`,
-    );
-    return {
-      key: await readFile(join(dir, `${name}.key`), 'utf8'),
-      cert: await readFile(join(dir, `${name}.crt`), 'utf8'),
-    };
-  };
-  ca('test-ca');
-  ca('rogue-ca');
+function makePki(pki: TestPki): { ca: string; localhost: Pem; otherName: Pem; untrusted: Pem } {
+  const ca = pki.authority('test-ca').cert;
+  pki.authority('rogue-ca');
   return {
-    ca: await readFile(join(dir, 'test-ca.crt'), 'utf8'),
-    localhost: await leaf('localhost', 'test-ca', 'DNS:localhost'),
-    otherName: await leaf('other', 'test-ca', 'DNS:storage.other.example'),
-    untrusted: await leaf('rogue', 'rogue-ca', 'DNS:localhost'),
+    ca,
+    localhost: pki.leaf('localhost', 'test-ca', 'DNS:localhost'),
+    otherName: pki.leaf('other', 'test-ca', 'DNS:storage.other.example'),
+    untrusted: pki.leaf('rogue', 'rogue-ca', 'DNS:localhost'),
   };
 }
 
@@ -108,7 +47,7 @@ async function makePki(dir: string): Promise<{ ca: string; localhost: Pem; other
 describe('Storage connections over HTTPS through the egress relay (e2e)', () => {
   let tenant: StorageTenant;
   let http$: StorageTenant['http'];
-  let dir: string;
+  let pkiDir: TestPki | undefined;
   let s3: S3rver;
   let s3Dir: string;
   let wrongName: Recorder;
@@ -128,8 +67,8 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
     });
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'storage-tls-'));
-    const pki = await makePki(dir);
+    pkiDir = new TestPki();
+    const pki = makePki(pkiDir);
     originalCas = tls.getCACertificates('default');
     tls.setDefaultCACertificates([...originalCas, pki.ca]);
     // Listen where `localhost` resolves first: that is the address the egress policy pins.
@@ -181,7 +120,8 @@ describe('Storage connections over HTTPS through the egress relay (e2e)', () => 
     await s3?.close();
     s3rverAccount.revokeAccessKey(KEY.access_key);
     for (const r of [wrongName, rogue, redirector, second]) await r?.close();
-    for (const path of [dir, s3Dir]) if (path) await rm(path, { recursive: true, force: true });
+    pkiDir?.dispose();
+    if (s3Dir) await rm(s3Dir, { recursive: true, force: true });
   });
 
   it('should PUT, GET, HEAD, LIST and DELETE over HTTPS, the certificate checked against the tenant hostname', async () => {

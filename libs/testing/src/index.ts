@@ -10,3 +10,4 @@ export * from './fakes/fake-mongodb.server.js';
 export * from './fakes/fake-snowflake.server.js';
 export * from './fakes/fake-tcliservice.server.js';
 export * from './fakes/fake-bigquery.server.js';
+export * from './test-pki.js';

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFakeCouchbase, type FakeCouchbaseOptions } from '@app/testing';
+import { startFakeCouchbase, type FakeCouchbaseOptions, TestPki } from '@app/testing';
 import type { ResolvedAddress } from '../../../apps/assets/src/egress/egress-policy.js';
 import type { VerificationReport } from '../../../apps/assets/src/verification/verification.types.js';
 import { canary, captureLogs, makeService, silentServer } from './verification-fixtures.js';
@@ -13,38 +9,10 @@ const HOST = 'cb.verify.test';
 const PASSWORD = canary();
 const ADMIN_PASSWORD = canary();
 
-/** A self-signed certificate for HOST (and one for another name), made with the openssl CLI. */
-function makeCert(dir: string, name: string): { key: string; cert: string } {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      `subjectAltName=DNS:${name}`,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.crt`,
-    ],
-    { cwd: dir, stdio: 'pipe' },
-  );
-  return {
-    key: readFileSync(join(dir, `${name}.key`), 'utf8'),
-    cert: readFileSync(join(dir, `${name}.crt`), 'utf8'),
-  };
-}
-
-const pki = mkdtempSync(join(tmpdir(), 'verify-couchbase-'));
-const cert = makeCert(pki, HOST);
-const otherCert = makeCert(pki, 'other.verify.test');
+// Self-signed certificates for HOST and for another name.
+const pki = new TestPki();
+const cert = pki.selfSigned(HOST, `DNS:${HOST}`);
+const otherCert = pki.selfSigned('other.verify.test', 'DNS:other.verify.test');
 
 const cluster: Omit<FakeCouchbaseOptions, 'tls'> = {
   users: {
@@ -104,7 +72,7 @@ afterAll(async () => {
   await secure.close();
   elsewhere.closeAllConnections();
   await new Promise((resolve) => elsewhere.close(resolve));
-  rmSync(pki, { recursive: true, force: true });
+  pki.dispose();
 });
 
 /** Every name resolves to loopback, so a real hostname (and its certificate) can be used. */

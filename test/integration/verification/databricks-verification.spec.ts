@@ -21,7 +21,7 @@ const TABLES: FakeTable[] = [
   { catalog: 'samples', schema: 'nyctaxi', name: 'trips', type: 'TABLE' },
 ];
 
-const pki = await makeTestCertificate(HOST);
+const pki = makeTestCertificate(HOST);
 const fake = await startFakeTcliService({
   flavor: 'databricks',
   httpPath: HTTP_PATH,
@@ -185,7 +185,7 @@ describe(`${VerificationService.name} (databricks, @databricks/sql against a TCL
   });
 
   it('should fail at tls when the certificate is not trusted', async () => {
-    const untrusted = service({ ca: (await makeTestCertificate(HOST)).ca });
+    const untrusted = service({ ca: makeTestCertificate(HOST).ca });
     const report = await untrusted.verify(input(), { orgId: 'o1' });
     expect(report).toMatchObject({ success: false, details: { error_code: 'tls_error' } });
     expect(statusOf(report, 'connect')).toBe('ok');

@@ -27,7 +27,7 @@ const TABLES: FakeTable[] = [
   { catalog: 'hive', schema: 'analytics', name: 'daily', type: 'MATERIALIZED_VIEW' },
 ];
 
-const pki = await makeTestCertificate(HOST);
+const pki = makeTestCertificate(HOST);
 const common = {
   flavor: 'hive' as const,
   users: { [USER]: PASSWORD },
@@ -202,7 +202,7 @@ describe(`${VerificationService.name} (hive, TCLIService over HTTP against a Hiv
   });
 
   it('should fail at tls against a certificate it does not trust, and refuse the binary transport', async () => {
-    const other = await makeTestCertificate(HOST);
+    const other = makeTestCertificate(HOST);
     const report = await verifier.verify(input({}, { ca_cert: other.ca }), { orgId: 'o1' });
     expect(report).toMatchObject({ success: false, details: { error_code: 'tls_error' } });
     expect(statusOf(report, 'tls')).toBe('failed');

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MongoClient, MongoServerError } from 'mongodb';
-import { startFakeMongo, type FakeMongoOptions, type RunningFakeMongo } from '@app/testing';
+import { startFakeMongo, type FakeMongoOptions, type RunningFakeMongo, TestPki } from '@app/testing';
 import { classifyMongoError } from '../../../apps/assets/src/verification/drivers/mongodb/mongodb.driver.js';
 import { DriverError } from '../../../apps/assets/src/verification/driver-error.js';
 import { VerificationService } from '../../../apps/assets/src/verification/verification.service.js';
@@ -307,7 +303,7 @@ describe(`${VerificationService.name} (mongodb, wire-protocol fake mongod 7.0)`,
 });
 
 describe(`${VerificationService.name} (mongodb over TLS, wire-protocol fake mongod 7.0)`, () => {
-  let dir: string;
+  let pki: TestPki | undefined;
   let tlsFake: RunningFakeMongo;
   let ca: string;
   let rogueCa: string;
@@ -315,71 +311,19 @@ describe(`${VerificationService.name} (mongodb over TLS, wire-protocol fake mong
   const service = makeService({ resolver, env: { VERIFY_TIMEOUT_MS: '3000' } });
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mongo-pki-'));
-    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    for (const name of ['test-ca', 'rogue-ca'])
-      run(
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        `/CN=${name}`,
-        '-keyout',
-        `${name}.key`,
-        '-out',
-        `${name}.crt`,
-      );
-    await writeFile(
-      join(dir, 'leaf.ext'),
-      `subjectAltName=DNS:${HOST}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
-    );
-    run(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      `/CN=${HOST}`,
-      '-keyout',
-      'leaf.key',
-      '-out',
-      'leaf.csr',
-    );
-    run(
-      'x509',
-      '-req',
-      '-in',
-      'leaf.csr',
-      '-CA',
-      'test-ca.crt',
-      '-CAkey',
-      'test-ca.key',
-      '-CAcreateserial',
-      '-days',
-      '2',
-      '-extfile',
-      'leaf.ext',
-      '-out',
-      'leaf.crt',
-    );
-    ca = await readFile(join(dir, 'test-ca.crt'), 'utf8');
-    rogueCa = await readFile(join(dir, 'rogue-ca.crt'), 'utf8');
+    pki = new TestPki();
+    ca = pki.authority('test-ca').cert;
+    rogueCa = pki.authority('rogue-ca').cert;
+    const leaf = pki.leaf('leaf', 'test-ca', `DNS:${HOST}`);
     tlsFake = await startFakeMongo({
       users,
       databases,
-      tls: {
-        key: await readFile(join(dir, 'leaf.key'), 'utf8'),
-        cert: await readFile(join(dir, 'leaf.crt'), 'utf8'),
-      },
+      tls: leaf,
     });
   });
   afterAll(async () => {
     await tlsFake?.close();
-    await rm(dir, { recursive: true, force: true });
+    pki?.dispose();
   });
 
   const tlsInput = (credentials: Record<string, unknown> = {}) =>

@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomInt } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import tls from 'node:tls';
-import { startFakeSnowflake } from '../../../libs/testing/src/fakes/fake-snowflake.server.js';
+import { startFakeSnowflake, TestPki } from '@app/testing';
 import type { ResolvedAddress } from '../../../apps/assets/src/egress/egress-policy.js';
 import { VerificationService } from '../../../apps/assets/src/verification/verification.service.js';
 import { canary, captureLogs, makeService } from './verification-fixtures.js';
@@ -38,41 +34,9 @@ const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
   .toString();
 
-/** A CA and a leaf for the account host, made with the `openssl` CLI. */
-async function makePki(dir: string): Promise<{ ca: string; key: string; cert: string }> {
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  const subject = (cn: string) => ['-nodes', '-subj', `/CN=${cn}`];
-  run(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    ...subject('verify-ca'),
-    '-days',
-    '2',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.crt',
-  );
-  await writeFile(
-    join(dir, 'leaf.ext'),
-    `subjectAltName=DNS:${HOST}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
-  );
-  run('req', '-newkey', 'rsa:2048', ...subject(HOST), '-keyout', 'leaf.key', '-out', 'leaf.csr');
-  run(
-    ...['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial'],
-    ...['-days', '2', '-extfile', 'leaf.ext', '-out', 'leaf.crt'],
-  );
-  return {
-    ca: await readFile(join(dir, 'ca.crt'), 'utf8'),
-    key: await readFile(join(dir, 'leaf.key'), 'utf8'),
-    cert: await readFile(join(dir, 'leaf.crt'), 'utf8'),
-  };
-}
-
-const dir = await mkdtemp(join(tmpdir(), 'snowflake-verify-'));
-const pki = await makePki(dir);
+// A CA and a leaf it signed for the account host.
+const pkiDir = new TestPki();
+const pki = { ca: pkiDir.authority('verify-ca').cert, ...pkiDir.leaf('leaf', 'verify-ca', `DNS:${HOST}`) };
 const originalCas = tls.getCACertificates('default');
 tls.setDefaultCACertificates([...originalCas, pki.ca]);
 
@@ -122,7 +86,7 @@ afterAll(async () => {
   for (const s of silentSockets) s.destroy();
   await new Promise((resolve) => silent.close(resolve));
   await fake.close();
-  await rm(dir, { recursive: true, force: true });
+  pkiDir.dispose();
 });
 
 const at =

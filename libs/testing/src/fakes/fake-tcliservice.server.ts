@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -9,8 +7,6 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import TCLIService from '@databricks/sql/thrift/TCLIService.js';
 import ttypes from '@databricks/sql/thrift/TCLIService_types.js';
 import thrift from 'thrift';
@@ -689,72 +685,4 @@ export async function startFakeTcliService(options: FakeTcliServiceOptions): Pro
 
 interface ThriftProcessor {
   process(input: unknown, output: unknown): void;
-}
-
-/**
- * A throwaway CA and a server certificate it signed for `hostname`, made with the `openssl` CLI,
- * so a client that checks certificates (as the Databricks one does) can be pointed at the fake.
- */
-export async function makeTestCertificate(
-  hostname: string,
-): Promise<{ ca: string; key: string; cert: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'tcli-pki-'));
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  try {
-    run(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=test-ca',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-    );
-    await writeFile(
-      join(dir, 'leaf.ext'),
-      `subjectAltName=DNS:${hostname}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
-    );
-    run(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      `/CN=${hostname}`,
-      '-keyout',
-      'leaf.key',
-      '-out',
-      'leaf.csr',
-    );
-    run(
-      'x509',
-      '-req',
-      '-in',
-      'leaf.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-days',
-      '2',
-      '-extfile',
-      'leaf.ext',
-      '-out',
-      'leaf.crt',
-    );
-    return {
-      ca: await readFile(join(dir, 'ca.crt'), 'utf8'),
-      key: await readFile(join(dir, 'leaf.key'), 'utf8'),
-      cert: await readFile(join(dir, 'leaf.crt'), 'utf8'),
-    };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
