@@ -1,18 +1,23 @@
 import 'reflect-metadata';
+import { exitOnConfigError } from '@app/config';
 import { startGovernance } from '../governance/src/governance.bootstrap.js';
 import { startAssets } from '../assets/src/assets.bootstrap.js';
 
 // `npm start`: both services in one process on embedded defaults (PGlite, embedded authz and
 // secrets, dev identity provider). Governance first: Assets uses its authz endpoint, the very
 // one Governance bound (not whatever listens on a configured port).
-const governance = await startGovernance();
-const assets = await startAssets(process.env, { embeddedOpenFgaUrl: governance.openFgaUrl });
+const governance = await startGovernance().catch(exitOnConfigError);
+const assets = await startAssets(process.env, { embeddedOpenFgaUrl: governance.openFgaUrl }).catch(
+  exitOnConfigError,
+);
 
 const g = `http://localhost:${governance.infra.topology.GOVERNANCE_PORT}`;
 const a = `http://localhost:${assets.infra.topology.ASSETS_PORT}`;
+const metrics = (server: { port: number } | null) =>
+  server ? `   metrics http://localhost:${server.port}/metrics` : '';
 process.stdout.write(`
-  Governance  ${g}/governance   docs ${g}/docs
-  Assets      ${a}/assets       docs ${a}/docs
+  Governance  ${g}/governance   docs ${g}/docs${metrics(governance.metricsServer)}
+  Assets      ${a}/assets       docs ${a}/docs${metrics(assets.metricsServer)}
 
   Get started (dev mode):
     npm run cli -- org create acme --owner alice

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { exitOnConfigError } from '@app/config';
 import { startAssets } from './assets.bootstrap.js';
 
 // Standalone entry (one service per pod). `npm start` runs both apps via apps/dev/start-all.ts.
-const runtime = await startAssets();
+const runtime = await startAssets().catch(exitOnConfigError);
 const shutdown = async () => {
   await runtime.close();
   process.exit(0);
