@@ -1,10 +1,13 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Secret } from '@app/config';
+import { LOG_FORMATS, type LogFormat } from '@app/core';
 
 /** Ports, hosts, GOVERNANCE_URL and DATA_DIR live in TopologyConfig (@app/config), shared with Governance. */
 export class AssetsConfig {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** `pretty` (human lines) or `json`; unset: pretty when stdout is a terminal, else JSON. */
+  @IsOptional() @IsIn(LOG_FORMATS) LOG_FORMAT?: LogFormat;
   @IsInt() @Min(100) @Max(60_000) GOVERNANCE_TIMEOUT_MS = 5000;
   /**
    * Readiness asks Governance (as the service account) whether it and its secrets backend are

@@ -29,7 +29,11 @@ export class AssetsModule {
     return {
       module: AssetsModule,
       imports: [
-        createLoggerModule({ service: 'assets', level: infra.config.LOG_LEVEL }),
+        createLoggerModule({
+          service: 'assets',
+          level: infra.config.LOG_LEVEL,
+          format: infra.config.LOG_FORMAT,
+        }),
         TerminusModule,
         AssetsInfraModule.forRoot(infra),
         AuthModule.forRoot(infra.authConfig, {

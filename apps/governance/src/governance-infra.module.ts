@@ -13,6 +13,8 @@ export interface GovernanceInfra {
   authz: AuthzClient;
   secrets: SecretsBackend;
   logLevel: string;
+  /** LOG_FORMAT; unset: pretty on a terminal, else JSON. */
+  logFormat?: string;
   /** Service account subjects allowed on /internal routes. */
   trustedServices: string[];
   /** GOVERNANCE_REQUEST_TIMEOUT_MS: bound of every request's deadline (default 30 s). */

@@ -82,6 +82,7 @@ export async function buildGovernanceInfra(
       tupleStore: authz.tupleStore,
       secrets,
       logLevel: config.LOG_LEVEL,
+      logFormat: config.LOG_FORMAT,
       trustedServices: csv(config.GOVERNANCE_TRUSTED_SERVICES),
       requestTimeoutMs: config.GOVERNANCE_REQUEST_TIMEOUT_MS,
     };

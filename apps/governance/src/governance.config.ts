@@ -1,10 +1,13 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { LOG_FORMATS, type LogFormat } from '@app/core';
 
 /** Ports, hosts and DATA_DIR live in TopologyConfig (@app/config), shared with Assets. */
 
 export class GovernanceConfig {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** `pretty` (human lines) or `json`; unset: pretty when stdout is a terminal, else JSON. */
+  @IsOptional() @IsIn(LOG_FORMATS) LOG_FORMAT?: LogFormat;
   /** Token subjects of platform services allowed on /governance/internal routes (comma-separated). */
   @IsString() GOVERNANCE_TRUSTED_SERVICES = 'service-account-assets';
   /**

@@ -21,7 +21,7 @@ export class GovernanceModule {
     return {
       module: GovernanceModule,
       imports: [
-        createLoggerModule({ service: 'governance', level: infra.logLevel }),
+        createLoggerModule({ service: 'governance', level: infra.logLevel, format: infra.logFormat }),
         TerminusModule,
         GovernanceInfraModule.forRoot(infra),
         AuthModule.forRoot(infra.authConfig, {

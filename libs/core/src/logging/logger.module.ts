@@ -5,6 +5,9 @@ import type { Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
 import { RequestContext } from '../context/request-context.js';
 import { RequestContextModule } from '../context/request-context.module.js';
+import { createPrettyDestination, resolveLogFormat } from './log-format.js';
+
+export { LOG_FORMATS, type LogFormat, resolveLogFormat } from './log-format.js';
 
 /** Defence in depth: we never log bodies or headers, and redact these anyway. */
 export const REDACT_PATHS = [
@@ -33,6 +36,8 @@ export interface LoggingOptions {
   level?: string;
   /** Silence request logs (tests). */
   quiet?: boolean;
+  /** LOG_FORMAT (`pretty` | `json`); absent: pretty on a terminal, JSON otherwise. */
+  format?: string;
   /** Where lines go; stdout when absent (tests capture them here). */
   destination?: DestinationStream;
 }
@@ -48,6 +53,26 @@ class LoggingModule {}
 
 /** The app's logger (nestjs-pino), and the request context its lines read (global, like the logger). */
 export function createLoggerModule(options: LoggingOptions): DynamicModule {
+  const { pinoHttp, destination } = loggerSettings(options);
+  return {
+    module: LoggingModule,
+    imports: [
+      LoggerModule.forRoot({ pinoHttp: destination ? [pinoHttp, destination] : pinoHttp }),
+      RequestContextModule,
+    ],
+  };
+}
+
+/**
+ * What the logger is built from: the same options (redaction included) in both formats; pretty
+ * only swaps the destination, so JSON lines are exactly what they were before LOG_FORMAT.
+ */
+export function loggerSettings(options: LoggingOptions): {
+  pinoHttp: Options;
+  destination?: DestinationStream;
+} {
+  // The terminal test is about stdout: a given destination (tests) stays JSON unless asked.
+  const format = resolveLogFormat(options.format, options.destination ? false : undefined);
   const pinoHttp: Options = {
     name: options.service,
     level: options.quiet ? 'silent' : (options.level ?? 'info'),
@@ -65,11 +90,7 @@ export function createLoggerModule(options: LoggingOptions): DynamicModule {
     customProps: () => ({ service: options.service }),
     mixin: requestContextFields,
   };
-  return {
-    module: LoggingModule,
-    imports: [
-      LoggerModule.forRoot({ pinoHttp: options.destination ? [pinoHttp, options.destination] : pinoHttp }),
-      RequestContextModule,
-    ],
-  };
+  const destination =
+    format === 'pretty' ? createPrettyDestination(options.destination) : options.destination;
+  return { pinoHttp, destination };
 }
