@@ -25,7 +25,7 @@ describe('topology consumers', () => {
   });
 
   it("should deny the deployment's moved ports to tenants, and only those", () => {
-    expect(loadVerificationConfig(moved).protectedPorts).toEqual([9102, 9101, 9181]);
-    expect(loadVerificationConfig({}).protectedPorts).toEqual([8002, 8001, 8081]);
+    expect(loadVerificationConfig(moved).protectedPorts).toEqual([9102, 9101, 9181, 10565, 10564]);
+    expect(loadVerificationConfig({}).protectedPorts).toEqual([8002, 8001, 8081, 9465, 9464]);
   });
 });

@@ -9,7 +9,11 @@ export const TOPOLOGY_BASE_DEFAULTS = {
   ASSETS_PORT: 8002,
   ASSETS_HOST: '0.0.0.0',
   EMBEDDED_OPENFGA_PORT: 8081,
+  METRICS_HOST: '0.0.0.0',
 } as const;
+
+/** A metrics port's distance from its app's port: 8001 → 9464 (Prometheus' exporter range). */
+export const METRICS_PORT_OFFSET = 1463;
 
 type Base = { [K in keyof typeof TOPOLOGY_BASE_DEFAULTS]: string };
 
@@ -33,6 +37,10 @@ export const TOPOLOGY_DERIVED_DEFAULTS = {
   AUTH_DEV_ISSUER_BASE: (b: Base) =>
     `http://${dialHost(b.GOVERNANCE_HOST, 'localhost')}:${b.GOVERNANCE_PORT}/governance/dev-idp`,
   AUTH_DATA_DIR: (b: Base) => under(b.DATA_DIR, 'auth'),
+  // Each metrics port follows its app's port (9464 and 9465 for the defaults), so copies moved
+  // side by side by their app ports never collide on a metrics listener.
+  GOVERNANCE_METRICS_PORT: (b: Base) => String(Number(b.GOVERNANCE_PORT) + METRICS_PORT_OFFSET),
+  ASSETS_METRICS_PORT: (b: Base) => String(Number(b.ASSETS_PORT) + METRICS_PORT_OFFSET),
   OBSTORE_LOCAL_PREFIX: (b: Base) => under(b.DATA_DIR, 'storage'),
 } as const;
 
@@ -42,7 +50,8 @@ const isSet = (value: string | undefined): value is string => value !== undefine
  * The env with every derived topology variable filled in. Applied by `loadConfig` to every
  * namespace, so no config class can carry a default of its own for one of these.
  */
-export function withTopologyDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withTopologyDefaults(givenEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = withMetricsOff(givenEnv);
   const base = Object.fromEntries(
     Object.entries(TOPOLOGY_BASE_DEFAULTS).map(([key, fallback]) => [
       key,
@@ -54,4 +63,12 @@ export function withTopologyDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
     if (!isSet(env[key])) derived[key] = derive(base);
   }
   return Object.keys(derived).length ? { ...env, ...derived } : env;
+}
+
+const METRICS_PORTS = ['GOVERNANCE_METRICS_PORT', 'ASSETS_METRICS_PORT'] as const;
+
+/** `<APP>_METRICS_PORT=off` reads as 0: no metrics listener. */
+function withMetricsOff(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const off = METRICS_PORTS.filter((key) => env[key]?.trim().toLowerCase() === 'off');
+  return off.length ? { ...env, ...Object.fromEntries(off.map((key) => [key, '0'])) } : env;
 }

@@ -11,13 +11,16 @@ describe(TopologyConfig.name, () => {
       GOVERNANCE_PORT: 8001,
       ASSETS_PORT: 8002,
       EMBEDDED_OPENFGA_PORT: 8081,
+      GOVERNANCE_METRICS_PORT: 9464,
+      ASSETS_METRICS_PORT: 9465,
+      METRICS_HOST: '0.0.0.0',
       GOVERNANCE_URL: 'http://127.0.0.1:8001',
       AUTH_DEV_ISSUER_BASE: 'http://localhost:8001/governance/dev-idp',
       AUTH_DATA_DIR: './.data/auth',
       OBSTORE_LOCAL_PREFIX: './.data/storage',
     });
     expect(t.embeddedOpenFgaUrl).toBe('http://127.0.0.1:8081');
-    expect(t.listeningPorts).toEqual([8002, 8001, 8081]);
+    expect(t.listeningPorts).toEqual([8002, 8001, 8081, 9465, 9464]);
   });
 
   it('should derive every default from the variable it depends on', () => {
@@ -32,7 +35,10 @@ describe(TopologyConfig.name, () => {
     expect(t.AUTH_DATA_DIR).toBe('/srv/copy-b/auth');
     expect(t.OBSTORE_LOCAL_PREFIX).toBe('/srv/copy-b/storage');
     expect(t.embeddedOpenFgaUrl).toBe('http://127.0.0.1:9181');
-    expect(t.listeningPorts).toEqual([9102, 9101, 9181]);
+    // The metrics ports follow the moved app ports, so two copies side by side never collide.
+    expect(t.GOVERNANCE_METRICS_PORT).toBe(10564);
+    expect(t.ASSETS_METRICS_PORT).toBe(10565);
+    expect(t.listeningPorts).toEqual([9102, 9101, 9181, 10565, 10564]);
   });
 
   it('should dial a specific listen host and keep loopback for wildcards', () => {
@@ -74,7 +80,18 @@ describe(TopologyConfig.name, () => {
   it('should turn the dev OpenFGA endpoint off with port 0 and keep it out of the listening ports', () => {
     const t = loadTopology({ EMBEDDED_OPENFGA_PORT: '0' });
     expect(t.embeddedOpenFgaUrl).toBeNull();
-    expect(t.listeningPorts).toEqual([8002, 8001]);
+    expect(t.listeningPorts).toEqual([8002, 8001, 9465, 9464]);
+  });
+
+  it('should turn a metrics listener off with 0 or `off`, and keep it out of the listening ports', () => {
+    const t = loadTopology({ ASSETS_METRICS_PORT: 'off', GOVERNANCE_METRICS_PORT: '0' });
+    expect(t.ASSETS_METRICS_PORT).toBe(0);
+    expect(t.GOVERNANCE_METRICS_PORT).toBe(0);
+    expect(t.listeningPorts).toEqual([8002, 8001, 8081]);
+    expect(loadTopology({ ASSETS_METRICS_PORT: ' OFF ' }).ASSETS_METRICS_PORT).toBe(0);
+    expect(() => loadTopology({ ASSETS_METRICS_PORT: 'no' })).toThrow(/ASSETS_METRICS_PORT/);
+    // An explicit port wins over the derived one.
+    expect(loadTopology({ ASSETS_PORT: '9000', ASSETS_METRICS_PORT: '9100' }).ASSETS_METRICS_PORT).toBe(9100);
   });
 
   it('should refuse invalid ports naming the variable', () => {
@@ -104,6 +121,8 @@ describe(withTopologyDefaults.name, () => {
       OBSTORE_LOCAL_PREFIX: '/s',
       GOVERNANCE_URL: 'http://g',
       AUTH_DEV_ISSUER_BASE: 'http://i',
+      GOVERNANCE_METRICS_PORT: '7001',
+      ASSETS_METRICS_PORT: '7002',
     };
     expect(withTopologyDefaults(env)).toBe(env);
   });

@@ -23,6 +23,15 @@ export class TopologyConfig {
    * loopback port for Assets. 0 turns it off.
    */
   @IsInt() @Min(0) @Max(65535) EMBEDDED_OPENFGA_PORT: number = TOPOLOGY_BASE_DEFAULTS.EMBEDDED_OPENFGA_PORT;
+  /**
+   * Prometheus `/metrics` listeners, apart from the public ones. Default `<APP>_PORT + 1463`
+   * (9464 and 9465); 0 or `off` turns one off. The initializers only type the value: the derived
+   * default always fills it in.
+   */
+  @IsInt() @Min(0) @Max(65535) GOVERNANCE_METRICS_PORT: number = 0;
+  @IsInt() @Min(0) @Max(65535) ASSETS_METRICS_PORT: number = 0;
+  /** Where both metrics listeners bind. */
+  @IsString() METRICS_HOST: string = TOPOLOGY_BASE_DEFAULTS.METRICS_HOST;
   /** Default `http://127.0.0.1:<GOVERNANCE_PORT>` (GOVERNANCE_HOST when it is not a wildcard). */
   @Matches(HTTP_URL, { message: 'GOVERNANCE_URL must be an http(s) URL' }) GOVERNANCE_URL: string;
   /** Default `http://localhost:<GOVERNANCE_PORT>/governance/dev-idp`. */
@@ -46,7 +55,13 @@ export class TopologyConfig {
 
   /** Every port this deployment listens on (for the egress policy's own-port rule). */
   get listeningPorts(): number[] {
-    return [this.ASSETS_PORT, this.GOVERNANCE_PORT, this.EMBEDDED_OPENFGA_PORT].filter((port) => port > 0);
+    return [
+      this.ASSETS_PORT,
+      this.GOVERNANCE_PORT,
+      this.EMBEDDED_OPENFGA_PORT,
+      this.ASSETS_METRICS_PORT,
+      this.GOVERNANCE_METRICS_PORT,
+    ].filter((port) => port > 0);
   }
 }
 

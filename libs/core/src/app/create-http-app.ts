@@ -11,6 +11,7 @@ import { newRequestContext, RequestContext } from '../context/request-context.js
 import { registerInputGuards } from '../http/hostile-input.js';
 import { type DocumentServer, finishOpenApiDocument } from '../swagger/openapi-finish.js';
 import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
+import { appMetricsOf, registerHttpMetrics } from '../metrics/app-metrics.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -77,6 +78,9 @@ export function configureHttpApp(
     route.errorHandler ??= (error, request, reply) =>
       errors.send(error, request as unknown as FastifyRequest, reply as unknown as FastifyReply);
   });
+  // Apps whose module provides AppMetrics time every response by its templated route.
+  const metrics = appMetricsOf(app);
+  if (metrics) registerHttpMetrics(app, metrics);
   registerInputGuards(app);
   app.setGlobalPrefix(options.prefix, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalFilters(errors);

@@ -1,0 +1,171 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  collectDefaultMetrics,
+  Counter,
+  type CounterConfiguration,
+  Gauge,
+  type GaugeConfiguration,
+  Histogram,
+  type HistogramConfiguration,
+  Registry,
+} from 'prom-client';
+
+/** Request and dependency latencies: 1 ms to 10 s. */
+export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * One app's Prometheus registry. Never the global default registry: under `npm start` two apps
+ * share a process, and each must expose only its own series, named `<app>_…`.
+ */
+export class AppMetrics {
+  readonly registry = new Registry();
+  readonly prefix: string;
+  readonly httpDuration: Histogram<'route' | 'method' | 'status_class'>;
+  readonly httpErrors: Counter<'route' | 'method' | 'status'>;
+
+  constructor(readonly app: string) {
+    this.prefix = `${app}_`;
+    collectDefaultMetrics({ register: this.registry, prefix: this.prefix });
+    this.httpDuration = this.histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by templated route, method and status class (its _count is the request rate)',
+      labelNames: ['route', 'method', 'status_class'],
+      buckets: LATENCY_BUCKETS,
+    });
+    this.httpErrors = this.counter({
+      name: 'http_request_errors_total',
+      help: 'HTTP responses with a 4xx or 5xx status, by templated route, method and status code',
+      labelNames: ['route', 'method', 'status'],
+    });
+  }
+
+  counter<L extends string>(config: CounterConfiguration<L>): Counter<L> {
+    return new Counter({ ...config, name: this.prefix + config.name, registers: [this.registry] });
+  }
+
+  histogram<L extends string>(config: HistogramConfiguration<L>): Histogram<L> {
+    return new Histogram({ ...config, name: this.prefix + config.name, registers: [this.registry] });
+  }
+
+  gauge<L extends string>(config: GaugeConfiguration<L>): Gauge<L> {
+    return new Gauge({ ...config, name: this.prefix + config.name, registers: [this.registry] });
+  }
+
+  /** A metric of this registry by its unprefixed name, created once (providers of both apps ask). */
+  existing<T>(name: string): T | undefined {
+    return this.registry.getSingleMetric(this.prefix + name) as T | undefined;
+  }
+}
+
+/** Makes the app's AppMetrics injectable everywhere. */
+@Global()
+@Module({})
+export class MetricsModule {
+  static forRoot(metrics: AppMetrics): DynamicModule {
+    return {
+      module: MetricsModule,
+      providers: [{ provide: AppMetrics, useValue: metrics }],
+      exports: [AppMetrics],
+    };
+  }
+}
+
+const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'];
+/** Requests no route matched (404s for any path): one label value, never the raw URL. */
+const UNMATCHED = 'unmatched';
+
+/**
+ * Times every response by its templated route (`/assets/data/:resource_uri`, never the URL sent,
+ * so label cardinality stays bounded). The hot path is one Map lookup and one observe: the
+ * labelled children are bound once per route, method and status class.
+ */
+export function registerHttpMetrics(app: NestFastifyApplication, metrics: AppMetrics): void {
+  const children = new Map<string, Histogram.Internal<'route' | 'method' | 'status_class'>>();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? UNMATCHED;
+      const status = reply.statusCode;
+      const statusClass = STATUS_CLASSES[Math.floor(status / 100) - 1] ?? 'other';
+      const key = `${request.method} ${statusClass} ${route}`;
+      let child = children.get(key);
+      if (!child) {
+        child = metrics.httpDuration.labels({ route, method: request.method, status_class: statusClass });
+        children.set(key, child);
+      }
+      child.observe(reply.elapsedTime / 1000);
+      if (status >= 400) metrics.httpErrors.inc({ route, method: request.method, status: String(status) });
+      done();
+    });
+}
+
+/** The AppMetrics an app's module provided, if any (apps built without MetricsModule get no hook). */
+export function appMetricsOf(app: NestFastifyApplication): AppMetrics | null {
+  // Asked of the ModuleRef: a miss through the app itself aborts the process (abortOnError).
+  try {
+    return app.get(ModuleRef).get(AppMetrics, { strict: false });
+  } catch {
+    return null;
+  }
+}
+
+export interface MetricsServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `GET /metrics` on its own listener, never the public one: scrapers reach it on the pod
+ * network while the API port stays what the ingress exposes. Port 0 picks a free port (tests).
+ */
+export async function startMetricsServer(
+  metrics: AppMetrics,
+  options: { port: number; host: string },
+): Promise<MetricsServer> {
+  const server: Server = createServer((request, response) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      return;
+    }
+    metrics.registry.metrics().then(
+      (body) => {
+        response.writeHead(200, { 'content-type': metrics.registry.contentType });
+        response.end(request.method === 'HEAD' ? undefined : body);
+      },
+      () => response.writeHead(500, { 'content-type': 'text/plain' }).end('Metrics collection failed\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Audit events that could not be written (the change or read they guard was refused with 503). */
+export function auditWriteFailures(metrics: AppMetrics): Counter<'stage'> {
+  return (
+    metrics.existing<Counter<'stage'>>('audit_write_failures_total') ??
+    metrics.counter({
+      name: 'audit_write_failures_total',
+      help: 'Audit events that could not be written, by stage (open, commit, record, read); each refused its request',
+      labelNames: ['stage'],
+    })
+  );
+}
