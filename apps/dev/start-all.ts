@@ -13,9 +13,11 @@ const assets = await startAssets(process.env, { embeddedOpenFgaUrl: governance.o
 
 const g = `http://localhost:${governance.infra.topology.GOVERNANCE_PORT}`;
 const a = `http://localhost:${assets.infra.topology.ASSETS_PORT}`;
+const metrics = (server: { port: number } | null) =>
+  server ? `   metrics http://localhost:${server.port}/metrics` : '';
 process.stdout.write(`
-  Governance  ${g}/governance   docs ${g}/docs
-  Assets      ${a}/assets       docs ${a}/docs
+  Governance  ${g}/governance   docs ${g}/docs${metrics(governance.metricsServer)}
+  Assets      ${a}/assets       docs ${a}/docs${metrics(assets.metricsServer)}
 
   Get started (dev mode):
     npm run cli -- org create acme --owner alice

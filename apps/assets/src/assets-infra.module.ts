@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { AuthConfig } from '@app/auth';
+import { AppMetrics, MetricsModule } from '@app/core';
 import { AuthzClient } from '@app/authz';
 import { type Database, databaseProviders } from '@app/database';
 import type { ObjectStore, StorageConfig } from '@app/storage';
@@ -22,6 +23,8 @@ export interface AssetsInfra {
   storageConfig: StorageConfig;
   /** The platform's default object store, built from storageConfig. */
   objectStore: ObjectStore;
+  /** This app's Prometheus registry; infra built by hand gets a fresh one. */
+  metrics?: AppMetrics;
 }
 
 /** The one door infrastructure enters by: every feature injects these, none builds them. */
@@ -42,6 +45,7 @@ export class AssetsInfraModule {
     const database = databaseProviders(infra.database);
     return {
       module: AssetsInfraModule,
+      imports: [MetricsModule.forRoot(infra.metrics ?? new AppMetrics('assets'))],
       providers: [...providers, ...database],
       exports: [...providers.map((provider) => provider.provide), ...database],
     };

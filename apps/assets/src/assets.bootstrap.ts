@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppBuilder, createHttpApp } from '@app/core';
+import {
+  AppMetrics,
+  type AppBuilder,
+  createHttpApp,
+  dependencyMetrics,
+  instrumentMethods,
+  registerPoolMetrics,
+  startMetricsServer,
+} from '@app/core';
 import {
   isProduction,
   loadConfig,
@@ -10,6 +18,7 @@ import {
 } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
 import {
+  AuthzClient,
   AuthzConfig,
   CachingAuthzClient,
   createAuthzBackend,
@@ -53,7 +62,7 @@ export interface AssetsStartOptions {
 export async function buildAssetsInfra(
   env: NodeJS.ProcessEnv = process.env,
   options: AssetsStartOptions = {},
-): Promise<AssetsInfra & { topology: TopologyConfig }> {
+): Promise<AssetsInfra & { topology: TopologyConfig; metrics: AppMetrics }> {
   const config = loadConfig('assets', AssetsConfig, env);
   const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('assets', env));
@@ -73,14 +82,16 @@ export async function buildAssetsInfra(
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
   });
   try {
+    const metrics = new AppMetrics('assets');
+    registerPoolMetrics(metrics, database.pool);
     const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
-    const authz =
-      config.AUTHZ_CHECK_CACHE_MS > 0 ? new CachingAuthzClient(client, config.AUTHZ_CHECK_CACHE_MS) : client;
+    const authz = meteredAuthz(client, config.AUTHZ_CHECK_CACHE_MS, metrics);
     const storageConfig = loadStorageConfig(env);
     const verificationConfig = loadVerificationConfig(env);
     return {
       config,
       topology,
+      metrics,
       authConfig,
       database,
       authz,
@@ -95,6 +106,29 @@ export async function buildAssetsInfra(
     await database.close();
     throw error;
   }
+}
+
+/** OpenFGA's latency as seen from here (the round trips the cache did not answer), and the cache's hit rate. */
+function meteredAuthz(client: AuthzClient, cacheMs: number, metrics: AppMetrics): AuthzClient {
+  const timed = instrumentMethods(
+    client,
+    ['check', 'batchCheck', 'listObjects', 'writeTuples', 'readTuples'],
+    dependencyMetrics(metrics, 'authz_request', 'OpenFGA'),
+  );
+  if (cacheMs <= 0) return timed;
+  const cache = metrics.counter({
+    name: 'authz_check_cache_total',
+    help: 'Permission checks by whether the check cache answered them (result=hit|miss)',
+    labelNames: ['result'],
+  });
+  const hit = cache.labels({ result: 'hit' });
+  const miss = cache.labels({ result: 'miss' });
+  const caching = new CachingAuthzClient(timed, cacheMs);
+  caching.onLookup = (hits, misses) => {
+    if (hits) hit.inc(hits);
+    if (misses) miss.inc(misses);
+  };
+  return caching;
 }
 
 /**
@@ -176,13 +210,26 @@ export async function startAssets(env: NodeJS.ProcessEnv = process.env, options:
   const infra = await buildAssetsInfra(env, options);
   const app = await createAssetsApp(infra);
   await app.listen({ port: infra.topology.ASSETS_PORT, host: infra.topology.ASSETS_HOST });
+  const metricsServer =
+    infra.topology.ASSETS_METRICS_PORT > 0
+      ? await startMetricsServer(infra.metrics, {
+          port: infra.topology.ASSETS_METRICS_PORT,
+          host: infra.topology.METRICS_HOST,
+        }).catch(async (error: unknown) => {
+          await app.close();
+          await infra.database.close();
+          throw error;
+        })
+      : null;
   // Found at boot, not on the first request: the service account and Governance are checked
   // once now (bounded), and /health/ready stays 503 naming the variable at fault until they work.
   void app.get(GovernanceReadiness).checkNow();
   return {
     app,
     infra,
+    metricsServer,
     async close() {
+      await metricsServer?.close();
       await app.close();
       await infra.database.close();
     },

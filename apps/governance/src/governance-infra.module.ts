@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { READINESS_PROBES, type ReadinessProbe } from '@app/core';
+import { AppMetrics, MetricsModule, READINESS_PROBES, type ReadinessProbe } from '@app/core';
 import { type AuthConfig, resolveAuthSettings } from '@app/auth';
 import { AuthzClient } from '@app/authz';
 import { SecretsBackend } from '@app/secrets';
@@ -19,6 +19,8 @@ export interface GovernanceInfra {
   trustedServices: string[];
   /** GOVERNANCE_REQUEST_TIMEOUT_MS: bound of every request's deadline (default 30 s). */
   requestTimeoutMs?: number;
+  /** This app's Prometheus registry; infra built by hand gets a fresh one. */
+  metrics?: AppMetrics;
 }
 
 /** The one door infrastructure enters by: every feature injects these, none builds them. */
@@ -38,6 +40,7 @@ export class GovernanceInfraModule {
     const persistence = databaseProviders(infra.database);
     return {
       module: GovernanceInfraModule,
+      imports: [MetricsModule.forRoot(infra.metrics ?? new AppMetrics('governance'))],
       providers: [...providers, ...persistence, readinessProbes],
       exports: [...providers.map((provider) => provider.provide), ...persistence, READINESS_PROBES],
     };

@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppBuilder, createHttpApp, registerRequestDeadline } from '@app/core';
+import {
+  AppMetrics,
+  type AppBuilder,
+  createHttpApp,
+  dependencyMetrics,
+  instrumentMethods,
+  type MetricsServer,
+  registerPoolMetrics,
+  registerRequestDeadline,
+  startMetricsServer,
+} from '@app/core';
 import {
   csv,
   isProduction,
@@ -33,11 +43,14 @@ export type BuiltGovernanceInfra = GovernanceInfra & {
   topology: TopologyConfig;
   dataDir: string;
   tupleStore: AuthzBackend['tupleStore'];
+  metrics: AppMetrics;
 };
 
 export interface GovernanceRuntime {
   app: NestFastifyApplication;
   infra: BuiltGovernanceInfra;
+  /** The Prometheus listener (GOVERNANCE_METRICS_PORT); null when off. */
+  metricsServer: MetricsServer | null;
   /** The dev OpenFGA endpoint Governance actually serves (for Assets in the same process); null when off. */
   openFgaUrl: string | null;
   close(): Promise<void>;
@@ -72,15 +85,26 @@ export async function buildGovernanceInfra(
       pool: database.pool,
       dataDir: topology.DATA_DIR,
     });
+    const metrics = new AppMetrics('governance');
+    registerPoolMetrics(metrics, database.pool);
     return {
       config,
       topology,
+      metrics,
       dataDir: topology.DATA_DIR,
       authConfig,
       database,
-      authz: authz.client,
+      authz: instrumentMethods(
+        authz.client,
+        ['check', 'batchCheck', 'listObjects', 'writeTuples', 'readTuples'],
+        dependencyMetrics(metrics, 'authz_request', 'Authorization engine'),
+      ),
       tupleStore: authz.tupleStore,
-      secrets,
+      secrets: instrumentMethods(
+        secrets,
+        ['create', 'update', 'get', 'list', 'delete', 'listResourceSecrets', 'deleteScope', 'healthCheck'],
+        dependencyMetrics(metrics, 'secrets_backend', 'Secrets backend', { backend: secrets.kind }),
+      ),
       logLevel: config.LOG_LEVEL,
       logFormat: config.LOG_FORMAT,
       trustedServices: csv(config.GOVERNANCE_TRUSTED_SERVICES),
@@ -111,7 +135,13 @@ export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Pro
   const app = await createGovernanceApp(infra);
   await app.listen({ port: infra.topology.GOVERNANCE_PORT, host: infra.topology.GOVERNANCE_HOST });
   let openFga: { url: string; close(): Promise<void> } | null = null;
+  let metricsServer: MetricsServer | null = null;
   try {
+    if (infra.topology.GOVERNANCE_METRICS_PORT > 0)
+      metricsServer = await startMetricsServer(infra.metrics, {
+        port: infra.topology.GOVERNANCE_METRICS_PORT,
+        host: infra.topology.METRICS_HOST,
+      });
     if (infra.tupleStore && !isProduction(env) && infra.topology.EMBEDDED_OPENFGA_PORT > 0) {
       // Dev only, so loaded on demand: production never loads the embedded OpenFGA HTTP server.
       const { startEmbeddedOpenFgaEndpoint } = await import('./embedded-openfga.endpoint.js');
@@ -122,6 +152,7 @@ export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Pro
       });
     }
   } catch (error) {
+    await metricsServer?.close();
     await app.close();
     await infra.database.close();
     throw error;
@@ -129,8 +160,10 @@ export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Pro
   return {
     app,
     infra,
+    metricsServer,
     openFgaUrl: openFga?.url ?? null,
     async close() {
+      await metricsServer?.close();
       await openFga?.close();
       await app.close();
       await infra.database.close();

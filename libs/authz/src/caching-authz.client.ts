@@ -14,6 +14,8 @@ import {
  */
 export class CachingAuthzClient extends AuthzClient {
   private readonly allowed = new Map<string, number>();
+  /** Told how many checks of each batch the cache answered (metrics). */
+  onLookup: ((hits: number, misses: number) => void) | null = null;
 
   constructor(
     private readonly inner: AuthzClient,
@@ -39,6 +41,7 @@ export class CachingAuthzClient extends AuthzClient {
       if (until !== undefined && until > now) results[i] = true;
       else misses.push(i);
     });
+    this.onLookup?.(requests.length - misses.length, misses.length);
     if (misses.length) {
       const answers = await this.inner.batchCheck(misses.map((i) => requests[i]));
       misses.forEach((i, n) => {

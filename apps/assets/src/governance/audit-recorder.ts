@@ -1,5 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { AppException, DependencyUnavailableError, type Principal, RequestContext } from '@app/core';
+import { Injectable, Optional } from '@nestjs/common';
+import type { Counter } from 'prom-client';
+import {
+  AppException,
+  AppMetrics,
+  auditWriteFailures,
+  DependencyUnavailableError,
+  type Principal,
+  RequestContext,
+} from '@app/core';
 import { type AuditEventInput, AuditSink, scrubDetails } from '@app/audit';
 import { ASSETS_SERVICE_SUBJECT } from './service-identity.js';
 
@@ -26,10 +34,15 @@ export type AuditDraft = Omit<
  */
 @Injectable()
 export class AuditRecorder {
+  private readonly failures: Counter<'stage'> | null;
+
   constructor(
     private readonly sink: AuditSink,
     private readonly context: RequestContext,
-  ) {}
+    @Optional() metrics?: AppMetrics,
+  ) {
+    this.failures = metrics ? auditWriteFailures(metrics) : null;
+  }
 
   /** `draft` may describe the value (a verification's outcome, say); it never holds the value itself. */
   async read<T>(
@@ -70,7 +83,9 @@ export class AuditRecorder {
     try {
       await this.sink.record(this.eventOf(actor, draft));
     } catch (error) {
-      throw error instanceof AppException ? error : new DependencyUnavailableError('audit log', error);
+      if (error instanceof AppException) throw error;
+      this.failures?.inc({ stage: 'record' });
+      throw new DependencyUnavailableError('audit log', error);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AppMetrics } from '@app/core';
 import { ConcurrencyLimiter } from '../common/index.js';
 import { STORAGE_CONFIG, type StorageConfig } from './storage.tokens.js';
 
@@ -12,7 +13,20 @@ export class UploadSlots {
   private running = 0;
   private waiters: (() => void)[] = [];
 
-  constructor(@Inject(STORAGE_CONFIG) config: StorageConfig) {
+  constructor(@Inject(STORAGE_CONFIG) config: StorageConfig, @Optional() metrics?: AppMetrics) {
+    if (metrics && !metrics.existing('upload_slots_in_use')) {
+      const slots = () => this.running;
+      metrics.gauge({
+        name: 'upload_slots_in_use',
+        help: 'Uploads streaming now, each holding a slot',
+        collect() {
+          this.set(slots());
+        },
+      });
+      metrics
+        .gauge({ name: 'upload_slots_limit', help: 'Upload slots in all (STORAGE_MAX_CONCURRENT_UPLOADS)' })
+        .set(config.STORAGE_MAX_CONCURRENT_UPLOADS);
+    }
     this.limiter = new ConcurrencyLimiter(
       config.STORAGE_MAX_CONCURRENT_UPLOADS,
       config.STORAGE_MAX_CONCURRENT_UPLOADS_PER_ORG,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AppException, fieldProblem } from '@app/core';
+import type { Counter } from 'prom-client';
+import { AppException, AppMetrics, fieldProblem } from '@app/core';
 import { ConcurrencyLimiter } from '../common/index.js';
 import type { ConnectorDriver, EgressTarget } from './connector-driver.js';
 import {
@@ -50,6 +51,17 @@ class CallTimeoutError extends Error {
   }
 }
 
+function verificationOutcomes(metrics: AppMetrics): Counter<'type' | 'outcome' | 'error_code'> {
+  return (
+    metrics.existing<Counter<'type' | 'outcome' | 'error_code'>>('verifications_total') ??
+    metrics.counter({
+      name: 'verifications_total',
+      help: 'Verifications run, by connection type, outcome and error_code (none when it succeeded)',
+      labelNames: ['type', 'outcome', 'error_code'],
+    })
+  );
+}
+
 /**
  * Runs one verification: resolve and check the destination, hand the pinned destination to the
  * type's driver, and turn whatever happens into a report. Never throws for a failed probe; only
@@ -58,6 +70,7 @@ class CallTimeoutError extends Error {
 @Injectable()
 export class VerificationService {
   private readonly limiter: ConcurrencyLimiter;
+  private readonly outcomes: Counter<'type' | 'outcome' | 'error_code'> | null;
 
   constructor(
     @Inject(VerificationConfig) private readonly config: VerificationConfig,
@@ -72,7 +85,9 @@ export class VerificationService {
     @Inject(VERIFICATION_DRIVERS)
     private readonly drivers: Readonly<Record<string, ConnectorDriver>> = DRIVERS,
     @Optional() @Inject(VERIFICATION_LOGGER) private readonly logger: VerificationLogger = SILENT_LOGGER,
+    @Optional() metrics?: AppMetrics,
   ) {
+    this.outcomes = metrics ? verificationOutcomes(metrics) : null;
     this.limiter = new ConcurrencyLimiter(config.VERIFY_MAX_CONCURRENT, config.VERIFY_MAX_CONCURRENT_PER_ORG);
   }
 
@@ -80,7 +95,14 @@ export class VerificationService {
     const limits = this.limits(options);
     const release = this.limiter.acquire(options.orgId);
     try {
-      return await this.run(input, options, limits);
+      const report = await this.run(input, options, limits);
+      this.outcomes?.inc({
+        // Only known types become label values (the type is the caller's input).
+        type: input.type in this.drivers ? input.type : 'unknown',
+        outcome: report.success ? 'success' : 'failure',
+        error_code: report.details.error_code ?? 'none',
+      });
+      return report;
     } finally {
       release();
     }

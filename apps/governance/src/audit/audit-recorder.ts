@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import type { Counter } from 'prom-client';
+import { AppMetrics, auditWriteFailures } from '@app/core';
 import { type AuditEventInput, AuditSink, auditUnavailable, withRequestIds } from '@app/audit';
 import { AuditedChanges, type ChangeOptions, type ChangeScope } from './audited-changes.js';
 
@@ -16,11 +18,15 @@ import { AuditedChanges, type ChangeOptions, type ChangeScope } from './audited-
 @Injectable()
 export class AuditRecorder {
   private readonly logger = new Logger(AuditRecorder.name);
+  private readonly failures: Counter<'stage'> | null;
 
   constructor(
     private readonly sink: AuditSink,
     private readonly changes: AuditedChanges,
-  ) {}
+    @Optional() metrics?: AppMetrics,
+  ) {
+    this.failures = metrics ? auditWriteFailures(metrics) : null;
+  }
 
   async read<T>(draft: AuditEventInput, read: () => Promise<T>): Promise<T> {
     const value = await read();
@@ -28,6 +34,7 @@ export class AuditRecorder {
     try {
       await this.sink.record(event);
     } catch (error) {
+      this.failures?.inc({ stage: 'read' });
       this.logger.error(
         { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
         'Audit write failed; the value was not released',

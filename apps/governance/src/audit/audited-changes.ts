@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { deadlineExceeded } from '@app/core';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import type { Counter } from 'prom-client';
+import { AppMetrics, auditWriteFailures, deadlineExceeded } from '@app/core';
 import { type AuditEventInput, auditUnavailable, withRequestIds } from '@app/audit';
 import { AuthzClient, type TupleKey } from '@app/authz';
 import type { ScopedTransaction } from '@app/database';
@@ -59,13 +60,17 @@ export interface ChangeOptions<T> {
 @Injectable()
 export class AuditedChanges {
   private readonly logger = new Logger(AuditedChanges.name);
+  private readonly failures: Counter<'stage'> | null;
 
   constructor(
     private readonly transactions: AuditTransactionsRepository,
     private readonly events: AuditEventsRepository,
     private readonly secrets: SecretsBackend,
     private readonly authz: AuthzClient,
-  ) {}
+    @Optional() metrics?: AppMetrics,
+  ) {
+    this.failures = metrics ? auditWriteFailures(metrics) : null;
+  }
 
   async apply<T>(
     draft: AuditEventInput,
@@ -81,6 +86,7 @@ export class AuditedChanges {
       // With an outcome, the event is only tried here (on a savepoint) and appended after the change.
       transaction = await this.transactions.open(event, { provisional: Boolean(options.outcome) });
     } catch (error) {
+      this.failures?.inc({ stage: 'open' });
       this.logger.error(
         { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
         'Audit write failed; nothing was changed',
@@ -121,6 +127,7 @@ export class AuditedChanges {
         if (outcome) await transaction.append({ ...event, details: { ...event.details, ...outcome } });
         await transaction.commit();
       } catch (error) {
+        this.failures?.inc({ stage: 'commit' });
         this.logger.error(
           { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
           'Audit commit failed; undoing the change',
@@ -147,6 +154,7 @@ export class AuditedChanges {
     try {
       await this.events.appendEvent(event);
     } catch (error) {
+      this.failures?.inc({ stage: 'record' });
       this.logger.error(
         { action: event.action, request_id: event.request_id, err: (error as Error)?.name },
         'Audit write failed',

@@ -4,8 +4,9 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
+  Optional,
 } from '@nestjs/common';
-import { SystemScope } from '@app/core';
+import { AppMetrics, SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
 import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
 import { ConnectionSaga } from './connection-saga.js';
@@ -38,7 +39,39 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
     private readonly operations: ConnectionOperationsRepository,
     private readonly saga: ConnectionSaga,
     @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
+    @Optional() metrics?: AppMetrics,
+  ) {
+    if (metrics && !metrics.existing('reconciler_pending_operations')) this.registerMetrics(metrics);
+  }
+
+  /** Read at scrape time: one query on the pending partial index serves both gauges of a scrape. */
+  private registerMetrics(metrics: AppMetrics): void {
+    let last: { at: number; backlog: ReturnType<ConnectionOperationsRepository['backlog']> } | null = null;
+    const backlog = () => {
+      if (!last || Date.now() - last.at > 1000) {
+        last = { at: Date.now(), backlog: this.operations.backlog(RECONCILER) };
+        last.backlog.catch(() => undefined);
+      }
+      return last.backlog;
+    };
+    metrics.gauge({
+      name: 'reconciler_pending_operations',
+      help: 'Connection operations still pending (in flight, or waiting for the reconciler)',
+      async collect() {
+        // A failed query keeps the last value rather than failing the whole scrape.
+        const current = await backlog().catch(() => null);
+        if (current) this.set(current.pending);
+      },
+    });
+    metrics.gauge({
+      name: 'reconciler_oldest_pending_age_seconds',
+      help: 'Age of the oldest pending connection operation (0 when none)',
+      async collect() {
+        const current = await backlog().catch(() => null);
+        if (current) this.set(current.oldestAgeSeconds);
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.periodic.start(this.intervalMs);

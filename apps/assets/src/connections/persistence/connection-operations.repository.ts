@@ -157,4 +157,19 @@ export class ConnectionOperationsRepository extends ScopedRepository {
       { id, reason: reason.slice(0, 200), now: new Date() },
     );
   }
+
+  /** Pending operations across tenants and the age of the oldest (metrics; the partial index on pending answers it). */
+  async backlog(system: SystemScope): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = await this.sql<{ pending: string; oldest_age: string | null }>(
+      system,
+      (tenant) =>
+        `SELECT count(*) AS pending, extract(epoch FROM now() - min(o.created_at)) AS oldest_age
+           FROM connection_operations o WHERE ${tenant(CONNECTION_OPERATIONS, 'o')} AND o.status = 'pending'`,
+      {},
+    );
+    return {
+      pending: Number(row?.pending ?? 0),
+      oldestAgeSeconds: Math.max(0, Number(row?.oldest_age ?? 0)),
+    };
+  }
 }
