@@ -14,12 +14,13 @@ export function instrumentMethods<T extends object>(
   observe: (operation: string, seconds: number, outcome: Outcome) => void,
 ): T {
   const timed = new Set<string | symbol>(operations);
-  const wrappers = new Map<string | symbol, unknown>();
+  // Keyed by the method itself, so a method replaced on the target (a test's spy) is wrapped anew.
+  const wrappers = new WeakMap<object, unknown>();
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object) as unknown;
       if (typeof value !== 'function' || property === 'constructor') return value;
-      let wrapper = wrappers.get(property);
+      let wrapper = wrappers.get(value);
       if (!wrapper) {
         const method = value as (...args: unknown[]) => Promise<unknown>;
         // Untimed methods still run on the target itself (private fields need the real `this`).
@@ -37,7 +38,7 @@ export function instrumentMethods<T extends object>(
                 throw error;
               }
             };
-        wrappers.set(property, wrapper);
+        wrappers.set(value, wrapper);
       }
       return wrapper;
     },
