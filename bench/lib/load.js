@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const CHILD = fileURLToPath(new URL('./load-child.js', import.meta.url));
+const CLOSED = fileURLToPath(new URL('./load-child.js', import.meta.url));
+const OPEN = fileURLToPath(new URL('./open-loop-child.js', import.meta.url));
 
-/** Runs autocannon in a child Node process and resolves with its summarised result. */
-export function runLoad(options) {
+function runChild(script, options) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(options)], {
+    const child = spawn(process.execPath, [script, JSON.stringify(options)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -22,3 +22,9 @@ export function runLoad(options) {
     });
   });
 }
+
+/** Closed-loop load: autocannon in a child Node process, resolves with its summarised result. */
+export const runLoad = (options) => runChild(CLOSED, options);
+
+/** Open-loop load at a fixed rate in a child process (lib/open-loop-child.js). */
+export const runOpenLoop = (options) => runChild(OPEN, options);
