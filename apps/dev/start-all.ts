@@ -1,11 +1,15 @@
 import 'reflect-metadata';
-import { exitOnConfigError } from '@app/config';
+import { exitOnConfigError, loadConfig } from '@app/config';
+import { exitGracefullyOnSignals, ShutdownConfig, shutdownTimingsOf } from '@app/core';
 import { startGovernance } from '../governance/src/governance.bootstrap.js';
 import { startAssets } from '../assets/src/assets.bootstrap.js';
 
 // `npm start`: both services in one process on embedded defaults (PGlite, embedded authz and
 // secrets, dev identity provider). Governance first: Assets uses its authz endpoint, the very
 // one Governance bound (not whatever listens on a configured port).
+const timings = await Promise.resolve()
+  .then(() => shutdownTimingsOf(loadConfig('shutdown', ShutdownConfig)))
+  .catch(exitOnConfigError);
 const governance = await startGovernance().catch(exitOnConfigError);
 const assets = await startAssets(process.env, { embeddedOpenFgaUrl: governance.openFgaUrl }).catch(
   exitOnConfigError,
@@ -27,13 +31,11 @@ process.stdout.write(`
 
 `);
 
-let stopping = false;
-const shutdown = async (): Promise<void> => {
-  if (stopping) return;
-  stopping = true;
-  await assets.close();
-  await governance.close();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void shutdown());
-process.once('SIGINT', () => void shutdown());
+// Ctrl-C drains both: Assets' listener closes first, as its requests in flight may still call Governance.
+exitGracefullyOnSignals(
+  [
+    { name: 'assets', app: assets.app, close: () => assets.close() },
+    { name: 'governance', app: governance.app, close: () => governance.close() },
+  ],
+  timings,
+);

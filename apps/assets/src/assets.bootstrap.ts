@@ -8,6 +8,7 @@ import {
   instrumentMethods,
   registerPoolMetrics,
   startMetricsServer,
+  stopServing,
 } from '@app/core';
 import {
   isProduction,
@@ -228,9 +229,11 @@ export async function startAssets(env: NodeJS.ProcessEnv = process.env, options:
     app,
     infra,
     metricsServer,
+    /** Requests in flight finish first (see stopServing), then Nest's hooks, metrics and the database. */
     async close() {
-      await metricsServer?.close();
+      await stopServing(app);
       await app.close();
+      await metricsServer?.close();
       await infra.database.close();
     },
   };

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { exitOnConfigError } from '@app/config';
+import { exitOnConfigError, loadConfig } from '@app/config';
+import { exitGracefullyOnSignals, ShutdownConfig, shutdownTimingsOf } from '@app/core';
 import { startAssets } from './assets.bootstrap.js';
 
 // Standalone entry (one service per pod). `npm start` runs both apps via apps/dev/start-all.ts.
+const timings = await Promise.resolve()
+  .then(() => shutdownTimingsOf(loadConfig('shutdown', ShutdownConfig)))
+  .catch(exitOnConfigError);
 const runtime = await startAssets().catch(exitOnConfigError);
-const shutdown = async () => {
-  await runtime.close();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void shutdown());
-process.once('SIGINT', () => void shutdown());
+// SIGTERM: readiness 503, still serving for SHUTDOWN_DRAIN_DELAY_MS, then requests in flight finish.
+exitGracefullyOnSignals([{ name: 'assets', app: runtime.app, close: () => runtime.close() }], timings);

@@ -10,6 +10,7 @@ import {
   registerPoolMetrics,
   registerRequestDeadline,
   startMetricsServer,
+  stopServing,
 } from '@app/core';
 import {
   csv,
@@ -162,10 +163,12 @@ export async function startGovernance(env: NodeJS.ProcessEnv = process.env): Pro
     infra,
     metricsServer,
     openFgaUrl: openFga?.url ?? null,
+    /** Requests in flight finish first (see stopServing), then Nest's hooks, listeners and the database. */
     async close() {
-      await metricsServer?.close();
-      await openFga?.close();
+      await stopServing(app);
       await app.close();
+      await openFga?.close();
+      await metricsServer?.close();
       await infra.database.close();
     },
   };

@@ -14,6 +14,7 @@ export * from './swagger/error-responses.js';
 export * from './health/health.controller.js';
 export * from './app/create-http-app.js';
 export * from './app/route-authorization.check.js';
+export * from './app/graceful-shutdown.js';
 export { exampleEnvelope, type DocumentServer } from './swagger/openapi-finish.js';
 export * from './metrics/app-metrics.js';
 export * from './metrics/instrument.js';

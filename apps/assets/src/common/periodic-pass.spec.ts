@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { PeriodicPass } from './periodic-pass.js';
+import { PassStoppedError, PeriodicPass } from './periodic-pass.js';
 
 /** A pass the test finishes by hand. */
 function gated() {
@@ -58,5 +58,21 @@ describe(PeriodicPass.name, () => {
     await expect(running).rejects.toThrow('boom');
     await stopping;
     expect(stopped).toBe(true);
+  });
+
+  it('should start no pass once stopped, and tell the pass in flight to take no new item', async () => {
+    const { pass, release } = gated();
+    const periodic = new PeriodicPass(pass);
+    const running = periodic.run();
+    expect(periodic.stopping).toBe(false);
+    const stopped = periodic.stop();
+    expect(periodic.stopping).toBe(true);
+    // A run during the stop joins the pass in flight rather than starting one.
+    expect(periodic.run()).toBe(running);
+    release(7);
+    await stopped;
+    await expect(running).resolves.toBe(7);
+    await expect(periodic.run()).rejects.toBeInstanceOf(PassStoppedError);
+    expect(pass).toHaveBeenCalledTimes(1);
   });
 });

@@ -191,11 +191,18 @@ export class FilesService {
    * Reservations whose heartbeat stopped `idleMs` ago (the process died, or abandon() failed): the
    * row goes, and with it, under its lock, the bytes in the default store. A row refreshed or
    * completed meanwhile is skipped. Bytes in a storage connection stay (the janitor has no one's
-   * credentials to reach it) and are logged by key.
+   * credentials to reach it) and are logged by key. `stopping` is asked before each row: once
+   * it says yes (the process is draining) no other row is taken.
    */
-  async sweepAbandoned(system: SystemScope, defaultStore: ObjectStore, idleMs: number): Promise<number> {
+  async sweepAbandoned(
+    system: SystemScope,
+    defaultStore: ObjectStore,
+    idleMs: number,
+    stopping: () => boolean = () => false,
+  ): Promise<number> {
     let removed = 0;
     for (const id of await this.files.staleReservations(system, idleMs, 100)) {
+      if (stopping()) break;
       const taken = await this.files.deleteStale(system, id, idleMs, async (reservation) => {
         if (reservation.connectionUri === null) await defaultStore.delete(reservation.storageKey);
         else

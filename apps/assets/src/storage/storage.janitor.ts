@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { SystemScope } from '@app/core';
+import { type OnDrain, SystemScope } from '@app/core';
 import type { ObjectStore } from '@app/storage';
 import { PeriodicPass } from '../common/index.js';
 import { FilesService } from './files.service.js';
@@ -27,7 +27,7 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
  * may overlap, as every step is idempotent and a row is taken under its lock.
  */
 @Injectable()
-export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StorageJanitor implements OnApplicationBootstrap, OnDrain, OnApplicationShutdown {
   private readonly logger = new Logger(StorageJanitor.name);
   private readonly periodic = new PeriodicPass(() => this.sweepOnce(ABANDONED_UPLOAD_IDLE_MS));
 
@@ -41,19 +41,25 @@ export class StorageJanitor implements OnApplicationBootstrap, OnApplicationShut
     void this.sweep();
   }
 
+  /** Draining: no upload is taken after this; resolves once the one in flight is done. */
+  onDrain(): Promise<void> {
+    return this.periodic.stop();
+  }
+
   onApplicationShutdown(): Promise<void> {
     return this.periodic.stop();
   }
 
   /** One pass (or the one in flight); never throws (a failed pass is logged and retried on the next tick). */
   sweep(idleMs = ABANDONED_UPLOAD_IDLE_MS): Promise<void> {
-    return this.periodic.run(() => this.sweepOnce(idleMs));
+    // Stopped (draining): nothing runs, and that is not a failure.
+    return this.periodic.run(() => this.sweepOnce(idleMs)).catch(() => undefined);
   }
 
   private async sweepOnce(idleMs: number): Promise<void> {
     try {
-      const rows = await this.files.sweepAbandoned(JANITOR, this.store, idleMs);
-      const temp = await this.store.removeAbandonedUploads(idleMs);
+      const rows = await this.files.sweepAbandoned(JANITOR, this.store, idleMs, () => this.periodic.stopping);
+      const temp = this.periodic.stopping ? 0 : await this.store.removeAbandonedUploads(idleMs);
       if (rows + temp > 0)
         this.logger.log({ abandoned_files: rows, temp_files: temp }, 'Removed abandoned uploads');
     } catch (error) {

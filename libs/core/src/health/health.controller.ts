@@ -52,12 +52,19 @@ function reasonOf(error: unknown): string {
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger('Readiness');
+  /** Set once by the graceful shutdown: load balancers must stop routing here; nothing is probed. */
+  private draining = false;
 
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(READINESS_PROBES) private readonly probes: ReadinessProbe[],
   ) {}
+
+  /** Readiness answers 503 from now on (liveness stays 200): the process is draining. */
+  startDraining(): void {
+    this.draining = true;
+  }
 
   @Get('live')
   @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up' })
@@ -84,6 +91,10 @@ export class HealthController {
     summary: 'Readiness: database, authorization and secrets backends answer',
   })
   async ready() {
+    if (this.draining)
+      throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, 'Not ready: shutting down', {
+        status: 'shutting_down',
+      });
     try {
       return await this.health.check(
         this.probes.map(

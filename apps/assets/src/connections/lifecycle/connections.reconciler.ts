@@ -6,9 +6,12 @@ import {
   type OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
-import { AppMetrics, SystemScope } from '@app/core';
+import { AppMetrics, type OnDrain, SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
-import { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
+import {
+  type ClaimedOperation,
+  ConnectionOperationsRepository,
+} from '../persistence/connection-operations.repository.js';
 import { ConnectionSaga } from './connection-saga.js';
 
 const BATCH = 20;
@@ -31,7 +34,7 @@ export interface ReconcileSummary {
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 
 @Injectable()
-export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDestroy {
+export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
   private readonly logger = new Logger(ConnectionsReconciler.name);
   private readonly periodic = new PeriodicPass(() => this.pass());
 
@@ -77,6 +80,11 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
     this.periodic.start(this.intervalMs);
   }
 
+  /** Draining: no operation is taken after this; resolves once the one in flight is done. */
+  onDrain(): Promise<void> {
+    return this.periodic.stop();
+  }
+
   onModuleDestroy(): Promise<void> {
     return this.periodic.stop();
   }
@@ -88,10 +96,16 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
 
   private async pass(): Promise<ReconcileSummary> {
     const summary: ReconcileSummary = { claimed: 0, completed: 0, rolledBack: 0, failed: 0 };
-    for (;;) {
+    while (!this.periodic.stopping) {
       const claimed = await this.operations.claimExpired(RECONCILER, BATCH, LEASE_MS);
       summary.claimed += claimed.length;
-      for (const op of claimed) {
+      for (const [i, op] of claimed.entries()) {
+        if (this.periodic.stopping) {
+          // Draining: what this replica claimed but did not start goes back to the others now,
+          // not when its lease runs out.
+          await this.releaseAll(claimed.slice(i));
+          return summary;
+        }
         try {
           const outcome = await this.saga.reconcile(op);
           if (outcome === 'completed') summary.completed += 1;
@@ -114,5 +128,13 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnModuleDe
       }
       if (claimed.length < BATCH) return summary;
     }
+    return summary;
+  }
+
+  private async releaseAll(ops: ClaimedOperation[]): Promise<void> {
+    for (const op of ops)
+      await this.operations
+        .release({ orgId: op.orgId, projectId: op.projectId }, op.id)
+        .catch(() => undefined);
   }
 }

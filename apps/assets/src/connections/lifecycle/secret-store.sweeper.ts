@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { SystemScope } from '@app/core';
+import { type OnDrain, SystemScope } from '@app/core';
 import { PeriodicPass } from '../../common/index.js';
 import { SecretSweepRepository } from '../persistence/secret-sweep.repository.js';
 import { GovernanceSecretInventory } from '../../governance/index.js';
@@ -71,7 +71,7 @@ const emptySummary = (): SweepSummary => ({
 export const SECRETS_SWEEP_OPTIONS = Symbol('SECRETS_SWEEP_OPTIONS');
 
 @Injectable()
-export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+export class SecretStoreSweeper implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
   private readonly logger = new Logger(SecretStoreSweeper.name);
   private readonly holder = randomUUID();
   private readonly now: () => number;
@@ -93,6 +93,11 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
     this.periodic.start(this.options.intervalMs);
   }
 
+  /** Draining: no org and no deletion is started after this; resolves once the one in flight is done. */
+  onDrain(): Promise<void> {
+    return this.periodic.stop();
+  }
+
   onModuleDestroy(): Promise<void> {
     return this.periodic.stop();
   }
@@ -105,6 +110,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
   private async pass(): Promise<SweepSummary> {
     const summary = emptySummary();
     for (const orgId of await this.repository.orgsWithCredentials(SWEEP)) {
+      if (this.periodic.stopping) break;
       if (
         !(await this.repository.claim(
           SWEEP.inOrg(orgId),
@@ -149,6 +155,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
     let uriByKey: Map<string, string> | null = null;
     let cursor: string | null = null;
     do {
+      if (this.periodic.stopping) return false;
       const page = await this.inventory.list(orgId, cursor);
       summary.listed += page.data.length;
       if (page.data.some((e) => e.resource_uri === null)) {
@@ -175,6 +182,8 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnModuleDestr
 
     let clean = true;
     for (const [i, orphan] of orphans.entries()) {
+      // Draining: the org is released unfinished (not marked swept), so another replica takes it.
+      if (this.periodic.stopping) return false;
       if (
         i > 0 &&
         i % 20 === 0 &&
