@@ -7,6 +7,7 @@ import ttypes from '@databricks/sql/thrift/TCLIService_types.js';
 import { createPinnedAgent } from '../../../apps/assets/src/egress/index.js';
 import {
   HiveStatusError,
+  loadHiveSdk,
   rowSetToRows,
   TcliHttpClient,
 } from '../../../apps/assets/src/verification/drivers/hive/hive.driver.js';
@@ -242,7 +243,7 @@ describe(`${VerificationService.name} (hive, TCLIService over HTTP against a Hiv
       username: USER,
       password: PASSWORD,
     };
-    const rpc = new TcliHttpClient(settings, dest, agent);
+    const rpc = new TcliHttpClient(await loadHiveSdk(), settings, dest, agent);
     type Op = { operationHandle: unknown };
     const fetchAll = async (op: Op) => {
       const page = await rpc.call<{ results: Parameters<typeof rowSetToRows>[0]; hasMoreRows: boolean }>(

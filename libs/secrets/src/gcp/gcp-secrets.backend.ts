@@ -1,4 +1,5 @@
-import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
+import type { SecretManagerServiceClient } from '@google-cloud/secret-manager';
+import { createRequire } from 'node:module';
 import { AppException, DependencyUnavailableError, fieldProblem } from '@app/core';
 import type {
   ResourceSecretPage,
@@ -30,6 +31,17 @@ export interface GcpSecretsBackendOptions {
   authClient?: unknown;
   /** Per-call deadline; calls are not retried so an outage surfaces quickly. */
   timeoutMs?: number;
+}
+
+/**
+ * The SDK (with google-gax, gRPC and protobufjs: about 35 MiB resident) loads when a backend is
+ * built, i.e. only under SECRETS_BACKEND=gcp, never because @app/secrets was imported.
+ */
+function loadSecretManagerClient(): typeof SecretManagerServiceClient {
+  const sdk = createRequire(import.meta.url)('@google-cloud/secret-manager') as {
+    SecretManagerServiceClient: typeof SecretManagerServiceClient;
+  };
+  return sdk.SecretManagerServiceClient;
 }
 
 const DEPENDENCY = 'gcp-secret-manager';
@@ -109,6 +121,7 @@ export class GcpSecretsBackend extends SecretsBackend {
 
   constructor(private readonly options: GcpSecretsBackendOptions) {
     super();
+    const SecretManagerServiceClient = loadSecretManagerClient();
     this.client = new SecretManagerServiceClient({
       fallback: true,
       projectId: options.projectId,

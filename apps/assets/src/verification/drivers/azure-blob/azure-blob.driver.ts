@@ -1,12 +1,4 @@
-import {
-  AnonymousCredential,
-  ContainerClient,
-  newPipeline,
-  StorageSharedKeyCredential,
-  type RequestPolicy,
-  type RequestPolicyFactory,
-  type WebResource,
-} from '@azure/storage-blob';
+import type { ContainerClient, RequestPolicy, RequestPolicyFactory, WebResource } from '@azure/storage-blob';
 import type http from 'node:http';
 import { ConfigReader } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
@@ -17,7 +9,11 @@ import type { DriverOutcome, VerificationErrorCode, VerificationInput } from '..
 import { parseServiceEndpoint, type ServiceEndpoint } from '../shared/endpoint.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
+import { lazySdk } from '../shared/lazy-sdk.js';
 import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
+
+type AzureBlobSdk = typeof import('@azure/storage-blob');
+const loadAzureBlob = lazySdk('@azure/storage-blob', () => import('@azure/storage-blob'));
 
 const ACCOUNT = /^[a-z0-9]{3,24}$/;
 const CONTAINER = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -147,13 +143,14 @@ export class AzureBlobDriver extends ConnectorDriver {
 
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
+    const sdk = await loadAzureBlob();
     const phases = new PinnedHttpPhases(ctx, s.endpoint.https, {
       plainHttpWarning:
         s.auth.kind === 'sas_token'
           ? 'the endpoint uses plain HTTP: the SAS token is sent unencrypted'
           : 'the endpoint uses plain HTTP: requests are signed but data is not encrypted',
     });
-    const client = this.client(s, phases, ctx.stepTimeoutMs);
+    const client = this.client(sdk, s, phases, ctx.stepTimeoutMs);
     try {
       await phases.authenticate(
         (signal) => this.firstPage(client, s, signal),
@@ -170,7 +167,12 @@ export class AzureBlobDriver extends ConnectorDriver {
     }
   }
 
-  private client(s: AzureSettings, phases: PinnedHttpPhases, timeoutMs: number): ContainerClient {
+  private client(
+    { AnonymousCredential, ContainerClient, newPipeline, StorageSharedKeyCredential }: AzureBlobSdk,
+    s: AzureSettings,
+    phases: PinnedHttpPhases,
+    timeoutMs: number,
+  ): ContainerClient {
     const credential =
       s.auth.kind === 'shared_key'
         ? new StorageSharedKeyCredential(s.account, s.auth.accountKey)

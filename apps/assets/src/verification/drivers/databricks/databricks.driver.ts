@@ -1,4 +1,4 @@
-import { DBSQLClient } from '@databricks/sql';
+import type { DBSQLClient } from '@databricks/sql';
 import type http from 'node:http';
 import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
@@ -10,7 +10,10 @@ import type { DriverOutcome, VerificationErrorCode, VerificationInput } from '..
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
+import { lazySdk } from '../shared/lazy-sdk.js';
 import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
+
+const loadDatabricks = lazySdk('@databricks/sql', () => import('@databricks/sql'));
 
 const HTTP_PATH = /^\/?sql\/(?!.*\.\.)[A-Za-z0-9._/-]{1,250}$/;
 const TOKEN = /^\S{1,4096}$/;
@@ -154,6 +157,7 @@ export class DatabricksDriver extends ConnectorDriver {
 
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
+    const { DBSQLClient } = await loadDatabricks();
     const phases = new PinnedHttpPhases(ctx, true, { ca: this.options.ca });
     const client = new DBSQLClient({ logger: SILENT_LOGGER as never });
     client.on('error', () => undefined);

@@ -1,7 +1,7 @@
-import TCLIService from '@databricks/sql/thrift/TCLIService.js';
-import ttypes from '@databricks/sql/thrift/TCLIService_types.js';
+import type TCLIService from '@databricks/sql/thrift/TCLIService.js';
+import type ttypes from '@databricks/sql/thrift/TCLIService_types.js';
 import type http from 'node:http';
-import thrift from 'thrift';
+import type thrift from 'thrift';
 import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
@@ -12,7 +12,28 @@ import type { DriverOutcome, VerificationErrorCode, VerificationInput } from '..
 import { groupCatalog, qualifySelected, type CatalogRow } from '../shared/catalog.js';
 import { PinnedHttpPhases } from '../shared/pinned-http.js';
 import { codeForHttpStatus, prop, sdkError } from '../shared/sdk-error.js';
+import { defaultExport, lazySdk } from '../shared/lazy-sdk.js';
 import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
+
+/** The Thrift runtime and the generated TCLIService client, loaded on the first Hive verification. */
+export interface HiveSdk {
+  thrift: typeof thrift;
+  TCLIService: typeof TCLIService;
+  ttypes: typeof ttypes;
+}
+
+export const loadHiveSdk = lazySdk(['thrift', '@databricks/sql'], async (): Promise<HiveSdk> => {
+  const [thriftModule, service, types] = await Promise.all([
+    import('thrift'),
+    import('@databricks/sql/thrift/TCLIService.js'),
+    import('@databricks/sql/thrift/TCLIService_types.js'),
+  ]);
+  return {
+    thrift: defaultExport<typeof thrift>(thriftModule),
+    TCLIService: defaultExport<typeof TCLIService>(service),
+    ttypes: defaultExport<typeof ttypes>(types),
+  };
+});
 
 const HTTP_PATH = /^\/?(?!.*\.\.)[A-Za-z0-9._/-]{1,250}$/;
 const SINGLE_LINE = /^[^\r\n\0]{1,255}$/;
@@ -27,8 +48,6 @@ const TABLE_TYPES: Record<string, string> = {
   MANAGED_TABLE: 'table',
   VIRTUAL_VIEW: 'view',
 };
-/** What Hive JDBC 2.3/3.x asks for; HiveServer2 answers min(this, its own). */
-const CLIENT_PROTOCOL = ttypes.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10;
 
 export interface HiveSettings {
   host: string;
@@ -93,7 +112,7 @@ interface TStatus {
   errorMessage?: string | null;
 }
 
-function assertOk<T>(response: T): T {
+function assertOk<T>(response: T, { ttypes }: HiveSdk): T {
   const status = (response as { status?: TStatus | null } | undefined)?.status;
   const ok = [ttypes.TStatusCode.SUCCESS_STATUS, ttypes.TStatusCode.SUCCESS_WITH_INFO_STATUS];
   if (!status || !ok.includes(status.statusCode)) {
@@ -120,7 +139,13 @@ export class TcliHttpClient {
   private readonly client: RawClient;
   private readonly pending = new Set<(error: unknown) => void>();
 
-  constructor(s: HiveSettings, dest: PinnedDestination, agent: http.Agent) {
+  constructor(
+    readonly sdk: HiveSdk,
+    s: HiveSettings,
+    dest: PinnedDestination,
+    agent: http.Agent,
+  ) {
+    const { thrift, TCLIService } = sdk;
     const connection = thrift.createHttpConnection(dest.hostname, dest.port, {
       transport: thrift.TBufferedTransport,
       protocol: thrift.TBinaryProtocol,
@@ -152,7 +177,7 @@ export class TcliHttpClient {
         if (error) reject(error);
         else resolve(response as T);
       });
-    }).then(assertOk);
+    }).then((response) => assertOk(response, this.sdk));
   }
 }
 
@@ -233,11 +258,13 @@ export class HiveDriver extends ConnectorDriver {
 
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
+    const sdk = await loadHiveSdk();
+    const { ttypes } = sdk;
     const phases = new PinnedHttpPhases(ctx, s.tls, {
       ca: s.ca,
       plainHttpWarning: 'the connection uses plain HTTP: the password and all data are sent unencrypted',
     });
-    const rpc = new TcliHttpClient(s, ctx.destination, phases.agent);
+    const rpc = new TcliHttpClient(sdk, s, ctx.destination, phases.agent);
     let session: SessionHandle | undefined;
     try {
       const opened = await phases.authenticate(
@@ -246,7 +273,8 @@ export class HiveDriver extends ConnectorDriver {
             .call<{ sessionHandle: SessionHandle; serverProtocolVersion: number }>(
               'OpenSession',
               new ttypes.TOpenSessionReq({
-                client_protocol: CLIENT_PROTOCOL,
+                // What Hive JDBC 2.3/3.x asks for; HiveServer2 answers min(this, its own).
+                client_protocol: ttypes.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10,
                 username: s.username,
                 configuration: s.database ? { 'use:database': s.database } : {},
               }),
@@ -287,6 +315,7 @@ export class HiveDriver extends ConnectorDriver {
     limit: number,
     onRow: (row: Array<string | null>) => boolean,
   ): Promise<void> {
+    const { thrift, ttypes } = rpc.sdk;
     try {
       let seen = 0;
       while (seen < limit) {
@@ -313,6 +342,7 @@ export class HiveDriver extends ConnectorDriver {
   }
 
   private async tables(rpc: TcliHttpClient, sessionHandle: SessionHandle, schemaName: string | undefined) {
+    const { ttypes } = rpc.sdk;
     const op = await rpc.call<{ operationHandle: OperationHandle }>(
       'GetTables',
       new ttypes.TGetTablesReq({
@@ -329,6 +359,7 @@ export class HiveDriver extends ConnectorDriver {
     s: HiveSettings,
     ctx: ProbeContext,
   ) {
+    const { ttypes } = rpc.sdk;
     const info = await rpc.call<{ infoValue?: { stringValue?: string | null } }>(
       'GetInfo',
       new ttypes.TGetInfoReq({ sessionHandle, infoType: ttypes.TGetInfoType.CLI_DBMS_VER }),

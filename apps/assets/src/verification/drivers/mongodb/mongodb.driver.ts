@@ -1,4 +1,4 @@
-import { MongoClient, type MongoClientOptions } from 'mongodb';
+import type { MongoClient, MongoClientOptions } from 'mongodb';
 import net from 'node:net';
 import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
@@ -15,7 +15,10 @@ import type {
 } from '../../verification.types.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';
+import { lazySdk } from '../shared/lazy-sdk.js';
 import { ALL_STEPS } from '../shared/steps.js';
+
+const loadMongodb = lazySdk('mongodb', () => import('mongodb'));
 
 const DATABASE = /^[A-Za-z0-9_-]{1,63}$/;
 const AUTH_SOURCE = /^[A-Za-z0-9_$-]{1,63}$/;
@@ -167,6 +170,7 @@ export class MongodbDriver extends ConnectorDriver {
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
     if (!s.tls) ctx.warn('TLS is off: the password exchange and data are not encrypted');
+    const { MongoClient } = await loadMongodb();
     const client = new MongoClient(
       buildMongoUri(ctx.destination),
       buildMongoOptions(s, ctx.destination, ctx.stepTimeoutMs),

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type tls from 'node:tls';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike } from '../../discovery-filter.js';
@@ -9,7 +9,10 @@ import type { PinnedDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
 import { chunk, groupCatalog, qualifySelected, type CatalogRow } from '../shared/catalog.js';
+import { defaultExport, lazySdk } from '../shared/lazy-sdk.js';
 import { ALL_STEPS } from '../shared/steps.js';
+
+const loadMysql = lazySdk('mysql2', async () => defaultExport<typeof mysql>(await import('mysql2/promise')));
 
 export const MYSQL_SSL_MODES = ['disable', 'preferred', 'required', 'verify_ca', 'verify_identity'] as const;
 type MysqlSslMode = (typeof MYSQL_SSL_MODES)[number];
@@ -182,6 +185,7 @@ export class MysqlDriver extends ConnectorDriver {
   }
 
   private async attempt(settings: MysqlSettings, ctx: ProbeContext, ssl: ReturnType<typeof sslProfile>) {
+    const sdk = await loadMysql();
     const dest = ctx.destination;
     let socket: net.Socket | undefined;
     let phase: VerificationStepName = 'connect';
@@ -200,7 +204,7 @@ export class MysqlDriver extends ConnectorDriver {
     });
     let conn: mysql.Connection;
     try {
-      conn = await ctx.withTimeout('connect', () => mysql.createConnection(options));
+      conn = await ctx.withTimeout('connect', () => sdk.createConnection(options));
     } catch (error) {
       socket?.destroy();
       const code = (error as { code?: string })?.code;

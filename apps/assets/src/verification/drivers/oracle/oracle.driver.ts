@@ -1,5 +1,6 @@
 import net from 'node:net';
-import oracledb, { type Connection, type ConnectionAttributes } from 'oracledb';
+import type oracledb from 'oracledb';
+import type { Connection, ConnectionAttributes } from 'oracledb';
 import { ConfigReader, HOST_PATTERN } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike } from '../../discovery-filter.js';
@@ -10,7 +11,12 @@ import type { DriverOutcome, VerificationErrorCode, VerificationInput } from '..
 import { groupCatalog, type CatalogRow } from '../shared/catalog.js';
 import { connectInOneCall } from '../shared/one-shot-connect.js';
 import { prop, sdkError } from '../shared/sdk-error.js';
+import { defaultExport, lazySdk } from '../shared/lazy-sdk.js';
 import { ALL_STEPS } from '../shared/steps.js';
+
+const loadOracledb = lazySdk('oracledb', async () =>
+  defaultExport<typeof oracledb>(await import('oracledb')),
+);
 
 const SERVICE_NAME = /^[A-Za-z0-9_$#.-]{1,255}$/;
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]+$/;
@@ -139,6 +145,7 @@ export class OracleDriver extends ConnectorDriver {
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input);
     if (!s.ssl) ctx.warn('TLS is off: data is not encrypted (the password is sent hashed)');
+    const sdk = await loadOracledb();
     let conn: Connection | undefined;
     let closed = false;
     const close = async () => {
@@ -159,19 +166,19 @@ export class OracleDriver extends ConnectorDriver {
           authMessage: `authenticated as ${s.user}`,
           classify: classifyOracleError,
         },
-        () => oracledb.getConnection(buildOracleOptions(s, ctx.destination, ctx.stepTimeoutMs)),
+        () => sdk.getConnection(buildOracleOptions(s, ctx.destination, ctx.stepTimeoutMs)),
       );
       if (closed) await conn.close().catch(() => undefined);
       conn.callTimeout = ctx.stepTimeoutMs;
       const c = conn;
       const found = await ctx.step(
         'discover',
-        () => this.discover(c, ctx).catch((error) => Promise.reject(classifyOracleError(error))),
+        () => this.discover(c, sdk, ctx).catch((error) => Promise.reject(classifyOracleError(error))),
         (r) => `${r.listed} objects${r.truncated ? ' (truncated)' : ''}`,
       );
       await ctx.step(
         'privileges',
-        () => this.privileges(c, ctx).catch((error) => Promise.reject(classifyOracleError(error))),
+        () => this.privileges(c, sdk, ctx).catch((error) => Promise.reject(classifyOracleError(error))),
         (m) => m,
       );
       return {
@@ -184,7 +191,7 @@ export class OracleDriver extends ConnectorDriver {
     }
   }
 
-  private async discover(conn: Connection, ctx: ProbeContext) {
+  private async discover(conn: Connection, sdk: typeof oracledb, ctx: ProbeContext) {
     const binds: Record<string, string | number> = { lim: ctx.limits.maxObjects + 1 };
     const qualified = `owner || '.' || name`;
     let where = '1 = 1';
@@ -202,7 +209,7 @@ export class OracleDriver extends ConnectorDriver {
          SELECT owner, view_name, 'view' FROM all_views WHERE owner = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')
        ) WHERE ${where} ORDER BY owner, name FETCH FIRST :lim ROWS ONLY`,
       binds,
-      { outFormat: oracledb.OUT_FORMAT_ARRAY, maxRows: ctx.limits.maxObjects + 1 },
+      { outFormat: sdk.OUT_FORMAT_ARRAY, maxRows: ctx.limits.maxObjects + 1 },
     );
     const rows: CatalogRow[] = (result.rows ?? []).map(([owner, name, kind]) => ({
       schema_name: owner,
@@ -215,9 +222,9 @@ export class OracleDriver extends ConnectorDriver {
     };
   }
 
-  private async privileges(conn: Connection, ctx: ProbeContext): Promise<string> {
+  private async privileges(conn: Connection, sdk: typeof oracledb, ctx: ProbeContext): Promise<string> {
     const result = await conn.execute<[string]>(`SELECT granted_role FROM user_role_privs`, [], {
-      outFormat: oracledb.OUT_FORMAT_ARRAY,
+      outFormat: sdk.OUT_FORMAT_ARRAY,
       maxRows: 1000,
     });
     const roles = (result.rows ?? []).map(([r]) => r);

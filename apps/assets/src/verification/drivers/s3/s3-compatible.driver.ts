@@ -1,5 +1,4 @@
-import { HeadBucketCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import { ConfigReader } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
@@ -7,7 +6,19 @@ import { DriverError } from '../../driver-error.js';
 import { createPinnedAgent } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
+import { lazySdk } from '../shared/lazy-sdk.js';
 import { STEPS_WITHOUT_PRIVILEGES } from '../shared/steps.js';
+
+type S3Sdk = typeof import('@aws-sdk/client-s3') &
+  Pick<typeof import('@smithy/node-http-handler'), 'NodeHttpHandler'>;
+
+const loadS3Sdk = lazySdk(['@aws-sdk/client-s3', '@smithy/node-http-handler'], async (): Promise<S3Sdk> => {
+  const [client, { NodeHttpHandler }] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@smithy/node-http-handler'),
+  ]);
+  return { ...client, NodeHttpHandler };
+});
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z0-9-]{1,64}$/;
@@ -114,6 +125,7 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
 
   async verify(input: VerificationInput, ctx: ProbeContext): Promise<DriverOutcome> {
     const s = readSettings(input, this.flavour);
+    const sdk = await loadS3Sdk();
     const dest = ctx.destination;
     let connected = false;
     let secured = false;
@@ -145,17 +157,17 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
       ctx.skip('tls', 'plain HTTP endpoint');
       ctx.warn('the endpoint uses plain HTTP: credentials are signed but data is not encrypted');
     }
-    const client = new S3Client(this.clientConfig(s, agent, ctx.stepTimeoutMs));
+    const client = new sdk.S3Client(this.clientConfig(sdk, s, agent, ctx.stepTimeoutMs));
     try {
       try {
-        await ctx.withTimeout(phase, (signal) => this.headBucket(client, s.bucket, signal));
+        await ctx.withTimeout(phase, (signal) => this.headBucket(sdk, client, s.bucket, signal));
       } catch (error) {
         throw ctx.failStep(phase, error, startedAt);
       }
       ctx.record('authenticate', 'ok', startedAt, `bucket ${s.bucket} reachable with these credentials`);
       const listed = await ctx.step(
         'discover',
-        (signal) => this.listPrefixes(client, s, ctx, signal),
+        (signal) => this.listPrefixes(sdk, client, s, ctx, signal),
         (r) => `${r.prefixes.length} prefixes${r.truncated ? ' (truncated)' : ''}`,
       );
       return { prefixes: listed.prefixes, truncated: listed.truncated };
@@ -166,6 +178,7 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
   }
 
   private clientConfig(
+    { NodeHttpHandler }: S3Sdk,
     s: S3Settings,
     agent: ReturnType<typeof createPinnedAgent>,
     timeoutMs: number,
@@ -206,7 +219,12 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
   }
 
   /** HeadBucket answers 403 without a body; a one-key listing then tells bad keys from denied access. */
-  private async headBucket(client: S3Client, bucket: string, signal: AbortSignal): Promise<void> {
+  private async headBucket(
+    { HeadBucketCommand, ListObjectsV2Command }: S3Sdk,
+    client: S3Client,
+    bucket: string,
+    signal: AbortSignal,
+  ): Promise<void> {
     try {
       await client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: signal });
     } catch (error) {
@@ -216,7 +234,13 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
     }
   }
 
-  private async listPrefixes(client: S3Client, s: S3Settings, ctx: ProbeContext, signal: AbortSignal) {
+  private async listPrefixes(
+    { ListObjectsV2Command }: S3Sdk,
+    client: S3Client,
+    s: S3Settings,
+    ctx: ProbeContext,
+    signal: AbortSignal,
+  ) {
     const prefixes: string[] = [];
     let token: string | undefined;
     let truncated = false;
