@@ -93,8 +93,9 @@ export async function callDrainHooks(app: NestFastifyApplication): Promise<void>
 /**
  * Stops accepting connections and waits for the requests in flight. Fastify's own close: new
  * requests on open keep-alive connections get 503 with `Connection: close`, and a connection is
- * closed once its response is sent. (Nest's `app.close()` would destroy tracked sockets, requests
- * in flight included, so the listener is closed first and Nest's close finds nothing open.)
+ * closed once its response is sent. Nest's `app.close()` runs the modules' destroy hooks first
+ * (the JWT strategy unregisters itself, background passes stop) and closes the listener only
+ * after, so it is called once this has settled and finds nothing left to serve.
  */
 export function stopServing(app: NestFastifyApplication): Promise<void> {
   return app.getHttpAdapter().getInstance().close();
@@ -128,6 +129,10 @@ export async function drainAndClose(
     );
     if (options.drainDelayMs > 0) await sleep(options.drainDelayMs);
     phase = 'finishing requests in flight';
+    const open = await Promise.all(services.map((s) => openConnections(s.app)));
+    logger.log(
+      `Closing the listener: ${open.reduce((a, b) => a + b, 0)} open connection(s) finish their requests in flight`,
+    );
     for (const service of services) await stopServing(service.app);
     phase = 'waiting for background work';
     await Promise.all(background);
