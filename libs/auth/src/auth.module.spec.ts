@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,6 +194,24 @@ describe(AuthModule.name, () => {
       expect(res.status).toBe(401);
       expect(res.body.error.message).toBe('Missing or invalid bearer token');
       expect(JSON.stringify(res.body)).not.toContain(token);
+    }
+  });
+
+  it('should refuse a token once it has expired, although it was verified (and cached) before', async () => {
+    const token = app.get(DevTokenIssuer).issue({ sub: 'alice', org: 'acme', ttlSeconds: 30 });
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(now);
+      expect((await get('/probe/required', auth(token, 'alpha'))).status).toBe(200);
+      clock.mockReturnValue(now + 20_000);
+      expect((await get('/probe/required', auth(token, 'alpha'))).status).toBe(200);
+      clock.mockReturnValue(now + 36_000); // past exp and the 5 s clock tolerance
+      const res = await get('/probe/required', auth(token, 'alpha'));
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('INVALID_TOKEN');
+    } finally {
+      clock.mockRestore();
     }
   });
 

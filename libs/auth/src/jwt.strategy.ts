@@ -10,6 +10,7 @@ import type { JwtClaims } from './jws.js';
 import { principalFromClaims } from './principal.js';
 import type { SigningKeyResolver } from './signing-key.resolver.js';
 import { TokenRejectedError } from './token-rejected.error.js';
+import { VERIFIED_TOKEN_TIMES, type VerifiedTokenTimes } from './verified-token.cache.js';
 import type { TrustedIssuers } from './trusted-issuers.js';
 
 /** The passport strategy instance, as the guard and tests see it. */
@@ -59,7 +60,13 @@ export function createJwtStrategy(
       const token = bearer(request as Parameters<typeof bearer>[0]);
       const issuer = issuers.resolve(claims.iss);
       if (!token || !issuer) throw new TokenRejectedError('untrusted issuer');
-      return principalFromClaims(claims, issuer, token);
+      const principal = principalFromClaims(claims, issuer, token);
+      // For the guard's verified-token cache: how long this verification stays true.
+      (request as { [VERIFIED_TOKEN_TIMES]?: VerifiedTokenTimes })[VERIFIED_TOKEN_TIMES] = {
+        exp: claims.exp as number,
+        nbf: typeof claims.nbf === 'number' ? claims.nbf : undefined,
+      };
+      return principal;
     }
 
     onModuleDestroy(): void {

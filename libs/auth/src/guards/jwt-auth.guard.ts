@@ -17,6 +17,14 @@ import { ORG_SLUG } from '../auth.constants.js';
 
 export const ORG_HEADER = 'x-org-id';
 import { isPublic } from './is-public.js';
+import {
+  VERIFIED_TOKEN_TIMES,
+  VerifiedTokenCache,
+  type VerifiedTokenTimes,
+} from '../verified-token.cache.js';
+
+/** `Bearer <token>`, as passport-jwt reads it; anything else is a cache miss (passport decides). */
+const BEARER = /^bearer\s+(\S+)\s*$/i;
 
 /** Why verification failed, for debug logs only (never the token, never sent to the client). */
 function reasonOf(cause: unknown): string {
@@ -34,6 +42,8 @@ function reasonOf(cause: unknown): string {
 export class JwtAuthGuard implements CanActivate {
   private readonly logger = new Logger(JwtAuthGuard.name);
   private readonly passportGuard: IAuthGuard;
+  /** Full verification runs once per token (and per minute), not once per request. */
+  readonly verifiedTokens = new VerifiedTokenCache();
 
   constructor(
     private readonly reflector: Reflector,
@@ -60,8 +70,22 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublic(this.reflector, context)) return true;
-    const ok = (await this.passportGuard.canActivate(context)) as boolean;
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { [VERIFIED_TOKEN_TIMES]?: VerifiedTokenTimes }>();
+    const authorization = request.headers.authorization;
+    const cached = this.verifiedTokens.lookup(
+      typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined,
+    );
+    let ok = true;
+    if (cached) {
+      request.principal = cached;
+    } else {
+      ok = (await this.passportGuard.canActivate(context)) as boolean;
+      // Keyed by the token the strategy verified (principal.token), never by what we parsed here.
+      if (ok && request.principal)
+        this.verifiedTokens.remember(request.principal, request[VERIFIED_TOKEN_TIMES]);
+    }
     actAsOrgForServices(request, this.settings.platformRealm);
     RequestContext.setPrincipal(request.principal);
     return ok;
