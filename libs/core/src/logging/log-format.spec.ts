@@ -55,6 +55,15 @@ describe('LOG_FORMAT', () => {
       out.stream,
     );
   });
+
+  it('should write JSON to stdout through one non-blocking stream per process, and nothing when silent', () => {
+    const assets = loggerSettings({ service: 'assets', format: 'json' }).destination;
+    const governance = loggerSettings({ service: 'governance', format: 'json' }).destination;
+    expect(assets).toBeDefined();
+    expect(governance).toBe(assets);
+    expect(assets).toMatchObject({ fd: 1, sync: false });
+    expect(loggerSettings({ service: 'assets', format: 'json', quiet: true }).destination).toBeUndefined();
+  });
 });
 
 describe('pretty logs', () => {
