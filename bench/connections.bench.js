@@ -20,6 +20,7 @@ import pg from 'pg';
 import { ROOT, rssOf, startBaseline, startServices } from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
 import { bulkLoad } from './lib/dataset.js';
+import { api, ORG, PROJECT, seedStack, USER } from './lib/seed.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PROJECT_ROWS = Number(process.env.BENCH_PROJECT_ROWS ?? 100_000);
@@ -30,9 +31,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
 const OPEN_DURATION = Number(process.env.BENCH_OPEN_DURATION ?? 10);
 const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 200);
-const ORG = 'acme';
-const PROJECT = 'analytics-prod';
-const USER = 'alice';
 const SQL_CAPTURE = fileURLToPath(new URL('./lib/sql-capture.js', import.meta.url));
 
 /** Search terms by selectivity; the run prints how many rows each matches (see lib/dataset.js). */
@@ -48,20 +46,6 @@ const ms = (n) => (n === undefined || n === null ? 'n/a' : `${Number(n).toFixed(
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-async function api(stack, method, path, { body, project = PROJECT, base = stack.assetsUrl } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: stack.bearer(USER, ORG),
-      ...(project ? { 'x-project-id': project } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
-
 /** Statements Assets sent while `fn` ran (it runs with lib/sql-capture.js preloaded). */
 async function captureQueries(file, fn) {
   const before = existsSync(file) ? readFileSync(file, 'utf8').length : 0;
@@ -71,34 +55,6 @@ async function captureQueries(file, fn) {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line));
-}
-
-async function seedStack(stack) {
-  const res = await api(stack, 'POST', '/governance/projects', {
-    base: stack.governanceUrl,
-    project: null,
-    body: { id: PROJECT, name: PROJECT },
-  });
-  if (res.status !== 201) throw new Error(`create project: ${res.status} ${JSON.stringify(res.body)}`);
-  const created = await api(stack, 'POST', '/assets/data', {
-    body: {
-      name: 'Customer Analytics DB',
-      connection_type: 'postgres',
-      description: 'Production read replica for analytics',
-      database_config: {
-        host: 'pg-replica.example.com',
-        port: 5432,
-        database: 'analytics',
-        schema: 'public',
-        selected_tables: ['customers', 'orders'],
-      },
-      credentials: { username: 'analytics_reader', password: 'bench-only-password' },
-      tags: ['production', 'analytics'],
-    },
-  });
-  if (created.status !== 201)
-    throw new Error(`create connection: ${created.status} ${JSON.stringify(created.body)}`);
-  return created.body.resource_uri;
 }
 
 /** Closed loop: warm-up, then the measured run; throws on any non-2xx. */
@@ -214,6 +170,9 @@ async function main() {
     );
     if (!findActive) throw new Error(`could not capture the findActive query: ${JSON.stringify(captured)}`);
     log(`\n[1] GET by URI — repository SQL (used verbatim by the baseline):\n  ${findActive.query}`);
+    log(
+      `  statements Assets sends per GET: ${captured.length} (${captured.map((q) => q.query.split(/\s+/).slice(0, 2).join(' ')).join('; ')})`,
+    );
     baseline = await startBaseline({
       databaseUrl: stack.assetsDb.url,
       sql: findActive.query,

@@ -3,17 +3,30 @@
 // latency runs from the time it was DUE, not from when a socket was free. So a server that stalls
 // is charged for every request that queued behind the stall (no coordinated omission, unlike a
 // closed loop such as autocannon). Options as JSON in argv[2]:
-//   { url, headers, rate (req/s), duration (s), warmup (s), maxSockets }
+//   { url, headers, rate (req/s), duration (s), warmup (s), maxSockets, paths? }
+// `paths` ([{ path, weight }]) mixes requests on `url`'s origin in a fixed weighted rotation.
 // Prints one JSON line: { sent, ok, errors, statusCounts, achievedRate, latency: { p50, p90, p99, p999, max, mean } } (ms).
 import http from 'node:http';
 
-const { url, headers = {}, rate, duration, warmup = 0, maxSockets = 256 } = JSON.parse(process.argv[2]);
+const {
+  url,
+  headers = {},
+  rate,
+  duration,
+  warmup = 0,
+  maxSockets = 256,
+  paths,
+} = JSON.parse(process.argv[2]);
 const target = new URL(url);
+// The rotation: each path repeated `weight` times, e.g. [get, get, get, search, secret].
+const rotation = paths
+  ? paths.flatMap(({ path, weight = 1 }) => Array.from({ length: weight }, () => path))
+  : [target.pathname + target.search];
 const agent = new http.Agent({ keepAlive: true, maxSockets });
 
-function fire(onDone) {
+function fire(i, onDone) {
   const req = http.request(
-    { host: target.hostname, port: target.port, path: target.pathname + target.search, headers, agent },
+    { host: target.hostname, port: target.port, path: rotation[i % rotation.length], headers, agent },
     (res) => {
       res.on('data', () => {});
       res.on('end', () => onDone(res.statusCode));
@@ -42,7 +55,7 @@ function phase(seconds) {
       while (sent < total && start + (sent * 1000) / rate <= now) {
         const i = sent++;
         const due = start + (i * 1000) / rate;
-        fire((status) => {
+        fire(i, (status) => {
           latencies[i] = performance.now() - due;
           statusCounts[status] = (statusCounts[status] ?? 0) + 1;
           if (status < 200 || status >= 300) errors += 1;
@@ -62,6 +75,13 @@ if (warmup > 0) await phase(warmup);
 const { latencies, statusCounts, errors, sent, elapsed } = await phase(duration);
 const sorted = Float64Array.from(latencies).sort();
 const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+const byPath = {};
+if (paths) {
+  for (const { path } of paths) {
+    const mine = Float64Array.from(latencies.filter((_, i) => rotation[i % rotation.length] === path)).sort();
+    byPath[path] = { count: mine.length, p50: pct(mine, 0.5), p99: pct(mine, 0.99), max: mine.at(-1) };
+  }
+}
 process.stdout.write(
   `${JSON.stringify({
     sent,
@@ -77,6 +97,7 @@ process.stdout.write(
       max: sorted.at(-1),
       mean,
     },
+    byPath,
   })}\n`,
 );
 agent.destroy();

@@ -69,11 +69,11 @@ function nodeArgs(extra) {
 }
 
 /** One app process: `node [flags] dist/apps/<app>/src/main.js`, logs to `<dataDir>/<app>.log`. */
-function spawnApp(app, env, { flags, dataDir, preload }) {
+function spawnApp(app, env, { flags, dataDir, preload, root = ROOT }) {
   const log = openSync(join(dataDir, `${app}.log`), 'a');
   const args = [...nodeArgs(flags)];
   if (preload) args.push('--import', pathToFileURL(preload).href);
-  args.push(join(ROOT, `dist/apps/${app}/src/main.js`));
+  args.push(join(root, `dist/apps/${app}/src/main.js`));
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', log, log], cwd: dataDir });
   closeSync(log);
   child.logFile = join(dataDir, `${app}.log`);
@@ -155,14 +155,15 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
       if (cli.status !== 0) throw new Error(`org create: ${cli.status} ${cli.stderr}`);
     }
 
-    const governance = spawnApp('governance', govEnv, {
-      flags: process.env.BENCH_GOVERNANCE_NODE_OPTIONS,
-      dataDir,
-    });
-    cleanup.push(() => stopChild(governance));
     const governanceUrl = `http://127.0.0.1:${govPort}`;
-    await waitReady(`${governanceUrl}/health/live`, governance, 'Governance');
-    await waitReady(`http://127.0.0.1:${fgaPort}/healthz`, governance, 'OpenFGA endpoint').catch(() => {});
+    const startGovernance = async ({ flags = process.env.BENCH_GOVERNANCE_NODE_OPTIONS, root } = {}) => {
+      const child = spawnApp('governance', govEnv, { flags, dataDir, root });
+      await waitReady(`${governanceUrl}/health/live`, child, 'Governance');
+      await waitReady(`http://127.0.0.1:${fgaPort}/healthz`, child, 'OpenFGA endpoint');
+      return child;
+    };
+    let governance = await startGovernance();
+    cleanup.push(() => stopChild(governance));
 
     const assetsUrl = `http://127.0.0.1:${assetsPort}`;
     const services = {
@@ -171,13 +172,24 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
       assetsUrl,
       assetsDb,
       govDb,
-      governance,
+      get governance() {
+        return governance;
+      },
       assets: null,
+      /** Restarts Governance (and its OpenFGA endpoint); restart Assets after it. */
+      async restartGovernance(options) {
+        await stopChild(governance);
+        governance = await startGovernance(options);
+        return governance;
+      },
       metricsUrl: { assets: `http://127.0.0.1:${assetsMetrics}/metrics` },
-      /** (Re)starts Assets; `flags` replaces BENCH_ASSETS_NODE_OPTIONS for this start. */
-      async restartAssets({ flags = process.env.BENCH_ASSETS_NODE_OPTIONS, preload, env = {} } = {}) {
+      /**
+       * (Re)starts Assets; `flags` replaces BENCH_ASSETS_NODE_OPTIONS for this start, `root` runs
+       * another checkout's dist/ (before/after comparisons in one run).
+       */
+      async restartAssets({ flags = process.env.BENCH_ASSETS_NODE_OPTIONS, preload, env = {}, root } = {}) {
         await stopChild(services.assets);
-        services.assets = spawnApp('assets', { ...assetsEnv, ...env }, { flags, dataDir, preload });
+        services.assets = spawnApp('assets', { ...assetsEnv, ...env }, { flags, dataDir, preload, root });
         await waitReady(`${assetsUrl}/health/ready`, services.assets, 'Assets');
         return services.assets;
       },
