@@ -6,8 +6,11 @@ import {
   createHttpApp,
   dependencyMetrics,
   instrumentMethods,
+  type MethodSpans,
   registerPoolMetrics,
   startMetricsServer,
+  startTracing,
+  type Tracing,
   stopServing,
 } from '@app/core';
 import {
@@ -63,8 +66,10 @@ export interface AssetsStartOptions {
 export async function buildAssetsInfra(
   env: NodeJS.ProcessEnv = process.env,
   options: AssetsStartOptions = {},
-): Promise<AssetsInfra & { topology: TopologyConfig; metrics: AppMetrics }> {
+): Promise<AssetsInfra & { topology: TopologyConfig; metrics: AppMetrics; tracing: Tracing }> {
   const config = loadConfig('assets', AssetsConfig, env);
+  // Off (nothing loaded) unless OTEL_EXPORTER_OTLP_ENDPOINT or …_TRACES_ENDPOINT is set.
+  const tracing = await startTracing(env, 'assets');
   const topology = loadTopology(env);
   const dbConfig = loadConfig('database', DatabaseConfig, databaseEnv('assets', env));
   const authConfig = loadAuthConfig(env);
@@ -81,22 +86,29 @@ export async function buildAssetsInfra(
     runMigrations: dbConfig.DB_RUN_MIGRATIONS,
     poolMax: dbConfig.DB_POOL_MAX,
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
+    tracing,
   });
   try {
     const metrics = new AppMetrics('assets');
     registerPoolMetrics(metrics, database.pool);
     const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
-    const authz = meteredAuthz(client, config.AUTHZ_CHECK_CACHE_MS, metrics);
+    const authz = meteredAuthz(client, config.AUTHZ_CHECK_CACHE_MS, metrics, {
+      tracing,
+      name: 'openfga',
+      kind: 'client',
+      attributes: serverAttributesOf(authzConfig.OPENFGA_API_URL),
+    });
     const storageConfig = loadStorageConfig(env);
     const verificationConfig = loadVerificationConfig(env);
     return {
       config,
       topology,
       metrics,
+      tracing,
       authConfig,
       database,
       authz,
-      governance: new GovernanceClient(topology.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS),
+      governance: new GovernanceClient(topology.GOVERNANCE_URL, config.GOVERNANCE_TIMEOUT_MS, tracing),
       serviceIdentity: new ServiceIdentity(authConfig, config),
       egress: await egressPolicyOf(verificationConfig, internalUrlsOf(env, topology, config, authzConfig)),
       verificationConfig,
@@ -105,16 +117,23 @@ export async function buildAssetsInfra(
     };
   } catch (error) {
     await database.close();
+    await tracing.shutdown();
     throw error;
   }
 }
 
-/** OpenFGA's latency as seen from here (the round trips the cache did not answer), and the cache's hit rate. */
-function meteredAuthz(client: AuthzClient, cacheMs: number, metrics: AppMetrics): AuthzClient {
+/** OpenFGA's latency as seen from here (the round trips the cache did not answer, also as spans), and the cache's hit rate. */
+function meteredAuthz(
+  client: AuthzClient,
+  cacheMs: number,
+  metrics: AppMetrics,
+  spans: MethodSpans,
+): AuthzClient {
   const timed = instrumentMethods(
     client,
     ['check', 'batchCheck', 'listObjects', 'writeTuples', 'readTuples'],
     dependencyMetrics(metrics, 'authz_request', 'OpenFGA'),
+    spans,
   );
   if (cacheMs <= 0) return timed;
   const cache = metrics.counter({
@@ -201,10 +220,20 @@ async function egressPolicyOf(config: VerificationConfig, internalUrls: string[]
 
 /** `build` creates the Nest app from the module; tests pass one that overrides providers. */
 export function createAssetsApp(
-  infra: AssetsInfra,
+  infra: AssetsInfra & { tracing?: Tracing },
   build: AppBuilder = createHttpApp,
 ): Promise<NestFastifyApplication> {
-  return build(AssetsModule.register(infra), ASSETS_HTTP);
+  return build(AssetsModule.register(infra), { ...ASSETS_HTTP, tracing: infra.tracing });
+}
+
+/** `server.address` and `server.port` of a dependency's URL, for its spans (never its credentials). */
+function serverAttributesOf(url: string | undefined): Record<string, string | number> {
+  if (!url) return {};
+  const parsed = new URL(url);
+  return {
+    'server.address': parsed.hostname,
+    'server.port': Number(parsed.port) || (parsed.protocol === 'https:' ? 443 : 80),
+  };
 }
 
 export async function startAssets(env: NodeJS.ProcessEnv = process.env, options: AssetsStartOptions = {}) {

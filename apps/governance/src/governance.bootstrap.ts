@@ -10,6 +10,8 @@ import {
   registerPoolMetrics,
   registerRequestDeadline,
   startMetricsServer,
+  startTracing,
+  type Tracing,
   stopServing,
 } from '@app/core';
 import {
@@ -45,6 +47,7 @@ export type BuiltGovernanceInfra = GovernanceInfra & {
   dataDir: string;
   tupleStore: AuthzBackend['tupleStore'];
   metrics: AppMetrics;
+  tracing: Tracing;
 };
 
 export interface GovernanceRuntime {
@@ -67,6 +70,8 @@ export async function buildGovernanceInfra(
   const authConfig = loadAuthConfig(env);
   const authzConfig = loadConfig('authz', AuthzConfig, env);
   const secretsConfig = loadSecretsConfig(env);
+  // Off (nothing loaded) unless OTEL_EXPORTER_OTLP_ENDPOINT or …_TRACES_ENDPOINT is set.
+  const tracing = await startTracing(env, 'governance');
   const database = await openDatabase({
     app: 'governance',
     url: dbConfig.DATABASE_URL,
@@ -76,6 +81,7 @@ export async function buildGovernanceInfra(
     runMigrations: dbConfig.DB_RUN_MIGRATIONS,
     poolMax: dbConfig.DB_POOL_MAX,
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
+    tracing,
   });
   try {
     const authz = await createAuthzBackend(authzConfig, {
@@ -92,6 +98,7 @@ export async function buildGovernanceInfra(
       config,
       topology,
       metrics,
+      tracing,
       dataDir: topology.DATA_DIR,
       authConfig,
       database,
@@ -99,12 +106,22 @@ export async function buildGovernanceInfra(
         authz.client,
         ['check', 'batchCheck', 'listObjects', 'writeTuples', 'readTuples'],
         dependencyMetrics(metrics, 'authz_request', 'Authorization engine'),
+        // The embedded engine runs here (its tuple queries nest below); OpenFGA is a remote call.
+        authz.tupleStore
+          ? { tracing, name: 'authz', kind: 'internal', attributes: { 'authz.backend': 'embedded' } }
+          : { tracing, name: 'openfga', kind: 'client', attributes: { 'authz.backend': 'openfga' } },
       ),
       tupleStore: authz.tupleStore,
       secrets: instrumentMethods(
         secrets,
         ['create', 'update', 'get', 'list', 'delete', 'listResourceSecrets', 'deleteScope', 'healthCheck'],
         dependencyMetrics(metrics, 'secrets_backend', 'Secrets backend', { backend: secrets.kind }),
+        {
+          tracing,
+          name: 'secrets',
+          kind: secrets.kind === 'embedded' ? 'internal' : 'client',
+          attributes: { 'secrets.backend': secrets.kind },
+        },
       ),
       logLevel: config.LOG_LEVEL,
       logFormat: config.LOG_FORMAT,
@@ -113,6 +130,7 @@ export async function buildGovernanceInfra(
     };
   } catch (error) {
     await database.close();
+    await tracing.shutdown();
     throw error;
   }
 }
@@ -122,10 +140,10 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** `build` creates the Nest app from the module; tests pass one that overrides providers. */
 export async function createGovernanceApp(
-  infra: GovernanceInfra,
+  infra: GovernanceInfra & { tracing?: Tracing },
   build: AppBuilder = createHttpApp,
 ): Promise<NestFastifyApplication> {
-  const app = await build(GovernanceModule.register(infra), GOVERNANCE_HTTP);
+  const app = await build(GovernanceModule.register(infra), { ...GOVERNANCE_HTTP, tracing: infra.tracing });
   // Every request's deadline: X-Request-Timeout-Ms bounded by GOVERNANCE_REQUEST_TIMEOUT_MS.
   registerRequestDeadline(app, { maxMs: infra.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
   return app;

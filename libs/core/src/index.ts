@@ -18,3 +18,6 @@ export * from './app/graceful-shutdown.js';
 export { exampleEnvelope, type DocumentServer } from './swagger/openapi-finish.js';
 export * from './metrics/app-metrics.js';
 export * from './metrics/instrument.js';
+export * from './tracing/tracing.js';
+export * from './tracing/tracing.config.js';
+export * from './tracing/start-tracing.js';

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import type pg from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import type { Tracing } from '@app/core';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { pgTargetOf, tracedPgClient } from './traced-pg-client.js';
 
 export interface OpenDatabaseOptions {
   app: string;
@@ -17,6 +19,8 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs: number;
   /** Embedded only: keep data in memory (tests). */
   inMemory?: boolean;
+  /** With tracing on, every query made for a traced request is a span (summary only, never values). */
+  tracing?: Tracing;
 }
 
 export interface Database {
@@ -37,9 +41,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : await startEmbeddedPostgres({
         dataDir: options.inMemory ? null : join(options.dataDir, 'pglite', options.app),
       });
+  const url = options.url ?? embedded!.url;
   const dataSource = new DataSource({
     type: 'postgres',
-    url: options.url ?? embedded!.url,
+    url,
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'migrations',
@@ -52,6 +57,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       statement_timeout: options.statementTimeoutMs,
       connectionTimeoutMillis: 5000,
       application_name: options.app,
+      // This pool's clients only (pg's `Client` option), and only when tracing is on.
+      ...(options.tracing?.enabled ? { Client: tracedPgClient(options.tracing, pgTargetOf(url)) } : {}),
     },
   });
   try {

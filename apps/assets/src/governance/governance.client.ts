@@ -3,9 +3,12 @@ import https from 'node:https';
 import {
   AppException,
   DependencyUnavailableError,
+  errorTypeOf,
+  NO_TRACING,
   type Principal,
   REQUEST_TIMEOUT_HEADER,
   RequestContext,
+  type Tracing,
 } from '@app/core';
 import type { ServiceCredentials } from './service-identity.js';
 
@@ -32,6 +35,7 @@ export class GovernanceClient {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs: number,
+    private readonly tracing: Tracing = NO_TRACING,
   ) {
     this.agent = baseUrl.startsWith('https:')
       ? new https.Agent({ keepAlive: true, maxSockets: 64 })
@@ -99,7 +103,8 @@ export class GovernanceClient {
    * this side aborts at the same moment. A call whose time ran out before it got a socket is never
    * sent. Governance bounds the value by its own GOVERNANCE_REQUEST_TIMEOUT_MS. Inside a request,
    * its id and trace go along (X-Request-Id, traceparent), so Governance's records of the call
-   * (audit events, logs) carry the ids of the Assets request that made it.
+   * (audit events, logs) carry the ids of the Assets request that made it. Traced, the call is a
+   * CLIENT span and `traceparent` names it, so Governance's SERVER span is its child.
    */
   private send(
     method: string,
@@ -108,11 +113,47 @@ export class GovernanceClient {
     payload?: string,
     timeoutMs = this.timeoutMs,
   ): Promise<{ status: number; text: string }> {
-    const context = RequestContext.current();
-    const sent = context
-      ? { ...headers, 'x-request-id': context.requestId, traceparent: RequestContext.traceparentOf(context) }
-      : headers;
     const url = new URL(path, this.baseUrl);
+    const context = RequestContext.current();
+    const span = this.tracing.startSpan(method, 'client', {
+      'http.request.method': method,
+      // Origin and path only: the query is not recorded.
+      'url.full': `${url.origin}${url.pathname}`,
+      'server.address': url.hostname,
+      'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+      'peer.service': 'governance',
+    });
+    const sent = context
+      ? {
+          ...headers,
+          'x-request-id': context.requestId,
+          traceparent: span?.traceparent ?? RequestContext.traceparentOf(context),
+        }
+      : headers;
+    const exchange = this.exchange(url, method, sent, payload, timeoutMs);
+    if (!span) return exchange;
+    return exchange.then(
+      (response) => {
+        span.setAttribute('http.response.status_code', response.status);
+        if (response.status >= 500) span.fail(String(response.status));
+        span.end();
+        return response;
+      },
+      (error: unknown) => {
+        span.fail(errorTypeOf((error as { cause?: unknown }).cause ?? error));
+        span.end();
+        throw error;
+      },
+    );
+  }
+
+  private exchange(
+    url: URL,
+    method: string,
+    sent: Record<string, string>,
+    payload: string | undefined,
+    timeoutMs: number,
+  ): Promise<{ status: number; text: string }> {
     const transport = url.protocol === 'https:' ? https : http;
     const deadlineAt = Date.now() + timeoutMs;
     return new Promise((resolve, reject) => {

@@ -12,6 +12,7 @@ import { registerInputGuards } from '../http/hostile-input.js';
 import { type DocumentServer, finishOpenApiDocument } from '../swagger/openapi-finish.js';
 import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
 import { appMetricsOf, registerHttpMetrics } from '../metrics/app-metrics.js';
+import { NO_TRACING, type Tracing } from '../tracing/tracing.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   bodyLimitBytes?: number;
   /** Where the service listens by default, for the document's `servers`. */
   server: DocumentServer;
+  /** The app's tracer (startTracing): a SERVER span per request when on. Default: off. */
+  tracing?: Tracing;
 }
 
 export const UNPREFIXED_ROUTES = ['health/live', 'health/ready'];
@@ -66,10 +69,21 @@ export function configureHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   // The request's context opens before anything else runs for it (logs, guards, handlers, the
   // error envelope), so everything the request does can read its ids; the id goes back as a header.
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    RequestContext.run(newRequestContext(String(request.id), request.headers.traceparent), done);
-  });
+  const tracing = options.tracing ?? NO_TRACING;
+  if (tracing.enabled) {
+    // Traced, the ids are the SERVER span's, so logs, envelope, audit and spans name one trace.
+    fastify.addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      RequestContext.run(tracing.startRequest(request, reply), done);
+    });
+    // Spans still queued go out when the app closes (bounded: a dead receiver cannot hold it up).
+    fastify.addHook('onClose', () => tracing.shutdown());
+  } else {
+    fastify.addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      RequestContext.run(newRequestContext(String(request.id), request.headers.traceparent), done);
+    });
+  }
   const errors = new ErrorEnvelopeFilter(options.service);
   // Errors raised before Nest runs (body parsers, hooks) go to the route's Fastify error handler.
   // Nest installs its own only at init, after a plugin registered in onModuleInit may already

@@ -1,18 +1,24 @@
 import { randomFillSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
+import type { Span } from '@opentelemetry/api';
 import type { Principal } from '../tenancy.js';
 
 /** What one request carries, wherever its work runs: logs, audit events and calls to other services read it here. */
 export interface RequestContextValues {
   /** The id `generateRequestId` gave the request, echoed in `X-Request-Id` and `error.request_id`. */
   readonly requestId: string;
-  /** W3C trace id: the inbound `traceparent`'s when it is valid, else a new one. */
+  /** W3C trace id: the inbound `traceparent`'s when it is valid, else a new one (the SERVER span's when traced). */
   readonly traceId: string;
   /** This service's span in the trace: the parent id of every call it makes. */
   readonly spanId: string;
-  /** The inbound trace flags (`01` = sampled), or `00` when this service started the trace. */
+  /**
+   * `01` when the trace is sampled. Untraced: the inbound flags, or `00` when this service
+   * started the trace. Traced: the sampler's decision for the request's span.
+   */
   readonly traceFlags: string;
+  /** The request's SERVER span when tracing is on (its ids are traceId and spanId above). */
+  readonly span?: Span;
   /** Set by the JWT guard once the token is verified. */
   principal?: Principal;
   /** Set by the project guard: the validated `X-Project-ID`, null at org level. */

@@ -4,6 +4,7 @@ import { AppException } from './app.exception.js';
 import { ErrorCode, statusForCode } from './error-code.js';
 import { traceIdOf } from '../http/request-id.js';
 import { RequestContext } from '../context/request-context.js';
+import { recordRequestError } from '../tracing/tracing.js';
 
 export interface ErrorEnvelope {
   error: {
@@ -89,6 +90,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   /** Also Fastify's error handler of every route, for errors raised before Nest runs (body parsers, hooks). */
   send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toEnvelope(exception, request);
+    // The request's SERVER span (when traced) names what failed: a class or code, never a message.
+    if (body.error.status >= 500) recordRequestError(exception);
     if (body.error.status >= 500 && body.error.code === ErrorCode.INTERNAL_ERROR) {
       this.logger.error(
         {
@@ -119,7 +122,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   toEnvelope(exception: unknown, request: FastifyRequest): ErrorEnvelope {
     const request_id = String(request?.id ?? '');
-    // The request's trace (continued from `traceparent`, or started here); the header alone outside one.
+    // The request's trace: its SERVER span's when traced, else continued from `traceparent` or
+    // started here; the same id its log lines carry. The header alone outside a request.
     const trace_id = RequestContext.current()?.traceId ?? (request ? traceIdOf(request) : null);
     if (exception instanceof AppException) {
       return {

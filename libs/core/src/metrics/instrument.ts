@@ -1,19 +1,32 @@
 import type { AppMetrics } from './app-metrics.js';
 import { LATENCY_BUCKETS } from './app-metrics.js';
+import type { SpanAttributes, SpanKindName, Tracing } from '../tracing/tracing.js';
 
 type Outcome = 'ok' | 'error';
 
+/** Each timed call also as a span `<name> <operation>` (e.g. `openfga check`), when tracing is on. */
+export interface MethodSpans {
+  tracing: Tracing;
+  name: string;
+  /** `client` for a remote system (OpenFGA, Infisical), `internal` for an embedded one (its queries nest below). */
+  kind: SpanKindName;
+  /** Fixed attributes (the backend, the server): never an argument, a result or a secret. */
+  attributes?: SpanAttributes;
+}
+
 /**
  * The same object with the named async methods timed: `observe(operation, seconds, outcome)`
- * runs after each call settles. A Proxy keeps the target's prototype, so `instanceof` and the
- * Nest token (the abstract class) still hold.
+ * runs after each call settles, and with `spans` (tracing on) each call is a span too. A Proxy
+ * keeps the target's prototype, so `instanceof` and the Nest token (the abstract class) still hold.
  */
 export function instrumentMethods<T extends object>(
   target: T,
   operations: readonly (keyof T & string)[],
   observe: (operation: string, seconds: number, outcome: Outcome) => void,
+  spans?: MethodSpans,
 ): T {
   const timed = new Set<string | symbol>(operations);
+  const traced = spans?.tracing.enabled ? spans : undefined;
   // Keyed by the method itself, so a method replaced on the target (a test's spy) is wrapped anew.
   const wrappers = new WeakMap<object, unknown>();
   return new Proxy(target, {
@@ -23,6 +36,15 @@ export function instrumentMethods<T extends object>(
       let wrapper = wrappers.get(value);
       if (!wrapper) {
         const method = value as (...args: unknown[]) => Promise<unknown>;
+        const run = traced
+          ? (args: unknown[]) =>
+              traced.tracing.inSpan(
+                `${traced.name} ${String(property)}`,
+                traced.kind,
+                traced.attributes ?? {},
+                () => method.apply(object, args),
+              )
+          : (args: unknown[]) => method.apply(object, args);
         // Untimed methods still run on the target itself (private fields need the real `this`).
         wrapper = !timed.has(property)
           ? method.bind(object)
@@ -30,7 +52,7 @@ export function instrumentMethods<T extends object>(
               const start = process.hrtime.bigint();
               const seconds = () => Number(process.hrtime.bigint() - start) / 1e9;
               try {
-                const result = await method.apply(object, args);
+                const result = await run(args);
                 observe(String(property), seconds(), 'ok');
                 return result;
               } catch (error) {
