@@ -10,10 +10,20 @@ import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
 import { startGovernanceHarness, type GovernanceHarness } from './governance-harness.js';
+import { behindProxy, listeningUrl, replicaCount, RoundRobinProxy } from './replicas.js';
 
-export interface AssetsHarness {
+export interface AssetsReplica {
   app: NestFastifyApplication;
   infra: AssetsInfra;
+}
+
+export interface AssetsHarness {
+  /** The app; with E2E_REPLICAS=2, its HTTP side is a round-robin proxy over every replica. */
+  app: NestFastifyApplication;
+  /** The first replica's infra (the database is shared by all). */
+  infra: AssetsInfra;
+  /** Every Assets replica booted (one unless E2E_REPLICAS), each with its own pool and clients. */
+  replicas: AssetsReplica[];
   governance: GovernanceHarness;
   openFga: RunningOpenFgaHttpServer;
   reconciler: ConnectionsReconciler;
@@ -22,19 +32,25 @@ export interface AssetsHarness {
 
 /**
  * Assets in process, wired as in dev mode: Governance listening on a real port, its embedded
- * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP.
+ * engine served over the OpenFGA HTTP API, Assets talking to both over HTTP. With E2E_REPLICAS=2,
+ * two of each app on their one database each, behind round-robin proxies (Assets reaches
+ * Governance through its proxy too).
  */
 export async function startAssetsHarness(
   options: {
     env?: NodeJS.ProcessEnv;
     overrides?: ProviderOverride[];
     governanceEnv?: NodeJS.ProcessEnv;
+    /** How many replicas of each app; default E2E_REPLICAS, else 1. */
+    replicas?: number;
   } = {},
 ): Promise<AssetsHarness> {
+  const count = options.replicas ?? (await replicaCount());
   // governanceEnv: Governance's own settings (e.g. SECRETS_BACKEND=infisical on a fake server).
-  const governance = await startGovernanceHarness(
-    options.governanceEnv ? { env: options.governanceEnv } : {},
-  );
+  const governance = await startGovernanceHarness({
+    replicas: count,
+    ...(options.governanceEnv ? { env: options.governanceEnv } : {}),
+  });
   await governance.app.listen({ port: 0, host: '127.0.0.1' });
   const governanceUrl = await governance.app.getUrl();
   const apiToken = 'test-openfga-token';
@@ -45,7 +61,7 @@ export async function startAssetsHarness(
   let db: TestDatabase | undefined;
   try {
     db = await createTestDatabase('assets', { forApp: true });
-    const infra = await buildAssetsInfra({
+    const env = {
       ...governance.env,
       ASSETS_DATABASE_URL: db.url,
       DATA_DIR: `${governance.env.DATA_DIR}/assets`,
@@ -53,18 +69,39 @@ export async function startAssetsHarness(
       OPENFGA_API_URL: openFga.url,
       OPENFGA_API_TOKEN: apiToken,
       ...options.env,
-    });
+    };
     // Test-only wiring (a fake Google token endpoint, say) replaces providers, as Nest tests do.
     const overrides = options.overrides ?? [];
-    const app = await createAssetsApp(
-      infra,
-      overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined,
-    );
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    const boot = async (): Promise<AssetsReplica> => {
+      const infra = await buildAssetsInfra(env);
+      const app = await createAssetsApp(
+        infra,
+        overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined,
+      );
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+      return { app, infra };
+    };
+    const replicas = [await boot()];
+    let app = replicas[0]!.app;
+    if (count > 1) {
+      // Booted one after the other: the first one ran the migrations.
+      while (replicas.length < count) replicas.push(await boot());
+      for (const replica of replicas) await replica.app.listen({ port: 0, host: '127.0.0.1' });
+      const proxy = await RoundRobinProxy.start(replicas.map((r) => listeningUrl(r.app)));
+      app = behindProxy(replicas[0]!.app, proxy, async () => {
+        await proxy.close();
+        for (const [i, replica] of replicas.entries()) {
+          await replica.app.close();
+          if (i > 0) await replica.infra.database.close();
+        }
+      });
+    }
+    const infra = replicas[0]!.infra;
     return {
       app,
       infra,
+      replicas,
       governance,
       openFga,
       reconciler: app.get(ConnectionsReconciler),

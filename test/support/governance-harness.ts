@@ -12,10 +12,20 @@ import {
 } from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
+import { behindProxy, listeningUrl, replicaCount, RoundRobinProxy } from './replicas.js';
 
-export interface GovernanceHarness {
+export interface GovernanceReplica {
   app: NestFastifyApplication;
   infra: BuiltGovernanceInfra;
+}
+
+export interface GovernanceHarness {
+  /** The app; with E2E_REPLICAS=2, its HTTP side is a round-robin proxy over every replica. */
+  app: NestFastifyApplication;
+  /** The first replica's infra (the database is shared by all). */
+  infra: BuiltGovernanceInfra;
+  /** Every replica booted (one unless E2E_REPLICAS). */
+  replicas: GovernanceReplica[];
   tokens: DevTokenIssuer;
   env: NodeJS.ProcessEnv;
   db: TestDatabase;
@@ -25,9 +35,17 @@ export interface GovernanceHarness {
   close(): Promise<void>;
 }
 
-/** The real Governance app in process: real Postgres (or PGlite with TEST_DB=embedded), dev IdP. */
+/**
+ * The real Governance app in process: real Postgres (or PGlite with TEST_DB=embedded), dev IdP.
+ * With E2E_REPLICAS=2, two of them on the one database behind a round-robin proxy.
+ */
 export async function startGovernanceHarness(
-  options: { auditSink?: (real: AuditSink) => AuditSink; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    auditSink?: (real: AuditSink) => AuditSink;
+    env?: NodeJS.ProcessEnv;
+    /** How many replicas; default E2E_REPLICAS, else 1. */
+    replicas?: number;
+  } = {},
 ): Promise<GovernanceHarness> {
   const db = await createTestDatabase('gov', { forApp: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'gov-e2e-'));
@@ -40,29 +58,52 @@ export async function startGovernanceHarness(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
-  const infra = await buildGovernanceInfra(env);
   const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/index.js');
-  // A fault-injecting sink replaces the real one the Nest way, wherever AuditSink is declared.
-  const app = options.auditSink
-    ? await createGovernanceApp(infra, (module, http) =>
-        createTestHttpApp(module, http, [
-          {
-            provide: AuditSink,
-            useValue: options.auditSink!(
-              new DatabaseAuditSink(new AuditEventsRepository(infra.database.dataSource)),
-            ),
-          },
-        ]),
-      )
-    : await createGovernanceApp(infra);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const boot = async (): Promise<GovernanceReplica> => {
+    const infra = await buildGovernanceInfra(env);
+    // A fault-injecting sink replaces the real one the Nest way, wherever AuditSink is declared.
+    const app = options.auditSink
+      ? await createGovernanceApp(infra, (module, http) =>
+          createTestHttpApp(module, http, [
+            {
+              provide: AuditSink,
+              useValue: options.auditSink!(
+                new DatabaseAuditSink(new AuditEventsRepository(infra.database.dataSource)),
+              ),
+            },
+          ]),
+        )
+      : await createGovernanceApp(infra);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return { app, infra };
+  };
+  const replicas = [await boot()];
+  const count = options.replicas ?? (await replicaCount());
+  let app = replicas[0]!.app;
+  if (count > 1) {
+    if (db.kind !== 'postgres')
+      throw new Error('Replicas share one PostgreSQL database: set TEST_DB=postgres');
+    // Booted one after the other: the first one ran the migrations.
+    while (replicas.length < count) replicas.push(await boot());
+    for (const replica of replicas) await replica.app.listen({ port: 0, host: '127.0.0.1' });
+    const proxy = await RoundRobinProxy.start(replicas.map((r) => listeningUrl(r.app)));
+    app = behindProxy(replicas[0]!.app, proxy, async () => {
+      await proxy.close();
+      for (const [i, replica] of replicas.entries()) {
+        await replica.app.close();
+        if (i > 0) await replica.infra.database.close();
+      }
+    });
+  }
+  const infra = replicas[0]!.infra;
   // Made on first use: with an external issuer (AUTH_ISSUERS, say) there is no dev IdP to sign with.
   let tokens: DevTokenIssuer | undefined;
   const devTokens = () => (tokens ??= DevTokenIssuer.fromConfig(loadAuthConfig(env)));
   return {
     app,
     infra,
+    replicas,
     get tokens() {
       return devTokens();
     },

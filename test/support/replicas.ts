@@ -1,0 +1,115 @@
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { testDatabaseKind } from '@app/testing';
+
+/**
+ * `E2E_REPLICAS=2`: the harnesses boot every app twice on one database, behind a round-robin
+ * proxy, so consecutive requests reach different replicas (Assets calls Governance through one
+ * too). PostgreSQL only: PGlite cannot be shared by two processes' worth of pools.
+ */
+export async function replicaCount(): Promise<number> {
+  const wanted = Number(process.env.E2E_REPLICAS ?? 1);
+  if (!Number.isInteger(wanted) || wanted < 1) throw new Error('E2E_REPLICAS must be a positive integer');
+  if (wanted > 1 && (await testDatabaseKind()) !== 'postgres')
+    throw new Error('E2E_REPLICAS>1 needs TEST_DB=postgres: replicas share one PostgreSQL database');
+  return wanted;
+}
+
+/** Headers of one hop, not forwarded (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+]);
+const endToEnd = <T>(headers: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+
+/** A plain HTTP proxy that sends each request to the next upstream in turn. */
+export class RoundRobinProxy {
+  private next = 0;
+  private readonly agent = new Agent({ keepAlive: true });
+  /** Requests forwarded to each upstream, by index. */
+  readonly forwarded: number[];
+
+  private constructor(
+    readonly server: Server,
+    private readonly upstreams: string[],
+  ) {
+    this.forwarded = upstreams.map(() => 0);
+  }
+
+  static async start(upstreams: string[]): Promise<RoundRobinProxy> {
+    const server = createServer();
+    const proxy = new RoundRobinProxy(server, upstreams);
+    server.on('request', (req, res) => {
+      const index = proxy.next++ % upstreams.length;
+      proxy.forwarded[index]!++;
+      const target = new URL(req.url ?? '/', upstreams[index]);
+      const upstream = httpRequest(
+        target,
+        { method: req.method, headers: endToEnd(req.headers), agent: proxy.agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        if (!res.headersSent) res.writeHead(502).end();
+        else res.destroy();
+      });
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return proxy;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.agent.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** `http://127.0.0.1:<port>` of a listening app. */
+export const listeningUrl = (app: NestFastifyApplication): string =>
+  `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+/**
+ * The first replica, as tests know an app (`get`, `infra`, …), except for HTTP: its server, URL and
+ * `listen` are the proxy's (already listening), and `close` closes every replica.
+ */
+export function behindProxy(
+  first: NestFastifyApplication,
+  proxy: RoundRobinProxy,
+  closeAll: () => Promise<void>,
+): NestFastifyApplication {
+  return new Proxy(first, {
+    get(target, property) {
+      switch (property) {
+        case 'getHttpServer':
+          return () => proxy.server;
+        case 'listen':
+          return () => Promise.resolve(proxy.server);
+        case 'getUrl':
+          return () => Promise.resolve(proxy.url);
+        case 'close':
+          return closeAll;
+        default: {
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        }
+      }
+    },
+  });
+}
