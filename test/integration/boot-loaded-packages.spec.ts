@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { BuiltAppProcess, buildApps, freePort } from '../support/built-app.js';
 
 /**
- * SDKs that only a connection type's first verification, a configured storage backend or a
+ * SDKs that only a connection type's first verification, the first use of an object store or a
  * configured secrets backend may load. Each costs megabytes of idle memory (issue #14), and most
  * deployments use a few of them.
  */
@@ -21,6 +21,7 @@ const ON_DEMAND = [
   '@aws-sdk/client-s3',
   '@smithy/node-http-handler',
   '@azure/storage-blob',
+  'opendal',
   '@google-cloud/secret-manager',
   'google-gax',
   '@grpc/grpc-js',

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { Operator, type Metadata } from 'opendal';
+import type { Metadata, Operator } from 'opendal';
 import { AppException, DependencyUnavailableError, ErrorCode } from '@app/core';
 import {
   type ByteRange,
@@ -120,25 +121,52 @@ function toNumber(value: bigint | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-/** The one adapter for every backend; scheme specifics live in `toOpenDal`. */
-export class OpenDalObjectStore extends ObjectStore {
-  private readonly operator: Operator;
-  private readonly capability: { contentType: boolean; ifMatch: boolean; startAfter: boolean };
-  /** Temp files of this store's uploads in progress (local disk only). */
-  private readonly liveTemps = new Set<string>();
+interface OpenedOperator {
+  operator: Operator;
+  capability: { contentType: boolean; ifMatch: boolean; startAfter: boolean };
   /** Content types on the local disk, which keeps none itself; undefined for cloud stores. */
-  private readonly local?: LocalMetadata;
+  local?: LocalMetadata;
+}
 
-  constructor(private readonly target: OpenDalTarget) {
-    super();
-    this.operator = new Operator(target.scheme, target.options);
-    if (target.scheme === 'fs') this.local = new LocalMetadata(this.operator);
-    const cap = this.operator.capability();
-    this.capability = {
+/**
+ * OpenDAL's native library (about 10 MiB resident) loads with the first store that is used, not
+ * when Assets boots: the default store exists from the start but may serve nothing for hours.
+ */
+function openOperator(target: OpenDalTarget): OpenedOperator {
+  const { Operator } = createRequire(import.meta.url)('opendal') as typeof import('opendal');
+  const operator = new Operator(target.scheme, target.options);
+  const cap = operator.capability();
+  return {
+    operator,
+    capability: {
       contentType: cap.writeWithContentType,
       ifMatch: cap.readWithIfMatch,
       startAfter: cap.listWithStartAfter,
-    };
+    },
+    ...(target.scheme === 'fs' ? { local: new LocalMetadata(operator) } : {}),
+  };
+}
+
+/** The one adapter for every backend; scheme specifics live in `toOpenDal`. */
+export class OpenDalObjectStore extends ObjectStore {
+  private opened?: OpenedOperator;
+  /** Temp files of this store's uploads in progress (local disk only). */
+  private readonly liveTemps = new Set<string>();
+
+  constructor(private readonly target: OpenDalTarget) {
+    super();
+  }
+
+  private get operator(): Operator {
+    return (this.opened ??= openOperator(this.target)).operator;
+  }
+
+  private get capability(): OpenedOperator['capability'] {
+    return (this.opened ??= openOperator(this.target)).capability;
+  }
+
+  private get local(): LocalMetadata | undefined {
+    return (this.opened ??= openOperator(this.target)).local;
   }
 
   /** Cloud parts must be full chunks; the disk just takes fewer, larger writes. */
