@@ -48,10 +48,17 @@ export class RoundRobinProxy {
     server.on('request', (req, res) => {
       const index = proxy.next++ % upstreams.length;
       proxy.forwarded[index]!++;
-      const target = new URL(req.url ?? '/', upstreams[index]);
+      const { hostname, port } = new URL(upstreams[index]!);
+      // The request target goes on byte for byte (a URL object would resolve its dot segments).
       const upstream = httpRequest(
-        target,
-        { method: req.method, headers: endToEnd(req.headers), agent: proxy.agent },
+        {
+          host: hostname,
+          port,
+          path: req.url ?? '/',
+          method: req.method,
+          headers: endToEnd(req.headers),
+          agent: proxy.agent,
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
           answer.pipe(res);
