@@ -48,6 +48,7 @@ describe('LOG_FORMAT', () => {
     expect(JSON.parse(out.text())).toMatchObject({
       level: 30,
       name: 'assets',
+      service: 'assets',
       msg: 'verification finished',
       type: 'postgres',
     });
