@@ -37,13 +37,15 @@ describe('X-Project-ID visibility (e2e)', () => {
       .set('authorization', as('alice'))
       .send({ user: 'user:bob', relation: 'viewer', object: 'project:team-a' })
       .expect(201);
-    // Observe (not replace) the real client, to see what each guard decision costs.
-    const client: GovernanceClient = h.infra.governance;
-    const real = client.request.bind(client);
-    client.request = (caller, method, path, ...rest) => {
-      governanceCalls.push(`${method} ${path}`);
-      return real(caller, method, path, ...rest);
-    };
+    // Observe (not replace) the real client of every replica, to see what each guard decision costs.
+    for (const replica of h.replicas) {
+      const client: GovernanceClient = replica.infra.governance;
+      const real = client.request.bind(client);
+      client.request = (caller, method, path, ...rest) => {
+        governanceCalls.push(`${method} ${path}`);
+        return real(caller, method, path, ...rest);
+      };
+    }
   });
 
   beforeEach(() => {
@@ -55,8 +57,8 @@ describe('X-Project-ID visibility (e2e)', () => {
   });
 
   // /assets/me answers with the validated project: the guard alone decides it.
-  const list = (user: string, project: string) =>
-    request(assets).get('/assets/me').set('authorization', as(user)).set('x-project-id', project);
+  const list = (user: string, project: string, server = assets) =>
+    request(server).get('/assets/me').set('authorization', as(user)).set('x-project-id', project);
   // Each request has its own request id and trace id; everything else must be identical.
   const withoutIds = (body: { error: Record<string, unknown> }) => ({
     ...body.error,
@@ -92,24 +94,32 @@ describe('X-Project-ID visibility (e2e)', () => {
       .set('authorization', as('alice'))
       .send({ user: 'user:dora', relation: 'viewer', object: 'project:team-a' })
       .expect(201);
-    await list('alice', 'team-a').expect(200);
+    // The answer is reused by the process that got it: every request goes to the same replica.
+    const one = h.replicas[0]!.app.getHttpServer();
+    await list('alice', 'team-a', one).expect(200);
     governanceCalls = [];
-    await list('alice', 'team-a').expect(200);
+    await list('alice', 'team-a', one).expect(200);
     expect(governanceCalls).toEqual([]);
-    await list('dora', 'team-a').expect(200);
+    await list('dora', 'team-a', one).expect(200);
     expect(governanceCalls).toEqual(['GET projects/team-a']);
   });
 
   it("should answer Governance's own X-Project-ID routes the same for an unreadable and a missing project, with the same work behind it", async () => {
-    const authz = h.governance.infra.authz;
     const checks: string[] = [];
-    const check = authz.check.bind(authz);
-    const batchCheck = authz.batchCheck.bind(authz);
-    authz.check = (req) => (checks.push(`check ${req.relation}`), check(req));
-    authz.batchCheck = (reqs) => (
-      checks.push(...reqs.map((r) => `batchCheck ${r.relation}`)),
-      batchCheck(reqs)
-    );
+    // Every Governance replica's engine is observed (one unless E2E_REPLICAS).
+    const restore = h.governance.replicas.map(({ infra: { authz } }) => {
+      const check = authz.check.bind(authz);
+      const batchCheck = authz.batchCheck.bind(authz);
+      authz.check = (req) => (checks.push(`check ${req.relation}`), check(req));
+      authz.batchCheck = (reqs) => (
+        checks.push(...reqs.map((r) => `batchCheck ${r.relation}`)),
+        batchCheck(reqs)
+      );
+      return () => {
+        authz.check = check;
+        authz.batchCheck = batchCheck;
+      };
+    });
     try {
       const secrets = async (project: string) => {
         checks.length = 0;
@@ -126,8 +136,7 @@ describe('X-Project-ID visibility (e2e)', () => {
       expect(unreadable.body).toMatchObject({ code: 'RESOURCE_NOT_FOUND', message: 'Project not found' });
       expect(unreadable.checks).toEqual(['check can_read']);
     } finally {
-      authz.check = check;
-      authz.batchCheck = batchCheck;
+      for (const undo of restore) undo();
     }
   });
 });

@@ -1,4 +1,11 @@
-import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
+import {
+  Agent,
+  type ClientRequest,
+  createServer,
+  type IncomingMessage,
+  request as httpRequest,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { testDatabaseKind } from '@app/testing';
@@ -27,6 +34,34 @@ const HOP_BY_HOP = new Set([
 ]);
 const endToEnd = <T>(headers: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+
+const WHOLE_BODY_LIMIT = 1024 * 1024;
+const STALLED_BODY_MS = 200;
+
+/**
+ * A body that arrives whole (up to 1 MiB) goes upstream in one write, as a client sends it: an app
+ * that answers early (415, 413) and closes would otherwise cut a chunked forward with EPIPE and
+ * lose its answer. A body that stalls (a test holding an upload open) is streamed as it comes.
+ */
+function forwardBody(req: IncomingMessage, upstream: ClientRequest): void {
+  const length = Number(req.headers['content-length'] ?? NaN);
+  if (!(length > 0 && length <= WHOLE_BODY_LIMIT)) {
+    req.pipe(upstream);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  const collect = (chunk: Buffer) => chunks.push(chunk);
+  const stalled = setTimeout(() => {
+    req.off('data', collect).off('end', whole);
+    for (const chunk of chunks.splice(0)) upstream.write(chunk);
+    req.pipe(upstream);
+  }, STALLED_BODY_MS);
+  const whole = () => {
+    clearTimeout(stalled);
+    upstream.end(Buffer.concat(chunks));
+  };
+  req.on('data', collect).on('end', whole);
+}
 
 /** A plain HTTP proxy that sends each request to the next upstream in turn. */
 export class RoundRobinProxy {
@@ -71,7 +106,7 @@ export class RoundRobinProxy {
       res.on('close', () => {
         if (!res.writableFinished) upstream.destroy();
       });
-      req.pipe(upstream);
+      forwardBody(req, upstream);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return proxy;
