@@ -20,7 +20,10 @@
 // Env: BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/), BENCH_IDLE_MODES
 // (postgres,pglite,pglite-warm), BENCH_IDLE_SETTLE_MS (10000), BENCH_IDLE_PORT_BASE (19310: ten
 // ports from it), BENCH_IDLE_DB_PREFIX (bench_idle_<rand>), BENCH_IDLE_MODULES (1 = census pass),
-// BENCH_IDLE_TOP (15), BENCH_IDLE_JSON (path: also write the figures as JSON).
+// BENCH_IDLE_TOP (15), BENCH_IDLE_JSON (path: also write the figures as JSON),
+// BENCH_IDLE_HEAP_SNAPSHOT (1 = in the census pass, also a heap snapshot of each app, summarised
+// by V8 node type and by constructor: what the idle heap holds), BENCH_IDLE_NODE_OPTIONS (flags
+// for the apps, e.g. the production heap flags).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -37,6 +40,7 @@ const PORT_BASE = Number(process.env.BENCH_IDLE_PORT_BASE ?? 19310);
 const DB_PREFIX = process.env.BENCH_IDLE_DB_PREFIX ?? `bench_idle_${Math.random().toString(36).slice(2, 8)}`;
 const MODULE_CENSUS = process.env.BENCH_IDLE_MODULES !== '0';
 const TOP = Number(process.env.BENCH_IDLE_TOP ?? 15);
+const HEAP_SNAPSHOT = process.env.BENCH_IDLE_HEAP_SNAPSHOT === '1';
 const READY_DEADLINE_MS = 120_000;
 const MiB = 1024 * 1024;
 const TARGET = { rssMiB: 150, readyMs: 3000 };
@@ -67,9 +71,11 @@ const PROBE_SOURCE = `
 import { registerHooks } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import v8 from 'node:v8';
+const snapshot = process.env.IDLE_PROBE_SNAPSHOT;
 const urls = process.env.IDLE_PROBE_MODULES === '1' ? new Set() : null;
 if (urls) registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.add(r.url); return r; } });
 process.on('SIGUSR2', () => {
+  if (snapshot && urls) v8.writeHeapSnapshot(snapshot);
   writeFileSync(process.env.IDLE_PROBE_OUT, JSON.stringify({
     memory: process.memoryUsage(),
     heap: v8.getHeapStatistics(),
@@ -138,7 +144,12 @@ async function startApp(app, env, probeFile, outFile, census) {
   const port = app === 'governance' ? env.GOVERNANCE_PORT : env.ASSETS_PORT;
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', probeFile, join(ROOT, `dist/apps/${app}/src/main.js`)], {
-    env: { ...env, IDLE_PROBE_OUT: outFile, IDLE_PROBE_MODULES: census ? '1' : '0' },
+    env: {
+      ...env,
+      IDLE_PROBE_OUT: outFile,
+      IDLE_PROBE_MODULES: census ? '1' : '0',
+      ...(census && HEAP_SNAPSHOT ? { IDLE_PROBE_SNAPSHOT: `${outFile}.heapsnapshot` } : {}),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -168,7 +179,7 @@ async function startApp(app, env, probeFile, outFile, census) {
 async function probe(running) {
   if (existsSync(running.outFile)) await rm(running.outFile);
   running.child.kill('SIGUSR2');
-  for (let i = 0; i < 200 && !existsSync(running.outFile); i++) await sleep(25);
+  for (let i = 0; i < 2400 && !existsSync(running.outFile); i++) await sleep(25);
   await sleep(50);
   return JSON.parse(readFileSync(running.outFile, 'utf8'));
 }
@@ -208,13 +219,51 @@ async function runPair(mode, dataDir, databases, probeFile, census) {
     for (const running of started) {
       const rssKiB = statusKiB(running.child.pid, 'VmRSS');
       const hwmKiB = statusKiB(running.child.pid, 'VmHWM');
+      const anonKiB = statusKiB(running.child.pid, 'RssAnon');
+      const fileKiB = statusKiB(running.child.pid, 'RssFile');
       const figures = await probe(running);
-      results.push({ app: running.app, readyMs: running.readyMs, rssKiB, hwmKiB, ...figures });
+      const heap = census && HEAP_SNAPSHOT ? summariseSnapshot(`${running.outFile}.heapsnapshot`) : undefined;
+      results.push({
+        app: running.app,
+        readyMs: running.readyMs,
+        rssKiB,
+        hwmKiB,
+        anonKiB,
+        fileKiB,
+        ...figures,
+        heapSummary: heap,
+      });
     }
     return results;
   } finally {
     for (const running of started.reverse()) await stop(running);
   }
+}
+
+/** Shallow bytes per V8 node type (code, strings, closures…) and per constructor of objects. */
+function summariseSnapshot(file) {
+  const snap = JSON.parse(readFileSync(file, 'utf8'));
+  const { node_fields: fields, node_types: nodeTypes } = snap.snapshot.meta;
+  const types = nodeTypes[0];
+  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const byType = new Map();
+  const byConstructor = new Map();
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const type = types[snap.nodes[i + iType]];
+    const size = snap.nodes[i + iSize];
+    byType.set(type, (byType.get(type) ?? 0) + size);
+    if (type === 'object' || type === 'closure' || type === 'array' || type === 'code') {
+      const name = `${type}:${snap.strings[snap.nodes[i + iName]]}`.slice(0, 60);
+      const entry = byConstructor.get(name) ?? { count: 0, size: 0 };
+      entry.count += 1;
+      entry.size += size;
+      byConstructor.set(name, entry);
+    }
+  }
+  return {
+    byType: [...byType].sort((a, b) => b[1] - a[1]),
+    byConstructor: [...byConstructor].sort((a, b) => b[1].size - a[1].size).slice(0, TOP),
+  };
 }
 
 /** node_modules package of a file URL, or the app's own tree / node builtins. */
@@ -257,6 +306,8 @@ function printTable(rows) {
     'app',
     'ready ms',
     'idle RSS MiB',
+    'anon',
+    'file',
     'peak MiB',
     'heap used',
     'heap total',
@@ -268,6 +319,8 @@ function printTable(rows) {
     r.app,
     r.readyMs.toFixed(0),
     (r.rssKiB / 1024).toFixed(1),
+    (r.anonKiB / 1024).toFixed(1),
+    (r.fileKiB / 1024).toFixed(1),
     (r.hwmKiB / 1024).toFixed(1),
     mib(r.memory.heapUsed),
     mib(r.memory.heapTotal),
@@ -303,7 +356,7 @@ async function main() {
         for (const r of await runPair(mode, dataDir, databases, probeFile, false)) rows.push({ mode, ...r });
         if (MODULE_CENSUS)
           for (const r of await runPair(mode, dataDir, databases, probeFile, true))
-            censuses.push({ mode, app: r.app, ...census(r.modules) });
+            censuses.push({ mode, app: r.app, ...census(r.modules), heapSummary: r.heapSummary });
       } else if (mode === 'pglite' || mode === 'pglite-warm') {
         if (mode === 'pglite' || !pgliteDir) pgliteDir = await mkdtemp(join(work, 'pglite-'));
         for (const r of await runPair(mode, pgliteDir, null, probeFile, false)) rows.push({ mode, ...r });
@@ -338,6 +391,13 @@ async function main() {
     console.log(
       `  on-demand SDKs loaded at idle: ${c.onDemandLoaded.length ? c.onDemandLoaded.join(', ') : 'none'}`,
     );
+    if (c.heapSummary) {
+      console.log(`  heap snapshot, shallow MiB by V8 node type:`);
+      console.log(`    ${c.heapSummary.byType.map(([t, b]) => `${t} ${mib(b)}`).join(', ')}`);
+      console.log(`  top constructors (objects, closures, arrays, code) by shallow size:`);
+      for (const [name, { count, size }] of c.heapSummary.byConstructor)
+        console.log(`    ${name.padEnd(60)} ${String(count).padStart(7)}  ${mib(size).padStart(6)} MiB`);
+    }
   }
   const onPostgres = rows.filter((r) => r.mode === 'postgres');
   const verdict = onPostgres.map(
