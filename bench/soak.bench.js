@@ -28,8 +28,12 @@ const MIX = (process.env.BENCH_SOAK_MIX ?? 'get:6,search:2,secret:2')
   .map((p) => p.split(':'))
   .map(([name, weight]) => ({ name, weight: Number(weight) }));
 const SNAPSHOTS = process.env.BENCH_SOAK_HEAPSNAPSHOTS === '1';
-// The production heap settings (Dockerfile NODE_OPTIONS), so the soak measures what ships.
-const PRODUCTION_HEAP = '--max-old-space-size=384 --max-semi-space-size=16';
+// The production heap settings (deploy/k8s base NODE_OPTIONS, less --enable-source-maps), so the
+// soak measures what ships; BENCH_ASSETS_NODE_OPTIONS / BENCH_GOVERNANCE_NODE_OPTIONS override them.
+const PRODUCTION_HEAP = {
+  assets: '--max-old-space-size=384 --max-semi-space-size=16',
+  governance: '--max-old-space-size=288 --max-semi-space-size=16',
+};
 const log = (...args) => console.log(...args);
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -46,20 +50,22 @@ async function heapUsed(metricsUrl) {
 
 async function main() {
   if (MINUTES < 3) throw new Error('BENCH_SOAK_MINUTES must be ≥ 3 (drift compares minute 2 with the last)');
-  const assetsFlags = process.env.BENCH_ASSETS_NODE_OPTIONS ?? PRODUCTION_HEAP;
+  const assetsFlags = process.env.BENCH_ASSETS_NODE_OPTIONS ?? PRODUCTION_HEAP.assets;
+  const governanceFlags = process.env.BENCH_GOVERNANCE_NODE_OPTIONS ?? PRODUCTION_HEAP.governance;
   log(
     `soak bench: node ${process.version}, ${os.cpus().length} cores, load avg ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(
         ' ',
-      )}, ${MINUTES} min, mix ${MIX.map((m) => `${m.name}:${m.weight}`).join(',')}, Assets flags "${assetsFlags}"`,
+      )}, ${MINUTES} min, mix ${MIX.map((m) => `${m.name}:${m.weight}`).join(',')}, Assets flags "${assetsFlags}", Governance flags "${governanceFlags}"`,
   );
   const stack = await startServices({ org: ORG, owner: USER });
   const pool = new pg.Pool({ connectionString: stack.assetsDb.url, max: 2 });
   try {
     const uri = await seedStack(stack);
     await bulkLoad(pool, { rows: ROWS, projectRows: Math.round(ROWS / 10), org: ORG, project: PROJECT });
+    await stack.restartGovernance({ flags: governanceFlags });
     const snapshotDir = stack.dataDir; // --heapsnapshot-signal writes to the process's cwd
     await stack.restartAssets({
       flags: `${assetsFlags}${SNAPSHOTS ? ' --heapsnapshot-signal=SIGUSR2' : ''}`,
@@ -152,7 +158,11 @@ async function main() {
     if (process.env.BENCH_JSON)
       writeFileSync(
         process.env.BENCH_JSON,
-        JSON.stringify({ rate, minutes: MINUTES, assetsFlags, result, assets, governance, samples }, null, 1),
+        JSON.stringify(
+          { rate, minutes: MINUTES, assetsFlags, governanceFlags, result, assets, governance, samples },
+          null,
+          1,
+        ),
       );
     return ok;
   } finally {
