@@ -78,14 +78,21 @@ export function tracedPgClient(tracing: Tracing, target: PgTarget): typeof pg.Cl
     'server.address': target.host,
     'server.port': target.port,
   };
+  // A statement's attributes are built once (statements repeat; summaries are cached objects).
+  const attributesOf = new WeakMap<SqlSummary, SpanAttributes>();
   const open = (text: string): TracedSpan | null => {
-    const { operation, table, summary } = summarizeSql(text);
-    return tracing.startSpan(summary, 'client', {
-      ...fixed,
-      'db.operation.name': operation,
-      'db.collection.name': table,
-      'db.query.summary': summary,
-    });
+    const summary = summarizeSql(text);
+    let attributes = attributesOf.get(summary);
+    if (!attributes) {
+      attributes = {
+        ...fixed,
+        'db.operation.name': summary.operation,
+        'db.collection.name': summary.table,
+        'db.query.summary': summary.summary,
+      };
+      attributesOf.set(summary, attributes);
+    }
+    return tracing.startSpan(summary.summary, 'client', attributes);
   };
   const close = (span: TracedSpan, error: unknown) => {
     if (error) {

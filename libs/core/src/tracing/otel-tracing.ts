@@ -46,8 +46,8 @@ class OtelTracing extends Tracing {
   readonly enabled = true;
   private readonly tracer;
   private readonly active = new AsyncLocalStorage<Span>();
-  /** `GET /assets/data/{resource_uri}` per method and Fastify route, built once. */
-  private readonly serverSpanNames = new Map<string, string>();
+  /** `GET /assets/data/{resource_uri}` and its route per method and Fastify route, built once. */
+  private readonly serverSpanNames = new Map<string, { name: string; route?: string }>();
 
   constructor(private readonly provider: TracerProvider) {
     super();
@@ -64,9 +64,9 @@ class OtelTracing extends Tracing {
           isRemote: true,
         })
       : ROOT_CONTEXT;
-    const route = request.routeOptions.url;
+    const { name, route } = this.serverSpanNameOf(request.method, request.routeOptions.url);
     const span = this.tracer.startSpan(
-      this.serverSpanName(request.method, route),
+      name,
       {
         kind: SpanKind.SERVER,
         attributes: {
@@ -75,7 +75,7 @@ class OtelTracing extends Tracing {
           [ATTR_URL_PATH]: request.url.split('?', 1)[0],
           [ATTR_URL_SCHEME]: request.protocol,
           [ATTR_NETWORK_PROTOCOL_VERSION]: request.raw.httpVersion,
-          ...(route ? { [ATTR_HTTP_ROUTE]: templated(route) } : {}),
+          [ATTR_HTTP_ROUTE]: route,
         },
       },
       parent,
@@ -154,15 +154,19 @@ class OtelTracing extends Tracing {
     );
   }
 
-  private serverSpanName(method: string, route: string | undefined): string {
-    const key = `${method} ${route ?? ''}`;
-    let name = this.serverSpanNames.get(key);
-    if (name === undefined) {
+  private serverSpanNameOf(
+    method: string,
+    fastifyRoute: string | undefined,
+  ): { name: string; route?: string } {
+    const key = `${method} ${fastifyRoute ?? ''}`;
+    let named = this.serverSpanNames.get(key);
+    if (named === undefined) {
       // Requests no route matched are named by their method alone (never by the URL sent).
-      name = route ? `${method} ${templated(route)}` : method;
-      if (this.serverSpanNames.size < 1000) this.serverSpanNames.set(key, name);
+      const route = fastifyRoute ? templated(fastifyRoute) : undefined;
+      named = { name: route ? `${method} ${route}` : method, route };
+      if (this.serverSpanNames.size < 1000) this.serverSpanNames.set(key, named);
     }
-    return name;
+    return named;
   }
 }
 
