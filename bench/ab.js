@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ROOT, startBaseline, startServices } from './lib/services.js';
+import { cpuMsOf, ROOT, startBaseline, startServices } from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
 import { ORG, PROJECT, seedStack, USER } from './lib/seed.js';
 
@@ -28,9 +28,14 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const range = (xs, d = 0) =>
   `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
 
-async function closed(url, headers) {
+/** Closed loop; also the server's own CPU per request (µs), which background load barely moves. */
+async function closed(url, headers, pid, otherPid) {
   await runLoad({ url, connections: CONNECTIONS, duration: WARMUP, headers });
+  const cpu0 = cpuMsOf(pid);
+  const other0 = otherPid ? cpuMsOf(otherPid) : 0;
   const r = await runLoad({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  r.cpuUs = ((cpuMsOf(pid) - cpu0) * 1000) / r.total;
+  r.otherCpuUs = otherPid ? ((cpuMsOf(otherPid) - other0) * 1000) / r.total : NaN;
   if (r.non2xx + r.errors + r.timeouts) throw new Error(`${url}: failures ${JSON.stringify(r.statusCounts)}`);
   return r;
 }
@@ -67,7 +72,7 @@ try {
   for (const side of ['A', 'B'])
     Object.assign(rows, { [`${side}get`]: [], [`${side}secret`]: [], [`${side}open`]: [] });
   for (let round = 1; round <= ROUNDS; round++) {
-    const b = await closed(`${baseline.url}${get}`, headers);
+    const b = await closed(`${baseline.url}${get}`, headers, baseline.pid);
     rows.base.push(b);
     const bo = await open(`${baseline.url}${get}`, headers);
     rows.baseOpen.push(bo);
@@ -85,14 +90,19 @@ try {
         ]) {
       await stack.restartGovernance({ root });
       await stack.restartAssets({ root });
-      const g = await closed(`${stack.assetsUrl}${get}`, headers);
+      const g = await closed(`${stack.assetsUrl}${get}`, headers, stack.assets.pid);
       const o = await open(`${stack.assetsUrl}${get}`, headers);
-      const s = await closed(`${stack.assetsUrl}${get}/secret`, headers);
+      const s = await closed(
+        `${stack.assetsUrl}${get}/secret`,
+        headers,
+        stack.assets.pid,
+        stack.governance.pid,
+      );
       rows[`${side}get`].push(g);
       rows[`${side}open`].push(o);
       rows[`${side}secret`].push(s);
       console.log(
-        `  ${side}: GET ${g.reqPerSec.toFixed(0)} req/s (${(g.reqPerSec / b.reqPerSec).toFixed(2)}×, p50 ${g.latency.p50} / p99 ${g.latency.p99} ms), open-loop p50 ${o.latency.p50.toFixed(1)} / p99 ${o.latency.p99.toFixed(1)} ms (${(o.latency.p99 / bo.latency.p99).toFixed(2)}×), secret ${s.reqPerSec.toFixed(0)} req/s (${(s.reqPerSec / g.reqPerSec).toFixed(2)}× GET)`,
+        `  ${side}: GET ${g.reqPerSec.toFixed(0)} req/s (${(g.reqPerSec / b.reqPerSec).toFixed(2)}×, ${g.cpuUs.toFixed(0)} µs CPU/req, p50 ${g.latency.p50} / p99 ${g.latency.p99} ms), open-loop p50 ${o.latency.p50.toFixed(1)} / p99 ${o.latency.p99.toFixed(1)} ms (${(o.latency.p99 / bo.latency.p99).toFixed(2)}×), secret ${s.reqPerSec.toFixed(0)} req/s (${s.cpuUs.toFixed(0)} µs Assets + ${s.otherCpuUs.toFixed(0)} µs Governance CPU/req, ${(s.reqPerSec / g.reqPerSec).toFixed(2)}× GET)`,
       );
     }
   }
@@ -102,6 +112,8 @@ try {
   const line = (label, f, d = 2) => console.log(`| ${label} | ${range(f('A'), d)} | ${range(f('B'), d)} |`);
   line('GET req/s', (s) => per(s, (g) => g.reqPerSec), 0);
   line('GET / baseline', (s) => per(s, (g, i) => g.reqPerSec / rows.base[i].reqPerSec));
+  line('Assets CPU µs per GET', (s) => per(s, (g) => g.cpuUs), 0);
+  line('baseline CPU / Assets CPU per GET', (s) => per(s, (g, i) => rows.base[i].cpuUs / g.cpuUs));
   line('GET p50 ms @32 conns', (s) => per(s, (g) => g.latency.p50), 0);
   line('GET p99 ms @32 conns', (s) => per(s, (g) => g.latency.p99), 0);
   line(`open-loop p99 ms @${OPEN_RATE}/s`, (s) => rows[`${s}open`].map((o) => o.latency.p99), 1);
@@ -109,6 +121,8 @@ try {
     rows[`${s}open`].map((o, i) => o.latency.p99 / rows.baseOpen[i].latency.p99),
   );
   line('secret req/s', (s) => rows[`${s}secret`].map((x) => x.reqPerSec), 0);
+  line('secret: Assets CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.cpuUs), 0);
+  line('secret: Governance CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.otherCpuUs), 0);
   line('secret / GET', (s) => rows[`${s}secret`].map((x, i) => x.reqPerSec / rows[`${s}get`][i].reqPerSec));
   console.log(
     `baseline req/s ${range(

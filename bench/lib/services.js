@@ -89,6 +89,20 @@ async function stopChild(child, timeoutMs = 20_000) {
   clearTimeout(timer);
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc), or NaN once it is gone. */
+export function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = Number(process.env.BENCH_CLK_TCK ?? 100);
+
 /** Resident set size of a process in bytes (Linux /proc), or NaN once it is gone. */
 export function rssOf(pid) {
   try {
@@ -198,6 +212,9 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
       close,
     };
     cleanup.push(() => stopChild(services.assets));
+    // Ctrl-C still stops the children and drops the databases.
+    for (const signal of ['SIGINT', 'SIGTERM'])
+      process.once(signal, () => void close().finally(() => process.exit(130)));
     await services.restartAssets(assetsStart);
 
     // Tokens from the same dev identity provider keys the apps read (AUTH_DATA_DIR).
