@@ -121,10 +121,13 @@ export function rssOf(pid) {
  */
 export async function startServices({ org, owner, assetsStart = {} } = {}) {
   const cleanup = [];
-  const close = async () => {
-    for (const step of cleanup.reverse())
-      await step().catch((error) => console.error('cleanup:', error.message));
-  };
+  // Once only (a signal and the script's own finally may both ask), last step first.
+  let closing;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const step of [...cleanup].reverse())
+        await step().catch((error) => console.error('cleanup:', error.message));
+    })());
   try {
     const dataDir = mkdtempSync(join(process.env.BENCH_TMP ?? tmpdir(), 'bench-services-'));
     cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
