@@ -91,7 +91,10 @@ export async function buildAssetsInfra(
   try {
     const metrics = new AppMetrics('assets');
     registerPoolMetrics(metrics, database.pool);
-    const { client } = await createAuthzBackend(authzConfig, { modelDsl: loadProductModelDsl() });
+    const { client } = await createAuthzBackend(authzConfig, {
+      modelDsl: loadProductModelDsl(),
+      traceparent: tracing.enabled ? () => tracing.activeTraceparent() : undefined,
+    });
     const authz = meteredAuthz(client, config.AUTHZ_CHECK_CACHE_MS, metrics, {
       tracing,
       name: 'openfga',

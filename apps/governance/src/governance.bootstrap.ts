@@ -87,6 +87,7 @@ export async function buildGovernanceInfra(
     const authz = await createAuthzBackend(authzConfig, {
       pool: database.pool,
       modelDsl: loadProductModelDsl(),
+      traceparent: tracing.enabled ? () => tracing.activeTraceparent() : undefined,
     });
     const secrets = await createSecretsBackend(secretsConfig, {
       pool: database.pool,

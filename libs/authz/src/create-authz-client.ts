@@ -13,7 +13,7 @@ export interface AuthzBackend {
 /** OPENFGA_API_URL selects the OpenFGA server; otherwise the embedded engine over Postgres. */
 export async function createAuthzBackend(
   config: AuthzConfig,
-  deps: { pool?: pg.Pool; modelDsl: string },
+  deps: { pool?: pg.Pool; modelDsl: string; traceparent?: () => string | undefined },
 ): Promise<AuthzBackend> {
   if (config.OPENFGA_API_URL) {
     const client = new OpenFgaAuthzClient({
@@ -23,6 +23,7 @@ export async function createAuthzBackend(
       authorizationModelId: config.OPENFGA_AUTHORIZATION_MODEL_ID,
       apiToken: config.OPENFGA_API_TOKEN,
       modelDsl: deps.modelDsl,
+      traceparent: deps.traceparent,
     });
     await client.init();
     return { client, tupleStore: null };

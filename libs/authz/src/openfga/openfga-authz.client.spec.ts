@@ -20,6 +20,7 @@ interface Recorded {
   method: string;
   url: string;
   authorization?: string;
+  traceparent?: string;
   body: any;
 }
 type Reply = { status: number; body?: unknown };
@@ -44,6 +45,7 @@ class RecordingServer {
           method: req.method ?? '',
           url: req.url ?? '',
           authorization: req.headers.authorization,
+          traceparent: req.headers.traceparent as string | undefined,
           body: text ? JSON.parse(text) : undefined,
         };
         this.requests.push(recorded);
@@ -189,6 +191,40 @@ describe(OpenFgaAuthzClient.name, () => {
       contextual_tuples: { tuple_keys: [] },
       authorization_model_id: MODEL_ID,
     });
+  });
+
+  it("should send the current span's traceparent with every call when tracing gives one, and none otherwise", async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    let current: string | undefined = traceparent;
+    fake.reply = readyServer((request) => {
+      if (request.url.endsWith('/check')) return { status: 200, body: { allowed: true } };
+      if (request.url.endsWith('/batch-check'))
+        return { status: 200, body: { result: { '0': { allowed: true } } } };
+      if (request.url.endsWith('/list-objects')) return { status: 200, body: { objects: [] } };
+      if (request.url.endsWith('/write')) return { status: 200, body: {} };
+      if (request.url.endsWith('/read')) return { status: 200, body: { tuples: [], continuation_token: '' } };
+      return undefined;
+    });
+    const client = pinned({ traceparent: () => current });
+    const tuple = { user: 'user:alice', relation: 'viewer', object: 'doc:1' };
+    await client.check(tuple);
+    await client.batchCheck([tuple]);
+    await client.listObjects({ user: 'user:alice', relation: 'viewer', type: 'doc' });
+    await client.writeTuples([tuple]);
+    await client.readTuples({ object: 'doc:1' });
+    const sent = fake.requests.filter((r) => r.method === 'POST');
+    expect(sent.map((r) => r.url.split('/').pop())).toEqual([
+      'check',
+      'batch-check',
+      'list-objects',
+      'write',
+      'read',
+    ]);
+    for (const request of sent) expect(request.traceparent).toBe(traceparent);
+    current = undefined;
+    fake.requests.length = 0;
+    await client.check(tuple);
+    expect(fake.requests.map((r) => r.traceparent)).toEqual([undefined]);
   });
 
   it('should write with on_duplicate/on_missing ignore in chunks of at most 100', async () => {

@@ -44,6 +44,8 @@ export interface OpenFgaAuthzClientOptions {
   maxRetries?: number;
   /** Base wait before the first retry, doubled each time (default 100 ms). */
   minRetryWaitMs?: number;
+  /** With tracing on: the current span's W3C `traceparent`, sent so OpenFGA's own spans join the trace. */
+  traceparent?: () => string | undefined;
 }
 
 export interface OpenFgaTarget {
@@ -88,15 +90,24 @@ export class OpenFgaAuthzClient extends AuthzClient {
     return this.ready;
   }
 
+  /** A call's SDK options, with the current span's `traceparent` header when tracing is on. */
+  private traced<T extends object>(options: T): T & { headers?: Record<string, string> } {
+    const traceparent = this.options.traceparent?.();
+    return traceparent ? { ...options, headers: { traceparent } } : options;
+  }
+
   override async check(request: CheckRequest): Promise<boolean> {
     await this.init();
     const response = await this.call('check', () =>
-      this.fga.check({
-        user: request.user,
-        relation: request.relation,
-        object: request.object,
-        contextualTuples: request.contextualTuples?.map(toFgaTuple),
-      }),
+      this.fga.check(
+        {
+          user: request.user,
+          relation: request.relation,
+          object: request.object,
+          contextualTuples: request.contextualTuples?.map(toFgaTuple),
+        },
+        this.traced({}),
+      ),
     );
     return response.allowed === true;
   }
@@ -116,7 +127,7 @@ export class OpenFgaAuthzClient extends AuthzClient {
         : undefined,
     }));
     const response = await this.call('batchCheck', () =>
-      this.fga.batchCheck({ checks }, { maxBatchSize: OPENFGA_MAX_CHECKS_PER_BATCH_CHECK }),
+      this.fga.batchCheck({ checks }, this.traced({ maxBatchSize: OPENFGA_MAX_CHECKS_PER_BATCH_CHECK })),
     );
     const results = new Array<boolean | undefined>(requests.length);
     for (const item of response.result) {
@@ -146,12 +157,15 @@ export class OpenFgaAuthzClient extends AuthzClient {
   override async listObjects(request: ListObjectsRequest): Promise<string[]> {
     await this.init();
     const response = await this.call('listObjects', () =>
-      this.fga.listObjects({
-        user: request.user,
-        relation: request.relation,
-        type: request.type,
-        contextualTuples: request.contextualTuples?.map(toFgaTuple),
-      }),
+      this.fga.listObjects(
+        {
+          user: request.user,
+          relation: request.relation,
+          type: request.type,
+          contextualTuples: request.contextualTuples?.map(toFgaTuple),
+        },
+        this.traced({}),
+      ),
     );
     return response.objects ?? [];
   }
@@ -168,12 +182,12 @@ export class OpenFgaAuthzClient extends AuthzClient {
       await this.call('write', () =>
         this.fga.write(
           { writes: chunkWrites, deletes: chunkDeletes },
-          {
+          this.traced({
             conflict: {
               onDuplicateWrites: ClientWriteRequestOnDuplicateWrites.Ignore,
               onMissingDeletes: ClientWriteRequestOnMissingDeletes.Ignore,
             },
-          },
+          }),
         ),
       );
     }
@@ -187,7 +201,7 @@ export class OpenFgaAuthzClient extends AuthzClient {
       const page = await this.call('read', () =>
         this.fga.read(
           { object: filter.object, relation: filter.relation, user: filter.user },
-          { pageSize: READ_PAGE_SIZE, continuationToken },
+          this.traced({ pageSize: READ_PAGE_SIZE, continuationToken }),
         ),
       );
       for (const tuple of page.tuples ?? []) {

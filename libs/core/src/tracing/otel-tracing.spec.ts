@@ -104,9 +104,13 @@ describe('OtelTracing', () => {
     const { request, reply, respond } = exchange();
     const values = tracing.startRequest(request, reply);
     let traceparent = '';
+    let activeInRequest: string | undefined;
+    let activeInSpan: string | undefined;
     await RequestContext.run(values, async () => {
+      activeInRequest = tracing.activeTraceparent();
       await tracing.inSpan('secrets get', 'internal', { 'secrets.backend': 'embedded' }, async () => {
         await new Promise((resolve) => setImmediate(resolve));
+        activeInSpan = tracing.activeTraceparent();
         const query = tracing.startSpan('SELECT secrets', 'client', { 'db.system.name': 'postgresql' });
         query?.end();
       });
@@ -126,6 +130,9 @@ describe('OtelTracing', () => {
     expect(query.kind).toBe(SpanKind.CLIENT);
     expect(call.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
     expect(traceparent).toBe(`00-${values.traceId}-${call.spanContext().spanId}-01`);
+    expect(activeInRequest).toBe(`00-${values.traceId}-${server.spanContext().spanId}-01`);
+    expect(activeInSpan).toBe(`00-${values.traceId}-${secrets.spanContext().spanId}-01`);
+    expect(tracing.activeTraceparent()).toBeUndefined();
     expect(new Set([server, secrets, query, call].map((span) => span.spanContext().traceId)).size).toBe(1);
   });
 

@@ -127,6 +127,11 @@ class OtelTracing extends Tracing {
     }
   }
 
+  activeTraceparent(): string | undefined {
+    const span = this.parent();
+    return span && traceparentOf(span);
+  }
+
   forceFlush(): Promise<void> {
     return this.provider.forceFlush();
   }
@@ -174,8 +179,7 @@ class OtelSpan implements TracedSpan {
   constructor(private readonly span: Span) {}
 
   get traceparent(): string {
-    const ids = this.span.spanContext();
-    return `00-${ids.traceId}-${ids.spanId}-${ids.traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
+    return traceparentOf(this.span);
   }
 
   setAttribute(key: string, value: string | number | boolean): void {
@@ -189,6 +193,11 @@ class OtelSpan implements TracedSpan {
   end(): void {
     this.span.end();
   }
+}
+
+function traceparentOf(span: Span): string {
+  const ids = span.spanContext();
+  return `00-${ids.traceId}-${ids.spanId}-${ids.traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
 }
 
 function failSpan(span: Span, errorType: string): void {

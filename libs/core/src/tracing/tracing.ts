@@ -59,6 +59,12 @@ export abstract class Tracing {
     work: () => Promise<T>,
   ): Promise<T>;
 
+  /**
+   * The `traceparent` naming the innermost current span (an `inSpan`, else the request's SERVER
+   * span), for clients that set headers themselves (OpenFGA); undefined outside a traced request.
+   */
+  abstract activeTraceparent(): string | undefined;
+
   /** Exports every ended span now (tests; shutdown). */
   abstract forceFlush(): Promise<void>;
 
@@ -85,6 +91,10 @@ class NoTracing extends Tracing {
     work: () => Promise<T>,
   ): Promise<T> {
     return work();
+  }
+
+  activeTraceparent(): undefined {
+    return undefined;
   }
 
   forceFlush(): Promise<void> {
