@@ -58,7 +58,8 @@ describe('Prometheus metrics (e2e)', () => {
   };
 
   beforeAll(async () => {
-    h = await startAssetsHarness({ env: { OBSTORE_BACKEND: 'local' } });
+    // One replica even under E2E_REPLICAS: the series read here are one process's own.
+    h = await startAssetsHarness({ replicas: 1, env: { OBSTORE_BACKEND: 'local' } });
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     http = h.app.getHttpServer();
     // The bootstrap starts these on ASSETS_METRICS_PORT / GOVERNANCE_METRICS_PORT; here on free ports.

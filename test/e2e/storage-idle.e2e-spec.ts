@@ -27,7 +27,7 @@ describe('Storage uploads: idle timeout (e2e)', () => {
     `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const fileHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const leftovers = () => readdir(join(tenant.localRoot, LOCAL_UPLOADS_DIR)).catch(() => [] as string[]);
-  const settled = () => app.get(UploadSlots).drained();
+  const settled = () => Promise.all(tenant.h.replicas.map((r) => r.app.get(UploadSlots).drained()));
 
   beforeAll(async () => {
     tenant = await startStorageTenant({

@@ -90,6 +90,9 @@ describe('The storage egress relay is usable only by its own store (e2e)', () =>
       project: PROJECT,
       tmpPrefix: 'assets-relay-cap-',
       overrides: [{ provide: GOOGLE_TOKEN_ENDPOINT, useValue: `${tokenEndpoint.url}/token` }],
+      // One replica even under E2E_REPLICAS: a relay listens on its own process's loopback, which
+      // in-process replicas share (pods do not), so the other replica would reach it as a stranger.
+      replicas: 1,
     });
     http$ = tenant.http;
     await tenant.connect({

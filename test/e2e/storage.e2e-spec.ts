@@ -75,8 +75,21 @@ describe('Shared storage (e2e)', () => {
     }
     throw new Error(`Timed out waiting for ${what}`);
   };
-  /** Every upload has finished, its cleanup included. */
-  const settled = () => app.get(UploadSlots).drained();
+  /**
+   * For a test that reads or changes one process's state (its upload slots, heartbeat, object
+   * store): with E2E_REPLICAS its requests all go to that replica, the first.
+   */
+  const onOneReplica = (test: () => Promise<void>) => async () => {
+    const all = http;
+    http = h.replicas[0]!.app.getHttpServer();
+    try {
+      await test();
+    } finally {
+      http = all;
+    }
+  };
+  /** Every upload has finished on every replica, its cleanup included. */
+  const settled = () => Promise.all(h.replicas.map((r) => r.app.get(UploadSlots).drained()));
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'assets-storage-'));
@@ -292,43 +305,46 @@ describe('Shared storage (e2e)', () => {
     expect((whole.body as Buffer).equals(body)).toBe(true);
   });
 
-  it('should answer 429 beyond the per-org upload slots, and free a slot when an upload is abandoned', async () => {
-    const { port } = http.address() as AddressInfo;
-    const held = [1, 2].map((n) => {
-      const req = httpRequest({
-        host: '127.0.0.1',
-        port,
-        method: 'PUT',
-        path: `/assets/storage/sol/slow/${n}.bin`,
-        headers: { ...as(alice), 'content-length': String(1024 * 1024) },
+  it(
+    'should answer 429 beyond the per-org upload slots, and free a slot when an upload is abandoned',
+    onOneReplica(async () => {
+      const { port } = http.address() as AddressInfo;
+      const held = [1, 2].map((n) => {
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: `/assets/storage/sol/slow/${n}.bin`,
+          headers: { ...as(alice), 'content-length': String(1024 * 1024) },
+        });
+        req.on('error', () => undefined);
+        req.write(Buffer.alloc(1024, n));
+        return req;
       });
-      req.on('error', () => undefined);
-      req.write(Buffer.alloc(1024, n));
-      return req;
-    });
-    let busy: request.Response | undefined;
-    for (let i = 0; i < 100 && busy?.status !== 429; i++) {
-      busy = await request(http)
-        .put('/assets/storage/sol/slow/3.bin')
-        .set(as(alice))
-        .send(Buffer.from('third'));
-      if (busy.status !== 429) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(busy?.status).toBe(429);
-    expect(busy?.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
-    expect(busy?.headers['retry-after']).toBe('1');
-    for (const req of held) req.destroy();
-    let after: request.Response | undefined;
-    for (let i = 0; i < 100 && after?.status !== 201; i++) {
-      after = await request(http)
-        .put('/assets/storage/sol/slow/3.bin')
-        .set(as(alice))
-        .send(Buffer.from('third'));
-      if (after.status !== 201) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(after?.status).toBe(201);
-    await request(http).head('/assets/storage/sol/slow/1.bin').set(as(alice)).expect(404);
-  });
+      let busy: request.Response | undefined;
+      for (let i = 0; i < 100 && busy?.status !== 429; i++) {
+        busy = await request(http)
+          .put('/assets/storage/sol/slow/3.bin')
+          .set(as(alice))
+          .send(Buffer.from('third'));
+        if (busy.status !== 429) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(busy?.status).toBe(429);
+      expect(busy?.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
+      expect(busy?.headers['retry-after']).toBe('1');
+      for (const req of held) req.destroy();
+      let after: request.Response | undefined;
+      for (let i = 0; i < 100 && after?.status !== 201; i++) {
+        after = await request(http)
+          .put('/assets/storage/sol/slow/3.bin')
+          .set(as(alice))
+          .send(Buffer.from('third'));
+        if (after.status !== 201) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(after?.status).toBe(201);
+      await request(http).head('/assets/storage/sol/slow/1.bin').set(as(alice)).expect(404);
+    }),
+  );
 
   it('should answer 304 for a matching If-None-Match and 200 after a change; HEAD gives headers only', async () => {
     const url = '/assets/storage/sol/docs/etag.txt';
@@ -888,19 +904,22 @@ describe('Shared storage (e2e)', () => {
       await expect(leftovers()).resolves.toEqual([]);
     });
 
-    it('should abort an upload as soon as a heartbeat finds its reservation gone, and delete its partial bytes', async () => {
-      const upload = await startUpload('gone/file.bin');
-      await age('gone/file.bin', 2);
-      await app.get(StorageJanitor).sweep();
-      await app.get(UploadHeartbeat).beat();
-      // Answered while the client is still sending.
-      const res = await upload.response;
-      upload.req.destroy();
-      expect(res.status).toBe(409);
-      await settled();
-      await expect(leftovers()).resolves.toEqual([]);
-      await request(http).head('/assets/storage/files/gone/file.bin').set(as(alice)).expect(404);
-    });
+    it(
+      'should abort an upload as soon as a heartbeat finds its reservation gone, and delete its partial bytes',
+      onOneReplica(async () => {
+        const upload = await startUpload('gone/file.bin');
+        await age('gone/file.bin', 2);
+        await app.get(StorageJanitor).sweep();
+        await app.get(UploadHeartbeat).beat();
+        // Answered while the client is still sending.
+        const res = await upload.response;
+        upload.req.destroy();
+        expect(res.status).toBe(409);
+        await settled();
+        await expect(leftovers()).resolves.toEqual([]);
+        await request(http).head('/assets/storage/files/gone/file.bin').set(as(alice)).expect(404);
+      }),
+    );
   });
 
   describe('file records', () => {
@@ -971,25 +990,28 @@ describe('Shared storage (e2e)', () => {
       await upload('records/deleted.txt', 'Deleted file', 'second life');
     });
 
-    it('should keep the record when its bytes cannot be deleted', async () => {
-      const up = await upload('records/stuck.txt', 'Stuck file', 'stuck');
-      const store = app.get<ObjectStore>(DEFAULT_OBJECT_STORE);
-      const original = store.delete.bind(store);
-      // What the OpenDAL adapter throws when the backend is unreachable.
-      store.delete = () =>
-        Promise.reject(
-          mapOpenDalError(new Error('Unexpected (temporary) at delete, context: { service: fs }')),
-        );
-      try {
-        const res = await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice));
-        expect(res.status).toBe(503);
-        expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
-      } finally {
-        store.delete = original;
-      }
-      await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(200);
-      expect((await text(request(http).get(up.body.url).set(as(alice))).expect(200)).body).toBe('stuck');
-    });
+    it(
+      'should keep the record when its bytes cannot be deleted',
+      onOneReplica(async () => {
+        const up = await upload('records/stuck.txt', 'Stuck file', 'stuck');
+        const store = app.get<ObjectStore>(DEFAULT_OBJECT_STORE);
+        const original = store.delete.bind(store);
+        // What the OpenDAL adapter throws when the backend is unreachable.
+        store.delete = () =>
+          Promise.reject(
+            mapOpenDalError(new Error('Unexpected (temporary) at delete, context: { service: fs }')),
+          );
+        try {
+          const res = await request(http).delete(`/assets/files/${up.body.resource_uri}`).set(as(alice));
+          expect(res.status).toBe(503);
+          expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+        } finally {
+          store.delete = original;
+        }
+        await request(http).get(`/assets/files/${up.body.resource_uri}`).set(as(alice)).expect(200);
+        expect((await text(request(http).get(up.body.url).set(as(alice))).expect(200)).body).toBe('stuck');
+      }),
+    );
 
     it('should answer 409 for a file still being uploaded', async () => {
       const upload = streamed('POST', '/assets/files', multipartHeaders(alice));

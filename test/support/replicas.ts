@@ -35,11 +35,11 @@ const HOP_BY_HOP = new Set([
 const endToEnd = <T>(headers: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
 
-const WHOLE_BODY_LIMIT = 1024 * 1024;
+const WHOLE_BODY_LIMIT = 16 * 1024 * 1024;
 const STALLED_BODY_MS = 200;
 
 /**
- * A body that arrives whole (up to 1 MiB) goes upstream in one write, as a client sends it: an app
+ * A body that arrives whole (up to 16 MiB) goes upstream in one write, as a client sends it: an app
  * that answers early (415, 413) and closes would otherwise cut a chunked forward with EPIPE and
  * lose its answer. A body that stalls (a test holding an upload open) is streamed as it comes.
  */
@@ -66,7 +66,8 @@ function forwardBody(req: IncomingMessage, upstream: ClientRequest): void {
 /** A plain HTTP proxy that sends each request to the next upstream in turn. */
 export class RoundRobinProxy {
   private next = 0;
-  private readonly agent = new Agent({ keepAlive: true });
+  // A connection per forwarded request: no idle upstream socket to be reused just as it closes.
+  private readonly agent = new Agent({ keepAlive: false });
   /** Requests forwarded to each upstream, by index. */
   readonly forwarded: number[];
 
@@ -95,6 +96,8 @@ export class RoundRobinProxy {
           agent: proxy.agent,
         },
         (answer) => {
+          // An app that ends the connection (after a 408, say) ends the client's too.
+          if (answer.headers.connection?.toLowerCase() === 'close') res.shouldKeepAlive = false;
           res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
           answer.pipe(res);
         },

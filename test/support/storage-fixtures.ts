@@ -70,6 +70,8 @@ export async function startStorageTenant(options: {
   tmpPrefix: string;
   env?: NodeJS.ProcessEnv;
   overrides?: ProviderOverride[];
+  /** How many replicas of each app; default E2E_REPLICAS, else 1. */
+  replicas?: number;
 }): Promise<StorageTenant> {
   const { org, project, owner = 'alice' } = options;
   const localRoot = await mkdtemp(join(tmpdir(), options.tmpPrefix));
@@ -78,6 +80,7 @@ export async function startStorageTenant(options: {
     h = await startAssetsHarness({
       env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot, ...options.env },
       ...(options.overrides ? { overrides: options.overrides } : {}),
+      ...(options.replicas ? { replicas: options.replicas } : {}),
     });
     const harness = h;
     const http$ = harness.app.getHttpServer();
