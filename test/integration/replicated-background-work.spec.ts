@@ -5,6 +5,8 @@ import { FakeGcpSecretManagerServer, testDatabaseKind } from '@app/testing';
 import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
 import { ConnectionsRepository } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
+import { ConnectionSaga } from '../../apps/assets/src/connections/lifecycle/connection-saga.js';
+import { PassStoppedError } from '../../apps/assets/src/common/periodic-pass.js';
 import {
   SECRETS_SWEEP_OPTIONS,
   SecretStoreSweeper,
@@ -104,7 +106,8 @@ function countCalls<T extends object>(
     await gcp?.stop();
   });
 
-  it('should reconcile each interrupted operation once, whichever replica claims it', async () => {
+  /** Creates that died after storing their secret: each leaves a row, a pending operation and v1. */
+  async function seedInterruptedCreates(prefix: string): Promise<string[]> {
     const repository = h.replicas[0]!.app.get(ConnectionsRepository);
     const credentials = h.replicas[0]!.app.get(GovernanceCredentialsStore);
     const bearer = h.governance.bearer('alice', ORG).slice('Bearer '.length);
@@ -115,42 +118,47 @@ function countCalls<T extends object>(
       issuer: 'test',
       token: bearer,
     };
+    const slugs = Array.from({ length: ITEMS }, (_, i) => `${prefix}-op-${i}`);
+    for (const slug of slugs) {
+      await h.infra.authz.writeTuples(connectionTuples({ orgId: ORG, projectId: PROJECT, slug }, 'alice'));
+      await repository.insertProvisioning(
+        { orgId: ORG, projectId: PROJECT },
+        {
+          id: randomUUID(),
+          orgId: ORG,
+          projectId: PROJECT,
+          resourceUri: uriOf(slug),
+          name: slug,
+          connectionType: 'postgres',
+          authType: 'basic',
+          description: null,
+          status: 'PENDING',
+          tags: [],
+          config: { host: 'db.example.com', port: 5432, database: 'analytics' },
+          selectedTables: [],
+          pool: {},
+          createdBy: 'alice',
+          lastVerifiedAt: null,
+          lastVerification: null,
+        },
+        'alice',
+      );
+      await credentials.put(principal, uriOf(slug), 1, {
+        auth_type: 'basic',
+        credentials: { password: 'x' },
+      });
+    }
+    // The requests are dead: their leases run out.
+    await assetsDb().query(
+      `UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`,
+    );
+    return slugs;
+  }
+
+  it('should reconcile each interrupted operation once, whichever replica claims it', async () => {
     const byReplica = [0, 0];
     for (let round = 0; round < ROUNDS; round++) {
-      // Creates that died after storing their secret: each leaves a row, a pending operation and v1.
-      const slugs = Array.from({ length: ITEMS }, (_, i) => `r${round}-op-${i}`);
-      for (const slug of slugs) {
-        await h.infra.authz.writeTuples(connectionTuples({ orgId: ORG, projectId: PROJECT, slug }, 'alice'));
-        await repository.insertProvisioning(
-          { orgId: ORG, projectId: PROJECT },
-          {
-            id: randomUUID(),
-            orgId: ORG,
-            projectId: PROJECT,
-            resourceUri: uriOf(slug),
-            name: slug,
-            connectionType: 'postgres',
-            authType: 'basic',
-            description: null,
-            status: 'PENDING',
-            tags: [],
-            config: { host: 'db.example.com', port: 5432, database: 'analytics' },
-            selectedTables: [],
-            pool: {},
-            createdBy: 'alice',
-            lastVerifiedAt: null,
-            lastVerification: null,
-          },
-          'alice',
-        );
-        await credentials.put(principal, uriOf(slug), 1, {
-          auth_type: 'basic',
-          credentials: { password: 'x' },
-        });
-      }
-      await assetsDb().query(
-        `UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`,
-      );
+      await seedInterruptedCreates(`r${round}`);
       const since = gcp.requests.length;
 
       const summaries = await Promise.all(h.replicas.map((r) => r.app.get(ConnectionsReconciler).runOnce()));
@@ -245,5 +253,44 @@ function countCalls<T extends object>(
       }>;
       expect(left[0]!.n).toBe(0);
     }
+  });
+
+  // Last: the first replica's reconciler stays stopped afterwards, as in a process that drains.
+  it('should hand what a draining replica claimed but had not started to the other replica at once', async () => {
+    await seedInterruptedCreates('drain');
+    const since = gcp.requests.length;
+    const draining = h.replicas[0]!.app.get(ConnectionsReconciler);
+    const saga = h.replicas[0]!.app.get(ConnectionSaga);
+    const reconcile = saga.reconcile.bind(saga);
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    saga.reconcile = async (op) => {
+      firstStarted();
+      await held;
+      return reconcile(op);
+    };
+    try {
+      const pass = draining.runOnce();
+      await started;
+      // SIGTERM arrives while the first operation of a claimed batch is in flight.
+      const drained = draining.onDrain();
+      release();
+      const summary = await pass;
+      await drained;
+      // It finished the operation in flight, and started none of the rest of its batch.
+      expect(summary).toMatchObject({ claimed: 20, rolledBack: 1, failed: 0 });
+    } finally {
+      saga.reconcile = reconcile;
+    }
+    await expect(draining.runOnce()).rejects.toBeInstanceOf(PassStoppedError);
+
+    // The rest of its batch went back to the backlog at once (not after the 60 s lease).
+    const other = await h.replicas[1]!.app.get(ConnectionsReconciler).runOnce();
+    expect(other).toMatchObject({ claimed: ITEMS - 1, rolledBack: ITEMS - 1, failed: 0 });
+    const deletes = secretDeletesSince(since);
+    expect(deletes.size).toBe(ITEMS);
+    for (const [secret, n] of deletes) expect([secret, n]).toEqual([secret, 1]);
   });
 });
