@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { ExportResultCode } from '@opentelemetry/core';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
+import { InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { RequestContext } from '../context/request-context.js';
 import { createOtelTracing } from './otel-tracing.js';
 import type { TracingSettings } from './tracing.config.js';
@@ -157,6 +160,38 @@ describe('OtelTracing', () => {
     expect(tracing.startSpan('SELECT migrations', 'client')).toBeNull();
     await expect(tracing.inSpan('secrets get', 'internal', {}, async () => 42)).resolves.toBe(42);
     expect(await spans()).toEqual([]);
+  });
+
+  it("should log a failing receiver by its origin and the error's code, at most once a minute", async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      await tracing.shutdown(100);
+      const failing: SpanExporter = {
+        export: (_spans, done) =>
+          done({
+            code: ExportResultCode.FAILED,
+            error: Object.assign(new Error('connect ECONNREFUSED, header x-api-key=k3y'), {
+              code: 'ECONNREFUSED',
+            }),
+          }),
+        shutdown: async () => undefined,
+      };
+      tracing = createOtelTracing(settings({ tracesUrl: 'http://user:pw@collector:4318/v1/traces' }), {
+        exporter: failing,
+      });
+      for (let i = 0; i < 2; i++) {
+        const { request, reply, respond } = exchange();
+        tracing.startRequest(request, reply);
+        respond(200);
+        // The flush reports the failed export too.
+        await expect(tracing.forceFlush()).rejects.toBeDefined();
+      }
+      expect(warn.mock.calls).toEqual([
+        ['Trace export to http://collector:4318 failed (ECONNREFUSED); 1 spans dropped'],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('should keep ids valid and flags unsampled when the sampler drops the trace', async () => {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
 import { ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
@@ -231,6 +232,39 @@ function samplerOf(settings: TracingSettings): Sampler {
   }
 }
 
+/** How often a receiver that keeps failing is reported. */
+const EXPORT_FAILURE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * The exporter, with failed exports logged (at most once a minute): the SDK drops those spans
+ * silently otherwise. The log names the receiver's origin and the error's code or class only.
+ */
+function reportingFailures(exporter: SpanExporter, receiver: string): SpanExporter {
+  const logger = new Logger('Tracing');
+  let lastLoggedAt = -Infinity;
+  let failedSinceLog = 0;
+  return {
+    export(spans, done) {
+      exporter.export(spans, (result) => {
+        if (result.error !== undefined || result.code !== 0) {
+          failedSinceLog += spans.length;
+          const now = Date.now();
+          if (now - lastLoggedAt >= EXPORT_FAILURE_LOG_INTERVAL_MS) {
+            logger.warn(
+              `Trace export to ${receiver} failed (${errorTypeOf(result.error)}); ${failedSinceLog} spans dropped`,
+            );
+            lastLoggedAt = now;
+            failedSinceLog = 0;
+          }
+        }
+        done(result);
+      });
+    },
+    shutdown: () => exporter.shutdown(),
+    forceFlush: () => exporter.forceFlush?.() ?? Promise.resolve(),
+  };
+}
+
 /**
  * The app's tracer over a batching OTLP/HTTP (JSON) exporter; `exporter` replaces it (tests use
  * an in-memory one).
@@ -239,8 +273,10 @@ export function createOtelTracing(
   settings: TracingSettings,
   options: { exporter?: SpanExporter } = {},
 ): Tracing {
-  const exporter =
-    options.exporter ?? new OTLPTraceExporter({ url: settings.tracesUrl, headers: settings.headers });
+  const exporter = reportingFailures(
+    options.exporter ?? new OTLPTraceExporter({ url: settings.tracesUrl, headers: settings.headers }),
+    new URL(settings.tracesUrl).origin,
+  );
   const provider = new TracerProvider({
     resource: defaultResource().merge(
       resourceFromAttributes({ ...settings.resourceAttributes, [ATTR_SERVICE_NAME]: settings.serviceName }),

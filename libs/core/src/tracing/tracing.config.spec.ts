@@ -64,6 +64,7 @@ describe(loadTracingSettings.name, () => {
           OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=prod,broken',
           OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
           OTEL_TRACES_SAMPLER_ARG: '0.25',
+          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
         },
         'assets',
       ),
@@ -85,6 +86,8 @@ describe(loadTracingSettings.name, () => {
       ['OTEL_TRACES_SAMPLER_ARG', 'half9f3', endpoint],
       ['OTEL_SDK_DISABLED', 'maybe9f3', endpoint],
       ['OTEL_TRACES_EXPORTER', 'zipkin9f3', endpoint],
+      ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc9f3', endpoint],
+      ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', 'grpc9f3', endpoint],
     ] as const) {
       let error: unknown;
       try {

@@ -11,6 +11,9 @@ export const TRACES_SAMPLERS = [
 ] as const;
 export type TracesSampler = (typeof TRACES_SAMPLERS)[number];
 
+const OTLP_HTTP = ['http/json', 'http/protobuf'];
+const PROTOCOL = (variable: string) =>
+  `${variable} must be http/json or http/protobuf (spans are sent over OTLP/HTTP; gRPC is not supported)`;
 const RATIO = 'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1';
 const OTLP_URL = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
 
@@ -35,6 +38,16 @@ export class TracingConfig {
   @IsString()
   @Secret({ requiredInProduction: false })
   OTEL_EXPORTER_OTLP_TRACES_HEADERS?: string;
+  /**
+   * Spans go out as OTLP/HTTP JSON, which every OTLP/HTTP receiver accepts next to protobuf on
+   * the same endpoint; gRPC (another port, another transport) is refused rather than failing later.
+   */
+  @IsOptional()
+  @IsIn(OTLP_HTTP, { message: PROTOCOL('OTEL_EXPORTER_OTLP_PROTOCOL') })
+  OTEL_EXPORTER_OTLP_PROTOCOL?: string;
+  @IsOptional()
+  @IsIn(OTLP_HTTP, { message: PROTOCOL('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') })
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?: string;
   @IsIn(['otlp', 'none'], { message: 'OTEL_TRACES_EXPORTER must be otlp or none' })
   OTEL_TRACES_EXPORTER = 'otlp';
   /** Default: the app's name (`assets`, `governance`). */
