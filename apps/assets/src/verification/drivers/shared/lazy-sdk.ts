@@ -34,7 +34,7 @@ function isMissingPackage(error: unknown, packageName: string): boolean {
     typeof code === 'string' &&
     MISSING_MODULE.has(code) &&
     typeof message === 'string' &&
-    message.includes(`'${packageName}`)
+    (message.includes(`'${packageName}'`) || message.includes(`'${packageName}/`))
   );
 }
 
