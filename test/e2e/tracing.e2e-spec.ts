@@ -332,6 +332,19 @@ describe('Tracing (e2e)', () => {
       }
       expect(below(secrets!).some((s) => s.attributes['db.system.name'] === 'postgresql')).toBe(true);
 
+      // Governance audited the read under the same trace (and the Assets request's id).
+      const audited = (
+        await request(h.governance.app.getHttpServer())
+          .get(
+            `/governance/audit?action=data_connection.secret.read&resource_id=${encodeURIComponent(`${uri}#credentials-v1`)}&page_size=100`,
+          )
+          .set('authorization', bearer)
+          .expect(200)
+      ).body.data as Array<{ request_id: string; trace_id: string }>;
+      expect(audited.filter((event) => event.request_id === res.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ trace_id: root.traceId }),
+      ]);
+
       // Assets' own permission check went to OpenFGA, and its own queries are spans too.
       expect(trace).toContainEqual(
         expect.objectContaining({
