@@ -7,7 +7,8 @@ import { InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@ope
 import { RequestContext } from '../context/request-context.js';
 import { createOtelTracing } from './otel-tracing.js';
 import type { TracingSettings } from './tracing.config.js';
-import type { Tracing } from './tracing.js';
+import { recordRequestError, type Tracing } from './tracing.js';
+import { DependencyUnavailableError } from '../errors/app.exception.js';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT = '00f067aa0ba902b7';
@@ -93,6 +94,19 @@ describe('OtelTracing', () => {
     expect(server.parentSpanContext).toBeUndefined();
     expect(server.status.code).toBe(SpanStatusCode.ERROR);
     expect(server.attributes['error.type']).toBe('503');
+  });
+
+  it('should name the error a 5xx came from (its code or class, never its message) on the SERVER span', async () => {
+    const { request, reply, respond } = exchange();
+    const values = tracing.startRequest(request, reply);
+    RequestContext.run(values, () =>
+      recordRequestError(new DependencyUnavailableError('governance', new Error('token=s3cr3t'))),
+    );
+    respond(503);
+    const [server] = await spans();
+    expect(server.attributes['error.type']).toBe('SERVICE_UNAVAILABLE');
+    expect(server.status.code).toBe(SpanStatusCode.ERROR);
+    expect(JSON.stringify(server.attributes)).not.toContain('s3cr3t');
   });
 
   it('should name a request no route matched by its method alone', async () => {
