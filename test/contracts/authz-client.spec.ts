@@ -47,7 +47,7 @@ async function openFgaClientOver(options: OpenFgaHttpServerOptions) {
     apiUrl: server.url,
     storeName: 'contract',
     apiToken: API_TOKEN,
-    modelDsl: MODEL_DSL,
+    model: MODEL_DSL,
   });
   await client.init();
   return { client, server };
@@ -118,7 +118,7 @@ describe(`${OpenFgaAuthzClient.name} against the OpenFGA HTTP server`, () => {
       apiUrl: server.url,
       storeName: 'assets-platform',
       apiToken: API_TOKEN,
-      modelDsl,
+      model: modelDsl,
       ...extra,
     });
   const count = (method: string, pathEnd: string) =>
@@ -208,7 +208,7 @@ describe(`${OpenFgaAuthzClient.name} against the OpenFGA HTTP server`, () => {
       apiUrl: shortLived.url,
       storeName: 'gone',
       apiToken: API_TOKEN,
-      modelDsl: MODEL_DSL,
+      model: MODEL_DSL,
       maxRetries: 0,
     });
     await client.healthCheck();
@@ -229,7 +229,7 @@ describe(`${OpenFgaAuthzClient.name} against the OpenFGA HTTP server`, () => {
         apiUrl: failing.url,
         storeName: 'broken',
         apiToken: API_TOKEN,
-        modelDsl: MODEL_DSL,
+        model: MODEL_DSL,
         maxRetries: 1,
         minRetryWaitMs: 10,
       });

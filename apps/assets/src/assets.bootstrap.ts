@@ -27,7 +27,7 @@ import {
   CachingAuthzClient,
   createAuthzBackend,
   EndpointProofError,
-  loadProductModelDsl,
+  loadProductModel,
   verifyEndpointProof,
 } from '@app/authz';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
@@ -92,7 +92,7 @@ export async function buildAssetsInfra(
     const metrics = new AppMetrics('assets');
     registerPoolMetrics(metrics, database.pool);
     const { client } = await createAuthzBackend(authzConfig, {
-      modelDsl: loadProductModelDsl(),
+      model: loadProductModel(),
       traceparent: tracing.enabled ? () => tracing.activeTraceparent() : undefined,
     });
     const authz = meteredAuthz(client, config.AUTHZ_CHECK_CACHE_MS, metrics, {

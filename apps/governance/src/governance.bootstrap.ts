@@ -23,7 +23,7 @@ import {
   type TopologyConfig,
 } from '@app/config';
 import { loadAuthConfig } from '@app/auth';
-import { type AuthzBackend, AuthzConfig, createAuthzBackend, loadProductModelDsl } from '@app/authz';
+import { type AuthzBackend, AuthzConfig, createAuthzBackend, loadProductModel } from '@app/authz';
 import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { GovernanceConfig } from './governance.config.js';
@@ -86,7 +86,7 @@ export async function buildGovernanceInfra(
   try {
     const authz = await createAuthzBackend(authzConfig, {
       pool: database.pool,
-      modelDsl: loadProductModelDsl(),
+      model: loadProductModel(),
       traceparent: tracing.enabled ? () => tracing.activeTraceparent() : undefined,
     });
     const secrets = await createSecretsBackend(secretsConfig, {

@@ -29,13 +29,13 @@ describe(createAuthzBackend.name, () => {
 
     const remote = await createAuthzBackend(
       Object.assign(new AuthzConfig(), { OPENFGA_API_URL: 'http://openfga.test:8080' }),
-      { pool, modelDsl: 'model' },
+      { pool, model: 'model' },
     );
     expect(remote.client).toBeInstanceOf(OpenFgaAuthzClient);
     expect(init).toHaveBeenCalledTimes(1);
     expect(loaded).toEqual([]);
 
-    const local = await createAuthzBackend(new AuthzConfig(), { pool, modelDsl: 'model' });
+    const local = await createAuthzBackend(new AuthzConfig(), { pool, model: 'model' });
     expect(local).toEqual({ client: fakeClient, tupleStore: new FakeTupleStore(pool) });
     expect(loaded).toEqual(expect.arrayContaining(['engine', 'embedded client']));
   });

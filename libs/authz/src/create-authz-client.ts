@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { AuthzClient } from './authz-client.js';
 import type { AuthzConfig } from './authz.config.js';
+import type { AuthorizationModelJson } from './engine/compiled-model.js';
 import type { TupleStore } from './engine/tuple-store.js';
 import { OpenFgaAuthzClient } from './openfga/openfga-authz.client.js';
 
@@ -13,7 +14,12 @@ export interface AuthzBackend {
 /** OPENFGA_API_URL selects the OpenFGA server; otherwise the embedded engine over Postgres. */
 export async function createAuthzBackend(
   config: AuthzConfig,
-  deps: { pool?: pg.Pool; modelDsl: string; traceparent?: () => string | undefined },
+  deps: {
+    pool?: pg.Pool;
+    /** The model as DSL text or OpenFGA's JSON (the apps pass the precompiled loadProductModel()). */
+    model: string | AuthorizationModelJson;
+    traceparent?: () => string | undefined;
+  },
 ): Promise<AuthzBackend> {
   if (config.OPENFGA_API_URL) {
     const client = new OpenFgaAuthzClient({
@@ -22,7 +28,7 @@ export async function createAuthzBackend(
       storeName: config.OPENFGA_STORE_NAME,
       authorizationModelId: config.OPENFGA_AUTHORIZATION_MODEL_ID,
       apiToken: config.OPENFGA_API_TOKEN,
-      modelDsl: deps.modelDsl,
+      model: deps.model,
       traceparent: deps.traceparent,
     });
     await client.init();
@@ -33,5 +39,5 @@ export async function createAuthzBackend(
   // Loaded on demand: a process configured for an OpenFGA server never loads the engine.
   const { EmbeddedAuthzClient, PostgresTupleStore } = await import('./embedded/index.js');
   const tupleStore = new PostgresTupleStore(deps.pool);
-  return { client: EmbeddedAuthzClient.fromDsl(deps.modelDsl, tupleStore), tupleStore };
+  return { client: EmbeddedAuthzClient.fromDsl(deps.model, tupleStore), tupleStore };
 }

@@ -39,8 +39,13 @@ function reachable(url: string): Promise<boolean> {
  * A data dir can be opened by one process only, so the server's URL is published next to it
  * and a second process (the CLI while `npm start` runs) connects to the running server.
  */
+export interface EmbeddedPostgresOptions {
+  dataDir?: string | null;
+  maxConnections?: number;
+}
+
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string | null; maxConnections?: number } = {},
+  options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : null;
   const urlFile = dataDir ? `${dataDir}.url` : null;

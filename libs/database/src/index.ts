@@ -1,4 +1,4 @@
-export * from './embedded-postgres.js';
+export * from './embedded-postgres.lazy.js';
 export * from './open-database.js';
 export * from './database.config.js';
 export * from './snake-naming.strategy.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Tracing } from '@app/core';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.lazy.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { pgTargetOf, tracedPgClient } from './traced-pg-client.js';
 

@@ -1,4 +1,4 @@
-import syntaxTransformer from '@openfga/syntax-transformer';
+import { loadSyntaxTransformer } from '../model/syntax-transformer.js';
 import { AuthzEngineError } from './authz-engine.error.js';
 
 /** OpenFGA's JSON model shape (WriteAuthorizationModel body), schema 1.1. */
@@ -144,7 +144,7 @@ export function compileModel(input: string | AuthorizationModelJson): CompiledMo
 
 function parseDsl(dsl: string): AuthorizationModelJson {
   try {
-    return syntaxTransformer.transformer.transformDSLToJSONObject(dsl) as unknown as AuthorizationModelJson;
+    return loadSyntaxTransformer().transformDSLToJSONObject(dsl) as unknown as AuthorizationModelJson;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw AuthzEngineError.validation(`invalid model DSL: ${message}`);

@@ -108,7 +108,7 @@ describe(OpenFgaAuthzClient.name, () => {
       storeId: STORE_ID,
       authorizationModelId: MODEL_ID,
       apiToken: TOKEN,
-      modelDsl: DSL,
+      model: DSL,
       maxRetries: 0,
       ...extra,
     });
@@ -117,7 +117,7 @@ describe(OpenFgaAuthzClient.name, () => {
   it('should refuse store and model ids that are not ULIDs, and a missing store', () => {
     expect(() => pinned({ storeId: 'my-store' })).toThrow(/ULID/);
     expect(() => pinned({ authorizationModelId: 'latest' })).toThrow(/ULID/);
-    expect(() => new OpenFgaAuthzClient({ apiUrl: fake.url, modelDsl: DSL })).toThrow(/store/);
+    expect(() => new OpenFgaAuthzClient({ apiUrl: fake.url, model: DSL })).toThrow(/store/);
   });
 
   it('should verify a pinned store and model instead of writing a model', async () => {
@@ -147,7 +147,7 @@ describe(OpenFgaAuthzClient.name, () => {
     const client = new OpenFgaAuthzClient({
       apiUrl: fake.url,
       storeName: 'assets platform',
-      modelDsl: DSL,
+      model: DSL,
       maxRetries: 0,
     });
 
@@ -364,7 +364,7 @@ describe(OpenFgaAuthzClient.name, () => {
     const unreachable = await new OpenFgaAuthzClient({
       apiUrl: 'http://127.0.0.1:1',
       storeName: 'x',
-      modelDsl: DSL,
+      model: DSL,
       apiToken: TOKEN,
       maxRetries: 0,
     })

@@ -1,21 +1,32 @@
-import {
-  ClientWriteRequestOnDuplicateWrites,
-  ClientWriteRequestOnMissingDeletes,
-  CredentialsMethod,
-  FgaApiAuthenticationError,
-  FgaApiError,
-  FgaApiInternalError,
-  FgaApiNotFoundError,
-  FgaApiRateLimitExceededError,
-  FgaApiValidationError,
-  FgaValidationError,
+import type {
+  AuthorizationModel,
+  ClientBatchCheckItem,
   OpenFgaClient,
+  Store,
+  TupleKey as FgaTupleKey,
+  WriteAuthorizationModelRequest,
 } from '@openfga/sdk';
-import type { AuthorizationModel, ClientBatchCheckItem, Store, TupleKey as FgaTupleKey } from '@openfga/sdk';
-import { transformer } from '@openfga/syntax-transformer';
 import { AppException, DependencyUnavailableError } from '@app/core';
 import { AuthzClient } from '../authz-client.js';
 import type { CheckRequest, ListObjectsRequest, ReadTuplesFilter, TupleKey } from '../authz-client.js';
+import type { AuthorizationModelJson } from '../engine/compiled-model.js';
+import { loadSyntaxTransformer } from '../model/syntax-transformer.js';
+
+type FgaSdk = typeof import('@openfga/sdk');
+
+/** The SDK (and axios under it), loaded by the first client's init(): a process on the embedded engine never loads it. */
+let sdk: FgaSdk | undefined;
+
+async function loadSdk(): Promise<FgaSdk> {
+  sdk ??= await import('@openfga/sdk');
+  return sdk;
+}
+
+/** The loaded SDK; errors to map only exist once a call has been made, so it is always there. */
+function loadedSdk(): FgaSdk {
+  if (!sdk) throw new Error('@openfga/sdk is not loaded yet');
+  return sdk;
+}
 
 /** OpenFGA ids are ULIDs; the SDK rejects anything else, so fail at boot with a clear message. */
 const ULID_PATTERN = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
@@ -34,12 +45,12 @@ export interface OpenFgaAuthzClientOptions {
   storeId?: string;
   /** Store to find by name, or create, when no store id is given. */
   storeName?: string;
-  /** OPENFGA_AUTHORIZATION_MODEL_ID: pin a model instead of syncing `modelDsl`. */
+  /** OPENFGA_AUTHORIZATION_MODEL_ID: pin a model instead of syncing `model`. */
   authorizationModelId?: string;
   /** Pre-shared key sent as `Authorization: Bearer …`. */
   apiToken?: string;
-  /** The model in DSL form; written when it differs from the store's latest model. */
-  modelDsl: string;
+  /** The model, as DSL text or OpenFGA's JSON; written when it differs from the store's latest model. */
+  model: string | AuthorizationModelJson;
   /** SDK retries on network errors, 429 and 5xx (default 3). */
   maxRetries?: number;
   /** Base wait before the first retry, doubled each time (default 100 ms). */
@@ -58,7 +69,8 @@ export interface OpenFgaTarget {
  * model once; every other method calls it lazily, so the service can boot before OpenFGA.
  */
 export class OpenFgaAuthzClient extends AuthzClient {
-  private readonly fga: OpenFgaClient;
+  /** Built by init(), which every call awaits first. */
+  private fga!: OpenFgaClient;
   private ready?: Promise<OpenFgaTarget>;
 
   constructor(private readonly options: OpenFgaAuthzClientOptions) {
@@ -72,22 +84,28 @@ export class OpenFgaAuthzClient extends AuthzClient {
     if (!options.storeId && !options.storeName) {
       throw new Error('OpenFgaAuthzClient needs a store id or a store name');
     }
-    this.fga = new OpenFgaClient({
+  }
+
+  /** Resolves (and caches) the store and model; a failed attempt is retried on the next call. */
+  init(): Promise<OpenFgaTarget> {
+    this.ready ??= this.connect().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async connect(): Promise<OpenFgaTarget> {
+    const { CredentialsMethod, OpenFgaClient } = await loadSdk();
+    const options = this.options;
+    this.fga ??= new OpenFgaClient({
       apiUrl: options.apiUrl,
       credentials: options.apiToken
         ? { method: CredentialsMethod.ApiToken, config: { token: options.apiToken } }
         : undefined,
       retryParams: { maxRetry: options.maxRetries ?? 3, minWaitInMs: options.minRetryWaitMs ?? 100 },
     });
-  }
-
-  /** Resolves (and caches) the store and model; a failed attempt is retried on the next call. */
-  init(): Promise<OpenFgaTarget> {
-    this.ready ??= this.resolveTarget().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
+    return this.resolveTarget();
   }
 
   /** A call's SDK options, with the current span's `traceparent` header when tracing is on. */
@@ -184,8 +202,8 @@ export class OpenFgaAuthzClient extends AuthzClient {
           { writes: chunkWrites, deletes: chunkDeletes },
           this.traced({
             conflict: {
-              onDuplicateWrites: ClientWriteRequestOnDuplicateWrites.Ignore,
-              onMissingDeletes: ClientWriteRequestOnMissingDeletes.Ignore,
+              onDuplicateWrites: loadedSdk().ClientWriteRequestOnDuplicateWrites.Ignore,
+              onMissingDeletes: loadedSdk().ClientWriteRequestOnMissingDeletes.Ignore,
             },
           }),
         ),
@@ -261,7 +279,10 @@ export class OpenFgaAuthzClient extends AuthzClient {
   }
 
   private async syncModel(): Promise<string> {
-    const wanted = transformer.transformDSLToJSONObject(this.options.modelDsl);
+    const { model } = this.options;
+    const wanted = (
+      typeof model === 'string' ? loadSyntaxTransformer().transformDSLToJSONObject(model) : model
+    ) as WriteAuthorizationModelRequest;
     const latest = await this.call('readLatestAuthorizationModel', () =>
       this.fga.readLatestAuthorizationModel(),
     );
@@ -321,8 +342,13 @@ function toFgaTuple(tuple: TupleKey): FgaTupleKey {
   return { user: tuple.user, relation: tuple.relation, object: tuple.object };
 }
 
-/** Compares models in the syntax transformer's normal form (DSL round trip), ignoring ids and metadata noise. */
+/**
+ * Compares models without their ids: the same JSON is the same model. Otherwise they are compared
+ * in the syntax transformer's normal form (DSL round trip), which drops metadata noise a server
+ * may add; the parser is loaded only then.
+ */
 function sameModel(current: AuthorizationModel, wanted: Omit<AuthorizationModel, 'id'>): boolean {
+  if (stableStringify(modelBody(current)) === stableStringify(modelBody(wanted))) return true;
   try {
     return normalizeModel(current) === normalizeModel(wanted);
   } catch {
@@ -331,9 +357,14 @@ function sameModel(current: AuthorizationModel, wanted: Omit<AuthorizationModel,
   }
 }
 
-function normalizeModel(model: Omit<AuthorizationModel, 'id'>): string {
+function modelBody(model: Omit<AuthorizationModel, 'id'>) {
   const { schema_version, type_definitions, conditions } = model;
-  const dsl = transformer.transformJSONToDSL({ schema_version, type_definitions, conditions });
+  return { schema_version, type_definitions, conditions };
+}
+
+function normalizeModel(model: Omit<AuthorizationModel, 'id'>): string {
+  const transformer = loadSyntaxTransformer();
+  const dsl = transformer.transformJSONToDSL(modelBody(model));
   return stableStringify(transformer.transformDSLToJSONObject(dsl));
 }
 
@@ -355,6 +386,7 @@ const MISSING_TARGET_CODES = new Set([
 ]);
 
 function missingTargetCode(error: unknown): string | undefined {
+  const { FgaApiNotFoundError, FgaApiValidationError } = loadedSdk();
   if (!(error instanceof FgaApiValidationError || error instanceof FgaApiNotFoundError)) return undefined;
   const code = error.apiErrorCode as string | undefined;
   return code && MISSING_TARGET_CODES.has(code) ? code : undefined;
@@ -368,6 +400,15 @@ function missingTargetCode(error: unknown): string | undefined {
  * that keeps request bodies and headers out of logs.
  */
 function translateError(operation: string, error: unknown): Error {
+  const {
+    FgaApiAuthenticationError,
+    FgaApiError,
+    FgaApiInternalError,
+    FgaApiNotFoundError,
+    FgaApiRateLimitExceededError,
+    FgaApiValidationError,
+    FgaValidationError,
+  } = loadedSdk();
   if (error instanceof FgaApiValidationError || error instanceof FgaApiNotFoundError) {
     // Same mapping as EmbeddedAuthzClient: the caller sent something the model rejects.
     const code = error.apiErrorCode ? ` (${error.apiErrorCode})` : '';
