@@ -55,4 +55,57 @@ describe(CachingAuthzClient.name, () => {
     clock += 1;
     await expect(cached.check(probe)).resolves.toBe(false);
   });
+
+  describe('concurrent misses', () => {
+    /** An inner client whose batch checks answer only when the test says so. */
+    function gated() {
+      const pending: Array<{ size: number; settle: (answers: boolean[] | Error) => void }> = [];
+      const inner = {
+        batchCheck: (requests: unknown[]) =>
+          new Promise<boolean[]>((resolve, reject) =>
+            pending.push({
+              size: requests.length,
+              settle: (answers) => (answers instanceof Error ? reject(answers) : resolve(answers)),
+            }),
+          ),
+        writeTuples: () => Promise.resolve(),
+      } as unknown as ConstructorParameters<typeof CachingAuthzClient>[0];
+      return { pending, cached: new CachingAuthzClient(inner, 60_000) };
+    }
+
+    it('should share one round trip among concurrent checks of the same tuple', async () => {
+      const { pending, cached } = gated();
+      const answers = Promise.all([cached.check(probe), cached.check(probe), cached.check(probe)]);
+      expect(pending).toHaveLength(1);
+      pending[0].settle([true]);
+      await expect(answers).resolves.toEqual([true, true, true]);
+    });
+
+    it('should share a denial and a failure too, without leaving either behind', async () => {
+      const { pending, cached } = gated();
+      const denied = Promise.all([cached.check(probe), cached.check(probe)]);
+      pending[0].settle([false]);
+      await expect(denied).resolves.toEqual([false, false]);
+      const failed = Promise.allSettled([cached.check(probe), cached.check(probe)]);
+      expect(pending).toHaveLength(2);
+      pending[1].settle(new Error('openfga down'));
+      expect((await failed).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      void cached.check(probe);
+      expect(pending).toHaveLength(3);
+    });
+
+    it('should neither share nor keep an answer to a check sent before a write', async () => {
+      const { pending, cached } = gated();
+      const before = cached.check(probe);
+      await cached.writeTuples([], [tuple]);
+      const after = cached.check(probe);
+      expect(pending).toHaveLength(2);
+      pending[0].settle([true]);
+      pending[1].settle([false]);
+      await expect(before).resolves.toBe(true);
+      await expect(after).resolves.toBe(false);
+      void cached.check(probe);
+      expect(pending).toHaveLength(3);
+    });
+  });
 });

@@ -11,9 +11,15 @@ import {
  * round trip. Denials are never cached (a new grant works at once), writes made through this
  * client clear the cache (a revocation here applies at once), and a revocation made elsewhere
  * reaches this process within `ttlMs` — the same trade-off as OpenFGA's own check cache.
+ *
+ * Concurrent misses for one check share the round trip in flight: when an entry expires under
+ * load, the requests waiting on it cost one check, not one each.
  */
 export class CachingAuthzClient extends AuthzClient {
   private readonly allowed = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<boolean>>();
+  /** Bumped by every write: an answer to a check sent before a write is neither shared nor kept. */
+  private generation = 0;
   /** Told how many checks of each batch the cache answered (metrics). */
   onLookup: ((hits: number, misses: number) => void) | null = null;
 
@@ -34,23 +40,54 @@ export class CachingAuthzClient extends AuthzClient {
   override async batchCheck(requests: CheckRequest[]): Promise<boolean[]> {
     const now = this.now();
     const results: boolean[] = new Array<boolean>(requests.length);
+    const shared: Array<Promise<void>> = [];
     const misses: number[] = [];
     requests.forEach((request, i) => {
       const key = this.keyOf(request);
       const until = key ? this.allowed.get(key) : undefined;
-      if (until !== undefined && until > now) results[i] = true;
+      if (until !== undefined && until > now) {
+        results[i] = true;
+        return;
+      }
+      const pending = key ? this.inFlight.get(key) : undefined;
+      if (pending) shared.push(pending.then((allowed) => void (results[i] = allowed)));
       else misses.push(i);
     });
-    this.onLookup?.(requests.length - misses.length, misses.length);
-    if (misses.length) {
-      const answers = await this.inner.batchCheck(misses.map((i) => requests[i]));
-      misses.forEach((i, n) => {
-        results[i] = answers[n];
-        const key = this.keyOf(requests[i]);
-        if (answers[n] && key) this.remember(key, now);
-      });
-    }
+    this.onLookup?.(requests.length - misses.length - shared.length, misses.length + shared.length);
+    if (misses.length) shared.push(this.checkMisses(requests, misses, results, now));
+    await Promise.all(shared);
     return results;
+  }
+
+  /** Asks the inner client about `misses`, publishing each keyed check while it is in flight. */
+  private async checkMisses(
+    requests: CheckRequest[],
+    misses: number[],
+    results: boolean[],
+    now: number,
+  ): Promise<void> {
+    const generation = this.generation;
+    const answers = this.inner.batchCheck(misses.map((i) => requests[i]));
+    const keys = misses.map((i) => this.keyOf(requests[i]));
+    const published = new Map<string, Promise<boolean>>();
+    keys.forEach((key, n) => {
+      if (!key || this.inFlight.has(key)) return;
+      const answer = answers.then((all) => all[n]);
+      // A failure reaches the callers sharing it, and is no unhandled rejection when there are none.
+      answer.catch(() => undefined);
+      published.set(key, answer);
+      this.inFlight.set(key, answer);
+    });
+    try {
+      const answered = await answers;
+      misses.forEach((i, n) => {
+        results[i] = answered[n];
+        const key = keys[n];
+        if (answered[n] && key && generation === this.generation) this.remember(key, now);
+      });
+    } finally {
+      for (const [key, answer] of published) if (this.inFlight.get(key) === answer) this.inFlight.delete(key);
+    }
   }
 
   override listObjects(request: ListObjectsRequest): Promise<string[]> {
@@ -58,9 +95,12 @@ export class CachingAuthzClient extends AuthzClient {
   }
 
   override async writeTuples(writes: TupleKey[], deletes: TupleKey[] = []): Promise<void> {
-    this.allowed.clear();
-    await this.inner.writeTuples(writes, deletes);
-    this.allowed.clear();
+    this.forget();
+    try {
+      await this.inner.writeTuples(writes, deletes);
+    } finally {
+      this.forget();
+    }
   }
 
   override readTuples(filter: ReadTuplesFilter): Promise<TupleKey[]> {
@@ -75,6 +115,12 @@ export class CachingAuthzClient extends AuthzClient {
   private keyOf(request: CheckRequest): string | null {
     if (request.contextualTuples?.length) return null;
     return `${request.user}\u0000${request.relation}\u0000${request.object}`;
+  }
+
+  private forget(): void {
+    this.generation += 1;
+    this.allowed.clear();
+    this.inFlight.clear();
   }
 
   private remember(key: string, now: number): void {
