@@ -59,6 +59,8 @@ export async function startAssetsHarness(
     tupleStoreFactory: () => governance.infra.tupleStore!,
   });
   let db: TestDatabase | undefined;
+  // Booted so far: a replica that fails to boot must not leave the others running.
+  const replicas: AssetsReplica[] = [];
   try {
     db = await createTestDatabase('assets', { forApp: true });
     const env = {
@@ -74,15 +76,20 @@ export async function startAssetsHarness(
     const overrides = options.overrides ?? [];
     const boot = async (): Promise<AssetsReplica> => {
       const infra = await buildAssetsInfra(env);
-      const app = await createAssetsApp(
-        infra,
-        overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined,
-      );
-      await app.init();
-      await app.getHttpAdapter().getInstance().ready();
-      return { app, infra };
+      try {
+        const app = await createAssetsApp(
+          infra,
+          overrides.length ? (module, http) => createTestHttpApp(module, http, overrides) : undefined,
+        );
+        await app.init();
+        await app.getHttpAdapter().getInstance().ready();
+        return { app, infra };
+      } catch (error) {
+        await infra.database.close();
+        throw error;
+      }
     };
-    const replicas = [await boot()];
+    replicas.push(await boot());
     let app = replicas[0]!.app;
     if (count > 1) {
       // Booted one after the other: the first one ran the migrations.
@@ -114,6 +121,10 @@ export async function startAssetsHarness(
       },
     };
   } catch (error) {
+    for (const replica of replicas) {
+      await replica.app.close().catch(() => undefined);
+      await replica.infra.database.close().catch(() => undefined);
+    }
     await db?.drop();
     await openFga.close();
     await governance.close();

@@ -61,6 +61,14 @@ export async function startGovernanceHarness(
   const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/index.js');
   const boot = async (): Promise<GovernanceReplica> => {
     const infra = await buildGovernanceInfra(env);
+    try {
+      return await appOn(infra);
+    } catch (error) {
+      await infra.database.close();
+      throw error;
+    }
+  };
+  const appOn = async (infra: BuiltGovernanceInfra): Promise<GovernanceReplica> => {
     // A fault-injecting sink replaces the real one the Nest way, wherever AuditSink is declared.
     const app = options.auditSink
       ? await createGovernanceApp(infra, (module, http) =>
@@ -82,10 +90,21 @@ export async function startGovernanceHarness(
   const count = options.replicas ?? (await replicaCount());
   let app = replicas[0]!.app;
   if (count > 1) {
-    if (db.kind !== 'postgres')
-      throw new Error('Replicas share one PostgreSQL database: set TEST_DB=postgres');
-    // Booted one after the other: the first one ran the migrations.
-    while (replicas.length < count) replicas.push(await boot());
+    try {
+      if (db.kind !== 'postgres')
+        throw new Error('Replicas share one PostgreSQL database: set TEST_DB=postgres');
+      // Booted one after the other: the first one ran the migrations.
+      while (replicas.length < count) replicas.push(await boot());
+    } catch (error) {
+      // A replica that fails to boot must not leave the others running.
+      for (const replica of replicas) {
+        await replica.app.close().catch(() => undefined);
+        await replica.infra.database.close().catch(() => undefined);
+      }
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
     for (const replica of replicas) await replica.app.listen({ port: 0, host: '127.0.0.1' });
     const proxy = await RoundRobinProxy.start(replicas.map((r) => listeningUrl(r.app)));
     app = behindProxy(replicas[0]!.app, proxy, async () => {
