@@ -8,6 +8,7 @@ export * from './http/validation.pipe.js';
 export * from './http/route-authorization.decorator.js';
 export * from './pagination/pagination.js';
 export * from './logging/logger.module.js';
+export { AppLogger, NestLogger, ServiceLogger } from './logging/app-logger.js';
 export * from './context/request-context.js';
 export * from './context/request-context.module.js';
 export * from './swagger/error-responses.js';

@@ -2,7 +2,6 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { EnvelopeValidationPipe } from '../http/validation.pipe.js';
@@ -13,6 +12,8 @@ import { type DocumentServer, finishOpenApiDocument } from '../swagger/openapi-f
 import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
 import { appMetricsOf, registerHttpMetrics } from '../metrics/app-metrics.js';
 import { NO_TRACING, type Tracing } from '../tracing/tracing.js';
+import { AppLogger, bindRequestLogger, runInAppScope } from '../logging/app-logger.js';
+import { registerRequestLog } from '../logging/request-log.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -65,7 +66,12 @@ export function configureHttpApp(
 ): NestFastifyApplication {
   // An app with a route that says nothing about authorization does not start.
   assertEveryRouteDeclaresAuthorization(app);
-  app.useLogger(app.get(Logger));
+  const logger = app.get(AppLogger);
+  // Nest's logger is one per process: the lines buffered while this app booted, and what its
+  // init starts, are this app's (see app-logger.ts for lines logged inside a request).
+  runInAppScope(logger.pino, () => app.useLogger(logger.nest));
+  const init = app.init.bind(app);
+  app.init = () => runInAppScope(logger.pino, init);
   const fastify = app.getHttpAdapter().getInstance();
   // The request's context opens before anything else runs for it (logs, guards, handlers, the
   // error envelope), so everything the request does can read its ids; the id goes back as a header.
@@ -74,16 +80,22 @@ export function configureHttpApp(
     // Traced, the ids are the SERVER span's, so logs, envelope, audit and spans name one trace.
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
-      RequestContext.run(tracing.startRequest(request, reply), done);
+      const context = tracing.startRequest(request, reply);
+      bindRequestLogger(context, logger.pino);
+      RequestContext.run(context, done);
     });
     // Spans still queued go out when the app closes (bounded: a dead receiver cannot hold it up).
     fastify.addHook('onClose', () => tracing.shutdown());
   } else {
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
-      RequestContext.run(newRequestContext(String(request.id), request.headers.traceparent), done);
+      const context = newRequestContext(String(request.id), request.headers.traceparent);
+      bindRequestLogger(context, logger.pino);
+      RequestContext.run(context, done);
     });
   }
+  // After the context hook: the line is written when the response is done, with the request's ids.
+  registerRequestLog(app, logger.pino);
   const errors = new ErrorEnvelopeFilter(options.service);
   // Errors raised before Nest runs (body parsers, hooks) go to the route's Fastify error handler.
   // Nest installs its own only at init, after a plugin registered in onModuleInit may already

@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { pinoHttp } from 'pino-http';
+import Fastify from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newRequestContext, RequestContext } from '../context/request-context.js';
 import { createPrettyDestination, resolveLogFormat } from './log-format.js';
-import { loggerSettings, type LoggingOptions } from './logger.module.js';
+import { createAppPino, loggerSettings, type LoggingOptions } from './logger.module.js';
+import { registerRequestLog } from './request-log.js';
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -17,10 +17,9 @@ function sink(): { stream: Writable; text: () => string } {
   return { stream, text: () => chunks.join('') };
 }
 
-/** The app's logger exactly as nestjs-pino builds it: pino-http over the module's settings. */
+/** The app's logger exactly as createLoggerModule builds it. */
 function appLogger(options: Omit<LoggingOptions, 'service'>) {
-  const settings = loggerSettings({ service: 'assets', ...options });
-  return pinoHttp(settings.pinoHttp, settings.destination).logger;
+  return createAppPino({ service: 'assets', ...options });
 }
 
 describe('LOG_FORMAT', () => {
@@ -95,23 +94,19 @@ describe('pretty logs', () => {
 
   it('should put a request on one line: method, path without query, status and duration', async () => {
     const out = sink();
-    const settings = loggerSettings({ service: 'assets', format: 'pretty', destination: out.stream });
-    const middleware = pinoHttp(settings.pinoHttp, settings.destination);
-    const server = createServer((req, res) => {
-      middleware(req, res);
-      res.statusCode = 204;
-      res.end();
+    const fastify = Fastify();
+    fastify.get('/assets/connections', (_request, reply) => reply.code(204).send());
+    const app = { getHttpAdapter: () => ({ getInstance: () => fastify }) };
+    registerRequestLog(
+      app as unknown as NestFastifyApplication,
+      appLogger({ format: 'pretty', destination: out.stream }),
+    );
+    const response = await fastify.inject({
+      url: '/assets/connections?token=canary-q',
+      headers: { authorization: 'Bearer canary-header' },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/assets/connections?token=canary-q`, {
-        headers: { authorization: 'Bearer canary-header' },
-      });
-      expect(response.status).toBe(204);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    await fastify.close();
+    expect(response.statusCode).toBe(204);
     const line = out.text();
     // pino-pretty's `{if}` reads a 0 ms duration as absent: a request that fast shows none.
     expect(line).toMatch(/INFO \(assets\): request completed GET \/assets\/connections 204( \(\d+ ms\))?\n$/);

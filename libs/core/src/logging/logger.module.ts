@@ -1,12 +1,12 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, Scope } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
-import { LoggerModule } from 'nestjs-pino';
-import type { Options } from 'pino-http';
-import pino, { type DestinationStream } from 'pino';
+import { PinoLogger } from 'nestjs-pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { RequestContext } from '../context/request-context.js';
 import { RequestContextModule } from '../context/request-context.module.js';
 import { createPrettyDestination, resolveLogFormat } from './log-format.js';
+import { AppLogger, ServiceLogger } from './app-logger.js';
 
 export { LOG_FORMATS, type LogFormat, resolveLogFormat } from './log-format.js';
 
@@ -52,16 +52,32 @@ export function requestContextFields(): { request_id?: string; trace_id?: string
 @Module({})
 class LoggingModule {}
 
-/** The app's logger (nestjs-pino), and the request context its lines read (global, like the logger). */
+/**
+ * The app's own logger, built once: its pino instance (service, level, destination) for the
+ * request lines (configureHttpApp) and Nest's logger, and `PinoLogger` for the services that
+ * inject one. Global, like the request context its lines read. Each app in a process gets its
+ * own: nothing here is per process but the stdout stream.
+ */
 export function createLoggerModule(options: LoggingOptions): DynamicModule {
-  const { pinoHttp, destination } = loggerSettings(options);
+  const appLogger = new AppLogger(createAppPino(options));
+  const providers = [
+    { provide: AppLogger, useValue: appLogger },
+    // Services written against nestjs-pino's PinoLogger get this app's logger under that token.
+    { provide: PinoLogger, useFactory: () => new ServiceLogger(appLogger.pino), scope: Scope.TRANSIENT },
+  ];
   return {
     module: LoggingModule,
-    imports: [
-      LoggerModule.forRoot({ pinoHttp: destination ? [pinoHttp, destination] : pinoHttp }),
-      RequestContextModule,
-    ],
+    global: true,
+    imports: [RequestContextModule],
+    providers,
+    exports: [AppLogger, PinoLogger],
   };
+}
+
+/** One app's pino instance: its service on every line, its level, its destination. */
+export function createAppPino(options: LoggingOptions): Logger {
+  const settings = loggerSettings(options);
+  return settings.destination ? pino(settings.options, settings.destination) : pino(settings.options);
 }
 
 /**
@@ -69,16 +85,15 @@ export function createLoggerModule(options: LoggingOptions): DynamicModule {
  * only swaps the destination, so JSON lines are exactly what they were before LOG_FORMAT.
  */
 export function loggerSettings(options: LoggingOptions): {
-  pinoHttp: Options;
+  options: LoggerOptions;
   destination?: DestinationStream;
 } {
   // The terminal test is about stdout: a given destination (tests) stays JSON unless asked.
   const format = resolveLogFormat(options.format, options.destination ? false : undefined);
-  const pinoHttp: Options = {
+  const pinoOptions: LoggerOptions = {
     name: options.service,
     level: options.quiet ? 'silent' : (options.level ?? 'info'),
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-    autoLogging: { ignore: (req: IncomingMessage) => /\/health\/(live|ready)$/.test(req.url ?? '') },
     // Only what an operator needs; never headers, query values with secrets, or bodies.
     serializers: {
       req: (req: IncomingMessage & { id?: string }) => ({
@@ -87,17 +102,16 @@ export function loggerSettings(options: LoggingOptions): {
         url: req.url?.split('?')[0],
       }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+      err: pino.stdSerializers.err,
     },
-    // On every line through the base bindings: pino-http's customProps would cost a child logger
-    // and a stringify per request for the same field.
     base: { pid: process.pid, hostname: hostname(), service: options.service },
     mixin: requestContextFields,
   };
   const destination =
     format === 'pretty'
       ? createPrettyDestination(options.destination)
-      : (options.destination ?? (pinoHttp.level === 'silent' ? undefined : asyncStdout()));
-  return { pinoHttp, destination };
+      : (options.destination ?? (pinoOptions.level === 'silent' ? undefined : asyncStdout()));
+  return { options: pinoOptions, destination };
 }
 
 let stdout: DestinationStream | undefined;
