@@ -1,27 +1,26 @@
 import type { DataSource } from 'typeorm';
 import { SystemScope, type TenantScope } from '@app/core';
 import { type Scope, ScopedRepository, scopeKeysOf, tenantColumns } from './scoped.repository.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 const CONNECTIONS = tenantColumns('data_connections', 'org_id', 'scope_key');
 const LEASES = tenantColumns('secret_sweep_leases', 'org_id');
 
-/** Records the SQL and positional values a statement sends; TypeORM's escaping only marks what it was given. */
+/**
+ * Records the SQL and positional values a statement sends (outside a transaction, on the pool);
+ * TypeORM's escaping only marks what it was given.
+ */
 function recordingDataSource(sent: Array<{ sql: string; params: unknown }>): DataSource {
-  const manager = {
-    connection: {
-      driver: {
-        escapeQueryWithParameters: (sql: string, params: Record<string, unknown>) => [
-          `typeorm: ${sql}`,
-          params,
-        ],
+  const driver = {
+    escapeQueryWithParameters: (sql: string, params: Record<string, unknown>) => [`typeorm: ${sql}`, params],
+    master: {
+      query: async (sql: string, params: unknown) => {
+        sent.push({ sql, params });
+        return { rows: [] };
       },
     },
-    query: async (sql: string, params: unknown) => {
-      sent.push({ sql, params });
-      return [];
-    },
   };
-  return { manager } as unknown as DataSource;
+  return { manager: { connection: { driver } }, driver } as unknown as DataSource;
 }
 
 class ProbeRepository extends ScopedRepository {
@@ -86,6 +85,15 @@ describe(ScopedRepository.name, () => {
         params: ['acme', ['analytics', ''], 'c1'],
       },
     ]);
+  });
+
+  it("should give a failed statement TypeORM's error shape, so unique violations are still recognised", async () => {
+    const dataSource = recordingDataSource(sent) as unknown as { driver: { master: { query: unknown } } };
+    dataSource.driver.master.query = () =>
+      Promise.reject(Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'uq_name' }));
+    const probe = new ProbeRepository(dataSource as unknown as DataSource);
+    const error = await probe.byId({ orgId: 'acme', projectId: null }, 'c1').catch((e: unknown) => e);
+    expect(isUniqueViolation(error, 'uq_name')).toBe(true);
   });
 
   it('should filter an org-level scope on the org level only', async () => {
