@@ -253,7 +253,8 @@ describe('Tracing (e2e)', () => {
 
     beforeAll(async () => {
       const env = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.url };
-      h = await startAssetsHarness({ env, governanceEnv: env });
+      // One app per service: the spans asserted here are one request's, on the replica that served it.
+      h = await startAssetsHarness({ env, governanceEnv: env, replicas: 1 });
       http = h.app.getHttpServer();
       bearer = h.governance.bearer('alice', ORG);
       await h.governance.createOrg(ORG, 'alice');

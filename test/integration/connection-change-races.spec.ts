@@ -65,7 +65,11 @@ describe('Concurrent connection changes (races under load)', () => {
   const credentialsFor = (port: number) => ({ username: 'reader', password: passwordFor(port) });
 
   beforeAll(async () => {
-    h = await startAssetsHarness({ env: { RECONCILE_INTERVAL_MS: '0', GOVERNANCE_TIMEOUT_MS: '30000' } });
+    // One app: the races are between requests to it; two replicas race in replicated-background-work.
+    h = await startAssetsHarness({
+      replicas: 1,
+      env: { RECONCILE_INTERVAL_MS: '0', GOVERNANCE_TIMEOUT_MS: '30000' },
+    });
     http = h.app.getHttpServer();
     gov = h.governance.app.getHttpServer();
     await h.governance.createOrg(ORG, 'alice');

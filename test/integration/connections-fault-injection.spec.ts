@@ -88,7 +88,7 @@ describe('Connection crash consistency (fault injection)', () => {
       .expect(404);
 
   beforeAll(async () => {
-    h = await startAssetsHarness();
+    h = await startAssetsHarness({ replicas: 1 }); // faults are injected into one app's clients
     http = h.app.getHttpServer();
     governanceDb = h.governance.infra.database.dataSource;
     assetsDb = h.infra.database.dataSource;

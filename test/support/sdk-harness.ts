@@ -44,6 +44,8 @@ export async function startSdkTenant(
     owner?: string;
     projects?: string[];
     env?: NodeJS.ProcessEnv;
+    /** Apps per service; default E2E_REPLICAS. */
+    replicas?: number;
   } = {},
 ): Promise<SdkTenant> {
   const { org = 'acme', owner = 'alice', projects = ['analytics-prod'] } = options;
@@ -52,6 +54,7 @@ export async function startSdkTenant(
   try {
     h = await startAssetsHarness({
       env: { OBSTORE_BACKEND: 'local', OBSTORE_LOCAL_PREFIX: localRoot, ...options.env },
+      replicas: options.replicas,
     });
     const harness = h;
     await harness.app.listen({ port: 0, host: '127.0.0.1' });
