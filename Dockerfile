@@ -32,13 +32,13 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Heap settings measured by bench/soak.bench.js and bench/heap-flags.js (bench/README.md): old space
-# capped at 384 MB and a 16 MB semi-space. A cap well under the limit makes V8 collect instead of
+# capped at 384 MB and an 8 MB semi-space. A cap well under the limit makes V8 collect instead of
 # growing (without one it sizes the heap from the host's memory, and RSS roughly doubled under load);
-# the fixed semi-space keeps young-generation RSS at 3 x 16 MB whatever the old space. Sized for
+# the fixed semi-space keeps young-generation RSS at 3 x 8 MB whatever the old space. Sized for
 # Assets' 768Mi limit; deploy/k8s sets each app's own value.
 ENV NODE_ENV=production \
     APP=${APP} \
-    NODE_OPTIONS="--enable-source-maps --max-old-space-size=384 --max-semi-space-size=16"
+    NODE_OPTIONS="--enable-source-maps --max-old-space-size=384 --max-semi-space-size=8"
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -31,8 +31,8 @@ const SNAPSHOTS = process.env.BENCH_SOAK_HEAPSNAPSHOTS === '1';
 // The production heap settings (deploy/k8s base NODE_OPTIONS, less --enable-source-maps), so the
 // soak measures what ships; BENCH_ASSETS_NODE_OPTIONS / BENCH_GOVERNANCE_NODE_OPTIONS override them.
 const PRODUCTION_HEAP = {
-  assets: '--max-old-space-size=384 --max-semi-space-size=16',
-  governance: '--max-old-space-size=288 --max-semi-space-size=16',
+  assets: '--max-old-space-size=384 --max-semi-space-size=8',
+  governance: '--max-old-space-size=288 --max-semi-space-size=8',
 };
 const log = (...args) => console.log(...args);
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
