@@ -12,7 +12,7 @@ import { type DocumentServer, finishOpenApiDocument } from '../swagger/openapi-f
 import { assertEveryRouteDeclaresAuthorization } from './route-authorization.check.js';
 import { appMetricsOf, registerHttpMetrics } from '../metrics/app-metrics.js';
 import { NO_TRACING, type Tracing } from '../tracing/tracing.js';
-import { AppLogger, bindRequestLogger, runInAppScope } from '../logging/app-logger.js';
+import { AppLogger, runInAppScope } from '../logging/app-logger.js';
 import { registerRequestLog } from '../logging/request-log.js';
 
 export interface HttpAppOptions {
@@ -67,8 +67,8 @@ export function configureHttpApp(
   // An app with a route that says nothing about authorization does not start.
   assertEveryRouteDeclaresAuthorization(app);
   const logger = app.get(AppLogger);
-  // Nest's logger is one per process: the lines buffered while this app booted, and what its
-  // init starts, are this app's (see app-logger.ts for lines logged inside a request).
+  // Nest's logger is one per process: its lines name the app in scope (app-logger.ts), which is
+  // this one for the lines buffered while it booted, what its init starts and its requests.
   runInAppScope(logger.pino, () => app.useLogger(logger.nest));
   const init = app.init.bind(app);
   app.init = () => runInAppScope(logger.pino, init);
@@ -81,8 +81,7 @@ export function configureHttpApp(
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
       const context = tracing.startRequest(request, reply);
-      bindRequestLogger(context, logger.pino);
-      RequestContext.run(context, done);
+      runInAppScope(logger.pino, () => RequestContext.run(context, done));
     });
     // Spans still queued go out when the app closes (bounded: a dead receiver cannot hold it up).
     fastify.addHook('onClose', () => tracing.shutdown());
@@ -90,8 +89,7 @@ export function configureHttpApp(
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
       const context = newRequestContext(String(request.id), request.headers.traceparent);
-      bindRequestLogger(context, logger.pino);
-      RequestContext.run(context, done);
+      runInAppScope(logger.pino, () => RequestContext.run(context, done));
     });
   }
   // After the context hook: the line is written when the response is done, with the request's ids.
@@ -128,8 +126,9 @@ export function buildOpenApiDocument(app: INestApplication, options: HttpAppOpti
 }
 
 function setupSwagger(app: NestFastifyApplication, options: HttpAppOptions): void {
-  const document = buildOpenApiDocument(app, options);
-  SwaggerModule.setup('docs', app, document, {
+  // Built on the first /docs request (and kept by Swagger), not at boot: most replicas never
+  // serve it, and the document with its schemas is megabytes of idle heap.
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, options), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
   });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { newRequestContext, RequestContext } from '../context/request-context.js';
-import { AppLogger, bindRequestLogger, runInAppScope, ServiceLogger } from './app-logger.js';
+import { AppLogger, runInAppScope, ServiceLogger } from './app-logger.js';
 import { createAppPino } from './logger.module.js';
 
 type Line = Record<string, unknown>;
@@ -40,14 +40,16 @@ describe(AppLogger.name, () => {
     ]);
   });
 
-  it("should send Nest's lines to the app whose request is current, then to the app in scope, else its own", () => {
+  it("should send Nest's lines to the app in scope (its request or boot), else to its own", () => {
     const assets = appLogger('assets');
     const governance = appLogger('governance');
     // As in one process: the last app's Nest logger is the static one every `new Logger()` uses.
     const nest = governance.logger.nest;
+    // What configureHttpApp does for each Assets request.
     const context = newRequestContext('req-assets-1');
-    bindRequestLogger(context, assets.logger.pino);
-    RequestContext.run(context, () => nest.log('in an Assets request', 'Probe'));
+    runInAppScope(assets.logger.pino, () =>
+      RequestContext.run(context, () => nest.log('in an Assets request', 'Probe')),
+    );
     runInAppScope(assets.logger.pino, () => nest.log('Assets booting', 'Probe'));
     nest.log('no app current', 'Probe');
     expect(assets.lines.map((line) => [line.service, line.msg, line.request_id])).toEqual([

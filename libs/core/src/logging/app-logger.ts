@@ -1,32 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { RequestContext, type RequestContextValues } from '../context/request-context.js';
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
  * Which app a line belongs to when several run in one process (`npm start`, e2e): Nest's
- * `Logger` is one static instance per process, so it asks here. A request names its app
- * (configureHttpApp binds the request's context); work outside a request names the app whose
- * boot started it (logs flushed at `useLogger`, and what `init` starts: timers, sweepers).
+ * `Logger` is one static instance per process, so it asks here. configureHttpApp runs each
+ * request in its app's scope, and the app's boot (logs flushed at `useLogger`, and what `init`
+ * starts: timers, sweepers) too. One async-local value: no per-request map to fill or collect.
  */
-const loggerOfRequest = new WeakMap<RequestContextValues, Logger>();
 const appScope = new AsyncLocalStorage<Logger>();
 
-/** Lines logged while `context` is the current request's go to `logger` (its app's). */
-export function bindRequestLogger(context: RequestContextValues, logger: Logger): void {
-  loggerOfRequest.set(context, logger);
-}
-
-/** Runs `work`, and everything it starts, as `logger`'s app for lines logged outside a request. */
+/** Runs `work`, and everything it starts, as `logger`'s app. */
 export function runInAppScope<T>(logger: Logger, work: () => T): T {
   return appScope.run(logger, work);
-}
-
-function currentAppLogger(): Logger | undefined {
-  const context = RequestContext.current();
-  return (context && loggerOfRequest.get(context)) ?? appScope.getStore();
 }
 
 /** One app's logger, built once by createLoggerModule; its pino instance carries the app's service. */
@@ -42,8 +30,8 @@ export class AppLogger {
 /**
  * Nest's LoggerService over pino, with nestjs-pino's conventions (so call sites did not change):
  * `log(obj, msg, context)` merges `obj` into the line, an Error goes under `err`, the context
- * (Nest appends it last) goes under `context`. The line goes to the current app's logger, this
- * one's when no app is current.
+ * (Nest appends it last) goes under `context`. The line goes to the current app's logger (the
+ * one whose request or boot is running), this one's when no app is current.
  */
 export class NestLogger implements LoggerService {
   constructor(private readonly fallback: Logger) {}
@@ -73,7 +61,7 @@ export class NestLogger implements LoggerService {
   }
 
   private call(level: Level, message: unknown, params: unknown[]): void {
-    const logger = currentAppLogger() ?? this.fallback;
+    const logger = appScope.getStore() ?? this.fallback;
     if (!logger.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = {};
     let rest = params;
