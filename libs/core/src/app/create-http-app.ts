@@ -93,7 +93,7 @@ export function configureHttpApp(
     });
   }
   // After the context hook: the line is written when the response is done, with the request's ids.
-  registerRequestLog(app, logger.pino);
+  registerRequestLog(app, logger.requests);
   const errors = new ErrorEnvelopeFilter(options.service);
   // Errors raised before Nest runs (body parsers, hooks) go to the route's Fastify error handler.
   // Nest installs its own only at init, after a plugin registered in onModuleInit may already

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { newRequestContext, RequestContext } from '../context/request-context.js';
 import { AppLogger, runInAppScope, ServiceLogger } from './app-logger.js';
-import { createAppPino } from './logger.module.js';
+import { createAppLogger } from './logger.module.js';
 
 type Line = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ function appLogger(service: string, level = 'info'): { logger: AppLogger; lines:
       done();
     },
   });
-  return { logger: new AppLogger(createAppPino({ service, level, destination })), lines };
+  return { logger: createAppLogger({ service, level, destination }), lines };
 }
 
 describe(AppLogger.name, () => {

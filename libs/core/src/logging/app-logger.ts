@@ -17,12 +17,19 @@ export function runInAppScope<T>(logger: Logger, work: () => T): T {
   return appScope.run(logger, work);
 }
 
-/** One app's logger, built once by createLoggerModule; its pino instance carries the app's service. */
+/** One app's logger, built once (createAppLogger); its pino instances carry the app's service. */
 export class AppLogger {
   /** Nest's logger for this app (`app.useLogger`). */
   readonly nest: NestLogger;
 
-  constructor(readonly pino: Logger) {
+  /**
+   * @param pino the app's lines, redacted
+   * @param requests the request lines (registerRequestLog): the same settings, without redaction
+   */
+  constructor(
+    readonly pino: Logger,
+    readonly requests: Logger = pino,
+  ) {
     this.nest = new NestLogger(pino);
   }
 }

@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { newRequestContext, RequestContext } from '../context/request-context.js';
 import { createPrettyDestination, resolveLogFormat } from './log-format.js';
-import { createAppPino, loggerSettings, type LoggingOptions } from './logger.module.js';
+import { createAppLogger, loggerSettings, type LoggingOptions } from './logger.module.js';
 import { registerRequestLog } from './request-log.js';
 
 function sink(): { stream: Writable; text: () => string } {
@@ -19,7 +19,7 @@ function sink(): { stream: Writable; text: () => string } {
 
 /** The app's logger exactly as createLoggerModule builds it. */
 function appLogger(options: Omit<LoggingOptions, 'service'>) {
-  return createAppPino({ service: 'assets', ...options });
+  return createAppLogger({ service: 'assets', ...options }).pino;
 }
 
 describe('LOG_FORMAT', () => {
@@ -97,10 +97,8 @@ describe('pretty logs', () => {
     const fastify = Fastify();
     fastify.get('/assets/connections', (_request, reply) => reply.code(204).send());
     const app = { getHttpAdapter: () => ({ getInstance: () => fastify }) };
-    registerRequestLog(
-      app as unknown as NestFastifyApplication,
-      appLogger({ format: 'pretty', destination: out.stream }),
-    );
+    const logger = createAppLogger({ service: 'assets', format: 'pretty', destination: out.stream });
+    registerRequestLog(app as unknown as NestFastifyApplication, logger.requests);
     const response = await fastify.inject({
       url: '/assets/connections?token=canary-q',
       headers: { authorization: 'Bearer canary-header' },
