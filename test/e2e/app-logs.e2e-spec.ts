@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Controller, Get, Injectable, Logger, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PinoLogger } from 'nestjs-pino';
 import request from 'supertest';
-import { createHttpApp, createLoggerModule, Public } from '@app/core';
+import { createHttpApp, createLoggerModule, Public, ServiceLogger } from '@app/core';
 
 type LogLine = Record<string, unknown> & { msg?: string; req?: { id?: string } };
 
@@ -19,10 +18,10 @@ function capture(): { destination: Writable; lines: LogLine[] } {
   return { destination, lines };
 }
 
-/** A service logging through the injected PinoLogger, as VerificationLog does. */
+/** A service logging through the injected ServiceLogger, as VerificationLog does. */
 @Injectable()
 class ProbeLog {
-  constructor(private readonly pino: PinoLogger) {
+  constructor(private readonly pino: ServiceLogger) {
     pino.setContext('ProbeLog');
   }
 
@@ -130,7 +129,7 @@ describe('App logs, two apps in one process (e2e)', () => {
     expect(governanceLog.lines.every((line) => line.service === 'governance')).toBe(true);
   });
 
-  it("should write each app's service lines (Nest Logger and injected PinoLogger) at its own level", async () => {
+  it("should write each app's service lines (Nest Logger and injected ServiceLogger) at its own level", async () => {
     const assetsId = await call(assets, '/assets-probe/probe');
     const governanceId = await call(governance, '/governance-probe/probe');
 

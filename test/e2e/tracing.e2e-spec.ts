@@ -153,8 +153,7 @@ describe('Tracing (e2e)', () => {
     await receiver.close();
   });
 
-  // First: nestjs-pino keeps process-wide state, and an app built after others in the same
-  // process does not get its own destination (reported; logging is being reworked).
+  // One app with its own log destination, so its lines can be read back.
   describe('in one app: the error envelope, the log lines and the exported span agree', () => {
     const lines: Array<Record<string, unknown>> = [];
     let app: NestFastifyApplication;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
+import { ServiceLogger } from '@app/core';
 import type { VerificationLogger } from './verification.service.js';
 
 /** One structured line per verification in the app's log: codes and timings, never messages or credentials. */
 @Injectable()
 export class VerificationLog implements VerificationLogger {
-  constructor(private readonly pino: PinoLogger) {
+  constructor(private readonly pino: ServiceLogger) {
     pino.setContext('Verification');
   }
 

@@ -9,7 +9,7 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export function generateRequestId(raw: IncomingMessage): string {
   const incoming = raw.headers['x-request-id'];
   const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
-  // pino-http reads raw.id, so the log line and the response share the id.
+  // The request-log serializer reads raw.id, so the log line and the response share the id.
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
 }

@@ -106,7 +106,7 @@ function isExceptionHandlerContract(level: Level, message: unknown, rest: unknow
 }
 
 /**
- * The logger services inject (under nestjs-pino's `PinoLogger` token): pino's call signatures,
+ * The logger services inject: pino's call signatures,
  * with the context set by `setContext` on every line. Always its own app's logger: DI built it.
  */
 export class ServiceLogger {

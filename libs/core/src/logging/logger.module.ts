@@ -1,7 +1,6 @@
 import { type DynamicModule, Module, Scope } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
-import { PinoLogger } from 'nestjs-pino';
 import pino, { type DestinationStream, type LoggerOptions } from 'pino';
 import { RequestContext } from '../context/request-context.js';
 import { RequestContextModule } from '../context/request-context.module.js';
@@ -54,23 +53,23 @@ class LoggingModule {}
 
 /**
  * The app's own logger, built once: its pino instance (service, level, destination) for the
- * request lines (configureHttpApp) and Nest's logger, and `PinoLogger` for the services that
- * inject one. Global, like the request context its lines read. Each app in a process gets its
+ * request lines (configureHttpApp) and Nest's logger, and a `ServiceLogger` for each service that
+ * injects one. Global, like the request context its lines read. Each app in a process gets its
  * own: nothing here is per process but the stdout stream.
  */
 export function createLoggerModule(options: LoggingOptions): DynamicModule {
   const appLogger = createAppLogger(options);
   const providers = [
     { provide: AppLogger, useValue: appLogger },
-    // Services written against nestjs-pino's PinoLogger get this app's logger under that token.
-    { provide: PinoLogger, useFactory: () => new ServiceLogger(appLogger.pino), scope: Scope.TRANSIENT },
+    // Transient: each service gets its own, so setContext names that service only.
+    { provide: ServiceLogger, useFactory: () => new ServiceLogger(appLogger.pino), scope: Scope.TRANSIENT },
   ];
   return {
     module: LoggingModule,
     global: true,
     imports: [RequestContextModule],
     providers,
-    exports: [AppLogger, PinoLogger],
+    exports: [AppLogger, ServiceLogger],
   };
 }
 
