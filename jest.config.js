@@ -62,6 +62,10 @@ if (process.env.CI !== 'true') {
 export default {
   // Global (not per project): suites that boot PGlite and two apps need more than 5 s to start.
   testTimeout: 60_000,
+  // Integration and e2e run one file at a time in one worker (--maxWorkers=1), which is replaced
+  // once it holds this much after a file: each suite boots apps (and PGlite's WASM heap), and one
+  // long-lived process grew to 2.7 GB and ran the last PGlite suites 3-5x slower.
+  workerIdleMemoryLimit: '1200MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
