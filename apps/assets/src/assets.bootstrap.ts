@@ -190,7 +190,8 @@ const PROTECTED_URLS_REFRESH_MS = 5 * 60_000;
  * Every URL this process dials itself. A tenant must not reach them, wherever they live: their
  * host and port are denied by the egress policy, and their ports on this machine's addresses.
  */
-function internalUrlsOf(
+/** Platform endpoints no tenant may reach: the collector receives traces, so it is one of them. */
+export function internalUrlsOf(
   env: NodeJS.ProcessEnv,
   topology: TopologyConfig,
   config: AssetsConfig,
@@ -204,6 +205,8 @@ function internalUrlsOf(
     env.AUTH_JWKS_URL,
     topology.AUTH_DEV_ISSUER_BASE,
     env.OBSTORE_ENDPOINT,
+    env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
   ].filter((url): url is string => typeof url === 'string' && url.length > 0);
 }
 

@@ -29,3 +29,29 @@ describe('topology consumers', () => {
     expect(loadVerificationConfig({}).protectedPorts).toEqual([8002, 8001, 8081, 9465, 9464]);
   });
 });
+
+describe('internal endpoints kept from tenants', () => {
+  it('should protect the trace collector, whichever variable names it', async () => {
+    const { internalUrlsOf } = await import('./assets.bootstrap.js');
+    const { loadTopology, loadConfig } = await import('@app/config');
+    const { AssetsConfig } = await import('./assets.config.js');
+    const { AuthzConfig } = await import('@app/authz');
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.observability:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://traces.observability:4318/v1/traces',
+    };
+    const urls = internalUrlsOf(
+      env,
+      loadTopology(env),
+      loadConfig('assets', AssetsConfig, env),
+      loadConfig('authz', AuthzConfig, { OPENFGA_API_URL: 'http://openfga:8080' }),
+    );
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'http://collector.observability:4318',
+        'http://traces.observability:4318/v1/traces',
+        'http://openfga:8080',
+      ]),
+    );
+  });
+});
