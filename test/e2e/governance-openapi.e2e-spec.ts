@@ -76,6 +76,10 @@ const OPERATIONS: Record<string, [operationId: string, statuses: number[]]> = {
     'deleteResourceSecretInternal',
     [204, 400, 401, 404, 429, 503, 504],
   ],
+  'GET /governance/internal/resources/data-connections/{resource_uri}/secrets/{name}': [
+    'readResourceSecretInternal',
+    [200, 400, 401, 404, 429, 503, 504],
+  ],
   'GET /governance/internal/resource-secrets': ['listSecretInventory', [200, 400, 401, 404, 429, 503]],
   'POST /governance/internal/resource-secrets/keys': [
     'findSecretInventoryKeys',

@@ -224,6 +224,7 @@ describe('Connection crash consistency (fault injection)', () => {
         createdBy: 'alice',
         lastVerifiedAt: null,
         lastVerification: null,
+        healthCheckIntervalS: null,
       };
       await repo.insertProvisioning({ orgId: ORG, projectId: PROJECT }, row, 'alice');
       return row;

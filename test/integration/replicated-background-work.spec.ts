@@ -140,6 +140,7 @@ function countCalls<T extends object>(
           createdBy: 'alice',
           lastVerifiedAt: null,
           lastVerification: null,
+          healthCheckIntervalS: null,
         },
         'alice',
       );

@@ -41,6 +41,7 @@ function newRow(scope: TenantScope, slug: string): NewRow {
     createdBy: 'alice',
     lastVerifiedAt: null,
     lastVerification: null,
+    healthCheckIntervalS: null,
   };
 }
 

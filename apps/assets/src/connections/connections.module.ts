@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssetsConfig } from '../assets.config.js';
+import { CLOCK, type Clock } from '../common/index.js';
 import { GovernanceGatewayModule } from '../governance/index.js';
 import { VerificationModule } from '../verification/index.js';
 import { ConnectionVerificationService } from './connection-verification.service.js';
@@ -16,11 +17,18 @@ import { ConnectionOperationsRepository } from './persistence/connection-operati
 import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { SecretSweepRepository } from './persistence/secret-sweep.repository.js';
 import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
+import { ConnectionHealthController } from './health/connection-health.controller.js';
+import {
+  HEALTH_SCHEDULE_OPTIONS,
+  type HealthScheduleOptions,
+  HealthScheduler,
+} from './health/health-scheduler.js';
+import { HealthChecksRepository } from './persistence/health-checks.repository.js';
 
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
   imports: [GovernanceGatewayModule, VerificationModule],
-  controllers: [ConnectionsController],
+  controllers: [ConnectionsController, ConnectionHealthController],
   providers: [
     ConnectionsRepository,
     ConnectionOperationsRepository,
@@ -30,7 +38,11 @@ import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
     ConnectionVerificationService,
     ConnectionsReconciler,
     SecretStoreSweeper,
+    HealthChecksRepository,
+    HealthScheduler,
     VerifyRateLimiter,
+    // The scheduler's time; tests replace it to move time instead of sleeping.
+    { provide: CLOCK, useValue: Date.now satisfies Clock },
     {
       provide: VERIFY_RATE_LIMIT,
       useFactory: (config: AssetsConfig) => config.VERIFY_RATE_PER_MINUTE,
@@ -46,6 +58,20 @@ import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
       useFactory: (config: AssetsConfig): SecretSweepOptions => ({
         intervalMs: config.SECRETS_SWEEP_INTERVAL_MS,
         graceMs: config.SECRETS_SWEEP_GRACE_MS,
+      }),
+      inject: [AssetsConfig],
+    },
+    {
+      provide: HEALTH_SCHEDULE_OPTIONS,
+      useFactory: (config: AssetsConfig): HealthScheduleOptions => ({
+        tickMs: config.HEALTH_CHECK_TICK_MS,
+        defaultIntervalS: config.HEALTH_CHECK_DEFAULT_INTERVAL_S,
+        concurrency: config.HEALTH_CHECK_CONCURRENCY,
+        orgConcurrency: config.HEALTH_CHECK_ORG_CONCURRENCY,
+        historyLimit: config.HEALTH_HISTORY_LIMIT,
+        slowMs: config.HEALTH_CHECK_SLOW_MS,
+        tlsExpiryWarningDays: config.HEALTH_TLS_EXPIRY_WARNING_DAYS,
+        credentialsMaxAgeDays: config.HEALTH_CREDENTIALS_MAX_AGE_DAYS,
       }),
       inject: [AssetsConfig],
     },

@@ -1,6 +1,7 @@
 import { CreateDataConnections1764000000200 } from './migrations/1764000000200-CreateDataConnections.js';
 import { SerializeConnectionChanges1764000000420 } from './migrations/1764000000420-SerializeConnectionChanges.js';
 import { CreateSecretSweepLeases1764000000600 } from './migrations/1764000000600-CreateSecretSweepLeases.js';
+import { AddConnectionHealth1764000000700 } from './migrations/1764000000700-AddConnectionHealth.js';
 import { ConnectionOperationEntity, DataConnectionEntity } from '../connections/index.js';
 import { STORAGE_ENTITIES, STORAGE_MIGRATIONS } from '../storage/index.js';
 
@@ -10,4 +11,5 @@ export const ASSETS_MIGRATIONS = [
   ...STORAGE_MIGRATIONS,
   SerializeConnectionChanges1764000000420,
   CreateSecretSweepLeases1764000000600,
+  AddConnectionHealth1764000000700,
 ];

@@ -55,6 +55,7 @@ const newRow = () => ({
   createdBy: 'alice',
   lastVerifiedAt: null,
   lastVerification: null,
+  healthCheckIntervalS: null,
 });
 
 const draft = (action: string): AuditDraft => ({

@@ -1,7 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
 import { AuthzClient } from '@app/authz';
-import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connections.repository.js';
+import {
+  ConnectionsRepository,
+  type NewConnectionRow,
+  OPERATION_LEASE_MS,
+} from '../persistence/connections.repository.js';
 import {
   ConnectionOperationsRepository,
   type ClaimedOperation,
@@ -77,10 +81,7 @@ export class ConnectionSaga {
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
   async create(
     principal: Principal,
-    row: Omit<
-      DataConnectionEntity,
-      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
-    >,
+    row: NewConnectionRow,
     secret: StoredCredentials,
     audit: AuditDraft,
   ): Promise<void> {
