@@ -116,7 +116,8 @@ export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModul
           if (outcome === 'changed') summary.changed += 1;
         }
       }
-      if (due.length < this.options.concurrency) break;
+      // A batch smaller than `concurrency` may only mean the per-org cap: go on until none is due.
+      if (due.length === 0) break;
     }
     return summary;
   }
