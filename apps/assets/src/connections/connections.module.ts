@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssetsConfig } from '../assets.config.js';
 import { GovernanceGatewayModule } from '../governance/index.js';
 import { VerificationModule } from '../verification/index.js';
+import { NotificationsModule } from '../notifications/index.js';
 import { ConnectionVerificationService } from './connection-verification.service.js';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsService } from './connections.service.js';
@@ -19,7 +20,7 @@ import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
 
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
-  imports: [GovernanceGatewayModule, VerificationModule],
+  imports: [GovernanceGatewayModule, VerificationModule, NotificationsModule],
   controllers: [ConnectionsController],
   providers: [
     ConnectionsRepository,

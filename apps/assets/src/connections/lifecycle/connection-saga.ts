@@ -14,6 +14,7 @@ import {
   GovernanceUnavailableError,
   type StoredCredentials,
 } from '../../governance/index.js';
+import { ConnectionEvents } from '../../notifications/index.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
@@ -72,6 +73,7 @@ export class ConnectionSaga {
     private readonly authz: AuthzClient,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly audit: AuditRecorder,
+    private readonly events: ConnectionEvents,
   ) {}
 
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
@@ -243,7 +245,7 @@ export class ConnectionSaga {
    * any a failed change could not remove), then every tuple, then the row with its operation.
    */
   private async finishDelete(
-    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>,
+    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'actorId'>,
     principal: Principal | null,
   ): Promise<void> {
     const scope = scopeOfRow(op);
@@ -251,6 +253,16 @@ export class ConnectionSaga {
       await this.credentials.purge(principal, op.resourceUri, version);
     }
     await deleteAllConnectionTuples(this.authz, refOf(op));
+    // Before the operation closes, keyed by it: a retry by the reconciler publishes nothing twice.
+    await this.events.publish({
+      id: op.id,
+      type: 'connection.deleted',
+      orgId: op.orgId,
+      projectId: op.projectId,
+      resourceUri: op.resourceUri,
+      data: {},
+      actor: op.actorId,
+    });
     await this.connections.deleteRowAndFinish(scope, op.connectionId, op.id, 'completed');
   }
 
