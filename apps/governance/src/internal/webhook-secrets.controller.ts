@@ -69,7 +69,15 @@ export class WebhookSecretsController {
     summary: "Store or replace a webhook's signing secret (service accounts only; audited)",
   })
   @ApiParam(URI_PARAM)
-  @ApiBody({ type: WebhookSigningSecretDto })
+  @ApiBody({
+    type: WebhookSigningSecretDto,
+    examples: {
+      created: {
+        summary: 'The secret of a new subscription',
+        value: { value: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+      },
+    },
+  })
   @ApiNoContentResponse({ description: 'Stored' })
   @ApiErrors(404, 422, 503, 504)
   async put(
