@@ -243,12 +243,42 @@ describe('Webhooks (e2e)', () => {
     for (const res of reads) expect(JSON.stringify(res.body)).not.toContain(hook.signing_secret.slice(6));
     expect(reads[1]!.body).not.toHaveProperty('signing_secret');
 
-    // The event is an audit event too.
+    // The event is an audit event too, written by the service account with the request's actor.
     const audit = await request(gov)
-      .get('/governance/audit/events')
-      .query({ action: 'data_connection.event.deleted' })
-      .set('authorization', as('alice'));
-    if (audit.status === 200) expect(JSON.stringify(audit.body)).toContain(uri);
+      .get('/governance/audit')
+      .query({ action: 'data_connection.event.deleted', resource_id: uri })
+      .set('authorization', as('alice'))
+      .expect(200);
+    expect(audit.body.data).toHaveLength(1);
+    expect(audit.body.data[0]).toMatchObject({ action: 'data_connection.event.deleted', resource_id: uri });
+    expect(JSON.stringify(audit.body)).not.toContain(hook.signing_secret.slice(6));
+  });
+
+  it('should keep the signing secrets behind Governance routes no user and no other org can use', async () => {
+    const hook = await createWebhook('signed', '/unused');
+    const path = `/governance/internal/webhook-secrets/${encodeURIComponent(`webhook:${ORG}:signed:${hook.id}`)}`;
+    await request(gov).get(path).set('authorization', as('alice')).expect(404);
+    await request(gov).get(path).expect(401);
+    const globex = await h.infra.serviceIdentity.credentialsFor('globex');
+    await request(gov)
+      .get(path)
+      .set('authorization', `Bearer ${globex.token}`)
+      .set('x-org-id', 'globex')
+      .expect(404);
+    const acme = await h.infra.serviceIdentity.credentialsFor(ORG);
+    const own = await request(gov)
+      .get(path)
+      .set('authorization', `Bearer ${acme.token}`)
+      .set('x-org-id', ORG)
+      .expect(200);
+    expect(own.body).toEqual({ value: hook.signing_secret });
+    await call('delete', `/assets/webhooks/${hook.id}`, 'alice', 'signed').expect(204);
+    // Deleting the webhook deleted its secret.
+    await request(gov)
+      .get(path)
+      .set('authorization', `Bearer ${acme.token}`)
+      .set('x-org-id', ORG)
+      .expect(404);
   });
 
   it('should retry a 500 after its backoff, with the same webhook-id, and log both attempts', async () => {
@@ -283,19 +313,23 @@ describe('Webhooks (e2e)', () => {
   it('should never deliver one event twice when two workers race', async () => {
     const hook = await createWebhook('raced', '/raced');
     for (let i = 0; i < 6; i++) await createAndDeleteConnection('raced');
-    const second = new WebhookDeliveryWorker(
-      h.app.get(WebhookDeliveriesRepository),
-      h.app.get(WebhookSecretsStore),
-      h.app.get(WebhookSender),
-      { intervalMs: 0, random: () => 0 },
-      () => now,
-      h.app.get(AppMetrics),
-    );
+    // With E2E_REPLICAS=2 the other replica's worker (its own pool); else a second worker here.
+    const replica = h.replicas[1]?.app.get(WebhookDeliveryWorker);
+    const second =
+      replica ??
+      new WebhookDeliveryWorker(
+        h.app.get(WebhookDeliveriesRepository),
+        h.app.get(WebhookSecretsStore),
+        h.app.get(WebhookSender),
+        { intervalMs: 0, random: () => 0 },
+        () => now,
+        h.app.get(AppMetrics),
+      );
     // The third call shares the first one's pass (one pass at a time per process).
     const results = await Promise.all([worker.runOnce(), second.runOnce(), worker.runOnce()]);
     expect(results[2]).toBe(results[0]);
     await Promise.all([worker.runOnce(), second.runOnce()]);
-    await second.onModuleDestroy();
+    if (!replica) await second.onModuleDestroy();
 
     const got = receiver.at('/raced');
     const ids = got.map((r) => String(r.headers['webhook-id']));
