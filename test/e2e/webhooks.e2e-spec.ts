@@ -406,4 +406,15 @@ describe('Webhooks (e2e)', () => {
       expect(all).not.toContain(secret.slice('whsec_'.length));
     }
   });
+
+  it('should drop events, deliveries and their log once past retention', async () => {
+    const hooks = await call('get', '/assets/webhooks', 'alice', 'retried').expect(200);
+    const id = (hooks.body.data as { id: string }[])[0]!.id;
+    const before = await call('get', `/assets/webhooks/${id}/deliveries`, 'alice', 'retried').expect(200);
+    expect(before.body.pagination.total_items).toBe(1);
+    now += 31 * 24 * 3_600_000;
+    await worker.runOnce();
+    const after = await call('get', `/assets/webhooks/${id}/deliveries`, 'alice', 'retried').expect(200);
+    expect(after.body).toMatchObject({ data: [], pagination: { total_items: 0 } });
+  });
 });

@@ -37,6 +37,8 @@ export class CreateWebhooks1764000000800 implements MigrationInterface {
       actor_id text NOT NULL,
       occurred_at timestamptz NOT NULL
     )`);
+    // The retention sweep removes the oldest events (with their deliveries and log) first.
+    await q.query('CREATE INDEX webhook_events_occurred_idx ON webhook_events (occurred_at)');
     await q.query(`CREATE TABLE webhook_deliveries (
       id uuid PRIMARY KEY,
       event_id uuid NOT NULL REFERENCES webhook_events (id) ON DELETE CASCADE,

@@ -7,7 +7,7 @@ import type {
 } from '../persistence/webhook-deliveries.repository.js';
 import type { WebhookSecretsStore } from '../webhook-secrets.store.js';
 import { BASE_BACKOFF_MS } from './delivery-policy.js';
-import { payloadOf, WebhookDeliveryWorker } from './webhook-delivery.worker.js';
+import { payloadOf, RETENTION_MS, WebhookDeliveryWorker } from './webhook-delivery.worker.js';
 import type { SendResult, WebhookSender } from './webhook-sender.js';
 import { generateSigningSecret, verifyWebhook } from './webhook-signature.js';
 
@@ -49,6 +49,11 @@ class FakeDeliveries {
     return true;
   }
   async release(): Promise<void> {}
+  sweptBefore: Date[] = [];
+  async deleteSettledBefore(_s: unknown, cutoff: Date): Promise<number> {
+    this.sweptBefore.push(cutoff);
+    return 0;
+  }
 }
 
 describe(WebhookDeliveryWorker.name, () => {
@@ -149,6 +154,12 @@ describe(WebhookDeliveryWorker.name, () => {
     deliveries.leaseLost = true;
     deliveries.batches.push([claim()]);
     await expect(worker.runOnce()).resolves.toEqual({ claimed: 1, succeeded: 0, retried: 0, failed: 0 });
+  });
+
+  it('should sweep what is past retention at most once an hour', async () => {
+    await worker.runOnce();
+    await worker.runOnce();
+    expect(deliveries.sweptBefore).toEqual([new Date(NOW - RETENTION_MS)]);
   });
 
   it('should build the same Standard Webhooks body on every attempt', () => {

@@ -23,6 +23,11 @@ const DELIVERY_WORKER = SystemScope.of('webhook-delivery');
 const BATCH = 20;
 /** Longer than any attempt can take (connect + response bounds), so a live lease is never stolen. */
 const LEASE_MS = 60_000;
+/** Events, their deliveries and the delivery log are kept this long once no delivery is pending. */
+export const RETENTION_MS = 30 * 24 * 3_600_000;
+/** The retention sweep runs at most this often per process, and removes at most SWEEP_BATCH events a run. */
+const SWEEP_EVERY_MS = 3_600_000;
+const SWEEP_BATCH = 1000;
 
 export interface WebhookDeliveryOptions {
   /** How often the worker runs; 0 = never on a timer (tests call runOnce). */
@@ -72,6 +77,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnDrain, O
   private readonly periodic = new PeriodicPass(() => this.pass());
   private readonly outcomes: Counter<'outcome'> | null;
   private readonly random: () => number;
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
@@ -132,9 +138,27 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnDrain, O
         else if (outcome === 'retry') summary.retried += 1;
         else if (outcome === 'failed') summary.failed += 1;
       }
-      if (claimed.length < BATCH) return summary;
+      if (claimed.length < BATCH) break;
     }
+    await this.sweepOld();
     return summary;
+  }
+
+  /** Drops what is past retention; a failure waits for the next pass (nothing depends on it). */
+  private async sweepOld(): Promise<void> {
+    const now = this.now();
+    if (this.periodic.stopping || now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    try {
+      const removed = await this.deliveries.deleteSettledBefore(
+        DELIVERY_WORKER,
+        new Date(now - RETENTION_MS),
+        SWEEP_BATCH,
+      );
+      if (removed > 0) this.logger.log({ removed }, 'Webhook events past retention removed');
+    } catch (error) {
+      this.logger.warn({ err: (error as Error)?.name }, 'Webhook retention sweep failed');
+    }
   }
 
   private scopeOf(delivery: ClaimedDelivery) {

@@ -249,6 +249,25 @@ export class WebhookDeliveriesRepository extends ScopedRepository {
     );
   }
 
+  /**
+   * Removes events that happened before `cutoff` and have no pending delivery, with their
+   * deliveries and attempt log (cascade), at most `limit` events per call; returns how many.
+   */
+  async deleteSettledBefore(system: SystemScope, cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.sql<{ id: string }>(
+      system,
+      (tenant) => `DELETE FROM webhook_events e WHERE e.id IN (
+          SELECT o.id FROM webhook_events o
+           WHERE ${tenant(WEBHOOK_EVENTS, 'o')} AND o.occurred_at < CAST(:cutoff AS timestamptz)
+             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = o.id AND d.status = 'pending')
+           ORDER BY o.occurred_at
+           LIMIT :limit)
+        RETURNING e.id`,
+      { cutoff, limit },
+    );
+    return rows.length;
+  }
+
   /** One subscription's deliveries, newest first, each with its attempts (the delivery log). */
   async listForSubscription(
     scope: TenantScope,
