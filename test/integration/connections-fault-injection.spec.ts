@@ -7,6 +7,7 @@ import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecyc
 import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
 import { AuditRecorder } from '../../apps/assets/src/governance/audit-recorder.js';
+import { ConnectionEvents } from '../../apps/assets/src/notifications/index.js';
 import { AppException, ErrorCode, RequestContext } from '@app/core';
 import type { AuditSink } from '@app/audit';
 import { projectObject } from '@app/authz';
@@ -375,6 +376,7 @@ describe('Connection crash consistency (fault injection)', () => {
         h.infra.authz,
         credentials,
         new AuditRecorder(revokeThenFail, new RequestContext()),
+        h.app.get(ConnectionEvents),
       );
       const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('lost-permission')))!;
       const davePrincipal = {

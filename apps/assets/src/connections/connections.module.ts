@@ -3,6 +3,7 @@ import { AssetsConfig } from '../assets.config.js';
 import { CLOCK, type Clock } from '../common/index.js';
 import { GovernanceGatewayModule } from '../governance/index.js';
 import { VerificationModule } from '../verification/index.js';
+import { NotificationsModule } from '../notifications/index.js';
 import { ConnectionVerificationService } from './connection-verification.service.js';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsService } from './connections.service.js';
@@ -27,7 +28,7 @@ import { HealthChecksRepository } from './persistence/health-checks.repository.j
 
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
-  imports: [GovernanceGatewayModule, VerificationModule],
+  imports: [GovernanceGatewayModule, VerificationModule, NotificationsModule],
   controllers: [ConnectionsController, ConnectionHealthController],
   providers: [
     ConnectionsRepository,

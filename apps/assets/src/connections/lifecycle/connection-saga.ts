@@ -18,6 +18,7 @@ import {
   GovernanceUnavailableError,
   type StoredCredentials,
 } from '../../governance/index.js';
+import { ConnectionEvents } from '../../notifications/index.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
@@ -76,6 +77,7 @@ export class ConnectionSaga {
     private readonly authz: AuthzClient,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly audit: AuditRecorder,
+    private readonly events: ConnectionEvents,
   ) {}
 
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
@@ -244,7 +246,7 @@ export class ConnectionSaga {
    * any a failed change could not remove), then every tuple, then the row with its operation.
    */
   private async finishDelete(
-    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>,
+    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'actorId'>,
     principal: Principal | null,
   ): Promise<void> {
     const scope = scopeOfRow(op);
@@ -252,6 +254,16 @@ export class ConnectionSaga {
       await this.credentials.purge(principal, op.resourceUri, version);
     }
     await deleteAllConnectionTuples(this.authz, refOf(op));
+    // Before the operation closes, keyed by it: a retry by the reconciler publishes nothing twice.
+    await this.events.publish({
+      id: op.id,
+      type: 'connection.deleted',
+      orgId: op.orgId,
+      projectId: op.projectId,
+      resourceUri: op.resourceUri,
+      data: {},
+      actor: op.actorId,
+    });
     await this.connections.deleteRowAndFinish(scope, op.connectionId, op.id, 'completed');
   }
 
