@@ -8,7 +8,7 @@
 //   2. burst: BENCH_HEALTH_BURST (1,000) connections made due at once; the time to drain them is
 //      this replica's capacity in checks per second, the headroom over the steady rate.
 // Run: npm run build && npm exec -- node bench/health-checks.bench.js
-// Knobs: the BENCH_HEALTH_* above, BENCH_HEALTH_SEED_CONCURRENCY (16), BENCH_JSON, and those of
+// Knobs: the BENCH_HEALTH_* above, BENCH_HEALTH_SEED_CONCURRENCY (8), BENCH_JSON, and those of
 // lib/services.js.
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -20,7 +20,7 @@ const CONNECTIONS = Number(process.env.BENCH_HEALTH_CONNECTIONS ?? 10_000);
 const INTERVAL_S = Number(process.env.BENCH_HEALTH_INTERVAL_S ?? 3600);
 const WINDOW_S = Number(process.env.BENCH_HEALTH_WINDOW_S ?? 300);
 const BURST = Math.min(CONNECTIONS, Number(process.env.BENCH_HEALTH_BURST ?? 1000));
-const SEED_CONCURRENCY = Number(process.env.BENCH_HEALTH_SEED_CONCURRENCY ?? 16);
+const SEED_CONCURRENCY = Number(process.env.BENCH_HEALTH_SEED_CONCURRENCY ?? 8);
 const TARGET_DB = 'bench_health_target';
 
 const log = (...args) => console.log(...args);
@@ -68,22 +68,27 @@ async function seed(stack) {
   const worker = async () => {
     while (next < CONNECTIONS) {
       const i = next++;
-      const res = await api(stack, 'POST', '/assets/data', {
-        body: {
-          name: `checked-${i}`,
-          connection_type: 'postgres',
-          database_config: {
-            host: hostname,
-            port: Number(port || 5432),
-            database: TARGET_DB,
-            ssl_mode: 'disable',
+      // A busy machine may time a create out (503, nothing kept): it is retried; 409 = it was kept.
+      for (let attempt = 1; ; attempt++) {
+        const res = await api(stack, 'POST', '/assets/data', {
+          body: {
+            name: `checked-${i}`,
+            connection_type: 'postgres',
+            database_config: {
+              host: hostname,
+              port: Number(port || 5432),
+              database: TARGET_DB,
+              ssl_mode: 'disable',
+            },
+            credentials: { username: 'postgres', password: 'unused-with-trust-auth' },
+            health_check_interval_seconds: INTERVAL_S,
           },
-          credentials: { username: 'postgres', password: 'unused-with-trust-auth' },
-          health_check_interval_seconds: INTERVAL_S,
-        },
-      });
-      if (res.status !== 201)
-        throw new Error(`create connection ${i}: ${res.status} ${JSON.stringify(res.body)}`);
+        });
+        if (res.status === 201 || (res.status === 409 && attempt > 1)) break;
+        if (res.status !== 503 || attempt === 5)
+          throw new Error(`create connection ${i}: ${res.status} ${JSON.stringify(res.body)}`);
+        await sleep(1000 * attempt);
+      }
     }
   };
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));

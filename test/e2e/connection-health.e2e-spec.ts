@@ -168,12 +168,18 @@ describe('Connection health (e2e)', () => {
     expect(
       scheduled.every((r) => r.actor_type === 'service' && r.actor_id === 'service-account-assets'),
     ).toBe(true);
-    const changes: Array<{ details: { from: string; to: string } }> =
-      await h.governance.infra.database.dataSource.query(
-        `SELECT details FROM audit_events WHERE action = 'data_connection.health.changed' AND resource_id = $1 ORDER BY "timestamp", id`,
+    // Each change of health is an event (for webhooks) and an audit event.
+    const changes: Array<{ data: { previous_health: string; health: string } }> =
+      await h.infra.database.dataSource.query(
+        `SELECT data FROM webhook_events WHERE type = 'connection.health_changed' AND resource_uri = $1 ORDER BY occurred_at`,
         [uriOf('orders-db')],
       );
-    expect(changes.map((c) => `${c.details.from}->${c.details.to}`)).toEqual([
+    const audited: Array<{ n: number }> = await h.governance.infra.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'data_connection.event.health_changed' AND resource_id = $1`,
+      [uriOf('orders-db')],
+    );
+    expect(audited[0]!.n).toBe(6);
+    expect(changes.map((c) => `${c.data.previous_health}->${c.data.health}`)).toEqual([
       'unknown->healthy',
       'healthy->auth_failed',
       'auth_failed->healthy',

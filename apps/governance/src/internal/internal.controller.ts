@@ -100,6 +100,7 @@ const INTERNAL_PROBE_TIMEOUT_MS = 1000;
  * which the Assets reconciler needs to undo an interrupted operation; read a connection's
  * credentials for a check Assets schedules itself (health checks), audited with its purpose;
  * and say whether Governance is ready, which also proves to the caller that its account is accepted.
+ * Webhook signing secrets, which only the service account ever reads, have their own controller.
  * 400 and 401 (and 415 on the body route) are documented by the document's finishing pass.
  */
 @ApiTags('internal')

@@ -39,10 +39,14 @@ const passed: VerificationReport = {
 };
 
 /** The scheduler's own decisions, with its collaborators replaced by recording fakes. */
-function setup(batches: DueConnection[][], readFails: (id: string) => boolean = () => false) {
+function setup(
+  batches: DueConnection[][],
+  readFails: (id: string) => boolean = () => false,
+  publishFails = false,
+) {
   const recorded: Array<{ id: string; result: CheckResult }> = [];
   const rescheduled: Array<{ id: string; at: Date }> = [];
-  const audited: string[] = [];
+  const published: string[] = [];
   const repository = {
     placeUnscheduled: jest.fn(async () => 0),
     claimDue: jest.fn(async () => batches.shift() ?? []),
@@ -61,21 +65,22 @@ function setup(batches: DueConnection[][], readFails: (id: string) => boolean = 
     }),
   };
   const engine = { verify: jest.fn(async () => passed) };
-  const audit = {
-    write: jest.fn(async (_actor: unknown, draft: { action: string }, commit: () => Promise<unknown>) => {
-      audited.push(draft.action);
-      return commit();
+  const events = {
+    publish: jest.fn(async (event: { type: string; data: Record<string, unknown> }) => {
+      if (publishFails) throw new Error('audit log down');
+      published.push(`${event.type}:${String(event.data.previous_health)}->${String(event.data.health)}`);
+      return 'event-id';
     }),
   };
   const scheduler = new HealthScheduler(
     repository as never,
     credentials as never,
     engine as never,
-    audit as never,
+    events as never,
     OPTIONS,
     () => NOW,
   );
-  return { scheduler, repository, credentials, engine, recorded, rescheduled, audited };
+  return { scheduler, repository, credentials, engine, recorded, rescheduled, published };
 }
 
 describe(HealthScheduler.name, () => {
@@ -99,10 +104,18 @@ describe(HealthScheduler.name, () => {
     expect(gap('b')).toBeLessThanOrEqual(3_960_000);
   });
 
-  it('should audit a change of health only, before recording it', async () => {
+  it('should publish a change of health only (an audit and a webhook event), then record it', async () => {
     const t = setup([[due('same', 'healthy'), due('changed', 'auth_failed')]]);
     expect(await t.scheduler.runOnce()).toMatchObject({ checked: 2, changed: 1 });
-    expect(t.audited).toEqual(['data_connection.health.changed']);
+    expect(t.published).toEqual(['connection.health_changed:auth_failed->healthy']);
+    expect(t.recorded.map((r) => r.id).sort()).toEqual(['changed', 'same']);
+  });
+
+  it('should record nothing when publishing the change fails, so the next check publishes it', async () => {
+    const t = setup([[due('changed', 'auth_failed')]], () => false, true);
+    expect(await t.scheduler.runOnce()).toMatchObject({ checked: 0, skipped: 1 });
+    expect(t.recorded).toEqual([]);
+    expect(t.rescheduled.map((r) => r.id)).toEqual(['changed']);
   });
 
   it('should record nothing when the credentials cannot be read, and try again in a minute', async () => {

@@ -9,7 +9,8 @@ import {
 import type { Counter } from 'prom-client';
 import { AppMetrics, type OnDrain, SystemScope } from '@app/core';
 import { CLOCK, type Clock, PeriodicPass } from '../../common/index.js';
-import { type AuditDraft, AuditRecorder, GovernanceCredentialsStore } from '../../governance/index.js';
+import { GovernanceCredentialsStore } from '../../governance/index.js';
+import { type ConnectionEvent, ConnectionEvents } from '../../notifications/index.js';
 import type { ConnectionType } from '../../connection-types/index.js';
 import { VerificationService } from '../../verification/index.js';
 import {
@@ -17,7 +18,6 @@ import {
   type DueConnection,
   HealthChecksRepository,
 } from '../persistence/health-checks.repository.js';
-import type { ConnectionHealth } from '../persistence/data-connection.entity.js';
 import { classifyHealth, type HealthPolicy } from './health-classifier.js';
 
 /** Claiming due checks is a query across tenants; each claimed row then carries its own scope. */
@@ -61,7 +61,7 @@ export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModul
     private readonly repository: HealthChecksRepository,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly engine: VerificationService,
-    private readonly audit: AuditRecorder,
+    private readonly events: ConnectionEvents,
     @Inject(HEALTH_SCHEDULE_OPTIONS) private readonly options: HealthScheduleOptions,
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
     @Optional() metrics?: AppMetrics,
@@ -157,10 +157,10 @@ export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModul
     };
     this.checks?.inc({ health: verdict.health });
     const changed = verdict.health !== due.health;
-    const record = () => this.repository.record(scope, due.id, result, this.options.historyLimit);
-    // A change of health is an audit event, written before the change it describes.
-    if (changed) await this.audit.write(null, healthChanged(due, verdict.health, result), record);
-    else await record();
+    // A change is published (an audit event, and a webhook event) before it is recorded: if the
+    // record fails, the next check sees the same change and publishes it again, never none.
+    if (changed) await this.events.publish(healthChanged(due, result));
+    await this.repository.record(scope, due.id, result, this.options.historyLimit);
     return changed ? 'changed' : 'same';
   }
 
@@ -183,13 +183,19 @@ export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModul
   }
 }
 
-function healthChanged(due: DueConnection, health: ConnectionHealth, result: CheckResult): AuditDraft {
+function healthChanged(due: DueConnection, result: CheckResult): ConnectionEvent {
   return {
-    org_id: due.orgId,
-    project_id: due.projectId,
-    action: 'data_connection.health.changed',
-    resource_type: 'data_connection',
-    resource_id: due.resourceUri,
-    details: { from: due.health, to: health, error_code: result.errorCode, latency_ms: result.latencyMs },
+    type: 'connection.health_changed',
+    orgId: due.orgId,
+    projectId: due.projectId,
+    resourceUri: due.resourceUri,
+    data: {
+      previous_health: due.health,
+      health: result.health,
+      error_code: result.errorCode,
+      message: result.message,
+      checked_at: result.checkedAt.toISOString(),
+      next_check_at: result.nextCheckAt.toISOString(),
+    },
   };
 }
