@@ -21,6 +21,10 @@ export class AddConnectionHealth1764000000700 implements MigrationInterface {
     await q.query(
       `UPDATE data_connections SET next_check_at = now() + random() * interval '1 hour' WHERE lifecycle = 'active'`,
     );
+    // The scheduler's placement of first checks: without it, every pass reads the whole table.
+    await q.query(
+      `CREATE INDEX data_connections_health_unplaced ON data_connections (id) WHERE lifecycle = 'active' AND next_check_at IS NULL`,
+    );
     // The scheduler's claim: due connections, oldest first.
     await q.query(
       `CREATE INDEX data_connections_health_due ON data_connections (next_check_at) WHERE lifecycle = 'active' AND next_check_at IS NOT NULL`,
@@ -46,6 +50,7 @@ export class AddConnectionHealth1764000000700 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE connection_health_checks');
     await q.query('DROP INDEX data_connections_health_due');
+    await q.query('DROP INDEX data_connections_health_unplaced');
     await q.query(`ALTER TABLE data_connections DROP COLUMN health, DROP COLUMN health_check_interval_s,
       DROP COLUMN last_checked_at, DROP COLUMN last_healthy_at, DROP COLUMN consecutive_failures,
       DROP COLUMN next_check_at, DROP COLUMN health_forecast`);
