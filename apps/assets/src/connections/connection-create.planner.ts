@@ -6,7 +6,7 @@ import type { StoredCredentials } from '../governance/index.js';
 import { splitConfig } from './connection-config.mapper.js';
 import { invalidSettings, type ConnectionViolation } from './connection-violation.js';
 import type { CreateConnectionDto } from './dto/connection.dto.js';
-import type { DataConnectionEntity } from './persistence/data-connection.entity.js';
+import type { DataConnectionEntity, RotationColumns } from './persistence/data-connection.entity.js';
 
 /** Longest slug derived from a connection name (the name segment of its resource URI). */
 export const CONNECTION_SLUG_MAX = 128;
@@ -14,7 +14,7 @@ export const CONNECTION_SLUG_MAX = 128;
 /** A new connection's row, before the saga gives it a lifecycle, revision and credentials version. */
 export type NewConnectionRow = Omit<
   DataConnectionEntity,
-  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
 >;
 
 export type ConnectionCreatePlan =

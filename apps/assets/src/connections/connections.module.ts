@@ -16,11 +16,16 @@ import { ConnectionOperationsRepository } from './persistence/connection-operati
 import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { SecretSweepRepository } from './persistence/secret-sweep.repository.js';
 import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
+import { CLOCK } from '../common/index.js';
+import { ConnectionRotationSaga } from './lifecycle/rotation-saga.js';
+import { ConnectionRotationsRepository } from './persistence/connection-rotations.repository.js';
+import { RotationsController } from './rotations.controller.js';
+import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './rotations.service.js';
 
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
   imports: [GovernanceGatewayModule, VerificationModule],
-  controllers: [ConnectionsController],
+  controllers: [ConnectionsController, RotationsController],
   providers: [
     ConnectionsRepository,
     ConnectionOperationsRepository,
@@ -31,6 +36,16 @@ import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
     ConnectionsReconciler,
     SecretStoreSweeper,
     VerifyRateLimiter,
+    ConnectionRotationsRepository,
+    ConnectionRotationSaga,
+    ConnectionRotationsService,
+    // Time where it decides behaviour (grace periods, retirement); tests replace it.
+    { provide: CLOCK, useValue: Date.now },
+    {
+      provide: ROTATION_GRACE_PERIOD_DEFAULT_S,
+      useFactory: (config: AssetsConfig) => config.ROTATION_GRACE_PERIOD_DEFAULT_S,
+      inject: [AssetsConfig],
+    },
     {
       provide: VERIFY_RATE_LIMIT,
       useFactory: (config: AssetsConfig) => config.VERIFY_RATE_PER_MINUTE,

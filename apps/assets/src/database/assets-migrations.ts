@@ -1,13 +1,24 @@
 import { CreateDataConnections1764000000200 } from './migrations/1764000000200-CreateDataConnections.js';
 import { SerializeConnectionChanges1764000000420 } from './migrations/1764000000420-SerializeConnectionChanges.js';
 import { CreateSecretSweepLeases1764000000600 } from './migrations/1764000000600-CreateSecretSweepLeases.js';
-import { ConnectionOperationEntity, DataConnectionEntity } from '../connections/index.js';
+import { CreateConnectionRotations1764000000900 } from './migrations/1764000000900-CreateConnectionRotations.js';
+import {
+  ConnectionOperationEntity,
+  ConnectionRotationEntity,
+  DataConnectionEntity,
+} from '../connections/index.js';
 import { STORAGE_ENTITIES, STORAGE_MIGRATIONS } from '../storage/index.js';
 
-export const ASSETS_ENTITIES = [DataConnectionEntity, ConnectionOperationEntity, ...STORAGE_ENTITIES];
+export const ASSETS_ENTITIES = [
+  DataConnectionEntity,
+  ConnectionOperationEntity,
+  ConnectionRotationEntity,
+  ...STORAGE_ENTITIES,
+];
 export const ASSETS_MIGRATIONS = [
   CreateDataConnections1764000000200,
   ...STORAGE_MIGRATIONS,
   SerializeConnectionChanges1764000000420,
   CreateSecretSweepLeases1764000000600,
+  CreateConnectionRotations1764000000900,
 ];

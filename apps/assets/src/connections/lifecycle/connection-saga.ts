@@ -6,7 +6,7 @@ import {
   ConnectionOperationsRepository,
   type ClaimedOperation,
 } from '../persistence/connection-operations.repository.js';
-import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
+import type { DataConnectionEntity, RotationColumns } from '../persistence/data-connection.entity.js';
 import {
   type AuditDraft,
   AuditRecorder,
@@ -79,7 +79,7 @@ export class ConnectionSaga {
     principal: Principal,
     row: Omit<
       DataConnectionEntity,
-      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
     >,
     secret: StoredCredentials,
     audit: AuditDraft,
@@ -231,6 +231,8 @@ export class ConnectionSaga {
       case 'delete':
         await this.finishDelete(op, null);
         return 'completed';
+      case 'rotate':
+        throw new Error('rotations are reconciled by ConnectionRotationSaga');
       default: {
         const unknownKind: never = op.kind;
         throw new Error(`unknown operation ${String(unknownKind)}`);

@@ -28,3 +28,6 @@ export const CONNECTION_SECRET_VERSIONS: TenantTable = {
 
 /** One row per org the secret-store sweep has visited. */
 export const SECRET_SWEEP_LEASES: TenantTable = tenantColumns('secret_sweep_leases', 'org_id');
+
+/** A rotation carries its connection's org and project (`scope_key` as on data_connections). */
+export const CONNECTION_ROTATIONS: TenantTable = tenantColumns('connection_rotations', 'org_id', 'scope_key');

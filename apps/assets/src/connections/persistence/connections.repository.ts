@@ -9,6 +9,7 @@ import {
   type DataConnectionEntity,
   type LastVerification,
   type OperationKind,
+  type RotationColumns,
 } from './data-connection.entity.js';
 import { CONNECTION_OPERATIONS, CONNECTION_SECRET_VERSIONS, DATA_CONNECTIONS } from './connection.tables.js';
 import { SORT_FIELDS } from '../dto/list-connections.query.js';
@@ -39,7 +40,7 @@ export interface Visibility {
 
 const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type, auth_type, description, status, tags,
   config, selected_tables, pool, created_by, created_at, updated_at, last_verified_at, last_verification, lifecycle,
-  credentials_version, revision`;
+  credentials_version, revision, previous_credentials_version, previous_version_expires_at, rotated_at`;
 
 /** The 409 of a writer that lost: another change came first or is still in flight. */
 export function concurrentChange(): AppException {
@@ -74,6 +75,9 @@ interface RawConnectionRow {
   lifecycle: ConnectionLifecycle;
   credentials_version: number;
   revision: number;
+  previous_credentials_version: number | null;
+  previous_version_expires_at: Date | null;
+  rotated_at: Date | null;
 }
 
 function entityOf(r: RawConnectionRow): DataConnectionEntity {
@@ -99,6 +103,9 @@ function entityOf(r: RawConnectionRow): DataConnectionEntity {
     lifecycle: r.lifecycle,
     credentialsVersion: r.credentials_version,
     revision: r.revision,
+    previousCredentialsVersion: r.previous_credentials_version,
+    previousVersionExpiresAt: r.previous_version_expires_at,
+    rotatedAt: r.rotated_at,
   };
 }
 
@@ -149,7 +156,7 @@ export class ConnectionsRepository extends ScopedRepository {
     scope: TenantScope,
     row: Omit<
       DataConnectionEntity,
-      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
     >,
     actorId: string,
   ): Promise<ConnectionOperationEntity> {
@@ -165,6 +172,9 @@ export class ConnectionsRepository extends ScopedRepository {
             {
               ...row,
               credentialsVersion: version,
+              previousCredentialsVersion: null,
+              previousVersionExpiresAt: null,
+              rotatedAt: null,
               revision: 1,
               lifecycle: 'provisioning',
               createdAt: now,
@@ -458,12 +468,17 @@ export class ConnectionsRepository extends ScopedRepository {
   }
 
   /** The row in any lifecycle (the reconciler's view of a connection mid-operation). */
-  async findAnyLifecycle(scope: TenantScope, id: string): Promise<DataConnectionEntity | null> {
+  async findAnyLifecycle(
+    scope: TenantScope,
+    id: string,
+    tx?: ScopedTransaction,
+  ): Promise<DataConnectionEntity | null> {
     const rows = await this.sql<RawConnectionRow>(
       scope,
       (tenant) =>
         `SELECT ${ROW_COLUMNS} FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
       { id },
+      tx,
     );
     return rows.length ? entityOf(rows[0]) : null;
   }
@@ -488,8 +503,9 @@ export class ConnectionsRepository extends ScopedRepository {
   /**
    * Next version for the URI's credentials; the counter is never reset, not even by a delete. A URI
    * outside the scope fails the tenant filter: nothing is inserted or bumped, and the answer is null.
+   * Public for the rotations repository, which claims a connection in its own transaction.
    */
-  private async allocateVersion(
+  async allocateVersion(
     scope: TenantScope,
     tx: ScopedTransaction,
     resourceUri: string,
@@ -542,7 +558,8 @@ export class ConnectionsRepository extends ScopedRepository {
     return error;
   }
 
-  private async insertOperation(
+  /** Records an operation in the outbox, inside the transaction that claims its connection. */
+  async insertOperation(
     scope: TenantScope,
     tx: ScopedTransaction,
     row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri'>,

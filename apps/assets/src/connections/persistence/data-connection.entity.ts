@@ -34,9 +34,17 @@ export class DataConnectionEntity {
   @Column('integer') credentialsVersion: number;
   /** Bumped by every change; each write compares and sets it, so a stale writer changes nothing. */
   @Column('integer') revision: number;
+  /** Rotation: the version the active one replaced, readable until its expiry (then retired). */
+  @Column('integer', { nullable: true }) previousCredentialsVersion: number | null;
+  @Column('timestamptz', { nullable: true }) previousVersionExpiresAt: Date | null;
+  /** When the active version was promoted by a rotation (null: never rotated). */
+  @Column('timestamptz', { nullable: true }) rotatedAt: Date | null;
 }
 
-export type OperationKind = 'create' | 'update_credentials' | 'delete';
+/** Written only by rotations: a new connection starts without them. */
+export type RotationColumns = 'previousCredentialsVersion' | 'previousVersionExpiresAt' | 'rotatedAt';
+
+export type OperationKind = 'create' | 'update_credentials' | 'delete' | 'rotate';
 
 @Entity('connection_operations')
 export class ConnectionOperationEntity {
