@@ -30,6 +30,8 @@ describe('Credential rotation (e2e)', () => {
   let http: ReturnType<AssetsHarness['app']['getHttpServer']>;
   let gov: ReturnType<AssetsHarness['governance']['app']['getHttpServer']>;
   let admin: pg.Client;
+  /** Set where a test injects faults into one app's providers: its requests go to that app only. */
+  let pinned: ReturnType<AssetsHarness['app']['getHttpServer']> | undefined;
   let now = Date.now();
   const roles: string[] = [];
   const target = new URL(PG_ADMIN_URL);
@@ -37,7 +39,8 @@ describe('Credential rotation (e2e)', () => {
   const as = (user: string, org = ORG) => h.governance.bearer(user, org);
   type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
   const api = (method: Method, path: string, user = 'alice', org = ORG, project: string | null = PROJECT) => {
-    const req = request(http)[method](path).set('authorization', as(user, org));
+    const agent = request(pinned ?? http);
+    const req = agent[method](path).set('authorization', as(user, org));
     return project ? req.set('x-project-id', project) : req;
   };
   const grant = (user: string, relation: string, object: string) =>
@@ -432,15 +435,23 @@ describe('Credential rotation (e2e)', () => {
       return h.reconciler.runOnce();
     };
 
+    // Faults are injected into the first replica's providers (E2E_REPLICAS=2 runs two).
+    const first = () => h.replicas[0]!.app;
+    beforeAll(() => {
+      pinned = first().getHttpServer();
+    });
+    afterAll(() => {
+      pinned = undefined;
+    });
     afterEach(() => jest.restoreAllMocks());
 
     it('should undo a rotation whose process died after staging the new version', async () => {
       const role = await newRole('d-old');
       const uri = await create('Died Staged', role, 'd-old');
       // The process "dies" during verification: nothing after staging runs (its undo fails too).
-      jest.spyOn(h.app.get(VerificationService), 'verify').mockRejectedValueOnce(new Error('process died'));
+      jest.spyOn(first().get(VerificationService), 'verify').mockRejectedValueOnce(new Error('process died'));
       jest
-        .spyOn(h.app.get(GovernanceCredentialsStore), 'purge')
+        .spyOn(first().get(GovernanceCredentialsStore), 'purge')
         .mockRejectedValueOnce(new GovernanceUnavailableError(null));
       expect((await rotate(uri, { credentials: credentialsOf(role, 'd-new') })).status).toBe(503);
       expect(await storedVersions(uri)).toEqual(['credentials-v1', 'credentials-v2']);
@@ -470,7 +481,7 @@ describe('Credential rotation (e2e)', () => {
     it('should delete a staged version whose write landed although Governance answered with an error', async () => {
       const role = await newRole('g-old');
       const uri = await create('Governance Lost', role, 'g-old');
-      const store = h.app.get(GovernanceCredentialsStore);
+      const store = first().get(GovernanceCredentialsStore);
       const put = store.put.bind(store);
       jest.spyOn(store, 'put').mockImplementationOnce(async (...args) => {
         await put(...args);
@@ -490,7 +501,7 @@ describe('Credential rotation (e2e)', () => {
       await rotate(uri, { credentials: credentialsOf(role, 'p-2') }).expect(201);
       // The request ends right after the switch committed: v1 (superseded) is not deleted yet.
       jest
-        .spyOn(h.app.get(ConnectionRotationSaga), 'retireDue')
+        .spyOn(first().get(ConnectionRotationSaga), 'retireDue')
         .mockRejectedValueOnce(new Error('process died'));
       expect((await rotate(uri, { credentials: credentialsOf(role, 'p-3') }).expect(201)).body.status).toBe(
         'promoted',
@@ -508,8 +519,8 @@ describe('Credential rotation (e2e)', () => {
       // A sweep long after both were written: v1 is in grace, so it stays (the retirement pass owns it).
       const later = () => Date.now() + 10 * HOUR_MS;
       const sweeper = new SecretStoreSweeper(
-        h.app.get(SecretSweepRepository),
-        h.app.get(GovernanceSecretInventory),
+        first().get(SecretSweepRepository),
+        first().get(GovernanceSecretInventory),
         {
           intervalMs: 0,
           graceMs: 60_000,

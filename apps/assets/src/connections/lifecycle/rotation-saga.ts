@@ -115,7 +115,10 @@ export class ConnectionRotationSaga {
         report.details.error_code ?? 'verification_failed',
         report.message,
       );
-      return { rotation: failed ?? rotation, report };
+      // Not recorded (Governance or the audit log is down): the reconciler finishes the undo.
+      if (!failed)
+        throw new DependencyUnavailableError('a dependency (the rotation is undone in the background)');
+      return { rotation: failed, report };
     }
     try {
       const promoted = await this.rotationPromoted(principal, row, rotation, { ...ids, revision });

@@ -185,6 +185,7 @@ export class ConnectionRotationsRepository extends ScopedRepository {
           tenant,
         ) => `UPDATE data_connections c SET credentials_version = :to, previous_credentials_version = :from,
             previous_version_expires_at = :expiresAt, rotated_at = :now, auth_type = :authType,
+            config = jsonb_set(c.config, '{auth_type}', to_jsonb(CAST(:authType AS text))),
             revision = c.revision + 1, updated_at = :now
           WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id AND c.revision = :revision AND c.lifecycle = 'active'
           RETURNING c.id`,
@@ -298,7 +299,8 @@ export class ConnectionRotationsRepository extends ScopedRepository {
         (
           tenant,
         ) => `UPDATE data_connections c SET credentials_version = :from, previous_credentials_version = :to,
-            auth_type = :fromAuth, rotated_at = :now, revision = c.revision + 1, updated_at = :now
+            auth_type = :fromAuth, config = jsonb_set(c.config, '{auth_type}', to_jsonb(CAST(:fromAuth AS text))),
+            rotated_at = :now, revision = c.revision + 1, updated_at = :now
           WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id AND c.revision = :revision AND c.lifecycle = 'active'
             AND c.credentials_version = :to AND c.previous_credentials_version = :from
             AND NOT EXISTS (SELECT 1 FROM connection_operations o WHERE o.connection_id = c.id AND o.status = 'pending')
