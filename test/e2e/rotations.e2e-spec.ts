@@ -311,6 +311,33 @@ describe('Credential rotation (e2e)', () => {
     await secret(uri, 'previous').expect(404);
   });
 
+  it('should retire each expired version exactly once when retirement passes run side by side', async () => {
+    const uris: string[] = [];
+    for (const name of ['Pass A', 'Pass B', 'Pass C']) {
+      const role = await newRole('q-old');
+      const uri = await create(name, role, 'q-old');
+      await rotate(uri, { credentials: credentialsOf(role, 'q-new'), grace_period_seconds: 30 }).expect(201);
+      uris.push(uri);
+    }
+    now += 30_000;
+    // Every replica's pass, twice over: SKIP LOCKED and the lease decide who retires what.
+    const passes = await Promise.all(
+      [...h.replicas, ...h.replicas].map((r) => r.app.get(ConnectionRotationSaga).retireDue()),
+    );
+    expect(passes.reduce((n, p) => n + p.failed, 0)).toBe(0);
+    expect(passes.reduce((n, p) => n + p.retired, 0)).toBeGreaterThanOrEqual(3);
+    for (const uri of uris) {
+      expect(await storedVersions(uri)).toEqual(['credentials-v2']);
+      const audit = await request(gov)
+        .get(
+          `/governance/audit?action=data_connection.rotation.retired&resource_id=${encodeURIComponent(uri)}`,
+        )
+        .set('authorization', as('alice'))
+        .expect(200);
+      expect(audit.body.data).toHaveLength(1);
+    }
+  });
+
   it('should let exactly one of two concurrent rotations win; the other stores nothing', async () => {
     const role = await newRole('x-old');
     const uri = await create('Raced', role, 'x-old');
