@@ -338,6 +338,46 @@ describe('Credential rotation (e2e)', () => {
     }
   });
 
+  it('should rotate an org-level connection (no X-Project-ID)', async () => {
+    const role = await newRole('o-old');
+    const created = await api('post', '/assets/data', 'alice', ORG, null)
+      .send({
+        name: 'Org Level',
+        connection_type: 'postgres',
+        database_config: {
+          host: target.hostname,
+          port: Number(target.port || 5432),
+          database: 'postgres',
+          ssl_mode: 'disable',
+        },
+        credentials: credentialsOf(role, 'o-old'),
+      })
+      .expect(201);
+    const uri = created.body.resource_uri as string;
+    expect(uri).toBe(`data:${ORG}::org-level`);
+    const res = await api('post', `/assets/data/${uri}/rotations`, 'alice', ORG, null)
+      .send({ credentials: credentialsOf(role, 'o-new') })
+      .expect(201);
+    expect(res.body.status).toBe('promoted');
+    const previous = await api(
+      'get',
+      `/assets/data/${uri}/secret?version=previous`,
+      'alice',
+      ORG,
+      null,
+    ).expect(200);
+    expect(previous.body).toMatchObject({
+      version: 1,
+      active_version: 2,
+      credentials: { password: 'o-old' },
+    });
+    await api('post', `/assets/data/${uri}/rotations/${res.body.id}/rollback`, 'alice', ORG, null).expect(
+      200,
+    );
+    const history = await api('get', `/assets/data/${uri}/rotations`, 'alice', ORG, null).expect(200);
+    expect(history.body.data).toEqual([expect.objectContaining({ id: res.body.id, status: 'rolled_back' })]);
+  });
+
   it('should let exactly one of two concurrent rotations win; the other stores nothing', async () => {
     const role = await newRole('x-old');
     const uri = await create('Raced', role, 'x-old');
@@ -365,14 +405,17 @@ describe('Credential rotation (e2e)', () => {
     const uri = await create('Live', role, 'live-old');
     await admin.query(`ALTER ROLE ${role} PASSWORD 'live-new'`);
     const readers = 8;
-    const reads: Array<{ status: number; body: Record<string, unknown> }> = [];
+    const reads: Array<{ status: number; body: Record<string, unknown>; afterPromotion: boolean }> = [];
     let rotating = true;
     const reader = async () => {
       // Keeps reading until the rotation is answered, then once more.
-      do {
+      let afterPromotion = false;
+      for (;;) {
         const res = await secret(uri);
-        reads.push({ status: res.status, body: res.body as Record<string, unknown> });
-      } while (rotating);
+        reads.push({ status: res.status, body: res.body as Record<string, unknown>, afterPromotion });
+        if (afterPromotion) return;
+        afterPromotion = !rotating;
+      }
     };
     const all = Array.from({ length: readers }, reader);
     const res = await rotate(uri, { credentials: credentialsOf(role, 'live-new') });
@@ -381,14 +424,18 @@ describe('Credential rotation (e2e)', () => {
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('promoted');
     expect(reads.length).toBeGreaterThan(readers);
+    const whole = [
+      { version: 1, credentials: credentialsOf(role, 'live-old') },
+      { version: 2, credentials: credentialsOf(role, 'live-new') },
+    ];
     for (const read of reads) {
-      expect(read.status).toBe(200);
-      expect([
-        { version: 1, credentials: credentialsOf(role, 'live-old') },
-        { version: 2, credentials: credentialsOf(role, 'live-new') },
-      ]).toContainEqual({ version: read.body.version, credentials: read.body.credentials });
+      expect({ status: read.status, error: read.body.error }).toEqual({ status: 200, error: undefined });
+      expect(whole).toContainEqual({ version: read.body.version, credentials: read.body.credentials });
     }
-    expect(reads.at(-1)!.body.version).toBe(2);
+    // A read that started once the promotion was answered sees the new version.
+    const later = reads.filter((r) => r.afterPromotion);
+    expect(later.length).toBeGreaterThanOrEqual(readers);
+    for (const read of later) expect(read.body.version).toBe(2);
   });
 
   describe('authorization', () => {
