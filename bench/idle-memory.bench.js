@@ -46,22 +46,9 @@ const MiB = 1024 * 1024;
 const TARGET = { rssMiB: 150, readyMs: 3000 };
 
 /** SDKs that only a configured connection type, storage or secrets backend should load. */
-const ON_DEMAND_SDKS = [
-  'snowflake-sdk',
-  'mongodb',
-  'bson',
-  '@databricks/sql',
-  'thrift',
-  'mysql2',
-  'oracledb',
-  '@aws-sdk/client-s3',
-  '@smithy/node-http-handler',
-  '@azure/storage-blob',
-  '@google-cloud/secret-manager',
-  'google-gax',
-  'opendal',
-  '@electric-sql/pglite',
-];
+const ON_DEMAND_SDKS = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./lib/on-demand-packages.json', import.meta.url)), 'utf8'),
+).both;
 
 /**
  * The --import probe: on SIGUSR2 it writes memory figures (and with IDLE_PROBE_MODULES the URL of

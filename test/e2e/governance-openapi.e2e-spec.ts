@@ -76,7 +76,23 @@ const OPERATIONS: Record<string, [operationId: string, statuses: number[]]> = {
     'deleteResourceSecretInternal',
     [204, 400, 401, 404, 429, 503, 504],
   ],
+  'GET /governance/internal/resources/data-connections/{resource_uri}/secrets/{name}': [
+    'readResourceSecretInternal',
+    [200, 400, 401, 404, 429, 503, 504],
+  ],
   'GET /governance/internal/resource-secrets': ['listSecretInventory', [200, 400, 401, 404, 429, 503]],
+  'PUT /governance/internal/webhook-secrets/{webhook_uri}': [
+    'putWebhookSigningSecret',
+    [204, 400, 401, 404, 415, 422, 503, 504],
+  ],
+  'GET /governance/internal/webhook-secrets/{webhook_uri}': [
+    'getWebhookSigningSecret',
+    [200, 400, 401, 404, 503, 504],
+  ],
+  'DELETE /governance/internal/webhook-secrets/{webhook_uri}': [
+    'deleteWebhookSigningSecret',
+    [204, 400, 401, 404, 503, 504],
+  ],
   'POST /governance/internal/resource-secrets/keys': [
     'findSecretInventoryKeys',
     [200, 400, 401, 404, 413, 415, 422, 503],

@@ -7,35 +7,13 @@ import { BuiltAppProcess, buildApps, freePort } from '../support/built-app.js';
 
 /**
  * SDKs that only a connection type's first verification, the first use of an object store or a
- * configured secrets backend may load. Each costs megabytes of idle memory (issue #14), and most
- * deployments use a few of them.
+ * configured secrets backend may load (also tracing, the model compiler, PGlite). Each costs
+ * megabytes of idle memory (issue #14), and most deployments use a few of them. Governance
+ * evaluates policy with its embedded engine: the OpenFGA client SDK is Assets' alone.
  */
-const ON_DEMAND = [
-  'snowflake-sdk',
-  'mongodb',
-  'bson',
-  '@databricks/sql',
-  'thrift',
-  'mysql2',
-  'oracledb',
-  '@aws-sdk/client-s3',
-  '@smithy/node-http-handler',
-  '@azure/storage-blob',
-  'opendal',
-  '@google-cloud/secret-manager',
-  'google-gax',
-  '@grpc/grpc-js',
-  // Tracing is off unless an OTLP endpoint is set.
-  '@opentelemetry/sdk-trace',
-  '@opentelemetry/exporter-trace-otlp-http',
-  // The apps boot on the precompiled authorization model and a real PostgreSQL.
-  '@openfga/syntax-transformer',
-  'antlr4',
-  '@electric-sql/pglite',
-];
-
-/** Governance evaluates policy with its embedded engine: the OpenFGA client SDK is Assets' alone. */
-const GOVERNANCE_ON_DEMAND = ['@openfga/sdk', 'axios'];
+const { both: ON_DEMAND, governance: GOVERNANCE_ON_DEMAND } = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../bench/lib/on-demand-packages.json', import.meta.url)), 'utf8'),
+) as { both: string[]; governance: string[] };
 
 /** Preloaded into each app: writes the URL of every module it resolved when the process exits. */
 const RECORDER = `

@@ -8,6 +8,7 @@ import { ConnectionRotationSaga } from '../../apps/assets/src/connections/lifecy
 import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
 import { AuditRecorder } from '../../apps/assets/src/governance/audit-recorder.js';
+import { ConnectionEvents } from '../../apps/assets/src/notifications/index.js';
 import { AppException, ErrorCode, RequestContext } from '@app/core';
 import type { AuditSink } from '@app/audit';
 import { projectObject } from '@app/authz';
@@ -225,6 +226,7 @@ describe('Connection crash consistency (fault injection)', () => {
         createdBy: 'alice',
         lastVerifiedAt: null,
         lastVerification: null,
+        healthCheckIntervalS: null,
       };
       await repo.insertProvisioning({ orgId: ORG, projectId: PROJECT }, row, 'alice');
       return row;
@@ -375,6 +377,7 @@ describe('Connection crash consistency (fault injection)', () => {
         h.infra.authz,
         credentials,
         new AuditRecorder(revokeThenFail, new RequestContext()),
+        h.app.get(ConnectionEvents),
       );
       const row = (await repo.findActive({ orgId: ORG, projectId: PROJECT }, uriOf('lost-permission')))!;
       const davePrincipal = {

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase, appFailureOf } from '@app/testin
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from '../../apps/assets/src/database/assets-migrations.js';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import {
+  type NewConnectionRow,
   ConnectionsRepository,
   type Visibility,
 } from '../../apps/assets/src/connections/persistence/connections.repository.js';
@@ -67,7 +68,8 @@ describe(ConnectionsRepository.name, () => {
     createdBy: 'alice',
     lastVerifiedAt: null,
     lastVerification: null,
-    ...extra,
+    healthCheckIntervalS: null,
+    ...(extra as Partial<NewConnectionRow>),
   });
 
   /** Inserted and made visible, as a finished create leaves it. */

@@ -13,6 +13,7 @@ import {
 } from '../../apps/assets/src/connections/lifecycle/secret-store.sweeper.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
 import { StorageJanitor } from '../../apps/assets/src/storage/storage.janitor.js';
+import { newConnectionRow } from '../support/connection-rows.js';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 
 const ORG = 'racers';
@@ -123,24 +124,7 @@ function countCalls<T extends object>(
       await h.infra.authz.writeTuples(connectionTuples({ orgId: ORG, projectId: PROJECT, slug }, 'alice'));
       await repository.insertProvisioning(
         { orgId: ORG, projectId: PROJECT },
-        {
-          id: randomUUID(),
-          orgId: ORG,
-          projectId: PROJECT,
-          resourceUri: uriOf(slug),
-          name: slug,
-          connectionType: 'postgres',
-          authType: 'basic',
-          description: null,
-          status: 'PENDING',
-          tags: [],
-          config: { host: 'db.example.com', port: 5432, database: 'analytics' },
-          selectedTables: [],
-          pool: {},
-          createdBy: 'alice',
-          lastVerifiedAt: null,
-          lastVerification: null,
-        },
+        newConnectionRow({ orgId: ORG, projectId: PROJECT }, slug),
         'alice',
       );
       await credentials.put(principal, uriOf(slug), 1, {

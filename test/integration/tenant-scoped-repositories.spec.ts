@@ -8,6 +8,7 @@ import { ConnectionsRepository } from '../../apps/assets/src/connections/persist
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import { SecretSweepRepository } from '../../apps/assets/src/connections/persistence/secret-sweep.repository.js';
 import { DATA_CONNECTIONS } from '../../apps/assets/src/connections/persistence/connection.tables.js';
+import { newConnectionRow } from '../support/connection-rows.js';
 import { FilesRepository } from '../../apps/assets/src/storage/persistence/files.repository.js';
 
 const ACME_ANALYTICS: TenantScope = { orgId: 'acme', projectId: 'analytics' };
@@ -21,28 +22,7 @@ const OTHER_TENANTS: Array<[string, TenantScope]> = [
   ['the org level of the same org', ACME_ORG_LEVEL],
 ];
 
-type NewRow = Parameters<ConnectionsRepository['insertProvisioning']>[1];
-
-function newRow(scope: TenantScope, slug: string): NewRow {
-  return {
-    id: randomUUID(),
-    orgId: scope.orgId,
-    projectId: scope.projectId,
-    resourceUri: `data:${scope.orgId}:${scope.projectId ?? ''}:${slug}`,
-    name: slug,
-    connectionType: 'postgres',
-    authType: 'basic',
-    description: null,
-    status: 'PENDING',
-    tags: [],
-    config: { host: 'db.example.com', port: 5432, database: 'analytics' },
-    selectedTables: [],
-    pool: {},
-    createdBy: 'alice',
-    lastVerifiedAt: null,
-    lastVerification: null,
-  };
-}
+const newRow = (scope: TenantScope, slug: string) => newConnectionRow(scope, slug);
 
 /** A repository that tries to run a statement without the tenant filter, and one with a top-level OR. */
 class LeakyRepository extends ScopedRepository {

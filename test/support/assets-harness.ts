@@ -10,7 +10,7 @@ import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
 import { startGovernanceHarness, type GovernanceHarness } from './governance-harness.js';
-import { behindProxy, listeningUrl, replicaCount, RoundRobinProxy } from './replicas.js';
+import { replicaCount, serveReplicas } from './replicas.js';
 
 export interface AssetsReplica {
   app: NestFastifyApplication;
@@ -94,15 +94,7 @@ export async function startAssetsHarness(
     if (count > 1) {
       // Booted one after the other: the first one ran the migrations.
       while (replicas.length < count) replicas.push(await boot());
-      for (const replica of replicas) await replica.app.listen({ port: 0, host: '127.0.0.1' });
-      const proxy = await RoundRobinProxy.start(replicas.map((r) => listeningUrl(r.app)));
-      app = behindProxy(replicas[0]!.app, proxy, async () => {
-        await proxy.close();
-        for (const [i, replica] of replicas.entries()) {
-          await replica.app.close();
-          if (i > 0) await replica.infra.database.close();
-        }
-      });
+      app = await serveReplicas(replicas);
     }
     const infra = replicas[0]!.infra;
     return {

@@ -12,7 +12,7 @@ import {
 } from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
-import { behindProxy, listeningUrl, replicaCount, RoundRobinProxy } from './replicas.js';
+import { replicaCount, serveReplicas } from './replicas.js';
 
 export interface GovernanceReplica {
   app: NestFastifyApplication;
@@ -105,15 +105,7 @@ export async function startGovernanceHarness(
       rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
-    for (const replica of replicas) await replica.app.listen({ port: 0, host: '127.0.0.1' });
-    const proxy = await RoundRobinProxy.start(replicas.map((r) => listeningUrl(r.app)));
-    app = behindProxy(replicas[0]!.app, proxy, async () => {
-      await proxy.close();
-      for (const [i, replica] of replicas.entries()) {
-        await replica.app.close();
-        if (i > 0) await replica.infra.database.close();
-      }
-    });
+    app = await serveReplicas(replicas);
   }
   const infra = replicas[0]!.infra;
   // Made on first use: with an external issuer (AUTH_ISSUERS, say) there is no dev IdP to sign with.

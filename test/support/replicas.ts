@@ -158,3 +158,26 @@ export function behindProxy(
     },
   });
 }
+
+/** One booted app replica: its Nest app and the infra (its own pool) it was built from. */
+export interface BootedReplica {
+  app: NestFastifyApplication;
+  infra: { database: { close(): Promise<void> } };
+}
+
+/**
+ * Puts booted replicas behind one round-robin proxy and returns the app tests talk to: the first
+ * replica's, answering on the proxy. Closing it closes the proxy and every replica (the first
+ * replica's database is left to its harness, which owns it).
+ */
+export async function serveReplicas(replicas: BootedReplica[]): Promise<NestFastifyApplication> {
+  for (const replica of replicas) await replica.app.listen({ port: 0, host: '127.0.0.1' });
+  const proxy = await RoundRobinProxy.start(replicas.map((r) => listeningUrl(r.app)));
+  return behindProxy(replicas[0]!.app, proxy, async () => {
+    await proxy.close();
+    for (const [i, replica] of replicas.entries()) {
+      await replica.app.close();
+      if (i > 0) await replica.infra.database.close();
+    }
+  });
+}

@@ -27,6 +27,21 @@ export class AssetsConfig {
    * backend (through Governance); 0 disables it. One replica sweeps a given org at a time.
    */
   @IsInt() @Min(0) @Max(7 * 24 * 3_600_000) SECRETS_SWEEP_INTERVAL_MS = 3_600_000;
+  /** How often the health scheduler looks for due checks; 0 = no scheduled checks on this replica. */
+  @IsInt() @Min(0) @Max(3_600_000) HEALTH_CHECK_TICK_MS = 10_000;
+  /** Seconds between a connection's checks when it does not set its own interval. */
+  @IsInt() @Min(60) @Max(7 * 24 * 3600) HEALTH_CHECK_DEFAULT_INTERVAL_S = 3600;
+  /** Checks one replica runs at once, and at most this many for one org among them. */
+  @IsInt() @Min(1) @Max(256) HEALTH_CHECK_CONCURRENCY = 8;
+  @IsInt() @Min(1) @Max(256) HEALTH_CHECK_ORG_CONCURRENCY = 2;
+  /** A check slower than this is `degraded`. */
+  @IsInt() @Min(100) @Max(600_000) HEALTH_CHECK_SLOW_MS = 5000;
+  /** A server certificate expiring within this many days makes a connection `degraded`. */
+  @IsInt() @Min(0) @Max(365) HEALTH_TLS_EXPIRY_WARNING_DAYS = 14;
+  /** Credentials stored longer ago than this make a connection `degraded`; 0 = no limit. */
+  @IsInt() @Min(0) @Max(3650) HEALTH_CREDENTIALS_MAX_AGE_DAYS = 90;
+  /** Check results kept per connection (the oldest go first). */
+  @IsInt() @Min(10) @Max(100_000) HEALTH_HISTORY_LIMIT = 500;
   /** The sweep never deletes a secret written less than this long ago. */
   @IsInt() @Min(60_000) @Max(30 * 24 * 3_600_000) SECRETS_SWEEP_GRACE_MS = 3_600_000;
   /**

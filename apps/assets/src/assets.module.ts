@@ -11,6 +11,7 @@ import {
   GovernanceProjectDirectory,
   GovernanceReadiness,
 } from './governance/index.js';
+import { NotificationsModule } from './notifications/index.js';
 import { SessionModule } from './session/index.js';
 import { StorageModule } from './storage/index.js';
 
@@ -22,6 +23,7 @@ export type { AssetsInfra };
  *
  *   SessionModule · ConnectionsModule → VerificationModule, GovernanceGatewayModule
  *   StorageModule → ConnectionsModule, GovernanceGatewayModule
+ *   ConnectionsModule → NotificationsModule → GovernanceGatewayModule
  */
 @Module({})
 export class AssetsModule {
@@ -45,6 +47,7 @@ export class AssetsModule {
         SessionModule,
         ConnectionsModule,
         StorageModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [

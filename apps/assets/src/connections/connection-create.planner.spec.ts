@@ -93,6 +93,7 @@ describe(planConnectionCreate.name, () => {
       createdBy: 'alice',
       lastVerifiedAt: null,
       lastVerification: null,
+      healthCheckIntervalS: null,
     });
     expect(result.credentials).toEqual({
       auth_type: 'basic',

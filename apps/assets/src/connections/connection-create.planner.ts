@@ -6,16 +6,13 @@ import type { StoredCredentials } from '../governance/index.js';
 import { splitConfig } from './connection-config.mapper.js';
 import { invalidSettings, type ConnectionViolation } from './connection-violation.js';
 import type { CreateConnectionDto } from './dto/connection.dto.js';
-import type { DataConnectionEntity, RotationColumns } from './persistence/data-connection.entity.js';
 
 /** Longest slug derived from a connection name (the name segment of its resource URI). */
 export const CONNECTION_SLUG_MAX = 128;
 
 /** A new connection's row, before the saga gives it a lifecycle, revision and credentials version. */
-export type NewConnectionRow = Omit<
-  DataConnectionEntity,
-  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
->;
+export type { NewConnectionRow } from './persistence/connections.repository.js';
+import type { NewConnectionRow } from './persistence/connections.repository.js';
 
 export type ConnectionCreatePlan =
   | { ok: true; row: NewConnectionRow; credentials: StoredCredentials }
@@ -102,6 +99,7 @@ export function planConnectionCreate(
       createdBy: ids.createdBy,
       lastVerifiedAt: null,
       lastVerification: null,
+      healthCheckIntervalS: body.health_check_interval_seconds ?? null,
     },
     credentials: { auth_type: input.auth_type, credentials: input.credentials ?? {} },
   };

@@ -388,4 +388,18 @@ describe(planConnectionUpdate.name, () => {
       fields: [{ field: 'connection_type', message: expect.stringMatching(/^must be one of: postgres, /) }],
     });
   });
+
+  describe('health check interval', () => {
+    it('should start a new schedule when the interval changes, and keep the schedule otherwise', () => {
+      for (const interval of [300, 0, null]) {
+        expect(allowed(plan(postgres(), { health_check_interval_seconds: interval })).changes).toMatchObject({
+          healthCheckIntervalS: interval,
+          nextCheckAt: null,
+        });
+      }
+      const untouched = allowed(plan(postgres(), { description: 'x' })).changes;
+      expect(untouched).not.toHaveProperty('healthCheckIntervalS');
+      expect(untouched).not.toHaveProperty('nextCheckAt');
+    });
+  });
 });

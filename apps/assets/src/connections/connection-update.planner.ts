@@ -26,7 +26,12 @@ export type ConnectionChanges = Pick<
   DataConnectionEntity,
   'connectionType' | 'authType' | 'config' | 'selectedTables' | 'pool'
 > &
-  Partial<Pick<DataConnectionEntity, 'name' | 'description' | 'tags' | 'status'>>;
+  Partial<
+    Pick<
+      DataConnectionEntity,
+      'name' | 'description' | 'tags' | 'status' | 'healthCheckIntervalS' | 'nextCheckAt'
+    >
+  >;
 
 export type ConnectionUpdatePlan =
   | {
@@ -124,6 +129,10 @@ export function planConnectionUpdate(
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.tags !== undefined ? { tags: [...new Set(body.tags)] } : {}),
       ...(body.status !== undefined ? { status: body.status } : {}),
+      // A new schedule starts now: NULL asks the scheduler to place the next check.
+      ...(body.health_check_interval_seconds !== undefined
+        ? { healthCheckIntervalS: body.health_check_interval_seconds, nextCheckAt: null }
+        : {}),
       connectionType: input.type,
       authType: input.auth_type,
       config,

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AssetsConfig } from '../assets.config.js';
+import { CLOCK, type Clock } from '../common/index.js';
 import { GovernanceGatewayModule } from '../governance/index.js';
 import { VerificationModule } from '../verification/index.js';
+import { NotificationsModule } from '../notifications/index.js';
 import { ConnectionVerificationService } from './connection-verification.service.js';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsService } from './connections.service.js';
@@ -16,16 +18,23 @@ import { ConnectionOperationsRepository } from './persistence/connection-operati
 import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { SecretSweepRepository } from './persistence/secret-sweep.repository.js';
 import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
-import { CLOCK } from '../common/index.js';
 import { ConnectionRotationSaga } from './lifecycle/rotation-saga.js';
 import { ConnectionRotationsRepository } from './persistence/connection-rotations.repository.js';
 import { RotationsController } from './rotations.controller.js';
 import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './rotations.service.js';
 
+import { ConnectionHealthController } from './health/connection-health.controller.js';
+import {
+  HEALTH_SCHEDULE_OPTIONS,
+  type HealthScheduleOptions,
+  HealthScheduler,
+} from './health/health-scheduler.js';
+import { HealthChecksRepository } from './persistence/health-checks.repository.js';
+
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
-  imports: [GovernanceGatewayModule, VerificationModule],
-  controllers: [ConnectionsController, RotationsController],
+  imports: [GovernanceGatewayModule, VerificationModule, NotificationsModule],
+  controllers: [ConnectionsController, ConnectionHealthController, RotationsController],
   providers: [
     ConnectionsRepository,
     ConnectionOperationsRepository,
@@ -35,17 +44,19 @@ import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './r
     ConnectionVerificationService,
     ConnectionsReconciler,
     SecretStoreSweeper,
+    HealthChecksRepository,
+    HealthScheduler,
     VerifyRateLimiter,
     ConnectionRotationsRepository,
     ConnectionRotationSaga,
     ConnectionRotationsService,
-    // Time where it decides behaviour (grace periods, retirement); tests replace it.
-    { provide: CLOCK, useValue: Date.now },
     {
       provide: ROTATION_GRACE_PERIOD_DEFAULT_S,
       useFactory: (config: AssetsConfig) => config.ROTATION_GRACE_PERIOD_DEFAULT_S,
       inject: [AssetsConfig],
     },
+    // Time where it decides behaviour (the scheduler, rotation grace periods and retirement); tests replace it to move time instead of sleeping.
+    { provide: CLOCK, useValue: Date.now satisfies Clock },
     {
       provide: VERIFY_RATE_LIMIT,
       useFactory: (config: AssetsConfig) => config.VERIFY_RATE_PER_MINUTE,
@@ -61,6 +72,20 @@ import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './r
       useFactory: (config: AssetsConfig): SecretSweepOptions => ({
         intervalMs: config.SECRETS_SWEEP_INTERVAL_MS,
         graceMs: config.SECRETS_SWEEP_GRACE_MS,
+      }),
+      inject: [AssetsConfig],
+    },
+    {
+      provide: HEALTH_SCHEDULE_OPTIONS,
+      useFactory: (config: AssetsConfig): HealthScheduleOptions => ({
+        tickMs: config.HEALTH_CHECK_TICK_MS,
+        defaultIntervalS: config.HEALTH_CHECK_DEFAULT_INTERVAL_S,
+        concurrency: config.HEALTH_CHECK_CONCURRENCY,
+        orgConcurrency: config.HEALTH_CHECK_ORG_CONCURRENCY,
+        historyLimit: config.HEALTH_HISTORY_LIMIT,
+        slowMs: config.HEALTH_CHECK_SLOW_MS,
+        tlsExpiryWarningDays: config.HEALTH_TLS_EXPIRY_WARNING_DAYS,
+        credentialsMaxAgeDays: config.HEALTH_CREDENTIALS_MAX_AGE_DAYS,
       }),
       inject: [AssetsConfig],
     },

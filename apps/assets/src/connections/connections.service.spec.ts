@@ -18,6 +18,7 @@ import { ConnectionSaga } from './lifecycle/connection-saga.js';
 import type { ConnectionOperationsRepository } from './persistence/connection-operations.repository.js';
 import type { ConnectionsRepository } from './persistence/connections.repository.js';
 import { appFailureOf } from '@app/testing';
+import type { ConnectionEvents } from '../notifications/index.js';
 
 const ORG = 'acme';
 const PROJECT = 'analytics';
@@ -93,6 +94,7 @@ describe(ConnectionsService.name, () => {
       authz,
       store,
       recorder,
+      { publish: async () => 'event-id' } as unknown as ConnectionEvents,
     );
     service = new ConnectionsService(connections, authz, saga, store, recorder, Date.now);
   });

@@ -143,6 +143,7 @@ export class ConnectionsService {
       search: query.search,
       connectionType: query.connection_type,
       status: query.status,
+      health: query.health,
       tags: query.tags?.split(','),
       createdBy,
       sort: query.sort,

@@ -47,11 +47,33 @@ export class GovernanceCredentialsStore {
       await this.governance.request(caller, 'GET', secretPath(resourceUri, version)),
       200,
     );
-    try {
-      return JSON.parse((response.body as { value: string }).value) as StoredCredentials;
-    } catch {
-      throw new DependencyUnavailableError('governance (unreadable credentials)');
-    }
+    return parseStored(response.body);
+  }
+
+  /**
+   * A read no user asked for (a scheduled health check): as the service account, through
+   * Governance's internal route, which audits it with its purpose and fails closed.
+   */
+  async readAsService(
+    orgId: string,
+    resourceUri: string,
+    version: number,
+    purpose: 'health_check' | 'rotation_check',
+  ): Promise<{ stored: StoredCredentials; storedAt: Date | null }> {
+    const credentials = await this.service.credentialsFor(orgId);
+    const response = expectStatus(
+      await this.governance.request(
+        credentials,
+        'GET',
+        `internal/${secretPath(resourceUri, version)}?purpose=${purpose}`,
+      ),
+      200,
+    );
+    const updatedAt = new Date((response.body as { updated_at?: string }).updated_at ?? NaN);
+    return {
+      stored: parseStored(response.body),
+      storedAt: Number.isNaN(updatedAt.getTime()) ? null : updatedAt,
+    };
   }
 
   /**
@@ -93,5 +115,13 @@ export class GovernanceCredentialsStore {
       `internal/${secretPath(resourceUri, version)}`,
     );
     if (response.status !== 204) throw new DependencyUnavailableError('governance');
+  }
+}
+
+function parseStored(body: unknown): StoredCredentials {
+  try {
+    return JSON.parse((body as { value: string }).value) as StoredCredentials;
+  } catch {
+    throw new DependencyUnavailableError('governance (unreadable credentials)');
   }
 }

@@ -41,6 +41,8 @@ export class StepRecorder {
   private readonly running = new Map<VerificationStepName, number>();
   private readonly warnings: string[] = [];
   private sealed = false;
+  /** What a probe learned on the way that predicts a failure (see `ProbeContext.observe…`). */
+  readonly observed: { certificateNotAfter?: Date; unreadableSelected?: string[] } = {};
   failure?: { step: VerificationStepName; classified: ClassifiedError };
 
   start(name: VerificationStepName): number {
@@ -192,6 +194,18 @@ export class ProbeContext {
   /** Marks a step as started so a whole-call timeout blames it. */
   begin(name: VerificationStepName): number {
     return this.recorder.start(name);
+  }
+
+  /** The server certificate's expiry, when the session was TLS (a health forecast). */
+  observeCertificate(notAfter: Date): void {
+    if (!Number.isNaN(notAfter.getTime())) this.recorder.observed.certificateNotAfter = notAfter;
+  }
+
+  /** Selected tables that exist but this login may no longer read. */
+  noteUnreadableSelected(tables: string[]): void {
+    this.recorder.observed.unreadableSelected = tables;
+    for (const name of tables.slice(0, 20))
+      this.warn(`this credential cannot SELECT from selected table ${name}`);
   }
 
   skip(name: VerificationStepName, message: string): void {

@@ -93,7 +93,7 @@ export class VerificationService {
 
   async verify(input: VerificationInput, options: VerifyOptions): Promise<VerificationReport> {
     const limits = this.limits(options);
-    const release = this.limiter.acquire(options.orgId);
+    const release = options.background ? () => undefined : this.limiter.acquire(options.orgId);
     try {
       const report = await this.run(input, options, limits);
       this.outcomes?.inc({
@@ -270,6 +270,11 @@ export class VerificationService {
     failure: ClassifiedError | undefined,
   ): VerificationReport {
     const { steps, warnings } = recorder.snapshot(driver?.steps ?? []);
+    const { certificateNotAfter, unreadableSelected } = recorder.observed;
+    const observed = {
+      ...(unreadableSelected?.length ? { unreadable_selected_tables: unreadableSelected } : {}),
+      ...(certificateNotAfter ? { tls_certificate_not_after: certificateNotAfter.toISOString() } : {}),
+    };
     const missing = outcome?.missing_selected_tables;
     if (missing?.length) {
       for (const name of missing.slice(0, MAX_MISSING_WARNINGS))
@@ -290,7 +295,7 @@ export class VerificationService {
         message: step && steps.some((s) => s.name === step) ? `failed at ${step}: ${f.message}` : f.message,
         latency_ms,
         steps,
-        details: { truncated: false, warnings, error_code: f.code },
+        details: { truncated: false, warnings, ...observed, error_code: f.code },
       };
     }
     return {
@@ -305,6 +310,7 @@ export class VerificationService {
         truncated: outcome.truncated ?? false,
         warnings,
         ...(missing ? { missing_selected_tables: missing } : {}),
+        ...observed,
       },
     };
   }

@@ -51,6 +51,10 @@ export interface VerificationDetails {
   truncated: boolean;
   warnings: string[];
   missing_selected_tables?: string[];
+  /** Selected tables that exist but the login may no longer SELECT from (types that can tell). */
+  unreadable_selected_tables?: string[];
+  /** The server certificate's notAfter, when the session used TLS and the type can tell. */
+  tls_certificate_not_after?: string;
   error_code?: VerificationErrorCode;
 }
 
@@ -79,6 +83,8 @@ export interface VerifyOptions {
   include?: string[];
   exclude?: string[];
   maxObjects?: number;
+  /** A scheduled check: its caller holds its own slots, so it never takes an interactive one. */
+  background?: boolean;
 }
 
 /** What a driver hands back when every probe it ran passed. */

@@ -20,6 +20,7 @@ import {
   type Principal,
   READINESS_PROBES,
   type ReadinessProbe,
+  NoStore,
   requestSignalOf,
   TrustedServiceOnly,
 } from '@app/core';
@@ -27,7 +28,7 @@ import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
 import { AuditRecorder } from '../audit/index.js';
 import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
-import { SecretsService } from '../secrets/index.js';
+import { SECRET_VALUE_EXAMPLE, SecretsService, SecretValueDto } from '../secrets/index.js';
 import { SECRET_NAME } from '../secrets/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
 import { SecretDeletionQueryDto } from './resource-secrets-inventory.controller.js';
@@ -78,14 +79,27 @@ const SERVICE_EVENT_EXAMPLE: ServiceAuditEventDto = {
   details: { connection_type: 'postgres' },
 };
 
+/** Why a platform service reads a connection's credentials itself: only for checks it schedules. */
+export const SERVICE_READ_PURPOSES = ['health_check', 'rotation_check'] as const;
+
+export class ServiceSecretReadQueryDto {
+  @ApiProperty({ enum: SERVICE_READ_PURPOSES, description: 'Recorded in the audit event of the read' })
+  @IsIn(SERVICE_READ_PURPOSES)
+  purpose: (typeof SERVICE_READ_PURPOSES)[number];
+}
+
+/** Only a connection's credentials versions: a service read never reaches other secrets. */
+const CREDENTIALS_NAME = /^credentials-v[1-9][0-9]{0,9}$/;
+
 /** Bound on each of Governance's own probes when a platform service asks whether it is ready. */
 const INTERNAL_PROBE_TIMEOUT_MS = 1000;
 
 /**
  * Routes for platform services (Assets), authenticated as service accounts acting in the org
- * named by X-Org-Id. Narrow on purpose: write audit events, delete (never read) the secrets
- * of resources, which the Assets reconciler needs to undo an interrupted operation, and say
- * whether Governance is ready, which also proves to the caller that its account is accepted.
+ * named by X-Org-Id. Narrow on purpose: write audit events; delete the secrets of resources,
+ * which the Assets reconciler needs to undo an interrupted operation; read a connection's
+ * credentials for a check Assets schedules itself (health checks), audited with its purpose;
+ * and say whether Governance is ready, which also proves to the caller that its account is accepted.
  * 400 and 401 (and 415 on the body route) are documented by the document's finishing pass.
  */
 @ApiTags('internal')
@@ -223,6 +237,46 @@ export class InternalController {
       audit,
       { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name },
       { signal: requestSignalOf(request) },
+    );
+  }
+
+  @Get('resources/data-connections/:resource_uri/secrets/:name')
+  @NoStore()
+  @ApiOperation({
+    operationId: 'readResourceSecretInternal',
+    summary:
+      "Read a data connection's credentials for a check the service schedules itself (service accounts only; audited with its purpose; fails closed)",
+  })
+  @ApiParam({ name: 'resource_uri', example: 'data:acme-corp:analytics-prod:customer-db' })
+  @ApiParam({ name: 'name', example: 'credentials-v1' })
+  @ApiOkResponse({ type: SecretValueDto, example: { ...SECRET_VALUE_EXAMPLE, name: 'credentials-v1' } })
+  @ApiErrors(404, 429, 503, 504)
+  async readResourceSecret(
+    @CurrentPrincipal() service: Principal,
+    @Param('resource_uri') uri: string,
+    @Param('name') name: string,
+    @Req() request: FastifyRequest,
+    @Query() query: ServiceSecretReadQueryDto,
+  ): Promise<SecretValueDto> {
+    const ref = parseDataResourceUri(uri);
+    if (!ref || ref.orgId !== service.orgId || !CREDENTIALS_NAME.test(name))
+      throw AppException.notFound('Secret');
+    const audit: AuditEventInput = {
+      org_id: ref.orgId,
+      project_id: ref.projectId,
+      actor_id: service.userId,
+      actor_type: 'service',
+      action: 'data_connection.secret.read',
+      resource_type: 'data_connection',
+      resource_id: `${uri}#${name}`,
+      source_service: 'governance',
+      details: { purpose: query.purpose },
+    };
+    return this.audit.read(audit, () =>
+      this.secrets.read(
+        { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name },
+        { signal: requestSignalOf(request) },
+      ),
     );
   }
 }

@@ -19,7 +19,11 @@ import {
 import { PaginationDto } from '@app/core';
 import { CONNECTION_TYPES } from '../../connection-types/index.js';
 import { VERIFICATION_ERROR_CODES, VERIFICATION_STEPS } from '../../verification/index.js';
-import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
+import {
+  CONNECTION_HEALTH,
+  type DataConnectionEntity,
+  type HealthForecast,
+} from '../persistence/data-connection.entity.js';
 import { storedConfigOf } from '../connection-config.mapper.js';
 
 const TAG = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -45,6 +49,36 @@ const DATABASE_CONFIG_DESCRIPTION =
 const STORAGE_CONFIG_DESCRIPTION =
   "Object storage settings (bucket, region, endpoint, …), checked against the type's `config_schema`; " +
   '`auth_type` belongs here.';
+
+/** The shortest schedule a connection may ask for, and the longest. */
+export const HEALTH_CHECK_MIN_INTERVAL_S = 60;
+export const HEALTH_CHECK_MAX_INTERVAL_S = 7 * 24 * 3600;
+
+/** `health_check_interval_seconds` on create and update: the same rule in both. */
+function HealthCheckInterval(): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({
+      type: Integer(),
+      nullable: true,
+      minimum: 0,
+      maximum: HEALTH_CHECK_MAX_INTERVAL_S,
+      example: 900,
+      description:
+        `Seconds between scheduled health checks: ${HEALTH_CHECK_MIN_INTERVAL_S} to ${HEALTH_CHECK_MAX_INTERVAL_S}, ` +
+        "0 = never checked on a schedule, null or omitted = the deployment's default (HEALTH_CHECK_DEFAULT_INTERVAL_S).",
+    })(target, key);
+    IsOptional()(target, key);
+    ValidateIf((_o, v) => v !== null && v !== 0)(target, key);
+    IsInt({ message: `${String(key)} must be 0 or an integer number of seconds` })(target, key);
+    Min(HEALTH_CHECK_MIN_INTERVAL_S, {
+      message: `${String(key)} must be 0 (off) or at least ${HEALTH_CHECK_MIN_INTERVAL_S} seconds`,
+    })(target, key);
+    Max(HEALTH_CHECK_MAX_INTERVAL_S, {
+      message: `${String(key)} must be at most ${HEALTH_CHECK_MAX_INTERVAL_S} seconds (7 days)`,
+    })(target, key);
+  };
+}
+const Integer = () => 'integer' as const;
 
 /** Config and credentials are validated against the type registry's JSON Schemas, not here. */
 export class ConnectionBodyBase {
@@ -78,6 +112,8 @@ export class ConnectionBodyBase {
 }
 
 export class CreateConnectionDto extends ConnectionBodyBase {
+  @HealthCheckInterval() health_check_interval_seconds?: number | null;
+
   @ApiProperty({ example: 'Customer Analytics DB', minLength: 1, maxLength: 255 })
   @IsString()
   @Length(1, 255)
@@ -226,6 +262,8 @@ export class UpdateConnectionDto extends ConnectionBodyBase {
   @IsOptional()
   @IsIn(['ACTIVE', 'DISABLED'])
   status?: 'ACTIVE' | 'DISABLED';
+
+  @HealthCheckInterval() health_check_interval_seconds?: number | null;
 }
 
 export class LastVerificationDto {
@@ -243,7 +281,19 @@ export class PoolSettingsDto {
   @ApiProperty({ example: 1800000 }) max_lifetime_ms: number;
 }
 
-@ApiExtraModels(LastVerificationDto)
+/** What the last health check could tell ahead of a failure (fields the type cannot tell are absent). */
+export class HealthForecastDto {
+  @ApiPropertyOptional({ format: 'date-time', description: "The server certificate's notAfter" })
+  tls_certificate_not_after?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the active credentials were stored' })
+  credentials_set_at?: string;
+  @ApiPropertyOptional({ description: 'HEALTH_CREDENTIALS_MAX_AGE_DAYS of this deployment' })
+  credentials_max_age_days?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the credentials reach that age' })
+  credentials_expire_at?: string;
+}
+
+@ApiExtraModels(LastVerificationDto, HealthForecastDto)
 export class ConnectionDto {
   @ApiProperty({ example: URI_EXAMPLE }) resource_uri: string;
   @ApiProperty() name: string;
@@ -275,6 +325,30 @@ export class ConnectionDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_verified_at: string | null;
   @ApiProperty({ ...nullableRef(LastVerificationDto), description: 'Outcome of the last re-verification' })
   last_verification: LastVerificationDto | null;
+  @ApiProperty({
+    enum: CONNECTION_HEALTH,
+    description:
+      'What the scheduled health checks last found (`unknown` until the first one). `status` is the outcome of the last explicit verification; see the README, "Health".',
+  })
+  health: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "Seconds between scheduled checks; 0 = off, null = the deployment's default",
+  })
+  health_check_interval_seconds: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_checked_at: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_healthy_at: string | null;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Failed checks in a row' })
+  consecutive_failures: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the next check is due; null while off or not yet scheduled',
+  })
+  next_check_at: string | null;
+  @ApiProperty(nullableRef(HealthForecastDto)) health_forecast: HealthForecastDto | null;
 
   /**
    * An explicit allow-list: nothing reaches the wire unless it is named here. `auth_type` and
@@ -298,6 +372,13 @@ export class ConnectionDto {
       updated_at: e.updatedAt.toISOString(),
       last_verified_at: e.lastVerifiedAt?.toISOString() ?? null,
       last_verification: e.lastVerification,
+      health: e.health,
+      health_check_interval_seconds: e.healthCheckIntervalS,
+      last_checked_at: e.lastCheckedAt?.toISOString() ?? null,
+      last_healthy_at: e.lastHealthyAt?.toISOString() ?? null,
+      consecutive_failures: e.consecutiveFailures,
+      next_check_at: e.nextCheckAt?.toISOString() ?? null,
+      health_forecast: (e.healthForecast as HealthForecast | null) ?? null,
     };
   }
 }
@@ -383,6 +464,16 @@ export class VerificationDetailsDto {
     description: 'Re-verify: selected tables that no longer exist',
   })
   missing_selected_tables?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Selected tables that exist but this login may no longer SELECT from (PostgreSQL, Redshift)',
+  })
+  unreadable_selected_tables?: string[];
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "The server certificate's notAfter, when the session used TLS (PostgreSQL)",
+  })
+  tls_certificate_not_after?: string;
   @ApiPropertyOptional({ enum: VERIFICATION_ERROR_CODES, description: 'Why a failed probe failed' })
   error_code?: string;
 }

@@ -71,6 +71,13 @@ export const CONNECTION_EXAMPLE = {
   updated_at: CREATED_AT,
   last_verified_at: null,
   last_verification: null,
+  health: 'unknown',
+  health_check_interval_seconds: null,
+  last_checked_at: null,
+  last_healthy_at: null,
+  consecutive_failures: 0,
+  next_check_at: null,
+  health_forecast: null,
 } satisfies ConnectionDto;
 
 /** The same connection after a successful re-verify. */

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/core';
 import { CONNECTION_TYPES } from '../../connection-types/index.js';
+import { CONNECTION_HEALTH } from '../persistence/data-connection.entity.js';
 
 export const SORT_FIELDS = [
   'name',
@@ -11,6 +12,7 @@ export const SORT_FIELDS = [
   'connection_type',
   'status',
   'last_verified_at',
+  'last_checked_at',
 ] as const;
 const SORT = new RegExp(
   `^(${SORT_FIELDS.join('|')}):(asc|desc)(,(${SORT_FIELDS.join('|')}):(asc|desc)){0,5}$`,
@@ -33,6 +35,14 @@ export class ListConnectionsQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(['PENDING', 'ACTIVE', 'ERROR', 'DISABLED'])
   status?: string;
+
+  @ApiPropertyOptional({
+    enum: CONNECTION_HEALTH,
+    description: 'What the scheduled health checks last found',
+  })
+  @IsOptional()
+  @IsIn(CONNECTION_HEALTH)
+  health?: string;
 
   @ApiPropertyOptional({
     description: 'Comma-separated; a connection must carry every tag',

@@ -21,6 +21,7 @@ import type { ConnectionOperationsRepository } from '../persistence/connection-o
 import type { ConnectionsRepository } from '../persistence/connections.repository.js';
 import type { GovernanceCredentialsStore } from '../../governance/index.js';
 import { ConnectionSaga, WRITE_SETTLE_MS } from './connection-saga.js';
+import type { ConnectionEvent, ConnectionEvents } from '../../notifications/index.js';
 
 const T0 = new Date('2025-03-01T12:00:00Z');
 const ALICE: Principal = { userId: 'alice', orgId: 'acme', actorType: 'user', issuer: 'test', token: 't' };
@@ -55,6 +56,7 @@ const newRow = () => ({
   createdBy: 'alice',
   lastVerifiedAt: null,
   lastVerification: null,
+  healthCheckIntervalS: null,
 });
 
 const draft = (action: string): AuditDraft => ({
@@ -75,6 +77,7 @@ describe(ConnectionSaga.name, () => {
   let credentials: InMemoryCredentialsStore;
   let audit: RecordingAuditSink;
   let saga: ConnectionSaga;
+  let published: ConnectionEvent[];
 
   beforeAll(() => Logger.overrideLogger(false));
 
@@ -86,12 +89,20 @@ describe(ConnectionSaga.name, () => {
     authz = EmbeddedAuthzClient.fromDsl(loadProductModelDsl(), tuples);
     credentials = new InMemoryCredentialsStore();
     audit = new RecordingAuditSink();
+    published = [];
+    const events = {
+      publish: async (event: ConnectionEvent) => {
+        published.push(event);
+        return event.id ?? 'event-id';
+      },
+    } as unknown as ConnectionEvents;
     saga = new ConnectionSaga(
       new InMemoryConnectionsRepository(tables) as unknown as ConnectionsRepository,
       operations as unknown as ConnectionOperationsRepository,
       authz,
       credentials as unknown as GovernanceCredentialsStore,
       new AuditRecorder(audit, new RequestContext()),
+      events,
     );
   });
 
@@ -302,6 +313,18 @@ describe(ConnectionSaga.name, () => {
       expect(credentials.versionsOf(URI)).toEqual([]);
       expect(await authz.readTuples({ object: OBJECT })).toEqual([]);
       expect(audit.events.map((e) => e.action)).toEqual(['data_connection.delete']);
+      const op = tables.operationsOf(row.id).at(-1)!;
+      expect(published).toEqual([
+        {
+          id: op.id,
+          type: 'connection.deleted',
+          orgId: 'acme',
+          projectId: 'analytics',
+          resourceUri: URI,
+          data: {},
+          actor: 'alice',
+        },
+      ]);
     });
 
     it('should change nothing when the audit event cannot be written', async () => {
@@ -321,10 +344,13 @@ describe(ConnectionSaga.name, () => {
         DependencyUnavailableError,
       );
       expect(tables.row(row.id)).toMatchObject({ lifecycle: 'deleting' });
+      expect(published).toEqual([]);
 
       const op = tables.operationsOf(row.id).at(-1)!;
       await expect(saga.reconcile(operations.claimed(op.id))).resolves.toBe('completed');
       expect(tables.row(row.id)).toBeUndefined();
+      // Keyed by the operation: publishing again after a retry stores nothing new (ConnectionEvents).
+      expect(published.map((e) => [e.type, e.id])).toEqual([['connection.deleted', op.id]]);
       expect(credentials.versionsOf(URI)).toEqual([]);
       expect(await authz.readTuples({ object: OBJECT })).toEqual([]);
     });

@@ -1,12 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppException, DependencyUnavailableError, type Principal, type TenantScope } from '@app/core';
 import { AuthzClient } from '@app/authz';
-import { ConnectionsRepository, OPERATION_LEASE_MS } from '../persistence/connections.repository.js';
+import {
+  ConnectionsRepository,
+  type NewConnectionRow,
+  OPERATION_LEASE_MS,
+} from '../persistence/connections.repository.js';
 import {
   ConnectionOperationsRepository,
   type ClaimedOperation,
 } from '../persistence/connection-operations.repository.js';
-import type { DataConnectionEntity, RotationColumns } from '../persistence/data-connection.entity.js';
+import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
 import {
   type AuditDraft,
   AuditRecorder,
@@ -14,6 +18,7 @@ import {
   GovernanceUnavailableError,
   type StoredCredentials,
 } from '../../governance/index.js';
+import { ConnectionEvents } from '../../notifications/index.js';
 import { type ConnectionRef, connectionTuples, deleteAllConnectionTuples } from './connection-tuples.js';
 import { parseDataResourceUri } from '@app/authz';
 
@@ -72,15 +77,13 @@ export class ConnectionSaga {
     private readonly authz: AuthzClient,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly audit: AuditRecorder,
+    private readonly events: ConnectionEvents,
   ) {}
 
   /** Row (hidden) → tuples → secret → audit → visible. Any failure undoes what was done. */
   async create(
     principal: Principal,
-    row: Omit<
-      DataConnectionEntity,
-      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
-    >,
+    row: NewConnectionRow,
     secret: StoredCredentials,
     audit: AuditDraft,
   ): Promise<void> {
@@ -245,7 +248,7 @@ export class ConnectionSaga {
    * any a failed change could not remove), then every tuple, then the row with its operation.
    */
   private async finishDelete(
-    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId'>,
+    op: Pick<ClaimedOperation, 'id' | 'orgId' | 'projectId' | 'resourceUri' | 'connectionId' | 'actorId'>,
     principal: Principal | null,
   ): Promise<void> {
     const scope = scopeOfRow(op);
@@ -253,6 +256,16 @@ export class ConnectionSaga {
       await this.credentials.purge(principal, op.resourceUri, version);
     }
     await deleteAllConnectionTuples(this.authz, refOf(op));
+    // Before the operation closes, keyed by it: a retry by the reconciler publishes nothing twice.
+    await this.events.publish({
+      id: op.id,
+      type: 'connection.deleted',
+      orgId: op.orgId,
+      projectId: op.projectId,
+      resourceUri: op.resourceUri,
+      data: {},
+      actor: op.actorId,
+    });
     await this.connections.deleteRowAndFinish(scope, op.connectionId, op.id, 'completed');
   }
 

@@ -29,5 +29,12 @@ export const CONNECTION_SECRET_VERSIONS: TenantTable = {
 /** One row per org the secret-store sweep has visited. */
 export const SECRET_SWEEP_LEASES: TenantTable = tenantColumns('secret_sweep_leases', 'org_id');
 
+/** A health check result carries its connection's org and project. */
+export const CONNECTION_HEALTH_CHECKS: TenantTable = {
+  name: 'connection_health_checks',
+  org: (alias) => `${alias}.org_id`,
+  scopeKey: (alias) => `coalesce(${alias}.project_id, '')`,
+};
+
 /** A rotation carries its connection's org and project (`scope_key` as on data_connections). */
 export const CONNECTION_ROTATIONS: TenantTable = tenantColumns('connection_rotations', 'org_id', 'scope_key');

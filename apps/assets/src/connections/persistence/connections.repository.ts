@@ -21,6 +21,7 @@ export interface ListFilters {
   search?: string;
   connectionType?: string;
   status?: string;
+  health?: string;
   tags?: string[];
   createdBy?: string;
   sort?: string;
@@ -40,7 +41,9 @@ export interface Visibility {
 
 const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type, auth_type, description, status, tags,
   config, selected_tables, pool, created_by, created_at, updated_at, last_verified_at, last_verification, lifecycle,
-  credentials_version, revision, previous_credentials_version, previous_version_expires_at, rotated_at`;
+  credentials_version, revision, health, health_check_interval_s, last_checked_at, last_healthy_at,
+  consecutive_failures, next_check_at, health_forecast, previous_credentials_version, previous_version_expires_at,
+  rotated_at`;
 
 /** The 409 of a writer that lost: another change came first or is still in flight. */
 export function concurrentChange(): AppException {
@@ -75,6 +78,13 @@ interface RawConnectionRow {
   lifecycle: ConnectionLifecycle;
   credentials_version: number;
   revision: number;
+  health: DataConnectionEntity['health'];
+  health_check_interval_s: number | null;
+  last_checked_at: Date | null;
+  last_healthy_at: Date | null;
+  consecutive_failures: number;
+  next_check_at: Date | null;
+  health_forecast: DataConnectionEntity['healthForecast'];
   previous_credentials_version: number | null;
   previous_version_expires_at: Date | null;
   rotated_at: Date | null;
@@ -103,11 +113,40 @@ function entityOf(r: RawConnectionRow): DataConnectionEntity {
     lifecycle: r.lifecycle,
     credentialsVersion: r.credentials_version,
     revision: r.revision,
+    health: r.health,
+    healthCheckIntervalS: r.health_check_interval_s,
+    lastCheckedAt: r.last_checked_at,
+    lastHealthyAt: r.last_healthy_at,
+    consecutiveFailures: r.consecutive_failures,
+    nextCheckAt: r.next_check_at,
+    healthForecast: r.health_forecast,
     previousCredentialsVersion: r.previous_credentials_version,
     previousVersionExpiresAt: r.previous_version_expires_at,
     rotatedAt: r.rotated_at,
   };
 }
+
+/** What a connection's row omits on insert: its lifecycle, versions and what only checks tell. */
+export type NewConnectionRow = Omit<
+  DataConnectionEntity,
+  | 'lifecycle'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'revision'
+  | 'credentialsVersion'
+  | keyof typeof UNCHECKED
+  | RotationColumns
+>;
+
+/** A connection never checked; `next_check_at` NULL asks the scheduler to place its first check. */
+const UNCHECKED = {
+  health: 'unknown',
+  lastCheckedAt: null,
+  lastHealthyAt: null,
+  consecutiveFailures: 0,
+  nextCheckAt: null,
+  healthForecast: null,
+} satisfies Partial<DataConnectionEntity>;
 
 /** Escapes LIKE metacharacters so `%`, `_` and `\` match themselves. */
 export function escapeLike(term: string): string {
@@ -121,6 +160,7 @@ const SORT_COLUMNS: Record<(typeof SORT_FIELDS)[number], string> = {
   connection_type: 'c.connection_type',
   status: 'c.status',
   last_verified_at: 'c.last_verified_at',
+  last_checked_at: 'c.last_checked_at',
 };
 
 /** Sort specs are matched against an allow-list and mapped to fixed SQL; input never reaches SQL. */
@@ -154,10 +194,7 @@ export class ConnectionsRepository extends ScopedRepository {
    */
   async insertProvisioning(
     scope: TenantScope,
-    row: Omit<
-      DataConnectionEntity,
-      'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
-    >,
+    row: NewConnectionRow,
     actorId: string,
   ): Promise<ConnectionOperationEntity> {
     try {
@@ -177,6 +214,7 @@ export class ConnectionsRepository extends ScopedRepository {
               rotatedAt: null,
               revision: 1,
               lifecycle: 'provisioning',
+              ...UNCHECKED,
               createdAt: now,
               updatedAt: now,
             },
@@ -250,6 +288,7 @@ export class ConnectionsRepository extends ScopedRepository {
       }
       if (filters.connectionType) q.andWhere('c.connection_type = :type', { type: filters.connectionType });
       if (filters.status) q.andWhere('c.status = :status', { status: filters.status });
+      if (filters.health) q.andWhere('c.health = :health', { health: filters.health });
       if (filters.tags?.length) q.andWhere('c.tags @> :tags', { tags: filters.tags });
       if (filters.createdBy) q.andWhere('c.created_by = :createdBy', { createdBy: filters.createdBy });
     });

@@ -4,6 +4,26 @@ export type ConnectionStatus = 'PENDING' | 'ACTIVE' | 'ERROR' | 'DISABLED';
 /** Internal: only `active` rows are ever visible; the others are mid-saga. */
 export type ConnectionLifecycle = 'provisioning' | 'active' | 'deleting';
 
+/** See README "Health": `status` is the last explicit outcome, `health` the scheduler's view. */
+export const CONNECTION_HEALTH = [
+  'healthy',
+  'degraded',
+  'auth_failed',
+  'unreachable',
+  'permission_lost',
+  'tls_error',
+  'unknown',
+] as const;
+export type ConnectionHealth = (typeof CONNECTION_HEALTH)[number];
+
+/** What a check could tell ahead of a failure; absent fields were not knowable for the type. */
+export interface HealthForecast {
+  tls_certificate_not_after?: string;
+  credentials_set_at?: string;
+  credentials_max_age_days?: number;
+  credentials_expire_at?: string;
+}
+
 export interface LastVerification {
   success: boolean;
   message: string;
@@ -34,6 +54,15 @@ export class DataConnectionEntity {
   @Column('integer') credentialsVersion: number;
   /** Bumped by every change; each write compares and sets it, so a stale writer changes nothing. */
   @Column('integer') revision: number;
+  @Column('text') health: ConnectionHealth;
+  /** NULL: the deployment's default; 0: never checked on a schedule. */
+  @Column('integer', { nullable: true }) healthCheckIntervalS: number | null;
+  @Column('timestamptz', { nullable: true }) lastCheckedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) lastHealthyAt: Date | null;
+  @Column('integer') consecutiveFailures: number;
+  /** Also the scheduler's lease: a claimed connection is due again only if its check never finished. */
+  @Column('timestamptz', { nullable: true }) nextCheckAt: Date | null;
+  @Column('jsonb', { nullable: true }) healthForecast: HealthForecast | null;
   /** Rotation: the version the active one replaced, readable until its expiry (then retired). */
   @Column('integer', { nullable: true }) previousCredentialsVersion: number | null;
   @Column('timestamptz', { nullable: true }) previousVersionExpiresAt: Date | null;

@@ -52,35 +52,47 @@ export async function discoverPostgresCatalog(
   };
 }
 
-/** Which of the selected tables no longer exist (checked directly, not against a truncated list). */
-export async function findMissingSelected(
+/**
+ * Which of the selected tables no longer exist, and which exist but this login may no longer
+ * SELECT from (checked directly, not against a truncated list).
+ */
+export async function checkSelected(
   client: pg.Client,
   selected: readonly string[],
   defaultSchema: string,
-): Promise<string[]> {
+): Promise<{ missing: string[]; unreadable: string[] }> {
   const wanted = qualifySelected(selected, defaultSchema);
-  const present = new Set<string>();
+  const present = new Map<string, boolean>();
   for (const names of chunk([...wanted.keys()], 1000)) {
     const placeholders = names.map((_, i) => `$${i + 1}`).join(', ');
-    const { rows } = await client.query<{ qualified: string }>({
-      text: `SELECT n.nspname || '.' || c.relname AS qualified
+    const { rows } = await client.query<{ qualified: string; can_select: boolean }>({
+      text: `SELECT n.nspname || '.' || c.relname AS qualified, has_table_privilege(c.oid, 'SELECT') AS can_select
                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
               WHERE (n.nspname || '.' || c.relname) IN (${placeholders})`,
       values: names,
     });
-    for (const row of rows) present.add(row.qualified);
+    for (const row of rows) present.set(row.qualified, row.can_select);
   }
-  return [...wanted.entries()]
-    .filter(([qualified]) => !present.has(qualified))
-    .map(([, original]) => original);
+  const entries = [...wanted.entries()];
+  return {
+    missing: entries.filter(([qualified]) => !present.has(qualified)).map(([, original]) => original),
+    unreadable: entries
+      .filter(([qualified]) => present.get(qualified) === false)
+      .map(([, original]) => original),
+  };
 }
 
-/** Runs the selected-tables check inside the `discover` step and records the warnings. */
+/**
+ * Runs the selected-tables check inside the `discover` step: the missing ones are returned, the
+ * unreadable ones noted on the context (health checks call that `permission_lost`).
+ */
 export async function reportMissingSelected(
   client: pg.Client,
   ctx: ProbeContext,
   defaultSchema: string,
 ): Promise<string[] | undefined> {
   if (ctx.selectedTables.length === 0) return undefined;
-  return findMissingSelected(client, ctx.selectedTables, defaultSchema);
+  const { missing, unreadable } = await checkSelected(client, ctx.selectedTables, defaultSchema);
+  if (unreadable.length) ctx.noteUnreadableSelected(unreadable);
+  return missing;
 }

@@ -108,6 +108,8 @@ async function attempt(
   connection.once('sslconnect', () => {
     connection.stream.once('secureConnect', () => {
       const protocol = connection.stream.getProtocol?.() ?? 'TLS';
+      const notAfter = connection.stream.getPeerCertificate?.()?.valid_to;
+      if (notAfter) ctx.observeCertificate(new Date(notAfter));
       const verified = ssl && ssl.rejectUnauthorized ? 'certificate verified' : 'certificate not verified';
       next('authenticate', `${protocol} negotiated, ${verified}`);
     });

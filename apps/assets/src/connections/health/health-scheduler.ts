@@ -1,0 +1,195 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import type { Counter } from 'prom-client';
+import { AppMetrics, type OnDrain, SystemScope } from '@app/core';
+import { CLOCK, type Clock, PeriodicPass } from '../../common/index.js';
+import { type AuditDraft, AuditRecorder, GovernanceCredentialsStore } from '../../governance/index.js';
+import type { ConnectionType } from '../../connection-types/index.js';
+import { VerificationService } from '../../verification/index.js';
+import {
+  type CheckResult,
+  type DueConnection,
+  HealthChecksRepository,
+} from '../persistence/health-checks.repository.js';
+import type { ConnectionHealth } from '../persistence/data-connection.entity.js';
+import { classifyHealth, type HealthPolicy } from './health-classifier.js';
+
+/** Claiming due checks is a query across tenants; each claimed row then carries its own scope. */
+const SCHEDULER = SystemScope.of('health-scheduler');
+/** How long a claimed check may run before another replica may take it over. */
+const LEASE_MS = 5 * 60_000;
+/** A check that could not run (credentials unreadable, Governance down) is tried again this soon. */
+const RETRY_MS = 60_000;
+/** Discovery is not the point of a health check: the selected tables are checked directly. */
+const MAX_OBJECTS = 100;
+
+export interface HealthScheduleOptions extends HealthPolicy {
+  tickMs: number;
+  defaultIntervalS: number;
+  concurrency: number;
+  orgConcurrency: number;
+  historyLimit: number;
+}
+export const HEALTH_SCHEDULE_OPTIONS = Symbol('HEALTH_SCHEDULE_OPTIONS');
+
+export interface HealthPassSummary {
+  placed: number;
+  checked: number;
+  changed: number;
+  skipped: number;
+}
+
+/**
+ * Runs the scheduled health checks. Each pass places connections that have no next check yet,
+ * then claims due ones in batches of `concurrency` (at most `orgConcurrency` per org, so no org
+ * starves the others) and checks each batch in parallel. Safe on many replicas: a claim moves
+ * `next_check_at` past a lease in one statement, so no connection is checked twice at once.
+ */
+@Injectable()
+export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
+  private readonly logger = new Logger(HealthScheduler.name);
+  private readonly periodic = new PeriodicPass(() => this.pass());
+  private readonly checks: Counter<'health'> | null;
+
+  constructor(
+    private readonly repository: HealthChecksRepository,
+    private readonly credentials: GovernanceCredentialsStore,
+    private readonly engine: VerificationService,
+    private readonly audit: AuditRecorder,
+    @Inject(HEALTH_SCHEDULE_OPTIONS) private readonly options: HealthScheduleOptions,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
+    @Optional() metrics?: AppMetrics,
+  ) {
+    this.checks = metrics
+      ? (metrics.existing<Counter<'health'>>('health_checks_total') ??
+        metrics.counter({
+          name: 'health_checks_total',
+          help: 'Scheduled health checks run, by the health they found',
+          labelNames: ['health'],
+        }))
+      : null;
+  }
+
+  onApplicationBootstrap(): void {
+    this.periodic.start(this.options.tickMs);
+  }
+
+  onDrain(): Promise<void> {
+    return this.periodic.stop();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.periodic.stop();
+  }
+
+  /** One pass; concurrent calls in this process share the pass in flight. */
+  runOnce(): Promise<HealthPassSummary> {
+    return this.periodic.run();
+  }
+
+  private async pass(): Promise<HealthPassSummary> {
+    const summary: HealthPassSummary = { placed: 0, checked: 0, changed: 0, skipped: 0 };
+    summary.placed = await this.repository.placeUnscheduled(
+      SCHEDULER,
+      new Date(this.now()),
+      this.options.defaultIntervalS,
+    );
+    while (!this.periodic.stopping) {
+      const due = await this.repository.claimDue(SCHEDULER, new Date(this.now()), {
+        total: this.options.concurrency,
+        perOrg: this.options.orgConcurrency,
+        leaseMs: LEASE_MS,
+      });
+      const outcomes = await Promise.all(
+        due.map((connection) => this.check(connection).catch((error) => this.skip(connection, error))),
+      );
+      for (const outcome of outcomes) {
+        if (outcome === 'skipped') summary.skipped += 1;
+        else {
+          summary.checked += 1;
+          if (outcome === 'changed') summary.changed += 1;
+        }
+      }
+      // A batch smaller than `concurrency` may only mean the per-org cap: go on until none is due.
+      if (due.length === 0) break;
+    }
+    return summary;
+  }
+
+  private async check(due: DueConnection): Promise<'same' | 'changed' | 'skipped'> {
+    const scope = { orgId: due.orgId, projectId: due.projectId };
+    const read = await this.credentials.readAsService(
+      due.orgId,
+      due.resourceUri,
+      due.credentialsVersion,
+      'health_check',
+    );
+    const report = await this.engine.verify(
+      {
+        type: due.connectionType as ConnectionType,
+        auth_type: due.authType,
+        config: due.config,
+        credentials: read.stored.credentials,
+      },
+      { orgId: due.orgId, selectedTables: due.selectedTables, maxObjects: MAX_OBJECTS, background: true },
+    );
+    const checkedAt = this.now();
+    const verdict = classifyHealth(
+      report,
+      { now: checkedAt, credentialsStoredAt: read.storedAt },
+      this.options,
+    );
+    const result: CheckResult = {
+      checkedAt: new Date(checkedAt),
+      health: verdict.health,
+      errorCode: report.details.error_code ?? null,
+      message: report.message,
+      latencyMs: report.latency_ms,
+      warnings: [...verdict.reasons, ...report.details.warnings],
+      forecast: verdict.forecast,
+      nextCheckAt: new Date(checkedAt + this.jitteredIntervalMs(due)),
+    };
+    this.checks?.inc({ health: verdict.health });
+    const changed = verdict.health !== due.health;
+    const record = () => this.repository.record(scope, due.id, result, this.options.historyLimit);
+    // A change of health is an audit event, written before the change it describes.
+    if (changed) await this.audit.write(null, healthChanged(due, verdict.health, result), record);
+    else await record();
+    return changed ? 'changed' : 'same';
+  }
+
+  /**
+   * Our side failed, not the connection (credentials unreadable, Governance or the audit log
+   * down): no result is recorded, and the check is tried again soon.
+   */
+  private async skip(due: DueConnection, error: unknown): Promise<'skipped'> {
+    this.logger.warn({ connection: due.id, err: (error as Error)?.name }, 'Health check could not run');
+    await this.repository
+      .reschedule({ orgId: due.orgId, projectId: due.projectId }, due.id, new Date(this.now() + RETRY_MS))
+      .catch(() => undefined);
+    return 'skipped';
+  }
+
+  /** The interval ±10%, so checks created together drift apart instead of staying in step. */
+  private jitteredIntervalMs(due: DueConnection): number {
+    const seconds = due.intervalS ?? this.options.defaultIntervalS;
+    return Math.round(seconds * 1000 * (0.9 + Math.random() * 0.2));
+  }
+}
+
+function healthChanged(due: DueConnection, health: ConnectionHealth, result: CheckResult): AuditDraft {
+  return {
+    org_id: due.orgId,
+    project_id: due.projectId,
+    action: 'data_connection.health.changed',
+    resource_type: 'data_connection',
+    resource_id: due.resourceUri,
+    details: { from: due.health, to: health, error_code: result.errorCode, latency_ms: result.latencyMs },
+  };
+}
