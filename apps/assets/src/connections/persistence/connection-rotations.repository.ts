@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppException, ErrorCode, type SystemScope, type TenantScope } from '@app/core';
+import { AppException, type SystemScope, type TenantScope } from '@app/core';
 import { isUniqueViolation, ScopedRepository, type ScopedTransaction } from '@app/database';
 import { concurrentChange, ConnectionsRepository } from './connections.repository.js';
 import type { ConnectionOperationEntity, DataConnectionEntity } from './data-connection.entity.js';
@@ -497,9 +497,4 @@ export class ConnectionRotationsRepository extends ScopedRepository {
       throw error;
     }
   }
-}
-
-/** The 409 of a rollback that cannot happen, with the reason. */
-export function rollbackRefused(message: string): AppException {
-  return new AppException(ErrorCode.CONFLICT, message);
 }
