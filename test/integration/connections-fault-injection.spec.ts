@@ -4,6 +4,7 @@ import { ConnectionsRepository } from '../../apps/assets/src/connections/persist
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import { ConnectionSaga } from '../../apps/assets/src/connections/lifecycle/connection-saga.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
+import { ConnectionRotationSaga } from '../../apps/assets/src/connections/lifecycle/rotation-saga.js';
 import { connectionTuples } from '../../apps/assets/src/connections/lifecycle/connection-tuples.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
 import { AuditRecorder } from '../../apps/assets/src/governance/audit-recorder.js';
@@ -413,8 +414,19 @@ describe('Connection crash consistency (fault injection)', () => {
         `UPDATE connection_operations SET lease_until = now() - interval '1 second' WHERE status = 'pending'`,
       );
       const saga = h.app.get(ConnectionSaga);
-      const replicaA = new ConnectionsReconciler(h.app.get(ConnectionOperationsRepository), saga, 0);
-      const replicaB = new ConnectionsReconciler(new ConnectionOperationsRepository(assetsDb), saga, 0);
+      const rotations = h.app.get(ConnectionRotationSaga);
+      const replicaA = new ConnectionsReconciler(
+        h.app.get(ConnectionOperationsRepository),
+        saga,
+        rotations,
+        0,
+      );
+      const replicaB = new ConnectionsReconciler(
+        new ConnectionOperationsRepository(assetsDb),
+        saga,
+        rotations,
+        0,
+      );
       const [a, b] = await Promise.all([replicaA.runOnce(), replicaB.runOnce()]);
       expect(a.claimed + b.claimed).toBe(6);
       const attempts = (await assetsDb.query(

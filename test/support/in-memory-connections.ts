@@ -10,12 +10,13 @@ import type {
   ConnectionOperationEntity,
   DataConnectionEntity,
   OperationKind,
+  RotationColumns,
 } from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
 import type { StoredCredentials } from '../../apps/assets/src/governance/governance-credentials.store.js';
 
 type NewRow = Omit<
   DataConnectionEntity,
-  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion'
+  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | RotationColumns
 >;
 
 /**
@@ -114,6 +115,9 @@ export class InMemoryConnectionsRepository {
     this.tables.rows.set(row.id, {
       ...structuredClone(row),
       credentialsVersion: version,
+      previousCredentialsVersion: null,
+      previousVersionExpiresAt: null,
+      rotatedAt: null,
       revision: 1,
       lifecycle: 'provisioning',
       createdAt: now,

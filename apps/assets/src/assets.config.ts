@@ -51,4 +51,6 @@ export class AssetsConfig {
   @IsInt() @Min(0) @Max(60_000) AUTHZ_CHECK_CACHE_MS = 1000;
   /** Verify requests per caller per minute (per replica). */
   @IsInt() @Min(1) @Max(10_000) VERIFY_RATE_PER_MINUTE = 30;
+  /** Default grace period of a credential rotation: how long the replaced version stays readable (0-7 days). */
+  @IsInt() @Min(0) @Max(604_800) ROTATION_GRACE_PERIOD_DEFAULT_S = 3_600;
 }

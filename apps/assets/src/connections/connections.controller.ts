@@ -36,6 +36,7 @@ import { ConnectionVerificationService } from './connection-verification.service
 import { type ConnectionViolation, invalidSettings, violationError } from './connection-violation.js';
 import type { VerificationReport } from '../verification/index.js';
 import { ListConnectionsQuery } from './dto/list-connections.query.js';
+import { SecretVersionQuery } from './dto/rotation.dto.js';
 import { listConnectionTypes, type ConnectionTypesDocument } from '../connection-types/index.js';
 import { ConnectionTypesDto } from './dto/connection-type.dto.js';
 import {
@@ -43,6 +44,7 @@ import {
   CONNECTION_PAGE_EXAMPLE,
   CONNECTION_SECRET_EXAMPLE,
   CONNECTION_TYPES_EXAMPLE,
+  PREVIOUS_SECRET_EXAMPLE,
   CREATE_CONNECTION_EXAMPLE,
   FAILED_VERIFICATION_REPORT_EXAMPLE,
   REPLACE_CONNECTION_EXAMPLE,
@@ -403,19 +405,29 @@ export class ConnectionsController {
     summary:
       'Decrypted credentials for automation: fetched from Governance on every call, audited, never cached',
     description:
-      'Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value.',
+      'Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value. After a rotation, the replaced version stays readable with `?version=previous` (or its number) until `previous_version_expires_at`.',
   })
   @ApiOkResponse({
     type: ConnectionSecretDto,
-    description: 'The current credentials, read from Governance for this request',
-    example: CONNECTION_SECRET_EXAMPLE,
+    description:
+      'The credentials of the version asked for (default: the active one), read from Governance for this request',
+    examples: {
+      active: { summary: 'The active version', value: CONNECTION_SECRET_EXAMPLE },
+      previous: { summary: '?version=previous during a grace period', value: PREVIOUS_SECRET_EXAMPLE },
+    },
   })
+  @error(400, 'INVALID_REQUEST: `version` is not active, previous or a version number')
+  @error(
+    404,
+    'RESOURCE_NOT_FOUND: the connection does not exist or the caller cannot see it, or the version asked for is neither the active one nor a previous one still in its grace period',
+  )
   @UNAVAILABLE
   readSecret(
     @CurrentPrincipal() principal: Principal,
     @CurrentProject() project: string | null,
     @Param('resource_uri') uri: string,
+    @Query() query: SecretVersionQuery,
   ): Promise<ConnectionSecretDto> {
-    return this.connections.readSecret(principal, project, uri);
+    return this.connections.readSecret(principal, project, uri, query.version);
   }
 }

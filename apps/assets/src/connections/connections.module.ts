@@ -18,6 +18,11 @@ import { ConnectionOperationsRepository } from './persistence/connection-operati
 import { ConnectionsRepository } from './persistence/connections.repository.js';
 import { SecretSweepRepository } from './persistence/secret-sweep.repository.js';
 import { VERIFY_RATE_LIMIT, VerifyRateLimiter } from './verify-rate.limiter.js';
+import { ConnectionRotationSaga } from './lifecycle/rotation-saga.js';
+import { ConnectionRotationsRepository } from './persistence/connection-rotations.repository.js';
+import { RotationsController } from './rotations.controller.js';
+import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './rotations.service.js';
+
 import { ConnectionHealthController } from './health/connection-health.controller.js';
 import {
   HEALTH_SCHEDULE_OPTIONS,
@@ -29,7 +34,7 @@ import { HealthChecksRepository } from './persistence/health-checks.repository.j
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
   imports: [GovernanceGatewayModule, VerificationModule, NotificationsModule],
-  controllers: [ConnectionsController, ConnectionHealthController],
+  controllers: [ConnectionsController, ConnectionHealthController, RotationsController],
   providers: [
     ConnectionsRepository,
     ConnectionOperationsRepository,
@@ -42,7 +47,15 @@ import { HealthChecksRepository } from './persistence/health-checks.repository.j
     HealthChecksRepository,
     HealthScheduler,
     VerifyRateLimiter,
-    // The scheduler's time; tests replace it to move time instead of sleeping.
+    ConnectionRotationsRepository,
+    ConnectionRotationSaga,
+    ConnectionRotationsService,
+    {
+      provide: ROTATION_GRACE_PERIOD_DEFAULT_S,
+      useFactory: (config: AssetsConfig) => config.ROTATION_GRACE_PERIOD_DEFAULT_S,
+      inject: [AssetsConfig],
+    },
+    // Time where it decides behaviour (the scheduler, rotation grace periods and retirement); tests replace it to move time instead of sleeping.
     { provide: CLOCK, useValue: Date.now satisfies Clock },
     {
       provide: VERIFY_RATE_LIMIT,

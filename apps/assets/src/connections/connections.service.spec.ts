@@ -96,7 +96,7 @@ describe(ConnectionsService.name, () => {
       recorder,
       { publish: async () => 'event-id' } as unknown as ConnectionEvents,
     );
-    service = new ConnectionsService(connections, authz, saga, store, recorder);
+    service = new ConnectionsService(connections, authz, saga, store, recorder, Date.now);
   });
 
   const createOrders = async (body: Partial<CreateConnectionDto> = {}) => {
@@ -307,6 +307,7 @@ describe(ConnectionsService.name, () => {
         saga,
         credentials as unknown as GovernanceCredentialsStore,
         recorder,
+        Date.now,
       );
       // The delete lands between the load and the permission check.
       spy.mockImplementationOnce(async (scope, uri) => {
@@ -386,6 +387,77 @@ describe(ConnectionsService.name, () => {
         auth_type: 'basic',
         credentials: CREDENTIALS,
         version: 1,
+        active_version: 1,
+        rotated_at: null,
+      });
+    });
+
+    describe('with a rotation in its grace period', () => {
+      const NEXT = { username: 'reader', password: 'pw-next' };
+      let now = Date.parse('2026-01-05T10:00:00Z');
+      const expiresAt = new Date(now + 3_600_000);
+      beforeEach(async () => {
+        now = Date.parse('2026-01-05T10:00:00Z');
+        service = new ConnectionsService(
+          new InMemoryConnectionsRepository(tables) as unknown as ConnectionsRepository,
+          authz,
+          saga,
+          credentials as unknown as GovernanceCredentialsStore,
+          recorder,
+          () => now,
+        );
+        await createOrders();
+        // What a promotion commits: v2 active, v1 readable until expiry.
+        await credentials.put(as('alice'), URI, 2, { auth_type: 'basic', credentials: NEXT });
+        const row = [...tables.rows.values()][0]!;
+        Object.assign(row, {
+          credentialsVersion: 2,
+          previousCredentialsVersion: 1,
+          previousVersionExpiresAt: expiresAt,
+          rotatedAt: new Date(now),
+        });
+      });
+
+      it('should answer the active version with the previous one and its expiry', async () => {
+        await expect(service.readSecret(as('olivia'), PROJECT, URI)).resolves.toEqual({
+          resource_uri: URI,
+          connection_type: 'postgres',
+          auth_type: 'basic',
+          credentials: NEXT,
+          version: 2,
+          active_version: 2,
+          rotated_at: new Date(now).toISOString(),
+          previous_version: 1,
+          previous_version_expires_at: expiresAt.toISOString(),
+        });
+      });
+
+      it('should answer the previous version by name and by number until it expires', async () => {
+        for (const selector of ['previous', '1'])
+          await expect(service.readSecret(as('olivia'), PROJECT, URI, selector)).resolves.toMatchObject({
+            credentials: CREDENTIALS,
+            version: 1,
+            active_version: 2,
+          });
+        await expect(service.readSecret(as('olivia'), PROJECT, URI, '2')).resolves.toMatchObject({
+          version: 2,
+        });
+        now = expiresAt.getTime();
+        for (const selector of ['previous', '1'])
+          expect((await appFailureOf(service.readSecret(as('olivia'), PROJECT, URI, selector))).code).toBe(
+            ErrorCode.RESOURCE_NOT_FOUND,
+          );
+        const active = await service.readSecret(as('olivia'), PROJECT, URI);
+        expect(active).not.toHaveProperty('previous_version_expires_at');
+      });
+
+      it('should answer 404 for any other version without asking Governance', async () => {
+        for (const selector of ['3', '99']) {
+          expect((await appFailureOf(service.readSecret(as('olivia'), PROJECT, URI, selector))).code).toBe(
+            ErrorCode.RESOURCE_NOT_FOUND,
+          );
+        }
+        expect(credentials.calls.filter((c) => c.method === 'read')).toHaveLength(0);
       });
     });
 

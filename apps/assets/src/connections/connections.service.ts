@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppException, ErrorCode, type Page, pageOf, type Principal, type TenantScope } from '@app/core';
 import {
   assertPermission,
@@ -9,6 +9,7 @@ import {
   projectObject,
   userSubject,
 } from '@app/authz';
+import { CLOCK, type Clock } from '../common/index.js';
 import { ConnectionsRepository, type Visibility } from './persistence/connections.repository.js';
 import type { DataConnectionEntity } from './persistence/data-connection.entity.js';
 import { ConnectionSaga } from './lifecycle/connection-saga.js';
@@ -44,6 +45,7 @@ export class ConnectionsService {
     private readonly saga: ConnectionSaga,
     private readonly credentials: GovernanceCredentialsStore,
     private readonly audit: AuditRecorder,
+    @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   async create(
@@ -198,7 +200,12 @@ export class ConnectionsService {
     // one applies, and the others get 409 having stored nothing (a credential change claims the
     // connection before it writes a secret). The answer is the row as this request committed it.
     if (credentials) {
-      return toDto(await this.saga.replaceCredentials(principal, row, credentials, changes, audit));
+      // New credentials end a rotation's grace period: the version held in it is retired at its
+      // expiry by the retirement pass, but no longer served as "previous".
+      const supersede = { previousCredentialsVersion: null, previousVersionExpiresAt: null };
+      return toDto(
+        await this.saga.replaceCredentials(principal, row, credentials, { ...changes, ...supersede }, audit),
+      );
     }
     await this.connections.assertCurrent(scope, row);
     return toDto(
@@ -221,39 +228,81 @@ export class ConnectionsService {
    * Fetched from Governance on every call, as the caller; nothing is cached here. Governance
    * records the read under this request's id before it returns the value, and
    * answers 503 with no value when it cannot: so this route fails closed too.
+   *
+   * `selector` picks the active version (default), the previous one a rotation keeps readable for
+   * its grace period, or one of those two by number; any other version is 404. A promotion never
+   * deletes the version it replaces, so a reader racing one always gets a whole version.
    */
   async readSecret(
     principal: Principal,
     headerProject: string | null,
     resourceUri: string,
+    selector: string = 'active',
   ): Promise<ConnectionSecretDto> {
     let row = await this.load(principal, headerProject, resourceUri);
     let stored: StoredCredentials;
+    let version: number;
     for (let attempt = 1; ; attempt++) {
+      version = this.selectVersion(row, selector);
       try {
-        stored = await this.credentials.read(principal, row.resourceUri, row.credentialsVersion);
+        stored = await this.credentials.read(principal, row.resourceUri, version);
         break;
       } catch (error) {
-        // A credential change committed between reading the row and the secret removes the version
-        // read here: read the row again and follow it (bounded; a lost permission stays a 404).
+        // A change committed between reading the row and the secret removes the version read here
+        // (a credential change removes the old active one; retirement, an expired previous one):
+        // read the row again and follow it (bounded; a lost permission stays a 404). A version
+        // asked for by number is not followed.
         const current =
-          error instanceof AppException && error.code === ErrorCode.RESOURCE_NOT_FOUND && attempt < 3
+          error instanceof AppException &&
+          error.code === ErrorCode.RESOURCE_NOT_FOUND &&
+          attempt < 3 &&
+          !/^[0-9]+$/.test(selector)
             ? await this.connections.findActive(
                 { orgId: principal.orgId, projectId: headerProject },
                 resourceUri,
               )
             : null;
-        if (!current || current.credentialsVersion === row.credentialsVersion) throw error;
+        if (!current || this.selectVersion(current, selector) === version) throw error;
         row = current;
       }
     }
+    const inGrace = this.previousInGrace(row);
     return {
       resource_uri: row.resourceUri,
       connection_type: row.connectionType,
       auth_type: stored.auth_type,
       credentials: stored.credentials,
-      version: row.credentialsVersion,
+      version,
+      active_version: row.credentialsVersion,
+      rotated_at: row.rotatedAt?.toISOString() ?? null,
+      ...(inGrace
+        ? {
+            previous_version: row.previousCredentialsVersion!,
+            previous_version_expires_at: row.previousVersionExpiresAt!.toISOString(),
+          }
+        : {}),
     };
+  }
+
+  /** The version a selector names on this row; 404 when it names none that is readable. */
+  private selectVersion(row: DataConnectionEntity, selector: string): number {
+    if (selector === 'active') return row.credentialsVersion;
+    const previous = this.previousInGrace(row) ? row.previousCredentialsVersion : null;
+    if (selector === 'previous') {
+      if (previous === null) throw AppException.notFound('Previous credentials version');
+      return previous;
+    }
+    const asked = Number(selector);
+    if (asked === row.credentialsVersion || asked === previous) return asked;
+    throw AppException.notFound('Credentials version');
+  }
+
+  private previousInGrace(row: DataConnectionEntity): boolean {
+    return (
+      row.previousCredentialsVersion !== null &&
+      row.previousVersionExpiresAt !== null &&
+      row.previousVersionExpiresAt.getTime() > this.now()
+    );
   }
 
   /** Settings checked against the type's schemas, for callers that store nothing (verify before saving). */

@@ -3,13 +3,19 @@ import { SerializeConnectionChanges1764000000420 } from './migrations/1764000000
 import { CreateSecretSweepLeases1764000000600 } from './migrations/1764000000600-CreateSecretSweepLeases.js';
 import { AddConnectionHealth1764000000700 } from './migrations/1764000000700-AddConnectionHealth.js';
 import { CreateWebhooks1764000000800 } from './migrations/1764000000800-CreateWebhooks.js';
-import { ConnectionOperationEntity, DataConnectionEntity } from '../connections/index.js';
+import { CreateConnectionRotations1764000000900 } from './migrations/1764000000900-CreateConnectionRotations.js';
+import {
+  ConnectionOperationEntity,
+  ConnectionRotationEntity,
+  DataConnectionEntity,
+} from '../connections/index.js';
 import { STORAGE_ENTITIES, STORAGE_MIGRATIONS } from '../storage/index.js';
 import { WEBHOOK_ENTITIES } from '../notifications/index.js';
 
 export const ASSETS_ENTITIES = [
   DataConnectionEntity,
   ConnectionOperationEntity,
+  ConnectionRotationEntity,
   ...STORAGE_ENTITIES,
   ...WEBHOOK_ENTITIES,
 ];
@@ -20,4 +26,5 @@ export const ASSETS_MIGRATIONS = [
   CreateSecretSweepLeases1764000000600,
   AddConnectionHealth1764000000700,
   CreateWebhooks1764000000800,
+  CreateConnectionRotations1764000000900,
 ];

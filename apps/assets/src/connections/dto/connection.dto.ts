@@ -397,8 +397,36 @@ export class ConnectionSecretDto {
   auth_type: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The decrypted credentials' })
   credentials: Record<string, unknown>;
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Credentials version; bumps on every change' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 3,
+    description: 'The version these credentials are (`?version=` picks it); a new one on every change',
+  })
   version: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 3, description: 'The version currently active' })
+  active_version: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the active version was promoted by a rotation (or a rollback); null if never rotated',
+  })
+  rotated_at: string | null;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    example: 2,
+    description: 'During a grace period only: the version the active one replaced, still readable',
+  })
+  previous_version?: number;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description:
+      'During a grace period only: when the previous version is retired. Reconnect with the active version before then.',
+  })
+  previous_version_expires_at?: string;
 }
 
 export class VerificationStepDto {

@@ -150,6 +150,21 @@ export const CONNECTION_SECRET_EXAMPLE = {
   auth_type: 'basic',
   credentials: { username: 'analytics_reader', password: 'secret' },
   version: 1,
+  active_version: 1,
+  rotated_at: null,
+} satisfies ConnectionSecretDto;
+
+/** `?version=previous` during a rotation's grace period: the replaced version, with when it goes. */
+export const PREVIOUS_SECRET_EXAMPLE = {
+  resource_uri: URI,
+  connection_type: 'postgres',
+  auth_type: 'basic',
+  credentials: { username: 'analytics_reader', password: 'old-secret' },
+  version: 2,
+  active_version: 3,
+  rotated_at: '2026-01-05T10:00:01.000Z',
+  previous_version: 2,
+  previous_version_expires_at: '2026-01-05T11:00:01.000Z',
 } satisfies ConnectionSecretDto;
 
 /** The platform docs' verify-before-save example. */

@@ -234,6 +234,8 @@ export class ConnectionSaga {
       case 'delete':
         await this.finishDelete(op, null);
         return 'completed';
+      case 'rotate':
+        throw new Error('rotations are reconciled by ConnectionRotationSaga');
       default: {
         const unknownKind: never = op.kind;
         throw new Error(`unknown operation ${String(unknownKind)}`);

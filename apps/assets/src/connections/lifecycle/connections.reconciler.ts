@@ -13,6 +13,7 @@ import {
   ConnectionOperationsRepository,
 } from '../persistence/connection-operations.repository.js';
 import { ConnectionSaga } from './connection-saga.js';
+import { ConnectionRotationSaga } from './rotation-saga.js';
 
 const BATCH = 20;
 const LEASE_MS = 60_000;
@@ -24,6 +25,8 @@ export interface ReconcileSummary {
   completed: number;
   rolledBack: number;
   failed: number;
+  /** Credentials versions whose grace period ended, deleted in this pass. */
+  retired: number;
 }
 
 /**
@@ -41,6 +44,7 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, O
   constructor(
     private readonly operations: ConnectionOperationsRepository,
     private readonly saga: ConnectionSaga,
+    private readonly rotations: ConnectionRotationSaga,
     @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
     @Optional() metrics?: AppMetrics,
   ) {
@@ -95,7 +99,18 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, O
   }
 
   private async pass(): Promise<ReconcileSummary> {
-    const summary: ReconcileSummary = { claimed: 0, completed: 0, rolledBack: 0, failed: 0 };
+    const summary: ReconcileSummary = { claimed: 0, completed: 0, rolledBack: 0, failed: 0, retired: 0 };
+    await this.operationsPass(summary);
+    // Retirement rides on this pass: versions in grace are few, and it has the same lease discipline.
+    if (!this.periodic.stopping) {
+      const retirement = await this.rotations.retireDue().catch(() => ({ retired: 0, failed: 1 }));
+      summary.retired = retirement.retired;
+      summary.failed += retirement.failed;
+    }
+    return summary;
+  }
+
+  private async operationsPass(summary: ReconcileSummary): Promise<ReconcileSummary> {
     while (!this.periodic.stopping) {
       const claimed = await this.operations.claimExpired(RECONCILER, BATCH, LEASE_MS);
       summary.claimed += claimed.length;
@@ -107,7 +122,8 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, O
           return summary;
         }
         try {
-          const outcome = await this.saga.reconcile(op);
+          const outcome =
+            op.kind === 'rotate' ? await this.rotations.reconcile(op) : await this.saga.reconcile(op);
           if (outcome === 'completed') summary.completed += 1;
           else summary.rolledBack += 1;
         } catch (error) {

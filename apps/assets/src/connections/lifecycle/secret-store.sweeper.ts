@@ -53,7 +53,7 @@ const emptySummary = (): SweepSummary => ({
   deleted: 0,
   deletedConnectionGone: 0,
   deletedVersionSuperseded: 0,
-  kept: { current: 0, reserved: 0, young: 0, unresolved: 0, foreign: 0, not_ours: 0 },
+  kept: { current: 0, reserved: 0, in_grace: 0, young: 0, unresolved: 0, foreign: 0, not_ours: 0 },
   failed: 0,
   leftoversRemoved: 0,
 });

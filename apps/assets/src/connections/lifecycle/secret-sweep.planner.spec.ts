@@ -14,9 +14,10 @@ const entry = (name: string, at = OLD, resourceUri: string | null = URI): SweepE
   createdAt: OLD,
   updatedAt: at,
 });
-const state = (current?: number, reserved: number[] = []): CredentialsState => ({
+const state = (current?: number, reserved: number[] = [], inGrace: number[] = []): CredentialsState => ({
   current: new Map(current === undefined ? [] : [[URI, current]]),
   reserved: new Map(reserved.length ? [[URI, new Set(reserved)]] : []),
+  inGrace: new Map(inGrace.length ? [[URI, new Set(inGrace)]] : []),
 });
 
 describe(planSweep.name, () => {
@@ -52,7 +53,7 @@ describe(planSweep.name, () => {
       planSweep(
         entry('credentials-v1'),
         ORG,
-        { current: new Map(), reserved: new Map([[URI, new Set([1])]]) },
+        { current: new Map(), reserved: new Map([[URI, new Set([1])]]), inGrace: new Map() },
         NOW,
         GRACE,
       ),
@@ -86,6 +87,36 @@ describe(planSweep.name, () => {
     expect(planSweep(entry('notes'), ORG, state(2), NOW, GRACE)).toEqual({
       action: 'keep',
       reason: 'not_ours',
+    });
+  });
+
+  it('should keep a version a rotation holds in grace, however old, and not the one it retired', () => {
+    // Rotation 3 -> 4: v3 stays readable as the previous version until it is retired.
+    expect(planSweep(entry('credentials-v3'), ORG, state(4, [], [3]), NOW, GRACE)).toEqual({
+      action: 'keep',
+      reason: 'in_grace',
+    });
+    // Even once the connection is gone: the retirement pass deletes it at the end of its grace.
+    expect(planSweep(entry('credentials-v3'), ORG, state(undefined, [], [3]), NOW, GRACE)).toEqual({
+      action: 'keep',
+      reason: 'in_grace',
+    });
+    expect(planSweep(entry('credentials-v2'), ORG, state(4, [], [3]), NOW, GRACE)).toEqual({
+      action: 'delete',
+      reason: 'orphan_version_superseded',
+    });
+  });
+
+  it('should delete a staged version a crashed rotation left behind once nothing reserves it', () => {
+    // While the rotation's operation is pending, its staged version is reserved.
+    expect(planSweep(entry('credentials-v5'), ORG, state(4, [5, 4]), NOW, GRACE)).toEqual({
+      action: 'keep',
+      reason: 'reserved',
+    });
+    // Its write landed after the undo: neither active, previous nor reserved.
+    expect(planSweep(entry('credentials-v5'), ORG, state(4, [], [3]), NOW, GRACE)).toEqual({
+      action: 'delete',
+      reason: 'orphan_version_superseded',
     });
   });
 });

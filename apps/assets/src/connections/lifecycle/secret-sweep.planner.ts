@@ -10,7 +10,8 @@ export interface SweepEntry {
 }
 
 export type SweepDeletionReason = 'orphan_connection_gone' | 'orphan_version_superseded';
-export type SweepKeepReason = 'current' | 'reserved' | 'young' | 'unresolved' | 'foreign' | 'not_ours';
+export type SweepKeepReason =
+  'current' | 'reserved' | 'in_grace' | 'young' | 'unresolved' | 'foreign' | 'not_ours';
 
 export type SweepDecision =
   { action: 'delete'; reason: SweepDeletionReason } | { action: 'keep'; reason: SweepKeepReason };
@@ -20,7 +21,8 @@ const CREDENTIALS = /^credentials-v([1-9][0-9]{0,9})$/;
 /**
  * Whether the sweep deletes one secret (a pure rule; the sweeper only carries it out):
  * - never a secret it cannot place (URI unknown, or not a data connection of this org);
- * - never the version a connection row points at, nor one a pending operation reserves;
+ * - never the version a connection row points at, nor one a pending operation reserves, nor one a
+ *   rotation keeps readable for its grace period (the retirement pass deletes those);
  * - never anything written within the grace period (by its latest write);
  * - otherwise a `credentials-v<n>` whose connection is gone or points at another version, and
  *   any other secret of a connection that is gone (no row and no pending operation).
@@ -42,6 +44,7 @@ export function planSweep(
   const version = match ? Number(match[1]) : null;
   if (version !== null && reserved?.has(version)) return { action: 'keep', reason: 'reserved' };
   if (version !== null && current === version) return { action: 'keep', reason: 'current' };
+  if (version !== null && state.inGrace.get(uri)?.has(version)) return { action: 'keep', reason: 'in_grace' };
   const gone = current === undefined && reserved === undefined;
   // Other secrets of a live connection are its owners' business, not the sweep's.
   if (version === null && !gone) return { action: 'keep', reason: 'not_ours' };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { SystemScope, TenantScope } from '@app/core';
 import { ScopedRepository } from '@app/database';
 import type { ConnectionOperationEntity } from './data-connection.entity.js';
-import { CONNECTION_OPERATIONS } from './connection.tables.js';
+import { CONNECTION_OPERATIONS, CONNECTION_ROTATIONS, DATA_CONNECTIONS } from './connection.tables.js';
 
 interface OperationRow {
   id: string;
@@ -134,6 +134,8 @@ export class ConnectionOperationsRepository extends ScopedRepository {
    * change deleted its previous version before closing, and versions are never reused.
    */
   async versionsToPurge(scope: TenantScope, connectionId: string): Promise<number[]> {
+    // Rotations add the versions still in grace: the row's previous one, and any a rotation has not
+    // retired yet (a completed rotation keeps the version it replaced).
     const rows = await this.sql<{ v: number }>(
       scope,
       (tenant) => `SELECT DISTINCT v FROM (
@@ -142,6 +144,12 @@ export class ConnectionOperationsRepository extends ScopedRepository {
          UNION ALL
          SELECT p.previous_secret_version FROM connection_operations p
           WHERE ${tenant(CONNECTION_OPERATIONS, 'p')} AND p.connection_id = :connectionId AND p.status = 'pending'
+         UNION ALL
+         SELECT c.previous_credentials_version FROM data_connections c
+          WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :connectionId
+         UNION ALL
+         SELECT CASE r.status WHEN 'rolled_back' THEN r.to_version ELSE r.from_version END FROM connection_rotations r
+          WHERE ${tenant(CONNECTION_ROTATIONS, 'r')} AND r.connection_id = :connectionId AND r.status IN ('promoted', 'rolled_back')
        ) versions WHERE v IS NOT NULL ORDER BY v`,
       { connectionId },
     );

@@ -35,3 +35,6 @@ export const CONNECTION_HEALTH_CHECKS: TenantTable = {
   org: (alias) => `${alias}.org_id`,
   scopeKey: (alias) => `coalesce(${alias}.project_id, '')`,
 };
+
+/** A rotation carries its connection's org and project (`scope_key` as on data_connections). */
+export const CONNECTION_ROTATIONS: TenantTable = tenantColumns('connection_rotations', 'org_id', 'scope_key');

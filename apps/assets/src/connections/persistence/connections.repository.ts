@@ -9,6 +9,7 @@ import {
   type DataConnectionEntity,
   type LastVerification,
   type OperationKind,
+  type RotationColumns,
 } from './data-connection.entity.js';
 import { CONNECTION_OPERATIONS, CONNECTION_SECRET_VERSIONS, DATA_CONNECTIONS } from './connection.tables.js';
 import { SORT_FIELDS } from '../dto/list-connections.query.js';
@@ -41,7 +42,8 @@ export interface Visibility {
 const ROW_COLUMNS = `id, org_id, project_id, resource_uri, name, connection_type, auth_type, description, status, tags,
   config, selected_tables, pool, created_by, created_at, updated_at, last_verified_at, last_verification, lifecycle,
   credentials_version, revision, health, health_check_interval_s, last_checked_at, last_healthy_at,
-  consecutive_failures, next_check_at, health_forecast`;
+  consecutive_failures, next_check_at, health_forecast, previous_credentials_version, previous_version_expires_at,
+  rotated_at`;
 
 /** The 409 of a writer that lost: another change came first or is still in flight. */
 export function concurrentChange(): AppException {
@@ -83,6 +85,9 @@ interface RawConnectionRow {
   consecutive_failures: number;
   next_check_at: Date | null;
   health_forecast: DataConnectionEntity['healthForecast'];
+  previous_credentials_version: number | null;
+  previous_version_expires_at: Date | null;
+  rotated_at: Date | null;
 }
 
 function entityOf(r: RawConnectionRow): DataConnectionEntity {
@@ -115,13 +120,22 @@ function entityOf(r: RawConnectionRow): DataConnectionEntity {
     consecutiveFailures: r.consecutive_failures,
     nextCheckAt: r.next_check_at,
     healthForecast: r.health_forecast,
+    previousCredentialsVersion: r.previous_credentials_version,
+    previousVersionExpiresAt: r.previous_version_expires_at,
+    rotatedAt: r.rotated_at,
   };
 }
 
 /** What a connection's row omits on insert: its lifecycle, versions and what only checks tell. */
 export type NewConnectionRow = Omit<
   DataConnectionEntity,
-  'lifecycle' | 'createdAt' | 'updatedAt' | 'revision' | 'credentialsVersion' | keyof typeof UNCHECKED
+  | 'lifecycle'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'revision'
+  | 'credentialsVersion'
+  | keyof typeof UNCHECKED
+  | RotationColumns
 >;
 
 /** A connection never checked; `next_check_at` NULL asks the scheduler to place its first check. */
@@ -195,6 +209,9 @@ export class ConnectionsRepository extends ScopedRepository {
             {
               ...row,
               credentialsVersion: version,
+              previousCredentialsVersion: null,
+              previousVersionExpiresAt: null,
+              rotatedAt: null,
               revision: 1,
               lifecycle: 'provisioning',
               ...UNCHECKED,
@@ -490,12 +507,17 @@ export class ConnectionsRepository extends ScopedRepository {
   }
 
   /** The row in any lifecycle (the reconciler's view of a connection mid-operation). */
-  async findAnyLifecycle(scope: TenantScope, id: string): Promise<DataConnectionEntity | null> {
+  async findAnyLifecycle(
+    scope: TenantScope,
+    id: string,
+    tx?: ScopedTransaction,
+  ): Promise<DataConnectionEntity | null> {
     const rows = await this.sql<RawConnectionRow>(
       scope,
       (tenant) =>
         `SELECT ${ROW_COLUMNS} FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.id = :id`,
       { id },
+      tx,
     );
     return rows.length ? entityOf(rows[0]) : null;
   }
@@ -520,8 +542,9 @@ export class ConnectionsRepository extends ScopedRepository {
   /**
    * Next version for the URI's credentials; the counter is never reset, not even by a delete. A URI
    * outside the scope fails the tenant filter: nothing is inserted or bumped, and the answer is null.
+   * Public for the rotations repository, which claims a connection in its own transaction.
    */
-  private async allocateVersion(
+  async allocateVersion(
     scope: TenantScope,
     tx: ScopedTransaction,
     resourceUri: string,
@@ -574,7 +597,8 @@ export class ConnectionsRepository extends ScopedRepository {
     return error;
   }
 
-  private async insertOperation(
+  /** Records an operation in the outbox, inside the transaction that claims its connection. */
+  async insertOperation(
     scope: TenantScope,
     tx: ScopedTransaction,
     row: Pick<DataConnectionEntity, 'id' | 'orgId' | 'projectId' | 'resourceUri'>,

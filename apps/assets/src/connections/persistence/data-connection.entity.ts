@@ -63,9 +63,17 @@ export class DataConnectionEntity {
   /** Also the scheduler's lease: a claimed connection is due again only if its check never finished. */
   @Column('timestamptz', { nullable: true }) nextCheckAt: Date | null;
   @Column('jsonb', { nullable: true }) healthForecast: HealthForecast | null;
+  /** Rotation: the version the active one replaced, readable until its expiry (then retired). */
+  @Column('integer', { nullable: true }) previousCredentialsVersion: number | null;
+  @Column('timestamptz', { nullable: true }) previousVersionExpiresAt: Date | null;
+  /** When the active version was promoted by a rotation (null: never rotated). */
+  @Column('timestamptz', { nullable: true }) rotatedAt: Date | null;
 }
 
-export type OperationKind = 'create' | 'update_credentials' | 'delete';
+/** Written only by rotations: a new connection starts without them. */
+export type RotationColumns = 'previousCredentialsVersion' | 'previousVersionExpiresAt' | 'rotatedAt';
+
+export type OperationKind = 'create' | 'update_credentials' | 'delete' | 'rotate';
 
 @Entity('connection_operations')
 export class ConnectionOperationEntity {

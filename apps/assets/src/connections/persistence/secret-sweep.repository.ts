@@ -4,6 +4,7 @@ import type { SystemScope } from '@app/core';
 import { ScopedRepository } from '@app/database';
 import {
   CONNECTION_OPERATIONS,
+  CONNECTION_ROTATIONS,
   CONNECTION_SECRET_VERSIONS,
   DATA_CONNECTIONS,
   SECRET_SWEEP_LEASES,
@@ -15,6 +16,11 @@ export interface CredentialsState {
   current: Map<string, number>;
   /** resource URI → versions reserved by its pending operations (new and previous). */
   reserved: Map<string, Set<number>>;
+  /**
+   * resource URI → versions a rotation keeps readable for a grace period (the row's previous one,
+   * and any a rotation has yet to retire): the retirement pass deletes them, never the sweep.
+   */
+  inGrace: Map<string, Set<number>>;
 }
 
 /** `data:<org>:` as a LIKE prefix, with LIKE's wildcards escaped. */
@@ -54,7 +60,7 @@ export class SecretSweepRepository extends ScopedRepository {
   /** Read after the backend was listed, so a version written meanwhile is seen with its row or operation. */
   async credentialsState(scope: SystemScope, resourceUris: string[]): Promise<CredentialsState> {
     orgOf(scope);
-    const state: CredentialsState = { current: new Map(), reserved: new Map() };
+    const state: CredentialsState = { current: new Map(), reserved: new Map(), inGrace: new Map() };
     if (resourceUris.length === 0) return state;
     const current = await this.sql<{ resource_uri: string; credentials_version: number }>(
       scope,
@@ -63,6 +69,20 @@ export class SecretSweepRepository extends ScopedRepository {
       { uris: resourceUris },
     );
     for (const row of current) state.current.set(row.resource_uri, Number(row.credentials_version));
+    const inGrace = await this.sql<{ resource_uri: string; version: number }>(
+      scope,
+      (tenant) => `SELECT c.resource_uri, c.previous_credentials_version AS version FROM data_connections c
+          WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.resource_uri = ANY(:uris) AND c.previous_credentials_version IS NOT NULL
+        UNION SELECT r.resource_uri, CASE r.status WHEN 'rolled_back' THEN r.to_version ELSE r.from_version END
+          FROM connection_rotations r
+          WHERE ${tenant(CONNECTION_ROTATIONS, 'r')} AND r.resource_uri = ANY(:uris) AND r.status IN ('promoted', 'rolled_back')`,
+      { uris: resourceUris },
+    );
+    for (const row of inGrace) {
+      const versions = state.inGrace.get(row.resource_uri) ?? new Set<number>();
+      versions.add(Number(row.version));
+      state.inGrace.set(row.resource_uri, versions);
+    }
     const pending = await this.sql<{
       resource_uri: string;
       secret_version: number;
