@@ -3,6 +3,7 @@ import { jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { startScratchPostgres, type ScratchPostgres } from '../support/scratch-postgres.js';
 import { CLOCK } from '../../apps/assets/src/common/index.js';
 import { GovernanceCredentialsStore } from '../../apps/assets/src/governance/governance-credentials.store.js';
 import { GovernanceUnavailableError } from '../../apps/assets/src/governance/governance.client.js';
@@ -22,14 +23,16 @@ const HOUR_MS = 3_600_000;
  * Rotation end to end, against a real role in the machine's PostgreSQL whose password is changed
  * with ALTER ROLE. Time is the app's injected clock, moved by the tests (no sleeps).
  *
- * The local pg_hba.conf trusts 127.0.0.1, so PostgreSQL does not check passwords here: credentials
- * that must fail name a role that does not exist, which the server refuses at authentication.
+ * The machine's pg_hba.conf trusts 127.0.0.1, so PostgreSQL does not check passwords there: the
+ * tests about passwords themselves use a server of their own with SCRAM authentication (`strict`).
  */
 describe('Credential rotation (e2e)', () => {
   let h: AssetsHarness;
   let http: ReturnType<AssetsHarness['app']['getHttpServer']>;
   let gov: ReturnType<AssetsHarness['governance']['app']['getHttpServer']>;
   let admin: pg.Client;
+  /** A PostgreSQL server that checks passwords (SCRAM). */
+  let strict: ScratchPostgres;
   /** Set where a test injects faults into one app's providers: its requests go to that app only. */
   let pinned: ReturnType<AssetsHarness['app']['getHttpServer']> | undefined;
   let now = Date.now();
@@ -50,21 +53,30 @@ describe('Credential rotation (e2e)', () => {
       .send({ user: `user:${user}`, relation, object })
       .expect(201);
 
-  const newRole = async (password: string): Promise<string> => {
+  const newRole = async (password: string, on: 'machine' | 'strict' = 'machine'): Promise<string> => {
     const role = `rotation_${randomBytes(5).toString('hex')}`;
-    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
-    roles.push(role);
+    const sql = `CREATE ROLE ${role} LOGIN PASSWORD '${password}'`;
+    if (on === 'strict') await strict.query(sql);
+    else {
+      await admin.query(sql);
+      roles.push(role);
+    }
     return role;
   };
   const credentialsOf = (username: string, password: string) => ({ username, password });
-  const create = async (name: string, username: string, password: string): Promise<string> => {
+  const create = async (
+    name: string,
+    username: string,
+    password: string,
+    on: 'machine' | 'strict' = 'machine',
+  ): Promise<string> => {
     const res = await api('post', '/assets/data')
       .send({
         name,
         connection_type: 'postgres',
         database_config: {
-          host: target.hostname,
-          port: Number(target.port || 5432),
+          host: on === 'strict' ? '127.0.0.1' : target.hostname,
+          port: on === 'strict' ? strict.port : Number(target.port || 5432),
           database: target.pathname.slice(1) || 'postgres',
           ssl_mode: 'disable',
         },
@@ -84,6 +96,14 @@ describe('Credential rotation (e2e)', () => {
         [uri],
       )) as Array<{ name: string }>
     ).map((r) => r.name);
+  /** The webhook events published for a connection (each also an audit event), one per type. */
+  const eventsOf = async (uri: string): Promise<string[]> =>
+    (
+      (await h.infra.database.dataSource.query(
+        'SELECT DISTINCT type FROM webhook_events WHERE resource_uri = $1 ORDER BY type',
+        [uri],
+      )) as Array<{ type: string }>
+    ).map((r) => r.type);
   const pending = async (uri: string): Promise<number> =>
     Number(
       (
@@ -97,6 +117,7 @@ describe('Credential rotation (e2e)', () => {
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
+    strict = await startScratchPostgres();
     h = await startAssetsHarness({
       env: { RECONCILE_INTERVAL_MS: '0', SECRETS_SWEEP_INTERVAL_MS: '0' },
       overrides: [{ provide: CLOCK, useValue: () => now }],
@@ -118,6 +139,7 @@ describe('Credential rotation (e2e)', () => {
     await h?.close();
     for (const role of roles) await admin?.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
     await admin?.end();
+    await strict?.destroy();
   });
 
   beforeEach(() => {
@@ -125,9 +147,9 @@ describe('Credential rotation (e2e)', () => {
   });
 
   it('should stage, verify and promote a changed password, keeping the old one readable for the grace period', async () => {
-    const role = await newRole('old-pw-1');
-    const uri = await create('Promoted', role, 'old-pw-1');
-    await admin.query(`ALTER ROLE ${role} PASSWORD 'new-pw-1'`);
+    const role = await newRole('old-pw-1', 'strict');
+    const uri = await create('Promoted', role, 'old-pw-1', 'strict');
+    await strict.query(`ALTER ROLE ${role} PASSWORD 'new-pw-1'`);
 
     const res = await rotate(uri, {
       credentials: credentialsOf(role, 'new-pw-1'),
@@ -191,14 +213,25 @@ describe('Credential rotation (e2e)', () => {
       expect.arrayContaining(['data_connection.rotation.started', 'data_connection.rotation.promoted']),
     );
     expect(JSON.stringify(audit.body)).not.toContain('new-pw-1');
+    // The server now refuses the old password: rotating back to it fails verification.
+    expect(
+      (await rotate(uri, { credentials: credentialsOf(role, 'old-pw-1') }).expect(201)).body,
+    ).toMatchObject({
+      status: 'failed',
+      error_code: 'auth_failed',
+    });
+    expect(await eventsOf(uri)).toEqual([
+      'connection.rotation.failed',
+      'connection.rotation.promoted',
+      'connection.rotation.started',
+    ]);
   });
 
   it('should leave the active version untouched when the new credentials fail verification', async () => {
-    const role = await newRole('keep-pw');
-    const uri = await create('Refused', role, 'keep-pw');
-    const missing = `${role}_gone`;
+    const role = await newRole('keep-pw', 'strict');
+    const uri = await create('Refused', role, 'keep-pw', 'strict');
 
-    const res = await rotate(uri, { credentials: credentialsOf(missing, 'wrong-pw-xyz') }).expect(201);
+    const res = await rotate(uri, { credentials: credentialsOf(role, 'wrong-pw-xyz') }).expect(201);
     expect(res.body).toMatchObject({
       status: 'failed',
       from_version: 1,
@@ -209,6 +242,7 @@ describe('Credential rotation (e2e)', () => {
       previous_version_expires_at: null,
     });
     expect(JSON.stringify(res.body)).not.toContain('wrong-pw-xyz');
+    expect(await eventsOf(uri)).toEqual(['connection.rotation.failed', 'connection.rotation.started']);
     const active = await secret(uri).expect(200);
     expect(active.body).toMatchObject({ version: 1, credentials: credentialsOf(role, 'keep-pw') });
     expect(active.body).not.toHaveProperty('previous_version_expires_at');

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** The events a webhook can subscribe to; each is also an audit event (see auditActionOf). */
 export const CONNECTION_EVENT_TYPES = [
   'connection.health_changed',
@@ -37,4 +39,20 @@ export interface ConnectionEvent {
  */
 export function auditActionOf(type: ConnectionEventType): string {
   return `data_connection.event.${type.replace(/^connection\./, '').replace(/\./g, '_')}`;
+}
+
+/**
+ * A stable event id (a UUID) for one step of one thing, e.g. `eventIdOf(rotationId, 'promoted')`:
+ * publishing the same step again, from a retry or the reconciler, stores nothing new.
+ */
+export function eventIdOf(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  // RFC 9562 version 8 (custom) with the RFC variant bits.
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `8${hex.slice(13, 16)}`,
+    ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16).padStart(2, '0') + hex.slice(18, 20),
+    hex.slice(20, 32),
+  ].join('-');
 }

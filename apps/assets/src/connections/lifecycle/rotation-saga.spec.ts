@@ -8,6 +8,7 @@ import {
   GovernanceUnavailableError,
 } from '../../governance/index.js';
 import type { VerificationReport, VerificationService } from '../../verification/index.js';
+import type { ConnectionEvents } from '../../notifications/index.js';
 import type { ConnectionRotationEntity } from '../persistence/connection-rotation.entity.js';
 import type { ConnectionRotationsRepository } from '../persistence/connection-rotations.repository.js';
 import type { ConnectionsRepository } from '../persistence/connections.repository.js';
@@ -78,6 +79,7 @@ describe(ConnectionRotationSaga.name, () => {
   let rotations: Record<string, jest.Mock<(...args: never[]) => Promise<unknown>>>;
   let credentials: Record<string, jest.Mock<(...args: never[]) => Promise<unknown>>>;
   let verify: jest.Mock<() => Promise<VerificationReport>>;
+  let events: { publish: jest.Mock<(event: { type: string; id?: string }) => Promise<string>> };
   let saga: ConnectionRotationSaga;
 
   beforeAll(() => Logger.overrideLogger(false));
@@ -112,6 +114,13 @@ describe(ConnectionRotationSaga.name, () => {
       steps.push('verify');
       return report(true);
     });
+    // Each step's event, after the step: `event:started`, `event:promoted`, `event:failed`.
+    events = {
+      publish: jest.fn(async (event: { type: string; id?: string }) => {
+        steps.push(`event:${event.type.split('.').pop()}`);
+        return event.id ?? 'event';
+      }),
+    };
     saga = new ConnectionRotationSaga(
       rotations as unknown as ConnectionRotationsRepository,
       {
@@ -120,6 +129,7 @@ describe(ConnectionRotationSaga.name, () => {
       credentials as unknown as GovernanceCredentialsStore,
       { verify } as unknown as VerificationService,
       new AuditRecorder(audit, new RequestContext()),
+      events as unknown as ConnectionEvents,
       () => NOW,
     );
   });
@@ -130,7 +140,16 @@ describe(ConnectionRotationSaga.name, () => {
   it('should stage, verify with the stored settings and the new credentials, then promote, each step audited', async () => {
     const { rotation } = await rotate();
     expect(rotation.status).toBe('promoted');
-    expect(steps).toEqual(['begin', 'put', 'verifying', 'verify', 'promote', 'claimDue']);
+    expect(steps).toEqual([
+      'begin',
+      'event:started',
+      'put',
+      'verifying',
+      'verify',
+      'promote',
+      'event:promoted',
+      'claimDue',
+    ]);
     expect(credentials.put).toHaveBeenCalledWith(ALICE, URI, 3, SECRET);
     expect(verify).toHaveBeenCalledWith(
       { type: 'postgres', auth_type: 'basic', config: row.config, credentials: SECRET.credentials },
@@ -155,7 +174,7 @@ describe(ConnectionRotationSaga.name, () => {
     verify.mockResolvedValueOnce(report(false));
     const { rotation } = await rotate();
     expect(rotation.status).toBe('failed');
-    expect(steps).toEqual(['begin', 'put', 'verifying', 'purge', 'fail']);
+    expect(steps).toEqual(['begin', 'event:started', 'put', 'verifying', 'purge', 'fail', 'event:failed']);
     expect(credentials.purge).toHaveBeenCalledWith(ALICE, URI, 3);
     expect(rotations.fail).toHaveBeenCalledWith(
       { orgId: 'acme', projectId: 'analytics' },
@@ -168,7 +187,7 @@ describe(ConnectionRotationSaga.name, () => {
   it('should undo a staging that failed, and answer 503', async () => {
     credentials.put.mockRejectedValueOnce(new GovernanceUnavailableError(null) as never);
     await expect(rotate()).rejects.toBeInstanceOf(DependencyUnavailableError);
-    expect(steps).toEqual(['begin', 'purge', 'fail']);
+    expect(steps).toEqual(['begin', 'event:started', 'purge', 'fail', 'event:failed']);
     expect(rotations.fail.mock.calls[0]![2]).toMatchObject({ code: ROTATION_STAGING_FAILED });
   });
 
@@ -189,6 +208,7 @@ describe(ConnectionRotationSaga.name, () => {
       credentials as unknown as GovernanceCredentialsStore,
       { verify } as unknown as VerificationService,
       new AuditRecorder(audit, new RequestContext()),
+      events as unknown as ConnectionEvents,
       () => NOW,
     );
     await expect(rotate()).rejects.toBeInstanceOf(DependencyUnavailableError);

@@ -15,6 +15,7 @@ import {
   type StoredCredentials,
 } from '../../governance/index.js';
 import { type VerificationReport, VerificationService } from '../../verification/index.js';
+import { type ConnectionEvent, ConnectionEvents, eventIdOf } from '../../notifications/index.js';
 import type { ClaimedOperation } from '../persistence/connection-operations.repository.js';
 import type { ConnectionRotationEntity } from '../persistence/connection-rotation.entity.js';
 import {
@@ -65,6 +66,7 @@ export class ConnectionRotationSaga {
     private readonly credentials: GovernanceCredentialsStore,
     private readonly engine: VerificationService,
     private readonly audit: AuditRecorder,
+    private readonly events: ConnectionEvents,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
@@ -135,8 +137,8 @@ export class ConnectionRotationSaga {
   }
 
   /** Audit first, then the claim: no rotation exists that its audit log does not show. */
-  private rotationStarted(principal: Principal, row: DataConnectionEntity, request: RotationRequest) {
-    return this.audit.write(
+  private async rotationStarted(principal: Principal, row: DataConnectionEntity, request: RotationRequest) {
+    const started = await this.audit.write(
       principal,
       draft(row, 'data_connection.rotation.started', {
         from_version: row.credentialsVersion,
@@ -151,6 +153,11 @@ export class ConnectionRotationSaga {
           now: new Date(this.now()),
         }),
     );
+    await this.announce(started.rotation, 'connection.rotation.started', principal.userId, {
+      from_version: started.rotation.fromVersion,
+      grace_period_seconds: started.rotation.gracePeriodSeconds,
+    });
+    return started;
   }
 
   private async rotationPromoted(
@@ -182,17 +189,54 @@ export class ConnectionRotationSaga {
           },
         ),
     );
+    await this.announcePromoted(promoted, principal.userId);
     return promoted;
   }
 
+  private announcePromoted(rotation: ConnectionRotationEntity, actor: string | null): Promise<void> {
+    return this.announce(rotation, 'connection.rotation.promoted', actor, {
+      from_version: rotation.fromVersion,
+      to_version: rotation.toVersion,
+      previous_version_expires_at: rotation.previousVersionExpiresAt?.toISOString() ?? null,
+    });
+  }
+
+  /**
+   * A step's event, after the step committed, under an id stable per rotation and step (a repeat
+   * by the reconciler stores nothing new). A failure to publish is logged: the step stands.
+   */
+  private async announce(
+    rotation: ConnectionRotationEntity,
+    type: ConnectionEvent['type'],
+    actor: string | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    try {
+      await this.events.publish({
+        id: eventIdOf(rotation.id, type),
+        type,
+        orgId: rotation.orgId,
+        projectId: rotation.projectId,
+        resourceUri: rotation.resourceUri,
+        data: { rotation_id: rotation.id, ...data },
+        actor,
+      });
+    } catch (error) {
+      this.logger.error(
+        { rotation: rotation.id, type, err: (error as Error)?.name },
+        'The rotation step committed, but its event could not be published',
+      );
+    }
+  }
+
   /** The rotation failed: its record says why (never a credential); the operation closes. */
-  private rotationFailed(
+  private async rotationFailed(
     actor: Principal | null,
     target: Pick<DataConnectionEntity, 'orgId' | 'projectId' | 'resourceUri'>,
     ids: { rotationId: string; operationId: string },
     reason: { code: string; message: string },
   ): Promise<ConnectionRotationEntity | null> {
-    return this.audit.write(
+    const failed = await this.audit.write(
       actor,
       {
         ...draft(target, 'data_connection.rotation.failed', {
@@ -203,6 +247,11 @@ export class ConnectionRotationSaga {
       },
       () => this.rotations.fail(scopeOf(target), ids, { ...reason, now: new Date(this.now()) }),
     );
+    if (failed)
+      await this.announce(failed, 'connection.rotation.failed', actor?.userId ?? null, {
+        error_code: failed.errorCode,
+      });
+    return failed;
   }
 
   /**
@@ -240,7 +289,14 @@ export class ConnectionRotationSaga {
     const rotation = await this.rotations.findByOperation(scope, op);
     const now = new Date(this.now());
     if (row && row.credentialsVersion === op.secretVersion) {
-      if (rotation) await this.rotations.markPromoted(scope, rotation.id, row.previousVersionExpiresAt, now);
+      if (rotation) {
+        await this.rotations.markPromoted(scope, rotation.id, row.previousVersionExpiresAt, now);
+        // The request may have died between its promotion and the event: same id, published once.
+        await this.announcePromoted(
+          { ...rotation, previousVersionExpiresAt: row.previousVersionExpiresAt },
+          null,
+        );
+      }
       await this.rotations.closeOperation(scope, op.id, 'completed', now);
       return 'completed';
     }
