@@ -101,10 +101,12 @@ export class HealthChecksRepository extends ScopedRepository {
           SELECT d.id FROM data_connections d
            WHERE d.id IN (
              SELECT ranked.id FROM (
-               SELECT r.id, row_number() OVER (PARTITION BY r.org_id ORDER BY r.next_check_at) AS nth
-                 FROM data_connections r
-                WHERE ${tenant(DATA_CONNECTIONS, 'r')} AND r.lifecycle = 'active' AND r.next_check_at <= :now
-                  AND coalesce(r.health_check_interval_s, -1) <> 0 AND r.status <> 'DISABLED'
+               SELECT w.id, row_number() OVER (PARTITION BY w.org_id ORDER BY w.next_check_at) AS nth
+                 FROM (
+                   SELECT r.id, r.org_id, r.next_check_at FROM data_connections r
+                    WHERE ${tenant(DATA_CONNECTIONS, 'r')} AND r.lifecycle = 'active' AND r.next_check_at <= :now
+                      AND coalesce(r.health_check_interval_s, -1) <> 0 AND r.status <> 'DISABLED'
+                    ORDER BY r.next_check_at LIMIT :window) w
              ) ranked WHERE ranked.nth <= :perOrg)
              AND d.next_check_at <= :now
            ORDER BY d.next_check_at
@@ -112,7 +114,14 @@ export class HealthChecksRepository extends ScopedRepository {
            FOR UPDATE SKIP LOCKED)
         RETURNING c.id, c.org_id, c.project_id, c.resource_uri, c.connection_type, c.auth_type, c.config,
                   c.selected_tables, c.credentials_version, c.health, c.health_check_interval_s`,
-      { now, leaseMs: limits.leaseMs, perOrg: limits.perOrg, total: limits.total },
+      // Ranking looks at the oldest due connections only (a window), not at every one that is due.
+      {
+        now,
+        leaseMs: limits.leaseMs,
+        perOrg: limits.perOrg,
+        total: limits.total,
+        window: Math.max(64, limits.total * 8),
+      },
     );
     return rows.map((r) => ({
       id: r.id,
