@@ -3,3 +3,4 @@ export * from './clock.js';
 export * from './concurrency-limiter.js';
 export * from './periodic-pass.js';
 export * from './slug.js';
+export * from './background-pass.js';

@@ -1,14 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-  Optional,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import { AppMetrics, type OnDrain, SystemScope } from '@app/core';
-import { CLOCK, type Clock, PeriodicPass } from '../../common/index.js';
+import { AppMetrics, SystemScope } from '@app/core';
+import { BackgroundPass, CLOCK, type Clock } from '../../common/index.js';
 import { GovernanceCredentialsStore } from '../../governance/index.js';
 import { type ConnectionEvent, ConnectionEvents } from '../../notifications/index.js';
 import type { ConnectionType } from '../../connection-types/index.js';
@@ -52,10 +45,13 @@ export interface HealthPassSummary {
  * `next_check_at` past a lease in one statement, so no connection is checked twice at once.
  */
 @Injectable()
-export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
+export class HealthScheduler extends BackgroundPass<HealthPassSummary> {
   private readonly logger = new Logger(HealthScheduler.name);
-  private readonly periodic = new PeriodicPass(() => this.pass());
   private readonly checks: Counter<'health'> | null;
+
+  protected get intervalMs(): number {
+    return this.options.tickMs;
+  }
 
   constructor(
     private readonly repository: HealthChecksRepository,
@@ -66,6 +62,7 @@ export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModul
     @Optional() @Inject(CLOCK) private readonly now: Clock = Date.now,
     @Optional() metrics?: AppMetrics,
   ) {
+    super();
     this.checks = metrics
       ? (metrics.existing<Counter<'health'>>('health_checks_total') ??
         metrics.counter({
@@ -76,31 +73,14 @@ export class HealthScheduler implements OnApplicationBootstrap, OnDrain, OnModul
       : null;
   }
 
-  onApplicationBootstrap(): void {
-    this.periodic.start(this.options.tickMs);
-  }
-
-  onDrain(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  /** One pass; concurrent calls in this process share the pass in flight. */
-  runOnce(): Promise<HealthPassSummary> {
-    return this.periodic.run();
-  }
-
-  private async pass(): Promise<HealthPassSummary> {
+  protected async pass(): Promise<HealthPassSummary> {
     const summary: HealthPassSummary = { placed: 0, checked: 0, changed: 0, skipped: 0 };
     summary.placed = await this.repository.placeUnscheduled(
       SCHEDULER,
       new Date(this.now()),
       this.options.defaultIntervalS,
     );
-    while (!this.periodic.stopping) {
+    while (!this.stopping) {
       const due = await this.repository.claimDue(SCHEDULER, new Date(this.now()), {
         total: this.options.concurrency,
         perOrg: this.options.orgConcurrency,

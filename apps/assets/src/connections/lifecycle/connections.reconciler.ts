@@ -1,13 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-  Optional,
-} from '@nestjs/common';
-import { AppMetrics, type OnDrain, SystemScope } from '@app/core';
-import { PeriodicPass } from '../../common/index.js';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { AppMetrics, SystemScope } from '@app/core';
+import { BackgroundPass } from '../../common/index.js';
 import {
   type ClaimedOperation,
   ConnectionOperationsRepository,
@@ -37,17 +30,17 @@ export interface ReconcileSummary {
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 
 @Injectable()
-export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
+export class ConnectionsReconciler extends BackgroundPass<ReconcileSummary> {
   private readonly logger = new Logger(ConnectionsReconciler.name);
-  private readonly periodic = new PeriodicPass(() => this.pass());
 
   constructor(
     private readonly operations: ConnectionOperationsRepository,
     private readonly saga: ConnectionSaga,
     private readonly rotations: ConnectionRotationSaga,
-    @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
+    @Inject(RECONCILE_INTERVAL_MS) protected readonly intervalMs: number,
     @Optional() metrics?: AppMetrics,
   ) {
+    super();
     if (metrics && !metrics.existing('reconciler_pending_operations')) this.registerMetrics(metrics);
   }
 
@@ -80,29 +73,11 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, O
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.periodic.start(this.intervalMs);
-  }
-
-  /** Draining: no operation is taken after this; resolves once the one in flight is done. */
-  onDrain(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  /** One pass; concurrent calls in this process share the pass in flight. */
-  runOnce(): Promise<ReconcileSummary> {
-    return this.periodic.run();
-  }
-
-  private async pass(): Promise<ReconcileSummary> {
+  protected async pass(): Promise<ReconcileSummary> {
     const summary: ReconcileSummary = { claimed: 0, completed: 0, rolledBack: 0, failed: 0, retired: 0 };
     await this.operationsPass(summary);
     // Retirement rides on this pass: versions in grace are few, and it has the same lease discipline.
-    if (!this.periodic.stopping) {
+    if (!this.stopping) {
       const retirement = await this.rotations.retireDue().catch(() => ({ retired: 0, failed: 1 }));
       summary.retired = retirement.retired;
       summary.failed += retirement.failed;
@@ -111,11 +86,11 @@ export class ConnectionsReconciler implements OnApplicationBootstrap, OnDrain, O
   }
 
   private async operationsPass(summary: ReconcileSummary): Promise<ReconcileSummary> {
-    while (!this.periodic.stopping) {
+    while (!this.stopping) {
       const claimed = await this.operations.claimExpired(RECONCILER, BATCH, LEASE_MS);
       summary.claimed += claimed.length;
       for (const [i, op] of claimed.entries()) {
-        if (this.periodic.stopping) {
+        if (this.stopping) {
           // Draining: what this replica claimed but did not start goes back to the others now,
           // not when its lease runs out.
           await this.releaseAll(claimed.slice(i));

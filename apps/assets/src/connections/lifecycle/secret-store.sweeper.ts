@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
-import { type OnDrain, SystemScope } from '@app/core';
-import { PeriodicPass } from '../../common/index.js';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SystemScope } from '@app/core';
+import { BackgroundPass } from '../../common/index.js';
 import { SecretSweepRepository } from '../persistence/secret-sweep.repository.js';
 import { GovernanceSecretInventory } from '../../governance/index.js';
 import { planSweep, type SweepDeletionReason, type SweepKeepReason } from './secret-sweep.planner.js';
@@ -71,46 +65,32 @@ const emptySummary = (): SweepSummary => ({
 export const SECRETS_SWEEP_OPTIONS = Symbol('SECRETS_SWEEP_OPTIONS');
 
 @Injectable()
-export class SecretStoreSweeper implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
+export class SecretStoreSweeper extends BackgroundPass<SweepSummary> {
   private readonly logger = new Logger(SecretStoreSweeper.name);
   private readonly holder = randomUUID();
   private readonly now: () => number;
   private readonly leaseMs: number;
   private readonly resweepAfterMs: number;
-  private readonly periodic = new PeriodicPass(() => this.pass());
+
+  protected get intervalMs(): number {
+    return this.options.intervalMs;
+  }
 
   constructor(
     private readonly repository: SecretSweepRepository,
     private readonly inventory: GovernanceSecretInventory,
     @Inject(SECRETS_SWEEP_OPTIONS) private readonly options: SecretSweepOptions,
   ) {
+    super();
     this.now = options.now ?? Date.now;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.resweepAfterMs = options.resweepAfterMs ?? Math.floor(options.intervalMs / 2);
   }
 
-  onApplicationBootstrap(): void {
-    this.periodic.start(this.options.intervalMs);
-  }
-
-  /** Draining: no org and no deletion is started after this; resolves once the one in flight is done. */
-  onDrain(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  /** One pass over every org; concurrent calls in this process share the pass in flight. */
-  runOnce(): Promise<SweepSummary> {
-    return this.periodic.run();
-  }
-
-  private async pass(): Promise<SweepSummary> {
+  protected async pass(): Promise<SweepSummary> {
     const summary = emptySummary();
     for (const orgId of await this.repository.orgsWithCredentials(SWEEP)) {
-      if (this.periodic.stopping) break;
+      if (this.stopping) break;
       if (
         !(await this.repository.claim(
           SWEEP.inOrg(orgId),
@@ -155,7 +135,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnDrain, OnMo
     let uriByKey: Map<string, string> | null = null;
     let cursor: string | null = null;
     do {
-      if (this.periodic.stopping) return false;
+      if (this.stopping) return false;
       const page = await this.inventory.list(orgId, cursor);
       summary.listed += page.data.length;
       if (page.data.some((e) => e.resource_uri === null)) {
@@ -183,7 +163,7 @@ export class SecretStoreSweeper implements OnApplicationBootstrap, OnDrain, OnMo
     let clean = true;
     for (const [i, orphan] of orphans.entries()) {
       // Draining: the org is released unfinished (not marked swept), so another replica takes it.
-      if (this.periodic.stopping) return false;
+      if (this.stopping) return false;
       if (
         i > 0 &&
         i % 20 === 0 &&

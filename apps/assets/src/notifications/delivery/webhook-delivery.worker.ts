@@ -1,14 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-  Optional,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import { AppMetrics, type OnDrain, SystemScope } from '@app/core';
-import { CLOCK, type Clock, PeriodicPass } from '../../common/index.js';
+import { AppMetrics, SystemScope } from '@app/core';
+import { BackgroundPass, CLOCK, type Clock } from '../../common/index.js';
 import {
   type ClaimedDelivery,
   WebhookDeliveriesRepository,
@@ -72,12 +65,15 @@ function scrub(excerpt: string | null, secret: string): string | null {
  * egress policy and records the attempt under the lease; retries with backoff, then gives up.
  */
 @Injectable()
-export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnDrain, OnModuleDestroy {
+export class WebhookDeliveryWorker extends BackgroundPass<DeliverySummary> {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
-  private readonly periodic = new PeriodicPass(() => this.pass());
   private readonly outcomes: Counter<'outcome'> | null;
   private readonly random: () => number;
   private lastSweep = Number.NEGATIVE_INFINITY;
+
+  protected get intervalMs(): number {
+    return this.options.intervalMs;
+  }
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
@@ -87,6 +83,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnDrain, O
     @Inject(CLOCK) private readonly now: Clock,
     @Optional() metrics?: AppMetrics,
   ) {
+    super();
     this.random = options.random ?? Math.random;
     this.outcomes = metrics
       ? (metrics.existing<Counter<'outcome'>>('webhook_delivery_attempts_total') ??
@@ -98,33 +95,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnDrain, O
       : null;
   }
 
-  onApplicationBootstrap(): void {
-    this.periodic.start(this.options.intervalMs);
-  }
-
-  /** Draining: no delivery is taken after this; resolves once the one in flight is recorded. */
-  onDrain(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.periodic.stop();
-  }
-
-  /** One pass; concurrent calls in this process share the pass in flight. */
-  runOnce(): Promise<DeliverySummary> {
-    return this.periodic.run();
-  }
-
-  private async pass(): Promise<DeliverySummary> {
+  protected async pass(): Promise<DeliverySummary> {
     const summary: DeliverySummary = { claimed: 0, succeeded: 0, retried: 0, failed: 0 };
-    while (!this.periodic.stopping) {
+    while (!this.stopping) {
       const claimed = await this.deliveries.claimDue(DELIVERY_WORKER, BATCH, new Date(this.now()), LEASE_MS);
       summary.claimed += claimed.length;
       // One read of each subscription's secret per batch, not one per delivery.
       const secrets = new Map<string, Promise<string>>();
       for (const [i, delivery] of claimed.entries()) {
-        if (this.periodic.stopping) {
+        if (this.stopping) {
           for (const rest of claimed.slice(i))
             await this.deliveries.release(this.scopeOf(rest), rest).catch(() => undefined);
           return summary;
@@ -147,7 +126,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnDrain, O
   /** Drops what is past retention; a failure waits for the next pass (nothing depends on it). */
   private async sweepOld(): Promise<void> {
     const now = this.now();
-    if (this.periodic.stopping || now - this.lastSweep < SWEEP_EVERY_MS) return;
+    if (this.stopping || now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
     try {
       const removed = await this.deliveries.deleteSettledBefore(
