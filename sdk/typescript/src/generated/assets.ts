@@ -160,11 +160,86 @@ export interface paths {
         };
         /**
          * Decrypted credentials for automation: fetched from Governance on every call, audited, never cached
-         * @description Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value.
+         * @description Governance writes the `data_connection.secret.read` audit event (with this request id) before releasing the value; if it cannot, this answers 503 with no value. After a rotation, the replaced version stays readable with `?version=previous` (or its number) until `previous_version_expires_at`.
          */
         get: operations["getConnectionSecret"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/data/{resource_uri}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connection's scheduled health check results, newest first (paged) */
+        get: operations["listConnectionHealthChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/data/{resource_uri}/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A connection's rotations, newest first */
+        get: operations["listConnectionRotations"];
+        put?: never;
+        /**
+         * Rotate credentials without downtime: stage a new version, verify it, then promote it; the replaced version stays readable for a grace period
+         * @description Needs `can_manage_secrets`. Every step is audited (`data_connection.rotation.started|promoted|failed`). A failed verification deletes the staged version and leaves the active one untouched: the answer is still 201, with `status: failed` and the report's `error_code` and `error_message`.
+         */
+        post: operations["rotateConnectionCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/data/{resource_uri}/rotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rotation of a connection */
+        get: operations["getConnectionRotation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/data/{resource_uri}/rotations/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the version a rotation replaced active again, until it is retired; the rolled-back version stays readable as the previous one until the same expiry
+         * @description Needs `can_manage_secrets`; audited as `data_connection.rotation.rolled_back`. Only the latest promoted rotation can be rolled back, and only during its grace period.
+         */
+        post: operations["rollbackConnectionRotation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -263,6 +338,80 @@ export interface paths {
          * @description Bytes held in a storage connection are deleted there, which needs `can_execute` on the connection. If the store cannot delete them, the file stays whole (503). The key is free for a new upload afterwards.
          */
         delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhooks of the X-Project-ID project, or the org's own without the header */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to data connection events; the signing secret is returned once
+         * @description Needs `admin` on the X-Project-ID project (org admins included), or org `admin` for an org webhook (no header). With X-Project-ID the webhook receives that project's events; without it, every event of the org. The Standard Webhooks signing secret is kept in Governance and appears only in this answer.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (never its signing secret) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete the webhook, its signing secret (in Governance) and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change the url, events, enabled or description */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/assets/webhooks/{id}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the new one is returned once and signs every later attempt */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: deliveries newest first, each with every attempt (status, duration, error label) */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -383,6 +532,25 @@ export interface components {
             /** @example 184 */
             latency_ms: number;
         };
+        HealthForecastDto: {
+            /**
+             * Format: date-time
+             * @description The server certificate's notAfter
+             */
+            tls_certificate_not_after?: string;
+            /**
+             * Format: date-time
+             * @description When the active credentials were stored
+             */
+            credentials_set_at?: string;
+            /** @description HEALTH_CREDENTIALS_MAX_AGE_DAYS of this deployment */
+            credentials_max_age_days?: number;
+            /**
+             * Format: date-time
+             * @description When the credentials reach that age
+             */
+            credentials_expire_at?: string;
+        };
         PoolSettingsDto: {
             /** @example 10 */
             max_connections: number;
@@ -429,6 +597,28 @@ export interface components {
             last_verified_at: string | null;
             /** @description Outcome of the last re-verification */
             last_verification: components["schemas"]["LastVerificationDto"] | (never | null);
+            /**
+             * @description What the scheduled health checks last found (`unknown` until the first one). `status` is the outcome of the last explicit verification; see the README, "Health".
+             * @enum {string}
+             */
+            health: "healthy" | "degraded" | "auth_failed" | "unreachable" | "permission_lost" | "tls_error" | "unknown";
+            /** @description Seconds between scheduled checks; 0 = off, null = the deployment's default */
+            health_check_interval_seconds: number | null;
+            /** Format: date-time */
+            last_checked_at: string | null;
+            /** Format: date-time */
+            last_healthy_at: string | null;
+            /**
+             * @description Failed checks in a row
+             * @example 0
+             */
+            consecutive_failures: number;
+            /**
+             * Format: date-time
+             * @description When the next check is due; null while off or not yet scheduled
+             */
+            next_check_at: string | null;
+            health_forecast: components["schemas"]["HealthForecastDto"] | (never | null);
         };
         PaginationDto: {
             page: number;
@@ -455,6 +645,11 @@ export interface components {
             pool?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Seconds between scheduled health checks: 60 to 604800, 0 = never checked on a schedule, null or omitted = the deployment's default (HEALTH_CHECK_DEFAULT_INTERVAL_S).
+             * @example 900
+             */
+            health_check_interval_seconds?: number | null;
             /** @example Customer Analytics DB */
             name: string;
             /**
@@ -560,6 +755,13 @@ export interface components {
             warnings: string[];
             /** @description Re-verify: selected tables that no longer exist */
             missing_selected_tables?: string[];
+            /** @description Selected tables that exist but this login may no longer SELECT from (PostgreSQL, Redshift) */
+            unreadable_selected_tables?: string[];
+            /**
+             * Format: date-time
+             * @description The server certificate's notAfter, when the session used TLS (PostgreSQL)
+             */
+            tls_certificate_not_after?: string;
             /**
              * @description Why a failed probe failed
              * @enum {string}
@@ -603,6 +805,11 @@ export interface components {
              * @enum {string}
              */
             status?: "ACTIVE" | "DISABLED";
+            /**
+             * @description Seconds between scheduled health checks: 60 to 604800, 0 = never checked on a schedule, null or omitted = the deployment's default (HEALTH_CHECK_DEFAULT_INTERVAL_S).
+             * @example 900
+             */
+            health_check_interval_seconds?: number | null;
         };
         ConnectionSecretDto: {
             /** @example data:acme-corp:analytics-prod:customer-analytics-db */
@@ -615,8 +822,126 @@ export interface components {
             credentials: {
                 [key: string]: unknown;
             };
-            /** @description Credentials version; bumps on every change */
+            /**
+             * @description The version these credentials are (`?version=` picks it); a new one on every change
+             * @example 3
+             */
             version: number;
+            /**
+             * @description The version currently active
+             * @example 3
+             */
+            active_version: number;
+            /**
+             * Format: date-time
+             * @description When the active version was promoted by a rotation (or a rollback); null if never rotated
+             */
+            rotated_at: string | null;
+            /**
+             * @description During a grace period only: the version the active one replaced, still readable
+             * @example 2
+             */
+            previous_version?: number;
+            /**
+             * Format: date-time
+             * @description During a grace period only: when the previous version is retired. Reconnect with the active version before then.
+             */
+            previous_version_expires_at?: string;
+        };
+        HealthCheckResultDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            checked_at: string;
+            /** @enum {string} */
+            health: "healthy" | "degraded" | "auth_failed" | "unreachable" | "permission_lost" | "tls_error" | "unknown";
+            /**
+             * @description Why the probe failed; null when it worked
+             * @enum {string|null}
+             */
+            error_code: "auth_failed" | "unreachable" | "timeout" | "tls_error" | "permission_denied" | "not_found" | "invalid_config" | "egress_denied" | null;
+            /** @example connection verified */
+            message: string;
+            /** @example 184 */
+            latency_ms: number;
+            /** @description Why a working connection is degraded, then the probe's warnings */
+            warnings: string[];
+            forecast: components["schemas"]["HealthForecastDto"] | (never | null);
+        };
+        HealthCheckPageDto: {
+            data: components["schemas"]["HealthCheckResultDto"][];
+            pagination: components["schemas"]["PaginationDto"];
+        };
+        CreateRotationDto: {
+            /**
+             * @description The new credentials, checked against the auth method's credentials schema; stored in Governance, never in Assets
+             * @example {
+             *       "username": "analytics_reader",
+             *       "password": "n3w-s3cret"
+             *     }
+             */
+            credentials: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A new auth method, where the type offers several (as on update); default: the connection's current one
+             * @example basic
+             */
+            auth_type?: string;
+            /**
+             * @description How long the replaced version stays readable (`GET …/secret?version=previous`) after promotion; 0 retires it at once. Default: the deployment's ROTATION_GRACE_PERIOD_DEFAULT_S (1 hour).
+             * @example 3600
+             */
+            grace_period_seconds?: number;
+        };
+        RotationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example data:acme-corp:analytics-prod:customer-analytics-db */
+            resource_uri: string;
+            /**
+             * @description staged (new version written) → verifying → promoted (active; the replaced version in grace) or failed (the new version deleted, the active one untouched); promoted → rolled_back (the replaced version active again) → retired (the version held in grace deleted)
+             * @enum {string}
+             */
+            status: "staged" | "verifying" | "promoted" | "failed" | "rolled_back" | "retired";
+            /** @description The version active when the rotation started */
+            from_version: number;
+            /** @description The version the rotation staged */
+            to_version: number;
+            /**
+             * @description Auth method of the new credentials
+             * @example basic
+             */
+            auth_type: string;
+            grace_period_seconds: number;
+            /** @description User who started the rotation */
+            actor_id: string;
+            /**
+             * @description Why it failed: the verification report's error_code (auth_failed, unreachable, …), or staging_failed, verification_unavailable, rotation_interrupted
+             * @example null
+             */
+            error_code: string | null;
+            /** @description The verification report's message (never a credential) */
+            error_message: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            promoted_at: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the version held in grace (the replaced one; after a rollback, the rolled-back one) stays readable
+             */
+            previous_version_expires_at: string | null;
+            /** Format: date-time */
+            rolled_back_at: string | null;
+            /** Format: date-time */
+            retired_at: string | null;
+        };
+        RotationPageDto: {
+            data: components["schemas"]["RotationDto"][];
+            pagination: components["schemas"]["PaginationDto"];
         };
         StoredObjectDto: {
             /**
@@ -728,6 +1053,128 @@ export interface components {
         };
         FilePageDto: {
             data: components["schemas"]["FileDto"][];
+            pagination: components["schemas"]["PaginationDto"];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description Where events are POSTed: https (http only outside production), no user:password@, no fragment; destinations the egress policy denies are refused
+             * @example https://hooks.example.com/assets
+             */
+            url: string;
+            /**
+             * @example [
+             *       "connection.deleted"
+             *     ]
+             */
+            events: ("connection.health_changed" | "connection.rotation.started" | "connection.rotation.promoted" | "connection.rotation.failed" | "connection.deleted")[];
+            /** @default true */
+            enabled: boolean;
+            /** @example Pager for the data team */
+            description?: string | null;
+        };
+        WebhookWithSecretDto: {
+            /** Format: uuid */
+            id: string;
+            org_id: string;
+            /** @description null: an org webhook (every event of the org) */
+            project_id: string | null;
+            /** @enum {string} */
+            scope: "project" | "organization";
+            url: string;
+            events: ("connection.health_changed" | "connection.rotation.started" | "connection.rotation.promoted" | "connection.rotation.failed" | "connection.deleted")[];
+            enabled: boolean;
+            description: string | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the signing secret was last set
+             */
+            secret_rotated_at: string;
+            /**
+             * @description The Standard Webhooks signing secret (`whsec_` + base64). Returned only in this answer: it is kept in Governance and never shown again.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            signing_secret: string;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            org_id: string;
+            /** @description null: an org webhook (every event of the org) */
+            project_id: string | null;
+            /** @enum {string} */
+            scope: "project" | "organization";
+            url: string;
+            events: ("connection.health_changed" | "connection.rotation.started" | "connection.rotation.promoted" | "connection.rotation.failed" | "connection.deleted")[];
+            enabled: boolean;
+            description: string | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the signing secret was last set
+             */
+            secret_rotated_at: string;
+        };
+        WebhookPageDto: {
+            data: components["schemas"]["WebhookDto"][];
+            pagination: components["schemas"]["PaginationDto"];
+        };
+        UpdateWebhookDto: {
+            /** @description Where events are POSTed: https (http only outside production), no user:password@, no fragment; destinations the egress policy denies are refused */
+            url?: string;
+            events?: ("connection.health_changed" | "connection.rotation.started" | "connection.rotation.promoted" | "connection.rotation.failed" | "connection.deleted")[];
+            enabled?: boolean;
+            description?: string | null;
+        };
+        DeliveryAttemptDto: {
+            attempt: number;
+            /** Format: date-time */
+            attempted_at: string;
+            /** @description The receiver's HTTP status; null when none came */
+            status_code: number | null;
+            duration_ms: number;
+            /** @description A fixed label: http_<status>, egress_denied, connect_timeout, response_timeout, connection_refused, dns_error, tls_error, network_error, redirect_refused, signing_secret_unavailable, subscription_disabled */
+            error: string | null;
+            /** @description At most 120 characters of the receiver's answer */
+            response_excerpt: string | null;
+        };
+        WebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header of every attempt
+             */
+            event_id: string;
+            /** @enum {string} */
+            event_type: "connection.health_changed" | "connection.rotation.started" | "connection.rotation.promoted" | "connection.rotation.failed" | "connection.deleted";
+            resource_uri: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is next tried
+             */
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            log: components["schemas"]["DeliveryAttemptDto"][];
+        };
+        WebhookDeliveryPageDto: {
+            data: components["schemas"]["WebhookDeliveryDto"][];
             pagination: components["schemas"]["PaginationDto"];
         };
     };
@@ -1302,6 +1749,8 @@ export interface operations {
                 search?: string;
                 connection_type?: "postgres" | "redshift" | "snowflake" | "mysql" | "mongodb" | "bigquery" | "databricks" | "oracle" | "s3" | "gcs" | "minio" | "azure_blob" | "couchbase" | "hive";
                 status?: "PENDING" | "ACTIVE" | "ERROR" | "DISABLED";
+                /** @description What the scheduled health checks last found */
+                health?: "healthy" | "degraded" | "auth_failed" | "unreachable" | "permission_lost" | "tls_error" | "unknown";
                 /** @description Comma-separated; a connection must carry every tag */
                 tags?: string;
                 /** @description Creator (user id); `user:alice` is accepted too */
@@ -1311,7 +1760,7 @@ export interface operations {
                  * @description Deprecated alias of created_by
                  */
                 owner_id?: string;
-                /** @description Fields: name, created_at, updated_at, connection_type, status, last_verified_at */
+                /** @description Fields: name, created_at, updated_at, connection_type, status, last_verified_at, last_checked_at */
                 sort?: string;
             };
             header?: {
@@ -1374,7 +1823,14 @@ export interface operations {
                      *             "success": true,
                      *             "message": "connection verified",
                      *             "latency_ms": 184
-                     *           }
+                     *           },
+                     *           "health": "unknown",
+                     *           "health_check_interval_seconds": null,
+                     *           "last_checked_at": null,
+                     *           "last_healthy_at": null,
+                     *           "consecutive_failures": 0,
+                     *           "next_check_at": null,
+                     *           "health_forecast": null
                      *         }
                      *       ],
                      *       "pagination": {
@@ -1547,7 +2003,14 @@ export interface operations {
                      *       "created_at": "2026-01-15T09:30:00.000Z",
                      *       "updated_at": "2026-01-15T09:30:00.000Z",
                      *       "last_verified_at": null,
-                     *       "last_verification": null
+                     *       "last_verification": null,
+                     *       "health": "unknown",
+                     *       "health_check_interval_seconds": null,
+                     *       "last_checked_at": null,
+                     *       "last_healthy_at": null,
+                     *       "consecutive_failures": 0,
+                     *       "next_check_at": null,
+                     *       "health_forecast": null
                      *     }
                      */
                     "application/json": components["schemas"]["ConnectionDto"];
@@ -2328,7 +2791,14 @@ export interface operations {
                      *         "success": true,
                      *         "message": "connection verified",
                      *         "latency_ms": 184
-                     *       }
+                     *       },
+                     *       "health": "unknown",
+                     *       "health_check_interval_seconds": null,
+                     *       "last_checked_at": null,
+                     *       "last_healthy_at": null,
+                     *       "consecutive_failures": 0,
+                     *       "next_check_at": null,
+                     *       "health_forecast": null
                      *     }
                      */
                     "application/json": components["schemas"]["ConnectionDto"];
@@ -2521,7 +2991,14 @@ export interface operations {
                      *         "success": true,
                      *         "message": "connection verified",
                      *         "latency_ms": 184
-                     *       }
+                     *       },
+                     *       "health": "unknown",
+                     *       "health_check_interval_seconds": null,
+                     *       "last_checked_at": null,
+                     *       "last_healthy_at": null,
+                     *       "consecutive_failures": 0,
+                     *       "next_check_at": null,
+                     *       "health_forecast": null
                      *     }
                      */
                     "application/json": components["schemas"]["ConnectionDto"];
@@ -2960,7 +3437,14 @@ export interface operations {
                      *         "success": true,
                      *         "message": "connection verified",
                      *         "latency_ms": 184
-                     *       }
+                     *       },
+                     *       "health": "unknown",
+                     *       "health_check_interval_seconds": null,
+                     *       "last_checked_at": null,
+                     *       "last_healthy_at": null,
+                     *       "consecutive_failures": 0,
+                     *       "next_check_at": null,
+                     *       "health_forecast": null
                      *     }
                      */
                     "application/json": components["schemas"]["ConnectionDto"];
@@ -3167,7 +3651,10 @@ export interface operations {
     };
     getConnectionSecret: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `active` (default), `previous` (the version a rotation replaced, during its grace period), or a version number (the active or the in-grace previous one); any other version is 404 */
+                version?: string;
+            };
             header?: {
                 /** @description Project the request acts in; omit to act at organization level. */
                 "X-Project-ID"?: string;
@@ -3180,8 +3667,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The current credentials, read from Governance for this request */
+            /** @description The credentials of the version asked for (default: the active one), read from Governance for this request */
             200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionSecretDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: `version` is not active, previous or a version number; malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     "Cache-Control": components["headers"]["CacheControlNoStore"];
@@ -3190,17 +3688,186 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
-                     *       "connection_type": "postgres",
-                     *       "auth_type": "basic",
-                     *       "credentials": {
-                     *         "username": "analytics_reader",
-                     *         "password": "secret"
-                     *       },
-                     *       "version": 1
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ConnectionSecretDto"];
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description RESOURCE_NOT_FOUND: the connection does not exist or the caller cannot see it, or the version asked for is neither the active one nor a previous one still in its grace period
+             *
+             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is released or changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    listConnectionHealthChecks: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5b0c1f5e-8d1a-4f6e-9a57-3c1d2b4e6f70",
+                     *           "checked_at": "2026-01-15T10:12:41.000Z",
+                     *           "health": "auth_failed",
+                     *           "error_code": "auth_failed",
+                     *           "message": "failed at authenticate: authentication failed",
+                     *           "latency_ms": 41,
+                     *           "warnings": [],
+                     *           "forecast": {
+                     *             "credentials_set_at": "2026-01-15T09:30:00.000Z",
+                     *             "credentials_max_age_days": 90,
+                     *             "credentials_expire_at": "2026-04-15T09:30:00.000Z"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "0f3e2d1c-4b5a-4978-8695-a4b3c2d1e0f9",
+                     *           "checked_at": "2026-01-15T09:12:40.000Z",
+                     *           "health": "healthy",
+                     *           "error_code": null,
+                     *           "message": "connection verified",
+                     *           "latency_ms": 63,
+                     *           "warnings": [],
+                     *           "forecast": {
+                     *             "credentials_set_at": "2026-01-15T09:30:00.000Z",
+                     *             "credentials_max_age_days": 90,
+                     *             "credentials_expire_at": "2026-04-15T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "page": 1,
+                     *         "limit": 20,
+                     *         "total_items": 2,
+                     *         "total_pages": 1,
+                     *         "next_page": null,
+                     *         "prev_page": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthCheckPageDto"];
                 };
             };
             /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
@@ -3296,7 +3963,812 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is released or changed) */
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, authz, secrets, audit) is down */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    listConnectionRotations: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rotations (never credentials) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5f0c1c7e-2b0a-4a8e-9d55-0c3f1e0b9a11",
+                     *           "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *           "status": "promoted",
+                     *           "from_version": 2,
+                     *           "to_version": 3,
+                     *           "auth_type": "basic",
+                     *           "grace_period_seconds": 3600,
+                     *           "actor_id": "alice",
+                     *           "error_code": null,
+                     *           "error_message": null,
+                     *           "created_at": "2026-01-05T10:00:00.000Z",
+                     *           "updated_at": "2026-01-05T10:00:01.000Z",
+                     *           "promoted_at": "2026-01-05T10:00:01.000Z",
+                     *           "previous_version_expires_at": "2026-01-05T11:00:01.000Z",
+                     *           "rolled_back_at": null,
+                     *           "retired_at": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "page": 1,
+                     *         "limit": 20,
+                     *         "total_items": 1,
+                     *         "total_pages": 1,
+                     *         "next_page": null,
+                     *         "prev_page": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotationPageDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: a bad paging parameter; malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: missing, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; a rotation that was started is undone (the staged version deleted) here or by the reconciler */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    rotateConnectionCredentials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRotationDto"];
+            };
+        };
+        responses: {
+            /** @description The rotation as it ended: `promoted`, or `failed` with the reason */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; the body is not well-formed JSON; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: missing, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description CONFLICT: another change or rotation of this connection came first or is in progress; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Another change to this resource came first; nothing was changed",
+                     *         "status": 409,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "Request body is too large",
+                     *         "status": 413,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Unsupported Content-Type: send the body as application/json",
+                     *         "status": 415,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description VALIDATION_ERROR: the credentials or auth_type fail the type's schemas; `details.fields` lists each */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "Request body failed validation",
+                     *         "status": 422,
+                     *         "details": {
+                     *           "fields": [
+                     *             {
+                     *               "field": "name",
+                     *               "message": "must be 1 to 255 characters"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many verifications by this caller, or too many in progress; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RATE_LIMIT_EXCEEDED",
+                     *         "message": "Too many requests",
+                     *         "status": 429,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; a rotation that was started is undone (the staged version deleted) here or by the reconciler */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    getConnectionRotation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+                /** @description The rotation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rotation */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1c7e-2b0a-4a8e-9d55-0c3f1e0b9a11",
+                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "status": "promoted",
+                     *       "from_version": 2,
+                     *       "to_version": 3,
+                     *       "auth_type": "basic",
+                     *       "grace_period_seconds": 3600,
+                     *       "actor_id": "alice",
+                     *       "error_code": null,
+                     *       "error_message": null,
+                     *       "created_at": "2026-01-05T10:00:00.000Z",
+                     *       "updated_at": "2026-01-05T10:00:01.000Z",
+                     *       "promoted_at": "2026-01-05T10:00:01.000Z",
+                     *       "previous_version_expires_at": "2026-01-05T11:00:01.000Z",
+                     *       "rolled_back_at": null,
+                     *       "retired_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotationDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: missing, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; a rotation that was started is undone (the staged version deleted) here or by the reconciler */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    rollbackConnectionRotation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+                /** @description The rotation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rotation, now `rolled_back` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5f0c1c7e-2b0a-4a8e-9d55-0c3f1e0b9a11",
+                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "status": "rolled_back",
+                     *       "from_version": 2,
+                     *       "to_version": 3,
+                     *       "auth_type": "basic",
+                     *       "grace_period_seconds": 3600,
+                     *       "actor_id": "alice",
+                     *       "error_code": null,
+                     *       "error_message": null,
+                     *       "created_at": "2026-01-05T10:00:00.000Z",
+                     *       "updated_at": "2026-01-05T10:00:01.000Z",
+                     *       "promoted_at": "2026-01-05T10:00:01.000Z",
+                     *       "previous_version_expires_at": "2026-01-05T11:00:01.000Z",
+                     *       "rolled_back_at": "2026-01-05T10:20:00.000Z",
+                     *       "retired_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotationDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: missing, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description CONFLICT: the rotation cannot be rolled back (its replaced version was retired, it failed, was rolled back or superseded), or another change came first; `message` says which */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Another change to this resource came first; nothing was changed",
+                     *         "status": 409,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; a rotation that was started is undone (the staged version deleted) here or by the reconciler */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -5242,6 +6714,1271 @@ export interface operations {
                 };
             };
             /** @description SERVICE_UNAVAILABLE: the database, the object store or Governance is unavailable; AUDIT_UNAVAILABLE when a use of a connection cannot be audited; the file is kept whole */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "8f14e45f-ceea-4e7a-9f6b-2d1c3b4a5e6f",
+                     *           "org_id": "acme-corp",
+                     *           "project_id": "analytics-prod",
+                     *           "scope": "project",
+                     *           "url": "https://hooks.example.com/assets",
+                     *           "events": [
+                     *             "connection.deleted",
+                     *             "connection.health_changed"
+                     *           ],
+                     *           "enabled": true,
+                     *           "description": "Pager for the data team",
+                     *           "created_by": "3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c",
+                     *           "created_at": "2025-03-14T09:41:07.000Z",
+                     *           "updated_at": "2025-03-14T09:41:07.000Z",
+                     *           "secret_rotated_at": "2025-03-14T09:41:07.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "page": 1,
+                     *         "limit": 20,
+                     *         "total_items": 1,
+                     *         "total_pages": 1,
+                     *         "next_page": null,
+                     *         "prev_page": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPageDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: a bad paging parameter; malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8f14e45f-ceea-4e7a-9f6b-2d1c3b4a5e6f",
+                     *       "org_id": "acme-corp",
+                     *       "project_id": "analytics-prod",
+                     *       "scope": "project",
+                     *       "url": "https://hooks.example.com/assets",
+                     *       "events": [
+                     *         "connection.deleted",
+                     *         "connection.health_changed"
+                     *       ],
+                     *       "enabled": true,
+                     *       "description": "Pager for the data team",
+                     *       "created_by": "3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c",
+                     *       "created_at": "2025-03-14T09:41:07.000Z",
+                     *       "updated_at": "2025-03-14T09:41:07.000Z",
+                     *       "secret_rotated_at": "2025-03-14T09:41:07.000Z",
+                     *       "signing_secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; the body is not well-formed JSON; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Unsupported Content-Type: send the body as application/json",
+                     *         "status": 415,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description VALIDATION_ERROR: the url is not https (http is allowed outside production), carries credentials, or names a destination the egress policy denies; `details.fields` says which */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "Request body failed validation",
+                     *         "status": 422,
+                     *         "details": {
+                     *           "fields": [
+                     *             {
+                     *               "field": "name",
+                     *               "message": "must be 1 to 255 characters"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8f14e45f-ceea-4e7a-9f6b-2d1c3b4a5e6f",
+                     *       "org_id": "acme-corp",
+                     *       "project_id": "analytics-prod",
+                     *       "scope": "project",
+                     *       "url": "https://hooks.example.com/assets",
+                     *       "events": [
+                     *         "connection.deleted",
+                     *         "connection.health_changed"
+                     *       ],
+                     *       "enabled": true,
+                     *       "description": "Pager for the data team",
+                     *       "created_by": "3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c",
+                     *       "created_at": "2025-03-14T09:41:07.000Z",
+                     *       "updated_at": "2025-03-14T09:41:07.000Z",
+                     *       "secret_rotated_at": "2025-03-14T09:41:07.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; pending deliveries are dropped */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8f14e45f-ceea-4e7a-9f6b-2d1c3b4a5e6f",
+                     *       "org_id": "acme-corp",
+                     *       "project_id": "analytics-prod",
+                     *       "scope": "project",
+                     *       "url": "https://hooks.example.com/assets",
+                     *       "events": [
+                     *         "connection.deleted",
+                     *         "connection.health_changed"
+                     *       ],
+                     *       "enabled": true,
+                     *       "description": "Pager for the data team",
+                     *       "created_by": "3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c",
+                     *       "created_at": "2025-03-14T09:41:07.000Z",
+                     *       "updated_at": "2025-03-14T09:41:07.000Z",
+                     *       "secret_rotated_at": "2025-03-14T09:41:07.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; the body is not well-formed JSON; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Unsupported Content-Type: send the body as application/json",
+                     *         "status": 415,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description VALIDATION_ERROR: the url is not https (http is allowed outside production), carries credentials, or names a destination the egress policy denies; `details.fields` says which */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "Request body failed validation",
+                     *         "status": 422,
+                     *         "details": {
+                     *           "fields": [
+                     *             {
+                     *               "field": "name",
+                     *               "message": "must be 1 to 255 characters"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "8f14e45f-ceea-4e7a-9f6b-2d1c3b4a5e6f",
+                     *       "org_id": "acme-corp",
+                     *       "project_id": "analytics-prod",
+                     *       "scope": "project",
+                     *       "url": "https://hooks.example.com/assets",
+                     *       "events": [
+                     *         "connection.deleted",
+                     *         "connection.health_changed"
+                     *       ],
+                     *       "enabled": true,
+                     *       "description": "Pager for the data team",
+                     *       "created_by": "3f9a7c2e-1d4b-4e8a-b6c5-0a9d8e7f6b5c",
+                     *       "created_at": "2025-03-14T09:41:07.000Z",
+                     *       "updated_at": "2025-03-14T09:41:07.000Z",
+                     *       "secret_rotated_at": "2025-03-14T09:41:07.000Z",
+                     *       "signing_secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+                     *           "event_id": "6fa459ea-ee8a-4ca4-894e-db77e160355e",
+                     *           "event_type": "connection.deleted",
+                     *           "resource_uri": "data:acme-corp:analytics-prod:customer-db",
+                     *           "status": "succeeded",
+                     *           "attempts": 2,
+                     *           "next_attempt_at": null,
+                     *           "last_status_code": 200,
+                     *           "last_error": null,
+                     *           "created_at": "2025-03-14T09:41:07.000Z",
+                     *           "completed_at": "2025-03-14T09:41:40.000Z",
+                     *           "log": [
+                     *             {
+                     *               "attempt": 1,
+                     *               "attempted_at": "2025-03-14T09:41:08.000Z",
+                     *               "status_code": 503,
+                     *               "duration_ms": 41,
+                     *               "error": "http_503",
+                     *               "response_excerpt": "upstream unavailable"
+                     *             },
+                     *             {
+                     *               "attempt": 2,
+                     *               "attempted_at": "2025-03-14T09:41:40.000Z",
+                     *               "status_code": 200,
+                     *               "duration_ms": 12,
+                     *               "error": null,
+                     *               "response_excerpt": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "page": 1,
+                     *         "limit": 20,
+                     *         "total_items": 1,
+                     *         "total_pages": 1,
+                     *         "next_page": null,
+                     *         "prev_page": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: a bad paging parameter; malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: no such webhook in this scope, or the X-Project-ID project does not exist or the caller cannot read it */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the identity provider) is down; AUDIT_UNAVAILABLE when the audit event cannot be written (nothing is changed) */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
