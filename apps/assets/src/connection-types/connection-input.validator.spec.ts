@@ -15,6 +15,8 @@ function errorsOf(result: ConnectionInputResult): Errors {
 }
 
 /** Distinct error fields in order; one field can break several rules (length and pattern). */
+const PEM_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----\n';
+
 function fields(result: ConnectionInputResult): string[] {
   return [...new Set(errorsOf(result).map((e) => e.field))];
 }
@@ -251,6 +253,71 @@ describe(validateConnectionInput.name, () => {
       expect(fields(validateConnectionInput(withConfig('mysql', { schema: 'x' }), 'create'))).toEqual([
         'database_config.schema',
       ]);
+    });
+  });
+
+  describe('ssh_tunnel', () => {
+    const tunnel = { host: 'bastion.example.com', username: 'tunnel' };
+    const withTunnel = (config: Record<string, unknown>, credentials: Record<string, unknown> = {}) => {
+      const input = withConfig('postgres', { ssh_tunnel: config });
+      return { ...input, credentials: { ...(input.credentials as object), ...credentials } };
+    };
+
+    it('should default to a managed key on port 22 and refuse key material for it', () => {
+      const result = validateConnectionInput(withTunnel(tunnel), 'create');
+      expect(result.ok && result.value.config['ssh_tunnel']).toEqual({ ...tunnel, port: 22, auth_method: 'managed_key' });
+      expect(
+        fields(validateConnectionInput(withTunnel(tunnel, { ssh_tunnel: { private_key: PEM_KEY } }), 'create')),
+      ).toEqual(['credentials.ssh_tunnel.private_key']);
+    });
+
+    it('should require the secret its auth method needs, and nothing else', () => {
+      expect(fields(validateConnectionInput(withTunnel({ ...tunnel, auth_method: 'private_key' }), 'create'))).toEqual([
+        'credentials.ssh_tunnel.private_key',
+      ]);
+      expect(
+        fields(
+          validateConnectionInput(
+            withTunnel({ ...tunnel, auth_method: 'password' }, { ssh_tunnel: { password: 'p', passphrase: 'x' } }),
+            'create',
+          ),
+        ),
+      ).toEqual(['credentials.ssh_tunnel.passphrase']);
+      expect(
+        validateConnectionInput(
+          withTunnel({ ...tunnel, auth_method: 'private_key' }, { ssh_tunnel: { private_key: PEM_KEY, passphrase: 'x' } }),
+          'create',
+        ).ok,
+      ).toBe(true);
+    });
+
+    it('should refuse tunnel credentials without a tunnel, a malformed fingerprint and types that cannot tunnel', () => {
+      const input = exampleInput('postgres');
+      expect(
+        fields(
+          validateConnectionInput(
+            { ...input, credentials: { ...(input.credentials as object), ssh_tunnel: { password: 'p' } } },
+            'create',
+          ),
+        ),
+      ).toEqual(['credentials.ssh_tunnel']);
+      expect(
+        fields(validateConnectionInput(withTunnel({ ...tunnel, host_key_fingerprint: 'MD5:aa:bb' }), 'create')),
+      ).toEqual(['database_config.ssh_tunnel.host_key_fingerprint']);
+      expect(fields(validateConnectionInput(withConfig('snowflake', { ssh_tunnel: tunnel }), 'create'))).toEqual([
+        'database_config.ssh_tunnel',
+      ]);
+      expect(fields(validateConnectionInput(withConfig('s3', { ssh_tunnel: tunnel }), 'create'))).toEqual([
+        'storage_config.ssh_tunnel',
+      ]);
+    });
+
+    it('should refuse a bastion host that smuggles a user, port or scheme', () => {
+      for (const host of ['user@bastion', 'bastion:22', 'ssh://bastion', 'bastion example']) {
+        expect(fields(validateConnectionInput(withTunnel({ ...tunnel, host }), 'create'))).toEqual([
+          'database_config.ssh_tunnel.host',
+        ]);
+      }
     });
   });
 

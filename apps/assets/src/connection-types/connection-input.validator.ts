@@ -174,6 +174,8 @@ export function validateConnectionInput(
     else errors.push(...result.errors);
   }
 
+  if (normalizedConfig && credentials) errors.push(...tunnelCredentialProblems(normalizedConfig, credentials, configKey));
+
   // Stored credentials were issued for the old destination and auth method; never reuse them.
   if (
     normalizedConfig &&
@@ -202,4 +204,42 @@ export function validateConnectionInput(
       pool: pool.value,
     },
   };
+}
+
+const TUNNEL_SECRET_FIELDS: Record<string, { required?: string; allowed: readonly string[] }> = {
+  managed_key: { allowed: [] },
+  private_key: { required: 'private_key', allowed: ['private_key', 'passphrase'] },
+  password: { required: 'password', allowed: ['password'] },
+};
+
+/** `credentials.ssh_tunnel` must carry what `ssh_tunnel.auth_method` needs, and nothing else. */
+function tunnelCredentialProblems(
+  config: Record<string, unknown>,
+  credentials: Record<string, unknown>,
+  configKey: ConfigKey,
+): FieldError[] {
+  const tunnel = config['ssh_tunnel'] as Record<string, unknown> | undefined;
+  const secret = credentials['ssh_tunnel'] as Record<string, unknown> | undefined;
+  if (!tunnel) {
+    return secret ? [{ field: 'credentials.ssh_tunnel', message: `is only allowed with ${configKey}.ssh_tunnel` }] : [];
+  }
+  const method = String(tunnel['auth_method'] ?? 'managed_key');
+  const rule = TUNNEL_SECRET_FIELDS[method];
+  if (!rule) return [];
+  const problems: FieldError[] = [];
+  if (rule.required && !secret?.[rule.required]) {
+    problems.push({ field: `credentials.ssh_tunnel.${rule.required}`, message: `is required when ssh_tunnel.auth_method is ${method}` });
+  }
+  for (const key of Object.keys(secret ?? {})) {
+    if (!rule.allowed.includes(key)) {
+      problems.push({
+        field: `credentials.ssh_tunnel.${key}`,
+        message:
+          method === 'managed_key'
+            ? 'is not accepted: with auth_method managed_key the platform generates and keeps the key'
+            : `is not used when ssh_tunnel.auth_method is ${method}`,
+      });
+    }
+  }
+  return problems;
 }

@@ -256,3 +256,79 @@ export function objectSchema(
     properties,
   };
 }
+
+// ---- SSH tunnel --------------------------------------------------------------------------------
+
+export const SSH_AUTH_METHODS = ['managed_key', 'private_key', 'password'] as const;
+export const SSH_FINGERPRINT_PATTERN = '^SHA256:[A-Za-z0-9+/]{43}$';
+/** Fields of `ssh_tunnel` the server sets (a managed key's public half, a rotation's predecessor). */
+export const SSH_TUNNEL_SERVER_FIELDS = ['public_key', 'previous_public_key', 'previous_key_expires_at'] as const;
+
+const AUTHORIZED_KEYS_LINE: JsonSchema = {
+  type: 'string',
+  maxLength: 2048,
+  pattern: '^ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+( [^\\u0000-\\u001F\\u007F]*)?$',
+  readOnly: true,
+};
+
+/** `config.ssh_tunnel`: where the bastion is and how to trust it; nothing secret. */
+export const SSH_TUNNEL_CONFIG: JsonSchema = {
+  type: 'object',
+  title: 'SSH tunnel',
+  description:
+    'Reach the database through an SSH bastion. The bastion resolves `host`; the database steps run over the forwarded connection.',
+  additionalProperties: false,
+  required: ['host', 'username'],
+  properties: {
+    host: hostname('Bastion hostname or IP address (no scheme, port or path).'),
+    port: port(22),
+    username: str(64, { pattern: '^[A-Za-z0-9._][A-Za-z0-9._@-]{0,63}$', description: 'User on the bastion.' }),
+    auth_method: {
+      type: 'string',
+      enum: [...SSH_AUTH_METHODS],
+      default: 'managed_key',
+      description:
+        '`managed_key` (default): the platform generates an Ed25519 key for this connection, read its public half at GET …/ssh-public-key. `private_key`: yours, in `credentials.ssh_tunnel.private_key`. `password`: in `credentials.ssh_tunnel.password`.',
+    },
+    host_key_fingerprint: {
+      type: 'string',
+      maxLength: 50,
+      pattern: SSH_FINGERPRINT_PATTERN,
+      description:
+        "The bastion's host key, as `ssh-keygen -lf` prints it (`SHA256:…`). Omit it and the first verification shows the key the bastion presents, to approve with POST …/ssh-host-key/approve.",
+    },
+    public_key: { ...AUTHORIZED_KEYS_LINE, description: 'Set by the server (managed_key): the line for the bastion\'s authorized_keys.' },
+    previous_public_key: {
+      ...AUTHORIZED_KEYS_LINE,
+      description: 'Set by the server: the managed key a rotation replaced, still used until previous_key_expires_at.',
+    },
+    previous_key_expires_at: {
+      type: 'string',
+      maxLength: 40,
+      pattern: '^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z$',
+      readOnly: true,
+      description: 'Set by the server: when the previous managed key stops being offered.',
+    },
+  },
+};
+
+/** `credentials.ssh_tunnel`: the private half, stored in Governance with the other credentials. */
+export const SSH_TUNNEL_CREDENTIALS: JsonSchema = {
+  type: 'object',
+  title: 'SSH tunnel credentials',
+  description: 'Only for ssh_tunnel.auth_method `private_key` or `password`; a managed key is never sent.',
+  additionalProperties: false,
+  properties: {
+    private_key: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 16 * 1024,
+      pattern: '^\\s*-----BEGIN [A-Z0-9 ]{1,64}-----[\\s\\S]+-----END [A-Z0-9 ]{1,64}-----\\s*$',
+      writeOnly: true,
+      format: 'password',
+      description: 'OpenSSH or PEM private key (auth_method private_key).',
+    },
+    passphrase: secret(1024, 'Passphrase of an encrypted private_key.'),
+    password: secret(1024, 'Password on the bastion (auth_method password).'),
+  },
+};

@@ -13,6 +13,8 @@ import {
   SELECTED_TABLES,
   SERVICE_ACCOUNT_EXAMPLE,
   SERVICE_ACCOUNT_JSON,
+  SSH_TUNNEL_CONFIG,
+  SSH_TUNNEL_CREDENTIALS,
   USERNAME,
   authType,
   endpoint,
@@ -71,6 +73,8 @@ export interface ConnectionTypeDefinition {
   default_port?: number;
   supports_discovery: boolean;
   discovery_level: DiscoveryLevel;
+  /** The type accepts `ssh_tunnel` (config) and `credentials.ssh_tunnel`: it dials one host and port. */
+  supports_ssh_tunnel: boolean;
 }
 
 /** Every field that can route credentials somewhere; `destination_fields` is derived from it. */
@@ -88,6 +92,8 @@ export const DESTINATION_FIELD_NAMES = [
   'project_id',
   'http_path',
   'service_name',
+  // Compared by the bastion's address, user, auth method and pinned host key (credential-rebind.rules.ts).
+  'ssh_tunnel',
 ] as const;
 
 /**
@@ -158,18 +164,37 @@ function transportLevels(schema: JsonSchema): Record<string, readonly unknown[]>
  * fields from the schema.
  */
 function define(
-  def: Omit<
+  input: Omit<
     ConnectionTypeDefinition,
-    'config_key' | 'destination_fields' | 'transport_fields' | 'default_endpoint_scheme'
-  >,
+    'config_key' | 'destination_fields' | 'transport_fields' | 'default_endpoint_scheme' | 'supports_ssh_tunnel'
+  > & { ssh_tunnel?: true },
 ): ConnectionTypeDefinition {
+  const { ssh_tunnel, ...rest } = input;
+  const def = ssh_tunnel ? withSshTunnel(rest) : rest;
   const hasEndpoint = Object.hasOwn(def.config_schema['properties'] as object, 'endpoint');
   return {
     ...def,
+    supports_ssh_tunnel: Boolean(ssh_tunnel),
     config_key: def.category === 'object_storage' ? 'storage_config' : 'database_config',
     destination_fields: destinations(def.config_schema),
     transport_fields: transportLevels(def.config_schema),
     ...(hasEndpoint ? { default_endpoint_scheme: 'https' as const } : {}),
+  };
+}
+
+/** Adds the optional `ssh_tunnel` block to the config and to every auth method's credentials. */
+function withSshTunnel<T extends Pick<ConnectionTypeDefinition, 'config_schema' | 'auth_methods'>>(def: T): T {
+  const addProperty = (schema: JsonSchema, value: JsonSchema): JsonSchema => ({
+    ...schema,
+    properties: { ...(schema['properties'] as Record<string, JsonSchema>), ssh_tunnel: value },
+  });
+  return {
+    ...def,
+    config_schema: addProperty(def.config_schema, SSH_TUNNEL_CONFIG),
+    auth_methods: def.auth_methods.map((method) => ({
+      ...method,
+      credentials_schema: addProperty(method.credentials_schema, SSH_TUNNEL_CREDENTIALS),
+    })),
   };
 }
 
@@ -202,6 +227,7 @@ function postgresLikeConfig(
 const REGISTRY = {
   postgres: define({
     type: 'postgres',
+    ssh_tunnel: true,
     display_name: 'PostgreSQL',
     category: 'database',
     status: 'implemented',
@@ -235,6 +261,7 @@ const REGISTRY = {
 
   redshift: define({
     type: 'redshift',
+    ssh_tunnel: true,
     display_name: 'Amazon Redshift',
     category: 'database',
     status: 'implemented',
@@ -261,6 +288,7 @@ const REGISTRY = {
 
   mysql: define({
     type: 'mysql',
+    ssh_tunnel: true,
     display_name: 'MySQL',
     category: 'database',
     status: 'implemented',
@@ -349,6 +377,7 @@ const REGISTRY = {
 
   mongodb: define({
     type: 'mongodb',
+    ssh_tunnel: true,
     display_name: 'MongoDB',
     category: 'database',
     status: 'implemented',
@@ -435,6 +464,7 @@ const REGISTRY = {
 
   databricks: define({
     type: 'databricks',
+    ssh_tunnel: true,
     display_name: 'Databricks SQL',
     category: 'database',
     status: 'implemented',
@@ -479,6 +509,7 @@ const REGISTRY = {
 
   oracle: define({
     type: 'oracle',
+    ssh_tunnel: true,
     display_name: 'Oracle Database',
     category: 'database',
     status: 'preview',
@@ -754,6 +785,7 @@ const REGISTRY = {
   }),
   hive: define({
     type: 'hive',
+    ssh_tunnel: true,
     display_name: 'Apache Hive',
     category: 'database',
     status: 'implemented',

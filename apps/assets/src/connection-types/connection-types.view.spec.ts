@@ -75,7 +75,7 @@ describe(listConnectionTypes.name, () => {
     expect(postgres).toMatchObject({
       default_port: 5432,
       config_key: 'database_config',
-      destination_fields: ['host', 'port'],
+      destination_fields: ['host', 'port', 'ssh_tunnel'],
     });
   });
 

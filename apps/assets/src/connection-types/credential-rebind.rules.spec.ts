@@ -28,6 +28,23 @@ describe(destinationChanged.name, () => {
     ).toEqual(['endpoint']);
   });
 
+  it('should count a tunnel added, removed or pointed elsewhere as a destination change', () => {
+    const tunnel = { host: 'bastion', username: 'tunnel', auth_method: 'managed_key' };
+    const direct = pg({ host: 'h' });
+    const through = pg({ host: 'h', ssh_tunnel: tunnel });
+    expect(destinationChanged('postgres', direct, through)).toEqual(['ssh_tunnel']);
+    expect(destinationChanged('postgres', through, direct)).toEqual(['ssh_tunnel']);
+    for (const change of [{ host: 'other' }, { port: 2222 }, { username: 'root' }, { auth_method: 'password' }, { host_key_fingerprint: 'SHA256:x' }]) {
+      expect(destinationChanged('postgres', through, pg({ host: 'h', ssh_tunnel: { ...tunnel, ...change } }))).toEqual([
+        'ssh_tunnel',
+      ]);
+    }
+    // Defaults filled in, and the server-set public key is not the user's choice.
+    expect(
+      destinationChanged('postgres', through, pg({ host: 'h', ssh_tunnel: { host: 'bastion', username: 'tunnel', port: 22, public_key: 'ssh-ed25519 AAAA' } })),
+    ).toEqual([]);
+  });
+
   it('should compare with defaults filled in', () => {
     expect(destinationChanged('postgres', pg({ host: 'h' }), pg({ host: 'h', port: 5432 }))).toEqual([]);
     expect(destinationChanged('postgres', pg({ host: 'h' }), pg({ host: 'h', port: 5433 }))).toEqual([

@@ -28,9 +28,19 @@ export function destinationChanged(
     const fallback = configDefault(type, field);
     const a = before.config[field] ?? fallback;
     const b = after.config[field] ?? fallback;
-    if (a !== b) changed.push(field);
+    if (field === 'ssh_tunnel' ? bastionOf(a) !== bastionOf(b) : a !== b) changed.push(field);
   }
   return changed;
+}
+
+/**
+ * What decides where a tunnel's traffic goes and whom it trusts: the bastion, the user, the auth
+ * method and the pinned host key (the server-set public keys are not the user's choice).
+ */
+function bastionOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return 'direct';
+  const t = value as Record<string, unknown>;
+  return JSON.stringify([t.host, t.port ?? 22, t.username, t.auth_method ?? 'managed_key', t.host_key_fingerprint ?? null]);
 }
 
 /** `https:`/`http:` of an endpoint as given, else the scheme the type uses without one. */

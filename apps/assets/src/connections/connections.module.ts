@@ -24,6 +24,9 @@ import { RotationsController } from './rotations.controller.js';
 import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './rotations.service.js';
 
 import { ConnectionHealthController } from './health/connection-health.controller.js';
+import { SshTunnelController } from './tunnel/ssh-tunnel.controller.js';
+import { SshTunnelService } from './tunnel/ssh-tunnel.service.js';
+import { TunnelKeys } from './tunnel/tunnel-keys.js';
 import {
   HEALTH_SCHEDULE_OPTIONS,
   type HealthScheduleOptions,
@@ -34,7 +37,7 @@ import { HealthChecksRepository } from './persistence/health-checks.repository.j
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
   imports: [GovernanceGatewayModule, VerificationModule, NotificationsModule],
-  controllers: [ConnectionsController, ConnectionHealthController, RotationsController],
+  controllers: [ConnectionsController, ConnectionHealthController, RotationsController, SshTunnelController],
   providers: [
     ConnectionsRepository,
     ConnectionOperationsRepository,
@@ -50,6 +53,8 @@ import { HealthChecksRepository } from './persistence/health-checks.repository.j
     ConnectionRotationsRepository,
     ConnectionRotationSaga,
     ConnectionRotationsService,
+    TunnelKeys,
+    SshTunnelService,
     {
       provide: ROTATION_GRACE_PERIOD_DEFAULT_S,
       useFactory: (config: AssetsConfig) => config.ROTATION_GRACE_PERIOD_DEFAULT_S,

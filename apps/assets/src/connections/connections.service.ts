@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppException, ErrorCode, type Page, pageOf, type Principal, type TenantScope } from '@app/core';
 import {
   assertPermission,
@@ -31,6 +31,8 @@ import { configKeyOf } from './connection-config.mapper.js';
 import { createScopeOf, planConnectionCreate } from './connection-create.planner.js';
 import { planConnectionUpdate, type UpdateMode } from './connection-update.planner.js';
 import { invalidSettings, violationError } from './connection-violation.js';
+import { TunnelKeys } from './tunnel/tunnel-keys.js';
+import { tunnelConfigOf } from '../verification/index.js';
 
 export function toDto(row: DataConnectionEntity): ConnectionDto {
   return ConnectionDto.from(row, configKeyOf(row.connectionType));
@@ -46,6 +48,7 @@ export class ConnectionsService {
     private readonly credentials: GovernanceCredentialsStore,
     private readonly audit: AuditRecorder,
     @Inject(CLOCK) private readonly now: Clock,
+    @Optional() private readonly tunnelKeys: TunnelKeys = new TunnelKeys(credentials, now),
   ) {}
 
   async create(
@@ -65,8 +68,10 @@ export class ConnectionsService {
     );
     const plan = planConnectionCreate(scope, body, { id: randomUUID(), createdBy: principal.userId });
     if (!plan.ok) throw violationError(plan.violation);
-    const { row } = plan;
-    await this.saga.create(principal, row, plan.credentials, {
+    // A managed SSH key is generated here, once the settings are known to be valid.
+    const sealed = await this.tunnelKeys.sealOnCreate(plan.row.resourceUri, plan.row.config, plan.credentials);
+    const row = { ...plan.row, config: sealed.config };
+    await this.saga.create(principal, row, sealed.secret, {
       project_id: scope.projectId,
       action: 'data_connection.create',
       resource_type: 'data_connection',
@@ -185,7 +190,9 @@ export class ConnectionsService {
     // What changes and whether it may (rebind protection, the type's schemas): see the planner.
     const plan = planConnectionUpdate(row, body, mode);
     if (!plan.ok) throw violationError(plan.violation);
-    const { changes, credentials } = plan;
+    const sealed = await this.tunnelKeys.sealOnUpdate(principal, row, plan.changes.config, plan.credentials);
+    const changes = { ...plan.changes, config: sealed.config };
+    const credentials = sealed.secret;
     const audit = {
       project_id: row.projectId,
       action: 'data_connection.update',
@@ -267,6 +274,7 @@ export class ConnectionsService {
       }
     }
     const inGrace = this.previousInGrace(row);
+    const tunnel = tunnelConfigOf(row.config);
     return {
       resource_uri: row.resourceUri,
       connection_type: row.connectionType,
@@ -279,6 +287,17 @@ export class ConnectionsService {
         ? {
             previous_version: row.previousCredentialsVersion!,
             previous_version_expires_at: row.previousVersionExpiresAt!.toISOString(),
+          }
+        : {}),
+      ...(tunnel
+        ? {
+            ssh_tunnel: {
+              host: tunnel.host,
+              port: tunnel.port ?? 22,
+              username: tunnel.username,
+              auth_method: tunnel.auth_method ?? 'managed_key',
+              host_key_fingerprint: tunnel.host_key_fingerprint ?? null,
+            },
           }
         : {}),
     };

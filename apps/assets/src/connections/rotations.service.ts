@@ -13,6 +13,7 @@ import type { ConnectionRotationEntity } from './persistence/connection-rotation
 import { ConnectionRotationsRepository } from './persistence/connection-rotations.repository.js';
 import type { DataConnectionEntity } from './persistence/data-connection.entity.js';
 import { VerifyRateLimiter } from './verify-rate.limiter.js';
+import { TunnelKeys } from './tunnel/tunnel-keys.js';
 
 /** ROTATION_GRACE_PERIOD_DEFAULT_S: the grace period of a rotation that names none. */
 export const ROTATION_GRACE_PERIOD_DEFAULT_S = Symbol('ROTATION_GRACE_PERIOD_DEFAULT_S');
@@ -63,6 +64,7 @@ export class ConnectionRotationsService {
     private readonly rateLimiter: VerifyRateLimiter,
     @Inject(ROTATION_GRACE_PERIOD_DEFAULT_S) private readonly defaultGraceSeconds: number,
     @Inject(CLOCK) private readonly now: Clock,
+    private readonly tunnelKeys: TunnelKeys,
   ) {}
 
   /** The guard checked can_manage_secrets on the connection. */
@@ -86,8 +88,10 @@ export class ConnectionRotationsService {
     if (!plan.ok) throw violationError(plan.violation);
     if (!plan.credentials) throw AppException.invalidRequest('credentials are required');
     this.rateLimiter.take(`${principal.orgId}/${principal.userId}`);
+    // A managed SSH key is not the caller's to send: the new version keeps the stored one.
+    const { secret } = await this.tunnelKeys.sealOnUpdate(principal, row, row.config, plan.credentials);
     const { rotation } = await this.saga.rotate(principal, row, {
-      secret: plan.credentials,
+      secret: secret!,
       gracePeriodSeconds: body.grace_period_seconds ?? this.defaultGraceSeconds,
     });
     return RotationDto.from(rotation);

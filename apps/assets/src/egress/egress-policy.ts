@@ -274,13 +274,23 @@ export class EgressPolicy {
     return this.pin(parsed, await this.lookup(parsed), port);
   }
 
+  /**
+   * A destination behind an SSH bastion: only the bastion resolves it, so it is checked as written.
+   * Metadata names and always-denied or deny-listed literals (link-local, cloud metadata, in any
+   * spelling the normalizer reads) are refused; loopback and private addresses are the bastion's
+   * own network, so they are allowed.
+   */
+  checkBehindBastion(host: string, port: number): NormalizedHost {
+    const parsed = this.parse(host, port);
+    if (parsed.kind === 'ip') this.checkAlwaysDenied({ address: parsed.address, family: parsed.family }, port);
+    return parsed;
+  }
+
   /** Throws EgressDeniedError when this address (already normalized) may not be reached. */
   check(target: ResolvedAddress, port: number): void {
     const family = target.family === 4 ? 'ipv4' : 'ipv6';
     const { address } = target;
-    if (target.family === 4 ? this.deniedV4.check(address, 'ipv4') : this.deniedV6.check(address, 'ipv6')) {
-      throw new EgressDeniedError('always_denied_address');
-    }
+    this.checkAlwaysDenied(target, port);
     if (target.family === 6) {
       for (const embedded of embeddedIpv4Of(address)) {
         try {
@@ -291,7 +301,6 @@ export class EgressPolicy {
         }
       }
     }
-    if (this.deny.check(address, family)) throw new EgressDeniedError('deny_list');
     const isLoopback = this.loopback.check(address, family);
     if (isLoopback && this.options.production && !this.allow.check(address, family)) {
       throw new EgressDeniedError('loopback_in_production');
@@ -304,6 +313,25 @@ export class EgressPolicy {
     }
     if (this.protectedAddresses.has(endpointKey(address, port)))
       throw new EgressDeniedError('own_service_port');
+  }
+
+  /** Denied wherever the address is dialled from: metadata, link-local, the deny-list. */
+  private checkAlwaysDenied(target: ResolvedAddress, port: number): void {
+    const { address } = target;
+    if (target.family === 4 ? this.deniedV4.check(address, 'ipv4') : this.deniedV6.check(address, 'ipv6')) {
+      throw new EgressDeniedError('always_denied_address');
+    }
+    if (target.family === 6) {
+      for (const embedded of embeddedIpv4Of(address)) {
+        try {
+          this.checkAlwaysDenied({ address: embedded, family: 4 }, port);
+        } catch (error) {
+          if (error instanceof EgressDeniedError) throw new EgressDeniedError('embedded_address_denied');
+          throw error;
+        }
+      }
+    }
+    if (this.deny.check(address, target.family === 4 ? 'ipv4' : 'ipv6')) throw new EgressDeniedError('deny_list');
   }
 }
 

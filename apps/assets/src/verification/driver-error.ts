@@ -26,6 +26,8 @@ const FIXED_MESSAGES: Record<VerificationErrorCode, string> = {
   not_found: 'the database, bucket or object does not exist',
   invalid_config: 'the connection configuration is invalid',
   egress_denied: 'this destination is not allowed by the egress policy',
+  ssh_hostkey_unapproved: "the SSH bastion's host key is not approved yet",
+  ssh_hostkey_mismatch: 'the SSH bastion presented a different host key than the approved one',
 };
 
 const PG_CODES: Record<string, VerificationErrorCode> = {
@@ -100,6 +102,12 @@ const STEP_DEFAULTS: Record<VerificationStepName, VerificationErrorCode> = {
   authenticate: 'auth_failed',
   discover: 'permission_denied',
   privileges: 'permission_denied',
+  ssh_resolve: 'unreachable',
+  ssh_egress_policy: 'egress_denied',
+  ssh_connect: 'unreachable',
+  ssh_host_key: 'ssh_hostkey_mismatch',
+  ssh_authenticate: 'auth_failed',
+  tunnel: 'unreachable',
 };
 
 function field(error: unknown, key: string): string | undefined {

@@ -13,3 +13,15 @@ export {
   type GoogleAccessTokenSource,
   type ServiceAccountKey,
 } from './drivers/shared/google-service-account.js';
+export {
+  fingerprintOfPublicLine,
+  generateManagedKey,
+  SSH_FINGERPRINT_PATTERN,
+} from './tunnel/ssh-keys.js';
+export {
+  previousKeyInGrace,
+  tunnelConfigOf,
+  tunnelCredentialsOf,
+  type SshTunnelConfig,
+  type SshTunnelCredentials,
+} from './tunnel/ssh-tunnel.settings.js';

@@ -42,7 +42,7 @@ export class StepRecorder {
   private readonly warnings: string[] = [];
   private sealed = false;
   /** What a probe learned on the way that predicts a failure (see `ProbeContext.observe…`). */
-  readonly observed: { certificateNotAfter?: Date; unreadableSelected?: string[] } = {};
+  readonly observed: { certificateNotAfter?: Date; unreadableSelected?: string[]; sshHostKey?: string } = {};
   failure?: { step: VerificationStepName; classified: ClassifiedError };
 
   start(name: VerificationStepName): number {

@@ -20,14 +20,22 @@ import {
 } from './driver-error.js';
 import { EgressPolicy, type PinnedDestination } from '../egress/index.js';
 import { ProbeContext, StepFailedError, StepRecorder } from './probe-context.js';
+import { CallTimeoutError, deniedBy, resolveAndPin, type ResolveSteps } from './pinned-destination.js';
+import { openSshTunnel, type SshTunnel } from './tunnel/ssh-tunnel.js';
+import { tunnelConfigOf, tunnelSettingsOf, type SshTunnelSettings } from './tunnel/ssh-tunnel.settings.js';
+import { CONNECTION_TYPE_REGISTRY } from '../connection-types/index.js';
+import type { NormalizedHost } from '../egress/index.js';
 import { VerificationConfig } from './verification.config.js';
 import type {
   DriverOutcome,
   VerificationErrorCode,
   VerificationInput,
   VerificationReport,
+  VerificationStepName,
   VerifyOptions,
 } from './verification.types.js';
+import { TUNNEL_STEPS } from './verification.types.js';
+
 
 /** Where the service writes one line per verification: codes and timings only, never messages. */
 export interface VerificationLogger {
@@ -43,13 +51,7 @@ export const VERIFICATION_DRIVERS = Symbol('VERIFICATION_DRIVERS');
 const SILENT_LOGGER: VerificationLogger = { log: () => undefined, warn: () => undefined };
 const MAX_MISSING_WARNINGS = 20;
 
-class CallTimeoutError extends Error {
-  readonly code = 'ETIMEDOUT';
-  constructor() {
-    super('verification timed out');
-    this.name = 'TimeoutError';
-  }
-}
+const DATABASE_STEPS: ResolveSteps = { resolve: 'resolve', policy: 'egress_policy' };
 
 function verificationOutcomes(metrics: AppMetrics): Counter<'type' | 'outcome' | 'error_code'> {
   return (
@@ -151,9 +153,13 @@ export class VerificationService {
       }, this.config.timeoutMs);
     });
     let ctx: ProbeContext | undefined;
+    let tunnel: SshTunnel | undefined;
+    const tunnelled = Boolean(tunnelConfigOf(input.config));
     const work = (async (): Promise<DriverOutcome | undefined> => {
       if (!driver) throw new DriverError('invalid_config', `unknown connection type`);
-      const dest = await this.destination(driver, input, recorder, controller.signal);
+      const dest = tunnelled
+        ? (tunnel = await this.throughTunnel(driver, input, recorder, controller.signal)).destination
+        : await this.destination(driver, input, recorder, controller.signal);
       ctx = new ProbeContext(
         dest,
         controller.signal,
@@ -190,8 +196,10 @@ export class VerificationService {
       recorder.seal();
       if (!controller.signal.aborted) controller.abort(new CallTimeoutError());
       ctx?.runCleanups();
+      tunnel?.close();
     }
-    const report = this.report(driver, recorder, started, outcome, failure);
+    const applicable = [...(tunnelled ? TUNNEL_STEPS : []), ...(driver?.steps ?? [])];
+    const report = this.report(applicable, recorder, started, outcome, failure);
     const scrubbed = this.scrub(report, secrets);
     this.logger.log('verification finished', {
       type: input.type,
@@ -220,58 +228,74 @@ export class VerificationService {
       recorder.failure = { step: 'resolve', classified };
       throw new StepFailedError('resolve', classified);
     }
-    let parsed;
-    try {
-      parsed = this.policy.parse(target.host, target.port);
-    } catch (error) {
-      const classified = classifyError(error, 'egress_policy');
-      if (classified.code === 'egress_denied') {
-        recorder.finish('resolve', 'skipped', 'not resolved: the name itself is denied', resolveStart);
-        throw recorder.fail('egress_policy', this.denied(error), performance.now());
-      }
-      throw recorder.fail('resolve', classified, resolveStart);
-    }
-    let addresses;
-    try {
-      if (signal.aborted) throw new CallTimeoutError();
-      addresses = await this.policy.lookup(parsed);
-    } catch (error) {
-      throw recorder.fail('resolve', classifyError(error, 'resolve'), resolveStart);
-    }
-    recorder.finish(
-      'resolve',
-      'ok',
-      parsed.kind === 'ip' ? 'IP address literal' : `${addresses.length} address(es)`,
-      resolveStart,
-    );
-    const policyStart = recorder.start('egress_policy');
-    try {
-      const dest = this.policy.pin(parsed, addresses, target.port);
-      recorder.finish('egress_policy', 'ok', `allowed; pinned to ${dest.address}`, policyStart);
-      return dest;
-    } catch (error) {
-      throw recorder.fail('egress_policy', this.denied(error), policyStart);
-    }
+    return resolveAndPin(this.policy, target, recorder, DATABASE_STEPS, signal, resolveStart);
   }
 
-  private denied(error: unknown): ClassifiedError {
-    const classified = classifyError(error, 'egress_policy');
-    // The reason (e.g. "metadata name") is ours, not the target's: safe and useful to show.
-    return classified.code === 'egress_denied'
-      ? { code: 'egress_denied', message: (error as Error).message }
-      : classified;
+  /**
+   * The database named behind an SSH bastion: checked as written (only the bastion resolves it),
+   * then the tunnel is opened and the driver is pointed at its loopback relay.
+   */
+  private async throughTunnel(
+    driver: ConnectorDriver,
+    input: VerificationInput,
+    recorder: StepRecorder,
+    signal: AbortSignal,
+  ): Promise<SshTunnel> {
+    const resolveStart = recorder.start('resolve');
+    const fail = (step: VerificationStepName, error: unknown) => {
+      throw recorder.fail(step, deniedBy(error, step), resolveStart);
+    };
+    if (!CONNECTION_TYPE_REGISTRY[input.type]?.supports_ssh_tunnel) {
+      fail('resolve', new DriverError('invalid_config', `${input.type} connections cannot use an SSH tunnel`));
+    }
+    let settings: SshTunnelSettings | undefined;
+    let target: EgressTarget;
+    let checked: NormalizedHost;
+    try {
+      settings = tunnelSettingsOf(input, Date.now());
+      target = driver.target(input);
+    } catch (error) {
+      return fail('resolve', error);
+    }
+    try {
+      checked = this.policy.checkBehindBastion(target.host, target.port);
+    } catch (error) {
+      recorder.finish('resolve', 'skipped', 'resolved by the bastion, not here', resolveStart);
+      return fail('egress_policy', error);
+    }
+    recorder.finish('resolve', 'skipped', 'resolved by the bastion, not here', resolveStart);
+    recorder.finish(
+      'egress_policy',
+      'ok',
+      'checked as written (metadata names and denied addresses refused); the bastion resolves it',
+      performance.now(),
+    );
+    return openSshTunnel(
+      settings!,
+      { ...target, hostname: checked.kind === 'name' ? checked.name : checked.address },
+      {
+        policy: this.policy,
+        recorder,
+        signal,
+        stepTimeoutMs: this.config.stepTimeoutMs,
+        onHostKey: (fingerprint) => {
+          recorder.observed.sshHostKey = fingerprint;
+        },
+      },
+    );
   }
 
   private report(
-    driver: ConnectorDriver | undefined,
+    applicable: readonly VerificationStepName[],
     recorder: StepRecorder,
     started: number,
     outcome: DriverOutcome | undefined,
     failure: ClassifiedError | undefined,
   ): VerificationReport {
-    const { steps, warnings } = recorder.snapshot(driver?.steps ?? []);
-    const { certificateNotAfter, unreadableSelected } = recorder.observed;
+    const { steps, warnings } = recorder.snapshot(applicable);
+    const { certificateNotAfter, unreadableSelected, sshHostKey } = recorder.observed;
     const observed = {
+      ...(sshHostKey ? { ssh_host_key_fingerprint: sshHostKey } : {}),
       ...(unreadableSelected?.length ? { unreadable_selected_tables: unreadableSelected } : {}),
       ...(certificateNotAfter ? { tls_certificate_not_after: certificateNotAfter.toISOString() } : {}),
     };

@@ -2,6 +2,13 @@ import type { ConnectionType } from '../connection-types/index.js';
 
 /** Steps in the order they run; a driver reports the ones that apply to it. */
 export const VERIFICATION_STEPS = [
+  // Through an SSH bastion (config `ssh_tunnel`): these run first, then the type's own steps.
+  'ssh_resolve',
+  'ssh_egress_policy',
+  'ssh_connect',
+  'ssh_host_key',
+  'ssh_authenticate',
+  'tunnel',
   'resolve',
   'egress_policy',
   'connect',
@@ -11,6 +18,9 @@ export const VERIFICATION_STEPS = [
   'privileges',
 ] as const;
 export type VerificationStepName = (typeof VERIFICATION_STEPS)[number];
+
+/** The steps of opening an SSH tunnel, run before the type's own when the config has `ssh_tunnel`. */
+export const TUNNEL_STEPS: readonly VerificationStepName[] = VERIFICATION_STEPS.slice(0, 6);
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
 
@@ -23,6 +33,10 @@ export const VERIFICATION_ERROR_CODES = [
   'not_found',
   'invalid_config',
   'egress_denied',
+  /** The bastion presented a host key nobody has approved yet (its fingerprint is in the details). */
+  'ssh_hostkey_unapproved',
+  /** The bastion presented a host key other than the approved one; no credential was sent. */
+  'ssh_hostkey_mismatch',
 ] as const;
 export type VerificationErrorCode = (typeof VERIFICATION_ERROR_CODES)[number];
 
@@ -55,6 +69,8 @@ export interface VerificationDetails {
   unreadable_selected_tables?: string[];
   /** The server certificate's notAfter, when the session used TLS and the type can tell. */
   tls_certificate_not_after?: string;
+  /** The SHA256 fingerprint of the host key the SSH bastion presented, when one was reached. */
+  ssh_host_key_fingerprint?: string;
   error_code?: VerificationErrorCode;
 }
 

@@ -388,6 +388,21 @@ export class ConnectionPageDto {
   @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
 }
 
+/** What a consumer needs to open the same tunnel; the key or password is in `credentials.ssh_tunnel`. */
+export class SshTunnelSecretDto {
+  @ApiProperty({ example: 'bastion.acme.example.com' }) host: string;
+  @ApiProperty({ type: 'integer', example: 22 }) port: number;
+  @ApiProperty({ example: 'tunnel' }) username: string;
+  @ApiProperty({ enum: ['managed_key', 'private_key', 'password'] }) auth_method: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8',
+    description: 'The approved host key: refuse any other (null until one is approved)',
+  })
+  host_key_fingerprint: string | null;
+}
+
 export class ConnectionSecretDto {
   @ApiProperty({ example: URI_EXAMPLE }) resource_uri: string;
   @ApiProperty({ enum: CONNECTION_TYPES }) connection_type: string;
@@ -427,6 +442,12 @@ export class ConnectionSecretDto {
       'During a grace period only: when the previous version is retired. Reconnect with the active version before then.',
   })
   previous_version_expires_at?: string;
+  @ApiPropertyOptional({
+    type: SshTunnelSecretDto,
+    description:
+      'When the database sits behind an SSH bastion: where and as whom to open the tunnel. The private key (`private_key`, during a key rotation also `previous_private_key`), its `passphrase` or the `password` are in `credentials.ssh_tunnel`.',
+  })
+  ssh_tunnel?: SshTunnelSecretDto;
 }
 
 export class VerificationStepDto {
@@ -474,6 +495,12 @@ export class VerificationDetailsDto {
     description: "The server certificate's notAfter, when the session used TLS (PostgreSQL)",
   })
   tls_certificate_not_after?: string;
+  @ApiPropertyOptional({
+    example: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8',
+    description:
+      'Through an SSH tunnel: the host key the bastion presented (approve it with POST …/ssh-host-key/approve)',
+  })
+  ssh_host_key_fingerprint?: string;
   @ApiPropertyOptional({ enum: VERIFICATION_ERROR_CODES, description: 'Why a failed probe failed' })
   error_code?: string;
 }

@@ -27,6 +27,10 @@ const FAILURE_HEALTH: Record<VerificationErrorCode, ConnectionHealth> = {
   permission_denied: 'permission_lost',
   not_found: 'permission_lost',
   invalid_config: 'unknown',
+  // A changed bastion key is a possible interception, like a certificate that fails its checks.
+  ssh_hostkey_mismatch: 'tls_error',
+  // Waiting for someone to approve the bastion's key: nothing is known about the database yet.
+  ssh_hostkey_unapproved: 'unknown',
 };
 
 /**

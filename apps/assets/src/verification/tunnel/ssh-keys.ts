@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { ParsedKey } from 'ssh2';
+import { defaultExport, lazySdk } from '../drivers/shared/lazy-sdk.js';
+
+export { SSH_FINGERPRINT_PATTERN } from '../../connection-types/index.js';
+
+export interface SshKeyPair {
+  /** OpenSSH private key (`-----BEGIN OPENSSH PRIVATE KEY-----`), unencrypted. */
+  privateKey: string;
+  /** One `authorized_keys` line: `ssh-ed25519 AAAA… <comment>`. */
+  publicKey: string;
+}
+
+/** ssh2 is loaded on first use: a deployment with no tunnels never pays for it. */
+export const loadSsh2 = lazySdk('ssh2', async () => defaultExport<typeof import('ssh2')>(await import('ssh2')));
+
+/** The SHA256 fingerprint of a public key blob (the wire form, as a host presents it). */
+export function fingerprintOf(publicKeyBlob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(publicKeyBlob).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** A fresh Ed25519 pair for a connection; the comment names it in the bastion's authorized_keys. */
+export async function generateManagedKey(comment: string): Promise<SshKeyPair> {
+  const pair = (await loadSsh2()).utils.generateKeyPairSync('ed25519', { comment });
+  return { privateKey: pair.private, publicKey: pair.public.trim() };
+}
+
+/** The fingerprint of an `authorized_keys` line, or undefined when it is not one. */
+export function fingerprintOfPublicLine(line: string): string | undefined {
+  const blob = line.trim().split(/\s+/)[1];
+  if (!blob || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) return undefined;
+  return fingerprintOf(Buffer.from(blob, 'base64'));
+}
+
+/**
+ * Parses a user-supplied private key (OpenSSH, PEM or PuTTY). Returns a reason a user can act on,
+ * never the parser's own text (it can quote key material).
+ */
+export async function parsePrivateKey(
+  material: string,
+  passphrase?: string,
+): Promise<{ ok: true; key: ParsedKey } | { ok: false; reason: string }> {
+  const { utils } = await loadSsh2();
+  let parsed: ParsedKey | ParsedKey[] | Error;
+  try {
+    parsed = utils.parseKey(material, passphrase) as ParsedKey | ParsedKey[] | Error;
+  } catch {
+    return { ok: false, reason: 'is not a private key this server can read' };
+  }
+  if (parsed instanceof Error) {
+    return /passphrase|decrypt|bad decrypt|integrity/i.test(parsed.message)
+      ? { ok: false, reason: passphrase ? 'could not be decrypted with the passphrase' : 'is encrypted: send its passphrase' }
+      : { ok: false, reason: 'is not a private key this server can read (OpenSSH, PEM or PuTTY)' };
+  }
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!key || !key.isPrivateKey()) return { ok: false, reason: 'is a public key; send the private key' };
+  return { ok: true, key };
+}
