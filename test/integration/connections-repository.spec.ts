@@ -10,6 +10,7 @@ import {
 } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import type { DataConnectionEntity } from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
 import { openAppTestDatabase } from '../support/app-test-database.js';
+import { newConnectionRow } from '../support/connection-rows.js';
 
 const ORG = 'acme';
 const PROJECT: TenantScope = { orgId: ORG, projectId: 'analytics' };
@@ -38,26 +39,13 @@ describe(ConnectionsRepository.name, () => {
     await db?.close();
   });
 
-  const newRow = (scope: TenantScope, name: string, extra: Partial<DataConnectionEntity> = {}) => ({
-    id: randomUUID(),
-    orgId: scope.orgId,
-    projectId: scope.projectId,
-    resourceUri: `data:${scope.orgId}:${scope.projectId ?? ''}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}`,
-    name,
-    connectionType: 'postgres',
-    authType: 'basic',
-    description: null,
-    status: 'PENDING' as const,
-    tags: [],
-    config: { host: 'db.example.com', port: 5432 },
-    selectedTables: [],
-    pool: {},
-    createdBy: 'alice',
-    lastVerifiedAt: null,
-    lastVerification: null,
-    healthCheckIntervalS: null,
-    ...(extra as Partial<NewConnectionRow>),
-  });
+  /** A row named `name`, under a URI of its own (a slug of the name and a random suffix). */
+  const newRow = (scope: TenantScope, name: string, extra: Partial<DataConnectionEntity> = {}) =>
+    newConnectionRow(scope, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}`, {
+      name,
+      config: { host: 'db.example.com', port: 5432 },
+      ...(extra as Partial<NewConnectionRow>),
+    });
 
   /** Inserted and made visible, as a finished create leaves it. */
   const active = async (
