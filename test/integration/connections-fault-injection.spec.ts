@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ConnectionsRepository } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
@@ -13,6 +12,7 @@ import { AppException, ErrorCode, RequestContext } from '@app/core';
 import type { AuditSink } from '@app/audit';
 import { projectObject } from '@app/authz';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
+import { newConnectionRow } from '../support/connection-rows.js';
 
 const ORG = 'acme';
 const PROJECT = 'faults';
@@ -209,25 +209,7 @@ describe('Connection crash consistency (fault injection)', () => {
     });
 
     const provision = async (slug: string) => {
-      const row = {
-        id: randomUUID(),
-        orgId: ORG,
-        projectId: PROJECT,
-        resourceUri: uriOf(slug),
-        name: slug,
-        connectionType: 'postgres',
-        authType: 'basic',
-        description: null,
-        status: 'PENDING' as const,
-        tags: [],
-        config: { host: 'db.example.com', port: 5432, database: 'analytics' },
-        selectedTables: [],
-        pool: {},
-        createdBy: 'alice',
-        lastVerifiedAt: null,
-        lastVerification: null,
-        healthCheckIntervalS: null,
-      };
+      const row = newConnectionRow({ orgId: ORG, projectId: PROJECT }, slug);
       await repo.insertProvisioning({ orgId: ORG, projectId: PROJECT }, row, 'alice');
       return row;
     };

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, SystemScope, type TenantScope } from '@app/core';
-import { openDatabase, type Database } from '@app/database';
-import { createTestDatabase, type TestDatabase, appFailureOf } from '@app/testing';
-import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from '../../apps/assets/src/database/assets-migrations.js';
+import type { Database } from '@app/database';
+import { appFailureOf } from '@app/testing';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import {
   type NewConnectionRow,
@@ -10,6 +9,8 @@ import {
   type Visibility,
 } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import type { DataConnectionEntity } from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
+import { openAppTestDatabase } from '../support/app-test-database.js';
+import { newConnectionRow } from '../support/connection-rows.js';
 
 const ORG = 'acme';
 const PROJECT: TenantScope = { orgId: ORG, projectId: 'analytics' };
@@ -24,53 +25,27 @@ const ALL: Visibility = { project: true, orgLevel: true, orgLevelCreatedBy: null
  * version numbers that are never reused, and listing with its filters.
  */
 describe(ConnectionsRepository.name, () => {
-  let testDb: TestDatabase;
   let db: Database;
   let connections: ConnectionsRepository;
   let operations: ConnectionOperationsRepository;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('connrepo');
-    db = await openDatabase({
-      app: 'assets',
-      url: testDb.url,
-      dataDir: '/tmp',
-      inMemory: true,
-      entities: ASSETS_ENTITIES,
-      migrations: ASSETS_MIGRATIONS,
-      runMigrations: true,
-      poolMax: 4,
-      statementTimeoutMs: 10_000,
-    });
+    db = await openAppTestDatabase('assets', 'connrepo');
     connections = new ConnectionsRepository(db.dataSource);
     operations = new ConnectionOperationsRepository(db.dataSource);
   });
 
   afterAll(async () => {
     await db?.close();
-    await testDb?.drop();
   });
 
-  const newRow = (scope: TenantScope, name: string, extra: Partial<DataConnectionEntity> = {}) => ({
-    id: randomUUID(),
-    orgId: scope.orgId,
-    projectId: scope.projectId,
-    resourceUri: `data:${scope.orgId}:${scope.projectId ?? ''}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}`,
-    name,
-    connectionType: 'postgres',
-    authType: 'basic',
-    description: null,
-    status: 'PENDING' as const,
-    tags: [],
-    config: { host: 'db.example.com', port: 5432 },
-    selectedTables: [],
-    pool: {},
-    createdBy: 'alice',
-    lastVerifiedAt: null,
-    lastVerification: null,
-    healthCheckIntervalS: null,
-    ...(extra as Partial<NewConnectionRow>),
-  });
+  /** A row named `name`, under a URI of its own (a slug of the name and a random suffix). */
+  const newRow = (scope: TenantScope, name: string, extra: Partial<DataConnectionEntity> = {}) =>
+    newConnectionRow(scope, `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}`, {
+      name,
+      config: { host: 'db.example.com', port: 5432 },
+      ...(extra as Partial<NewConnectionRow>),
+    });
 
   /** Inserted and made visible, as a finished create leaves it. */
   const active = async (

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, openDatabase, ScopedTransaction } from '@app/database';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import {
-  GOVERNANCE_ENTITIES,
-  GOVERNANCE_MIGRATIONS,
-} from '../../apps/governance/src/database/governance-migrations.js';
+import { type Database, ScopedTransaction } from '@app/database';
 import {
   orgScope,
   ProjectsRepository,
 } from '../../apps/governance/src/access/persistence/projects.repository.js';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
 import { OrganizationsRepository } from '../../apps/governance/src/access/persistence/organizations.repository.js';
+import { openAppTestDatabase } from '../support/app-test-database.js';
 
 /** Governance's org-owned tables: one org's scope never reads another org's projects or audit events. */
 describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
-  let testDb: TestDatabase;
   let db: Database;
   let projects: ProjectsRepository;
   let events: AuditEventsRepository;
@@ -41,24 +36,13 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('govtenancy');
-    db = await openDatabase({
-      app: 'governance',
-      url: testDb.url,
-      dataDir: '/tmp',
-      entities: GOVERNANCE_ENTITIES,
-      migrations: GOVERNANCE_MIGRATIONS,
-      runMigrations: true,
-      poolMax: 4,
-      statementTimeoutMs: 10_000,
-    });
+    db = await openAppTestDatabase('governance', 'govtenancy');
     projects = new ProjectsRepository(db.dataSource);
     events = new AuditEventsRepository(db.dataSource);
   });
 
   afterAll(async () => {
     await db?.close();
-    await testDb?.drop();
   });
 
   describe(ProjectsRepository.name, () => {

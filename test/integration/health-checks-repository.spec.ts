@@ -1,13 +1,12 @@
 import { SystemScope, type TenantScope } from '@app/core';
-import { type Database, openDatabase } from '@app/database';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from '../../apps/assets/src/database/assets-migrations.js';
+import type { Database } from '@app/database';
 import { ConnectionsRepository } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import {
   type CheckResult,
   HealthChecksRepository,
 } from '../../apps/assets/src/connections/persistence/health-checks.repository.js';
 import { newConnectionRow } from '../support/connection-rows.js';
+import { openAppTestDatabase } from '../support/app-test-database.js';
 
 const SCHEDULER = SystemScope.of('health-scheduler');
 const ACME: TenantScope = { orgId: 'acme', projectId: 'analytics' };
@@ -18,7 +17,6 @@ const LIMITS = { total: 8, perOrg: 2, leaseMs: 300_000 };
 
 /** The scheduler's claims and results, against the database itself (PostgreSQL, or PGlite). */
 describe('Health checks repository', () => {
-  let testDb: TestDatabase;
   let db: Database;
   let connections: ConnectionsRepository;
   let checks: HealthChecksRepository;
@@ -45,17 +43,7 @@ describe('Health checks repository', () => {
   });
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('health');
-    db = await openDatabase({
-      app: 'assets',
-      url: testDb.url,
-      dataDir: '/tmp',
-      entities: ASSETS_ENTITIES,
-      migrations: ASSETS_MIGRATIONS,
-      runMigrations: true,
-      poolMax: 4,
-      statementTimeoutMs: 10_000,
-    });
+    db = await openAppTestDatabase('assets', 'health');
     connections = new ConnectionsRepository(db.dataSource);
     checks = new HealthChecksRepository(db.dataSource);
     for (let i = 0; i < 6; i++) await active(ACME, `acme-${i}`);
@@ -66,7 +54,6 @@ describe('Health checks repository', () => {
 
   afterAll(async () => {
     await db?.close();
-    await testDb?.drop();
   });
 
   it('should place every connection with checks on within its interval, and leave the others alone', async () => {

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { SystemScope, type TenantScope } from '@app/core';
-import { type Database, openDatabase, ScopedRepository } from '@app/database';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from '../../apps/assets/src/database/assets-migrations.js';
+import { type Database, ScopedRepository } from '@app/database';
 import { ConnectionsRepository } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import { SecretSweepRepository } from '../../apps/assets/src/connections/persistence/secret-sweep.repository.js';
 import { DATA_CONNECTIONS } from '../../apps/assets/src/connections/persistence/connection.tables.js';
 import { newConnectionRow } from '../support/connection-rows.js';
 import { FilesRepository } from '../../apps/assets/src/storage/persistence/files.repository.js';
+import { openAppTestDatabase } from '../support/app-test-database.js';
 
 const ACME_ANALYTICS: TenantScope = { orgId: 'acme', projectId: 'analytics' };
 const ACME_BILLING: TenantScope = { orgId: 'acme', projectId: 'billing' };
@@ -46,7 +45,6 @@ class LeakyRepository extends ScopedRepository {
  * nothing and changes nothing, and only a named SystemScope reaches across tenants.
  */
 describe('Tenant-scoped repositories (PostgreSQL)', () => {
-  let testDb: TestDatabase;
   let db: Database;
   let connections: ConnectionsRepository;
   let operations: ConnectionOperationsRepository;
@@ -79,24 +77,13 @@ describe('Tenant-scoped repositories (PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('tenancy');
-    db = await openDatabase({
-      app: 'assets',
-      url: testDb.url,
-      dataDir: '/tmp',
-      entities: ASSETS_ENTITIES,
-      migrations: ASSETS_MIGRATIONS,
-      runMigrations: true,
-      poolMax: 4,
-      statementTimeoutMs: 10_000,
-    });
+    db = await openAppTestDatabase('assets', 'tenancy');
     connections = new ConnectionsRepository(db.dataSource);
     operations = new ConnectionOperationsRepository(db.dataSource);
   });
 
   afterAll(async () => {
     await db?.close();
-    await testDb?.drop();
   });
 
   describe(ConnectionsRepository.name, () => {

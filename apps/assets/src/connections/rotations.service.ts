@@ -124,8 +124,8 @@ export class ConnectionRotationsService {
     resourceUri: string,
     id: string,
   ): Promise<RotationDto> {
-    const row = await this.connections.load(principal, headerProject, resourceUri);
-    return RotationDto.from(await this.find(row, id));
+    const { rotation } = await this.loadRotation(principal, headerProject, resourceUri, id);
+    return RotationDto.from(rotation);
   }
 
   /**
@@ -138,8 +138,7 @@ export class ConnectionRotationsService {
     resourceUri: string,
     id: string,
   ): Promise<RotationDto> {
-    const row = await this.connections.load(principal, headerProject, resourceUri);
-    const rotation = await this.find(row, id);
+    const { row, rotation } = await this.loadRotation(principal, headerProject, resourceUri, id);
     const refusal = rollbackRefusal(rotation, row, this.now());
     if (refusal) throw new AppException(ErrorCode.CONFLICT, refusal, { status: rotation.status });
     const { rotation: rolledBack } = await this.audit.write(
@@ -166,13 +165,20 @@ export class ConnectionRotationsService {
     return RotationDto.from(rolledBack);
   }
 
-  private async find(row: DataConnectionEntity, id: string): Promise<ConnectionRotationEntity> {
+  /** The connection the guard authorized and its rotation `id`; 404 when either is missing. */
+  private async loadRotation(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+    id: string,
+  ): Promise<{ row: DataConnectionEntity; rotation: ConnectionRotationEntity }> {
+    const row = await this.connections.load(principal, headerProject, resourceUri);
     // Not a UUID: no such rotation (the column is uuid; the query would fail).
     const rotation = UUID.test(id)
       ? await this.rotations.find({ orgId: row.orgId, projectId: row.projectId }, row.id, id)
       : null;
     if (!rotation) throw AppException.notFound('Rotation');
-    return rotation;
+    return { row, rotation };
   }
 }
 

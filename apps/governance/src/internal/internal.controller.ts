@@ -25,12 +25,11 @@ import {
   TrustedServiceOnly,
 } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
-import type { AuditEventInput } from '@app/audit';
 import { AuditRecorder } from '../audit/index.js';
-import { formatDataResourceUri, parseDataResourceUri } from '@app/authz';
 import { SECRET_VALUE_EXAMPLE, SecretsService, SecretValueDto } from '../secrets/index.js';
 import { SECRET_NAME } from '../secrets/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
+import { dataConnectionSecretRef, secretInServiceOrg, serviceSecretEvent } from './service-secret-access.js';
 import { SecretDeletionQueryDto } from './resource-secrets-inventory.controller.js';
 
 export class ServiceAuditEventDto {
@@ -221,24 +220,14 @@ export class InternalController {
     @Req() request: FastifyRequest,
     @Query() query: SecretDeletionQueryDto,
   ): Promise<void> {
-    const ref = parseDataResourceUri(uri);
-    if (!ref || ref.orgId !== service.orgId || !SECRET_NAME.test(name)) throw AppException.notFound('Secret');
-    const audit: AuditEventInput = {
-      org_id: ref.orgId,
-      project_id: ref.projectId,
-      actor_id: service.userId,
-      actor_type: 'service',
+    const ref = secretInServiceOrg(service, dataConnectionSecretRef(uri, name, SECRET_NAME));
+    const audit = serviceSecretEvent(service, ref, {
       action: 'data_connection.secret.delete',
       resource_type: 'data_connection',
       resource_id: `${uri}#${name}`,
-      source_service: 'governance',
       details: { reason: query.reason ?? 'cleanup' },
-    };
-    await this.secrets.deleteIfPresent(
-      audit,
-      { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name },
-      { signal: requestSignalOf(request) },
-    );
+    });
+    await this.secrets.deleteIfPresent(audit, ref, { signal: requestSignalOf(request) });
   }
 
   @Get('resources/data-connections/:resource_uri/secrets/:name')
@@ -259,25 +248,13 @@ export class InternalController {
     @Req() request: FastifyRequest,
     @Query() query: ServiceSecretReadQueryDto,
   ): Promise<SecretValueDto> {
-    const ref = parseDataResourceUri(uri);
-    if (!ref || ref.orgId !== service.orgId || !CREDENTIALS_NAME.test(name))
-      throw AppException.notFound('Secret');
-    const audit: AuditEventInput = {
-      org_id: ref.orgId,
-      project_id: ref.projectId,
-      actor_id: service.userId,
-      actor_type: 'service',
+    const ref = secretInServiceOrg(service, dataConnectionSecretRef(uri, name, CREDENTIALS_NAME));
+    const audit = serviceSecretEvent(service, ref, {
       action: 'data_connection.secret.read',
       resource_type: 'data_connection',
       resource_id: `${uri}#${name}`,
-      source_service: 'governance',
       details: { purpose: query.purpose },
-    };
-    return this.audit.read(audit, () =>
-      this.secrets.read(
-        { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref), name },
-        { signal: requestSignalOf(request) },
-      ),
-    );
+    });
+    return this.audit.read(audit, () => this.secrets.read(ref, { signal: requestSignalOf(request) }));
   }
 }

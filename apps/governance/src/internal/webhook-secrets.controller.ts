@@ -11,20 +11,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import {
-  ApiErrors,
-  AppException,
-  NoStore,
-  type Principal,
-  requestSignalOf,
-  TrustedServiceOnly,
-} from '@app/core';
+import { ApiErrors, NoStore, type Principal, requestSignalOf, TrustedServiceOnly } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import type { AuditEventInput } from '@app/audit';
 import type { SecretRef } from '@app/secrets';
 import { AuditRecorder } from '../audit/index.js';
 import { SecretsService } from '../secrets/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
+import { secretInServiceOrg, serviceSecretEvent } from './service-secret-access.js';
 
 /** A Standard Webhooks secret: `whsec_` + base64 of 24 to 32 bytes. */
 const SIGNING_SECRET = /^whsec_[A-Za-z0-9+/]{32,44}={0,2}$/;
@@ -138,22 +132,19 @@ export class WebhookSecretsController {
   }
 
   private event(service: Principal, ref: SecretRef, verb: 'write' | 'read' | 'delete'): AuditEventInput {
-    return {
-      org_id: ref.orgId,
-      project_id: ref.projectId,
-      actor_id: service.userId,
-      actor_type: 'service',
+    return serviceSecretEvent(service, ref, {
       action: `data_connection.webhook.secret.${verb}`,
       resource_type: 'webhook_subscription',
       resource_id: ref.resourceUri ?? null,
-      source_service: 'governance',
-    };
+    });
   }
 }
 
-/** The secret's place, only inside the service principal's org; anything else is not found. */
+/** The signing secret of the webhook `uri`, only inside the service principal's org. */
 function refOf(service: Principal, uri: string): SecretRef {
   const match = WEBHOOK_URI.exec(uri);
-  if (!match || match[1] !== service.orgId) throw AppException.notFound('Secret');
-  return { orgId: match[1], projectId: match[2] || null, resourceUri: uri, name: SECRET_NAME };
+  return secretInServiceOrg(
+    service,
+    match && { orgId: match[1], projectId: match[2] || null, resourceUri: uri, name: SECRET_NAME },
+  );
 }

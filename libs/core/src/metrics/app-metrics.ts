@@ -14,6 +14,8 @@ import {
   Registry,
 } from 'prom-client';
 
+type MetricKind = 'counter' | 'gauge' | 'histogram';
+
 /** Request and dependency latencies: 1 ms to 10 s. */
 export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -26,6 +28,8 @@ export class AppMetrics {
   readonly prefix: string;
   readonly httpDuration: Histogram<'route' | 'method' | 'status_class'>;
   readonly httpErrors: Counter<'route' | 'method' | 'status'>;
+  /** What counter, gauge and histogram created, by unprefixed name. */
+  private readonly created = new Map<string, { kind: MetricKind; labels: string; metric: unknown }>();
 
   constructor(readonly app: string) {
     this.prefix = `${app}_`;
@@ -43,19 +47,58 @@ export class AppMetrics {
     });
   }
 
+  /**
+   * The counter of that name, created on first ask: several providers (or instances of one) may
+   * ask for the same series, and a later ask gets the first one (whose `collect`, if any, stays).
+   * Throws when the name is taken by another kind of metric or other label names.
+   */
   counter<L extends string>(config: CounterConfiguration<L>): Counter<L> {
-    return new Counter({ ...config, name: this.prefix + config.name, registers: [this.registry] });
+    return this.once(
+      'counter',
+      config,
+      () => new Counter({ ...config, name: this.prefix + config.name, registers: [this.registry] }),
+    );
   }
 
+  /** The histogram of that name, created on first ask (see `counter`). */
   histogram<L extends string>(config: HistogramConfiguration<L>): Histogram<L> {
-    return new Histogram({ ...config, name: this.prefix + config.name, registers: [this.registry] });
+    return this.once(
+      'histogram',
+      config,
+      () => new Histogram({ ...config, name: this.prefix + config.name, registers: [this.registry] }),
+    );
   }
 
+  /** The gauge of that name, created on first ask (see `counter`). */
   gauge<L extends string>(config: GaugeConfiguration<L>): Gauge<L> {
-    return new Gauge({ ...config, name: this.prefix + config.name, registers: [this.registry] });
+    return this.once(
+      'gauge',
+      config,
+      () => new Gauge({ ...config, name: this.prefix + config.name, registers: [this.registry] }),
+    );
   }
 
-  /** A metric of this registry by its unprefixed name, created once (providers of both apps ask). */
+  private once<T>(
+    kind: MetricKind,
+    config: { name: string; labelNames?: readonly string[] },
+    create: () => T,
+  ): T {
+    const labels = [...(config.labelNames ?? [])].sort().join(',');
+    const known = this.created.get(config.name);
+    if (known) {
+      if (known.kind !== kind || known.labels !== labels) {
+        throw new Error(
+          `Metric ${this.prefix + config.name} is already a ${known.kind} with labels [${known.labels}]; asked for a ${kind} with [${labels}]`,
+        );
+      }
+      return known.metric as T;
+    }
+    const metric = create();
+    this.created.set(config.name, { kind, labels, metric });
+    return metric;
+  }
+
+  /** A metric of this registry by its unprefixed name, if registered yet. */
   existing<T>(name: string): T | undefined {
     return this.registry.getSingleMetric(this.prefix + name) as T | undefined;
   }
@@ -160,12 +203,9 @@ export async function startMetricsServer(
 
 /** Audit events that could not be written (the change or read they guard was refused with 503). */
 export function auditWriteFailures(metrics: AppMetrics): Counter<'stage'> {
-  return (
-    metrics.existing<Counter<'stage'>>('audit_write_failures_total') ??
-    metrics.counter({
-      name: 'audit_write_failures_total',
-      help: 'Audit events that could not be written, by stage (open, commit, record, read); each refused its request',
-      labelNames: ['stage'],
-    })
-  );
+  return metrics.counter({
+    name: 'audit_write_failures_total',
+    help: 'Audit events that could not be written, by stage (open, commit, record, read); each refused its request',
+    labelNames: ['stage'],
+  });
 }

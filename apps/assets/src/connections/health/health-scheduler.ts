@@ -64,12 +64,11 @@ export class HealthScheduler extends BackgroundPass<HealthPassSummary> {
   ) {
     super();
     this.checks = metrics
-      ? (metrics.existing<Counter<'health'>>('health_checks_total') ??
-        metrics.counter({
+      ? metrics.counter({
           name: 'health_checks_total',
           help: 'Scheduled health checks run, by the health they found',
           labelNames: ['health'],
-        }))
+        })
       : null;
   }
 

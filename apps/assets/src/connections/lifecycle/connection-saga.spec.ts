@@ -16,6 +16,7 @@ import {
   InMemoryConnectionTables,
   InMemoryCredentialsStore,
 } from '../../../../../test/support/in-memory-connections.js';
+import { newConnectionRow } from '../../../../../test/support/connection-rows.js';
 import { AuditRecorder, GovernanceUnavailableError, type AuditDraft } from '../../governance/index.js';
 import type { ConnectionOperationsRepository } from '../persistence/connection-operations.repository.js';
 import type { ConnectionsRepository } from '../persistence/connections.repository.js';
@@ -39,25 +40,18 @@ class RecordingAuditSink extends AuditSink {
   }
 }
 
-const newRow = () => ({
-  id: '00000000-0000-4000-8000-0000000000aa',
-  orgId: 'acme',
-  projectId: 'analytics',
-  resourceUri: URI,
-  name: 'Orders',
-  connectionType: 'postgres',
-  authType: 'basic',
-  description: null,
-  status: 'PENDING' as const,
-  tags: [],
-  config: { auth_type: 'basic', host: 'db.example.com', port: 5432, database: 'orders', ssl_mode: 'prefer' },
-  selectedTables: [],
-  pool: {},
-  createdBy: 'alice',
-  lastVerifiedAt: null,
-  lastVerification: null,
-  healthCheckIntervalS: null,
-});
+const newRow = () =>
+  newConnectionRow({ orgId: 'acme', projectId: 'analytics' }, 'orders', {
+    id: '00000000-0000-4000-8000-0000000000aa',
+    name: 'Orders',
+    config: {
+      auth_type: 'basic',
+      host: 'db.example.com',
+      port: 5432,
+      database: 'orders',
+      ssl_mode: 'prefer',
+    },
+  });
 
 const draft = (action: string): AuditDraft => ({
   project_id: 'analytics',

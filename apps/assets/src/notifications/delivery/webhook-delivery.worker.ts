@@ -86,12 +86,11 @@ export class WebhookDeliveryWorker extends BackgroundPass<DeliverySummary> {
     super();
     this.random = options.random ?? Math.random;
     this.outcomes = metrics
-      ? (metrics.existing<Counter<'outcome'>>('webhook_delivery_attempts_total') ??
-        metrics.counter({
+      ? metrics.counter({
           name: 'webhook_delivery_attempts_total',
           help: 'Webhook delivery attempts by outcome (succeeded, retry, failed)',
           labelNames: ['outcome'],
-        }))
+        })
       : null;
   }
 
