@@ -54,14 +54,18 @@ const MAX_MISSING_WARNINGS = 20;
 const DATABASE_STEPS: ResolveSteps = { resolve: 'resolve', policy: 'egress_policy' };
 
 function verificationOutcomes(metrics: AppMetrics): Counter<'type' | 'outcome' | 'error_code'> {
-  return (
-    metrics.existing<Counter<'type' | 'outcome' | 'error_code'>>('verifications_total') ??
-    metrics.counter({
-      name: 'verifications_total',
-      help: 'Verifications run, by connection type, outcome and error_code (none when it succeeded)',
-      labelNames: ['type', 'outcome', 'error_code'],
-    })
-  );
+  return metrics.counter({
+    name: 'verifications_total',
+    help: 'Verifications run, by connection type, outcome and error_code (none when it succeeded)',
+    labelNames: ['type', 'outcome', 'error_code'],
+  });
+}
+
+function withoutTunnel(input: VerificationInput): VerificationInput {
+  if (!('ssh_tunnel' in input.config) && !('ssh_tunnel' in input.credentials)) return input;
+  const { ssh_tunnel: _config, ...config } = input.config;
+  const { ssh_tunnel: _secret, ...credentials } = input.credentials;
+  return { ...input, config, credentials };
 }
 
 /**
@@ -155,11 +159,13 @@ export class VerificationService {
     let ctx: ProbeContext | undefined;
     let tunnel: SshTunnel | undefined;
     const tunnelled = Boolean(tunnelConfigOf(input.config));
+    // The tunnel is the engine's business: drivers see the database's own settings only.
+    const forDriver = withoutTunnel(input);
     const work = (async (): Promise<DriverOutcome | undefined> => {
       if (!driver) throw new DriverError('invalid_config', `unknown connection type`);
       const dest = tunnelled
-        ? (tunnel = await this.throughTunnel(driver, input, recorder, controller.signal)).destination
-        : await this.destination(driver, input, recorder, controller.signal);
+        ? (tunnel = await this.throughTunnel(driver, input, forDriver, recorder, controller.signal)).destination
+        : await this.destination(driver, forDriver, recorder, controller.signal);
       ctx = new ProbeContext(
         dest,
         controller.signal,
@@ -169,7 +175,7 @@ export class VerificationService {
         recorder,
         (host, port) => this.policy.resolve(host, port),
       );
-      return driver.verify(input, ctx);
+      return driver.verify(forDriver, ctx);
     })();
     // The work may outlive a timeout; its late rejection must not become unhandled.
     work.catch(() => undefined);
@@ -238,6 +244,7 @@ export class VerificationService {
   private async throughTunnel(
     driver: ConnectorDriver,
     input: VerificationInput,
+    forDriver: VerificationInput,
     recorder: StepRecorder,
     signal: AbortSignal,
   ): Promise<SshTunnel> {
@@ -253,7 +260,7 @@ export class VerificationService {
     let checked: NormalizedHost;
     try {
       settings = tunnelSettingsOf(input, Date.now());
-      target = driver.target(input);
+      target = driver.target(forDriver);
     } catch (error) {
       return fail('resolve', error);
     }
