@@ -15,7 +15,8 @@ if (!available.ok) console.warn(`SSH tunnel verification skipped: ${available.re
 const suite = available.ok ? describe : describe.skip;
 const PORTS = { from: 22400, to: 22499 };
 
-const stepsOf = (report: VerificationReport) => Object.fromEntries(report.steps.map((s) => [s.name, s.status]));
+const stepsOf = (report: VerificationReport) =>
+  Object.fromEntries(report.steps.map((s) => [s.name, s.status]));
 const failedStep = (report: VerificationReport) => report.steps.find((s) => s.status === 'failed')?.name;
 
 suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, PostgreSQL, MariaDB)`, () => {
@@ -100,9 +101,12 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
       { orgId: 'o1' },
     );
     expect(withPassphrase.success).toBe(true);
-    const withPassword = await service.verify(postgres(tunnel({ auth_method: 'password' }), { password: tunnelPassword }), {
-      orgId: 'o1',
-    });
+    const withPassword = await service.verify(
+      postgres(tunnel({ auth_method: 'password' }), { password: tunnelPassword }),
+      {
+        orgId: 'o1',
+      },
+    );
     expect(withPassword.success).toBe(true);
     const wrongPassphrase = await service.verify(
       postgres(tunnel(), { private_key: encryptedKey.privateKey, passphrase: 'nope' }),
@@ -139,7 +143,9 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
         { orgId: 'o1' },
       );
       expect(report.success).toBe(true);
-      expect(report.details.schemas).toEqual([{ name: `tunnel_${id}`, tables: [{ name: 'orders', type: 'table' }] }]);
+      expect(report.details.schemas).toEqual([
+        { name: `tunnel_${id}`, tables: [{ name: 'orders', type: 'table' }] },
+      ]);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS tunnel_${id}`);
       await admin.query(`DROP USER IF EXISTS '${user}'@'127.0.0.1'`);
@@ -158,8 +164,13 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
     expect(unapproved.details.ssh_host_key_fingerprint).toBe(sshd.hostKeyFingerprint);
     expect(stepsOf(unapproved)).toMatchObject({ ssh_authenticate: 'skipped', connect: 'skipped' });
 
-    const approved = tunnel({ auth_method: 'password', host_key_fingerprint: unapproved.details.ssh_host_key_fingerprint });
-    expect((await service.verify(postgres(approved, { password: tunnelPassword }), { orgId: 'o1' })).success).toBe(true);
+    const approved = tunnel({
+      auth_method: 'password',
+      host_key_fingerprint: unapproved.details.ssh_host_key_fingerprint,
+    });
+    expect(
+      (await service.verify(postgres(approved, { password: tunnelPassword }), { orgId: 'o1' })).success,
+    ).toBe(true);
 
     const logBefore = sshd.recentLog();
     const swapped = await sshd.rotateHostKey();
@@ -174,7 +185,11 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
   });
 
   it('reports a bastion that refuses forwarding at the tunnel step', async () => {
-    const closed = await startTestSshd({ authorizedKeys: [key.publicKey], allowTcpForwarding: false, portRange: PORTS });
+    const closed = await startTestSshd({
+      authorizedKeys: [key.publicKey],
+      allowTcpForwarding: false,
+      portRange: PORTS,
+    });
     try {
       const report = await service.verify(
         postgres(tunnel({ port: closed.port, host_key_fingerprint: closed.hostKeyFingerprint }), {
@@ -214,14 +229,17 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
     const logs = captureLogs();
     let report: VerificationReport;
     try {
-      report = await service.verify(postgres(tunnel(), { private_key: stranger.privateKey }), { orgId: 'o1' });
+      report = await service.verify(postgres(tunnel(), { private_key: stranger.privateKey }), {
+        orgId: 'o1',
+      });
     } finally {
       logs.restore();
     }
     expect(report.details.error_code).toBe('auth_failed');
     expect(failedStep(report)).toBe('ssh_authenticate');
     const seen = JSON.stringify(report) + logs.lines.join('\n');
-    for (const line of stranger.privateKey.split('\n').filter((l) => l.length > 20)) expect(seen).not.toContain(line);
+    for (const line of stranger.privateKey.split('\n').filter((l) => l.length > 20))
+      expect(seen).not.toContain(line);
     expect(seen).not.toContain(password);
   });
 
@@ -229,19 +247,23 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
     const current = generateClientKey();
     // The bastion still lists only the previous key: the grace period is what keeps this working.
     const managed = (expiresAt: string) =>
-      postgres(
-        tunnel({ auth_method: 'managed_key', previous_key_expires_at: expiresAt }),
-        { private_key: current.privateKey, previous_private_key: key.privateKey },
-      );
-    const inGrace = await service.verify(managed(new Date(Date.now() + 3_600_000).toISOString()), { orgId: 'o1' });
+      postgres(tunnel({ auth_method: 'managed_key', previous_key_expires_at: expiresAt }), {
+        private_key: current.privateKey,
+        previous_private_key: key.privateKey,
+      });
+    const inGrace = await service.verify(managed(new Date(Date.now() + 3_600_000).toISOString()), {
+      orgId: 'o1',
+    });
     expect(inGrace.success).toBe(true);
-    const expired = await service.verify(managed(new Date(Date.now() - 1_000).toISOString()), { orgId: 'o1' });
+    const expired = await service.verify(managed(new Date(Date.now() - 1_000).toISOString()), {
+      orgId: 'o1',
+    });
     expect(expired.details.error_code).toBe('auth_failed');
     await sshd.setAuthorizedKeys([current.publicKey]);
     try {
-      expect((await service.verify(managed(new Date(Date.now() - 1_000).toISOString()), { orgId: 'o1' })).success).toBe(
-        true,
-      );
+      expect(
+        (await service.verify(managed(new Date(Date.now() - 1_000).toISOString()), { orgId: 'o1' })).success,
+      ).toBe(true);
     } finally {
       await sshd.setAuthorizedKeys([key.publicKey, encryptedKey.publicKey]);
     }

@@ -31,6 +31,7 @@ export interface ConnectionTypeView {
   default_port: number | null;
   supports_discovery: boolean;
   discovery_level: DiscoveryLevel;
+  supports_ssh_tunnel: boolean;
 }
 
 export interface ConnectionTypesDocument {
@@ -67,6 +68,7 @@ export function listConnectionTypes(): ConnectionTypesDocument {
       default_port: def.default_port ?? null,
       supports_discovery: def.supports_discovery,
       discovery_level: def.discovery_level,
+      supports_ssh_tunnel: def.supports_ssh_tunnel,
     });
   });
   data.sort((a, b) => compare(a.category, b.category) || compare(a.type, b.type));

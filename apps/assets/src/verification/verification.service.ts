@@ -36,7 +36,6 @@ import type {
 } from './verification.types.js';
 import { TUNNEL_STEPS } from './verification.types.js';
 
-
 /** Where the service writes one line per verification: codes and timings only, never messages. */
 export interface VerificationLogger {
   log(message: string, context?: Record<string, unknown>): void;
@@ -164,7 +163,8 @@ export class VerificationService {
     const work = (async (): Promise<DriverOutcome | undefined> => {
       if (!driver) throw new DriverError('invalid_config', `unknown connection type`);
       const dest = tunnelled
-        ? (tunnel = await this.throughTunnel(driver, input, forDriver, recorder, controller.signal)).destination
+        ? (tunnel = await this.throughTunnel(driver, input, forDriver, recorder, controller.signal))
+            .destination
         : await this.destination(driver, forDriver, recorder, controller.signal);
       ctx = new ProbeContext(
         dest,
@@ -253,7 +253,10 @@ export class VerificationService {
       throw recorder.fail(step, deniedBy(error, step), resolveStart);
     };
     if (!CONNECTION_TYPE_REGISTRY[input.type]?.supports_ssh_tunnel) {
-      fail('resolve', new DriverError('invalid_config', `${input.type} connections cannot use an SSH tunnel`));
+      fail(
+        'resolve',
+        new DriverError('invalid_config', `${input.type} connections cannot use an SSH tunnel`),
+      );
     }
     let settings: SshTunnelSettings | undefined;
     let target: EgressTarget;

@@ -61,6 +61,11 @@ export class ConnectionTypeDto implements ConnectionTypeView {
     description: '`tables`: schemas and tables; `server`: the server only; `prefixes`: key prefixes',
   })
   discovery_level: (typeof DISCOVERY_LEVELS)[number];
+  @ApiProperty({
+    description:
+      'The config accepts `ssh_tunnel` (reach the database through an SSH bastion) and the credentials `ssh_tunnel`',
+  })
+  supports_ssh_tunnel: boolean;
 }
 
 export class ConnectionTypesDto implements ConnectionTypesDocument {

@@ -4,6 +4,7 @@ import { ErrorEnvelopeDto, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
 import { dataConnectionFromParam, RequirePermission } from '@app/authz';
 import { ConnectionDto } from '../dto/connection.dto.js';
+import { VERIFIED_CONNECTION_EXAMPLE } from '../dto/connection.examples.js';
 import { ApproveHostKeyDto, RotateSshKeyDto, SshPublicKeyDto } from './ssh-tunnel.dto.js';
 import { SshTunnelService } from './ssh-tunnel.service.js';
 
@@ -13,7 +14,8 @@ const URI_PARAM = {
   description: 'One path segment; raw colons and percent-encoded `%3A` both work',
 };
 const connection = dataConnectionFromParam('resource_uri');
-const error = (status: number, description: string) => ApiResponse({ status, type: ErrorEnvelopeDto, description });
+const error = (status: number, description: string) =>
+  ApiResponse({ status, type: ErrorEnvelopeDto, description });
 const UNAVAILABLE = error(
   503,
   'SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; nothing was changed',
@@ -44,7 +46,10 @@ export class SshTunnelController {
       'Only for `ssh_tunnel.auth_method: managed_key` (404 otherwise). The private half never leaves Governance except to `GET …/secret` callers.',
   })
   @ApiOkResponse({ type: SshPublicKeyDto, example: PUBLIC_KEY_EXAMPLE })
-  @error(404, 'RESOURCE_NOT_FOUND: no such connection visible to the caller, or it has no platform-managed key')
+  @error(
+    404,
+    'RESOURCE_NOT_FOUND: no such connection visible to the caller, or it has no platform-managed key',
+  )
   @UNAVAILABLE
   publicKey(
     @CurrentPrincipal() principal: Principal,
@@ -65,9 +70,34 @@ export class SshTunnelController {
     description:
       "Needs `can_manage_secrets`. Verifications stop at `ssh_host_key` until a fingerprint is pinned (`ssh_hostkey_unapproved`, with the key seen in `details.ssh_host_key_fingerprint`); afterwards any other key fails with `ssh_hostkey_mismatch` before a credential is sent. Check the fingerprint with the bastion's administrator before approving it. Audited as `data_connection.ssh_host_key.approve`.",
   })
-  @ApiBody({ type: ApproveHostKeyDto })
-  @ApiOkResponse({ type: ConnectionDto, description: 'The connection with the pinned fingerprint' })
-  @error(400, 'INVALID_REQUEST: the fingerprint is not `SHA256:` and 43 base64 characters')
+  @ApiBody({
+    type: ApproveHostKeyDto,
+    examples: {
+      approve: {
+        summary: 'The fingerprint the first verification reported',
+        value: { fingerprint: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8' },
+      },
+    },
+  })
+  @ApiOkResponse({
+    type: ConnectionDto,
+    description: 'The connection with the pinned fingerprint',
+    example: {
+      ...VERIFIED_CONNECTION_EXAMPLE,
+      database_config: {
+        ...VERIFIED_CONNECTION_EXAMPLE.database_config,
+        ssh_tunnel: {
+          host: 'bastion.acme.example.com',
+          port: 22,
+          username: 'tunnel',
+          auth_method: 'managed_key',
+          host_key_fingerprint: 'SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8',
+          public_key: PUBLIC_KEY_EXAMPLE.public_key,
+        },
+      },
+    },
+  })
+  @error(422, 'VALIDATION_ERROR: the fingerprint is not `SHA256:` and 43 base64 characters')
   @error(404, 'RESOURCE_NOT_FOUND: no such connection visible to the caller, or it has no SSH tunnel')
   @error(409, 'CONFLICT: another change of this connection came first; read it again and retry')
   @UNAVAILABLE
@@ -89,9 +119,13 @@ export class SshTunnelController {
     operationId: 'rotateConnectionSshKey',
     summary: 'Replace the platform-managed SSH key; the old one keeps working for a grace period',
     description:
-      "Needs `can_manage_secrets`. Generates a new Ed25519 key and stores it as a new credentials version. Until `previous_key_expires_at` the platform offers the new key first, then the old one: add the new line to authorized_keys, verify, then remove the old line. Audited as `data_connection.ssh_key.rotate`.",
+      'Needs `can_manage_secrets`. Generates a new Ed25519 key and stores it as a new credentials version. Until `previous_key_expires_at` the platform offers the new key first, then the old one: add the new line to authorized_keys, verify, then remove the old line. Audited as `data_connection.ssh_key.rotate`.',
   })
-  @ApiBody({ type: RotateSshKeyDto, required: false })
+  @ApiBody({
+    type: RotateSshKeyDto,
+    required: false,
+    examples: { day: { summary: 'Keep the old key working for a day', value: { grace_period_hours: 24 } } },
+  })
   @ApiOkResponse({
     type: SshPublicKeyDto,
     example: {
@@ -101,7 +135,7 @@ export class SshTunnelController {
       previous_key_expires_at: '2026-01-06T10:00:00.000Z',
     },
   })
-  @error(400, 'INVALID_REQUEST: grace_period_hours is not an integer between 1 and 720')
+  @error(422, 'VALIDATION_ERROR: grace_period_hours is not an integer between 1 and 720')
   @error(404, 'RESOURCE_NOT_FOUND: no such connection visible to the caller')
   @error(409, 'CONFLICT: the connection has no platform-managed key, or another change came first')
   @UNAVAILABLE

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, type Principal, type TenantScope } from '@app/core';
+import { AppException, ErrorCode, type Principal, type TenantScope } from '@app/core';
 import { AuditRecorder } from '../../governance/index.js';
 import { fingerprintOfPublicLine, tunnelConfigOf, type SshTunnelConfig } from '../../verification/index.js';
 import { ConnectionsService, toDto } from '../connections.service.js';
@@ -25,7 +25,11 @@ export class SshTunnelService {
   ) {}
 
   /** The guard checked can_read. */
-  async publicKey(principal: Principal, headerProject: string | null, resourceUri: string): Promise<SshPublicKeyDto> {
+  async publicKey(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+  ): Promise<SshPublicKeyDto> {
     const row = await this.connections.load(principal, headerProject, resourceUri);
     const tunnel = tunnelConfigOf(row.config);
     if (!managed(tunnel)) throw AppException.notFound('Platform-managed SSH key');
@@ -69,22 +73,29 @@ export class SshTunnelService {
     const row = await this.connections.load(principal, headerProject, resourceUri);
     const tunnel = tunnelConfigOf(row.config);
     if (!managed(tunnel)) {
-      throw AppException.conflict(
+      throw new AppException(
+        ErrorCode.CONFLICT,
         'Only a platform-managed SSH key rotates here; for your own key or password send new credentials.ssh_tunnel with PATCH',
       );
     }
     const { config, secret } = await this.keys.rotate(principal, row, graceHours * 3600);
-    const committed: DataConnectionEntity = await this.saga.replaceCredentials(principal, row, secret, { config }, {
-      project_id: row.projectId,
-      action: 'data_connection.ssh_key.rotate',
-      resource_type: 'data_connection',
-      resource_id: row.resourceUri,
-      details: {
-        fingerprint: fingerprintOfPublicLine(tunnelConfigOf(config)!.public_key!) ?? null,
-        previous_fingerprint: fingerprintOfPublicLine(tunnel!.public_key!) ?? null,
-        grace_period_hours: graceHours,
+    const committed: DataConnectionEntity = await this.saga.replaceCredentials(
+      principal,
+      row,
+      secret,
+      { config },
+      {
+        project_id: row.projectId,
+        action: 'data_connection.ssh_key.rotate',
+        resource_type: 'data_connection',
+        resource_id: row.resourceUri,
+        details: {
+          fingerprint: fingerprintOfPublicLine(tunnelConfigOf(config)!.public_key!) ?? null,
+          previous_fingerprint: fingerprintOfPublicLine(tunnel!.public_key!) ?? null,
+          grace_period_hours: graceHours,
+        },
       },
-    });
+    );
     return publicKeyDto(committed.resourceUri, tunnelConfigOf(committed.config)!);
   }
 }
