@@ -321,8 +321,8 @@ suite('SSH tunnels (e2e, real OpenSSH bastion)', () => {
 
     it('answers 401 without a token on every tunnel route', async () => {
       for (const [method, path] of routes()) {
-        const res = await request(http)
-          [method](path)
+        const anonymous = request(http)[method](path);
+        const res = await anonymous
           .set('x-project-id', PROJECT)
           .send({ fingerprint: sshd.hostKeyFingerprint });
         expect([path, res.status]).toEqual([path, 401]);
