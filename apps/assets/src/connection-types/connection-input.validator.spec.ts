@@ -15,7 +15,8 @@ function errorsOf(result: ConnectionInputResult): Errors {
 }
 
 /** Distinct error fields in order; one field can break several rules (length and pattern). */
-const PEM_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----\n';
+const PEM_KEY =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----\n';
 
 function fields(result: ConnectionInputResult): string[] {
   return [...new Set(errorsOf(result).map((e) => e.field))];
@@ -265,27 +266,39 @@ describe(validateConnectionInput.name, () => {
 
     it('should default to a managed key on port 22 and refuse key material for it', () => {
       const result = validateConnectionInput(withTunnel(tunnel), 'create');
-      expect(result.ok && result.value.config['ssh_tunnel']).toEqual({ ...tunnel, port: 22, auth_method: 'managed_key' });
+      expect(result.ok && result.value.config['ssh_tunnel']).toEqual({
+        ...tunnel,
+        port: 22,
+        auth_method: 'managed_key',
+      });
       expect(
-        fields(validateConnectionInput(withTunnel(tunnel, { ssh_tunnel: { private_key: PEM_KEY } }), 'create')),
+        fields(
+          validateConnectionInput(withTunnel(tunnel, { ssh_tunnel: { private_key: PEM_KEY } }), 'create'),
+        ),
       ).toEqual(['credentials.ssh_tunnel.private_key']);
     });
 
     it('should require the secret its auth method needs, and nothing else', () => {
-      expect(fields(validateConnectionInput(withTunnel({ ...tunnel, auth_method: 'private_key' }), 'create'))).toEqual([
-        'credentials.ssh_tunnel.private_key',
-      ]);
+      expect(
+        fields(validateConnectionInput(withTunnel({ ...tunnel, auth_method: 'private_key' }), 'create')),
+      ).toEqual(['credentials.ssh_tunnel.private_key']);
       expect(
         fields(
           validateConnectionInput(
-            withTunnel({ ...tunnel, auth_method: 'password' }, { ssh_tunnel: { password: 'p', passphrase: 'x' } }),
+            withTunnel(
+              { ...tunnel, auth_method: 'password' },
+              { ssh_tunnel: { password: 'p', passphrase: 'x' } },
+            ),
             'create',
           ),
         ),
       ).toEqual(['credentials.ssh_tunnel.passphrase']);
       expect(
         validateConnectionInput(
-          withTunnel({ ...tunnel, auth_method: 'private_key' }, { ssh_tunnel: { private_key: PEM_KEY, passphrase: 'x' } }),
+          withTunnel(
+            { ...tunnel, auth_method: 'private_key' },
+            { ssh_tunnel: { private_key: PEM_KEY, passphrase: 'x' } },
+          ),
           'create',
         ).ok,
       ).toBe(true);
@@ -302,11 +315,13 @@ describe(validateConnectionInput.name, () => {
         ),
       ).toEqual(['credentials.ssh_tunnel']);
       expect(
-        fields(validateConnectionInput(withTunnel({ ...tunnel, host_key_fingerprint: 'MD5:aa:bb' }), 'create')),
+        fields(
+          validateConnectionInput(withTunnel({ ...tunnel, host_key_fingerprint: 'MD5:aa:bb' }), 'create'),
+        ),
       ).toEqual(['database_config.ssh_tunnel.host_key_fingerprint']);
-      expect(fields(validateConnectionInput(withConfig('snowflake', { ssh_tunnel: tunnel }), 'create'))).toEqual([
-        'database_config.ssh_tunnel',
-      ]);
+      expect(
+        fields(validateConnectionInput(withConfig('snowflake', { ssh_tunnel: tunnel }), 'create')),
+      ).toEqual(['database_config.ssh_tunnel']);
       expect(fields(validateConnectionInput(withConfig('s3', { ssh_tunnel: tunnel }), 'create'))).toEqual([
         'storage_config.ssh_tunnel',
       ]);

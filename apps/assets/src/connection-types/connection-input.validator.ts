@@ -174,7 +174,8 @@ export function validateConnectionInput(
     else errors.push(...result.errors);
   }
 
-  if (normalizedConfig && credentials) errors.push(...tunnelCredentialProblems(normalizedConfig, credentials, configKey));
+  if (normalizedConfig && credentials)
+    errors.push(...tunnelCredentialProblems(normalizedConfig, credentials, configKey));
 
   // Stored credentials were issued for the old destination and auth method; never reuse them.
   if (
@@ -221,14 +222,19 @@ function tunnelCredentialProblems(
   const tunnel = config['ssh_tunnel'] as Record<string, unknown> | undefined;
   const secret = credentials['ssh_tunnel'] as Record<string, unknown> | undefined;
   if (!tunnel) {
-    return secret ? [{ field: 'credentials.ssh_tunnel', message: `is only allowed with ${configKey}.ssh_tunnel` }] : [];
+    return secret
+      ? [{ field: 'credentials.ssh_tunnel', message: `is only allowed with ${configKey}.ssh_tunnel` }]
+      : [];
   }
   const method = String(tunnel['auth_method'] ?? 'managed_key');
   const rule = TUNNEL_SECRET_FIELDS[method];
   if (!rule) return [];
   const problems: FieldError[] = [];
   if (rule.required && !secret?.[rule.required]) {
-    problems.push({ field: `credentials.ssh_tunnel.${rule.required}`, message: `is required when ssh_tunnel.auth_method is ${method}` });
+    problems.push({
+      field: `credentials.ssh_tunnel.${rule.required}`,
+      message: `is required when ssh_tunnel.auth_method is ${method}`,
+    });
   }
   for (const key of Object.keys(secret ?? {})) {
     if (!rule.allowed.includes(key)) {

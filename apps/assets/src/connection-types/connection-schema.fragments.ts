@@ -262,7 +262,11 @@ export function objectSchema(
 export const SSH_AUTH_METHODS = ['managed_key', 'private_key', 'password'] as const;
 export const SSH_FINGERPRINT_PATTERN = '^SHA256:[A-Za-z0-9+/]{43}$';
 /** Fields of `ssh_tunnel` the server sets (a managed key's public half, a rotation's predecessor). */
-export const SSH_TUNNEL_SERVER_FIELDS = ['public_key', 'previous_public_key', 'previous_key_expires_at'] as const;
+export const SSH_TUNNEL_SERVER_FIELDS = [
+  'public_key',
+  'previous_public_key',
+  'previous_key_expires_at',
+] as const;
 
 const AUTHORIZED_KEYS_LINE: JsonSchema = {
   type: 'string',
@@ -282,7 +286,10 @@ export const SSH_TUNNEL_CONFIG: JsonSchema = {
   properties: {
     host: hostname('Bastion hostname or IP address (no scheme, port or path).'),
     port: port(22),
-    username: str(64, { pattern: '^[A-Za-z0-9._][A-Za-z0-9._@-]{0,63}$', description: 'User on the bastion.' }),
+    username: str(64, {
+      pattern: '^[A-Za-z0-9._][A-Za-z0-9._@-]{0,63}$',
+      description: 'User on the bastion.',
+    }),
     auth_method: {
       type: 'string',
       enum: [...SSH_AUTH_METHODS],
@@ -297,10 +304,14 @@ export const SSH_TUNNEL_CONFIG: JsonSchema = {
       description:
         "The bastion's host key, as `ssh-keygen -lf` prints it (`SHA256:…`). Omit it and the first verification shows the key the bastion presents, to approve with POST …/ssh-host-key/approve.",
     },
-    public_key: { ...AUTHORIZED_KEYS_LINE, description: 'Set by the server (managed_key): the line for the bastion\'s authorized_keys.' },
+    public_key: {
+      ...AUTHORIZED_KEYS_LINE,
+      description: "Set by the server (managed_key): the line for the bastion's authorized_keys.",
+    },
     previous_public_key: {
       ...AUTHORIZED_KEYS_LINE,
-      description: 'Set by the server: the managed key a rotation replaced, still used until previous_key_expires_at.',
+      description:
+        'Set by the server: the managed key a rotation replaced, still used until previous_key_expires_at.',
     },
     previous_key_expires_at: {
       type: 'string',

@@ -151,8 +151,17 @@ describe('CONNECTION_TYPE_REGISTRY', () => {
   it('should derive destination fields from the shared list', () => {
     expect(CONNECTION_TYPE_REGISTRY.postgres.destination_fields).toEqual(['host', 'port', 'ssh_tunnel']);
     expect(CONNECTION_TYPE_REGISTRY.snowflake.destination_fields).toEqual(['account']);
-    expect(CONNECTION_TYPE_REGISTRY.databricks.destination_fields).toEqual(['host', 'http_path', 'ssh_tunnel']);
-    expect(CONNECTION_TYPE_REGISTRY.oracle.destination_fields).toEqual(['host', 'port', 'service_name', 'ssh_tunnel']);
+    expect(CONNECTION_TYPE_REGISTRY.databricks.destination_fields).toEqual([
+      'host',
+      'http_path',
+      'ssh_tunnel',
+    ]);
+    expect(CONNECTION_TYPE_REGISTRY.oracle.destination_fields).toEqual([
+      'host',
+      'port',
+      'service_name',
+      'ssh_tunnel',
+    ]);
     expect(CONNECTION_TYPE_REGISTRY.s3.destination_fields).toEqual(['endpoint', 'bucket', 'region']);
     expect(CONNECTION_TYPE_REGISTRY.azure_blob.destination_fields).toEqual([
       'endpoint',

@@ -166,7 +166,11 @@ function transportLevels(schema: JsonSchema): Record<string, readonly unknown[]>
 function define(
   input: Omit<
     ConnectionTypeDefinition,
-    'config_key' | 'destination_fields' | 'transport_fields' | 'default_endpoint_scheme' | 'supports_ssh_tunnel'
+    | 'config_key'
+    | 'destination_fields'
+    | 'transport_fields'
+    | 'default_endpoint_scheme'
+    | 'supports_ssh_tunnel'
   > & { ssh_tunnel?: true },
 ): ConnectionTypeDefinition {
   const { ssh_tunnel, ...rest } = input;
@@ -183,7 +187,9 @@ function define(
 }
 
 /** Adds the optional `ssh_tunnel` block to the config and to every auth method's credentials. */
-function withSshTunnel<T extends Pick<ConnectionTypeDefinition, 'config_schema' | 'auth_methods'>>(def: T): T {
+function withSshTunnel<T extends Pick<ConnectionTypeDefinition, 'config_schema' | 'auth_methods'>>(
+  def: T,
+): T {
   const addProperty = (schema: JsonSchema, value: JsonSchema): JsonSchema => ({
     ...schema,
     properties: { ...(schema['properties'] as Record<string, JsonSchema>), ssh_tunnel: value },

@@ -34,14 +34,27 @@ describe(destinationChanged.name, () => {
     const through = pg({ host: 'h', ssh_tunnel: tunnel });
     expect(destinationChanged('postgres', direct, through)).toEqual(['ssh_tunnel']);
     expect(destinationChanged('postgres', through, direct)).toEqual(['ssh_tunnel']);
-    for (const change of [{ host: 'other' }, { port: 2222 }, { username: 'root' }, { auth_method: 'password' }, { host_key_fingerprint: 'SHA256:x' }]) {
-      expect(destinationChanged('postgres', through, pg({ host: 'h', ssh_tunnel: { ...tunnel, ...change } }))).toEqual([
-        'ssh_tunnel',
-      ]);
+    for (const change of [
+      { host: 'other' },
+      { port: 2222 },
+      { username: 'root' },
+      { auth_method: 'password' },
+      { host_key_fingerprint: 'SHA256:x' },
+    ]) {
+      expect(
+        destinationChanged('postgres', through, pg({ host: 'h', ssh_tunnel: { ...tunnel, ...change } })),
+      ).toEqual(['ssh_tunnel']);
     }
     // Defaults filled in, and the server-set public key is not the user's choice.
     expect(
-      destinationChanged('postgres', through, pg({ host: 'h', ssh_tunnel: { host: 'bastion', username: 'tunnel', port: 22, public_key: 'ssh-ed25519 AAAA' } })),
+      destinationChanged(
+        'postgres',
+        through,
+        pg({
+          host: 'h',
+          ssh_tunnel: { host: 'bastion', username: 'tunnel', port: 22, public_key: 'ssh-ed25519 AAAA' },
+        }),
+      ),
     ).toEqual([]);
   });
 

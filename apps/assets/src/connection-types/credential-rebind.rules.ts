@@ -40,7 +40,13 @@ export function destinationChanged(
 function bastionOf(value: unknown): string {
   if (typeof value !== 'object' || value === null) return 'direct';
   const t = value as Record<string, unknown>;
-  return JSON.stringify([t.host, t.port ?? 22, t.username, t.auth_method ?? 'managed_key', t.host_key_fingerprint ?? null]);
+  return JSON.stringify([
+    t.host,
+    t.port ?? 22,
+    t.username,
+    t.auth_method ?? 'managed_key',
+    t.host_key_fingerprint ?? null,
+  ]);
 }
 
 /** `https:`/`http:` of an endpoint as given, else the scheme the type uses without one. */

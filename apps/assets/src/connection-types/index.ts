@@ -5,4 +5,8 @@ export * from './connection-type.registry.js';
 export * from './connection-input.validator.js';
 export * from './credential-rebind.rules.js';
 export * from './connection-types.view.js';
-export { SSH_AUTH_METHODS, SSH_FINGERPRINT_PATTERN, SSH_TUNNEL_SERVER_FIELDS } from './connection-schema.fragments.js';
+export {
+  SSH_AUTH_METHODS,
+  SSH_FINGERPRINT_PATTERN,
+  SSH_TUNNEL_SERVER_FIELDS,
+} from './connection-schema.fragments.js';

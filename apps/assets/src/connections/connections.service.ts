@@ -69,7 +69,11 @@ export class ConnectionsService {
     const plan = planConnectionCreate(scope, body, { id: randomUUID(), createdBy: principal.userId });
     if (!plan.ok) throw violationError(plan.violation);
     // A managed SSH key is generated here, once the settings are known to be valid.
-    const sealed = await this.tunnelKeys.sealOnCreate(plan.row.resourceUri, plan.row.config, plan.credentials);
+    const sealed = await this.tunnelKeys.sealOnCreate(
+      plan.row.resourceUri,
+      plan.row.config,
+      plan.credentials,
+    );
     const row = { ...plan.row, config: sealed.config };
     await this.saga.create(principal, row, sealed.secret, {
       project_id: scope.projectId,

@@ -295,15 +295,28 @@ describe('EgressPolicy.checkBehindBastion', () => {
     expect(() => policy().checkBehindBastion(host, 5432)).toThrow(EgressDeniedError);
   });
 
-  it('should refuse deny-listed literals in any spelling, and allow the bastion\'s own network', () => {
+  it("should refuse deny-listed literals in any spelling, and allow the bastion's own network", () => {
     const guarded = policy({ denyCidrs: ['10.9.0.0/16'] });
-    for (const host of ['169.254.169.254', '0xa9fea9fe', '2852039166', '[::ffff:169.254.169.254]', '10.9.1.1', 'fe80::1']) {
+    for (const host of [
+      '169.254.169.254',
+      '0xa9fea9fe',
+      '2852039166',
+      '[::ffff:169.254.169.254]',
+      '10.9.1.1',
+      'fe80::1',
+    ]) {
       expect(() => guarded.checkBehindBastion(host, 5432)).toThrow(EgressDeniedError);
     }
     // Only the bastion resolves names, and its loopback is its own: both are its business.
     expect(guarded.checkBehindBastion('db.internal', 5432)).toEqual({ kind: 'name', name: 'db.internal' });
-    expect(guarded.checkBehindBastion('127.0.0.1', 5432)).toEqual({ kind: 'ip', address: '127.0.0.1', family: 4 });
-    expect(policy({ production: true }).checkBehindBastion('10.0.0.5', 8002)).toMatchObject({ address: '10.0.0.5' });
+    expect(guarded.checkBehindBastion('127.0.0.1', 5432)).toEqual({
+      kind: 'ip',
+      address: '127.0.0.1',
+      family: 4,
+    });
+    expect(policy({ production: true }).checkBehindBastion('10.0.0.5', 8002)).toMatchObject({
+      address: '10.0.0.5',
+    });
   });
 });
 

@@ -282,7 +282,8 @@ export class EgressPolicy {
    */
   checkBehindBastion(host: string, port: number): NormalizedHost {
     const parsed = this.parse(host, port);
-    if (parsed.kind === 'ip') this.checkAlwaysDenied({ address: parsed.address, family: parsed.family }, port);
+    if (parsed.kind === 'ip')
+      this.checkAlwaysDenied({ address: parsed.address, family: parsed.family }, port);
     return parsed;
   }
 
@@ -331,7 +332,8 @@ export class EgressPolicy {
         }
       }
     }
-    if (this.deny.check(address, target.family === 4 ? 'ipv4' : 'ipv6')) throw new EgressDeniedError('deny_list');
+    if (this.deny.check(address, target.family === 4 ? 'ipv4' : 'ipv6'))
+      throw new EgressDeniedError('deny_list');
   }
 }
 

@@ -13,11 +13,7 @@ export {
   type GoogleAccessTokenSource,
   type ServiceAccountKey,
 } from './drivers/shared/google-service-account.js';
-export {
-  fingerprintOfPublicLine,
-  generateManagedKey,
-  SSH_FINGERPRINT_PATTERN,
-} from './tunnel/ssh-keys.js';
+export { fingerprintOfPublicLine, generateManagedKey, SSH_FINGERPRINT_PATTERN } from './tunnel/ssh-keys.js';
 export {
   previousKeyInGrace,
   tunnelConfigOf,

@@ -8,7 +8,8 @@ export const SSH_KEY_GRACE_HOURS = { min: 1, max: 720, default: 24 } as const;
 export class SshPublicKeyDto {
   @ApiProperty({ example: 'data:acme-corp:analytics-prod:customer-analytics-db' }) resource_uri: string;
   @ApiProperty({
-    example: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv0m0Yf2r4e5bq2xW0kC9dD8Zk0n0uB2xJ8wK7cQyQv assets data:acme-corp:analytics-prod:customer-analytics-db',
+    example:
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv0m0Yf2r4e5bq2xW0kC9dD8Zk0n0uB2xJ8wK7cQyQv assets data:acme-corp:analytics-prod:customer-analytics-db',
     description: "The line to add to the tunnel user's `~/.ssh/authorized_keys` on the bastion",
   })
   public_key: string;
@@ -32,7 +33,9 @@ export class ApproveHostKeyDto {
       "The bastion's host key fingerprint, as the verification report showed it (`details.ssh_host_key_fingerprint`) and as `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` prints it on the bastion",
   })
   @IsString()
-  @Matches(new RegExp(SSH_FINGERPRINT_PATTERN), { message: 'fingerprint must look like SHA256: and 43 base64 characters' })
+  @Matches(new RegExp(SSH_FINGERPRINT_PATTERN), {
+    message: 'fingerprint must look like SHA256: and 43 base64 characters',
+  })
   fingerprint: string;
 }
 
@@ -42,7 +45,8 @@ export class RotateSshKeyDto {
     minimum: SSH_KEY_GRACE_HOURS.min,
     maximum: SSH_KEY_GRACE_HOURS.max,
     default: SSH_KEY_GRACE_HOURS.default,
-    description: 'How long the replaced key is still offered to the bastion, while its authorized_keys is updated',
+    description:
+      'How long the replaced key is still offered to the bastion, while its authorized_keys is updated',
   })
   @IsOptional()
   @IsInt()

@@ -90,7 +90,10 @@ export class TunnelKeys {
         ...fields,
         public_key: before.public_key,
         ...(before.previous_public_key && previousKeyInGrace(before, this.now())
-          ? { previous_public_key: before.previous_public_key, previous_key_expires_at: before.previous_key_expires_at }
+          ? {
+              previous_public_key: before.previous_public_key,
+              previous_key_expires_at: before.previous_key_expires_at,
+            }
           : {}),
       };
       if (!secret) return { config: withTunnel(config, carried) };

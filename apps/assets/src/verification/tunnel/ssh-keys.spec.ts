@@ -45,15 +45,23 @@ describe('ssh keys', () => {
       cipher: 'aes256-ctr',
       rounds: 4,
     });
-    expect(await parsePrivateKey(encrypted.private)).toEqual({ ok: false, reason: 'is encrypted: send its passphrase' });
+    expect(await parsePrivateKey(encrypted.private)).toEqual({
+      ok: false,
+      reason: 'is encrypted: send its passphrase',
+    });
     expect(await parsePrivateKey(encrypted.private, 'wrong')).toEqual({
       ok: false,
       reason: 'could not be decrypted with the passphrase',
     });
     expect((await parsePrivateKey(encrypted.private, 'correct horse')).ok).toBe(true);
-    const garbage = await parsePrivateKey('-----BEGIN OPENSSH PRIVATE KEY-----\nc2VjcmV0\n-----END OPENSSH PRIVATE KEY-----');
+    const garbage = await parsePrivateKey(
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nc2VjcmV0\n-----END OPENSSH PRIVATE KEY-----',
+    );
     expect(garbage.ok).toBe(false);
     expect(JSON.stringify(garbage)).not.toContain('c2VjcmV0');
-    expect(await parsePrivateKey(encrypted.public)).toEqual({ ok: false, reason: 'is a public key; send the private key' });
+    expect(await parsePrivateKey(encrypted.public)).toEqual({
+      ok: false,
+      reason: 'is a public key; send the private key',
+    });
   });
 });

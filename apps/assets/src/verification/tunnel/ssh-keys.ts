@@ -12,7 +12,9 @@ export interface SshKeyPair {
 }
 
 /** ssh2 is loaded on first use: a deployment with no tunnels never pays for it. */
-export const loadSsh2 = lazySdk('ssh2', async () => defaultExport<typeof import('ssh2')>(await import('ssh2')));
+export const loadSsh2 = lazySdk('ssh2', async () =>
+  defaultExport<typeof import('ssh2')>(await import('ssh2')),
+);
 
 /** The SHA256 fingerprint of a public key blob (the wire form, as a host presents it). */
 export function fingerprintOf(publicKeyBlob: Buffer): string {
@@ -49,7 +51,12 @@ export async function parsePrivateKey(
   }
   if (parsed instanceof Error) {
     return /passphrase|decrypt|bad decrypt|integrity/i.test(parsed.message)
-      ? { ok: false, reason: passphrase ? 'could not be decrypted with the passphrase' : 'is encrypted: send its passphrase' }
+      ? {
+          ok: false,
+          reason: passphrase
+            ? 'could not be decrypted with the passphrase'
+            : 'is encrypted: send its passphrase',
+        }
       : { ok: false, reason: 'is not a private key this server can read (OpenSSH, PEM or PuTTY)' };
   }
   const key = Array.isArray(parsed) ? parsed[0] : parsed;

@@ -34,13 +34,20 @@ describe(tunnelSettingsOf.name, () => {
 
   it('carries a passphrase or a password, and refuses a method without its secret', () => {
     expect(
-      tunnelSettingsOf(input({ ...bastion, auth_method: 'private_key' }, { private_key: 'K', passphrase: 'P' }), NOW),
+      tunnelSettingsOf(
+        input({ ...bastion, auth_method: 'private_key' }, { private_key: 'K', passphrase: 'P' }),
+        NOW,
+      ),
     ).toMatchObject({ identities: [{ privateKey: 'K', passphrase: 'P' }] });
-    expect(tunnelSettingsOf(input({ ...bastion, auth_method: 'password' }, { password: 'S' }), NOW)).toMatchObject({
+    expect(
+      tunnelSettingsOf(input({ ...bastion, auth_method: 'password' }, { password: 'S' }), NOW),
+    ).toMatchObject({
       password: 'S',
       identities: [],
     });
     expect(() => tunnelSettingsOf(input({ ...bastion, auth_method: 'password' }), NOW)).toThrow(DriverError);
-    expect(() => tunnelSettingsOf(input({ ...bastion, auth_method: 'private_key' }), NOW)).toThrow(DriverError);
+    expect(() => tunnelSettingsOf(input({ ...bastion, auth_method: 'private_key' }), NOW)).toThrow(
+      DriverError,
+    );
   });
 });

@@ -73,7 +73,8 @@ export function tunnelSettingsOf(input: VerificationInput, now: number): SshTunn
   const authMethod = config.auth_method ?? 'managed_key';
   const identities: SshIdentity[] = [];
   if (authMethod === 'private_key') {
-    if (!secret.private_key) throw new DriverError('invalid_config', 'credentials.ssh_tunnel.private_key is required');
+    if (!secret.private_key)
+      throw new DriverError('invalid_config', 'credentials.ssh_tunnel.private_key is required');
     identities.push({ privateKey: secret.private_key, passphrase: secret.passphrase });
   } else if (authMethod === 'managed_key') {
     if (secret.private_key) identities.push({ privateKey: secret.private_key });

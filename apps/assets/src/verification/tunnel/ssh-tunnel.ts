@@ -63,10 +63,16 @@ export async function openSshTunnel(
   signal.addEventListener('abort', close, { once: true });
   try {
     await handshake(client, bastion, settings, identities, options);
-    const first = await step(recorder, 'tunnel', options, () => forward(client, target), (channel) => {
-      sockets.add(channel);
-      return `forwarding to ${target.hostname}:${target.port} through the bastion`;
-    });
+    const first = await step(
+      recorder,
+      'tunnel',
+      options,
+      () => forward(client, target),
+      (channel) => {
+        sockets.add(channel);
+        return `forwarding to ${target.hostname}:${target.port} through the bastion`;
+      },
+    );
     relay = await listenRelay(client, target, first, sockets);
     const port = (relay.address() as net.AddressInfo).port;
     // No tenant destination may name the relay while it is open.
@@ -89,7 +95,8 @@ async function parsedIdentities(settings: SshTunnelSettings): Promise<ParsedKey[
   const keys: ParsedKey[] = [];
   for (const identity of settings.identities) {
     const parsed = await parsePrivateKey(identity.privateKey, identity.passphrase);
-    if (!parsed.ok) throw new DriverError('invalid_config', `credentials.ssh_tunnel.private_key ${parsed.reason}`);
+    if (!parsed.ok)
+      throw new DriverError('invalid_config', `credentials.ssh_tunnel.private_key ${parsed.reason}`);
     keys.push(parsed.key);
   }
   return keys;
@@ -109,7 +116,10 @@ async function step<T>(
     const value = await Promise.race([
       fn(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DriverError('timeout', `${name} timed out`)), options.stepTimeoutMs);
+        timer = setTimeout(
+          () => reject(new DriverError('timeout', `${name} timed out`)),
+          options.stepTimeoutMs,
+        );
       }),
     ]);
     recorder.finish(name, 'ok', okMessage(value), startedAt);
@@ -167,7 +177,12 @@ function handshake(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      recorder.finish(phase, 'ok', `authenticated as ${settings.username} (${settings.authMethod})`, startedAt);
+      recorder.finish(
+        phase,
+        'ok',
+        `authenticated as ${settings.username} (${settings.authMethod})`,
+        startedAt,
+      );
       resolve();
     });
     const methods = authMethods(settings, identities);
@@ -212,7 +227,9 @@ function handshake(
 
 function authMethods(settings: SshTunnelSettings, identities: ParsedKey[]): AuthMethod[] {
   if (settings.authMethod === 'password') {
-    return [{ type: 'password', username: settings.username, password: settings.password ?? '' } as AuthMethod];
+    return [
+      { type: 'password', username: settings.username, password: settings.password ?? '' } as AuthMethod,
+    ];
   }
   // Newest key first; during a rotation's grace period the previous one is offered next.
   return identities.map((key) => ({ type: 'publickey', username: settings.username, key }) as AuthMethod);
@@ -272,22 +289,33 @@ export function tunnelFailure(step: VerificationStepName, error: unknown): Drive
   if (error instanceof DriverError) return error;
   const err = error as { level?: string; message?: string; code?: string; reason?: number } | undefined;
   const message = err?.message ?? '';
-  if (err?.code === 'ECONNREFUSED') return new DriverError('unreachable', 'the bastion refused the TCP connection (ECONNREFUSED)');
+  if (err?.code === 'ECONNREFUSED')
+    return new DriverError('unreachable', 'the bastion refused the TCP connection (ECONNREFUSED)');
   if (err?.code === 'ETIMEDOUT') return new DriverError('timeout', 'the bastion did not answer in time');
   if (err?.level === 'client-authentication' || /authentication methods failed/i.test(message)) {
     return new DriverError('auth_failed', 'the bastion refused the key or password for this user');
   }
   if (step === 'tunnel') {
     if (err?.reason === 1 || /administratively prohibited/i.test(message)) {
-      return new DriverError('permission_denied', 'the bastion does not allow forwarding to this host and port');
+      return new DriverError(
+        'permission_denied',
+        'the bastion does not allow forwarding to this host and port',
+      );
     }
     if (err?.reason === 2 || /connect failed|connection refused/i.test(message)) {
       return new DriverError('unreachable', 'the bastion could not connect to the database host and port');
     }
     return new DriverError('unreachable', 'the bastion did not open the forwarded connection');
   }
-  if (err?.level === 'client-timeout') return new DriverError('timeout', 'the bastion did not answer in time');
+  if (err?.level === 'client-timeout')
+    return new DriverError('timeout', 'the bastion did not answer in time');
   if (err?.level === 'protocol' || err?.level === 'handshake')
-    return new DriverError('unreachable', 'the server did not complete an SSH handshake (is it an SSH server?)');
-  return new DriverError(step === 'ssh_authenticate' ? 'auth_failed' : 'unreachable', 'the SSH session failed');
+    return new DriverError(
+      'unreachable',
+      'the server did not complete an SSH handshake (is it an SSH server?)',
+    );
+  return new DriverError(
+    step === 'ssh_authenticate' ? 'auth_failed' : 'unreachable',
+    'the SSH session failed',
+  );
 }
