@@ -246,6 +246,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assets/data/{resource_uri}/ssh-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform-managed SSH key's public half, for the bastion's authorized_keys
+         * @description Only for `ssh_tunnel.auth_method: managed_key` (404 otherwise). The private half never leaves Governance except to `GET …/secret` callers.
+         */
+        get: operations["getConnectionSshPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/data/{resource_uri}/ssh-host-key/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pin the SSH bastion's host key
+         * @description Needs `can_manage_secrets`. Verifications stop at `ssh_host_key` until a fingerprint is pinned (`ssh_hostkey_unapproved`, with the key seen in `details.ssh_host_key_fingerprint`); afterwards any other key fails with `ssh_hostkey_mismatch` before a credential is sent. Check the fingerprint with the bastion's administrator before approving it. Audited as `data_connection.ssh_host_key.approve`.
+         */
+        post: operations["approveConnectionSshHostKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assets/data/{resource_uri}/ssh-key/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the platform-managed SSH key; the old one keeps working for a grace period
+         * @description Needs `can_manage_secrets`. Generates a new Ed25519 key and stores it as a new credentials version. Until `previous_key_expires_at` the platform offers the new key first, then the old one: add the new line to authorized_keys, verify, then remove the old line. Audited as `data_connection.ssh_key.rotate`.
+         */
+        post: operations["rotateConnectionSshKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assets/storage": {
         parameters: {
             query?: never;
@@ -520,6 +580,8 @@ export interface components {
              * @enum {string}
              */
             discovery_level: "tables" | "server" | "prefixes";
+            /** @description The config accepts `ssh_tunnel` (reach the database through an SSH bastion) and the credentials `ssh_tunnel` */
+            supports_ssh_tunnel: boolean;
         };
         ConnectionTypesDto: {
             data: components["schemas"]["ConnectionTypeDto"][];
@@ -723,7 +785,7 @@ export interface components {
         };
         VerificationStepDto: {
             /** @enum {string} */
-            name: "resolve" | "egress_policy" | "connect" | "tls" | "authenticate" | "discover" | "privileges";
+            name: "ssh_resolve" | "ssh_egress_policy" | "ssh_connect" | "ssh_host_key" | "ssh_authenticate" | "tunnel" | "resolve" | "egress_policy" | "connect" | "tls" | "authenticate" | "discover" | "privileges";
             /** @enum {string} */
             status: "ok" | "failed" | "skipped";
             latency_ms: number;
@@ -763,10 +825,15 @@ export interface components {
              */
             tls_certificate_not_after?: string;
             /**
+             * @description Through an SSH tunnel: the host key the bastion presented (approve it with POST …/ssh-host-key/approve)
+             * @example SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8
+             */
+            ssh_host_key_fingerprint?: string;
+            /**
              * @description Why a failed probe failed
              * @enum {string}
              */
-            error_code?: "auth_failed" | "unreachable" | "timeout" | "tls_error" | "permission_denied" | "not_found" | "invalid_config" | "egress_denied";
+            error_code?: "auth_failed" | "unreachable" | "timeout" | "tls_error" | "permission_denied" | "not_found" | "invalid_config" | "egress_denied" | "ssh_hostkey_unapproved" | "ssh_hostkey_mismatch";
         };
         VerificationReportDto: {
             success: boolean;
@@ -811,6 +878,21 @@ export interface components {
              */
             health_check_interval_seconds?: number | null;
         };
+        SshTunnelSecretDto: {
+            /** @example bastion.acme.example.com */
+            host: string;
+            /** @example 22 */
+            port: number;
+            /** @example tunnel */
+            username: string;
+            /** @enum {string} */
+            auth_method: "managed_key" | "private_key" | "password";
+            /**
+             * @description The approved host key: refuse any other (null until one is approved)
+             * @example SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8
+             */
+            host_key_fingerprint: string | null;
+        };
         ConnectionSecretDto: {
             /** @example data:acme-corp:analytics-prod:customer-analytics-db */
             resource_uri: string;
@@ -847,6 +929,8 @@ export interface components {
              * @description During a grace period only: when the previous version is retired. Reconnect with the active version before then.
              */
             previous_version_expires_at?: string;
+            /** @description When the database sits behind an SSH bastion: where and as whom to open the tunnel. The private key (`private_key`, during a key rotation also `previous_private_key`), its `passphrase` or the `password` are in `credentials.ssh_tunnel`. */
+            ssh_tunnel?: components["schemas"]["SshTunnelSecretDto"];
         };
         HealthCheckResultDto: {
             /** Format: uuid */
@@ -859,7 +943,7 @@ export interface components {
              * @description Why the probe failed; null when it worked
              * @enum {string|null}
              */
-            error_code: "auth_failed" | "unreachable" | "timeout" | "tls_error" | "permission_denied" | "not_found" | "invalid_config" | "egress_denied" | null;
+            error_code: "auth_failed" | "unreachable" | "timeout" | "tls_error" | "permission_denied" | "not_found" | "invalid_config" | "egress_denied" | "ssh_hostkey_unapproved" | "ssh_hostkey_mismatch" | null;
             /** @example connection verified */
             message: string;
             /** @example 184 */
@@ -942,6 +1026,40 @@ export interface components {
         RotationPageDto: {
             data: components["schemas"]["RotationDto"][];
             pagination: components["schemas"]["PaginationDto"];
+        };
+        SshPublicKeyDto: {
+            /** @example data:acme-corp:analytics-prod:customer-analytics-db */
+            resource_uri: string;
+            /**
+             * @description The line to add to the tunnel user's `~/.ssh/authorized_keys` on the bastion
+             * @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv0m0Yf2r4e5bq2xW0kC9dD8Zk0n0uB2xJ8wK7cQyQv assets data:acme-corp:analytics-prod:customer-analytics-db
+             */
+            public_key: string;
+            /** @example SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 */
+            fingerprint: string;
+            /**
+             * @description Key algorithm
+             * @example ssh-ed25519
+             */
+            key_type: string;
+            /** @description The key the last rotation replaced: keep it in authorized_keys until `previous_key_expires_at`, when the platform stops offering it */
+            previous_public_key?: string | null;
+            /** Format: date-time */
+            previous_key_expires_at?: string | null;
+        };
+        ApproveHostKeyDto: {
+            /**
+             * @description The bastion's host key fingerprint, as the verification report showed it (`details.ssh_host_key_fingerprint`) and as `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` prints it on the bastion
+             * @example SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8
+             */
+            fingerprint: string;
+        };
+        RotateSshKeyDto: {
+            /**
+             * @description How long the replaced key is still offered to the bastion, while its authorized_keys is updated
+             * @default 24
+             */
+            grace_period_hours: number;
         };
         StoredObjectDto: {
             /**
@@ -1579,6 +1697,76 @@ export interface operations {
                      *                   "pattern": "^[A-Za-z0-9_$.-]{1,255}$"
                      *                 },
                      *                 "description": "Limit discovery and access to these tables (`table` or `schema.table`); omit for all."
+                     *               },
+                     *               "ssh_tunnel": {
+                     *                 "type": "object",
+                     *                 "title": "SSH tunnel",
+                     *                 "description": "Reach the database through an SSH bastion. The bastion resolves `host`; the database steps run over the forwarded connection.",
+                     *                 "additionalProperties": false,
+                     *                 "required": [
+                     *                   "host",
+                     *                   "username"
+                     *                 ],
+                     *                 "properties": {
+                     *                   "host": {
+                     *                     "type": "string",
+                     *                     "minLength": 1,
+                     *                     "maxLength": 253,
+                     *                     "pattern": "^[A-Za-z0-9.-]{1,253}$",
+                     *                     "description": "Bastion hostname or IP address (no scheme, port or path)."
+                     *                   },
+                     *                   "port": {
+                     *                     "type": "integer",
+                     *                     "minimum": 1,
+                     *                     "maximum": 65535,
+                     *                     "default": 22,
+                     *                     "description": "TCP port (default 22)."
+                     *                   },
+                     *                   "username": {
+                     *                     "type": "string",
+                     *                     "minLength": 1,
+                     *                     "maxLength": 64,
+                     *                     "pattern": "^[A-Za-z0-9._][A-Za-z0-9._@-]{0,63}$",
+                     *                     "description": "User on the bastion."
+                     *                   },
+                     *                   "auth_method": {
+                     *                     "type": "string",
+                     *                     "enum": [
+                     *                       "managed_key",
+                     *                       "private_key",
+                     *                       "password"
+                     *                     ],
+                     *                     "default": "managed_key",
+                     *                     "description": "`managed_key` (default): the platform generates an Ed25519 key for this connection, read its public half at GET …/ssh-public-key. `private_key`: yours, in `credentials.ssh_tunnel.private_key`. `password`: in `credentials.ssh_tunnel.password`."
+                     *                   },
+                     *                   "host_key_fingerprint": {
+                     *                     "type": "string",
+                     *                     "maxLength": 50,
+                     *                     "pattern": "^SHA256:[A-Za-z0-9+/]{43}$",
+                     *                     "description": "The bastion's host key, as `ssh-keygen -lf` prints it (`SHA256:…`). Omit it and the first verification shows the key the bastion presents, to approve with POST …/ssh-host-key/approve."
+                     *                   },
+                     *                   "public_key": {
+                     *                     "type": "string",
+                     *                     "maxLength": 2048,
+                     *                     "pattern": "^ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+( [^\\u0000-\\u001F\\u007F]*)?$",
+                     *                     "readOnly": true,
+                     *                     "description": "Set by the server (managed_key): the line for the bastion's authorized_keys."
+                     *                   },
+                     *                   "previous_public_key": {
+                     *                     "type": "string",
+                     *                     "maxLength": 2048,
+                     *                     "pattern": "^ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+( [^\\u0000-\\u001F\\u007F]*)?$",
+                     *                     "readOnly": true,
+                     *                     "description": "Set by the server: the managed key a rotation replaced, still used until previous_key_expires_at."
+                     *                   },
+                     *                   "previous_key_expires_at": {
+                     *                     "type": "string",
+                     *                     "maxLength": 40,
+                     *                     "pattern": "^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z$",
+                     *                     "readOnly": true,
+                     *                     "description": "Set by the server: when the previous managed key stops being offered."
+                     *                   }
+                     *                 }
                      *               }
                      *             }
                      *           },
@@ -1643,6 +1831,39 @@ export interface operations {
                      *                     "writeOnly": true,
                      *                     "format": "password",
                      *                     "description": "PEM private key of the client certificate."
+                     *                   },
+                     *                   "ssh_tunnel": {
+                     *                     "type": "object",
+                     *                     "title": "SSH tunnel credentials",
+                     *                     "description": "Only for ssh_tunnel.auth_method `private_key` or `password`; a managed key is never sent.",
+                     *                     "additionalProperties": false,
+                     *                     "properties": {
+                     *                       "private_key": {
+                     *                         "type": "string",
+                     *                         "minLength": 1,
+                     *                         "maxLength": 16384,
+                     *                         "pattern": "^\\s*-----BEGIN [A-Z0-9 ]{1,64}-----[\\s\\S]+-----END [A-Z0-9 ]{1,64}-----\\s*$",
+                     *                         "writeOnly": true,
+                     *                         "format": "password",
+                     *                         "description": "OpenSSH or PEM private key (auth_method private_key)."
+                     *                       },
+                     *                       "passphrase": {
+                     *                         "type": "string",
+                     *                         "minLength": 1,
+                     *                         "maxLength": 1024,
+                     *                         "writeOnly": true,
+                     *                         "format": "password",
+                     *                         "description": "Passphrase of an encrypted private_key."
+                     *                       },
+                     *                       "password": {
+                     *                         "type": "string",
+                     *                         "minLength": 1,
+                     *                         "maxLength": 1024,
+                     *                         "writeOnly": true,
+                     *                         "format": "password",
+                     *                         "description": "Password on the bastion (auth_method password)."
+                     *                       }
+                     *                     }
                      *                   }
                      *                 }
                      *               },
@@ -1655,11 +1876,13 @@ export interface operations {
                      *           ],
                      *           "destination_fields": [
                      *             "host",
-                     *             "port"
+                     *             "port",
+                     *             "ssh_tunnel"
                      *           ],
                      *           "default_port": 5432,
                      *           "supports_discovery": true,
-                     *           "discovery_level": "tables"
+                     *           "discovery_level": "tables",
+                     *           "supports_ssh_tunnel": true
                      *         }
                      *       ]
                      *     }
@@ -4769,6 +4992,688 @@ export interface operations {
                 };
             };
             /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; a rotation that was started is undone (the staged version deleted) here or by the reconciler */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    getConnectionSshPublicKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv0m0Yf2r4e5bq2xW0kC9dD8Zk0n0uB2xJ8wK7cQyQv assets data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "fingerprint": "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+                     *       "key_type": "ssh-ed25519",
+                     *       "previous_public_key": null,
+                     *       "previous_key_expires_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SshPublicKeyDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description RESOURCE_NOT_FOUND: no such connection visible to the caller, or it has no platform-managed key
+             *
+             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; nothing was changed */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    approveConnectionSshHostKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveHostKeyDto"];
+            };
+        };
+        responses: {
+            /** @description The connection with the pinned fingerprint */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "name": "Customer Analytics DB",
+                     *       "connection_type": "postgres",
+                     *       "description": "Production read replica for analytics",
+                     *       "org_id": "acme-corp",
+                     *       "project_id": "analytics-prod",
+                     *       "scope": "project",
+                     *       "status": "ACTIVE",
+                     *       "tags": [
+                     *         "production",
+                     *         "analytics"
+                     *       ],
+                     *       "database_config": {
+                     *         "auth_type": "basic",
+                     *         "host": "pg-replica.example.com",
+                     *         "port": 5432,
+                     *         "database": "analytics",
+                     *         "db_schema": "public",
+                     *         "ssl_mode": "prefer",
+                     *         "selected_tables": [
+                     *           "customers",
+                     *           "orders",
+                     *           "products"
+                     *         ],
+                     *         "ssh_tunnel": {
+                     *           "host": "bastion.acme.example.com",
+                     *           "port": 22,
+                     *           "username": "tunnel",
+                     *           "auth_method": "managed_key",
+                     *           "host_key_fingerprint": "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+                     *           "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv0m0Yf2r4e5bq2xW0kC9dD8Zk0n0uB2xJ8wK7cQyQv assets data:acme-corp:analytics-prod:customer-analytics-db"
+                     *         }
+                     *       },
+                     *       "pool": {
+                     *         "max_connections": 10,
+                     *         "min_connections": 0,
+                     *         "idle_timeout_ms": 30000,
+                     *         "connection_timeout_ms": 10000,
+                     *         "max_lifetime_ms": 1800000
+                     *       },
+                     *       "created_by": "alice",
+                     *       "created_at": "2026-01-15T09:30:00.000Z",
+                     *       "updated_at": "2026-01-15T09:31:12.000Z",
+                     *       "last_verified_at": "2026-01-15T09:31:12.000Z",
+                     *       "last_verification": {
+                     *         "success": true,
+                     *         "message": "connection verified",
+                     *         "latency_ms": 184
+                     *       },
+                     *       "health": "unknown",
+                     *       "health_check_interval_seconds": null,
+                     *       "last_checked_at": null,
+                     *       "last_healthy_at": null,
+                     *       "consecutive_failures": 0,
+                     *       "next_check_at": null,
+                     *       "health_forecast": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectionDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; the body is not well-formed JSON; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description RESOURCE_NOT_FOUND: no such connection visible to the caller, or it has no SSH tunnel
+             *
+             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description CONFLICT: another change of this connection came first; read it again and retry */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Another change to this resource came first; nothing was changed",
+                     *         "status": 409,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Unsupported Content-Type: send the body as application/json",
+                     *         "status": 415,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description VALIDATION_ERROR: the fingerprint is not `SHA256:` and 43 base64 characters */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "Request body failed validation",
+                     *         "status": 422,
+                     *         "details": {
+                     *           "fields": [
+                     *             {
+                     *               "field": "name",
+                     *               "message": "must be 1 to 255 characters"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; nothing was changed */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    rotateConnectionSshKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateSshKeyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv0m0Yf2r4e5bq2xW0kC9dD8Zk0n0uB2xJ8wK7cQyQv assets data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "fingerprint": "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+                     *       "key_type": "ssh-ed25519",
+                     *       "previous_public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIN3l5m8wQ0bq7c2h1dT9oJ6vW3x0yPz4rK5sU1aB2cD3 assets data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "previous_key_expires_at": "2026-01-06T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SshPublicKeyDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; the body is not well-formed JSON; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description RESOURCE_NOT_FOUND: no such connection visible to the caller
+             *
+             *     RESOURCE_NOT_FOUND: missing, or not visible to the caller
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description CONFLICT: the connection has no platform-managed key, or another change came first */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Another change to this resource came first; nothing was changed",
+                     *         "status": 409,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Unsupported Content-Type: send the body as application/json",
+                     *         "status": 415,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description VALIDATION_ERROR: grace_period_hours is not an integer between 1 and 720 */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "Request body failed validation",
+                     *         "status": 422,
+                     *         "details": {
+                     *           "fields": [
+                     *             {
+                     *               "field": "name",
+                     *               "message": "must be 1 to 255 characters"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; nothing was changed */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
