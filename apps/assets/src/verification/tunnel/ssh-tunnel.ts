@@ -49,6 +49,7 @@ export async function openSshTunnel(
   );
   const identities = await parsedIdentities(settings);
   const { Client } = await loadSsh2();
+  if (signal.aborted) throw new DriverError('timeout', 'the verification timed out');
   const client = new Client();
   const sockets = new Set<Duplex>();
   let relay: net.Server | undefined;
