@@ -17,6 +17,7 @@ const PUBLIC_KEYS = [
   'status',
   'status_reason',
   'supports_discovery',
+  'supports_ssh_tunnel',
   'type',
 ];
 
