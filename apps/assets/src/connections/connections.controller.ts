@@ -20,7 +20,7 @@ import {
   type Principal,
 } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
-import { dataConnectionFromParam, RequirePermission } from '@app/authz';
+import { RequirePermission } from '@app/authz';
 import { ConnectionsService, toDto } from './connections.service.js';
 import {
   ConnectionDto,
@@ -56,17 +56,11 @@ import {
   VERIFY_CONNECTION_EXAMPLE,
   VERIFY_EXISTING_EXAMPLES,
 } from './dto/connection.examples.js';
+import { CONNECTION_URI_PARAM, connectionInPath, errorResponse } from './connection-route.docs.js';
 
-const URI_PARAM = {
-  name: 'resource_uri',
-  example: 'data:acme-corp:analytics-prod:customer-analytics-db',
-  description: 'One path segment; raw colons and percent-encoded `%3A` both work',
-};
-const connection = dataConnectionFromParam('resource_uri');
-
-/** An error status whose meaning on this route is more specific than ApiErrors' generic line. */
-const error = (status: number, description: string) =>
-  ApiResponse({ status, type: ErrorEnvelopeDto, description });
+const URI_PARAM = CONNECTION_URI_PARAM;
+const connection = connectionInPath;
+const error = errorResponse;
 
 // 400 (bad JSON, header, path), 401 and 415 are added to every route that can answer them when the
 // document is finished (libs/core openapi-finish.ts); what is specific to these routes is here.

@@ -1,28 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorEnvelopeDto, type Page, PageQueryDto, type Principal } from '@app/core';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { type Page, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
-import { dataConnectionFromParam, RequirePermission } from '@app/authz';
+import { RequirePermission } from '@app/authz';
 import { CreateRotationDto, RotationDto, RotationPageDto } from './dto/rotation.dto.js';
 import { ConnectionRotationsService } from './rotations.service.js';
+import { CONNECTION_URI_PARAM, connectionInPath, errorResponse } from './connection-route.docs.js';
 
-const URI_PARAM = {
-  name: 'resource_uri',
-  example: 'data:acme-corp:analytics-prod:customer-analytics-db',
-  description: 'One path segment; raw colons and percent-encoded `%3A` both work',
-};
+const URI_PARAM = CONNECTION_URI_PARAM;
 const ID_PARAM = { name: 'id', format: 'uuid', description: 'The rotation id' };
-const connection = dataConnectionFromParam('resource_uri');
-const error = (status: number, description: string) =>
-  ApiResponse({ status, type: ErrorEnvelopeDto, description });
+const connection = connectionInPath;
+const error = errorResponse;
 const UNAVAILABLE = error(
   503,
   'SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; a rotation that was started is undone (the staged version deleted) here or by the reconciler',

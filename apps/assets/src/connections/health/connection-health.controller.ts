@@ -1,8 +1,9 @@
+import { CONNECTION_URI_PARAM, connectionInPath } from '../connection-route.docs.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, type Page, pageOf, PageQueryDto, type Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
-import { dataConnectionFromParam, RequirePermission } from '@app/authz';
+import { RequirePermission } from '@app/authz';
 import { ConnectionsService } from '../connections.service.js';
 import { HealthChecksRepository } from '../persistence/health-checks.repository.js';
 import { HEALTH_CHECK_PAGE_EXAMPLE, HealthCheckPageDto, HealthCheckResultDto } from './health.dto.js';
@@ -18,12 +19,8 @@ export class ConnectionHealthController {
 
   @Get(':resource_uri/health')
   @ProjectHeader('optional')
-  @ApiParam({
-    name: 'resource_uri',
-    example: 'data:acme-corp:analytics-prod:customer-analytics-db',
-    description: 'One path segment; raw colons and percent-encoded `%3A` both work',
-  })
-  @RequirePermission('can_read', dataConnectionFromParam('resource_uri'), 'Data connection')
+  @ApiParam(CONNECTION_URI_PARAM)
+  @RequirePermission('can_read', connectionInPath, 'Data connection')
   @ApiOperation({
     operationId: 'listConnectionHealthChecks',
     summary: "The connection's scheduled health check results, newest first (paged)",

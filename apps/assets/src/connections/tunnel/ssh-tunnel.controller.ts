@@ -1,21 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorEnvelopeDto, type Principal } from '@app/core';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@app/core';
 import { CurrentPrincipal, CurrentProject, ProjectHeader } from '@app/auth';
-import { dataConnectionFromParam, RequirePermission } from '@app/authz';
+import { RequirePermission } from '@app/authz';
 import { ConnectionDto } from '../dto/connection.dto.js';
 import { VERIFIED_CONNECTION_EXAMPLE } from '../dto/connection.examples.js';
 import { ApproveHostKeyDto, RotateSshKeyDto, SshPublicKeyDto } from './ssh-tunnel.dto.js';
 import { SshTunnelService } from './ssh-tunnel.service.js';
+import { CONNECTION_URI_PARAM, connectionInPath, errorResponse } from '../connection-route.docs.js';
 
-const URI_PARAM = {
-  name: 'resource_uri',
-  example: 'data:acme-corp:analytics-prod:customer-analytics-db',
-  description: 'One path segment; raw colons and percent-encoded `%3A` both work',
-};
-const connection = dataConnectionFromParam('resource_uri');
-const error = (status: number, description: string) =>
-  ApiResponse({ status, type: ErrorEnvelopeDto, description });
+const URI_PARAM = CONNECTION_URI_PARAM;
+const connection = connectionInPath;
+const error = errorResponse;
 const UNAVAILABLE = error(
   503,
   'SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; nothing was changed',
