@@ -92,6 +92,9 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
       discover: 'ok',
     });
     expect(report.details.ssh_host_key_fingerprint).toBe(sshd.hostKeyFingerprint);
+    expect(report.steps.find((s) => s.name === 'connect')?.message).toBe(
+      'connected to localhost:5432 through the SSH tunnel',
+    );
     expect(report.details.schemas?.map((s) => s.name)).toContain('sales');
   });
 

@@ -10,6 +10,13 @@ export interface PinnedDestination {
   address: string;
   family: 4 | 6;
   port: number;
+  /** How reports name it when `address:port` is not where it really is (a tunnel's relay). */
+  label?: string;
+}
+
+/** `host:port` as the user knows it, for step messages. */
+export function describeDestination(dest: PinnedDestination): string {
+  return dest.label ?? `${dest.hostname}:${dest.port}`;
 }
 
 export interface ResolvedAddress {

@@ -79,7 +79,13 @@ export async function openSshTunnel(
     // No tenant destination may name the relay while it is open.
     unprotect = options.policy.protectPort(port);
     return {
-      destination: { hostname: target.hostname, address: '127.0.0.1', family: 4, port },
+      destination: {
+        hostname: target.hostname,
+        address: '127.0.0.1',
+        family: 4,
+        port,
+        label: `${target.hostname}:${target.port} through the SSH tunnel`,
+      },
       close: () => {
         signal.removeEventListener('abort', close);
         close();

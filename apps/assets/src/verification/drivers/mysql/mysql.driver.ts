@@ -5,7 +5,7 @@ import { ConfigReader, HOST_PATTERN, IDENTIFIER_PATTERN } from '../../config-fie
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { globToLike } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import type { PinnedDestination } from '../../../egress/index.js';
+import { type PinnedDestination, describeDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
 import { chunk, groupCatalog, qualifySelected, type CatalogRow } from '../shared/catalog.js';
@@ -195,7 +195,7 @@ export class MysqlDriver extends ConnectorDriver {
     const options = buildMysqlOptions(settings, dest, ssl, ctx.stepTimeoutMs, () => {
       socket = net.connect({ host: dest.address, port: dest.port, family: dest.family });
       socket.once('connect', () => {
-        ctx.record('connect', 'ok', startedAt, `connected to ${dest.hostname}:${dest.port}`);
+        ctx.record('connect', 'ok', startedAt, `connected to ${describeDestination(dest)}`);
         connectedAt = performance.now();
         phase = ssl ? 'tls' : 'authenticate';
         startedAt = ctx.begin(phase);

@@ -1,3 +1,4 @@
+import { describeDestination } from '../../../egress/index.js';
 import net from 'node:net';
 import type tls from 'node:tls';
 import pg from 'pg';
@@ -101,7 +102,7 @@ async function attempt(
     startedAt = ctx.begin(name);
   };
   socket.once('connect', () =>
-    next(ssl ? 'tls' : 'authenticate', `connected to ${dest.hostname}:${dest.port}`),
+    next(ssl ? 'tls' : 'authenticate', `connected to ${describeDestination(dest)}`),
   );
   const connection = (client as unknown as { connection: NodeJS.EventEmitter & { stream: tls.TLSSocket } })
     .connection;

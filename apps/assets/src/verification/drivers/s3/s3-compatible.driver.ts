@@ -3,7 +3,7 @@ import { ConfigReader } from '../../config-fields.js';
 import { ConnectorDriver, type EgressTarget } from '../../connector-driver.js';
 import { matchesFilters } from '../../discovery-filter.js';
 import { DriverError } from '../../driver-error.js';
-import { createPinnedAgent } from '../../../egress/index.js';
+import { createPinnedAgent, describeDestination } from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { DriverOutcome, VerificationInput, VerificationStepName } from '../../verification.types.js';
 import { lazySdk } from '../shared/lazy-sdk.js';
@@ -143,7 +143,7 @@ export abstract class S3CompatibleDriver extends ConnectorDriver {
         socket.once('connect', () => {
           if (connected) return;
           connected = true;
-          advance(s.https ? 'tls' : 'authenticate', `connected to ${dest.hostname}:${dest.port}`);
+          advance(s.https ? 'tls' : 'authenticate', `connected to ${describeDestination(dest)}`);
         });
         socket.once('secureConnect', () => {
           if (secured) return;

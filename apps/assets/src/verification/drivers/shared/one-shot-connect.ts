@@ -1,3 +1,4 @@
+import { describeDestination } from '../../../egress/index.js';
 import { classifyError, DriverError } from '../../driver-error.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { VerificationErrorCode, VerificationStepName } from '../../verification.types.js';
@@ -41,13 +42,13 @@ export async function connectInOneCall<T>(
     const phase = phaseOf(code, options.tls);
     const reachedAt = performance.now();
     if (phase !== 'connect')
-      ctx.record('connect', 'ok', startedAt, `connected to ${dest.hostname}:${dest.port}`);
+      ctx.record('connect', 'ok', startedAt, `connected to ${describeDestination(dest)}`);
     if (phase === 'authenticate' && options.tls)
       ctx.record('tls', 'ok', reachedAt, 'TLS negotiated, certificate verified');
     throw ctx.failStep(phase, classified, phase === 'connect' ? startedAt : reachedAt);
   }
   const doneAt = performance.now();
-  ctx.record('connect', 'ok', startedAt, `connected to ${dest.hostname}:${dest.port}`);
+  ctx.record('connect', 'ok', startedAt, `connected to ${describeDestination(dest)}`);
   if (options.tls) ctx.record('tls', 'ok', doneAt, 'TLS negotiated, certificate verified');
   ctx.record('authenticate', 'ok', doneAt, options.authMessage);
   return value;

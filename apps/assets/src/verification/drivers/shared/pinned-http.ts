@@ -1,6 +1,11 @@
 import http from 'node:http';
 import https from 'node:https';
-import { createPinnedAgent, isRedirect, RedirectRefusedError } from '../../../egress/index.js';
+import {
+  createPinnedAgent,
+  isRedirect,
+  RedirectRefusedError,
+  describeDestination,
+} from '../../../egress/index.js';
 import type { ProbeContext } from '../../probe-context.js';
 import type { VerificationStepName } from '../../verification.types.js';
 
@@ -34,7 +39,7 @@ export class PinnedHttpPhases {
         socket.once('connect', () => {
           if (connected) return;
           connected = true;
-          this.advance(https ? 'tls' : 'authenticate', `connected to ${dest.hostname}:${dest.port}`);
+          this.advance(https ? 'tls' : 'authenticate', `connected to ${describeDestination(dest)}`);
         });
         socket.once('secureConnect', () => {
           if (secured) return;
