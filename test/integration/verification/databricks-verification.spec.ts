@@ -213,7 +213,9 @@ describe(`${VerificationService.name} (databricks, @databricks/sql against a TCL
       const report = await service({ port: silent.port }, { VERIFY_TIMEOUT_MS: '1000' }).verify(input(), {
         orgId: 'o1',
       });
-      expect(performance.now() - started).toBeLessThan(1500);
+      // Without the timeout the call would hang until jest gives up (60 s); the margin absorbs a
+      // loaded CI machine (a run with two builds beside it took 2.25 s).
+      expect(performance.now() - started).toBeLessThan(5000);
       expect(report).toMatchObject({ success: false, details: { error_code: 'timeout' } });
       expect(statusOf(report, 'connect')).toBe('ok');
       expect(statusOf(report, 'tls')).toBe('failed');

@@ -220,8 +220,8 @@ suite(`${VerificationService.name} through an SSH bastion (real OpenSSH, Postgre
       expect(report.details.error_code).toBe('timeout');
       expect(failedStep(report)).toBe('ssh_host_key');
       expect(stepsOf(report)).toMatchObject({ ssh_connect: 'ok' });
-      // One step's timeout (1.5 s), not the call's (8 s).
-      expect(took).toBeLessThan(4_000);
+      // One step's timeout (1.5 s), not the call's (8 s); the margin absorbs a loaded machine.
+      expect(took).toBeLessThan(6_000);
     } finally {
       await hole.stop();
     }
