@@ -78,16 +78,13 @@ describe('Dev IdP: authorization code + PKCE for the console (e2e)', () => {
   const codeOf = (res: Response): string => new URL(res.headers.location!).searchParams.get('code')!;
 
   const exchange = (code: string, verifier: string, redirectUri = REDIRECT) =>
-    request(http)
-      .post(`${OIDC}/token`)
-      .type('form')
-      .send({
-        grant_type: 'authorization_code',
-        client_id: CLIENT,
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: verifier,
-      });
+    request(http).post(`${OIDC}/token`).type('form').send({
+      grant_type: 'authorization_code',
+      client_id: CLIENT,
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
 
   const refresh = (token: string) =>
     request(http)
@@ -296,6 +293,26 @@ describe('Dev IdP: authorization code + PKCE for the console (e2e)', () => {
     expect((await post().send({ grant_type: 'refresh_token' }).expect(400)).body.error).toBe(
       'invalid_request',
     );
+  });
+
+  it('should end the session an id_token_hint names when the browser lost its cookie', async () => {
+    const { verifier, challenge } = verifierPair();
+    const { posted, session } = await signIn(challenge);
+    const tokens = await exchange(codeOf(posted), verifier).expect(200);
+    expect(decodeUnverified(tokens.body.access_token)!.claims.sid).toBe(
+      decodeUnverified(tokens.body.id_token)!.claims.sid,
+    );
+    await request(http)
+      .get(`${OIDC}/logout`)
+      .query({ id_token_hint: tokens.body.id_token, post_logout_redirect_uri: `${CONSOLE}/console/` })
+      .expect(302);
+    await refresh(tokens.body.refresh_token).expect(400);
+    const silent = await request(http)
+      .get(`${OIDC}/auth`)
+      .query(authorizeQuery(challenge, { prompt: 'none' }))
+      .set('cookie', session)
+      .expect(302);
+    expect(new URL(silent.headers.location!).searchParams.get('error')).toBe('login_required');
   });
 
   it('should show a signed-out page, not redirect, for an unknown post-logout URI', async () => {

@@ -67,6 +67,12 @@ export class AuthModule {
               new DevTokenIssuer(key, settings.devIssuerBase as string, settings.audience),
             inject: [DEV_KEY_PAIR],
           },
+        ]
+      : [];
+    const servesDevIdp = settings.devMode && options.devIdp !== false;
+    // The code flow's state lives only in the app that serves the dev IdP.
+    const devIdpProviders: Provider[] = servesDevIdp
+      ? [
           { provide: ConsoleClient, useFactory: () => new ConsoleClient(settings.devConsoleClient!) },
           {
             provide: DevOidcProvider,
@@ -83,10 +89,11 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       imports: [PassportModule, ...(options.imports ?? [])],
-      controllers: settings.devMode && options.devIdp !== false ? [DevIdpController] : [],
+      controllers: servesDevIdp ? [DevIdpController] : [],
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
         ...devProviders,
+        ...devIdpProviders,
         {
           provide: TrustedIssuers,
           useFactory: (key: DevKeyPair | null) => new TrustedIssuers(settings, key),

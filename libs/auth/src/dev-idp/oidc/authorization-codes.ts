@@ -11,6 +11,7 @@ export interface CodeGrant {
   sub: string;
   org: string;
   sessionId: string;
+  sid: string;
 }
 
 export interface CodeRedemption {

@@ -165,6 +165,7 @@ export class DevOidcProvider {
       org: grant.org,
       scope: grant.scope,
       sessionId: grant.sessionId,
+      sid: grant.sid,
     });
     this.codes.recordRefreshFamily(code, started.family.id);
     return this.tokenResponse(started.family, started.token, grant.nonce);
@@ -174,9 +175,11 @@ export class DevOidcProvider {
   logout(realm: Realm, query: RawParams, cookieHeader: string | undefined): BrowserOutcome {
     const scope = cookieScope(realm);
     const cookies = [clearCookie(SESSION_COOKIE, scope)];
-    const session = this.sessions.find(readCookie(cookieHeader, SESSION_COOKIE), realm.org);
-    if (session) this.endSession(session);
     const params = singleParams(query, ['post_logout_redirect_uri', 'state', 'client_id', 'id_token_hint']);
+    const session =
+      this.sessions.find(readCookie(cookieHeader, SESSION_COOKIE), realm.org) ??
+      this.sessionHinted(realm, params?.id_token_hint);
+    if (session) this.endSession(session);
     const target = params?.post_logout_redirect_uri;
     const clientOk = params?.client_id === undefined || this.client.isClient(params.client_id);
     if (params && target && clientOk && this.client.allowsPostLogoutRedirect(target)) {
@@ -193,6 +196,13 @@ export class DevOidcProvider {
       html: messagePage('Signed out', `You are signed out of ${realm.org}.${note}`),
       cookies,
     };
+  }
+
+  /** The session an ID token we issued for this realm names (a browser that lost its cookie). */
+  private sessionHinted(realm: Realm, hint: string | undefined): LoginSession | null {
+    const claims = hint ? this.tokens.readOwn(hint) : null;
+    if (!claims || claims.iss !== realm.issuer || !this.client.isClient(claims.aud)) return null;
+    return typeof claims.sid === 'string' ? this.sessions.findBySid(claims.sid, realm.org) : null;
   }
 
   private endSession(session: LoginSession): void {
@@ -278,6 +288,7 @@ export class DevOidcProvider {
       sub: session.sub,
       org: session.org,
       sessionId: session.id,
+      sid: session.sid,
     };
     const url = new URL(params.redirect_uri);
     url.searchParams.set('code', this.codes.issue(grant));
@@ -287,9 +298,7 @@ export class DevOidcProvider {
 
   private tokenResponse(family: RefreshFamily, refreshToken: string, nonce: string | null): TokenOutcome {
     const ttl = this.options.accessTokenTtlS;
-    const { sub, org, scope, clientId } = family;
-    // A per-login id for the tokens (never the session cookie's value).
-    const sid = family.id.slice(0, 22);
+    const { sub, org, scope, clientId, sid } = family;
     const accessToken = this.tokens.issue({
       sub,
       org,

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { type Clock, ExpiringStore } from './expiring-store.js';
 import { randomToken } from './pkce.js';
 
 /** A browser signed in to one realm: lets the authorization endpoint skip the form. */
 export interface LoginSession {
+  /** The cookie's value: secret, never put in a token. */
   id: string;
+  /** The public session id the tokens carry (`sid`), for logout by id_token_hint. */
+  sid: string;
   sub: string;
   org: string;
 }
@@ -21,7 +25,7 @@ export class LoginSessions {
   }
 
   start(sub: string, org: string): LoginSession {
-    const session = { id: randomToken(), sub, org };
+    const session = { id: randomToken(), sid: randomUUID(), sub, org };
     this.sessions.set(session.id, session, this.clock() + SESSION_TTL_MS);
     return session;
   }
@@ -30,6 +34,12 @@ export class LoginSessions {
   find(id: string | undefined, org: string): LoginSession | null {
     const session = id ? this.sessions.get(id) : undefined;
     return session && session.org === org ? session : null;
+  }
+
+  findBySid(sid: string, org: string): LoginSession | null {
+    for (const [, session] of this.sessions.values())
+      if (session.sid === sid && session.org === org) return session;
+    return null;
   }
 
   end(id: string): void {

@@ -10,6 +10,8 @@ export interface RefreshFamily {
   org: string;
   scope: string;
   sessionId: string;
+  /** The session's public id, carried by the tokens. */
+  sid: string;
   revoked: boolean;
 }
 
