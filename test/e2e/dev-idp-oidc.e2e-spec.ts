@@ -92,8 +92,17 @@ describe('Dev IdP: authorization code + PKCE for the console (e2e)', () => {
       .type('form')
       .send({ grant_type: 'refresh_token', client_id: CLIENT, refresh_token: token });
 
-  it('should advertise the code flow in discovery', async () => {
-    const { body } = await request(http).get(`${REALM}/.well-known/openid-configuration`).expect(200);
+  it('should advertise the code flow in discovery, readable from the console', async () => {
+    const res = await request(http)
+      .get(`${REALM}/.well-known/openid-configuration`)
+      .set('origin', CONSOLE)
+      .expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe(CONSOLE);
+    const certs = await request(http).get(`${OIDC}/certs`).set('origin', 'http://127.0.0.1:8002').expect(200);
+    expect(certs.headers['access-control-allow-origin']).toBe('http://127.0.0.1:8002');
+    const evil = await request(http).get(`${OIDC}/certs`).set('origin', 'https://evil.test').expect(200);
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+    const { body } = res;
     expect(body).toMatchObject({
       issuer: ISSUER,
       authorization_endpoint: `${ISSUER}/protocol/openid-connect/auth`,
@@ -114,6 +123,8 @@ describe('Dev IdP: authorization code + PKCE for the console (e2e)', () => {
     expect(form.headers['content-type']).toMatch(/^text\/html/);
     expect(form.headers['content-security-policy']).toContain("default-src 'none'");
     expect(form.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    // The submission ends in a redirect to the console, which form-action governs too.
+    expect(form.headers['content-security-policy']).toContain(`form-action 'self' ${CONSOLE};`);
     expect(form.text).toContain('<label for="username">User name</label>');
     expect(form.text).toMatch(/development identity provider/i);
 

@@ -10,7 +10,7 @@ import type { DevKeyPair, PublicJwk } from '../keys/dev-key-store.js';
 import { devIssuerFor } from '../trusted-issuers.js';
 import { ConsoleClient } from './oidc/console-client.js';
 import { DevOidcProvider, type Realm, SUPPORTED_SCOPES } from './oidc/dev-oidc.provider.js';
-import { PAGE_CSP } from './oidc/login-page.js';
+import { pageCsp } from './oidc/login-page.js';
 import { type BrowserOutcome, tokenError, type TokenOutcome } from './oidc/oidc-outcomes.js';
 
 const OIDC = 'realms/:org/protocol/openid-connect';
@@ -32,15 +32,26 @@ export class DevIdpController {
     private readonly client: ConsoleClient,
   ) {}
 
+  // The console's OIDC library reads discovery and keys from its own origin: both answer CORS.
   @Get(`${OIDC}/certs`)
-  certs(@Param('org') org: string): { keys: PublicJwk[] } {
+  certs(
+    @Param('org') org: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): { keys: PublicJwk[] } {
     this.realm(org);
+    this.allowConsoleOrigin(request, reply);
     return { keys: [this.key.jwk] };
   }
 
   @Get('realms/:org/.well-known/openid-configuration')
-  discovery(@Param('org') org: string): Record<string, unknown> {
+  discovery(
+    @Param('org') org: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Record<string, unknown> {
     const { issuer } = this.realm(org);
+    this.allowConsoleOrigin(request, reply);
     const oidc = `${issuer}/protocol/openid-connect`;
     return {
       issuer,
@@ -146,7 +157,7 @@ function sendBrowser(reply: FastifyReply, outcome: BrowserOutcome): void {
   }
   void reply
     .status(outcome.status)
-    .header('content-security-policy', PAGE_CSP)
+    .header('content-security-policy', pageCsp(outcome.formRedirectOrigin))
     .header('x-frame-options', 'DENY')
     .header('x-content-type-options', 'nosniff')
     .type('text/html; charset=utf-8')

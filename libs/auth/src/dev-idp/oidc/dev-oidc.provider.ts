@@ -275,6 +275,7 @@ export class DevOidcProvider {
       status,
       html: loginFormPage({ org: realm.org, hidden, username, error }),
       cookies,
+      formRedirectOrigin: new URL(params.redirect_uri).origin,
     };
   }
 

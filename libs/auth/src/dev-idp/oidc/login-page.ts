@@ -1,7 +1,13 @@
 /** The dev IdP's pages: small, self-contained HTML (no external assets, inline style only). */
 
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * No script, no external asset, never framed. A login form's submission ends in a redirect to the
+ * client, which browsers check against form-action too: that one origin is allowed besides 'self'.
+ */
+export function pageCsp(formRedirectOrigin?: string): string {
+  const formAction = formRedirectOrigin ? `'self' ${formRedirectOrigin}` : "'self'";
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`;
+}
 
 const escapeHtml = (value: string): string =>
   value.replace(

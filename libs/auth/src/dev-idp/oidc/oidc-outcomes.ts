@@ -5,6 +5,8 @@ export interface PageOutcome {
   status: number;
   html: string;
   cookies: string[];
+  /** A login form: the origin its submission redirects to (the client's redirect URI). */
+  formRedirectOrigin?: string;
 }
 
 export interface RedirectOutcome {
