@@ -144,11 +144,10 @@ describeInBrowser('Dev IdP in a browser (e2e)', () => {
     await page.goto(authorizeUrl(createHash('sha256').update('x'.repeat(43)).digest('base64url')));
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axe);
+    // Runs in the page, where axe.min.js defined `axe` on the global object.
     const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }
-      ).axe.run();
-      return result.violations.map((v) => v.id);
+      const { axe } = globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } };
+      return (await axe.run()).violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
     await context.close();
