@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
@@ -34,9 +35,19 @@ describeInBrowser('Dev IdP in a browser (e2e)', () => {
   let oidc: string;
 
   beforeAll(async () => {
-    stub = createServer((_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>console</p>'),
-    );
+    // The console stand-in: any /console page loads oidc-client-ts' browser build.
+    const oidcPackage = dirname(createRequire(import.meta.url).resolve('oidc-client-ts/package.json'));
+    const oidcClient = readFileSync(join(oidcPackage, 'dist/browser/oidc-client-ts.min.js'));
+    stub = createServer((req, res) => {
+      if (req.url === '/oidc-client-ts.js')
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(oidcClient);
+      else
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            '<!doctype html><title>console</title><script src="/oidc-client-ts.js"></script><p>console</p>',
+          );
+    });
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     consoleOrigin = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
     const port = await freePort();
@@ -133,6 +144,68 @@ describeInBrowser('Dev IdP in a browser (e2e)', () => {
     await page.goto(logout.toString());
     expect(page.url()).toBe(`${consoleOrigin}/console/?state=bye`);
     await page.goto(authorizeUrl(challenge, { prompt: 'none', state: 'third' }));
+    expect(new URL(page.url()).searchParams.get('error')).toBe('login_required');
+    await page.close();
+  }, 60_000);
+
+  it('should work with oidc-client-ts: redirect sign-in, silent renew by refresh token, sign-out', async () => {
+    const page = await browser.newPage();
+    const settings = {
+      authority: `${gov}/governance/dev-idp/realms/acme`,
+      client_id: 'assets-console',
+      redirect_uri: `${consoleOrigin}/console/callback`,
+      post_logout_redirect_uri: `${consoleOrigin}/console/`,
+      scope: 'openid profile',
+    };
+    // What the page's `oidc` global (oidc-client-ts' browser build) offers, as far as used here.
+    type Oidc = {
+      UserManager: new (s: typeof settings) => {
+        signinRedirect(): Promise<void>;
+        signinCallback(): Promise<{ profile: { sub: string }; access_token: string; refresh_token?: string }>;
+        signinSilent(): Promise<{ access_token: string } | null>;
+        signoutRedirect(): Promise<void>;
+      };
+    };
+    await page.goto(`${consoleOrigin}/console/`);
+    // Not awaited in the page: the redirect ends its context.
+    await Promise.all([
+      page.waitForURL(`${oidc}/auth?**`),
+      page.evaluate(
+        (s) => void new (globalThis as unknown as { oidc: Oidc }).oidc.UserManager(s).signinRedirect(),
+        settings,
+      ),
+    ]);
+    await page.getByLabel('User name').fill('alice');
+    await Promise.all([
+      page.waitForURL(`${consoleOrigin}/console/callback?**`),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    const user = await page.evaluate(async (s) => {
+      const signedIn = await new (globalThis as unknown as { oidc: Oidc }).oidc.UserManager(
+        s,
+      ).signinCallback();
+      return { sub: signedIn.profile.sub, access: signedIn.access_token, refresh: !!signedIn.refresh_token };
+    }, settings);
+    expect(user).toMatchObject({ sub: 'alice', refresh: true });
+    const renewed = await page.evaluate(
+      async (s) =>
+        (await new (globalThis as unknown as { oidc: Oidc }).oidc.UserManager(s).signinSilent())
+          ?.access_token,
+      settings,
+    );
+    expect(renewed).toBeTruthy();
+    expect(renewed).not.toBe(user.access);
+    await Promise.all([
+      page.waitForURL(`${consoleOrigin}/console/`),
+      page.evaluate(
+        (s) => void new (globalThis as unknown as { oidc: Oidc }).oidc.UserManager(s).signoutRedirect(),
+        settings,
+      ),
+    ]);
+    // The IdP's session ended with it.
+    await page.goto(
+      authorizeUrl(createHash('sha256').update('y'.repeat(43)).digest('base64url'), { prompt: 'none' }),
+    );
     expect(new URL(page.url()).searchParams.get('error')).toBe('login_required');
     await page.close();
   }, 60_000);
