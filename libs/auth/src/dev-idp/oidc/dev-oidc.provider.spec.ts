@@ -132,6 +132,33 @@ describe(DevOidcProvider.name, () => {
     expect(outcome).toMatchObject({ kind: 'page', status: 400 });
   });
 
+  it('should let two tabs of one browser sign in at once', () => {
+    const first = provider.authorize(realm, query, undefined);
+    const nonce = cookie(first, FORM_COOKIE)!;
+    const second = provider.authorize(realm, { ...query, state: 't2' }, nonce);
+    expect(second.cookies).toEqual([]);
+    for (const form of [first, second]) {
+      if (form.kind !== 'page') throw new Error('no form');
+      expect(provider.login(realm, { ...hidden(form.html), username: 'alice' }, nonce).kind).toBe('redirect');
+    }
+  });
+
+  it("should end the browser's previous session, and its refresh tokens, on a new sign-in", () => {
+    const { code, session } = signIn();
+    const refreshToken = exchange(code).body.refresh_token as string;
+    const form = provider.authorize(realm, { ...query, prompt: 'login' }, session);
+    if (form.kind !== 'page') throw new Error('no form');
+    const nonce = cookie(form, FORM_COOKIE)!;
+    provider.login(realm, { ...hidden(form.html), username: 'bob' }, `${session}; ${nonce}`);
+    const refresh = provider.token(realm, {
+      grant_type: 'refresh_token',
+      client_id: 'assets-console',
+      refresh_token: refreshToken,
+    });
+    expect(refresh.body.error).toBe('invalid_grant');
+    expect(provider.authorize(realm, query, session).kind).toBe('page');
+  });
+
   it('should grant only the scopes it knows', () => {
     expect(grantedScope(undefined)).toBe('openid');
     expect(grantedScope('openid email offline_access')).toBe('openid offline_access');

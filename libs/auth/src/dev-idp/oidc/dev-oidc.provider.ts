@@ -23,6 +23,8 @@ export const SUPPORTED_SCOPES = ['openid', 'profile', 'offline_access'];
 
 /** User names the form accepts: the slug of `sub` elsewhere; never a service account's name. */
 const USERNAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** What FormGuard.newBrowserNonce makes: a cookie of any other shape is not ours. */
+const BROWSER_NONCE = /^[A-Za-z0-9_-]{43}$/;
 
 /** One realm as the browser sees it: its issuer URL and where its cookies live. */
 export interface Realm {
@@ -86,6 +88,9 @@ export class DevOidcProvider {
     if (session && prompt !== 'login') return this.redirectWithCode(params, session, []);
     if (prompt === 'none')
       return errorRedirect(params, 'login_required', 'No session at the identity provider');
+    // One nonce per browser, kept across forms, so that two tabs signing in at once both work.
+    const known = readCookie(cookieHeader, FORM_COOKIE);
+    if (known && BROWSER_NONCE.test(known)) return this.form(realm, params, known, 200, []);
     const nonce = this.forms.newBrowserNonce();
     return this.form(realm, params, nonce, 200, [
       setCookie(FORM_COOKIE, nonce, cookieScope(realm), 'Strict'),
@@ -112,13 +117,14 @@ export class DevOidcProvider {
         400,
         [],
         username,
-        'Enter a user name of lowercase letters, digits and dashes.',
+        'Enter a user name of lowercase letters, digits and dashes (not a service account).',
       );
+    // A new sign-in replaces the browser's session in this realm, and that session's tokens.
+    const previous = this.sessions.find(readCookie(cookieHeader, SESSION_COOKIE), realm.org);
+    if (previous) this.endSession(previous);
     const session = this.sessions.start(username, realm.org);
-    const scope = cookieScope(realm);
     return this.redirectWithCode(params, session, [
-      setCookie(SESSION_COOKIE, session.id, scope, 'Lax'),
-      clearCookie(FORM_COOKIE, scope),
+      setCookie(SESSION_COOKIE, session.id, cookieScope(realm), 'Lax'),
     ]);
   }
 
