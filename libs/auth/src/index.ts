@@ -15,7 +15,9 @@
  * are on `request.principal` / `request.projectId` (FastifyRequest is augmented).
  * Dev mode (no issuer configured, NODE_ENV != production) trusts
  * `<AUTH_DEV_ISSUER_BASE>/realms/<org>` with a key pair kept in AUTH_DATA_DIR; mint tokens
- * with DevTokenIssuer or `npm run token -- --sub alice --org acme`.
+ * with DevTokenIssuer or `npm run token -- --sub alice --org acme`. The app that serves the dev IdP
+ * (Governance) also runs an authorization code + PKCE flow for the web console's public client
+ * CONSOLE_CLIENT_ID under `<AUTH_DEV_ISSUER_BASE>/realms/<org>` (see dev-idp/oidc/).
  */
 import './request-context.js';
 
@@ -30,6 +32,7 @@ export * from './guards/jwt-auth.guard.js';
 export * from './guards/project-context.guard.js';
 export * from './dev-idp/dev-idp.controller.js';
 export * from './dev-idp/dev-token.issuer.js';
+export { CONSOLE_CLIENT_ID } from './dev-idp/oidc/console-client.js';
 export { loadOrCreateDevKeyPair, type DevKeyPair, type PublicJwk } from './keys/dev-key-store.js';
 export { TrustedIssuers, type TrustedIssuer } from './trusted-issuers.js';
 export { JwksClientPool, type JwksPoolOptions } from './jwks-client-pool.js';
