@@ -50,7 +50,8 @@ export async function completeSignIn(
   const user = await manager.signinRedirectCallback();
   const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
   // Only a path of this console, never an absolute URL someone put in the state.
-  const safe = returnTo && returnTo.startsWith(import.meta.env.BASE_URL) ? returnTo : import.meta.env.BASE_URL;
+  const safe =
+    returnTo && returnTo.startsWith(import.meta.env.BASE_URL) ? returnTo : import.meta.env.BASE_URL;
   return { manager, user, returnTo: safe };
 }
 

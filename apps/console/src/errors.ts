@@ -11,7 +11,9 @@ export function fieldErrorsOf(error: unknown): FieldError[] {
   const fields = (error.details as { fields?: unknown }).fields;
   if (!Array.isArray(fields)) return [];
   return fields
-    .filter((f): f is { field: string; message?: string; messages?: string[] } => typeof f?.field === 'string')
+    .filter(
+      (f): f is { field: string; message?: string; messages?: string[] } => typeof f?.field === 'string',
+    )
     .map((f) => ({ field: f.field, message: f.message ?? f.messages?.join('; ') ?? 'invalid' }));
 }
 

@@ -23,7 +23,11 @@ export function uiSchemaOf(schema: Schema): UiSchema {
     if (property.type === 'object') ui[name] = uiSchemaOf(property);
     else if (property.writeOnly === true || property.format === 'password')
       ui[name] = { 'ui:widget': 'password', 'ui:autocomplete': 'new-password' };
-    else if (typeof property.maxLength === 'number' && property.maxLength > 2048 && property.type === 'string')
+    else if (
+      typeof property.maxLength === 'number' &&
+      property.maxLength > 2048 &&
+      property.type === 'string'
+    )
       ui[name] = { 'ui:widget': 'textarea' };
   }
   return ui;

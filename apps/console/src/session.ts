@@ -1,6 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { UserManager } from 'oidc-client-ts';
-import { AssetsApiError, createAssetsClient, createGovernanceClient, type AssetsClient, type GovernanceClient } from '@sdk';
+import {
+  AssetsApiError,
+  createAssetsClient,
+  createGovernanceClient,
+  type AssetsClient,
+  type GovernanceClient,
+} from '@sdk';
 import type { ConsoleConfig } from './config.ts';
 
 export interface Session {
@@ -13,11 +19,24 @@ export interface Session {
 }
 
 /** Clients of both APIs through the generated SDK, with the token of the moment (renewed in memory). */
-export function sessionOf(config: ConsoleConfig, manager: UserManager, org: string, userName: string): Session {
+export function sessionOf(
+  config: ConsoleConfig,
+  manager: UserManager,
+  org: string,
+  userName: string,
+): Session {
   const token = async () => {
     const user = await manager.getUser();
-    if (!user || user.expired) throw new AssetsApiError(
-        { code: 'UNAUTHENTICATED', message: 'Your session ended: sign in again', status: 401, details: {}, request_id: '', trace_id: null },
+    if (!user || user.expired)
+      throw new AssetsApiError(
+        {
+          code: 'UNAUTHENTICATED',
+          message: 'Your session ended: sign in again',
+          status: 401,
+          details: {},
+          request_id: '',
+          trace_id: null,
+        },
         'session',
       );
     return user.access_token;

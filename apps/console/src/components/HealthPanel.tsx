@@ -8,7 +8,15 @@ type Connection = assets.components['schemas']['ConnectionDto'];
 type HealthPage = assets.components['schemas']['HealthCheckPageDto'];
 
 /** The health the scheduler last found, and its latest checks. */
-export function HealthPanel({ connection, project, version }: { connection: Connection; project: string | null; version: number }) {
+export function HealthPanel({
+  connection,
+  project,
+  version,
+}: {
+  connection: Connection;
+  project: string | null;
+  version: number;
+}) {
   const { assets: api } = useSession();
   const history = useLoad(
     async () =>
@@ -24,7 +32,9 @@ export function HealthPanel({ connection, project, version }: { connection: Conn
       <h2 id="health-title">Health</h2>
       <p>
         <Badge value={connection.health} />{' '}
-        {connection.last_checked_at ? `checked ${new Date(connection.last_checked_at).toLocaleString()}` : 'never checked'}
+        {connection.last_checked_at
+          ? `checked ${new Date(connection.last_checked_at).toLocaleString()}`
+          : 'never checked'}
         {connection.consecutive_failures > 0 && ` · ${connection.consecutive_failures} failure(s) in a row`}
       </p>
       <ErrorNotice error={history.error} retry={history.reload} />
@@ -34,7 +44,8 @@ export function HealthPanel({ connection, project, version }: { connection: Conn
         <ul className="history">
           {history.data.data.map((check) => (
             <li key={check.id}>
-              <Badge value={check.health} /> <time dateTime={check.checked_at}>{new Date(check.checked_at).toLocaleString()}</time>{' '}
+              <Badge value={check.health} />{' '}
+              <time dateTime={check.checked_at}>{new Date(check.checked_at).toLocaleString()}</time>{' '}
               <span className="muted small">
                 {check.latency_ms} ms · {check.message}
               </span>

@@ -7,7 +7,8 @@ export function Link(props: React.AnchorHTMLAttributes<HTMLAnchorElement> & { hr
       {...props}
       onClick={(event) => {
         props.onClick?.(event);
-        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+          return;
         event.preventDefault();
         navigate(props.href);
       }}

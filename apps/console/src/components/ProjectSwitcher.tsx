@@ -6,7 +6,10 @@ import { useLoad } from '../useLoad.ts';
 export function ProjectSwitcher() {
   const { governance, org } = useSession();
   const { query } = useLocation();
-  const projects = useLoad(async () => (await governance.GET('/governance/projects', { params: { query: { limit: 100 } } })).data, org);
+  const projects = useLoad(
+    async () => (await governance.GET('/governance/projects', { params: { query: { limit: 100 } } })).data,
+    org,
+  );
   const list = (projects.data as { data?: { id: string; name: string }[] } | undefined)?.data ?? [];
   return (
     <div className="switcher">

@@ -33,7 +33,11 @@ export function RevealCredentials({ resourceUri, project }: { resourceUri: strin
       setSecret((data as { credentials: Record<string, unknown> }).credentials);
     } catch (error) {
       const refused = error instanceof AssetsApiError && (error.status === 403 || error.status === 404);
-      setRefusal(refused ? 'You may not read these credentials (it takes can_execute on this connection).' : messageOf(error));
+      setRefusal(
+        refused
+          ? 'You may not read these credentials (it takes can_execute on this connection).'
+          : messageOf(error),
+      );
     } finally {
       setStage('idle');
     }
@@ -52,7 +56,9 @@ export function RevealCredentials({ resourceUri, project }: { resourceUri: strin
           <p className="notice warn" role="status">
             Shown for {REVEAL_MS / 1000} seconds. This read was audited.
           </p>
-          <pre className="secret" aria-label="Credentials">{JSON.stringify(secret, null, 2)}</pre>
+          <pre className="secret" aria-label="Credentials">
+            {JSON.stringify(secret, null, 2)}
+          </pre>
           <button type="button" className="secondary" onClick={() => setSecret(null)}>
             Hide now
           </button>
@@ -68,7 +74,12 @@ export function RevealCredentials({ resourceUri, project }: { resourceUri: strin
           </button>
         </div>
       ) : (
-        <button type="button" className="secondary" disabled={stage === 'loading'} onClick={() => setStage('confirm')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={stage === 'loading'}
+          onClick={() => setStage('confirm')}
+        >
           {stage === 'loading' ? 'Reading…' : 'Reveal credentials'}
         </button>
       )}

@@ -4,12 +4,22 @@ import { useLoad } from '../useLoad.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 /** The managed key to authorize on the bastion, and the approval of the host key the last verify saw. */
-export function SshTunnelPanel(props: { resourceUri: string; project: string | null; seenFingerprint?: string; onApproved: () => void }) {
+export function SshTunnelPanel(props: {
+  resourceUri: string;
+  project: string | null;
+  seenFingerprint?: string;
+  onApproved: () => void;
+}) {
   const { assets: api } = useSession();
   const key = useLoad(
     async () =>
-      (await api.withProject(props.project).GET('/assets/data/{resource_uri}/ssh-public-key', { params: { path: { resource_uri: props.resourceUri } } }))
-        .data as { public_key: string; fingerprint: string },
+      (
+        await api
+          .withProject(props.project)
+          .GET('/assets/data/{resource_uri}/ssh-public-key', {
+            params: { path: { resource_uri: props.resourceUri } },
+          })
+      ).data as { public_key: string; fingerprint: string },
     props.resourceUri,
   );
   const [approveError, setApproveError] = useState<unknown>(null);
@@ -40,7 +50,8 @@ export function SshTunnelPanel(props: { resourceUri: string; project: string | n
       {props.seenFingerprint && (
         <div className="confirm">
           <p>
-            The bastion presented host key <code>{props.seenFingerprint}</code>. Approve it if it is the one you expect.
+            The bastion presented host key <code>{props.seenFingerprint}</code>. Approve it if it is the one
+            you expect.
           </p>
           <button type="button" onClick={() => void approve(props.seenFingerprint!)}>
             Approve host key

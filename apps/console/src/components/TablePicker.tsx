@@ -20,7 +20,11 @@ export function TablePicker(props: {
             const name = `${schema.name}.${table.name}`;
             return (
               <label key={name} className="check">
-                <input type="checkbox" checked={props.selected.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={props.selected.includes(name)}
+                  onChange={(e) => toggle(name, e.target.checked)}
+                />
                 {name} <span className="muted small">{table.type}</span>
               </label>
             );

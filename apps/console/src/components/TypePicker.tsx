@@ -7,7 +7,12 @@ export function TypePicker({ types, onPick }: { types: ConnectionType[]; onPick:
     <ul className="type-grid" aria-label="Connection types">
       {types.map((t) => (
         <li key={t.type}>
-          <button type="button" className="type-card" onClick={() => onPick(t.type)} aria-describedby={`type-${t.type}`}>
+          <button
+            type="button"
+            className="type-card"
+            onClick={() => onPick(t.type)}
+            aria-describedby={`type-${t.type}`}
+          >
             <strong>{t.display_name}</strong>
             <span className="muted">
               {t.category.replace('_', ' ')}

@@ -8,13 +8,15 @@ export function VerifyReport({ report }: { report: Report }) {
   return (
     <section className="report" aria-labelledby="report-title">
       <h2 id="report-title">
-        Verification {report.success ? 'succeeded' : 'failed'} <span className="muted">({report.latency_ms} ms)</span>
+        Verification {report.success ? 'succeeded' : 'failed'}{' '}
+        <span className="muted">({report.latency_ms} ms)</span>
       </h2>
       <p role="status">{report.message}</p>
       <ol className="steps">
         {report.steps.map((step) => (
           <li key={step.name}>
-            <Badge value={step.status} /> <strong>{step.name}</strong> <span className="muted">{step.latency_ms} ms</span>
+            <Badge value={step.status} /> <strong>{step.name}</strong>{' '}
+            <span className="muted">{step.latency_ms} ms</span>
             <div className="small">{step.message}</div>
           </li>
         ))}

@@ -20,8 +20,11 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
   const [version, setVersion] = useState(0);
   const connection = useLoad(
     async () =>
-      (await api.withProject(project).GET('/assets/data/{resource_uri}', { params: { path: { resource_uri: resourceUri } } }))
-        .data as Connection,
+      (
+        await api
+          .withProject(project)
+          .GET('/assets/data/{resource_uri}', { params: { path: { resource_uri: resourceUri } } })
+      ).data as Connection,
     `${project}:${resourceUri}:${version}`,
   );
   const [report, setReport] = useState<Report | null>(null);
@@ -61,7 +64,11 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
               {verifying ? 'Verifying…' : 'Verify now'}
             </button>
           </div>
-          {query.get('created') && <p className="notice ok" role="status">Connection saved.</p>}
+          {query.get('created') && (
+            <p className="notice ok" role="status">
+              Connection saved.
+            </p>
+          )}
           <div className="grid">
             <section aria-labelledby="meta-title" className="card">
               <h2 id="meta-title">Details</h2>
@@ -79,13 +86,25 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
                 <dt>Description</dt>
                 <dd>{c.description ?? '—'}</dd>
                 <dt>Tags</dt>
-                <dd>{c.tags.length ? c.tags.map((t) => <span key={t} className="tag">{t}</span>) : '—'}</dd>
+                <dd>
+                  {c.tags.length
+                    ? c.tags.map((t) => (
+                        <span key={t} className="tag">
+                          {t}
+                        </span>
+                      ))
+                    : '—'}
+                </dd>
                 <dt>Created</dt>
                 <dd>
                   {new Date(c.created_at).toLocaleString()} by {c.created_by}
                 </dd>
                 <dt>Last verified</dt>
-                <dd>{c.last_verified_at ? `${new Date(c.last_verified_at).toLocaleString()} · ${c.last_verification?.message ?? ''}` : 'never'}</dd>
+                <dd>
+                  {c.last_verified_at
+                    ? `${new Date(c.last_verified_at).toLocaleString()} · ${c.last_verification?.message ?? ''}`
+                    : 'never'}
+                </dd>
               </dl>
               <h3>Settings</h3>
               <pre className="config">{JSON.stringify(config, null, 2)}</pre>
@@ -95,7 +114,11 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
               <SshTunnelPanel
                 resourceUri={c.resource_uri}
                 project={project}
-                seenFingerprint={report?.details.error_code === 'ssh_hostkey_unapproved' ? report.details.ssh_host_key_fingerprint : undefined}
+                seenFingerprint={
+                  report?.details.error_code === 'ssh_hostkey_unapproved'
+                    ? report.details.ssh_host_key_fingerprint
+                    : undefined
+                }
                 onApproved={() => void verify()}
               />
             )}

@@ -30,7 +30,8 @@ export default function ConnectionsPage() {
   const filters = queryOf(query);
   const key = JSON.stringify([project, filters]);
   const page = useLoad(
-    async () => (await api.withProject(project).GET('/assets/data', { params: { query: filters } })).data as Page,
+    async () =>
+      (await api.withProject(project).GET('/assets/data', { params: { query: filters } })).data as Page,
     key,
   );
   const set = (name: string) => (value: string) => updateQuery({ [name]: value, page: null });
@@ -44,11 +45,38 @@ export default function ConnectionsPage() {
       </div>
       <SearchBox initial={query.get('search') ?? ''} />
       <div className="filters" role="group" aria-label="Filters">
-        <Select id="f-type" label="Type" any="Any type" value={query.get('connection_type') ?? ''} options={CONNECTION_TYPES} onChange={set('connection_type')} />
-        <Select id="f-status" label="Status" any="Any status" value={query.get('status') ?? ''} options={STATUSES} onChange={set('status')} />
-        <Select id="f-health" label="Health" any="Any health" value={query.get('health') ?? ''} options={HEALTHS} onChange={set('health')} />
+        <Select
+          id="f-type"
+          label="Type"
+          any="Any type"
+          value={query.get('connection_type') ?? ''}
+          options={CONNECTION_TYPES}
+          onChange={set('connection_type')}
+        />
+        <Select
+          id="f-status"
+          label="Status"
+          any="Any status"
+          value={query.get('status') ?? ''}
+          options={STATUSES}
+          onChange={set('status')}
+        />
+        <Select
+          id="f-health"
+          label="Health"
+          any="Any health"
+          value={query.get('health') ?? ''}
+          options={HEALTHS}
+          onChange={set('health')}
+        />
         <TagFilter initial={query.get('tags') ?? ''} />
-        <Select id="f-sort" label="Sort" value={query.get('sort') ?? '-updated_at'} options={SORTS} onChange={set('sort')} />
+        <Select
+          id="f-sort"
+          label="Sort"
+          value={query.get('sort') ?? '-updated_at'}
+          options={SORTS}
+          onChange={set('sort')}
+        />
       </div>
       <ErrorNotice error={page.error} retry={page.reload} />
       <p className="status-line" aria-live="polite">
@@ -119,7 +147,9 @@ function ConnectionTable({ rows, project }: { rows: Page['data']; project: strin
           {rows.map((c) => (
             <tr key={c.resource_uri}>
               <td>
-                <Link href={hrefOf(`/connections/${encodeURIComponent(c.resource_uri)}`, { project })}>{c.name}</Link>
+                <Link href={hrefOf(`/connections/${encodeURIComponent(c.resource_uri)}`, { project })}>
+                  {c.name}
+                </Link>
               </td>
               <td>{c.connection_type}</td>
               <td>
@@ -144,13 +174,23 @@ function Pager({ pagination }: { pagination: Page['pagination'] }) {
   if (pagination.total_pages <= 1) return null;
   return (
     <nav className="pager" aria-label="Pages">
-      <button type="button" className="secondary" disabled={!pagination.prev_page} onClick={() => updateQuery({ page: pagination.prev_page }, false)}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!pagination.prev_page}
+        onClick={() => updateQuery({ page: pagination.prev_page }, false)}
+      >
         Previous
       </button>
       <span>
         Page {pagination.page} of {pagination.total_pages}
       </span>
-      <button type="button" className="secondary" disabled={!pagination.next_page} onClick={() => updateQuery({ page: pagination.next_page }, false)}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!pagination.next_page}
+        onClick={() => updateQuery({ page: pagination.next_page }, false)}
+      >
         Next
       </button>
     </nav>

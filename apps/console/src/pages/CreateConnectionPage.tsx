@@ -14,7 +14,12 @@ import { TablePicker } from '../components/TablePicker.tsx';
 import { Select } from '../components/Select.tsx';
 
 type ConnectionType = assets.components['schemas']['ConnectionTypeDto'];
-type Values = Record<string, unknown> & { name?: string; description?: string; tags?: string; credentials?: Record<string, unknown> };
+type Values = Record<string, unknown> & {
+  name?: string;
+  description?: string;
+  tags?: string;
+  credentials?: Record<string, unknown>;
+};
 
 /** Choose a type → fill the generated form → verify (the report) → choose tables → save. */
 export default function CreateConnectionPage() {
@@ -33,26 +38,45 @@ export default function CreateConnectionPage() {
           <TypePicker types={types.data} onPick={(type) => updateQuery({ type, auth: null }, false)} />
         </>
       )}
-      {chosen && <Wizard key={chosen.type} type={chosen} project={query.get('project')} authType={query.get('auth')} />}
+      {chosen && (
+        <Wizard key={chosen.type} type={chosen} project={query.get('project')} authType={query.get('auth')} />
+      )}
     </section>
   );
 }
 
-function Wizard({ type, project, authType }: { type: ConnectionType; project: string | null; authType: string | null }) {
+function Wizard({
+  type,
+  project,
+  authType,
+}: {
+  type: ConnectionType;
+  project: string | null;
+  authType: string | null;
+}) {
   const { assets: api } = useSession();
   const auth = type.auth_methods.find((m) => m.auth_type === authType) ?? type.auth_methods[0]!;
   const schema = useMemo(
     () => wizardSchemaOf(type.config_key, type.config_schema, auth.credentials_schema),
     [type, auth],
   );
-  const uiSchema = useMemo(() => ({ ...uiSchemaOf(schema as Record<string, unknown>), 'ui:submitButtonOptions': { norender: true } }), [schema]);
+  const uiSchema = useMemo(
+    () => ({
+      ...uiSchemaOf(schema as Record<string, unknown>),
+      'ui:submitButtonOptions': { norender: true },
+    }),
+    [schema],
+  );
   // Credentials live only here, in memory, and go when the page does; never in the URL.
   const [values, setValues] = useState<Values>({});
   const [report, setReport] = useState<Report | null>(null);
   const [tables, setTables] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'verify' | 'save' | null>(null);
-  const settings = () => ({ ...((values[type.config_key] as object | undefined) ?? {}), auth_type: auth.auth_type });
+  const settings = () => ({
+    ...((values[type.config_key] as object | undefined) ?? {}),
+    auth_type: auth.auth_type,
+  });
 
   const verify = async (submitted: Values) => {
     setValues(submitted);
@@ -62,7 +86,10 @@ function Wizard({ type, project, authType }: { type: ConnectionType; project: st
     try {
       const body = {
         connection_type: type.type,
-        [type.config_key]: { ...((submitted[type.config_key] as object | undefined) ?? {}), auth_type: auth.auth_type },
+        [type.config_key]: {
+          ...((submitted[type.config_key] as object | undefined) ?? {}),
+          auth_type: auth.auth_type,
+        },
         credentials: submitted.credentials ?? {},
       };
       const { data } = await api.withProject(project).POST('/assets/data/verify', { body: body as never });
@@ -78,7 +105,10 @@ function Wizard({ type, project, authType }: { type: ConnectionType; project: st
     setBusy('save');
     setError(null);
     try {
-      const tags = (values.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+      const tags = (values.tags ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const body = {
         name: values.name,
         ...(values.description ? { description: values.description } : {}),
@@ -89,7 +119,12 @@ function Wizard({ type, project, authType }: { type: ConnectionType; project: st
       };
       const { data } = await api.withProject(project).POST('/assets/data', { body: body as never });
       setValues({});
-      navigate(hrefOf(`/connections/${encodeURIComponent((data as { resource_uri: string }).resource_uri)}`, { project, created: 1 }));
+      navigate(
+        hrefOf(`/connections/${encodeURIComponent((data as { resource_uri: string }).resource_uri)}`, {
+          project,
+          created: 1,
+        }),
+      );
     } catch (e) {
       setError(e);
       setBusy(null);
@@ -104,9 +139,7 @@ function Wizard({ type, project, authType }: { type: ConnectionType; project: st
           ← Choose another type
         </button>
       </p>
-      <h2>
-        2. {type.display_name} settings and credentials
-      </h2>
+      <h2>2. {type.display_name} settings and credentials</h2>
       {type.auth_methods.length > 1 && (
         <Select
           id="auth-method"
