@@ -61,6 +61,9 @@ function observe(contract: OpenApiContract, request: FastifyRequest, raw: Server
 
 /** Routes outside the contract on purpose: the docs themselves and dev-only endpoints. */
 const UNDOCUMENTED = /^\/(docs|\.well-known|dev|governance\/dev-idp)(\/|-json|$)/;
+/** A CORS preflight asks the browser's question about an operation; it is none itself. */
+const isPreflight = (request: FastifyRequest): boolean =>
+  request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
 
 const onInit = (message: unknown) => {
   const { fastify } = message as { fastify: FastifyInstance };
@@ -71,7 +74,8 @@ const onInit = (message: unknown) => {
     else if (route.url.startsWith('/governance/')) contract = contracts.governance;
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (contract && !UNDOCUMENTED.test(request.url)) observe(contract, request, reply.raw);
+    if (contract && !UNDOCUMENTED.test(request.url) && !isPreflight(request))
+      observe(contract, request, reply.raw);
     done();
   });
 };

@@ -19,6 +19,8 @@ export interface GovernanceInfra {
   trustedServices: string[];
   /** GOVERNANCE_REQUEST_TIMEOUT_MS: bound of every request's deadline (default 30 s). */
   requestTimeoutMs?: number;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS); none when unset. */
+  browserOrigins?: string[];
   /** This app's Prometheus registry; infra built by hand gets a fresh one. */
   metrics?: AppMetrics;
 }

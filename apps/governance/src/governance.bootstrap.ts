@@ -26,6 +26,7 @@ import { loadAuthConfig } from '@app/auth';
 import { type AuthzBackend, AuthzConfig, createAuthzBackend, loadProductModel } from '@app/authz';
 import { createSecretsBackend, loadSecretsConfig } from '@app/secrets';
 import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
+import { browserOriginsOf, enableBrowserCors } from './browser-cors.js';
 import { GovernanceConfig } from './governance.config.js';
 import { type GovernanceInfra, GovernanceModule } from './governance.module.js';
 import { GOVERNANCE_ENTITIES, GOVERNANCE_MIGRATIONS } from './database/index.js';
@@ -128,6 +129,7 @@ export async function buildGovernanceInfra(
       logFormat: config.LOG_FORMAT,
       trustedServices: csv(config.GOVERNANCE_TRUSTED_SERVICES),
       requestTimeoutMs: config.GOVERNANCE_REQUEST_TIMEOUT_MS,
+      browserOrigins: browserOriginsOf(config.CORS_ORIGINS, authConfig.AUTH_DEV_CONSOLE_REDIRECT_URIS, env),
     };
   } catch (error) {
     await database.close();
@@ -147,6 +149,7 @@ export async function createGovernanceApp(
   const app = await build(GovernanceModule.register(infra), { ...GOVERNANCE_HTTP, tracing: infra.tracing });
   // Every request's deadline: X-Request-Timeout-Ms bounded by GOVERNANCE_REQUEST_TIMEOUT_MS.
   registerRequestDeadline(app, { maxMs: infra.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
+  enableBrowserCors(app, infra.browserOrigins ?? [], `/${GOVERNANCE_HTTP.prefix}/dev-idp/`);
   return app;
 }
 

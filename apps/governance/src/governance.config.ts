@@ -16,4 +16,10 @@ export class GovernanceConfig {
    * GOVERNANCE_TIMEOUT_MS and well under Assets' operation lease (2 minutes).
    */
   @IsInt() @Min(100) @Max(60_000) GOVERNANCE_REQUEST_TIMEOUT_MS = 30_000;
+  /**
+   * Origins whose pages may call the API from a browser with a bearer token (comma-separated,
+   * exact origins). Unset: in dev, the web console's (the origins of AUTH_DEV_CONSOLE_REDIRECT_URIS);
+   * in production, none.
+   */
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
 }

@@ -31,6 +31,14 @@ export class AuthConfig {
   @IsString() AUTH_DATA_DIR: string;
   @IsInt() @Min(0) @Max(300) AUTH_CLOCK_TOLERANCE_S = 5;
   /**
+   * Dev IdP: the exact redirect URIs of its one public client, `assets-console` (comma-separated).
+   * Defaults from the topology (`http://localhost:<ASSETS_PORT>/console/callback` and the same on
+   * 127.0.0.1); their origins + `/console/` are the allowed post-logout URIs.
+   */
+  @IsString() AUTH_DEV_CONSOLE_REDIRECT_URIS: string;
+  /** Dev IdP: lifetime of the access tokens its token endpoint issues. */
+  @IsInt() @Min(10) @Max(86_400) AUTH_DEV_ACCESS_TOKEN_TTL_S = 300;
+  /**
    * The platform's own realm (§3.4): only its service accounts may act in an org named by X-Org-Id.
    * A tenant realm's tokens always act in that realm's org.
    */
@@ -65,6 +73,16 @@ export interface AuthSettings {
   /** Without trailing slash; set only in dev mode. */
   devIssuerBase: string | null;
   dataDir: string;
+  /** The dev IdP's authorization-code client; null outside dev mode. */
+  devConsoleClient: DevConsoleClientSettings | null;
+  devAccessTokenTtlS: number;
+}
+
+export interface DevConsoleClientSettings {
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  /** Origins of the redirect URIs: the only ones the token endpoint answers cross-origin. */
+  origins: string[];
 }
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
@@ -155,6 +173,8 @@ export function resolveAuthSettings(config: AuthConfig): AuthSettings {
       );
   }
 
+  const devConsoleClient = devMode ? devConsoleClientOf(config, problems) : null;
+
   if (problems.length) throw new ConfigValidationError('auth', problems);
   return {
     devMode,
@@ -166,7 +186,24 @@ export function resolveAuthSettings(config: AuthConfig): AuthSettings {
     keycloakBase: keycloakBase || null,
     devIssuerBase: devMode ? trimSlash(config.AUTH_DEV_ISSUER_BASE) : null,
     dataDir: config.AUTH_DATA_DIR,
+    devConsoleClient,
+    devAccessTokenTtlS: config.AUTH_DEV_ACCESS_TOKEN_TTL_S,
   };
+}
+
+/** Redirect URIs are matched exactly, so each must be an absolute http(s) URL without a fragment. */
+function devConsoleClientOf(config: AuthConfig, problems: string[]): DevConsoleClientSettings {
+  const redirectUris: string[] = [];
+  for (const uri of csv(config.AUTH_DEV_CONSOLE_REDIRECT_URIS)) {
+    if (!httpUrl(uri, 'AUTH_DEV_CONSOLE_REDIRECT_URIS', problems)) continue;
+    if (new URL(uri).hash || uri.includes('#')) {
+      problems.push('AUTH_DEV_CONSOLE_REDIRECT_URIS must not contain fragments');
+      continue;
+    }
+    redirectUris.push(uri);
+  }
+  const origins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))];
+  return { redirectUris, origins, postLogoutRedirectUris: origins.map((origin) => `${origin}/console/`) };
 }
 
 /**

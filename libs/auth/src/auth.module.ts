@@ -11,6 +11,9 @@ import { type AuthConfig, type AuthSettings, resolveAuthSettings } from './auth.
 import { AUTH_SETTINGS, DEV_KEY_PAIR, JWT_STRATEGY } from './auth.tokens.js';
 import { DevIdpController } from './dev-idp/dev-idp.controller.js';
 import { DevTokenIssuer } from './dev-idp/dev-token.issuer.js';
+import { ConsoleClient } from './dev-idp/oidc/console-client.js';
+import { DevOidcProvider } from './dev-idp/oidc/dev-oidc.provider.js';
+import { systemClock } from './dev-idp/oidc/expiring-store.js';
 import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
 import { ProjectContextGuard } from './guards/project-context.guard.js';
 import { JwksClientPool, type JwksPoolOptions } from './jwks-client-pool.js';
@@ -66,14 +69,31 @@ export class AuthModule {
           },
         ]
       : [];
+    const servesDevIdp = settings.devMode && options.devIdp !== false;
+    // The code flow's state lives only in the app that serves the dev IdP.
+    const devIdpProviders: Provider[] = servesDevIdp
+      ? [
+          { provide: ConsoleClient, useFactory: () => new ConsoleClient(settings.devConsoleClient!) },
+          {
+            provide: DevOidcProvider,
+            useFactory: (client: ConsoleClient, tokens: DevTokenIssuer) =>
+              new DevOidcProvider(client, tokens, {
+                accessTokenTtlS: settings.devAccessTokenTtlS,
+                clock: systemClock,
+              }),
+            inject: [ConsoleClient, DevTokenIssuer],
+          },
+        ]
+      : [];
     return {
       module: AuthModule,
       global: true,
       imports: [PassportModule, ...(options.imports ?? [])],
-      controllers: settings.devMode && options.devIdp !== false ? [DevIdpController] : [],
+      controllers: servesDevIdp ? [DevIdpController] : [],
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
         ...devProviders,
+        ...devIdpProviders,
         {
           provide: TrustedIssuers,
           useFactory: (key: DevKeyPair | null) => new TrustedIssuers(settings, key),

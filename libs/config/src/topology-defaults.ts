@@ -37,6 +37,9 @@ export const TOPOLOGY_DERIVED_DEFAULTS = {
   AUTH_DEV_ISSUER_BASE: (b: Base) =>
     `http://${dialHost(b.GOVERNANCE_HOST, 'localhost')}:${b.GOVERNANCE_PORT}/governance/dev-idp`,
   AUTH_DATA_DIR: (b: Base) => under(b.DATA_DIR, 'auth'),
+  // Where the web console (served by Assets) receives its OIDC code, on both loopback spellings.
+  AUTH_DEV_CONSOLE_REDIRECT_URIS: (b: Base) =>
+    ['localhost', '127.0.0.1'].map((host) => `http://${host}:${b.ASSETS_PORT}/console/callback`).join(','),
   // Each metrics port follows its app's port (9464 and 9465 for the defaults), so copies moved
   // side by side by their app ports never collide on a metrics listener.
   GOVERNANCE_METRICS_PORT: (b: Base) => String(Number(b.GOVERNANCE_PORT) + METRICS_PORT_OFFSET),

@@ -121,9 +121,16 @@ describe(withTopologyDefaults.name, () => {
       OBSTORE_LOCAL_PREFIX: '/s',
       GOVERNANCE_URL: 'http://g',
       AUTH_DEV_ISSUER_BASE: 'http://i',
+      AUTH_DEV_CONSOLE_REDIRECT_URIS: 'http://c/console/callback',
       GOVERNANCE_METRICS_PORT: '7001',
       ASSETS_METRICS_PORT: '7002',
     };
     expect(withTopologyDefaults(env)).toBe(env);
+  });
+
+  it("should derive the console's redirect URIs from the Assets port", () => {
+    expect(withTopologyDefaults({ ASSETS_PORT: '9102' }).AUTH_DEV_CONSOLE_REDIRECT_URIS).toBe(
+      'http://localhost:9102/console/callback,http://127.0.0.1:9102/console/callback',
+    );
   });
 });

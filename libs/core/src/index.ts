@@ -5,6 +5,7 @@ export * from './tenancy.js';
 export * from './http/request-id.js';
 export * from './http/request-deadline.js';
 export * from './http/validation.pipe.js';
+export * from './http/form-body.js';
 export * from './http/route-authorization.decorator.js';
 export * from './pagination/pagination.js';
 export * from './logging/logger.module.js';

@@ -1,7 +1,7 @@
-import { randomUUID, sign } from 'node:crypto';
+import { randomUUID, sign, verify } from 'node:crypto';
 import { ORG_SLUG } from '../auth.constants.js';
 import { type AuthConfig, resolveAuthSettings } from '../auth.config.js';
-import { signingInput } from '../jws.js';
+import { decodeUnverified, type JwtClaims, signingInput } from '../jws.js';
 import { type DevKeyPair, loadOrCreateDevKeyPair } from '../keys/dev-key-store.js';
 import { devIssuerFor } from '../trusted-issuers.js';
 
@@ -61,5 +61,22 @@ export class DevTokenIssuer {
     };
     const input = signingInput(header, claims);
     return `${input}.${sign('sha256', Buffer.from(input), this.key.privateKey).toString('base64url')}`;
+  }
+
+  /**
+   * The claims of a token this issuer signed (expired or not: a logout hint may be old), or null.
+   * Not an authentication check: the apps verify access tokens with their own strategy.
+   */
+  readOwn(token: string): JwtClaims | null {
+    const decoded = decodeUnverified(token);
+    if (!decoded || decoded.header.alg !== 'RS256' || decoded.header.kid !== this.key.kid) return null;
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const valid = verify(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      this.key.publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
+    return valid ? decoded.claims : null;
   }
 }

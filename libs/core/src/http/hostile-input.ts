@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppException } from '../errors/app.exception.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { fieldProblem } from './validation.pipe.js';
+import { acceptsFormBody, parseFormBody } from './form-body.js';
 
 /**
  * Deepest JSON nesting a body may have. Our largest real body (a connection with its config and
@@ -122,9 +123,13 @@ export function registerInputGuards(app: NestFastifyApplication): void {
   // string, and field names quoted back could be the caller's data. Any other body answers 415;
   // a Content-Type on a request without a body (a DELETE, say) is harmless and ignored.
   const unsupported = () => new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED);
-  app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, body, done) =>
-    body.length === 0 ? done(null, undefined) : done(unsupported(), undefined),
-  );
+  // Except on the few routes that opt in with @AcceptsFormBody (the dev IdP's forms).
+  app.useBodyParser('application/x-www-form-urlencoded', {}, (request, body, done) => {
+    if (body.length === 0) done(null, undefined);
+    else if (acceptsFormBody(request as unknown as FastifyRequest))
+      done(null, parseFormBody(body.toString('utf8')));
+    else done(unsupported(), undefined);
+  });
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('*', (request, payload, done) => {
     const declared = request.headers['content-length'];
