@@ -18,8 +18,19 @@ export function rememberedOrg(): string | null {
 export function userManagerFor(config: ConsoleConfig, org: string): UserManager {
   if (!ORG_SLUG.test(org)) throw new Error(`"${org}" is not an organization name`);
   const base = `${window.location.origin}${import.meta.env.BASE_URL}`;
+  const authority = `${config.oidc_base.replace(/\/+$/, '')}/realms/${org}`;
+  const endpoints = `${authority}/protocol/openid-connect`;
   return new UserManager({
-    authority: `${config.oidc_base.replace(/\/+$/, '')}/realms/${org}`,
+    authority,
+    // Keycloak's endpoint layout, which the dev IdP shares: no discovery round trip (and no CORS
+    // needed on it) before the redirect.
+    metadata: {
+      issuer: authority,
+      authorization_endpoint: `${endpoints}/auth`,
+      token_endpoint: `${endpoints}/token`,
+      end_session_endpoint: `${endpoints}/logout`,
+      jwks_uri: `${endpoints}/certs`,
+    },
     client_id: config.client_id,
     redirect_uri: `${base}${CALLBACK}`,
     post_logout_redirect_uri: base,

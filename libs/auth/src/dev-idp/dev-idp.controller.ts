@@ -10,7 +10,7 @@ import type { DevKeyPair, PublicJwk } from '../keys/dev-key-store.js';
 import { devIssuerFor } from '../trusted-issuers.js';
 import { ConsoleClient } from './oidc/console-client.js';
 import { DevOidcProvider, type Realm, SUPPORTED_SCOPES } from './oidc/dev-oidc.provider.js';
-import { PAGE_CSP } from './oidc/login-page.js';
+import { pageCspFor } from './oidc/login-page.js';
 import { type BrowserOutcome, tokenError, type TokenOutcome } from './oidc/oidc-outcomes.js';
 
 const OIDC = 'realms/:org/protocol/openid-connect';
@@ -73,14 +73,18 @@ export class DevIdpController {
   @Get(`${OIDC}/auth`)
   authorize(@Param('org') org: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const realm = this.realm(org);
-    sendBrowser(reply, this.oidc.authorize(realm, queryOf(request), request.headers.cookie));
+    sendBrowser(
+      reply,
+      this.client.origins,
+      this.oidc.authorize(realm, queryOf(request), request.headers.cookie),
+    );
   }
 
   @Post(`${OIDC}/auth`)
   @AcceptsFormBody()
   login(@Param('org') org: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const realm = this.realm(org);
-    sendBrowser(reply, this.oidc.login(realm, bodyOf(request), request.headers.cookie));
+    sendBrowser(reply, this.client.origins, this.oidc.login(realm, bodyOf(request), request.headers.cookie));
   }
 
   @Post(`${OIDC}/token`)
@@ -113,7 +117,11 @@ export class DevIdpController {
   @Get(`${OIDC}/logout`)
   logout(@Param('org') org: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const realm = this.realm(org);
-    sendBrowser(reply, this.oidc.logout(realm, queryOf(request), request.headers.cookie));
+    sendBrowser(
+      reply,
+      this.client.origins,
+      this.oidc.logout(realm, queryOf(request), request.headers.cookie),
+    );
   }
 
   private realm(org: string): Realm {
@@ -137,7 +145,7 @@ const isForm = (request: FastifyRequest): boolean =>
   (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() ===
   'application/x-www-form-urlencoded';
 
-function sendBrowser(reply: FastifyReply, outcome: BrowserOutcome): void {
+function sendBrowser(reply: FastifyReply, consoleOrigins: readonly string[], outcome: BrowserOutcome): void {
   void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
   if (outcome.cookies.length) void reply.header('set-cookie', outcome.cookies);
   if (outcome.kind === 'redirect') {
@@ -146,7 +154,7 @@ function sendBrowser(reply: FastifyReply, outcome: BrowserOutcome): void {
   }
   void reply
     .status(outcome.status)
-    .header('content-security-policy', PAGE_CSP)
+    .header('content-security-policy', pageCspFor(consoleOrigins))
     .header('x-frame-options', 'DENY')
     .header('x-content-type-options', 'nosniff')
     .type('text/html; charset=utf-8')

@@ -1,7 +1,13 @@
 /** The dev IdP's pages: small, self-contained HTML (no external assets, inline style only). */
 
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * The login form posts here and is answered with a redirect to the console: browsers apply
+ * form-action to that redirect too, so the console's origins are allowed as well.
+ */
+export function pageCspFor(redirectOrigins: readonly string[]): string {
+  const formAction = ["'self'", ...redirectOrigins].join(' ');
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`;
+}
 
 const escapeHtml = (value: string): string =>
   value.replace(
