@@ -18,7 +18,16 @@ export interface ConsoleStackPorts {
 export function buildConsole(outDir: string): void {
   execFileSync(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '-c', 'apps/console/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '-c',
+      'apps/console/vite.config.ts',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'warn',
+    ],
     { stdio: 'inherit' },
   );
 }
@@ -47,10 +56,12 @@ export async function startConsoleStack(ports: ConsoleStackPorts, distDir: strin
     SECRETS_SWEEP_INTERVAL_MS: '0',
   };
   const governance = await startGovernance(env);
-  const assets = await startAssets(env, { embeddedOpenFgaUrl: governance.openFgaUrl }).catch(async (error) => {
-    await governance.close();
-    throw error;
-  });
+  const assets = await startAssets(env, { embeddedOpenFgaUrl: governance.openFgaUrl }).catch(
+    async (error) => {
+      await governance.close();
+      throw error;
+    },
+  );
   const issuer = DevTokenIssuer.fromConfig(loadAuthConfig(env));
   const tokenOf = (sub: string, org: string) => issuer.issue({ sub, org });
   return {
@@ -60,7 +71,11 @@ export async function startConsoleStack(ports: ConsoleStackPorts, distDir: strin
     governanceAs: (sub: string, org: string) =>
       createGovernanceClient({ baseUrl: `http://127.0.0.1:${ports.governance}`, token: tokenOf(sub, org) }),
     assetsAs: (sub: string, org: string, projectId: string | null = null) =>
-      createAssetsClient({ baseUrl: `http://127.0.0.1:${ports.assets}`, token: tokenOf(sub, org), projectId }),
+      createAssetsClient({
+        baseUrl: `http://127.0.0.1:${ports.assets}`,
+        token: tokenOf(sub, org),
+        projectId,
+      }),
     async close() {
       await assets.close();
       await governance.close();

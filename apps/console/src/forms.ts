@@ -9,10 +9,40 @@ type Schema = Record<string, unknown>;
  */
 export function formSchemaOf(schema: Schema, omit: string[] = []): Schema {
   const { $schema: _dialect, $id: _id, ...rest } = schema;
-  const properties = { ...((rest.properties as Record<string, Schema> | undefined) ?? {}) };
-  for (const name of omit) delete properties[name];
+  const properties: Record<string, Schema> = {};
+  for (const [name, property] of Object.entries(
+    (rest.properties as Record<string, Schema> | undefined) ?? {},
+  ))
+    if (!omit.includes(name)) properties[name] = titled(name, property);
   const required = ((rest.required as string[] | undefined) ?? []).filter((name) => !omit.includes(name));
   return { ...rest, properties, required };
+}
+
+const ACRONYMS: Record<string, string> = {
+  ssl: 'SSL',
+  ssh: 'SSH',
+  db: 'DB',
+  tls: 'TLS',
+  ca: 'CA',
+  url: 'URL',
+  id: 'ID',
+  pem: 'PEM',
+};
+
+/** `db_schema` → "DB schema": a label for fields the schema gives no title. */
+export function labelOf(name: string): string {
+  const words = name.split('_').map((word) => ACRONYMS[word] ?? word);
+  const first = words[0] ?? '';
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
+}
+
+function titled(name: string, property: Schema): Schema {
+  const withTitle = { title: labelOf(name), ...property };
+  if (property.type !== 'object' || !property.properties) return withTitle;
+  const properties: Record<string, Schema> = {};
+  for (const [key, value] of Object.entries(property.properties as Record<string, Schema>))
+    properties[key] = titled(key, value);
+  return { ...withTitle, properties };
 }
 
 /** Every secret field (writeOnly or format password) is a password input that the browser never autofills. */
@@ -34,7 +64,14 @@ export function uiSchemaOf(schema: Schema): UiSchema {
 }
 
 /** The wizard's one form: name, description and tags, then the settings and the credentials. */
-export function wizardSchemaOf(configKey: string, config: Schema, credentials: Schema): RJSFSchema {
+export function wizardSchemaOf(
+  configKey: string,
+  config: Schema,
+  credentials: Schema,
+  sshTunnel: boolean,
+): RJSFSchema {
+  // The tunnel is opt-in: an optional object with required fields would otherwise always be asked.
+  const omitted = sshTunnel ? [] : ['ssh_tunnel'];
   return {
     type: 'object',
     required: ['name', configKey, 'credentials'],
@@ -42,8 +79,11 @@ export function wizardSchemaOf(configKey: string, config: Schema, credentials: S
       name: { type: 'string', title: 'Name', minLength: 1, maxLength: 255 },
       description: { type: 'string', title: 'Description', maxLength: 1000 },
       tags: { type: 'string', title: 'Tags (comma-separated)' },
-      [configKey]: { ...formSchemaOf(config, ['auth_type', 'selected_tables']), title: 'Settings' },
-      credentials: { ...formSchemaOf(credentials), title: 'Credentials' },
+      [configKey]: {
+        ...formSchemaOf(config, ['auth_type', 'selected_tables', ...omitted]),
+        title: 'Settings',
+      },
+      credentials: { ...formSchemaOf(credentials, omitted), title: 'Credentials' },
     },
   } as RJSFSchema;
 }

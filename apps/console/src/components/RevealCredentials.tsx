@@ -56,7 +56,7 @@ export function RevealCredentials({ resourceUri, project }: { resourceUri: strin
           <p className="notice warn" role="status">
             Shown for {REVEAL_MS / 1000} seconds. This read was audited.
           </p>
-          <pre className="secret" aria-label="Credentials">
+          <pre className="secret" aria-label="Revealed credentials">
             {JSON.stringify(secret, null, 2)}
           </pre>
           <button type="button" className="secondary" onClick={() => setSecret(null)}>

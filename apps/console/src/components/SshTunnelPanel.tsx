@@ -14,11 +14,9 @@ export function SshTunnelPanel(props: {
   const key = useLoad(
     async () =>
       (
-        await api
-          .withProject(props.project)
-          .GET('/assets/data/{resource_uri}/ssh-public-key', {
-            params: { path: { resource_uri: props.resourceUri } },
-          })
+        await api.withProject(props.project).GET('/assets/data/{resource_uri}/ssh-public-key', {
+          params: { path: { resource_uri: props.resourceUri } },
+        })
       ).data as { public_key: string; fingerprint: string },
     props.resourceUri,
   );

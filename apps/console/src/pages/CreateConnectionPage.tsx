@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import Form from '@rjsf/core';
-import validator from '@rjsf/validator-ajv8';
 import type { assets } from '@sdk';
 import { useSession } from '../session.ts';
 import { hrefOf, navigate, updateQuery, useLocation } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
 import { fieldErrorsOf } from '../errors.ts';
 import { errorSchemaOf, uiSchemaOf, wizardSchemaOf } from '../forms.ts';
+import { schemaValidator } from '../schema-validator.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { TypePicker } from '../components/TypePicker.tsx';
 import { VerifyReport, type Report } from '../components/VerifyReport.tsx';
@@ -39,26 +39,30 @@ export default function CreateConnectionPage() {
         </>
       )}
       {chosen && (
-        <Wizard key={chosen.type} type={chosen} project={query.get('project')} authType={query.get('auth')} />
+        <Wizard
+          key={chosen.type}
+          type={chosen}
+          project={query.get('project')}
+          authType={query.get('auth')}
+          sshTunnel={chosen.supports_ssh_tunnel && query.get('ssh') === '1'}
+        />
       )}
     </section>
   );
 }
 
-function Wizard({
-  type,
-  project,
-  authType,
-}: {
+function Wizard(props: {
   type: ConnectionType;
   project: string | null;
   authType: string | null;
+  sshTunnel: boolean;
 }) {
+  const { type, project, authType, sshTunnel } = props;
   const { assets: api } = useSession();
   const auth = type.auth_methods.find((m) => m.auth_type === authType) ?? type.auth_methods[0]!;
   const schema = useMemo(
-    () => wizardSchemaOf(type.config_key, type.config_schema, auth.credentials_schema),
-    [type, auth],
+    () => wizardSchemaOf(type.config_key, type.config_schema, auth.credentials_schema, sshTunnel),
+    [type, auth, sshTunnel],
   );
   const uiSchema = useMemo(
     () => ({
@@ -131,7 +135,11 @@ function Wizard({
     }
   };
 
-  const fieldErrors = fieldErrorsOf(error);
+  // Tags are one text field here: an error on `tags.2` belongs to it.
+  const fieldErrors = fieldErrorsOf(error).map((f) => ({
+    ...f,
+    field: f.field.replace(/^tags\.\d+$/, 'tags'),
+  }));
   return (
     <>
       <p>
@@ -150,10 +158,20 @@ function Wizard({
         />
       )}
       <p className="muted small">{auth.description}</p>
+      {type.supports_ssh_tunnel && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={sshTunnel}
+            onChange={(e) => updateQuery({ ssh: e.target.checked ? '1' : null })}
+          />
+          Reach the database through an SSH tunnel (bastion)
+        </label>
+      )}
       <Form
         schema={schema}
         uiSchema={uiSchema}
-        validator={validator}
+        validator={schemaValidator}
         formData={values}
         onChange={(e) => {
           setValues(e.formData as Values);
@@ -162,6 +180,7 @@ function Wizard({
         onSubmit={(e) => void verify(e.formData as Values)}
         extraErrors={errorSchemaOf(fieldErrors)}
         showErrorList={false}
+        onError={() => setError(null)}
         noHtml5Validate
         idPrefix="cfg"
       >
