@@ -37,7 +37,9 @@ const pages = (manifest[entryKey].dynamicImports ?? []).map((key) => ({
   files: closure(key, closure(entryKey)),
 }));
 process.stdout.write(`console bundle (${dist}), KB:         raw     gzip\n`);
-const entry = [...closure(entryKey)].map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
+const entry = [...closure(entryKey)]
+  .map(sizeOf)
+  .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
 process.stdout.write(`  entry (router, auth, SDK, React)  ${kb(entry.raw)}  ${kb(entry.gzip)}\n`);
 let firstPage = null;
 for (const page of pages) {
@@ -48,5 +50,7 @@ for (const page of pages) {
 }
 if (!firstPage) throw new Error('ConnectionsPage is not a lazy chunk of the entry');
 const ok = firstPage.gzip <= limitKb * 1024;
-process.stdout.write(`first page (connections list): ${kb(firstPage.gzip).trim()} KB gzipped, limit ${limitKb} KB: ${ok ? 'ok' : 'OVER'}\n`);
+process.stdout.write(
+  `first page (connections list): ${kb(firstPage.gzip).trim()} KB gzipped, limit ${limitKb} KB: ${ok ? 'ok' : 'OVER'}\n`,
+);
 process.exit(ok ? 0 : 1);
