@@ -96,7 +96,7 @@ function checkString(schema: Schema, value: string, path: string): RJSFValidatio
 const patterns = new Map<string, RegExp | null>();
 function patternOf(source: string): RegExp | null {
   if (!patterns.has(source)) {
-    let compiled: RegExp | null = null;
+    let compiled: RegExp | null;
     try {
       compiled = new RegExp(source, 'u');
     } catch {
