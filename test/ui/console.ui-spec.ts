@@ -140,6 +140,28 @@ describe('Console in Chromium', () => {
     await page.getByLabel('Organization').waitFor();
   });
 
+  it('renews the session silently with the refresh token before the access token expires', async () => {
+    // The page's clock runs normally until we jump it forward past the renewal point (the dev
+    // IdP's access tokens live 300 s; oidc-client-ts renews 60 s before).
+    await page.clock.install();
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/connections?project=${PROJECT}`)}`,
+    );
+    await page.getByText('2 connection(s)').waitFor();
+    const refreshed = page.waitForRequest(
+      (request) =>
+        request.url().endsWith('/protocol/openid-connect/token') &&
+        /grant_type=refresh_token/.test(request.postData() ?? ''),
+    );
+    await page.clock.fastForward(250_000);
+    const response = await (await refreshed).response();
+    expect(response?.status()).toBe(200);
+    // Still signed in, with the new token: the API answers.
+    await page.getByLabel('Status').selectOption('PENDING');
+    await page.getByText('2 connection(s)').waitFor();
+  });
+
   it('lists, searches and filters connections, with the state in the URL', async () => {
     await signIn(
       'alice',

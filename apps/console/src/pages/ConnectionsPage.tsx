@@ -116,7 +116,7 @@ function TagFilter({ initial }: { initial: string }) {
   const [value, setValue] = useState(initial);
   return (
     <div className="field">
-      <label htmlFor="f-tags">Tags (comma-separated, all must match)</label>
+      <label htmlFor="f-tags">Tags (all must match)</label>
       <input
         id="f-tags"
         value={value}
