@@ -190,12 +190,7 @@ function Wizard(props: {
           </button>
         </div>
       </Form>
-      {error && fieldErrors.length === 0 ? <ErrorNotice error={error} /> : null}
-      {error && fieldErrors.length > 0 ? (
-        <p className="field-error" role="alert">
-          Please correct the fields marked above.
-        </p>
-      ) : null}
+      {!report?.success && <Problem error={error} fieldErrors={fieldErrors.length} />}
       {report && <VerifyReport report={report} />}
       {report?.success && (
         <>
@@ -206,8 +201,20 @@ function Wizard(props: {
               {busy === 'save' ? 'Saving…' : 'Save connection'}
             </button>
           </div>
+          <Problem error={error} fieldErrors={fieldErrors.length} />
         </>
       )}
     </>
+  );
+}
+
+/** Shown by the button that failed: the envelope's message, or a pointer to the fields it marked. */
+function Problem({ error, fieldErrors }: { error: unknown; fieldErrors: number }) {
+  if (!error) return null;
+  if (fieldErrors === 0) return <ErrorNotice error={error} />;
+  return (
+    <p className="field-error" role="alert">
+      Please correct the fields marked above.
+    </p>
   );
 }
