@@ -2,8 +2,9 @@
 // code-split per page). From Vite's manifest: the entry chunk with its static imports, plus each
 // page's lazy chunk with its own; gzip -9 of each file, every file counted once per page.
 //
-// Run: npm run console:build && node bench/console-size.bench.js
+// Run: node bench/console-size.bench.js (builds the console first when dist/console has no manifest)
 // Env: BENCH_CONSOLE_DIST (dist/console), BENCH_CONSOLE_LIMIT_KB (300; exit 1 above it for the first page).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +12,17 @@ import { gzipSync } from 'node:zlib';
 const dist = process.env.BENCH_CONSOLE_DIST ?? 'dist/console';
 const limitKb = Number(process.env.BENCH_CONSOLE_LIMIT_KB ?? 300);
 const manifestPath = join(dist, '.vite', 'manifest.json');
+if (!existsSync(manifestPath) && !process.env.BENCH_CONSOLE_DIST) {
+  const vite = [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '-c',
+    'apps/console/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ];
+  spawnSync(process.execPath, vite, { stdio: 'inherit' });
+}
 if (!existsSync(manifestPath)) {
   process.stderr.write(`${manifestPath} is missing: run npm run console:build first\n`);
   process.exit(2);
