@@ -22,6 +22,7 @@ const metrics = (server: { port: number } | null) =>
 process.stdout.write(`
   Governance  ${g}/governance   docs ${g}/docs${metrics(governance.metricsServer)}
   Assets      ${a}/assets       docs ${a}/docs${metrics(assets.metricsServer)}
+  Console     ${a}/console/     sign in as alice to acme once the org exists (below)
 
   Get started (dev mode):
     npm run cli -- org create acme --owner alice

@@ -5,6 +5,7 @@ import { AuthzClient } from '@app/authz';
 import { type Database, databaseProviders } from '@app/database';
 import type { ObjectStore, StorageConfig } from '@app/storage';
 import { AssetsConfig } from './assets.config.js';
+import type { ConsoleSettings } from './console/index.js';
 import { EgressPolicy } from './egress/index.js';
 import { GovernanceClient, ServiceIdentity } from './governance/index.js';
 import { DEFAULT_OBJECT_STORE, STORAGE_CONFIG } from './storage/index.js';
@@ -25,6 +26,8 @@ export interface AssetsInfra {
   objectStore: ObjectStore;
   /** This app's Prometheus registry; infra built by hand gets a fresh one. */
   metrics?: AppMetrics;
+  /** The web console at /console; infra built by hand (unit tests) serves none. */
+  console?: ConsoleSettings;
 }
 
 /** The one door infrastructure enters by: every feature injects these, none builds them. */

@@ -34,6 +34,7 @@ import { databaseEnv, DatabaseConfig, openDatabase } from '@app/database';
 import { createObjectStore, loadStorageConfig } from '@app/storage';
 import { AssetsConfig } from './assets.config.js';
 import { type AssetsInfra, AssetsModule } from './assets.module.js';
+import { consoleSettingsOf } from './console/index.js';
 import { ASSETS_ENTITIES, ASSETS_MIGRATIONS } from './database/index.js';
 import { EgressPolicy } from './egress/index.js';
 import {
@@ -117,6 +118,7 @@ export async function buildAssetsInfra(
       verificationConfig,
       storageConfig,
       objectStore: createObjectStore(storageConfig),
+      console: consoleSettingsOf(config, authConfig, topology),
     };
   } catch (error) {
     await database.close();

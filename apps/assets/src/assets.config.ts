@@ -53,4 +53,16 @@ export class AssetsConfig {
   @IsInt() @Min(1) @Max(10_000) VERIFY_RATE_PER_MINUTE = 30;
   /** Default grace period of a credential rotation: how long the replaced version stays readable (0-7 days). */
   @IsInt() @Min(0) @Max(604_800) ROTATION_GRACE_PERIOD_DEFAULT_S = 3_600;
+  /** The web console's identity provider: realms are `<base>/realms/<org>`. Default: AUTH_KEYCLOAK_URL, else the dev IdP. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'CONSOLE_OIDC_BASE must be an http(s) URL' })
+  CONSOLE_OIDC_BASE?: string;
+  /** The console's public OIDC client (authorization code + PKCE). */
+  @IsString() @Matches(/^[A-Za-z0-9._-]{1,255}$/) CONSOLE_CLIENT_ID = 'assets-console';
+  /** Governance as the browser reaches it. Default: the dev IdP's origin in dev, else GOVERNANCE_URL. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'CONSOLE_GOVERNANCE_URL must be an http(s) URL' })
+  CONSOLE_GOVERNANCE_URL?: string;
+  /** The built console (`npm run console:build`), relative to the working directory. */
+  @IsString() CONSOLE_DIST_DIR = 'dist/console';
 }

@@ -6,6 +6,7 @@ import { AuthzClient } from '@app/authz';
 import { DatabaseHealth } from '@app/database';
 import { type AssetsInfra, AssetsInfraModule } from './assets-infra.module.js';
 import { ConnectionsModule } from './connections/index.js';
+import { ConsoleModule } from './console/index.js';
 import {
   GovernanceGatewayModule,
   GovernanceProjectDirectory,
@@ -48,6 +49,7 @@ export class AssetsModule {
         ConnectionsModule,
         StorageModule,
         NotificationsModule,
+        ...(infra.console ? [ConsoleModule.register(infra.console)] : []),
       ],
       controllers: [HealthController],
       providers: [

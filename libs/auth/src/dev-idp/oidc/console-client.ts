@@ -11,6 +11,11 @@ export class ConsoleClient {
 
   constructor(private readonly settings: DevConsoleClientSettings) {}
 
+  /** The origins of the redirect URIs (where the login form's answer sends the browser). */
+  get origins(): readonly string[] {
+    return this.settings.origins;
+  }
+
   isClient(clientId: unknown): boolean {
     return clientId === this.id;
   }

@@ -1,0 +1,3 @@
+export { ConsoleModule } from './console.module.js';
+export { consoleSettingsOf, type ConsoleSettings } from './console.settings.js';
+export { contentSecurityPolicyOf } from './console-headers.js';

@@ -1,0 +1,60 @@
+import { lazy, Suspense } from 'react';
+import { SessionContext, type Session } from './session.ts';
+import { hrefOf, useLocation } from './router.ts';
+import { ProjectSwitcher } from './components/ProjectSwitcher.tsx';
+import { Link } from './components/Link.tsx';
+import { signOut } from './auth.ts';
+
+// One chunk per page: the first load fetches only the page it shows.
+const ConnectionsPage = lazy(() => import('./pages/ConnectionsPage.tsx'));
+const CreateConnectionPage = lazy(() => import('./pages/CreateConnectionPage.tsx'));
+const ConnectionDetailPage = lazy(() => import('./pages/ConnectionDetailPage.tsx'));
+
+function Page() {
+  const { path } = useLocation();
+  if (path === '/' || path === '/connections') return <ConnectionsPage />;
+  if (path === '/connections/new') return <CreateConnectionPage />;
+  const detail = /^\/connections\/([^/]+)$/.exec(path);
+  if (detail) return <ConnectionDetailPage resourceUri={decodeURIComponent(detail[1]!)} />;
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p>
+        Nothing lives at this address. <Link href={hrefOf('/connections')}>Back to connections</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App({ session }: { session: Session }) {
+  const { query } = useLocation();
+  const project = query.get('project');
+  return (
+    <SessionContext.Provider value={session}>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link className="brand" href={hrefOf('/connections', { project })}>
+          Assets
+        </Link>
+        <ProjectSwitcher />
+        <nav aria-label="Main">
+          <Link href={hrefOf('/connections', { project })}>Connections</Link>
+          <Link href={hrefOf('/connections/new', { project })}>New connection</Link>
+        </nav>
+        <span className="who" aria-label="Signed in as">
+          {session.userName} · {session.org}
+        </span>
+        <button type="button" className="secondary" onClick={() => void signOut(session.manager)}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+          <Page />
+        </Suspense>
+      </main>
+    </SessionContext.Provider>
+  );
+}

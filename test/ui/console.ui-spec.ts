@@ -1,0 +1,316 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildConsole, startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+
+// Ports of this suite (22800-22899); the console is built into its own directory.
+const PORTS = { governance: 22801, assets: 22802, openFga: 22881 };
+const DIST = join(process.cwd(), 'dist', 'console-ui-test');
+const SHOTS = join(process.cwd(), 'docs', 'console');
+const ORG = 'acme';
+const PROJECT = 'analytics';
+const RUN = randomBytes(3).toString('hex');
+const TABLE = `console_ui_${RUN}`;
+const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+describe('Console in Chromium', () => {
+  let stack: ConsoleStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let cspViolations: string[];
+  const db = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
+
+  beforeAll(async () => {
+    buildConsole(DIST);
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startConsoleStack(PORTS, DIST);
+    await stack.createOrg(ORG, 'alice');
+    const governance = stack.governanceAs('alice', ORG);
+    await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });
+    for (const [user, relation] of [
+      ['olivia', 'operator'],
+      ['victor', 'viewer'],
+    ] as const)
+      await governance.POST('/governance/grants', {
+        body: { user: `user:${user}`, relation, object: `project:${PROJECT}` },
+      });
+    // Two connections made through the API, for the list's search and filters.
+    const assets = stack.assetsAs('alice', ORG, PROJECT);
+    for (const [name, tags] of [
+      ['Finance warehouse', ['finance', 'prod']],
+      ['Marketing replica', ['marketing']],
+    ] as const)
+      await assets.POST('/assets/data', {
+        body: {
+          name,
+          connection_type: 'postgres',
+          tags: [...tags],
+          database_config: { host: '127.0.0.1', port: 5432, database: 'test', ssl_mode: 'disable' },
+          credentials: { username: 'postgres', password: 'unused' },
+        },
+      });
+    await db.connect();
+    await db.query(`CREATE TABLE public.${TABLE} (id int)`);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db.query(`DROP TABLE IF EXISTS public.${TABLE}`).catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await stack?.close();
+  });
+
+  beforeEach(async () => {
+    // A fresh profile per test: no IdP session, no tokens.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    cspViolations = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (process.env.CONSOLE_UI_DUMP) process.stderr.write(`browser: ${message.text()}\n`);
+    });
+  });
+  afterEach(async () => {
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  async function signIn(user: string, path = `?org=${ORG}`) {
+    await page.goto(`${stack.consoleUrl}${path}`);
+    await page.getByLabel('Organization').fill(ORG);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page
+      .getByLabel('User name')
+      .fill(user)
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nat ${page.url()}:\n${(await page.content()).slice(0, 2000)}`);
+      });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('banner').getByText(`${user} · ${ORG}`).waitFor();
+  }
+
+  async function expectAccessible(name: string) {
+    await page.evaluate(AXE);
+    // A string: it runs in the page, whose globals this file's types do not know.
+    const violations = await page.evaluate<string[]>(`axe.run().then((result) => result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  }
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('signs in with the code flow against the dev IdP, keeps no token in web storage, and survives a reload', async () => {
+    await page.goto(`${stack.consoleUrl}?org=${ORG}`);
+    await expectAccessible('sign-in');
+    await shot('sign-in');
+    await signIn('alice');
+    await page.getByRole('heading', { name: 'Connections' }).waitFor();
+    const stored = await page.evaluate<string>(
+      'JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })',
+    );
+    expect(stored).not.toMatch(/access_token|refresh_token|eyJ/);
+
+    await page.getByLabel('Project').selectOption(PROJECT);
+    await page.waitForURL(/project=analytics/);
+    await page.reload();
+    // Signed in again through the IdP's session, back on the same URL.
+    await page.getByRole('banner').getByText(`alice · ${ORG}`).waitFor();
+    expect(page.url()).toContain('project=analytics');
+    await expect(page.getByLabel('Project').inputValue()).resolves.toBe(PROJECT);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Organization').waitFor();
+  });
+
+  it('renews the session silently with the refresh token before the access token expires', async () => {
+    // The page's clock runs normally until we jump it forward past the renewal point (the dev
+    // IdP's access tokens live 300 s; oidc-client-ts renews 60 s before).
+    await page.clock.install();
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/connections?project=${PROJECT}`)}`,
+    );
+    await page.getByText('2 connection(s)').waitFor();
+    const refreshed = page.waitForRequest(
+      (request) =>
+        request.url().endsWith('/protocol/openid-connect/token') &&
+        /grant_type=refresh_token/.test(request.postData() ?? ''),
+    );
+    await page.clock.fastForward(250_000);
+    const response = await (await refreshed).response();
+    expect(response?.status()).toBe(200);
+    // Still signed in, with the new token: the API answers.
+    await page.getByLabel('Status').selectOption('PENDING');
+    await page.getByText('2 connection(s)').waitFor();
+  });
+
+  it('lists, searches and filters connections, with the state in the URL', async () => {
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/connections?project=${PROJECT}`)}`,
+    );
+    const rows = page.getByRole('table').getByRole('row');
+    await page.getByText('2 connection(s)').waitFor();
+    await expectAccessible('connections');
+    await shot('connections');
+
+    await page.getByLabel('Search name or description').fill('finance');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 connection(s)').waitFor();
+    await expect(rows.nth(1).textContent()).resolves.toContain('Finance warehouse');
+
+    await page.getByLabel('Search name or description').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel(/^Tags/).fill('marketing');
+    await page.getByLabel(/^Tags/).press('Enter');
+    await page.getByText('1 connection(s)').waitFor();
+    await expect(rows.nth(1).textContent()).resolves.toContain('Marketing replica');
+
+    await page.getByLabel('Type').selectOption('mysql');
+    await page.getByText('No connection matches.').waitFor();
+    expect(page.url()).toContain('connection_type=mysql');
+    await page.reload();
+    await page.getByText('No connection matches.').waitFor();
+    await expect(page.getByLabel('Type').inputValue()).resolves.toBe('mysql');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Type').selectOption('');
+    await page.getByText('1 connection(s)').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot('connections-390px');
+  });
+
+  it('creates a postgres connection through the generated form: verify report, table selection, save', async () => {
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/connections/new?project=${PROJECT}`)}`,
+    );
+    await page.getByRole('button', { name: /PostgreSQL/ }).click();
+    await page.getByRole('button', { name: 'Verify' }).waitFor();
+    await page.getByLabel(/^Name/).fill(`Local test ${RUN}`);
+    await page.getByLabel(/^Tags/).fill('ui, local');
+    await page.getByLabel(/^Host/).fill('127.0.0.1');
+    await page.getByLabel(/^Database/).fill('test');
+    await page.getByLabel(/^SSL mode/).selectOption('disable');
+    await page.getByLabel(/^Username/).fill('postgres');
+    const password = page.getByLabel(/^Password/);
+    await password.fill('not-echoed-secret');
+    expect(await password.getAttribute('type')).toBe('password');
+    await expectAccessible('create-form');
+    await shot('create-form');
+
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: /Verification succeeded/ }).waitFor();
+    for (const step of ['connect', 'authenticate', 'discover'])
+      await page.getByText(step, { exact: true }).first().waitFor();
+    await page.getByLabel(`public.${TABLE}`).check();
+    await shot('verify-report');
+    await page.getByRole('button', { name: 'Save connection' }).click();
+
+    await page.getByText('Connection saved.').waitFor();
+    await page.getByRole('heading', { name: `Local test ${RUN}` }).waitFor();
+    await page.getByText(`public.${TABLE}`).first().waitFor();
+    expect(await page.content()).not.toContain('not-echoed-secret');
+  });
+
+  it('shows field errors from the envelope next to the field they concern', async () => {
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/connections/new?type=postgres&project=${PROJECT}`)}`,
+    );
+    await page.getByLabel(/^Name/).fill(`Bad tags ${RUN}`);
+    // The form takes any text as tags; the API refuses this one and names the field.
+    await page.getByLabel(/^Tags/).fill('ok, not a tag!');
+    await page.getByLabel(/^Host/).fill('127.0.0.1');
+    await page.getByLabel(/^Database/).fill('test');
+    await page.getByLabel(/^SSL mode/).selectOption('disable');
+    await page.getByLabel(/^Username/).fill('postgres');
+    await page.getByLabel(/^Password/).fill('x');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    const tagsError = page.locator('#cfg_tags__error');
+    await tagsError.getByText(/each tag must be/).waitFor();
+    await page.getByText('Please correct the fields marked above.').waitFor();
+    await shot('field-error');
+  });
+
+  it('reveals credentials to an operator after a confirmation, and refuses a viewer', async () => {
+    const { data: list } = await stack
+      .assetsAs('alice', ORG, PROJECT)
+      .GET('/assets/data', { params: { query: { search: 'Finance' } } });
+    const uri = list.data[0]!.resource_uri;
+    const detail = `/console/connections/${encodeURIComponent(uri)}?project=${PROJECT}`;
+
+    await signIn('olivia', `?org=${ORG}&return_to=${encodeURIComponent(detail)}`);
+    await page.getByRole('heading', { name: 'Finance warehouse' }).waitFor();
+    await page.getByRole('button', { name: 'Reveal credentials' }).click();
+    await page.getByRole('button', { name: 'Yes, reveal' }).click();
+    const secret = page.getByLabel('Revealed credentials');
+    await expect(secret.textContent()).resolves.toContain('"username": "postgres"');
+    await expectAccessible('connection-detail');
+    await shot('connection-detail');
+    await page.getByRole('button', { name: 'Hide now' }).click();
+    await expect(secret.count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Organization').waitFor();
+
+    await signIn('victor', `?org=${ORG}&return_to=${encodeURIComponent(detail)}`);
+    await page.getByRole('heading', { name: 'Finance warehouse' }).waitFor();
+    await page.getByRole('button', { name: 'Reveal credentials' }).click();
+    await page.getByRole('button', { name: 'Yes, reveal' }).click();
+    await page.getByText(/You may not read these credentials/).waitFor();
+    await expect(page.getByLabel('Revealed credentials').count()).resolves.toBe(0);
+  });
+
+  it('hides revealed credentials again after 30 seconds', async () => {
+    const { data: list } = await stack
+      .assetsAs('alice', ORG, PROJECT)
+      .GET('/assets/data', { params: { query: { search: 'Marketing' } } });
+    const detail = `/console/connections/${encodeURIComponent(list.data[0]!.resource_uri)}?project=${PROJECT}`;
+    await signIn('alice', `?org=${ORG}&return_to=${encodeURIComponent(detail)}`);
+    await page.clock.install();
+    await page.getByRole('button', { name: 'Reveal credentials' }).click();
+    await page.getByRole('button', { name: 'Yes, reveal' }).click();
+    const secret = page.getByLabel('Revealed credentials');
+    await secret.waitFor();
+    await page.clock.fastForward(29_000);
+    await expect(secret.count()).resolves.toBe(1);
+    await page.clock.fastForward(2_000);
+    await secret.waitFor({ state: 'detached' });
+  });
+
+  it('follows the dark color scheme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/connections?project=${PROJECT}`)}`,
+    );
+    await page
+      .getByText('2 connection(s)')
+      .or(page.getByText(/connection\(s\)/))
+      .first()
+      .waitFor();
+    const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    expect(background).toBe('rgb(13, 17, 23)');
+    await expectAccessible('connections-dark');
+    await shot('connections-dark');
+  });
+});
