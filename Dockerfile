@@ -14,12 +14,15 @@ ENV CI=true \
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
-# ---- build: swc into dist/ (keeps apps/<app>/src paths, copies non-TS assets such as model.fga) ----
+# ---- build: swc into dist/ (keeps apps/<app>/src paths, copies non-TS assets such as model.fga),
+# and the web console (Vite) into dist/console, which Assets serves at /console ----
 FROM deps AS build
 COPY tsconfig.json .swcrc nest-cli.json ./
 COPY libs ./libs
 COPY apps ./apps
+COPY sdk ./sdk
 RUN npm run build \
+ && npm run console:build \
  && npm prune --omit=dev \
  && rm -rf node_modules/.cache
 
