@@ -1,8 +1,15 @@
-import 'reflect-metadata';
-import { exitOnConfigError, loadConfig } from '@app/config';
-import { exitGracefullyOnSignals, ShutdownConfig, shutdownTimingsOf } from '@app/core';
-import { startGovernance } from '../governance/src/governance.bootstrap.js';
-import { startAssets } from '../assets/src/assets.bootstrap.js';
+import { getSourceMapsSupport, setSourceMapsSupport } from 'node:module';
+
+// Source maps for our own code only, as in each app's main.ts (the all-in-one pod runs with
+// --enable-source-maps): the maps under node_modules cost about 10 MiB of heap per app.
+const sourceMaps = getSourceMapsSupport();
+if (sourceMaps.enabled) setSourceMapsSupport(true, { ...sourceMaps, nodeModules: false });
+
+await import('reflect-metadata');
+const { exitOnConfigError, loadConfig } = await import('@app/config');
+const { exitGracefullyOnSignals, ShutdownConfig, shutdownTimingsOf } = await import('@app/core');
+const { startGovernance } = await import('../governance/src/governance.bootstrap.js');
+const { startAssets } = await import('../assets/src/assets.bootstrap.js');
 
 // `npm start`: both services in one process on embedded defaults (PGlite, embedded authz and
 // secrets, dev identity provider). Governance first: Assets uses its authz endpoint, the very

@@ -6,10 +6,11 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { BuiltAppProcess, buildApps, freePort } from '../support/built-app.js';
 
 /**
- * SDKs that only a connection type's first verification, the first use of an object store or a
- * configured secrets backend may load (also tracing, the model compiler, PGlite). Each costs
- * megabytes of idle memory (issue #14), and most deployments use a few of them. Governance
- * evaluates policy with its embedded engine: the OpenFGA client SDK is Assets' alone.
+ * SDKs that only a connection type's first verification, the first SSH tunnel (ssh2), the first
+ * use of an object store or a configured secrets backend may load (also tracing, the model
+ * compiler, PGlite). Each costs megabytes of idle memory (issue #14), and most deployments use a
+ * few of them. Governance evaluates policy with its embedded engine: the OpenFGA client SDK is
+ * Assets' alone.
  */
 const { both: ON_DEMAND, governance: GOVERNANCE_ON_DEMAND } = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../bench/lib/on-demand-packages.json', import.meta.url)), 'utf8'),

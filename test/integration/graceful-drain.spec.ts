@@ -141,7 +141,12 @@ describe('Graceful drain of a built app process (SIGTERM)', () => {
       // The delay is over and the listener closes while every read is still held inside Infisical.
       await app.waitForLine('Closing the listener');
       expect(fake.heldCount).toBe(IN_FLIGHT);
-      await expect(call(port, '/health/live')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      // Refused, or reset when the connect raced the close on a loaded machine: either way not served.
+      const refused = await call(port, '/health/live').then(
+        () => 'served',
+        (error: NodeJS.ErrnoException) => error.code,
+      );
+      expect(['ECONNREFUSED', 'ECONNRESET']).toContain(refused);
 
       fake.thaw();
       const answers = await Promise.allSettled(reads);

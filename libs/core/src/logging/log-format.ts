@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 /** LOG_FORMAT: `pretty` (human lines) or `json` (one JSON object a line, for collectors). */
 export const LOG_FORMATS = ['pretty', 'json'] as const;
@@ -36,6 +37,8 @@ const MESSAGE_FORMAT =
  * redacted objects. `destination` replaces stdout (tests); colours only on a colour terminal.
  */
 export function createPrettyDestination(destination?: DestinationStream): DestinationStream {
+  // Required here, not imported: JSON (every deployment) never loads pino-pretty and its dozen packages.
+  const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   const out = destination ?? pino.destination({ dest: 1, sync: true });
   const pretty = pinoPretty.prettyFactory({
     colorize: destination === undefined && process.stdout.isTTY === true && pinoPretty.isColorSupported,
