@@ -8,10 +8,11 @@ import { ConnectionSaga } from '../lifecycle/connection-saga.js';
 import { ConnectionsRepository } from '../persistence/connections.repository.js';
 import type { DataConnectionEntity } from '../persistence/data-connection.entity.js';
 import { SSH_KEY_GRACE_HOURS, type SshPublicKeyDto } from './ssh-tunnel.dto.js';
-import { TunnelKeys } from './tunnel-keys.js';
+import { isManaged, TunnelKeys } from './tunnel-keys.js';
 
+/** A tunnel whose key the platform generated (and so can show and rotate). */
 const managed = (tunnel: SshTunnelConfig | undefined): boolean =>
-  Boolean(tunnel?.public_key) && (tunnel?.auth_method ?? 'managed_key') === 'managed_key';
+  isManaged(tunnel) && Boolean(tunnel.public_key);
 
 /** The SSH tunnel routes: the managed key's public half, host-key approval, key rotation. */
 @Injectable()

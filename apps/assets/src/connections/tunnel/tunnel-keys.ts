@@ -19,7 +19,7 @@ export interface SealedTunnel {
   secret?: StoredCredentials;
 }
 
-const isManaged = (tunnel: SshTunnelConfig | undefined): tunnel is SshTunnelConfig =>
+export const isManaged = (tunnel: SshTunnelConfig | undefined): tunnel is SshTunnelConfig =>
   Boolean(tunnel) && (tunnel!.auth_method ?? 'managed_key') === 'managed_key';
 
 /** The comment a managed key carries in the bastion's authorized_keys: which connection it serves. */
