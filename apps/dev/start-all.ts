@@ -1,9 +1,5 @@
-import { getSourceMapsSupport, setSourceMapsSupport } from 'node:module';
-
-// Source maps for our own code only, as in each app's main.ts (the all-in-one pod runs with
-// --enable-source-maps): the maps under node_modules cost about 10 MiB of heap per app.
-const sourceMaps = getSourceMapsSupport();
-if (sourceMaps.enabled) setSourceMapsSupport(true, { ...sourceMaps, nodeModules: false });
+// Source maps for our own code only: see own-source-maps.ts (it must run before the app loads).
+import '../own-source-maps.js';
 
 await import('reflect-metadata');
 const { exitOnConfigError, loadConfig } = await import('@app/config');

@@ -1,11 +1,5 @@
-import { getSourceMapsSupport, setSourceMapsSupport } from 'node:module';
-
-// --enable-source-maps (production NODE_OPTIONS) also parses and keeps the map of every module under
-// node_modules: about 10 MiB of idle heap (typeorm alone 6.7), to map frames to .ts files those
-// packages do not ship. Our own frames stay mapped. Modules compile before any code of the module
-// that imports them runs, hence the dynamic imports after this line.
-const sourceMaps = getSourceMapsSupport();
-if (sourceMaps.enabled) setSourceMapsSupport(true, { ...sourceMaps, nodeModules: false });
+// Source maps for our own code only: see own-source-maps.ts (it must run before the app loads).
+import '../../own-source-maps.js';
 
 await import('reflect-metadata');
 const { exitOnConfigError, loadConfig } = await import('@app/config');
