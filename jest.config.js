@@ -12,7 +12,8 @@ const swc = [
     module: { type: 'es6' },
   },
 ];
-const common = {
+/** Transform and module mapping shared by every project (and test/ui/jest.ui.config.js). */
+export const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
