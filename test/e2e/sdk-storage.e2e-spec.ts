@@ -167,6 +167,39 @@ describe('TypeScript SDK: shared storage and files (e2e)', () => {
     expect(beyond.status).toBe(416);
   });
 
+  it('should report upload progress as the body is sent, up to its size, and fail like put does', async () => {
+    const progress: Array<{ loaded: number; total: number | null }> = [];
+    const bytes = Buffer.alloc(4 * MiB, 7);
+    const put = await assets.storage.put('sdk/progress/bytes.bin', bytes, {
+      onProgress: (p) => progress.push(p),
+    });
+    expect(put).toMatchObject({ size: 4 * MiB });
+    expect(progress[0]).toEqual({ loaded: 0, total: 4 * MiB });
+    expect(progress.at(-1)).toEqual({ loaded: 4 * MiB, total: 4 * MiB });
+    const loaded = progress.map((p) => p.loaded);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+
+    // A stream of unknown size: counted as it is read, with no total.
+    const streamed: Array<{ loaded: number; total: number | null }> = [];
+    const source = generated(3 * CHUNK, () => undefined);
+    await assets.storage.put('sdk/progress/stream.bin', source.stream, {
+      onProgress: (p) => streamed.push(p),
+    });
+    expect(streamed.map((p) => p.loaded)).toEqual([0, CHUNK, 2 * CHUNK, 3 * CHUNK]);
+    expect(streamed.every((p) => p.total === null)).toBe(true);
+    const download = await assets.storage.get('sdk/progress/stream.bin');
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await new Response(download.body).arrayBuffer()))
+        .digest('hex'),
+    ).toBe(source.digest());
+
+    const refused = await apiError(
+      assets.storage.put('sdk/progress/../escape.bin', 'x', { onProgress: () => undefined }),
+    );
+    expect(refused).toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
+  });
+
   it('should list a solution page by page and delete', async () => {
     for (const name of ['a', 'b', 'c']) await assets.storage.put(`sdk-list/reports/${name}.txt`, name);
     await assets.storage.put('sdk-list/other/d.txt', 'd');

@@ -22,5 +22,6 @@ export {
   type StoredObject,
   type UploadBody,
 } from './storage.js';
+export type { ProgressListener, UploadProgress } from './upload-progress.js';
 export type * as assets from './generated/assets.js';
 export type * as governance from './generated/governance.js';

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Transport } from './client.js';
 import type { components } from './generated/assets.js';
+import type { ProgressListener } from './upload-progress.js';
 
 type Schemas = components['schemas'];
 export type PutObjectResult = Schemas['PutObjectResultDto'];
@@ -88,16 +89,14 @@ export class Storage {
   async put(
     key: string,
     body: UploadBody,
-    options: StorageCallOptions & { contentType?: string } = {},
+    options: StorageCallOptions & { contentType?: string; onProgress?: ProgressListener } = {},
   ): Promise<PutObjectResult> {
     const headers = new Headers({ 'content-type': options.contentType ?? 'application/octet-stream' });
-    const response = await this.transport.send(objectPath(key, options.connection), {
-      method: 'PUT',
-      headers,
-      ...requestBody(body),
-      projectId: options.projectId,
-      signal: options.signal,
-    });
+    const path = objectPath(key, options.connection);
+    const call = { method: 'PUT', headers, projectId: options.projectId, signal: options.signal };
+    const response = options.onProgress
+      ? await this.transport.upload(path, { ...call, body }, options.onProgress)
+      : await this.transport.send(path, { ...call, ...requestBody(body) });
     return (await response.json()) as PutObjectResult;
   }
 
