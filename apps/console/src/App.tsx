@@ -9,11 +9,13 @@ import { signOut } from './auth.ts';
 const ConnectionsPage = lazy(() => import('./pages/ConnectionsPage.tsx'));
 const CreateConnectionPage = lazy(() => import('./pages/CreateConnectionPage.tsx'));
 const ConnectionDetailPage = lazy(() => import('./pages/ConnectionDetailPage.tsx'));
+const StoragePage = lazy(() => import('./pages/StoragePage.tsx'));
 
 function Page() {
   const { path } = useLocation();
   if (path === '/' || path === '/connections') return <ConnectionsPage />;
   if (path === '/connections/new') return <CreateConnectionPage />;
+  if (path === '/storage') return <StoragePage />;
   const detail = /^\/connections\/([^/]+)$/.exec(path);
   if (detail) return <ConnectionDetailPage resourceUri={decodeURIComponent(detail[1]!)} />;
   return (
@@ -42,6 +44,7 @@ export function App({ session }: { session: Session }) {
         <nav aria-label="Main">
           <Link href={hrefOf('/connections', { project })}>Connections</Link>
           <Link href={hrefOf('/connections/new', { project })}>New connection</Link>
+          <Link href={hrefOf('/storage', { project })}>Storage</Link>
         </nav>
         <span className="who" aria-label="Signed in as">
           {session.userName} · {session.org}

@@ -139,8 +139,12 @@ function ConnectionTable({ rows, project }: { rows: Page['data']; project: strin
             <th scope="col">Type</th>
             <th scope="col">Status</th>
             <th scope="col">Health</th>
-            <th scope="col">Tags</th>
-            <th scope="col">Updated</th>
+            <th scope="col" className="narrow-hide">
+              Tags
+            </th>
+            <th scope="col" className="narrow-hide">
+              Updated
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -158,8 +162,8 @@ function ConnectionTable({ rows, project }: { rows: Page['data']; project: strin
               <td>
                 <Badge value={c.health} />
               </td>
-              <td>{c.tags.join(', ')}</td>
-              <td>
+              <td className="narrow-hide">{c.tags.join(', ')}</td>
+              <td className="narrow-hide">
                 <time dateTime={c.updated_at}>{new Date(c.updated_at).toLocaleString()}</time>
               </td>
             </tr>
