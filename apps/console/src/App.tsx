@@ -9,11 +9,15 @@ import { signOut } from './auth.ts';
 const ConnectionsPage = lazy(() => import('./pages/ConnectionsPage.tsx'));
 const CreateConnectionPage = lazy(() => import('./pages/CreateConnectionPage.tsx'));
 const ConnectionDetailPage = lazy(() => import('./pages/ConnectionDetailPage.tsx'));
+const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 
 function Page() {
   const { path } = useLocation();
   if (path === '/' || path === '/connections') return <ConnectionsPage />;
   if (path === '/connections/new') return <CreateConnectionPage />;
+  if (path === '/members') return <MembersPage />;
+  if (path === '/audit') return <AuditLogPage />;
   const detail = /^\/connections\/([^/]+)$/.exec(path);
   if (detail) return <ConnectionDetailPage resourceUri={decodeURIComponent(detail[1]!)} />;
   return (
@@ -27,8 +31,9 @@ function Page() {
 }
 
 export function App({ session }: { session: Session }) {
-  const { query } = useLocation();
+  const { path, query } = useLocation();
   const project = query.get('project');
+  const current = (target: string) => (path === target ? 'page' : undefined);
   return (
     <SessionContext.Provider value={session}>
       <a className="skip" href="#main">
@@ -40,8 +45,18 @@ export function App({ session }: { session: Session }) {
         </Link>
         <ProjectSwitcher />
         <nav aria-label="Main">
-          <Link href={hrefOf('/connections', { project })}>Connections</Link>
-          <Link href={hrefOf('/connections/new', { project })}>New connection</Link>
+          <Link href={hrefOf('/connections', { project })} aria-current={current('/connections')}>
+            Connections
+          </Link>
+          <Link href={hrefOf('/connections/new', { project })} aria-current={current('/connections/new')}>
+            New connection
+          </Link>
+          <Link href={hrefOf('/members', { project })} aria-current={current('/members')}>
+            Members
+          </Link>
+          <Link href={hrefOf('/audit', { project })} aria-current={current('/audit')}>
+            Audit log
+          </Link>
         </nav>
         <span className="who" aria-label="Signed in as">
           {session.userName} · {session.org}
