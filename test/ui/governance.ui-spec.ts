@@ -168,6 +168,15 @@ suite('Console governance pages in Chromium', () => {
     await shot('members-390px');
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // Escape cancels a confirmation and gives the focus back to its button.
+    const revokeVictor = page.getByRole('button', { name: 'Revoke viewer from victor' });
+    await revokeVictor.click();
+    await page.getByRole('button', { name: 'Yes, revoke' }).press('Escape');
+    await page.waitForFunction(
+      "document.activeElement?.getAttribute('aria-label') === 'Revoke viewer from victor'",
+    );
+    await grantRow('victor', 'viewer').waitFor();
+
     await page.getByRole('button', { name: `Revoke viewer from ${NEWBIE}` }).click();
     await page
       .getByRole('group', { name: 'Confirm revoke' })

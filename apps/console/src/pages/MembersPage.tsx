@@ -28,7 +28,8 @@ export default function MembersPage() {
   const where = project ? `project ${project}` : `organization ${org}`;
   const pageNumber = Number(query.get('page')) || 1;
   const [version, setVersion] = useState(0);
-  const [done, setDone] = useState<string | null>(null);
+  // What the last grant or revoke did, shown only on the object it was done on.
+  const [done, setDone] = useState<{ object: string; message: string } | null>(null);
   const grants = useLoad(
     async () =>
       (
@@ -39,7 +40,7 @@ export default function MembersPage() {
     `${object}:${pageNumber}:${version}`,
   );
   const changed = (message: string) => {
-    setDone(message);
+    setDone({ object, message });
     setVersion((v) => v + 1);
   };
   const status = statusOf(grants.error);
@@ -63,17 +64,20 @@ export default function MembersPage() {
       ) : (
         <>
           <ErrorNotice error={grants.error} retry={grants.reload} />
-          {done && (
+          {done?.object === object && (
             <p className="notice ok" role="status">
-              {done}
+              {done.message}
             </p>
           )}
-          <GrantForm
-            key={object}
-            object={object}
-            roles={project ? PROJECT_ROLES : ORG_ROLES}
-            onGranted={(g) => changed(`Granted ${g.relation} to ${g.user.replace(/^user:/, '')}.`)}
-          />
+          {/* Only once the list came back: someone who may not manage members never sees the form. */}
+          {grants.data && (
+            <GrantForm
+              key={object}
+              object={object}
+              roles={project ? PROJECT_ROLES : ORG_ROLES}
+              onGranted={(g) => changed(`Granted ${g.relation} to ${g.user.replace(/^user:/, '')}.`)}
+            />
+          )}
           <h2 id="grants-title">Current grants</h2>
           <p className="status-line" aria-live="polite">
             {grants.loading
@@ -102,6 +106,8 @@ export default function MembersPage() {
 
 function GrantTable({ grants, onRevoked }: { grants: Grant[]; onRevoked: (grant: Grant) => void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
+  // A cancelled confirmation gives the focus back to its Revoke button.
+  const [cancelled, setCancelled] = useState<string | null>(null);
   return (
     <div className="table-wrap">
       <table className="grants">
@@ -128,7 +134,10 @@ function GrantTable({ grants, onRevoked }: { grants: Grant[]; onRevoked: (grant:
                 {confirming === keyOf(grant) ? (
                   <RevokeConfirm
                     grant={grant}
-                    onCancel={() => setConfirming(null)}
+                    onCancel={() => {
+                      setConfirming(null);
+                      setCancelled(keyOf(grant));
+                    }}
                     onRevoked={() => {
                       setConfirming(null);
                       onRevoked(grant);
@@ -139,6 +148,7 @@ function GrantTable({ grants, onRevoked }: { grants: Grant[]; onRevoked: (grant:
                     type="button"
                     className="secondary"
                     aria-label={`Revoke ${grant.relation} from ${userOf(grant)}`}
+                    autoFocus={cancelled === keyOf(grant)}
                     onClick={() => setConfirming(keyOf(grant))}
                   >
                     Revoke
@@ -170,7 +180,12 @@ function RevokeConfirm(props: { grant: Grant; onCancel: () => void; onRevoked: (
   };
   const status = statusOf(error);
   return (
-    <div role="group" aria-label="Confirm revoke" className="confirm">
+    <div
+      role="group"
+      aria-label="Confirm revoke"
+      className="confirm"
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
       <p>
         Revoke {props.grant.relation} from {userOf(props.grant)}?
       </p>
