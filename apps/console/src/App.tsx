@@ -10,12 +10,16 @@ const ConnectionsPage = lazy(() => import('./pages/ConnectionsPage.tsx'));
 const CreateConnectionPage = lazy(() => import('./pages/CreateConnectionPage.tsx'));
 const ConnectionDetailPage = lazy(() => import('./pages/ConnectionDetailPage.tsx'));
 const StoragePage = lazy(() => import('./pages/StoragePage.tsx'));
+const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 
 function Page() {
   const { path } = useLocation();
   if (path === '/' || path === '/connections') return <ConnectionsPage />;
   if (path === '/connections/new') return <CreateConnectionPage />;
   if (path === '/storage') return <StoragePage />;
+  if (path === '/members') return <MembersPage />;
+  if (path === '/audit') return <AuditLogPage />;
   const detail = /^\/connections\/([^/]+)$/.exec(path);
   if (detail) return <ConnectionDetailPage resourceUri={decodeURIComponent(detail[1]!)} />;
   return (
@@ -29,8 +33,9 @@ function Page() {
 }
 
 export function App({ session }: { session: Session }) {
-  const { query } = useLocation();
+  const { path, query } = useLocation();
   const project = query.get('project');
+  const current = (target: string) => (path === target ? 'page' : undefined);
   return (
     <SessionContext.Provider value={session}>
       <a className="skip" href="#main">
@@ -42,9 +47,21 @@ export function App({ session }: { session: Session }) {
         </Link>
         <ProjectSwitcher />
         <nav aria-label="Main">
-          <Link href={hrefOf('/connections', { project })}>Connections</Link>
-          <Link href={hrefOf('/connections/new', { project })}>New connection</Link>
-          <Link href={hrefOf('/storage', { project })}>Storage</Link>
+          <Link href={hrefOf('/connections', { project })} aria-current={current('/connections')}>
+            Connections
+          </Link>
+          <Link href={hrefOf('/connections/new', { project })} aria-current={current('/connections/new')}>
+            New connection
+          </Link>
+          <Link href={hrefOf('/storage', { project })} aria-current={current('/storage')}>
+            Storage
+          </Link>
+          <Link href={hrefOf('/members', { project })} aria-current={current('/members')}>
+            Members
+          </Link>
+          <Link href={hrefOf('/audit', { project })} aria-current={current('/audit')}>
+            Audit log
+          </Link>
         </nav>
         <span className="who" aria-label="Signed in as">
           {session.userName} · {session.org}

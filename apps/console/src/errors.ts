@@ -21,3 +21,14 @@ export function messageOf(error: unknown): string {
   if (error instanceof AssetsApiError) return `${error.message.replace(/^.*? failed with /, '')}`;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The HTTP status of a failed API call (undefined for anything else). */
+export function statusOf(error: unknown): number | undefined {
+  return error instanceof AssetsApiError ? error.status : undefined;
+}
+
+/** The envelope's messages about one field, joined; undefined when it names none. */
+export function fieldMessage(errors: FieldError[], field: string): string | undefined {
+  const messages = errors.filter((f) => f.field === field).map((f) => f.message);
+  return messages.length ? messages.join('; ') : undefined;
+}

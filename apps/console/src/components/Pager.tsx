@@ -1,0 +1,36 @@
+import { updateQuery } from '../router.ts';
+
+interface Pagination {
+  page: number;
+  total_pages: number;
+  next_page: number | null;
+  prev_page: number | null;
+}
+
+/** Previous / next over a paged answer; the page lives in the URL (`?page=`). */
+export function Pager({ pagination, label = 'Pages' }: { pagination: Pagination; label?: string }) {
+  if (pagination.total_pages <= 1) return null;
+  return (
+    <nav className="pager" aria-label={label}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!pagination.prev_page}
+        onClick={() => updateQuery({ page: pagination.prev_page }, false)}
+      >
+        Previous
+      </button>
+      <span>
+        Page {pagination.page} of {pagination.total_pages}
+      </span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!pagination.next_page}
+        onClick={() => updateQuery({ page: pagination.next_page }, false)}
+      >
+        Next
+      </button>
+    </nav>
+  );
+}
