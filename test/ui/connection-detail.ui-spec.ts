@@ -206,6 +206,36 @@ suite('Connection detail in Chromium', () => {
     await expectAccessible('detail-viewer');
   });
 
+  it('puts the envelope field errors next to the rotation field they name', async () => {
+    await signIn('alice', detailOf(postgresUri));
+    await page.getByRole('button', { name: 'Rotate credentials' }).click();
+    // The API's own judgement (here, as it would answer a password its policy refuses).
+    await page.route('**/rotations', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 422,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              error: {
+                code: 'VALIDATION_ERROR',
+                message: 'Invalid request body',
+                status: 422,
+                details: { fields: [{ field: 'credentials.password', message: 'is too weak' }] },
+                request_id: 'r1',
+                trace_id: null,
+              },
+            }),
+          })
+        : route.continue(),
+    );
+    await page.getByLabel(/^Username/).fill(ROLE);
+    await page.getByLabel(/^Password/).fill('weak');
+    await page.getByRole('button', { name: 'Rotate', exact: true }).click();
+    await page.locator('#rot_credentials_password__error').getByText('is too weak').waitFor();
+    await page.getByText('Please correct the fields marked above.').waitFor();
+    expect(await page.getByLabel(/^Password/).inputValue()).toBe('weak');
+  });
+
   it('shows a credential read in the trail right after a reveal', async () => {
     await signIn('alice', detailOf(postgresUri));
     await page.getByRole('heading', { name: 'Orders database' }).waitFor();
@@ -282,6 +312,13 @@ suite('Connection detail in Chromium', () => {
     await page.getByText(/Key loaded from rsa_key\.p8/).waitFor();
     await page.getByRole('button', { name: 'Remove key' }).click();
     await page.getByText('No key loaded.').waitFor();
+    // Pasted: taken into the form, the box emptied at once.
+    await page.getByText('Paste the key instead').click();
+    const paste = page.getByLabel(/^Paste the PEM text/);
+    await paste.fill(PRIVATE_KEY);
+    await page.getByText(/Key loaded from the clipboard/).waitFor();
+    await expect(paste.inputValue()).resolves.toBe('');
+    expect(await page.content()).not.toContain(KEY_LINE);
     await expectAccessible('create-key-pair');
   });
 });
