@@ -1,5 +1,6 @@
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { FieldError } from './errors.ts';
+import { PemKeyWidget } from './components/PemKeyWidget.tsx';
 
 type Schema = Record<string, unknown>;
 
@@ -45,12 +46,26 @@ function titled(name: string, property: Schema): Schema {
   return { ...withTitle, properties };
 }
 
-/** Every secret field (writeOnly or format password) is a password input that the browser never autofills. */
+/** A secret PEM block (a private key): its pattern asks for `-----BEGIN …`. */
+export function isPemSecret(property: Schema): boolean {
+  return (
+    property.type === 'string' &&
+    property.writeOnly === true &&
+    typeof property.pattern === 'string' &&
+    property.pattern.includes('-----BEGIN')
+  );
+}
+
+/**
+ * Every secret field (writeOnly or format password) is a password input that the browser never
+ * autofills, except a private key: loaded from a file or pasted, and never shown (PemKeyWidget).
+ */
 export function uiSchemaOf(schema: Schema): UiSchema {
   const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
   const ui: UiSchema = {};
   for (const [name, property] of Object.entries(properties)) {
     if (property.type === 'object') ui[name] = uiSchemaOf(property);
+    else if (isPemSecret(property)) ui[name] = { 'ui:widget': PemKeyWidget };
     else if (property.writeOnly === true || property.format === 'password')
       ui[name] = { 'ui:widget': 'password', 'ui:autocomplete': 'new-password' };
     else if (

@@ -10,7 +10,15 @@ export const REVEAL_MS = 30_000;
  * Credentials only on an explicit, confirmed request (each read is audited), fetched with
  * `no-store`, kept in component state only and wiped after REVEAL_MS or when the page goes.
  */
-export function RevealCredentials({ resourceUri, project }: { resourceUri: string; project: string | null }) {
+export function RevealCredentials({
+  resourceUri,
+  project,
+  onRevealed,
+}: {
+  resourceUri: string;
+  project: string | null;
+  onRevealed?: () => void;
+}) {
   const { assets: api } = useSession();
   const [stage, setStage] = useState<'idle' | 'confirm' | 'loading'>('idle');
   const [secret, setSecret] = useState<Record<string, unknown> | null>(null);
@@ -31,6 +39,7 @@ export function RevealCredentials({ resourceUri, project }: { resourceUri: strin
         cache: 'no-store',
       });
       setSecret((data as { credentials: Record<string, unknown> }).credentials);
+      onRevealed?.();
     } catch (error) {
       const refused = error instanceof AssetsApiError && (error.status === 403 || error.status === 404);
       setRefusal(

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { HealthPanel } from '../components/HealthPanel.tsx';
 import { Link } from '../components/Link.tsx';
 import { RevealCredentials } from '../components/RevealCredentials.tsx';
+import { RotationsPanel } from '../components/RotationsPanel.tsx';
+import { SecretReadsPanel } from '../components/SecretReadsPanel.tsx';
 import { SshTunnelPanel } from '../components/SshTunnelPanel.tsx';
 import { VerifyReport, type Report } from '../components/VerifyReport.tsx';
 
@@ -18,6 +20,8 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
   const { query } = useLocation();
   const project = query.get('project');
   const [version, setVersion] = useState(0);
+  // Bumped by a reveal, a rotation or a rollback: the credential reads to show again.
+  const [reads, setReads] = useState(0);
   const connection = useLoad(
     async () =>
       (
@@ -122,7 +126,18 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
                 onApproved={() => void verify()}
               />
             )}
-            <RevealCredentials resourceUri={c.resource_uri} project={project} />
+            <RotationsPanel
+              connection={c}
+              config={config}
+              project={project}
+              onChanged={() => setReads((r) => r + 1)}
+            />
+            <RevealCredentials
+              resourceUri={c.resource_uri}
+              project={project}
+              onRevealed={() => setReads((r) => r + 1)}
+            />
+            <SecretReadsPanel resourceUri={c.resource_uri} project={project} version={reads} />
           </div>
           <ErrorNotice error={verifyError} />
           {report && <VerifyReport report={report} />}
