@@ -147,8 +147,33 @@ describe('Data connections (e2e)', () => {
         .expect(200);
       expect(
         audit.body.data.filter((e: { request_id: string }) => e.request_id === res.headers['x-request-id']),
-      ).toEqual([expect.objectContaining({ actor_id: 'alice', actor_type: 'user', org_id: ORG })]);
+      ).toEqual([
+        // The event belongs to the connection's project, named by its URI (not by a header).
+        expect.objectContaining({ actor_id: 'alice', actor_type: 'user', org_id: ORG, project_id: PROJECT }),
+      ]);
       expect(JSON.stringify(audit.body)).not.toContain(CANARY);
+
+      // Every credential version's reads at once, by prefix; `%` and `_` in a prefix are literal.
+      const byPrefix = async (prefix: string) =>
+        (
+          await request(gov)
+            .get(
+              `/governance/audit?action=data_connection.secret.read&resource_id_prefix=${encodeURIComponent(prefix)}`,
+            )
+            .set('authorization', as('alice'))
+            .expect(200)
+        ).body.data.map((e: { request_id: string }) => e.request_id);
+      await expect(byPrefix(`${uri}#`)).resolves.toContain(res.headers['x-request-id']);
+      await expect(byPrefix(`${uri}#credentials-v`)).resolves.toContain(res.headers['x-request-id']);
+      await expect(byPrefix(`${uri}%`)).resolves.toEqual([]);
+      await expect(byPrefix(`data:${ORG}:${PROJECT}:customer_analytics_db`)).resolves.toEqual([]);
+      const projectReads = await request(gov)
+        .get(`/governance/audit?action=data_connection.secret.read&project_id=${PROJECT}`)
+        .set('authorization', as('alice'))
+        .expect(200);
+      expect(projectReads.body.data.map((e: { request_id: string }) => e.request_id)).toContain(
+        res.headers['x-request-id'],
+      );
     });
 
     it('should answer 409 for a duplicate name in the same scope', async () => {

@@ -39,7 +39,7 @@ function buildAuditEvent(
   const context = RequestContext.current();
   return {
     org_id: principal.orgId,
-    project_id: request.projectId ?? null,
+    project_id: spec.projectId?.(request) ?? request.projectId ?? null,
     actor_id: principal.userId,
     actor_type: principal.actorType,
     action: spec.action,
@@ -64,6 +64,8 @@ export interface AuditWriteSpec {
   action: string;
   resourceType: string;
   resourceId?: (request: AuditedRequest) => string | null | undefined;
+  /** The project the resource lives in, for routes whose resource names it (not X-Project-ID). */
+  projectId?: (request: AuditedRequest) => string | null | undefined;
   details?: (request: AuditedRequest) => Record<string, unknown>;
 }
 

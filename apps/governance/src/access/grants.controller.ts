@@ -19,6 +19,12 @@ const grantDetails = (req: { body?: unknown }) => {
   return { user: body.user, relation: body.relation, object: body.object };
 };
 
+/** A grant on `project:<id>` belongs to that project's audit trail. */
+const grantProject = (req: { body?: unknown }) => {
+  const object = (req.body as Partial<GrantDto> | undefined)?.object;
+  return typeof object === 'string' && object.startsWith('project:') ? object.slice('project:'.length) : null;
+};
+
 const GRANT_BODY = ApiBody({
   type: GrantDto,
   examples: {
@@ -46,6 +52,7 @@ export class GrantsController {
     action: 'grant.create',
     resourceType: 'grant',
     resourceId: (req) => String((req.body as GrantDto)?.object),
+    projectId: grantProject,
     details: grantDetails,
   })
   @ApiOperation({
@@ -70,6 +77,7 @@ export class GrantsController {
     action: 'grant.delete',
     resourceType: 'grant',
     resourceId: (req) => String((req.body as GrantDto)?.object),
+    projectId: grantProject,
     details: grantDetails,
   })
   @ApiOperation({ operationId: 'deleteGrant', summary: 'Revoke a role; revoking a missing grant is a no-op' })

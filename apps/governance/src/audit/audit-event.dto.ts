@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PaginationDto } from '@app/core';
 import type { AuditEventEntity } from './audit-event.entity.js';
 
@@ -17,6 +28,16 @@ export class AuditQueryDto {
   action?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) resource_type?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) resource_id?: string;
+  @ApiPropertyOptional({
+    description:
+      'Events whose resource_id starts with this: `data:acme-corp:analytics-prod:customer-db#` finds the reads of every credential version of that connection',
+    example: 'data:acme-corp:analytics-prod:customer-db#',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  resource_id_prefix?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() start_time?: Date;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() end_time?: Date;
   @ApiPropertyOptional({ default: 1, minimum: 1 })

@@ -83,6 +83,7 @@ export class AuditController {
       action: query.action,
       resourceType: query.resource_type,
       resourceId: query.resource_id,
+      resourceIdPrefix: query.resource_id_prefix,
       start: query.start_time,
       end: query.end_time,
       offset: offsetOf(query.page, limit),

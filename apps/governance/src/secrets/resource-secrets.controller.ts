@@ -54,6 +54,10 @@ const resourceId = (req: { params?: unknown }) => {
   return `${p.resource_uri}#${p.name ?? ''}`;
 };
 
+/** The connection's project, from its URI: the audit event belongs to it whatever X-Project-ID says. */
+const projectId = (req: { params?: unknown }) =>
+  parseDataResourceUri((req.params as Record<string, string>).resource_uri)?.projectId;
+
 const URI_PARAM = {
   name: 'resource_uri',
   example: 'data:acme-corp:analytics-prod:customer-db',
@@ -109,7 +113,12 @@ export class ResourceSecretsController {
   @ApiParam(URI_PARAM)
   @NoStore()
   @RequirePermission('can_read_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @AuditedRead({ action: 'data_connection.secret.read', resourceType: 'data_connection', resourceId })
+  @AuditedRead({
+    action: 'data_connection.secret.read',
+    resourceType: 'data_connection',
+    resourceId,
+    projectId,
+  })
   @ApiOperation({
     operationId: 'getResourceSecret',
     summary:
@@ -134,7 +143,12 @@ export class ResourceSecretsController {
   @Put(':name')
   @ApiParam(URI_PARAM)
   @RequirePermission('can_manage_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @AuditedWrite({ action: 'data_connection.secret.write', resourceType: 'data_connection', resourceId })
+  @AuditedWrite({
+    action: 'data_connection.secret.write',
+    resourceType: 'data_connection',
+    resourceId,
+    projectId,
+  })
   @ApiOperation({
     operationId: 'putResourceSecret',
     summary: 'Create or replace a data connection secret (idempotent)',
@@ -158,7 +172,12 @@ export class ResourceSecretsController {
   @ApiParam(URI_PARAM)
   @HttpCode(204)
   @RequirePermission('can_manage_secrets', dataConnectionFromParam('resource_uri'), 'Data connection')
-  @AuditedWrite({ action: 'data_connection.secret.delete', resourceType: 'data_connection', resourceId })
+  @AuditedWrite({
+    action: 'data_connection.secret.delete',
+    resourceType: 'data_connection',
+    resourceId,
+    projectId,
+  })
   @ApiOperation({
     operationId: 'deleteResourceSecret',
     summary: 'Delete a data connection secret (idempotent: a missing secret is deleted already)',

@@ -693,6 +693,8 @@ export interface operations {
                 action?: string;
                 resource_type?: string;
                 resource_id?: string;
+                /** @description Events whose resource_id starts with this: `data:acme-corp:analytics-prod:customer-db#` finds the reads of every credential version of that connection */
+                resource_id_prefix?: string;
                 start_time?: string;
                 end_time?: string;
                 page?: number;

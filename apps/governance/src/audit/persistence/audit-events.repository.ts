@@ -47,6 +47,8 @@ export interface AuditSearch {
   action?: string;
   resourceType?: string;
   resourceId?: string;
+  /** resource_id starts with it (taken literally: `%` and `_` match only themselves). */
+  resourceIdPrefix?: string;
   start?: Date;
   end?: Date;
   offset: number;
@@ -68,6 +70,10 @@ export class AuditEventsRepository extends ScopedRepository {
       if (filters.action) q.andWhere('e.action = :action', { action: filters.action });
       if (filters.resourceType) q.andWhere('e.resource_type = :rtype', { rtype: filters.resourceType });
       if (filters.resourceId) q.andWhere('e.resource_id = :rid', { rid: filters.resourceId });
+      if (filters.resourceIdPrefix)
+        q.andWhere(`e.resource_id LIKE :ridPrefix ESCAPE '\\'`, {
+          ridPrefix: `${filters.resourceIdPrefix.replace(/[\\%_]/g, '\\$&')}%`,
+        });
       if (filters.start) q.andWhere('e.timestamp >= :start', { start: filters.start });
       if (filters.end) q.andWhere('e.timestamp <= :end', { end: filters.end });
     })
