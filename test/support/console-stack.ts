@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,24 +11,6 @@ export interface ConsoleStackPorts {
   governance: number;
   assets: number;
   openFga: number;
-}
-
-/** Builds the console (once per run) into `outDir` with Vite's CLI, as `npm run console:build` does. */
-export function buildConsole(outDir: string): void {
-  execFileSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '-c',
-      'apps/console/vite.config.ts',
-      '--outDir',
-      outDir,
-      '--logLevel',
-      'warn',
-    ],
-    { stdio: 'inherit' },
-  );
 }
 
 /**

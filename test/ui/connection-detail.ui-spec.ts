@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { buildConsole, startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { CONSOLE_UI_DIST } from './build-console.global.js';
 
 // Ports of this suite (23200-23299); the console is built into its own directory.
 const PORTS = { governance: 23201, assets: 23202, openFga: 23281 };
-const DIST = join(process.cwd(), 'dist', 'console-ui-detail');
 const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'analytics';
@@ -57,12 +57,11 @@ suite('Connection detail in Chromium', () => {
   const detailOf = (uri: string) => `/console/connections/${encodeURIComponent(uri)}?project=${PROJECT}`;
 
   beforeAll(async () => {
-    buildConsole(DIST);
     mkdirSync(SHOTS, { recursive: true });
     await db.connect();
     await db.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${FIRST_PASSWORD}'`);
     await db.query(`GRANT CONNECT ON DATABASE test TO ${ROLE}`);
-    stack = await startConsoleStack(PORTS, DIST);
+    stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createOrg(ORG, 'alice');
     const governance = stack.governanceAs('alice', ORG);
     await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });

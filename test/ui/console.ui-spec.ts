@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildConsole, startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { CONSOLE_UI_DIST } from './build-console.global.js';
 
 // Ports of this suite (22800-22899); the console is built into its own directory.
 const PORTS = { governance: 22801, assets: 22802, openFga: 22881 };
-const DIST = join(process.cwd(), 'dist', 'console-ui-test');
 const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'analytics';
@@ -44,9 +44,8 @@ suite('Console in Chromium', () => {
   const db = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
 
   beforeAll(async () => {
-    buildConsole(DIST);
     mkdirSync(SHOTS, { recursive: true });
-    stack = await startConsoleStack(PORTS, DIST);
+    stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createOrg(ORG, 'alice');
     const governance = stack.governanceAs('alice', ORG);
     await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });
@@ -106,6 +105,13 @@ suite('Console in Chromium', () => {
       if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
       if (process.env.CONSOLE_UI_DUMP) process.stderr.write(`browser: ${message.text()}\n`);
     });
+    if (process.env.CONSOLE_UI_DUMP)
+      page.on('response', (response) => {
+        if (response.status() >= 400)
+          process.stderr.write(
+            `browser: ${response.status()} ${response.request().method()} ${response.url()}\n`,
+          );
+      });
   });
   afterEach(async () => {
     expect(cspViolations).toEqual([]);
@@ -154,6 +160,7 @@ suite('Console in Chromium', () => {
     // Signed in again through the IdP's session, back on the same URL.
     await page.getByRole('banner').getByText(`alice · ${ORG}`).waitFor();
     expect(page.url()).toContain('project=analytics');
+    await page.locator('#project option[value="analytics"]').waitFor({ state: 'attached' });
     await expect(page.getByLabel('Project').inputValue()).resolves.toBe(PROJECT);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -286,7 +293,7 @@ suite('Console in Chromium', () => {
     const secret = page.getByLabel('Revealed credentials');
     await expect(secret.textContent()).resolves.toContain('"username": "postgres"');
     await expectAccessible('connection-detail');
-    await shot('connection-detail');
+    await shot('connection-reveal');
     await page.getByRole('button', { name: 'Hide now' }).click();
     await expect(secret.count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -315,6 +322,153 @@ suite('Console in Chromium', () => {
     await expect(secret.count()).resolves.toBe(1);
     await page.clock.fastForward(2_000);
     await secret.waitFor({ state: 'detached' });
+  });
+
+  it('uploads with a progress bar, lists by prefix, downloads the same bytes, deletes, and refuses a viewer', async () => {
+    await signIn(
+      'alice',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/storage?project=${PROJECT}&solution=reports`)}`,
+    );
+    await page.getByText('The reports solution holds no objects yet.').waitFor();
+    await expectAccessible('storage-empty');
+
+    // 3 MiB sent at 1 MiB/s (DevTools' network throttling), so the progress shows part-way.
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    });
+    await page.getByLabel('Key prefix').fill('q4/');
+    await page.getByRole('button', { name: 'List' }).click();
+    await page.waitForURL(/prefix=q4%2F/);
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'sales.bin', mimeType: 'application/octet-stream', buffer: bytes });
+    await expect(page.getByLabel(/^Path in reports/).inputValue()).resolves.toBe('q4/sales.bin');
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const progress = page.getByLabel('Upload progress');
+    await page.getByText(/of 3\.0 MiB \((?:[1-9]\d)%\)/).waitFor();
+    const partWay = Number(await progress.getAttribute('value'));
+    expect(partWay).toBeGreaterThan(0);
+    expect(partWay).toBeLessThan(bytes.length);
+    await shot('storage-upload-progress');
+    await page.getByText('Uploaded reports/q4/sales.bin.').waitFor();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+
+    await page.getByRole('cell', { name: 'q4/sales.bin', exact: true }).waitFor();
+    await expect(page.getByRole('row', { name: /q4\/sales\.bin/ }).textContent()).resolves.toContain(
+      '3.0 MiB',
+    );
+    await expectAccessible('storage');
+    await shot('storage');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download q4/sales.bin' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sales.bin');
+    expect(readFileSync((await download.path())!).equals(bytes)).toBe(true);
+
+    // A prefix that matches nothing, then back up through the folder path.
+    await page.getByLabel('Key prefix').fill('q3/');
+    await page.getByRole('button', { name: 'List' }).click();
+    await page.getByText('Nothing under reports/q3/.').waitFor();
+    await page.getByRole('navigation', { name: 'Folder' }).getByRole('button', { name: 'reports' }).click();
+    await page.getByRole('cell', { name: 'q4/sales.bin', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('cell', { name: 'q4/sales.bin', exact: true }).waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Delete q4/sales.bin' }).click();
+    await page.getByRole('button', { name: 'Delete sales.bin' }).click();
+    await page.getByText('The reports solution holds no objects yet.').waitFor();
+    await expect(
+      stack.assetsAs('alice', ORG, PROJECT).storage.list({ solution: 'reports' }),
+    ).resolves.toMatchObject({
+      data: [],
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Organization').waitFor();
+
+    await signIn(
+      'victor',
+      `?org=${ORG}&return_to=${encodeURIComponent(`/console/storage?project=${PROJECT}&solution=reports`)}`,
+    );
+    await page.getByText('The reports solution holds no objects yet.').waitFor();
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'nope.txt', mimeType: 'text/plain', buffer: Buffer.from('no') });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page
+      .locator('#u-error')
+      .getByText(/permission|not allowed|may not/i)
+      .waitFor();
+    await expect(page.getByLabel(/^Path in reports/).getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
+  it('works from the keyboard alone, with a visible focus', async () => {
+    /** Tabs forward until the focused element's accessible name matches, as a keyboard user would. */
+    async function tabTo(name: RegExp) {
+      for (let presses = 0; presses < 40; presses++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate<{ name: string; outline: string }>(`(() => {
+          const el = document.activeElement;
+          const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';
+          return { name: (label || el.getAttribute('aria-label') || el.textContent || '').trim(),
+                   outline: getComputedStyle(el).outlineStyle };
+        })()`);
+        if (name.test(focused.name)) {
+          expect(focused.outline).not.toBe('none');
+          return;
+        }
+      }
+      throw new Error(`no control named ${name} reached with Tab`);
+    }
+    await page.goto(stack.consoleUrl);
+    await tabTo(/^Organization/);
+    // Whatever the field remembers is replaced.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(ORG);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('User name').waitFor();
+    await tabTo(/^User name/);
+    await page.keyboard.type('olivia');
+    await page.keyboard.press('Enter');
+    await page.getByRole('banner').getByText(`olivia · ${ORG}`).waitFor();
+
+    await tabTo(/^Skip to content$/);
+    await page.keyboard.press('Enter');
+    // The picker's options arrive with the project list: wait for them, as a user would.
+    await page
+      .locator('#project option[value="analytics"]')
+      .waitFor({ state: 'attached' })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nat ${page.url()}:\n${(await page.content()).slice(0, 3000)}`);
+      });
+    await tabTo(/^Project/);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/project=analytics/);
+    await page.getByRole('link', { name: 'Finance warehouse' }).waitFor();
+    await tabTo(/^Finance warehouse$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Finance warehouse' }).waitFor();
+    await tabTo(/^Reveal credentials$/);
+    await page.keyboard.press('Enter');
+    // The confirmation takes the focus: Enter answers it.
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Revealed credentials').textContent()).resolves.toContain('"username"');
+    await tabTo(/^Hide now$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Revealed credentials').count()).resolves.toBe(0);
   });
 
   it('follows the dark color scheme', async () => {

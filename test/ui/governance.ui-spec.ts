@@ -3,11 +3,11 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildConsole, startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { CONSOLE_UI_DIST } from './build-console.global.js';
 
 // Ports of this suite (23100-23199); the console is built into its own directory.
 const PORTS = { governance: 23101, assets: 23102, openFga: 23181 };
-const DIST = join(process.cwd(), 'dist', 'console-ui-governance');
 const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'analytics';
@@ -44,9 +44,8 @@ suite('Console governance pages in Chromium', () => {
   let cspViolations: string[];
 
   beforeAll(async () => {
-    buildConsole(DIST);
     mkdirSync(SHOTS, { recursive: true });
-    stack = await startConsoleStack(PORTS, DIST);
+    stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createOrg(ORG, 'alice');
     const governance = stack.governanceAs('alice', ORG);
     await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });

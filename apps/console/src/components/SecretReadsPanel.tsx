@@ -5,66 +5,30 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 
 type AuditEvent = governance.components['schemas']['AuditEventDto'];
 const SHOWN = 10;
-/** How many of the newest credential versions are searched (older reads are older anyway). */
-const VERSIONS = 5;
 
 /**
- * Who read this connection's credentials, newest first. Governance writes each read as
- * `data_connection.secret.read` on `<resource_uri>#credentials-v<N>` and filters resource ids
- * exactly, so the panel asks once per version it knows of: the stored ones, those the rotations
- * name, and the first.
+ * Who read this connection's credentials, newest first: Governance writes each read as
+ * `data_connection.secret.read` on `<resource_uri>#credentials-v<N>`, so one prefix search finds
+ * the reads of every version.
  */
 export function SecretReadsPanel(props: { resourceUri: string; project: string | null; version: number }) {
-  const { resourceUri, project } = props;
-  const { assets, governance: gov } = useSession();
-  const reads = useLoad(async () => {
-    const versions = await versionsOf();
-    const pages = await Promise.all(
-      versions.map(
-        async (v) =>
-          (
-            await gov.GET('/governance/audit', {
-              params: {
-                query: {
-                  action: 'data_connection.secret.read',
-                  resource_id: `${resourceUri}#credentials-v${v}`,
-                  limit: SHOWN,
-                },
-              },
-            })
-          ).data.data,
-      ),
-    );
-    return pages
-      .flat()
-      .sort((a, b) => b.timestamp.localeCompare(a.timestamp))
-      .slice(0, SHOWN);
-  }, `${resourceUri}:${props.version}`);
-
-  async function versionsOf(): Promise<number[]> {
-    const found = new Set([1]);
-    const [stored, rotations] = await Promise.all([
-      gov
-        .GET('/governance/resources/data-connections/{resource_uri}/secrets', {
-          params: { path: { resource_uri: resourceUri }, query: { limit: 100 } as never },
+  const { resourceUri } = props;
+  const { governance: gov } = useSession();
+  const reads = useLoad(
+    async () =>
+      (
+        await gov.GET('/governance/audit', {
+          params: {
+            query: {
+              action: 'data_connection.secret.read',
+              resource_id_prefix: `${resourceUri}#`,
+              limit: SHOWN,
+            },
+          },
         })
-        .then(({ data }) => data.data.map((s) => s.name))
-        .catch(() => [] as string[]),
-      assets
-        .withProject(project)
-        .GET('/assets/data/{resource_uri}/rotations', {
-          params: { path: { resource_uri: resourceUri }, query: { limit: 20 } },
-        })
-        .then(({ data }) => data.data.flatMap((r) => [r.from_version, r.to_version]))
-        .catch(() => [] as number[]),
-    ]);
-    for (const name of stored) {
-      const match = /^credentials-v(\d+)$/.exec(name);
-      if (match) found.add(Number(match[1]));
-    }
-    for (const version of rotations) found.add(version);
-    return [...found].sort((a, b) => b - a).slice(0, VERSIONS);
-  }
+      ).data.data as AuditEvent[],
+    `${resourceUri}:${props.version}`,
+  );
 
   const refused = reads.error instanceof AssetsApiError && reads.error.status === 403;
   return (

@@ -17,7 +17,7 @@ export function StorageConnectionSelect({ project, value }: { project: string | 
           (
             await api
               .withProject(project)
-              .GET('/assets/data', { params: { query: { connection_type, limit: 100, sort: 'name' } } })
+              .GET('/assets/data', { params: { query: { connection_type, limit: 100, sort: 'name:asc' } } })
           ).data as Page,
       ),
     );

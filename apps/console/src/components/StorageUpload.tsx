@@ -62,7 +62,7 @@ export function StorageUpload(props: {
       }}
     >
       <h2 id="upload-title">Upload a file</h2>
-      <div className="filters">
+      <div className="toolbar">
         <div className="field">
           <label htmlFor="u-file">File</label>
           <input
@@ -117,7 +117,9 @@ export function StorageUpload(props: {
       )}
       {done && (
         <p className="notice ok" role="status">
-          Uploaded <code>{done}</code>.
+          <span>
+            Uploaded <code>{done}</code>.
+          </span>
         </p>
       )}
     </form>

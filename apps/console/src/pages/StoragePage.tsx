@@ -36,8 +36,10 @@ export default function StoragePage() {
           Pick a project: shared storage belongs to one.
         </p>
       )}
+      <div className="toolbar">
+        <StorageConnectionSelect project={project} value={connection ?? ''} />
+      </div>
       <LocationForm solution={solution} prefix={prefix} />
-      <StorageConnectionSelect project={project} value={connection ?? ''} />
       <Breadcrumbs solution={solution} prefix={prefix} />
       <StorageUpload
         storage={storage}
@@ -102,7 +104,7 @@ function LocationForm({ solution, prefix }: { solution: string; prefix: string }
   const [invalid, setInvalid] = useState(false);
   return (
     <form
-      className="filters"
+      className="toolbar"
       aria-label="Location"
       onSubmit={(e) => {
         e.preventDefault();
