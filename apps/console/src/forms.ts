@@ -78,6 +78,11 @@ export function uiSchemaOf(schema: Schema): UiSchema {
   return ui;
 }
 
+/** The UI schema of a form whose buttons the page draws itself (verify, save, rotate). */
+export function pageFormUiSchemaOf(schema: Schema): UiSchema {
+  return { ...uiSchemaOf(schema), 'ui:submitButtonOptions': { norender: true } };
+}
+
 /** The wizard's one form: name, description and tags, then the settings and the credentials. */
 export function wizardSchemaOf(
   configKey: string,

@@ -7,8 +7,20 @@ interface Pagination {
   prev_page: number | null;
 }
 
-/** Previous / next over a paged answer; the page lives in the URL (`?page=`). */
-export function Pager({ pagination, label = 'Pages' }: { pagination: Pagination; label?: string }) {
+/** Previous / next over a paged answer; the page lives in the URL (`?page=`, or `param`). */
+export function Pager({
+  pagination,
+  label = 'Pages',
+  param = 'page',
+  previous = 'Previous',
+  next = 'Next',
+}: {
+  pagination: Pagination;
+  label?: string;
+  param?: string;
+  previous?: string;
+  next?: string;
+}) {
   if (pagination.total_pages <= 1) return null;
   return (
     <nav className="pager" aria-label={label}>
@@ -16,9 +28,9 @@ export function Pager({ pagination, label = 'Pages' }: { pagination: Pagination;
         type="button"
         className="secondary"
         disabled={!pagination.prev_page}
-        onClick={() => updateQuery({ page: pagination.prev_page }, false)}
+        onClick={() => updateQuery({ [param]: pagination.prev_page }, false)}
       >
-        Previous
+        {previous}
       </button>
       <span>
         Page {pagination.page} of {pagination.total_pages}
@@ -27,9 +39,9 @@ export function Pager({ pagination, label = 'Pages' }: { pagination: Pagination;
         type="button"
         className="secondary"
         disabled={!pagination.next_page}
-        onClick={() => updateQuery({ page: pagination.next_page }, false)}
+        onClick={() => updateQuery({ [param]: pagination.next_page }, false)}
       >
-        Next
+        {next}
       </button>
     </nav>
   );

@@ -4,7 +4,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import { AssetsApiError, type assets } from '@sdk';
 import { useSession } from '../session.ts';
 import { fieldErrorsOf } from '../errors.ts';
-import { errorSchemaOf, formSchemaOf, uiSchemaOf } from '../forms.ts';
+import { errorSchemaOf, formSchemaOf, pageFormUiSchemaOf } from '../forms.ts';
 import { schemaValidator } from '../schema-validator.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Select } from './Select.tsx';
@@ -57,13 +57,7 @@ export function RotateForm(props: {
     () => rotationSchemaOf(auth.credentials_schema, tunnelCredentials),
     [auth, tunnelCredentials],
   );
-  const uiSchema = useMemo(
-    () => ({
-      ...uiSchemaOf(schema as Record<string, unknown>),
-      'ui:submitButtonOptions': { norender: true },
-    }),
-    [schema],
-  );
+  const uiSchema = useMemo(() => pageFormUiSchemaOf(schema as Record<string, unknown>), [schema]);
   const [values, setValues] = useState<Values>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

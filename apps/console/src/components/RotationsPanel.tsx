@@ -4,6 +4,7 @@ import { useSession } from '../session.ts';
 import { updateQuery, useLocation } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { Pager } from './Pager.tsx';
 import { RotateForm, type Rotation } from './RotateForm.tsx';
 import { RotationItem, when } from './RotationItem.tsx';
 
@@ -85,7 +86,15 @@ export function RotationsPanel(props: {
           ))}
         </ol>
       )}
-      {rotations.data && <Pager pagination={rotations.data.pagination} />}
+      {rotations.data && (
+        <Pager
+          pagination={rotations.data.pagination}
+          label="Rotation pages"
+          param="rotations_page"
+          previous="Newer"
+          next="Older"
+        />
+      )}
     </section>
   );
 }
@@ -113,32 +122,5 @@ function Outcome({ rotation }: { rotation: Rotation }) {
         : ''}
       .
     </p>
-  );
-}
-
-function Pager({ pagination }: { pagination: RotationPage['pagination'] }) {
-  if (pagination.total_pages <= 1) return null;
-  return (
-    <nav className="pager" aria-label="Rotation pages">
-      <button
-        type="button"
-        className="secondary"
-        disabled={!pagination.prev_page}
-        onClick={() => updateQuery({ rotations_page: pagination.prev_page }, false)}
-      >
-        Newer
-      </button>
-      <span>
-        Page {pagination.page} of {pagination.total_pages}
-      </span>
-      <button
-        type="button"
-        className="secondary"
-        disabled={!pagination.next_page}
-        onClick={() => updateQuery({ rotations_page: pagination.next_page }, false)}
-      >
-        Older
-      </button>
-    </nav>
   );
 }

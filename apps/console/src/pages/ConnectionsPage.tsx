@@ -8,6 +8,7 @@ import { Select } from '../components/Select.tsx';
 import { Badge } from '../components/Badge.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Link } from '../components/Link.tsx';
+import { Pager } from '../components/Pager.tsx';
 
 type Query = NonNullable<assets.operations['listConnections']['parameters']['query']>;
 type Page = assets.components['schemas']['ConnectionPageDto'];
@@ -171,32 +172,5 @@ function ConnectionTable({ rows, project }: { rows: Page['data']; project: strin
         </tbody>
       </table>
     </div>
-  );
-}
-
-function Pager({ pagination }: { pagination: Page['pagination'] }) {
-  if (pagination.total_pages <= 1) return null;
-  return (
-    <nav className="pager" aria-label="Pages">
-      <button
-        type="button"
-        className="secondary"
-        disabled={!pagination.prev_page}
-        onClick={() => updateQuery({ page: pagination.prev_page }, false)}
-      >
-        Previous
-      </button>
-      <span>
-        Page {pagination.page} of {pagination.total_pages}
-      </span>
-      <button
-        type="button"
-        className="secondary"
-        disabled={!pagination.next_page}
-        onClick={() => updateQuery({ page: pagination.next_page }, false)}
-      >
-        Next
-      </button>
-    </nav>
   );
 }

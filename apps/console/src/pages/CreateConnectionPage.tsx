@@ -5,7 +5,7 @@ import { useSession } from '../session.ts';
 import { hrefOf, navigate, updateQuery, useLocation } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
 import { fieldErrorsOf } from '../errors.ts';
-import { errorSchemaOf, uiSchemaOf, wizardSchemaOf } from '../forms.ts';
+import { errorSchemaOf, pageFormUiSchemaOf, wizardSchemaOf } from '../forms.ts';
 import { schemaValidator } from '../schema-validator.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { TypePicker } from '../components/TypePicker.tsx';
@@ -64,13 +64,7 @@ function Wizard(props: {
     () => wizardSchemaOf(type.config_key, type.config_schema, auth.credentials_schema, sshTunnel),
     [type, auth, sshTunnel],
   );
-  const uiSchema = useMemo(
-    () => ({
-      ...uiSchemaOf(schema as Record<string, unknown>),
-      'ui:submitButtonOptions': { norender: true },
-    }),
-    [schema],
-  );
+  const uiSchema = useMemo(() => pageFormUiSchemaOf(schema as Record<string, unknown>), [schema]);
   // Credentials live only here, in memory, and go when the page does; never in the URL.
   const [values, setValues] = useState<Values>({});
   const [report, setReport] = useState<Report | null>(null);
