@@ -6,6 +6,7 @@ const { exitOnConfigError, loadConfig } = await import('@app/config');
 const { exitGracefullyOnSignals, ShutdownConfig, shutdownTimingsOf } = await import('@app/core');
 const { startGovernance } = await import('../governance/src/governance.bootstrap.js');
 const { startAssets } = await import('../assets/src/assets.bootstrap.js');
+const { releaseBootGarbage } = await import('../release-boot-garbage.js');
 
 // `npm start`: both services in one process on embedded defaults (PGlite, embedded authz and
 // secrets, dev identity provider). Governance first: Assets uses its authz endpoint, the very
@@ -17,6 +18,7 @@ const governance = await startGovernance().catch(exitOnConfigError);
 const assets = await startAssets(process.env, { embeddedOpenFgaUrl: governance.openFgaUrl }).catch(
   exitOnConfigError,
 );
+releaseBootGarbage();
 
 const g = `http://localhost:${governance.infra.topology.GOVERNANCE_PORT}`;
 const a = `http://localhost:${assets.infra.topology.ASSETS_PORT}`;

@@ -5,11 +5,13 @@ await import('reflect-metadata');
 const { exitOnConfigError, loadConfig } = await import('@app/config');
 const { exitGracefullyOnSignals, ShutdownConfig, shutdownTimingsOf } = await import('@app/core');
 const { startGovernance } = await import('./governance.bootstrap.js');
+const { releaseBootGarbage } = await import('../../release-boot-garbage.js');
 
 // Standalone entry (one service per pod). `npm start` runs both apps via apps/dev/start-all.ts.
 const timings = await Promise.resolve()
   .then(() => shutdownTimingsOf(loadConfig('shutdown', ShutdownConfig)))
   .catch(exitOnConfigError);
 const runtime = await startGovernance().catch(exitOnConfigError);
+releaseBootGarbage();
 // SIGTERM: readiness 503, still serving for SHUTDOWN_DRAIN_DELAY_MS, then requests in flight finish.
 exitGracefullyOnSignals([{ name: 'governance', app: runtime.app, close: () => runtime.close() }], timings);
