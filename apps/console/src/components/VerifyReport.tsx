@@ -17,7 +17,7 @@ export function VerifyReport({ report }: { report: Report }) {
           <li key={step.name}>
             <Badge value={step.status} /> <strong>{step.name}</strong>{' '}
             <span className="muted">{step.latency_ms} ms</span>
-            <div className="small">{step.message}</div>
+            <div className="small wrap">{step.message}</div>
           </li>
         ))}
       </ol>

@@ -10,7 +10,7 @@ import { Link } from '../components/Link.tsx';
 import { RevealCredentials } from '../components/RevealCredentials.tsx';
 import { RotationsPanel } from '../components/RotationsPanel.tsx';
 import { SecretReadsPanel } from '../components/SecretReadsPanel.tsx';
-import { SshTunnelPanel } from '../components/SshTunnelPanel.tsx';
+import { SshTunnelPanel, type SshTunnelSettings } from '../components/SshTunnelPanel.tsx';
 import { VerifyReport, type Report } from '../components/VerifyReport.tsx';
 
 type Connection = assets.components['schemas']['ConnectionDto'];
@@ -118,12 +118,17 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
               <SshTunnelPanel
                 resourceUri={c.resource_uri}
                 project={project}
+                tunnel={config.ssh_tunnel as SshTunnelSettings}
                 seenFingerprint={
                   report?.details.error_code === 'ssh_hostkey_unapproved'
                     ? report.details.ssh_host_key_fingerprint
                     : undefined
                 }
                 onApproved={() => void verify()}
+                onChanged={() => {
+                  setVersion((v) => v + 1);
+                  setReads((r) => r + 1);
+                }}
               />
             )}
             <RotationsPanel
