@@ -1,41 +1,30 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { join } from 'node:path';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
+import {
+  browserSuite,
+  closeConsolePage,
+  expectAccessible as checkAccessible,
+  landingOn,
+  launchChromium,
+  openConsolePage,
+  screenshot,
+  signInAs,
+  type ConsolePage,
+} from '../support/console-browser.js';
 import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
 import { CONSOLE_UI_DIST } from './build-console.global.js';
 
 // Ports of this suite (23200-23299); the console is built into its own directory.
 const PORTS = { governance: 23201, assets: 23202, openFga: 23281 };
-const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'analytics';
 const RUN = randomBytes(3).toString('hex');
 const ROLE = `rotation_ui_${RUN}`;
 const FIRST_PASSWORD = `first-${RUN}-secret`;
 const NEW_PASSWORD = `second-${RUN}-secret`;
-const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-const CHROMIUM = '/usr/bin/chromium';
-const postgresUp = await new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port: 5432 });
-  socket.setTimeout(500);
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-  socket.once('timeout', () => (socket.destroy(), resolve(false)));
-});
-// `npm test` passes on a bare machine (the suite says why it skipped); CI=true fails instead.
-const missing = [
-  !existsSync(CHROMIUM) && `Chromium (${CHROMIUM})`,
-  !postgresUp && 'PostgreSQL on 127.0.0.1:5432',
-]
-  .filter(Boolean)
-  .join(' and ');
-if (missing && process.env.CI !== 'true')
-  process.stderr.write(`connection detail UI suite skipped: no ${missing}\n`);
-const suite = missing && process.env.CI !== 'true' ? describe.skip : describe;
+const suite = await browserSuite('connection detail UI suite');
 
 /** A PKCS#8 RSA key as `openssl genrsa | openssl pkcs8 -topk8 -nocrypt` writes it (rsa_key.p8). */
 const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
@@ -48,16 +37,14 @@ const KEY_LINE = PRIVATE_KEY.split('\n')[5]!;
 suite('Connection detail in Chromium', () => {
   let stack: ConsoleStack;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let cspViolations: string[];
+  let opened: ConsolePage | undefined;
   let postgresUri: string;
   let snowflakeUri: string;
   const db = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
   const detailOf = (uri: string) => `/console/connections/${encodeURIComponent(uri)}?project=${PROJECT}`;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     await db.connect();
     await db.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${FIRST_PASSWORD}'`);
     await db.query(`GRANT CONNECT ON DATABASE test TO ${ROLE}`);
@@ -89,18 +76,7 @@ suite('Connection detail in Chromium', () => {
       } as never,
     });
     snowflakeUri = snowflake.resource_uri;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -112,37 +88,15 @@ suite('Connection detail in Chromium', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-    cspViolations = [];
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-      if (process.env.CONSOLE_UI_DUMP) process.stderr.write(`browser: ${message.text()}\n`);
-    });
+    opened = await openConsolePage(browser);
+    ({ page } = opened);
   });
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
-  });
+  afterEach(() => closeConsolePage(opened));
 
-  async function signIn(user: string, path: string) {
-    await page.goto(`${stack.consoleUrl}?org=${ORG}&return_to=${encodeURIComponent(path)}`);
-    await page.getByLabel('Organization').fill(ORG);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('User name').fill(user);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('banner').getByText(`${user} · ${ORG}`).waitFor();
-  }
+  const signIn = (user: string, path: string) =>
+    signInAs(page, stack.consoleUrl, ORG, user, landingOn(ORG, path));
 
-  async function expectAccessible(name: string) {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate<string[]>(`axe.run().then((result) => result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
+  const expectAccessible = (name: string) => checkAccessible(page, name);
 
   const rotations = () => page.getByRole('list', { name: 'Rotations, newest first' });
   const reads = () => page.getByRole('list', { name: 'Credential reads, newest first' });
@@ -252,7 +206,7 @@ suite('Connection detail in Chromium', () => {
     await page.getByRole('button', { name: 'Hide now' }).click();
 
     await expectAccessible('connection-detail');
-    await page.screenshot({ path: join(SHOTS, 'connection-detail.png'), fullPage: true });
+    await screenshot(page, 'connection-detail');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Rotate credentials' }).click();
     await page.getByLabel(/^Username/).waitFor();

@@ -1,50 +1,38 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  browserSuite,
+  closeConsolePage,
+  expectAccessible as checkAccessible,
+  launchChromium,
+  openConsolePage,
+  screenshot,
+  signInAs,
+  type ConsolePage,
+} from '../support/console-browser.js';
 import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
 import { CONSOLE_UI_DIST } from './build-console.global.js';
 
 // Ports of this suite (22800-22899); the console is built into its own directory.
 const PORTS = { governance: 22801, assets: 22802, openFga: 22881 };
-const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'analytics';
 const RUN = randomBytes(3).toString('hex');
 const TABLE = `console_ui_${RUN}`;
-const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-const CHROMIUM = '/usr/bin/chromium';
-const postgresUp = await new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port: 5432 });
-  socket.setTimeout(500);
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-  socket.once('timeout', () => (socket.destroy(), resolve(false)));
-});
-// `npm test` passes on a bare machine (the suite says why it skipped); CI=true, where .ci/run
-// installs Chromium and starts PostgreSQL, fails instead.
-const missing = [
-  !existsSync(CHROMIUM) && `Chromium (${CHROMIUM})`,
-  !postgresUp && 'PostgreSQL on 127.0.0.1:5432',
-]
-  .filter(Boolean)
-  .join(' and ');
-if (missing && process.env.CI !== 'true') process.stderr.write(`console UI suite skipped: no ${missing}\n`);
-const suite = missing && process.env.CI !== 'true' ? describe.skip : describe;
+const suite = await browserSuite('console UI suite');
 
 suite('Console in Chromium', () => {
   let stack: ConsoleStack;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let cspViolations: string[];
+  let opened: ConsolePage | undefined;
   const db = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createOrg(ORG, 'alice');
     const governance = stack.governanceAs('alice', ORG);
@@ -73,18 +61,7 @@ suite('Console in Chromium', () => {
       });
     await db.connect();
     await db.query(`CREATE TABLE public.${TABLE} (id int)`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -95,53 +72,16 @@ suite('Console in Chromium', () => {
   });
 
   beforeEach(async () => {
-    // A fresh profile per test: no IdP session, no tokens.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-    cspViolations = [];
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-      if (process.env.CONSOLE_UI_DUMP) process.stderr.write(`browser: ${message.text()}\n`);
-    });
-    if (process.env.CONSOLE_UI_DUMP)
-      page.on('response', (response) => {
-        if (response.status() >= 400)
-          process.stderr.write(
-            `browser: ${response.status()} ${response.request().method()} ${response.url()}\n`,
-          );
-      });
+    opened = await openConsolePage(browser);
+    ({ context, page } = opened);
   });
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
-  });
+  afterEach(() => closeConsolePage(opened));
 
-  async function signIn(user: string, path = `?org=${ORG}`) {
-    await page.goto(`${stack.consoleUrl}${path}`);
-    await page.getByLabel('Organization').fill(ORG);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByLabel('User name')
-      .fill(user)
-      .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nat ${page.url()}:\n${(await page.content()).slice(0, 2000)}`);
-      });
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('banner').getByText(`${user} · ${ORG}`).waitFor();
-  }
+  const signIn = (user: string, query = `?org=${ORG}`) => signInAs(page, stack.consoleUrl, ORG, user, query);
 
-  async function expectAccessible(name: string) {
-    await page.evaluate(AXE);
-    // A string: it runs in the page, whose globals this file's types do not know.
-    const violations = await page.evaluate<string[]>(`axe.run().then((result) => result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
+  const expectAccessible = (name: string) => checkAccessible(page, name);
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, name);
 
   it('signs in with the code flow against the dev IdP, keeps no token in web storage, and survives a reload', async () => {
     await page.goto(`${stack.consoleUrl}?org=${ORG}`);

@@ -1,50 +1,36 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  browserSuite,
+  closeConsolePage,
+  expectAccessible as checkAccessible,
+  expectNoHorizontalScroll as expectNoSideScroll,
+  launchChromium,
+  openConsolePage,
+  screenshot,
+  signInAs,
+  type ConsolePage,
+} from '../support/console-browser.js';
 import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
 import { CONSOLE_UI_DIST } from './build-console.global.js';
 
 // Ports of this suite (23100-23199); the console is built into its own directory.
 const PORTS = { governance: 23101, assets: 23102, openFga: 23181 };
-const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'analytics';
 const RUN = randomBytes(3).toString('hex');
 const NEWBIE = `newbie-${RUN}`;
 const READ = 'data_connection.secret.read';
-const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-const CHROMIUM = '/usr/bin/chromium';
-const postgresUp = await new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port: 5432 });
-  socket.setTimeout(500);
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-  socket.once('timeout', () => (socket.destroy(), resolve(false)));
-});
-// `npm test` passes on a bare machine (the suite says why it skipped); CI=true, where .ci/run
-// installs Chromium and starts PostgreSQL, fails instead.
-const missing = [
-  !existsSync(CHROMIUM) && `Chromium (${CHROMIUM})`,
-  !postgresUp && 'PostgreSQL on 127.0.0.1:5432',
-]
-  .filter(Boolean)
-  .join(' and ');
-if (missing && process.env.CI !== 'true')
-  process.stderr.write(`console governance UI suite skipped: no ${missing}\n`);
-const suite = missing && process.env.CI !== 'true' ? describe.skip : describe;
+const suite = await browserSuite('console governance UI suite');
 
 suite('Console governance pages in Chromium', () => {
   let stack: ConsoleStack;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let cspViolations: string[];
+  let opened: ConsolePage | undefined;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createOrg(ORG, 'alice');
     const governance = stack.governanceAs('alice', ORG);
@@ -70,18 +56,7 @@ suite('Console governance pages in Chromium', () => {
     await assets.GET('/assets/data/{resource_uri}/secret', {
       params: { path: { resource_uri: created.resource_uri } },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -90,53 +65,20 @@ suite('Console governance pages in Chromium', () => {
   });
 
   beforeEach(async () => {
-    // A fresh profile per test: no IdP session, no tokens.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-    cspViolations = [];
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-      if (process.env.CONSOLE_UI_DUMP) process.stderr.write(`browser: ${message.text()}\n`);
-    });
+    opened = await openConsolePage(browser);
+    ({ page } = opened);
   });
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
-  });
+  afterEach(() => closeConsolePage(opened));
 
-  async function signIn(user: string, path = `?org=${ORG}`) {
-    await page.goto(`${stack.consoleUrl}${path}`);
-    await page.getByLabel('Organization').fill(ORG);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByLabel('User name')
-      .fill(user)
-      .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nat ${page.url()}:\n${(await page.content()).slice(0, 2000)}`);
-      });
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('banner').getByText(`${user} · ${ORG}`).waitFor();
-  }
+  const signIn = (user: string, query = `?org=${ORG}`) => signInAs(page, stack.consoleUrl, ORG, user, query);
 
   const at = (path: string) => `?org=${ORG}&return_to=${encodeURIComponent(`/console${path}`)}`;
 
-  async function expectAccessible(name: string) {
-    await page.evaluate(AXE);
-    // A string: it runs in the page, whose globals this file's types do not know.
-    const violations = await page.evaluate<string[]>(`axe.run().then((result) => result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
+  const expectAccessible = (name: string) => checkAccessible(page, name);
 
-  async function expectNoHorizontalScroll() {
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-  }
+  const expectNoHorizontalScroll = () => expectNoSideScroll(page);
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, name);
   const grantRow = (user: string, role: string) =>
     page.getByRole('row').filter({ hasText: user }).filter({ hasText: role });
 

@@ -1,39 +1,29 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildConsole, startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  browserSuite,
+  closeConsolePage,
+  expectAccessible as checkAccessible,
+  landingOn,
+  launchChromium,
+  openConsolePage,
+  screenshot,
+  signInAs,
+  type ConsolePage,
+} from '../support/console-browser.js';
+import { startConsoleStack, type ConsoleStack } from '../support/console-stack.js';
+import { CONSOLE_UI_DIST } from './build-console.global.js';
 import { sshdAvailable, startTestSshd, type TestSshd } from '../support/test-sshd.js';
 
 // Ports of this suite (23300-23399; sshd picks one of 23350-23399); its own console build.
 const PORTS = { governance: 23301, assets: 23302, openFga: 23381 };
 const SSHD_PORTS = { from: 23350, to: 23399 };
-const DIST = join(process.cwd(), 'dist', 'console-ui-ssh');
-const SHOTS = join(process.cwd(), 'docs', 'console');
 const ORG = 'acme';
 const PROJECT = 'tunnels';
-const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-const CHROMIUM = '/usr/bin/chromium';
-const postgresUp = await new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port: 5432 });
-  socket.setTimeout(500);
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-  socket.once('timeout', () => (socket.destroy(), resolve(false)));
-});
 const sshdCheck = sshdAvailable();
-// `npm test` passes on a bare machine (the suite says why it skipped); CI=true fails instead.
-const missing = [
-  !existsSync(CHROMIUM) && `Chromium (${CHROMIUM})`,
-  !postgresUp && 'PostgreSQL on 127.0.0.1:5432',
+const suite = await browserSuite('SSH tunnel UI suite', [
   !sshdCheck.ok && `OpenSSH server (${sshdCheck.reason})`,
-]
-  .filter(Boolean)
-  .join(' and ');
-if (missing && process.env.CI !== 'true')
-  process.stderr.write(`SSH tunnel UI suite skipped: no ${missing}\n`);
-const suite = missing && process.env.CI !== 'true' ? describe.skip : describe;
+]);
 
 type PublicKey = { public_key: string; fingerprint: string };
 
@@ -43,7 +33,7 @@ suite('SSH tunnel panel in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let cspViolations: string[];
+  let opened: ConsolePage | undefined;
   let uri: string;
   const detailOf = (resourceUri: string) =>
     `/console/connections/${encodeURIComponent(resourceUri)}?project=${PROJECT}`;
@@ -65,10 +55,8 @@ suite('SSH tunnel panel in Chromium', () => {
   };
 
   beforeAll(async () => {
-    buildConsole(DIST);
-    mkdirSync(SHOTS, { recursive: true });
     sshd = await startTestSshd({ authorizedKeys: [], portRange: SSHD_PORTS });
-    stack = await startConsoleStack(PORTS, DIST);
+    stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createOrg(ORG, 'alice');
     const governance = stack.governanceAs('alice', ORG);
     await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Tunnels' } });
@@ -98,18 +86,7 @@ suite('SSH tunnel panel in Chromium', () => {
     uri = data.resource_uri;
     // The bastion's administrator adds the managed key to authorized_keys.
     await sshd.setAuthorizedKeys([(await publicKeyOf(uri)).public_key]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -119,37 +96,15 @@ suite('SSH tunnel panel in Chromium', () => {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-    cspViolations = [];
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-      if (process.env.CONSOLE_UI_DUMP) process.stderr.write(`browser: ${message.text()}\n`);
-    });
+    opened = await openConsolePage(browser);
+    ({ context, page } = opened);
   });
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
-  });
+  afterEach(() => closeConsolePage(opened));
 
-  async function signIn(user: string, path: string) {
-    await page.goto(`${stack.consoleUrl}?org=${ORG}&return_to=${encodeURIComponent(path)}`);
-    await page.getByLabel('Organization').fill(ORG);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('User name').fill(user);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('banner').getByText(`${user} · ${ORG}`).waitFor();
-  }
+  const signIn = (user: string, path: string) =>
+    signInAs(page, stack.consoleUrl, ORG, user, landingOn(ORG, path));
 
-  async function expectAccessible(name: string) {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate<string[]>(`axe.run().then((result) => result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
+  const expectAccessible = (name: string) => checkAccessible(page, name);
 
   const panel = () => page.getByRole('region', { name: 'SSH tunnel' });
   const publicKeyBox = () => panel().getByLabel("Public key to add to the bastion's authorized_keys");
@@ -215,7 +170,7 @@ suite('SSH tunnel panel in Chromium', () => {
     await offer.getByRole('button', { name: 'Cancel' }).click();
     await offer.getByRole('button', { name: 'Approve host key…' }).click();
     await expectAccessible('ssh-approve-confirm');
-    await page.screenshot({ path: join(SHOTS, 'ssh-tunnel.png'), fullPage: true });
+    await screenshot(page, 'ssh-tunnel');
     const approval = page.waitForRequest(
       (r) => r.method() === 'POST' && r.url().endsWith('/ssh-host-key/approve'),
     );
