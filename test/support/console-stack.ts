@@ -45,12 +45,26 @@ export async function startConsoleStack(ports: ConsoleStackPorts, distDir: strin
   );
   const issuer = DevTokenIssuer.fromConfig(loadAuthConfig(env));
   const tokenOf = (sub: string, org: string) => issuer.issue({ sub, org });
+  const governanceAs = (sub: string, org: string) =>
+    createGovernanceClient({ baseUrl: `http://127.0.0.1:${ports.governance}`, token: tokenOf(sub, org) });
   return {
     consoleUrl: `${consoleOrigin}/console/`,
-    createOrg: (org: string, owner: string) =>
-      createOrganization(governance.infra.database.dataSource, governance.infra.authz, org, owner, org),
-    governanceAs: (sub: string, org: string) =>
-      createGovernanceClient({ baseUrl: `http://127.0.0.1:${ports.governance}`, token: tokenOf(sub, org) }),
+    /** An org owned by `owner`, with one project and its members' roles. */
+    async createTenant(
+      org: string,
+      owner: string,
+      project: { id: string; name: string },
+      members: [user: string, relation: 'admin' | 'developer' | 'operator' | 'viewer'][],
+    ) {
+      await createOrganization(governance.infra.database.dataSource, governance.infra.authz, org, owner, org);
+      const client = governanceAs(owner, org);
+      await client.POST('/governance/projects', { body: project });
+      for (const [user, relation] of members)
+        await client.POST('/governance/grants', {
+          body: { user: `user:${user}`, relation, object: `project:${project.id}` },
+        });
+    },
+    governanceAs,
     assetsAs: (sub: string, org: string, projectId: string | null = null) =>
       createAssetsClient({
         baseUrl: `http://127.0.0.1:${ports.assets}`,

@@ -49,12 +49,7 @@ suite('Connection detail in Chromium', () => {
     await db.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${FIRST_PASSWORD}'`);
     await db.query(`GRANT CONNECT ON DATABASE test TO ${ROLE}`);
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
-    await stack.createOrg(ORG, 'alice');
-    const governance = stack.governanceAs('alice', ORG);
-    await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });
-    await governance.POST('/governance/grants', {
-      body: { user: 'user:victor', relation: 'viewer', object: `project:${PROJECT}` },
-    });
+    await stack.createTenant(ORG, 'alice', { id: PROJECT, name: 'Analytics' }, [['victor', 'viewer']]);
     const assets = stack.assetsAs('alice', ORG, PROJECT);
     const { data: postgres } = await assets.POST('/assets/data', {
       body: {

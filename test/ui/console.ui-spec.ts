@@ -34,16 +34,10 @@ suite('Console in Chromium', () => {
 
   beforeAll(async () => {
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
-    await stack.createOrg(ORG, 'alice');
-    const governance = stack.governanceAs('alice', ORG);
-    await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });
-    for (const [user, relation] of [
+    await stack.createTenant(ORG, 'alice', { id: PROJECT, name: 'Analytics' }, [
       ['olivia', 'operator'],
       ['victor', 'viewer'],
-    ] as const)
-      await governance.POST('/governance/grants', {
-        body: { user: `user:${user}`, relation, object: `project:${PROJECT}` },
-      });
+    ]);
     // Two connections made through the API, for the list's search and filters.
     const assets = stack.assetsAs('alice', ORG, PROJECT);
     for (const [name, tags] of [

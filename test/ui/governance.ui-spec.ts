@@ -32,17 +32,11 @@ suite('Console governance pages in Chromium', () => {
 
   beforeAll(async () => {
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
-    await stack.createOrg(ORG, 'alice');
-    const governance = stack.governanceAs('alice', ORG);
-    await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Analytics' } });
-    for (const [user, relation] of [
+    await stack.createTenant(ORG, 'alice', { id: PROJECT, name: 'Analytics' }, [
       ['adam', 'admin'],
       ['olivia', 'operator'],
       ['victor', 'viewer'],
-    ] as const)
-      await governance.POST('/governance/grants', {
-        body: { user: `user:${user}`, relation, object: `project:${PROJECT}` },
-      });
+    ]);
     // One connection whose credentials alice reads through the API: a data_connection.secret.read event.
     const assets = stack.assetsAs('alice', ORG, PROJECT);
     const { data: created } = await assets.POST('/assets/data', {

@@ -57,12 +57,7 @@ suite('SSH tunnel panel in Chromium', () => {
   beforeAll(async () => {
     sshd = await startTestSshd({ authorizedKeys: [], portRange: SSHD_PORTS });
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
-    await stack.createOrg(ORG, 'alice');
-    const governance = stack.governanceAs('alice', ORG);
-    await governance.POST('/governance/projects', { body: { id: PROJECT, name: 'Tunnels' } });
-    await governance.POST('/governance/grants', {
-      body: { user: 'user:victor', relation: 'viewer', object: `project:${PROJECT}` },
-    });
+    await stack.createTenant(ORG, 'alice', { id: PROJECT, name: 'Tunnels' }, [['victor', 'viewer']]);
     // No key in the request: the platform generates the pair and keeps the private half.
     const { data } = await api().POST('/assets/data', {
       body: {
