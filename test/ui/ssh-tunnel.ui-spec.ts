@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   browserSuite,
@@ -246,6 +247,28 @@ suite('SSH tunnel panel in Chromium', () => {
     expect(await (await verified).json()).toMatchObject({ success: true });
     await page.getByRole('button', { name: 'Verify now' }).waitFor();
     await page.getByRole('heading', { name: /^Verification succeeded/ }).waitFor();
+  });
+
+  it('warns when the bastion presents another host key, and replaces the approved one only when confirmed', async () => {
+    // As if the key approved earlier were the bastion's old one.
+    const previous = `SHA256:${randomBytes(32).toString('base64').replace(/=+$/, '')}`;
+    await api().POST('/assets/data/{resource_uri}/ssh-host-key/approve', {
+      params: { path: { resource_uri: uri } },
+      body: { fingerprint: previous },
+    });
+    await signIn('alice', detailOf(uri));
+    await panel().getByText(`Approved: ${previous}`).waitFor();
+    await page.getByRole('button', { name: 'Verify now' }).click();
+    await page.getByRole('heading', { name: /^Verification failed/ }).waitFor();
+    const offer = panel().getByRole('group', { name: 'Host key to approve' });
+    await offer.getByText(/not the approved one, and nothing was sent to it/).waitFor();
+    await offer.getByText(sshd.hostKeyFingerprint).waitFor();
+    await expect(offer.getByRole('button', { name: 'Approve host key…' }).count()).resolves.toBe(0);
+    await offer.getByRole('button', { name: 'Replace the approved key…' }).click();
+    await expectAccessible('ssh-host-key-mismatch');
+    await offer.getByRole('button', { name: 'Yes, trust this key' }).click();
+    await page.getByRole('heading', { name: /^Verification succeeded/ }).waitFor();
+    expect(await approvedFingerprint()).toBe(sshd.hostKeyFingerprint);
   });
 
   it('says a tunnel with a password of its own has no managed key, instead of failing to load one', async () => {

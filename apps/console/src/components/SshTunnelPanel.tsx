@@ -111,10 +111,19 @@ export function SshTunnelPanel(props: {
       </p>
       {props.seenFingerprint && (
         <div role="group" aria-label="Host key to approve" className="confirm">
-          <p>
-            {bastion} presented host key <code className="wrap">{props.seenFingerprint}</code>. Approve it
-            only if its administrator confirms it (<code>ssh-keygen -lf</code> on the host key).
-          </p>
+          {approved && approved !== props.seenFingerprint ? (
+            <p className="notice warn">
+              {bastion} presented host key <code className="wrap">{props.seenFingerprint}</code>, not the
+              approved one, and nothing was sent to it. A bastion rebuilt or with new host keys does this, and
+              so does someone intercepting the connection: replace the approved key only if the bastion&apos;s
+              administrator confirms the new one (<code>ssh-keygen -lf</code> on the host key).
+            </p>
+          ) : (
+            <p>
+              {bastion} presented host key <code className="wrap">{props.seenFingerprint}</code>. Approve it
+              only if its administrator confirms it (<code>ssh-keygen -lf</code> on the host key).
+            </p>
+          )}
           {confirmingApproval ? (
             <>
               <p>Trust this key? From now on any other key is refused before a credential is sent.</p>
@@ -132,7 +141,9 @@ export function SshTunnelPanel(props: {
             </>
           ) : (
             <button type="button" onClick={() => setConfirmingApproval(true)}>
-              Approve host key…
+              {approved && approved !== props.seenFingerprint
+                ? 'Replace the approved key…'
+                : 'Approve host key…'}
             </button>
           )}
         </div>

@@ -120,7 +120,8 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
                 project={project}
                 tunnel={config.ssh_tunnel as SshTunnelSettings}
                 seenFingerprint={
-                  report?.details.error_code === 'ssh_hostkey_unapproved'
+                  report?.details.error_code === 'ssh_hostkey_unapproved' ||
+                  report?.details.error_code === 'ssh_hostkey_mismatch'
                     ? report.details.ssh_host_key_fingerprint
                     : undefined
                 }
