@@ -25,6 +25,8 @@ import { ConnectionRotationsService, ROTATION_GRACE_PERIOD_DEFAULT_S } from './r
 
 import { ConnectionHealthController } from './health/connection-health.controller.js';
 import { SshTunnelController } from './tunnel/ssh-tunnel.controller.js';
+import { ConnectionPermissionsController } from './permissions/connection-permissions.controller.js';
+import { ConnectionPermissionsService } from './permissions/connection-permissions.service.js';
 import { SshTunnelService } from './tunnel/ssh-tunnel.service.js';
 import { TunnelKeys } from './tunnel/tunnel-keys.js';
 import {
@@ -37,13 +39,20 @@ import { HealthChecksRepository } from './persistence/health-checks.repository.j
 /** Data connections: metadata here, credentials in Governance, lifecycle and its reconciliation. */
 @Module({
   imports: [GovernanceGatewayModule, VerificationModule, NotificationsModule],
-  controllers: [ConnectionsController, ConnectionHealthController, RotationsController, SshTunnelController],
+  controllers: [
+    ConnectionsController,
+    ConnectionHealthController,
+    RotationsController,
+    SshTunnelController,
+    ConnectionPermissionsController,
+  ],
   providers: [
     ConnectionsRepository,
     ConnectionOperationsRepository,
     SecretSweepRepository,
     ConnectionSaga,
     ConnectionsService,
+    ConnectionPermissionsService,
     ConnectionVerificationService,
     ConnectionsReconciler,
     SecretStoreSweeper,

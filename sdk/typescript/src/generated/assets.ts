@@ -306,6 +306,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assets/data/{resource_uri}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller may do with this connection
+         * @description One answer per permission of the authorization model, for the caller as of now (a revocation shows within `AUTHZ_CHECK_CACHE_MS`). Clients use it to offer only what will work; every route still checks its own permission.
+         */
+        get: operations["getConnectionPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assets/storage": {
         parameters: {
             query?: never;
@@ -1060,6 +1080,20 @@ export interface components {
              * @default 24
              */
             grace_period_hours: number;
+        };
+        ConnectionPermissionsDto: {
+            /** @example data:acme-corp:analytics-prod:customer-analytics-db */
+            resource_uri: string;
+            /** @description Read it (always true: a caller who may not gets 404) */
+            can_read: boolean;
+            /** @description Update its settings (`PUT`/`PATCH`) */
+            can_write: boolean;
+            /** @description Verify it and read its credentials (`…/verify`, `…/secret`) */
+            can_execute: boolean;
+            /** @description Rotate and roll back credentials, approve the SSH host key, rotate the SSH key */
+            can_manage_secrets: boolean;
+            /** @description Delete it */
+            can_delete: boolean;
         };
         StoredObjectDto: {
             /**
@@ -5674,6 +5708,159 @@ export interface operations {
                 };
             };
             /** @description SERVICE_UNAVAILABLE: a dependency (database, Governance, the audit log) is down; nothing was changed */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    getConnectionPermissions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Project the request acts in; omit to act at organization level. */
+                "X-Project-ID"?: string;
+            };
+            path: {
+                /** @description One path segment; raw colons and percent-encoded `%3A` both work */
+                resource_uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resource_uri": "data:acme-corp:analytics-prod:customer-analytics-db",
+                     *       "can_read": true,
+                     *       "can_write": false,
+                     *       "can_execute": true,
+                     *       "can_manage_secrets": false,
+                     *       "can_delete": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectionPermissionsDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; X-Project-ID is not a valid project slug */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INSUFFICIENT_PERMISSIONS */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INSUFFICIENT_PERMISSIONS",
+                     *         "message": "Insufficient permissions",
+                     *         "status": 403,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: missing, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or the authorization service is down */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
+import { AuthzClient, dataConnectionObjectOf, parseDataResourceUri, userSubject } from '@app/authz';
+import { ConnectionsService } from '../connections.service.js';
+import { CONNECTION_PERMISSIONS, type ConnectionPermissionsDto } from './connection-permissions.dto.js';
+
+@Injectable()
+export class ConnectionPermissionsService {
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly authz: AuthzClient,
+  ) {}
+
+  /** The guard checked can_read; the load checks the connection exists in the caller's scope. */
+  async of(
+    principal: Principal,
+    headerProject: string | null,
+    resourceUri: string,
+  ): Promise<ConnectionPermissionsDto> {
+    const row = await this.connections.load(principal, headerProject, resourceUri);
+    const user = userSubject(principal.userId);
+    const object = dataConnectionObjectOf(parseDataResourceUri(row.resourceUri)!);
+    const allowed = await this.authz
+      .batchCheck(CONNECTION_PERMISSIONS.map((relation) => ({ user, relation, object })))
+      .catch((error: unknown) => {
+        throw error instanceof AppException ? error : new DependencyUnavailableError('authorization', error);
+      });
+    const permissions = Object.fromEntries(CONNECTION_PERMISSIONS.map((p, i) => [p, allowed[i] === true]));
+    return { resource_uri: row.resourceUri, ...permissions } as ConnectionPermissionsDto;
+  }
+}
