@@ -146,6 +146,14 @@ suite('Connection detail in Chromium', () => {
     await signIn('victor', detailOf(postgresUri));
     await page.getByRole('heading', { name: 'Orders database' }).waitFor();
     await page.getByText(/Only the organization's owners and admins can see who read/).waitFor();
+    // Not offered what the viewer may not do…
+    await page.getByText(/Rotating credentials takes can_manage_secrets/).waitFor();
+    await expect(page.getByRole('button', { name: 'Rotate credentials' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Verify now' }).count()).resolves.toBe(0);
+    await expectAccessible('detail-viewer-offered');
+    // …and refused by the API when the console cannot tell (the permissions answer lost).
+    await page.route('**/permissions', (route) => route.abort());
+    await page.reload();
     await page.getByRole('button', { name: 'Rotate credentials' }).click();
     await page.getByLabel(/^Username/).fill(ROLE);
     await page.getByLabel(/^Password/).fill('viewer-try');

@@ -233,8 +233,14 @@ suite('Console in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Organization').waitFor();
 
+    // A viewer is not offered the reveal (GET …/permissions says can_execute is false)…
     await signIn('victor', `?org=${ORG}&return_to=${encodeURIComponent(detail)}`);
     await page.getByRole('heading', { name: 'Finance warehouse' }).waitFor();
+    await page.getByText(/Reading credentials takes can_execute/).waitFor();
+    await expect(page.getByRole('button', { name: 'Reveal credentials' }).count()).resolves.toBe(0);
+    // …and when the console cannot tell (that answer lost), the API refuses the read itself.
+    await page.route('**/permissions', (route) => route.abort());
+    await page.reload();
     await page.getByRole('button', { name: 'Reveal credentials' }).click();
     await page.getByRole('button', { name: 'Yes, reveal' }).click();
     await page.getByText(/You may not read these credentials/).waitFor();

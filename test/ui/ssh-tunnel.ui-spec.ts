@@ -113,10 +113,18 @@ suite('SSH tunnel panel in Chromium', () => {
       body: {} as never,
     });
     expect(report.details.error_code).toBe('ssh_hostkey_unapproved');
+    await signIn('victor', detailOf(uri));
+    await page.getByRole('heading', { name: 'Warehouse behind bastion' }).waitFor();
+    // Told, not offered: no verify, no key rotation (GET …/permissions).
+    await page.getByText(/verifying it takes can_execute/).waitFor();
+    await expect(page.getByRole('button', { name: 'Verify now' }).count()).resolves.toBe(0);
+    await expect(panel().getByRole('button', { name: 'Rotate key…' }).count()).resolves.toBe(0);
+    // When the console cannot tell, the API refuses: the verify answer is the owner's report.
+    await page.route('**/permissions', (route) => route.abort());
     await page.route('**/verify', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(report) }),
     );
-    await signIn('victor', detailOf(uri));
+    await page.reload();
     await page.getByRole('heading', { name: 'Warehouse behind bastion' }).waitFor();
     await expect(publicKeyBox().inputValue()).resolves.toBe((await publicKeyOf(uri)).public_key);
     await page.getByRole('button', { name: 'Verify now' }).click();

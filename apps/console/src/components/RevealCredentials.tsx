@@ -14,10 +14,13 @@ export function RevealCredentials({
   resourceUri,
   project,
   onRevealed,
+  mayReveal,
 }: {
   resourceUri: string;
   project: string | null;
   onRevealed?: () => void;
+  /** The caller's can_execute; unknown (undefined) offers the button and lets the API decide. */
+  mayReveal?: boolean;
 }) {
   const { assets: api } = useSession();
   const [stage, setStage] = useState<'idle' | 'confirm' | 'loading'>('idle');
@@ -82,6 +85,11 @@ export function RevealCredentials({
             Cancel
           </button>
         </div>
+      ) : mayReveal === false ? (
+        <p className="muted small">
+          Reading credentials takes <code>can_execute</code> (the creator, project operators, developers and
+          admins, org admins).
+        </p>
       ) : (
         <button
           type="button"

@@ -18,6 +18,8 @@ export function RotationsPanel(props: {
   config: Record<string, unknown>;
   project: string | null;
   onChanged: () => void;
+  /** The caller's can_manage_secrets; unknown (undefined) offers the controls and lets the API decide. */
+  mayRotate?: boolean;
 }) {
   const { connection, project } = props;
   const { assets: api } = useSession();
@@ -59,6 +61,11 @@ export function RotationsPanel(props: {
           onDone={changed}
           onCancel={() => setOpen(false)}
         />
+      ) : props.mayRotate === false ? (
+        <p className="muted small">
+          Rotating credentials takes <code>can_manage_secrets</code> (the creator, project developers and
+          admins, org admins).
+        </p>
       ) : (
         <button type="button" disabled={!type} onClick={() => (setOutcome(null), setOpen(true))}>
           Rotate credentials
@@ -75,6 +82,7 @@ export function RotationsPanel(props: {
               key={rotation.id}
               rotation={rotation}
               canRollBack={
+                props.mayRotate !== false &&
                 rotation.id === latestPromoted?.id &&
                 page === 1 &&
                 Date.parse(rotation.previous_version_expires_at ?? '') > Date.now()

@@ -29,6 +29,8 @@ export function SshTunnelPanel(props: {
   seenFingerprint?: string;
   onApproved: () => void;
   onChanged: () => void;
+  /** The caller's can_manage_secrets; unknown (undefined) offers the controls and lets the API decide. */
+  mayManage?: boolean;
 }) {
   const { assets: api } = useSession();
   const managed = (props.tunnel.auth_method ?? 'managed_key') === 'managed_key';
@@ -124,7 +126,11 @@ export function SshTunnelPanel(props: {
               only if its administrator confirms it (<code>ssh-keygen -lf</code> on the host key).
             </p>
           )}
-          {confirmingApproval ? (
+          {props.mayManage === false ? (
+            <p className="muted small">
+              Approving a host key takes <code>can_manage_secrets</code>: ask a project developer or admin.
+            </p>
+          ) : confirmingApproval ? (
             <>
               <p>Trust this key? From now on any other key is refused before a credential is sent.</p>
               <button
@@ -192,7 +198,7 @@ export function SshTunnelPanel(props: {
           New key generated. Add it to authorized_keys, verify, then remove the old line.
         </p>
       )}
-      {k && rotating === 'idle' && (
+      {k && rotating === 'idle' && props.mayManage !== false && (
         <button type="button" className="secondary" onClick={() => setRotating('confirm')}>
           Rotate key…
         </button>

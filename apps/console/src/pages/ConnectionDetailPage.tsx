@@ -31,6 +31,17 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
       ).data as Connection,
     `${project}:${resourceUri}:${version}`,
   );
+  // What the caller may do, to offer only that; the API still checks every call.
+  const permissions = useLoad(
+    async () =>
+      (
+        await api.withProject(project).GET('/assets/data/{resource_uri}/permissions', {
+          params: { path: { resource_uri: resourceUri } },
+        })
+      ).data,
+    `${project}:${resourceUri}`,
+  );
+  const may = permissions.data;
   const [report, setReport] = useState<Report | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
@@ -64,9 +75,15 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
         <>
           <div className="title-row">
             <h1 id="detail-title">{c.name}</h1>
-            <button type="button" onClick={() => void verify()} disabled={verifying}>
-              {verifying ? 'Verifying…' : 'Verify now'}
-            </button>
+            {may?.can_execute === false ? (
+              <p className="muted small">
+                You can see this connection; verifying it takes <code>can_execute</code>.
+              </p>
+            ) : (
+              <button type="button" onClick={() => void verify()} disabled={verifying}>
+                {verifying ? 'Verifying…' : 'Verify now'}
+              </button>
+            )}
           </div>
           {query.get('created') && (
             <p className="notice ok" role="status">
@@ -126,6 +143,7 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
                     : undefined
                 }
                 onApproved={() => void verify()}
+                mayManage={may?.can_manage_secrets}
                 onChanged={() => {
                   setVersion((v) => v + 1);
                   setReads((r) => r + 1);
@@ -137,11 +155,13 @@ export default function ConnectionDetailPage({ resourceUri }: { resourceUri: str
               config={config}
               project={project}
               onChanged={() => setReads((r) => r + 1)}
+              mayRotate={may?.can_manage_secrets}
             />
             <RevealCredentials
               resourceUri={c.resource_uri}
               project={project}
               onRevealed={() => setReads((r) => r + 1)}
+              mayReveal={may?.can_execute}
             />
             <SecretReadsPanel resourceUri={c.resource_uri} project={project} version={reads} />
           </div>
