@@ -214,6 +214,16 @@ suite('Connection detail in Chromium', () => {
     await page.getByRole('button', { name: 'Rotate credentials' }).click();
     await page.getByLabel(/^Username/).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+    // The whole history: the audit log, filtered to this connection's reads of every version.
+    const count = await reads().getByRole('listitem').count();
+    await page.getByRole('link', { name: 'Every read in the audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await expect(page.getByLabel('Resource id starts with').inputValue()).resolves.toBe(`${postgresUri}#`);
+    await page.getByText(/^\d+ event\(s\)$/).waitFor();
+    const rows = (await page.getByRole('table').getByRole('row').allTextContents()).slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(count);
+    for (const row of rows) expect(row).toContain(`${postgresUri}#credentials-v`);
   });
 
   it('loads a Snowflake private key from a file, sends it only to the API and never shows it', async () => {

@@ -130,6 +130,11 @@ suite('Console in Chromium', () => {
     );
     const rows = page.getByRole('table').getByRole('row');
     await page.getByText('2 connection(s)').waitFor();
+    // A page past the last (an old link) lands on the last one.
+    await page.goto(`${stack.consoleUrl}connections?project=${PROJECT}&page=9`);
+    await page.waitForURL((url) => !url.searchParams.has('page'));
+    await page.getByText('2 connection(s)').waitFor();
+    await expect(rows.count()).resolves.toBe(3);
     await expectAccessible('connections');
     await shot('connections');
 

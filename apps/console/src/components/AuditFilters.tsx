@@ -9,6 +9,7 @@ export const AUDIT_FILTERS = [
   'action',
   'resource_type',
   'resource_id',
+  'resource_id_prefix',
   'start_time',
   'end_time',
 ] as const;
@@ -100,6 +101,7 @@ export function AuditFilters({ current, errors }: { current: URLSearchParams; er
         {field('actor_id', 'Actor id')}
         {field('resource_type', 'Resource type', { placeholder: 'e.g. data_connection' })}
         {field('resource_id', 'Resource id')}
+        {field('resource_id_prefix', 'Resource id starts with')}
         {field('start_time', 'From', { type: 'datetime-local' })}
         {field('end_time', 'Until', { type: 'datetime-local' })}
       </div>

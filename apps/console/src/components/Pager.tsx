@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { updateQuery } from '../router.ts';
 
 interface Pagination {
@@ -21,6 +22,11 @@ export function Pager({
   previous?: string;
   next?: string;
 }) {
+  // A page past the last (its last item revoked or deleted, an old link): go to the last one.
+  const { page, total_pages: last } = pagination;
+  useEffect(() => {
+    if (page > Math.max(last, 1)) updateQuery({ [param]: last > 1 ? last : null });
+  }, [page, last, param]);
   if (pagination.total_pages <= 1) return null;
   return (
     <nav className="pager" aria-label={label}>

@@ -1,7 +1,9 @@
 import { AssetsApiError, type governance } from '@sdk';
 import { useSession } from '../session.ts';
 import { useLoad } from '../useLoad.ts';
+import { hrefOf } from '../router.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { Link } from './Link.tsx';
 
 type AuditEvent = governance.components['schemas']['AuditEventDto'];
 const SHOWN = 10;
@@ -50,9 +52,22 @@ export function SecretReadsPanel(props: { resourceUri: string; project: string |
           ))}
         </ol>
       )}
-      <button type="button" className="secondary" onClick={reads.reload} disabled={reads.loading}>
-        Refresh
-      </button>
+      <div className="confirm">
+        <button type="button" className="secondary" onClick={reads.reload} disabled={reads.loading}>
+          Refresh
+        </button>
+        {reads.data && reads.data.length > 0 && (
+          <Link
+            href={hrefOf('/audit', {
+              project: props.project,
+              action: 'data_connection.secret.read',
+              resource_id_prefix: `${resourceUri}#`,
+            })}
+          >
+            Every read in the audit log
+          </Link>
+        )}
+      </div>
     </section>
   );
 }
