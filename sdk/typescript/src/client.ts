@@ -2,12 +2,12 @@ import createClient, { type FetchOptions, type FetchResponse, type Middleware } 
 import { AssetsApiError } from './errors.js';
 import type { paths as AssetsPaths } from './generated/assets.js';
 import type { paths as GovernancePaths } from './generated/governance.js';
-import { Files, Storage, type UploadBody } from './storage.js';
+import { Files, Storage } from './storage.js';
 import {
   canReportUploadProgress,
-  counted,
   sendWithProgress,
   type ProgressListener,
+  type SizedBody,
 } from './upload-progress.js';
 
 /** A bearer token, or a function called before every request (to refresh one, say). */
@@ -61,34 +61,29 @@ export class Transport {
     return this.checked(response, init.method, url, accept);
   }
 
+  /** True in a browser on the global fetch: uploads can then report progress through XMLHttpRequest. */
+  get sendsUploadProgress(): boolean {
+    return !this.options.fetch && canReportUploadProgress();
+  }
+
   /**
-   * An upload that reports its progress. In a browser on the global fetch, a body of known size goes
-   * through XMLHttpRequest (the only upload a page sees progress of); elsewhere the body is streamed
-   * and counted as fetch reads it.
+   * `send` through XMLHttpRequest, for an upload of known size that reports its progress (upload
+   * events are the only progress a page sees: browsers stream a fetch body over HTTP/2 only).
    */
-  async upload(
+  async sendWithProgress(
     url: string,
     init: {
       method: string;
       headers: Headers;
-      body: UploadBody;
+      body: SizedBody;
       projectId?: string | null;
       signal?: AbortSignal;
     },
     listener: ProgressListener,
   ): Promise<Response> {
-    const { body, projectId, ...rest } = init;
-    const sized = typeof body === 'string' || body instanceof Uint8Array || body instanceof Blob;
-    if (!sized || this.options.fetch || !canReportUploadProgress())
-      return this.send(url, {
-        ...rest,
-        projectId,
-        body: counted(body, listener),
-        duplex: 'half',
-        redirect: 'error',
-      });
+    const { projectId, ...rest } = init;
     const headers = await this.authorize(init.headers, projectId);
-    const response = await sendWithProgress(`${this.baseUrl}${url}`, { ...rest, headers, body }, listener);
+    const response = await sendWithProgress(`${this.baseUrl}${url}`, { ...rest, headers }, listener);
     return this.checked(response, init.method, url);
   }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Transport } from './client.js';
 import type { components } from './generated/assets.js';
-import type { ProgressListener } from './upload-progress.js';
+import { counted, isSized, type ProgressListener } from './upload-progress.js';
 
 type Schemas = components['schemas'];
 export type PutObjectResult = Schemas['PutObjectResultDto'];
@@ -94,9 +94,15 @@ export class Storage {
     const headers = new Headers({ 'content-type': options.contentType ?? 'application/octet-stream' });
     const path = objectPath(key, options.connection);
     const call = { method: 'PUT', headers, projectId: options.projectId, signal: options.signal };
-    const response = options.onProgress
-      ? await this.transport.upload(path, { ...call, body }, options.onProgress)
-      : await this.transport.send(path, { ...call, ...requestBody(body) });
+    const { onProgress } = options;
+    const response =
+      onProgress && isSized(body) && this.transport.sendsUploadProgress
+        ? await this.transport.sendWithProgress(path, { ...call, body }, onProgress)
+        : await this.transport.send(path, {
+            ...call,
+            // Elsewhere the body streams, counted as fetch reads it.
+            ...requestBody(onProgress ? counted(body, onProgress) : body),
+          });
     return (await response.json()) as PutObjectResult;
   }
 

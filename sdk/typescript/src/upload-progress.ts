@@ -34,6 +34,11 @@ interface XhrLike {
 declare const XMLHttpRequest: (new () => XhrLike) | undefined;
 
 /** The body's size in bytes when it can be told without reading it. */
+export type SizedBody = Blob | Uint8Array | string;
+
+export const isSized = (body: UploadBody): body is SizedBody =>
+  typeof body === 'string' || body instanceof Uint8Array || body instanceof Blob;
+
 export function sizeOf(body: UploadBody): number | null {
   if (typeof body === 'string') return encoder.encode(body).byteLength;
   if (body instanceof Uint8Array) return body.byteLength;
@@ -82,7 +87,7 @@ export const canReportUploadProgress = () => typeof XMLHttpRequest === 'function
  */
 export function sendWithProgress(
   url: string,
-  init: { method: string; headers: Headers; body: Blob | Uint8Array | string; signal?: AbortSignal | null },
+  init: { method: string; headers: Headers; body: SizedBody; signal?: AbortSignal | null },
   listener: ProgressListener,
 ): Promise<Response> {
   return new Promise((resolve, reject) => {
