@@ -16,7 +16,7 @@ import {
   ROUTE_AUTHORIZATION,
   type RouteAuthorization,
 } from '@app/core';
-import { AuthzClient } from './authz-client.js';
+import { AuthzClient, type CheckRequest } from './authz-client.js';
 import { organizationObject, projectObject, SLUG, userSubject } from './authz-objects.js';
 import { dataConnectionObjectOf, parseDataResourceUri } from './resource-uri.js';
 
@@ -81,6 +81,16 @@ export class PermissionGuard implements CanActivate {
   }
 }
 
+/** A batch check whose failure is the authorization service being unavailable (503), not a 500. */
+export async function checkAll(authz: AuthzClient, requests: CheckRequest[]): Promise<boolean[]> {
+  try {
+    return await authz.batchCheck(requests);
+  } catch (error) {
+    if (error instanceof AppException) throw error;
+    throw new DependencyUnavailableError('authorization', error);
+  }
+}
+
 /** The same rule for services that resolve the object themselves. */
 export async function assertPermission(
   authz: AuthzClient,
@@ -93,20 +103,15 @@ export async function assertPermission(
   // The caller's own org is never hidden from them (their token is its realm's): a missing
   // permission there is 403, not 404.
   const visible = object === organizationObject(principal.orgId);
-  let allowed: boolean[];
-  try {
-    allowed = await authz.batchCheck(
-      permission === 'can_read' || visible
-        ? [{ user, relation: permission, object }]
-        : [
-            { user, relation: permission, object },
-            { user, relation: 'can_read', object },
-          ],
-    );
-  } catch (error) {
-    if (error instanceof AppException) throw error;
-    throw new DependencyUnavailableError('authorization', error);
-  }
+  const allowed = await checkAll(
+    authz,
+    permission === 'can_read' || visible
+      ? [{ user, relation: permission, object }]
+      : [
+          { user, relation: permission, object },
+          { user, relation: 'can_read', object },
+        ],
+  );
   if (allowed[0]) return;
   if (visible || allowed[1]) throw AppException.forbidden(`Missing permission ${permission}`);
   throw AppException.notFound(resourceName);

@@ -18,8 +18,8 @@ export class ConnectionPermissionsDto {
   can_delete!: boolean;
 }
 
-export const CONNECTION_PERMISSIONS = [
-  'can_read',
+/** The ones asked per request: can_read is the route's own guard, so always true here. */
+export const CHECKED_PERMISSIONS = [
   'can_write',
   'can_execute',
   'can_manage_secrets',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, DependencyUnavailableError, type Principal } from '@app/core';
-import { AuthzClient, dataConnectionObjectOf, parseDataResourceUri, userSubject } from '@app/authz';
+import type { Principal } from '@app/core';
+import { AuthzClient, checkAll, dataConnectionObjectOf, parseDataResourceUri, userSubject } from '@app/authz';
 import { ConnectionsService } from '../connections.service.js';
-import { CONNECTION_PERMISSIONS, type ConnectionPermissionsDto } from './connection-permissions.dto.js';
+import { CHECKED_PERMISSIONS, type ConnectionPermissionsDto } from './connection-permissions.dto.js';
 
 @Injectable()
 export class ConnectionPermissionsService {
@@ -20,12 +20,11 @@ export class ConnectionPermissionsService {
     const row = await this.connections.load(principal, headerProject, resourceUri);
     const user = userSubject(principal.userId);
     const object = dataConnectionObjectOf(parseDataResourceUri(row.resourceUri)!);
-    const allowed = await this.authz
-      .batchCheck(CONNECTION_PERMISSIONS.map((relation) => ({ user, relation, object })))
-      .catch((error: unknown) => {
-        throw error instanceof AppException ? error : new DependencyUnavailableError('authorization', error);
-      });
-    const permissions = Object.fromEntries(CONNECTION_PERMISSIONS.map((p, i) => [p, allowed[i] === true]));
-    return { resource_uri: row.resourceUri, ...permissions } as ConnectionPermissionsDto;
+    const allowed = await checkAll(
+      this.authz,
+      CHECKED_PERMISSIONS.map((relation) => ({ user, relation, object })),
+    );
+    const permissions = Object.fromEntries(CHECKED_PERMISSIONS.map((p, i) => [p, allowed[i] === true]));
+    return { resource_uri: row.resourceUri, can_read: true, ...permissions } as ConnectionPermissionsDto;
   }
 }
