@@ -25,7 +25,7 @@ export const common = {
   testEnvironment: 'node',
   rootDir: '.',
 };
-import { connect } from 'node:net';
+import { reachable } from './test/support/local-port.js';
 
 /** Suites that need a machine service (not one the tests start themselves). */
 const SERVER_SUITES = {
@@ -39,15 +39,6 @@ const SERVER_SUITES = {
     '<rootDir>/test/integration/verification/injection-and-scrubbing.spec.ts',
   ],
 };
-
-const reachable = (port) =>
-  new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.setTimeout(500);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
 
 // `npm test` passes on a bare machine: driver suites against PostgreSQL or MariaDB are skipped
 // (and say so) when the server is not running. CI sets CI=true, where a missing server fails.

@@ -1,22 +1,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
+import { reachable } from './local-port.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** What the console's browser suites share: Chromium, the skip rule, sign-in, axe, screenshots. */
 export const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = join(process.cwd(), 'docs', 'console');
 const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-function reachable(port: number): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.setTimeout(500);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 /**
  * `describe`, or `describe.skip` when Chromium, PostgreSQL or one of `also` (names of what else is

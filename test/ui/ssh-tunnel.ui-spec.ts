@@ -55,31 +55,43 @@ suite('SSH tunnel panel in Chromium', () => {
     );
   };
 
+  /** The local PostgreSQL through the test bastion, signing in to it with `authMethod`. */
+  const createBehindBastion = async (
+    name: string,
+    authMethod: 'managed_key' | 'password',
+    credentials: Record<string, unknown>,
+  ) =>
+    (
+      await api().POST('/assets/data', {
+        body: {
+          name,
+          connection_type: 'postgres',
+          database_config: {
+            host: '127.0.0.1',
+            port: 5432,
+            database: 'test',
+            ssl_mode: 'disable',
+            ssh_tunnel: {
+              host: '127.0.0.1',
+              port: sshd.port,
+              username: sshd.username,
+              auth_method: authMethod,
+            },
+          },
+          credentials,
+        } as never,
+      })
+    ).data.resource_uri;
+
   beforeAll(async () => {
     sshd = await startTestSshd({ authorizedKeys: [], portRange: SSHD_PORTS });
     stack = await startConsoleStack(PORTS, CONSOLE_UI_DIST);
     await stack.createTenant(ORG, 'alice', { id: PROJECT, name: 'Tunnels' }, [['victor', 'viewer']]);
     // No key in the request: the platform generates the pair and keeps the private half.
-    const { data } = await api().POST('/assets/data', {
-      body: {
-        name: 'Warehouse behind bastion',
-        connection_type: 'postgres',
-        database_config: {
-          host: '127.0.0.1',
-          port: 5432,
-          database: 'test',
-          ssl_mode: 'disable',
-          ssh_tunnel: {
-            host: '127.0.0.1',
-            port: sshd.port,
-            username: sshd.username,
-            auth_method: 'managed_key',
-          },
-        },
-        credentials: { username: 'postgres', password: 'unused-trust-auth' },
-      } as never,
+    uri = await createBehindBastion('Warehouse behind bastion', 'managed_key', {
+      username: 'postgres',
+      password: 'unused-trust-auth',
     });
-    uri = data.resource_uri;
     // The bastion's administrator adds the managed key to authorized_keys.
     await sshd.setAuthorizedKeys([(await publicKeyOf(uri)).public_key]);
     browser = await launchChromium();
@@ -280,28 +292,14 @@ suite('SSH tunnel panel in Chromium', () => {
   });
 
   it('says a tunnel with a password of its own has no managed key, instead of failing to load one', async () => {
-    const { data } = await api().POST('/assets/data', {
-      body: {
-        name: 'Bastion with a password',
-        connection_type: 'postgres',
-        database_config: {
-          host: '127.0.0.1',
-          port: 5432,
-          database: 'test',
-          ssl_mode: 'disable',
-          ssh_tunnel: {
-            host: '127.0.0.1',
-            port: sshd.port,
-            username: sshd.username,
-            auth_method: 'password',
-          },
-        },
-        credentials: { username: 'postgres', password: 'unused', ssh_tunnel: { password: 'bastion-pw' } },
-      } as never,
+    const passwordUri = await createBehindBastion('Bastion with a password', 'password', {
+      username: 'postgres',
+      password: 'unused',
+      ssh_tunnel: { password: 'bastion-pw' },
     });
     const keyRequests: string[] = [];
     page.on('request', (r) => r.url().includes('/ssh-public-key') && keyRequests.push(r.url()));
-    await signIn('alice', detailOf(data.resource_uri));
+    await signIn('alice', detailOf(passwordUri));
     await page.getByRole('heading', { name: 'Bastion with a password' }).waitFor();
     await panel()
       .getByText(/signs in with a password you supplied: there is no platform-managed key/)
