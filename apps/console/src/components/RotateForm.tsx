@@ -3,13 +3,13 @@ import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import { AssetsApiError, type assets } from '@sdk';
 import { useSession } from '../session.ts';
+import type { ConnectionType } from '../connection-types.ts';
 import { fieldErrorsOf } from '../errors.ts';
 import { errorSchemaOf, formSchemaOf, pageFormUiSchemaOf } from '../forms.ts';
 import { schemaValidator } from '../schema-validator.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Select } from './Select.tsx';
 
-type ConnectionType = assets.components['schemas']['ConnectionTypeDto'];
 export type Rotation = assets.components['schemas']['RotationDto'];
 type Values = { credentials?: Record<string, unknown>; grace_period_seconds?: number };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { assets } from '@sdk';
 import { useSession } from '../session.ts';
+import { useConnectionTypes } from '../connection-types.ts';
 import { updateQuery, useLocation } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -35,7 +36,7 @@ export function RotationsPanel(props: {
       ).data as RotationPage,
     `${connection.resource_uri}:${page}:${round}`,
   );
-  const types = useLoad(async () => (await api.GET('/assets/data/types')).data.data, 'types');
+  const types = useConnectionTypes();
   const type = types.data?.find((t) => t.type === connection.connection_type);
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<Rotation | null>(null);

@@ -1,6 +1,4 @@
-import type { assets } from '@sdk';
-
-type ConnectionType = assets.components['schemas']['ConnectionTypeDto'];
+import type { ConnectionType } from '../connection-types.ts';
 
 export function TypePicker({ types, onPick }: { types: ConnectionType[]; onPick: (type: string) => void }) {
   return (

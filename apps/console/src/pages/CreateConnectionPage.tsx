@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
 import Form from '@rjsf/core';
-import type { assets } from '@sdk';
 import { useSession } from '../session.ts';
+import { useConnectionTypes, type ConnectionType } from '../connection-types.ts';
 import { hrefOf, navigate, updateQuery, useLocation } from '../router.ts';
-import { useLoad } from '../useLoad.ts';
 import { fieldErrorsOf } from '../errors.ts';
 import { errorSchemaOf, pageFormUiSchemaOf, wizardSchemaOf } from '../forms.ts';
 import { schemaValidator } from '../schema-validator.ts';
@@ -13,7 +12,6 @@ import { VerifyReport, type Report } from '../components/VerifyReport.tsx';
 import { TablePicker } from '../components/TablePicker.tsx';
 import { Select } from '../components/Select.tsx';
 
-type ConnectionType = assets.components['schemas']['ConnectionTypeDto'];
 type Values = Record<string, unknown> & {
   name?: string;
   description?: string;
@@ -23,9 +21,8 @@ type Values = Record<string, unknown> & {
 
 /** Choose a type → fill the generated form → verify (the report) → choose tables → save. */
 export default function CreateConnectionPage() {
-  const { assets: api } = useSession();
   const { query } = useLocation();
-  const types = useLoad(async () => (await api.GET('/assets/data/types')).data.data, 'types');
+  const types = useConnectionTypes();
   const chosen = types.data?.find((t) => t.type === query.get('type'));
   return (
     <section aria-labelledby="create-title">

@@ -4,6 +4,7 @@ import { useSession } from '../session.ts';
 import { updateQuery, useLocation } from '../router.ts';
 import { useLoad } from '../useLoad.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { StorageUpload } from '../components/StorageUpload.tsx';
 import { StorageObjectRow } from '../components/StorageObjectRow.tsx';
 import { StorageConnectionSelect } from '../components/StorageConnectionSelect.tsx';
@@ -114,30 +115,20 @@ function LocationForm({ solution, prefix }: { solution: string; prefix: string }
           updateQuery({ solution: next, prefix: values.prefix.trim(), cursor: null }, false);
       }}
     >
-      <div className="field">
-        <label htmlFor="s-solution">Solution</label>
-        <input
-          id="s-solution"
-          value={values.solution}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? 's-solution-error' : undefined}
-          onChange={(e) => setValues({ ...values, solution: e.target.value })}
-        />
-        {invalid && (
-          <p id="s-solution-error" className="field-error">
-            Lower-case letters, digits and dashes, up to 63.
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="s-prefix">Key prefix</label>
-        <input
-          id="s-prefix"
-          value={values.prefix}
-          placeholder="reports/2026/"
-          onChange={(e) => setValues({ ...values, prefix: e.target.value })}
-        />
-      </div>
+      <TextField
+        id="s-solution"
+        label="Solution"
+        value={values.solution}
+        onChange={(solution) => setValues({ ...values, solution })}
+        error={invalid ? 'Lower-case letters, digits and dashes, up to 63.' : undefined}
+      />
+      <TextField
+        id="s-prefix"
+        label="Key prefix"
+        value={values.prefix}
+        placeholder="reports/2026/"
+        onChange={(prefix) => setValues({ ...values, prefix })}
+      />
       <button type="submit">List</button>
     </form>
   );
