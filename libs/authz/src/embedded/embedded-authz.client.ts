@@ -30,8 +30,16 @@ export class EmbeddedAuthzClient extends AuthzClient {
     return this.translate(() => this.engine.check(request));
   }
 
+  /** One snapshot for the whole batch; the first invalid item fails it, as check() would. */
   async batchCheck(requests: CheckRequest[]): Promise<boolean[]> {
-    return Promise.all(requests.map((r) => this.check(r)));
+    const outcomes = await this.engine.checkBatch(requests);
+    return outcomes.map((outcome) => {
+      if ('error' in outcome)
+        return this.translate(() => {
+          throw outcome.error;
+        });
+      return outcome.allowed;
+    });
   }
 
   async listObjects(request: ListObjectsRequest): Promise<string[]> {

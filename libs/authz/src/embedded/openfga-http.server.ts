@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monotonicFactory } from 'ulid';
-import type { TupleKey } from '../authz-client.js';
+import type { CheckRequest, TupleKey } from '../authz-client.js';
 import {
   AuthzEngine,
   AuthzEngineError,
@@ -13,7 +13,7 @@ import {
   parseObject,
   parseUser,
 } from '../engine/index.js';
-import type { AuthorizationModelJson, CompiledModel, TupleStore } from '../engine/index.js';
+import type { AuthorizationModelJson, CheckOutcome, CompiledModel, TupleStore } from '../engine/index.js';
 import { ENDPOINT_CHALLENGE, ENDPOINT_PROOF_PATH, endpointProof } from '../openfga/endpoint-proof.js';
 
 /**
@@ -619,26 +619,36 @@ class OpenFgaApi {
         throw OpenFgaHttpError.validation(`duplicate correlation_id provided: ${correlationId}`);
       ids.add(correlationId);
     }
+    // Items that parse are checked together (one snapshot of the tuples); each answers alone.
+    const parsed = items.map(({ item }): CheckRequest | { error: unknown } => {
+      try {
+        const tuple = checkTupleKey(item.tuple_key, 'tuple_key');
+        return { ...tuple, contextualTuples: this.contextualTuples(item.contextual_tuples) };
+      } catch (error) {
+        return { error };
+      }
+    });
+    const checkable = parsed.filter((p): p is CheckRequest => !('error' in p));
+    const outcomes = checkable.length ? await model.engine.checkBatch(checkable) : [];
     const result: Record<string, unknown> = {};
-    await Promise.all(
-      items.map(async ({ item, correlationId }) => {
-        try {
-          const tuple = checkTupleKey(item.tuple_key, 'tuple_key');
-          const contextualTuples = this.contextualTuples(item.contextual_tuples);
-          result[correlationId] = { allowed: await model.engine.check({ ...tuple, contextualTuples }) };
-        } catch (error) {
-          const mapped = toHttpError(error);
-          if (!mapped) throw error;
-          result[correlationId] = {
-            allowed: false,
-            error:
-              mapped.status < 500
-                ? { input_error: mapped.code, message: mapped.message }
-                : { internal_error: mapped.code, message: mapped.message },
-          };
-        }
-      }),
-    );
+    let next = 0;
+    items.forEach(({ correlationId }, index) => {
+      const p = parsed[index];
+      const outcome: CheckOutcome = 'error' in p ? p : outcomes[next++];
+      if (!('error' in outcome)) {
+        result[correlationId] = { allowed: outcome.allowed };
+        return;
+      }
+      const mapped = toHttpError(outcome.error);
+      if (!mapped) throw outcome.error;
+      result[correlationId] = {
+        allowed: false,
+        error:
+          mapped.status < 500
+            ? { input_error: mapped.code, message: mapped.message }
+            : { internal_error: mapped.code, message: mapped.message },
+      };
+    });
     return { body: { result } };
   }
 

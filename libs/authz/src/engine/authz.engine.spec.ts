@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TupleKey } from '../authz-client.js';
@@ -130,6 +131,40 @@ describe(AuthzEngine.name, () => {
         }),
       ).resolves.toBe(true);
       await expect(store.read({ object: 'project:acme/p1', user: 'user:zed' })).resolves.toEqual([]);
+    });
+  });
+
+  describe('checkBatch', () => {
+    it('should answer every item from one snapshot of the store', async () => {
+      const { store, engine } = await productEngine();
+      const snapshot = jest.spyOn(store, 'snapshot');
+      const outcomes = await engine.checkBatch([
+        { user: 'user:dave', relation: 'can_read_secrets', object: 'data_connection:acme/p1/db' },
+        { user: 'user:carol', relation: 'can_read_secrets', object: 'data_connection:acme/p1/db' },
+        {
+          user: 'user:carol',
+          relation: 'can_read',
+          object: 'data_connection:acme/p1/db',
+          contextualTuples: [{ user: 'user:carol', relation: 'viewer', object: 'project:acme/p1' }],
+        },
+      ]);
+      expect(outcomes).toEqual([{ allowed: true }, { allowed: false }, { allowed: true }]);
+      expect(snapshot).toHaveBeenCalledTimes(1);
+    });
+
+    it('should answer an invalid item with its error and the others normally', async () => {
+      const { store, engine } = await productEngine();
+      const snapshot = jest.spyOn(store, 'snapshot');
+      const [bad, good] = await engine.checkBatch([
+        { user: 'user:dave', relation: 'no_such_relation', object: 'data_connection:acme/p1/db' },
+        { user: 'user:dave', relation: 'can_read', object: 'data_connection:acme/p1/db' },
+      ]);
+      expect(bad).toEqual({ error: expect.objectContaining({ code: AuthzErrorCode.VALIDATION_ERROR }) });
+      expect(good).toEqual({ allowed: true });
+      await expect(
+        engine.checkBatch([{ user: 'user:dave', relation: 'no_such_relation', object: 'project:acme/p1' }]),
+      ).resolves.toEqual([{ error: expect.any(AuthzEngineError) }]);
+      expect(snapshot).toHaveBeenCalledTimes(1);
     });
   });
 

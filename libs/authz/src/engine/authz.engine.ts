@@ -16,6 +16,15 @@ const TRUE = 1;
 const CYCLE = 2;
 type Outcome = typeof FALSE | typeof TRUE | typeof CYCLE;
 
+/** One item of a batch: its answer, or why it could not be checked. */
+export type CheckOutcome = { allowed: boolean } | { error: unknown };
+
+interface PreparedCheck {
+  type: string;
+  user: ParsedUser;
+  overlay: TupleIndex | undefined;
+}
+
 /**
  * Evaluates Check and ListObjects for one compiled model over a TupleStore, with OpenFGA's
  * semantics: type restrictions of the current model filter stored tuples (tuples that no longer
@@ -30,6 +39,36 @@ export class AuthzEngine {
   ) {}
 
   async check(req: CheckRequest): Promise<boolean> {
+    const prepared = this.prepareCheck(req);
+    return this.evaluate(req, prepared, await this.store.snapshot());
+  }
+
+  /**
+   * Checks that share one snapshot of the tuples, so a batch costs one freshness round trip of a
+   * SQL store, not one per item. Each item is answered alone: an invalid one carries its error and
+   * does not fail the others (OpenFGA's BatchCheck).
+   */
+  async checkBatch(requests: CheckRequest[]): Promise<CheckOutcome[]> {
+    const prepared = requests.map((req): PreparedCheck | { error: unknown } => {
+      try {
+        return this.prepareCheck(req);
+      } catch (error) {
+        return { error };
+      }
+    });
+    if (prepared.every((p) => 'error' in p)) return prepared as CheckOutcome[];
+    const base = await this.store.snapshot();
+    return prepared.map((p, i) => {
+      if ('error' in p) return p;
+      try {
+        return { allowed: this.evaluate(requests[i], p, base) };
+      } catch (error) {
+        return { error };
+      }
+    });
+  }
+
+  private prepareCheck(req: CheckRequest): PreparedCheck {
     const object = parseObject(req.object);
     if (!object) throw AuthzEngineError.validation(`invalid object '${req.object}'`);
     const type = this.model.types.get(object.type);
@@ -39,12 +78,18 @@ export class AuthzEngine {
         `relation '${object.type}#${req.relation}' is not defined in the model`,
       );
     }
-    const user = this.parseRequestUser(req.user);
-    const overlay = this.contextualIndex(req.contextualTuples);
-    const reader = await this.reader(overlay);
-    return new Evaluation(this.model, reader, user, req.user, this.maxDepth).check(
+    return {
+      type: object.type,
+      user: this.parseRequestUser(req.user),
+      overlay: this.contextualIndex(req.contextualTuples),
+    };
+  }
+
+  private evaluate(req: CheckRequest, prepared: PreparedCheck, base: TupleReader): boolean {
+    const reader = prepared.overlay ? new OverlayTupleReader(base, prepared.overlay) : base;
+    return new Evaluation(this.model, reader, prepared.user, req.user, this.maxDepth).check(
       req.object,
-      object.type,
+      prepared.type,
       req.relation,
     );
   }
