@@ -103,17 +103,14 @@ export async function assertPermission(
   // The caller's own org is never hidden from them (their token is its realm's): a missing
   // permission there is 403, not 404.
   const visible = object === organizationObject(principal.orgId);
-  const allowed = await checkAll(
-    authz,
-    permission === 'can_read' || visible
-      ? [{ user, relation: permission, object }]
-      : [
-          { user, relation: permission, object },
-          { user, relation: 'can_read', object },
-        ],
-  );
-  if (allowed[0]) return;
-  if (visible || allowed[1]) throw AppException.forbidden(`Missing permission ${permission}`);
+  // The common case asks one question; whether a denial is 403 or 404 is asked only on denial.
+  const [allowed] = await checkAll(authz, [{ user, relation: permission, object }]);
+  if (allowed) return;
+  if (visible) throw AppException.forbidden(`Missing permission ${permission}`);
+  if (permission !== 'can_read') {
+    const [readable] = await checkAll(authz, [{ user, relation: 'can_read', object }]);
+    if (readable) throw AppException.forbidden(`Missing permission ${permission}`);
+  }
   throw AppException.notFound(resourceName);
 }
 
