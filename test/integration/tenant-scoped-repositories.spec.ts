@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { SystemScope, type TenantScope } from '@app/core';
-import { type Database, ScopedRepository } from '@app/database';
+import { type Database, ScopedRepository, ScopedTransaction } from '@app/database';
 import { ConnectionsRepository } from '../../apps/assets/src/connections/persistence/connections.repository.js';
 import { ConnectionOperationsRepository } from '../../apps/assets/src/connections/persistence/connection-operations.repository.js';
 import { SecretSweepRepository } from '../../apps/assets/src/connections/persistence/secret-sweep.repository.js';
 import { DATA_CONNECTIONS } from '../../apps/assets/src/connections/persistence/connection.tables.js';
+import { DataConnectionEntity } from '../../apps/assets/src/connections/persistence/data-connection.entity.js';
 import { newConnectionRow } from '../support/connection-rows.js';
 import { FilesRepository } from '../../apps/assets/src/storage/persistence/files.repository.js';
 import { openAppTestDatabase } from '../support/app-test-database.js';
@@ -37,6 +38,17 @@ class LeakyRepository extends ScopedRepository {
     return this.selectFrom(scope, DATA_CONNECTIONS, 'c', (q) =>
       q.where(`c.lifecycle = 'active'`).orWhere(`c.lifecycle = 'deleting'`),
     ).getMany();
+  }
+}
+
+/** insertInto as the repositories call it, for comparing its rows with TypeORM's own insert. */
+class InsertProbe extends ScopedRepository {
+  constructor(database: Database) {
+    super(database.dataSource);
+  }
+
+  insert(scope: TenantScope, rows: DataConnectionEntity[], tx?: ScopedTransaction): Promise<void> {
+    return this.insertInto(scope, DATA_CONNECTIONS, rows, tx);
   }
 }
 
@@ -188,6 +200,50 @@ describe('Tenant-scoped repositories (PostgreSQL)', () => {
         [row.resourceUri],
       )) as unknown[];
       expect(versions).toEqual([]);
+    });
+
+    it("should insert rows exactly as TypeORM's own insert does, on the pool and in a transaction", async () => {
+      const probe = new InsertProbe(db);
+      const entity = (slug: string): DataConnectionEntity => {
+        const now = new Date('2026-12-04T05:00:00.123Z');
+        const row = {
+          ...newRow(ACME_ANALYTICS, slug),
+          description: 'it\'s "quoted" and $1',
+          tags: ['a', 'b,c', ''],
+          config: { host: 'db.example.com', nested: { list: [1, null, 'x'] } },
+          selectedTables: ['public.orders'],
+          lastVerification: null,
+          credentialsVersion: 1,
+          previousCredentialsVersion: null,
+          previousVersionExpiresAt: null,
+          rotatedAt: now,
+          revision: 1,
+          lifecycle: 'provisioning',
+          createdAt: now,
+          updatedAt: now,
+        };
+        // Left out: the column's DEFAULT applies, as with TypeORM.
+        return row as unknown as DataConnectionEntity;
+      };
+      const [viaPool, viaTx, viaTypeorm] = [entity('via-pool'), entity('via-tx'), entity('via-typeorm')];
+      await probe.insert(ACME_ANALYTICS, [viaPool]);
+      await db.dataSource.transaction((manager) =>
+        probe.insert(ACME_ANALYTICS, [viaTx], ScopedTransaction.of(manager)),
+      );
+      await db.dataSource.getRepository(DataConnectionEntity).insert(viaTypeorm as never);
+      const stored = (await db.dataSource.query(
+        `SELECT name, to_jsonb(c) - 'id' - 'resource_uri' - 'name' AS row FROM data_connections c
+          WHERE id = ANY($1) ORDER BY name`,
+        [[viaPool.id, viaTx.id, viaTypeorm.id]],
+      )) as Array<{ name: string; row: Record<string, unknown> }>;
+      expect(stored.map((r) => r.name)).toEqual(['via-pool', 'via-tx', 'via-typeorm']);
+      expect(stored[0].row).toEqual(stored[2].row);
+      expect(stored[1].row).toEqual(stored[2].row);
+      expect(stored[2].row).toMatchObject({
+        tags: ['a', 'b,c', ''],
+        health: 'unknown',
+        consecutive_failures: 0,
+      });
     });
 
     it('should refuse a statement that never asks for the tenant filter, and a top-level OR', async () => {

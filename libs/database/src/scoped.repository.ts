@@ -2,6 +2,7 @@ import type pg from 'pg';
 import {
   type DataSource,
   type EntityManager,
+  type EntityMetadata,
   type EntityTarget,
   type ObjectLiteral,
   QueryFailedError,
@@ -136,6 +137,42 @@ function positional(sql: string, params: Record<string, unknown>): [string, unkn
   return compiled && [compiled.text, compiled.names.map((name) => params[name])];
 }
 
+/**
+ * The entity's metadata when its insert is only its columns' values: no generated, dated,
+ * versioned, relation or embedded columns, no inheritance, listeners or subscribers. Null when
+ * TypeORM must insert it.
+ */
+const plainInserts = new WeakMap<EntityMetadata, boolean>();
+function plainInsertOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntityMetadata | null {
+  if (dataSource.subscribers.length > 0) return null;
+  const metadata = dataSource.getMetadata(entity);
+  let plain = plainInserts.get(metadata);
+  if (plain === undefined) {
+    plain =
+      metadata.beforeInsertListeners.length === 0 &&
+      metadata.afterInsertListeners.length === 0 &&
+      metadata.relations.length === 0 &&
+      metadata.embeddeds.length === 0 &&
+      !metadata.inheritancePattern &&
+      metadata.columns.every(
+        (c) =>
+          c.isInsert &&
+          !c.isGenerated &&
+          !c.isCreateDate &&
+          !c.isUpdateDate &&
+          !c.isDeleteDate &&
+          !c.isVersion &&
+          !c.isVirtual &&
+          !c.isVirtualProperty &&
+          !c.isDiscriminator &&
+          !c.isTreeLevel &&
+          !c.generatedType,
+      );
+    plainInserts.set(metadata, plain);
+  }
+  return plain ? metadata : null;
+}
+
 export abstract class ScopedRepository {
   readonly #dataSource: DataSource;
 
@@ -162,18 +199,10 @@ export abstract class ScopedRepository {
       return tenantPredicate(scope, table, alias);
     });
     if (!filtered) throw new Error('A scoped statement must filter on its tenant: call tenant(table) in it');
-    const manager = this.managerOf(tx);
     const all = { ...params, ...tenantParameters(scope) };
     const [text, values] =
-      positional(sql, all) ?? manager.connection.driver.escapeQueryWithParameters(sql, all);
-    if (tx) return rowsOf<R>(await manager.query(text, values));
-    // Outside a transaction straight on the pool: a TypeORM query runner per statement was
-    // about a tenth of a hot read's CPU (bench/profile-assets.js). Errors keep TypeORM's shape.
-    try {
-      return (await this.pool().query(text, values)).rows as R[];
-    } catch (error) {
-      throw error instanceof Error && 'code' in error ? new QueryFailedError(text, values, error) : error;
-    }
+      positional(sql, all) ?? this.#dataSource.driver.escapeQueryWithParameters(sql, all);
+    return this.run<R>(text, values, tx);
   }
 
   /** A select over `table`, filtered on the scope after `build` added its own conditions. */
@@ -213,9 +242,47 @@ export abstract class ScopedRepository {
       if (!owns(scope, table, table.ownerOf(row)))
         throw new Error(`A row outside its tenant scope cannot be inserted into ${table.name}`);
     }
-    await this.managerOf(tx)
-      .getRepository(table.entity)
-      .insert(rows as QueryDeepPartialEntity<E>[]);
+    const metadata = plainInsertOf(this.#dataSource, table.entity);
+    if (rows.length === 0 || !metadata) {
+      await this.managerOf(tx)
+        .getRepository(table.entity)
+        .insert(rows as QueryDeepPartialEntity<E>[]);
+      return;
+    }
+    // A plain INSERT, values converted by TypeORM's own driver: the query builder cost more
+    // than the statement on the audit write of every secret read (bench/README.md).
+    const driver = this.#dataSource.driver;
+    const columns = metadata.columns.filter((c) => rows.some((row) => c.getEntityValue(row) !== undefined));
+    const values: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const placeholders = columns.map((column) => {
+        const value: unknown = column.getEntityValue(row);
+        if (value === undefined) return 'DEFAULT';
+        values.push(driver.preparePersistentValue(value, column));
+        return `$${values.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+    await this.run(
+      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`,
+      values,
+      tx,
+    );
+  }
+
+  /**
+   * One statement: on the transaction, or outside one straight on the pool (a TypeORM query runner
+   * per statement was about a tenth of a hot read's CPU: bench/profile-assets.js). Errors keep
+   * TypeORM's shape.
+   */
+  private async run<R>(text: string, values: unknown[], tx: ScopedTransaction | undefined): Promise<R[]> {
+    if (tx) return rowsOf<R>(await unwrap(tx).query(text, values));
+    try {
+      return (await this.pool().query(text, values)).rows as R[];
+    } catch (error) {
+      throw error instanceof Error && 'code' in error ? new QueryFailedError(text, values, error) : error;
+    }
   }
 
   protected transaction<T>(work: (tx: ScopedTransaction) => Promise<T>): Promise<T> {

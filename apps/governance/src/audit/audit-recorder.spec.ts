@@ -45,6 +45,8 @@ class FakeAuditTable {
 
   dataSource(): DataSource {
     return {
+      // A subscriber makes repositories insert through getRepository().insert, which this fakes.
+      subscribers: [{}],
       manager: this.repository(this.rows),
       createQueryRunner: () => {
         const pending: AuditEventEntity[] = [];

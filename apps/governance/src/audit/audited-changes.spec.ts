@@ -35,6 +35,8 @@ class FakeAuditTable {
 
   dataSource(): DataSource {
     return {
+      // A subscriber makes repositories insert through getRepository().insert, which this fakes.
+      subscribers: [{}],
       manager: this.insertInto(this.rows),
       createQueryRunner: () => {
         this.opened += 1;
