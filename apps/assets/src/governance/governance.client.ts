@@ -156,28 +156,31 @@ export class GovernanceClient {
   ): Promise<{ status: number; text: string }> {
     const transport = url.protocol === 'https:' ? https : http;
     const deadlineAt = Date.now() + timeoutMs;
-    return new Promise((resolve, reject) => {
-      const request = transport.request(
-        url,
-        { method, headers: sent, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) },
-        (response) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          response.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_RESPONSE_BYTES) {
-              response.destroy();
-              reject(new DependencyUnavailableError('governance (response too large)'));
-              return;
-            }
-            chunks.push(chunk);
-          });
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-          );
-          response.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
-        },
+    // A timer cleared on settling, not AbortSignal.timeout: that one fires for every call, long
+    // after it finished, and builds a DOMException each time (bench/profile-assets.js).
+    let timer: NodeJS.Timeout | undefined;
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      timer = setTimeout(
+        () => request.destroy(new DependencyUnavailableError('governance (timed out)')),
+        timeoutMs,
       );
+      const request = transport.request(url, { method, headers: sent, agent: this.agent }, (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            response.destroy();
+            reject(new DependencyUnavailableError('governance (response too large)'));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
+      });
       request.on('error', (error) => reject(new DependencyUnavailableError('governance', error)));
       request.once('socket', () => {
         const remaining = deadlineAt - Date.now();
@@ -188,7 +191,7 @@ export class GovernanceClient {
         request.setHeader(REQUEST_TIMEOUT_HEADER, String(remaining));
         request.end(payload);
       });
-    });
+    }).finally(() => clearTimeout(timer));
   }
 }
 
