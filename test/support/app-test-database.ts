@@ -28,6 +28,8 @@ export async function openAppTestDatabase(app: keyof typeof SCHEMAS, prefix: str
       runMigrations: true,
       poolMax: 4,
       statementTimeoutMs: 10_000,
+      // PGlite's wire server gives every client one shared session (no per-client statements).
+      preparedStatements: testDb.kind !== 'embedded',
     });
   } catch (error) {
     await testDb.drop();

@@ -82,6 +82,7 @@ export async function buildGovernanceInfra(
     runMigrations: dbConfig.DB_RUN_MIGRATIONS,
     poolMax: dbConfig.DB_POOL_MAX,
     statementTimeoutMs: dbConfig.DB_STATEMENT_TIMEOUT_MS,
+    preparedStatements: dbConfig.DB_PREPARED_STATEMENTS,
     tracing,
   });
   try {

@@ -13,6 +13,8 @@ export class DatabaseConfig {
   @IsBoolean() DB_RUN_MIGRATIONS = true;
   @IsInt() @Min(1) @Max(200) DB_POOL_MAX = 10;
   @IsInt() @Min(100) @Max(600_000) DB_STATEMENT_TIMEOUT_MS = 15_000;
+  /** false behind a pooler that does not keep prepared statements per client (PgBouncer transaction mode < 1.21). */
+  @IsBoolean() DB_PREPARED_STATEMENTS = true;
 }
 
 /** Maps the per-app variable onto the shared class so both apps validate the same way. */

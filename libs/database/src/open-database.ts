@@ -4,6 +4,7 @@ import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Tracing } from '@app/core';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.lazy.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { preparedPgClient } from './prepared-pg-client.js';
 import { pgTargetOf, tracedPgClient } from './traced-pg-client.js';
 
 export interface OpenDatabaseOptions {
@@ -21,6 +22,8 @@ export interface OpenDatabaseOptions {
   inMemory?: boolean;
   /** With tracing on, every query made for a traced request is a span (summary only, never values). */
   tracing?: Tracing;
+  /** Prepare repeated statements once per connection (external PostgreSQL only; default true). */
+  preparedStatements?: boolean;
 }
 
 export interface Database {
@@ -29,6 +32,21 @@ export interface Database {
   pool: pg.Pool;
   embedded: EmbeddedPostgres | null;
   close(): Promise<void>;
+}
+
+/**
+ * The pool's Client class: traced when tracing is on, preparing repeated statements on an external
+ * PostgreSQL. PGlite serves every pooled client from one backend session, whose prepared
+ * statement names they would share, so it never prepares.
+ */
+function clientOption(
+  options: OpenDatabaseOptions,
+  url: string,
+  embedded: boolean,
+): { Client?: typeof pg.Client } {
+  const traced = options.tracing?.enabled ? tracedPgClient(options.tracing, pgTargetOf(url)) : undefined;
+  if (embedded || options.preparedStatements === false) return traced ? { Client: traced } : {};
+  return { Client: preparedPgClient(traced) };
 }
 
 /**
@@ -57,8 +75,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       statement_timeout: options.statementTimeoutMs,
       connectionTimeoutMillis: 5000,
       application_name: options.app,
-      // This pool's clients only (pg's `Client` option), and only when tracing is on.
-      ...(options.tracing?.enabled ? { Client: tracedPgClient(options.tracing, pgTargetOf(url)) } : {}),
+      // This pool's clients only (pg's `Client` option).
+      ...clientOption(options, url, embedded !== null),
     },
   });
   try {
