@@ -10,7 +10,14 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cpuMsOf, ROOT, startBaseline, startServices } from './lib/services.js';
+import {
+  cpuMsOf,
+  postgresCpuMsSince,
+  postgresCpuSnapshot,
+  ROOT,
+  startBaseline,
+  startServices,
+} from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
 import { ORG, PROJECT, seedStack, USER } from './lib/seed.js';
 
@@ -33,7 +40,9 @@ async function closed(url, headers, pid, otherPid) {
   await runLoad({ url, connections: CONNECTIONS, duration: WARMUP, headers });
   const cpu0 = cpuMsOf(pid);
   const other0 = otherPid ? cpuMsOf(otherPid) : 0;
+  const postgres0 = postgresCpuSnapshot();
   const r = await runLoad({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  r.postgresCpuUs = (postgresCpuMsSince(postgres0) * 1000) / r.total;
   r.cpuUs = ((cpuMsOf(pid) - cpu0) * 1000) / r.total;
   r.otherCpuUs = otherPid ? ((cpuMsOf(otherPid) - other0) * 1000) / r.total : NaN;
   if (r.non2xx + r.errors + r.timeouts) throw new Error(`${url}: failures ${JSON.stringify(r.statusCounts)}`);
@@ -114,6 +123,7 @@ try {
   line('GET / baseline', (s) => per(s, (g, i) => g.reqPerSec / rows.base[i].reqPerSec));
   line('Assets CPU µs per GET', (s) => per(s, (g) => g.cpuUs), 0);
   line('baseline CPU / Assets CPU per GET', (s) => per(s, (g, i) => rows.base[i].cpuUs / g.cpuUs));
+  line('PostgreSQL CPU µs per GET', (s) => per(s, (g) => g.postgresCpuUs), 0);
   line('GET p50 ms @32 conns', (s) => per(s, (g) => g.latency.p50), 0);
   line('GET p99 ms @32 conns', (s) => per(s, (g) => g.latency.p99), 0);
   line(`open-loop p99 ms @${OPEN_RATE}/s`, (s) => rows[`${s}open`].map((o) => o.latency.p99), 1);
@@ -123,9 +133,13 @@ try {
   line('secret req/s', (s) => rows[`${s}secret`].map((x) => x.reqPerSec), 0);
   line('secret: Assets CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.cpuUs), 0);
   line('secret: Governance CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.otherCpuUs), 0);
+  line('secret: PostgreSQL CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.postgresCpuUs), 0);
   line('secret / GET', (s) => rows[`${s}secret`].map((x, i) => x.reqPerSec / rows[`${s}get`][i].reqPerSec));
   console.log(
-    `baseline req/s ${range(
+    `baseline PostgreSQL CPU µs per GET ${range(
+      rows.base.map((b) => b.postgresCpuUs),
+      0,
+    )}, baseline req/s ${range(
       rows.base.map((b) => b.reqPerSec),
       0,
     )}, open-loop p99 ${range(

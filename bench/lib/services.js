@@ -11,7 +11,7 @@
 // BENCH_LOG_LEVEL Assets' and Governance's LOG_LEVEL (default info: request logs are part of the cost;
 //                 they go to a file in DATA_DIR as JSON, as a container runtime would read them).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,6 +102,32 @@ export function cpuMsOf(pid) {
   }
 }
 const CLOCK_TICKS = Number(process.env.BENCH_CLK_TCK ?? 100);
+
+/**
+ * CPU time (ms) of every PostgreSQL process on this machine (backends, WAL writer, checkpointer)
+ * by pid. postgresCpuMsSince() sums what each used after the snapshot; a process that exited in
+ * between is left out, so the figure errs low. Meaningful on a machine with no other PostgreSQL work.
+ */
+export function postgresCpuSnapshot() {
+  const snapshot = new Map();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue; // gone meanwhile
+    }
+    const ms = cpuMsOf(pid);
+    if (Number.isFinite(ms)) snapshot.set(pid, ms);
+  }
+  return snapshot;
+}
+
+export function postgresCpuMsSince(before) {
+  let total = 0;
+  for (const [pid, ms] of postgresCpuSnapshot()) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
 
 /** Resident set size of a process in bytes (Linux /proc), or NaN once it is gone. */
 export function rssOf(pid) {
