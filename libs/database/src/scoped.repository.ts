@@ -138,9 +138,9 @@ function positional(sql: string, params: Record<string, unknown>): [string, unkn
 }
 
 /**
- * The entity's metadata when its insert is only its columns' values: no generated, dated,
- * versioned, relation or embedded columns, no inheritance, listeners or subscribers. Null when
- * TypeORM must insert it.
+ * The entity's metadata when its insert is only its columns' values into a table of the default
+ * schema: no generated, dated, versioned, relation or embedded columns, no inheritance, listeners
+ * or subscribers. Null when TypeORM must insert it.
  */
 const plainInserts = new WeakMap<EntityMetadata, boolean>();
 function plainInsertOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntityMetadata | null {
@@ -154,6 +154,7 @@ function plainInsertOf(dataSource: DataSource, entity: EntityTarget<ObjectLitera
       metadata.relations.length === 0 &&
       metadata.embeddeds.length === 0 &&
       !metadata.inheritancePattern &&
+      !metadata.schema &&
       metadata.columns.every(
         (c) =>
           c.isInsert &&
