@@ -88,6 +88,7 @@ export async function buildGovernanceInfra(
   try {
     const authz = await createAuthzBackend(authzConfig, {
       pool: database.pool,
+      maxStalenessMs: config.AUTHZ_ENGINE_MAX_STALENESS_MS,
       model: loadProductModel(),
       traceparent: tracing.enabled ? () => tracing.activeTraceparent() : undefined,
     });

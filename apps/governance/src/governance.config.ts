@@ -17,6 +17,12 @@ export class GovernanceConfig {
    */
   @IsInt() @Min(100) @Max(60_000) GOVERNANCE_REQUEST_TIMEOUT_MS = 30_000;
   /**
+   * The embedded authorization engine: 0 checks the tuples' change log before every request, so a
+   * write committed on any replica applies at once; N answers from memory while it is younger than
+   * N ms, so another replica's revocation can take up to N ms. Writes made here apply at once.
+   */
+  @IsInt() @Min(0) @Max(60_000) AUTHZ_ENGINE_MAX_STALENESS_MS = 0;
+  /**
    * Origins whose pages may call the API from a browser with a bearer token (comma-separated,
    * exact origins). Unset: in dev, the web console's (the origins of AUTH_DEV_CONSOLE_REDIRECT_URIS);
    * in production, none.

@@ -5,7 +5,10 @@ import type pg from 'pg';
 // module's factory on the first import of that module).
 const loaded: string[] = [];
 class FakeTupleStore {
-  constructor(readonly pool: unknown) {}
+  constructor(
+    readonly pool: unknown,
+    readonly options: unknown = {},
+  ) {}
 }
 const fakeClient = { fake: 'embedded client' };
 jest.unstable_mockModule(
@@ -36,7 +39,16 @@ describe(createAuthzBackend.name, () => {
     expect(loaded).toEqual([]);
 
     const local = await createAuthzBackend(new AuthzConfig(), { pool, model: 'model' });
-    expect(local).toEqual({ client: fakeClient, tupleStore: new FakeTupleStore(pool) });
+    expect(local).toEqual({
+      client: fakeClient,
+      tupleStore: new FakeTupleStore(pool, { maxStalenessMs: undefined }),
+    });
     expect(loaded).toEqual(expect.arrayContaining(['engine', 'embedded client']));
+  });
+
+  it("should bound the embedded engine's staleness as configured", async () => {
+    const pool = {} as pg.Pool;
+    const local = await createAuthzBackend(new AuthzConfig(), { pool, model: 'model', maxStalenessMs: 250 });
+    expect(local.tupleStore).toEqual(new FakeTupleStore(pool, { maxStalenessMs: 250 }));
   });
 });

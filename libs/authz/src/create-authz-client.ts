@@ -19,6 +19,8 @@ export async function createAuthzBackend(
     /** The model as DSL text or OpenFGA's JSON (the apps pass the precompiled loadProductModel()). */
     model: string | AuthorizationModelJson;
     traceparent?: () => string | undefined;
+    /** The embedded engine's bound on cross-replica staleness (PostgresTupleStore; default 0). */
+    maxStalenessMs?: number;
   },
 ): Promise<AuthzBackend> {
   if (config.OPENFGA_API_URL) {
@@ -38,6 +40,6 @@ export async function createAuthzBackend(
     throw new Error('The embedded authorization engine needs a database (or set OPENFGA_API_URL)');
   // Loaded on demand: a process configured for an OpenFGA server never loads the engine.
   const { EmbeddedAuthzClient, PostgresTupleStore } = await import('./embedded/index.js');
-  const tupleStore = new PostgresTupleStore(deps.pool);
+  const tupleStore = new PostgresTupleStore(deps.pool, { maxStalenessMs: deps.maxStalenessMs });
   return { client: EmbeddedAuthzClient.fromDsl(deps.model, tupleStore), tupleStore };
 }
