@@ -5,8 +5,10 @@
 //   git archive <before-rev> | tar -x -C /tmp/before && ln -s $PWD/node_modules /tmp/before/ \
 //     && (cd /tmp/before && npx swc apps libs -d dist --copy-files -q)
 //   BENCH_A_ROOT=/tmp/before npm exec -- node bench/ab.js
-// Knobs: BENCH_A_ROOT (required), BENCH_B_ROOT (this repo), BENCH_ROUNDS (3), BENCH_DURATION (10 s),
-// BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32), BENCH_OPEN_RATE (1000), BENCH_OPEN_DURATION (10 s).
+// Knobs: BENCH_A_ROOT (required), BENCH_B_ROOT (this repo), BENCH_A_ENV / BENCH_B_ENV (JSON: extra
+// environment for both apps of that side, to compare settings with one tree), BENCH_ROUNDS (3),
+// BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32), BENCH_OPEN_RATE (1000),
+// BENCH_OPEN_DURATION (10 s).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,11 @@ const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
 const OPEN_DURATION = Number(process.env.BENCH_OPEN_DURATION ?? 10);
 const SQL_CAPTURE = fileURLToPath(new URL('./lib/sql-capture.js', import.meta.url));
 if (!A) throw new Error('BENCH_A_ROOT: the checkout to compare with');
+/** Extra environment for both apps of one side, e.g. '{"DB_PREPARED_STATEMENTS":"false"}'. */
+const SIDE_ENV = {
+  A: JSON.parse(process.env.BENCH_A_ENV ?? '{}'),
+  B: JSON.parse(process.env.BENCH_B_ENV ?? '{}'),
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const range = (xs, d = 0) =>
   `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
@@ -97,8 +104,8 @@ try {
           ['B', B],
           ['A', A],
         ]) {
-      await stack.restartGovernance({ root });
-      await stack.restartAssets({ root });
+      await stack.restartGovernance({ root, env: SIDE_ENV[side] });
+      await stack.restartAssets({ root, env: SIDE_ENV[side] });
       const g = await closed(`${stack.assetsUrl}${get}`, headers, stack.assets.pid);
       const o = await open(`${stack.assetsUrl}${get}`, headers);
       const s = await closed(

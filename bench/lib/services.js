@@ -199,8 +199,12 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
     }
 
     const governanceUrl = `http://127.0.0.1:${govPort}`;
-    const startGovernance = async ({ flags = process.env.BENCH_GOVERNANCE_NODE_OPTIONS, root } = {}) => {
-      const child = spawnApp('governance', govEnv, { flags, dataDir, root });
+    const startGovernance = async ({
+      flags = process.env.BENCH_GOVERNANCE_NODE_OPTIONS,
+      env = {},
+      root,
+    } = {}) => {
+      const child = spawnApp('governance', { ...govEnv, ...env }, { flags, dataDir, root });
       await waitReady(`${governanceUrl}/health/live`, child, 'Governance');
       await waitReady(`http://127.0.0.1:${fgaPort}/healthz`, child, 'OpenFGA endpoint');
       return child;
@@ -219,7 +223,7 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
         return governance;
       },
       assets: null,
-      /** Restarts Governance (and its OpenFGA endpoint); restart Assets after it. */
+      /** Restarts Governance (and its OpenFGA endpoint; `env` adds variables); restart Assets after it. */
       async restartGovernance(options) {
         await stopChild(governance);
         governance = await startGovernance(options);
