@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
 import { type Database, ScopedTransaction } from '@app/database';
 import {
   orgScope,
   ProjectsRepository,
 } from '../../apps/governance/src/access/persistence/projects.repository.js';
+import type { AuditEventInput } from '@app/audit';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
+import { DatabaseAuditSink } from '../../apps/governance/src/audit/database-audit.sink.js';
 import { OrganizationsRepository } from '../../apps/governance/src/access/persistence/organizations.repository.js';
 import { openAppTestDatabase } from '../support/app-test-database.js';
 
@@ -115,6 +118,60 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
       const foreign = event('piedpiper');
       await expect(events.append(orgScope('hooli'), foreign)).rejects.toThrow('outside its tenant scope');
       expect(await events.findOne(orgScope('piedpiper'), foreign.id)).toBeNull();
+    });
+  });
+
+  describe(DatabaseAuditSink.name, () => {
+    const read = (orgId: string, requestId: string, actorId = 'alice'): AuditEventInput => ({
+      org_id: orgId,
+      project_id: 'analytics',
+      actor_id: actorId,
+      actor_type: 'user',
+      action: 'data_connection.secret.read',
+      resource_type: 'data_connection',
+      resource_id: `data:${orgId}:analytics:db#credentials-v1`,
+      source_service: 'governance',
+      request_id: requestId,
+    });
+    const requestIdsOf = async (orgId: string) =>
+      (
+        await db.dataSource.query<{ request_id: string }[]>(
+          `SELECT request_id FROM audit_events WHERE org_id = $1 AND action = 'data_connection.secret.read' ORDER BY request_id`,
+          [orgId],
+        )
+      ).map((row) => row.request_id);
+
+    it('should write concurrent events of one org in fewer statements than events, each durable before its caller resumes', async () => {
+      const appendAll = jest.spyOn(events, 'appendAll');
+      const sink = new DatabaseAuditSink(events);
+      const ids = Array.from({ length: 20 }, (_, i) => `batch-${String(i).padStart(2, '0')}`);
+      await Promise.all(
+        ids.map(async (id) => {
+          await sink.record(read('umbrella', id));
+          const [row] = await db.dataSource.query(`SELECT 1 FROM audit_events WHERE request_id = $1`, [id]);
+          expect(row).toBeDefined();
+        }),
+      );
+      expect(await requestIdsOf('umbrella')).toEqual(ids);
+      expect(appendAll.mock.calls.length).toBeLessThan(ids.length);
+      expect(appendAll.mock.calls.every(([scope, rows]) => rows.every((r) => r.orgId === scope.orgId))).toBe(
+        true,
+      );
+      appendAll.mockRestore();
+    });
+
+    it('should fail only the event PostgreSQL refuses (a NUL byte), not the others written with it', async () => {
+      const sink = new DatabaseAuditSink(events);
+      const outcomes = await Promise.all(
+        ['nul-0', 'nul-1', 'nul-bad', 'nul-3'].map((id) =>
+          sink.record(read('tyrell', id, id === 'nul-bad' ? 'mal\u0000lory' : 'alice')).then(
+            () => 'written',
+            (error: { driverError?: { code?: string } }) => error.driverError?.code,
+          ),
+        ),
+      );
+      expect(outcomes).toEqual(['written', 'written', '22021', 'written']);
+      expect(await requestIdsOf('tyrell')).toEqual(['nul-0', 'nul-1', 'nul-3']);
     });
   });
 

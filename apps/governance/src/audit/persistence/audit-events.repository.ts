@@ -89,6 +89,11 @@ export class AuditEventsRepository extends ScopedRepository {
     await this.insertInto(scope, AUDIT_EVENTS, [event], tx);
   }
 
+  /** Appends events of the scope's org in one statement: all of them or none. */
+  async appendAll(scope: TenantScope, events: AuditEventEntity[]): Promise<void> {
+    await this.insertInto(scope, AUDIT_EVENTS, events);
+  }
+
   /** Appends an event as reported (see auditEventRow) to its org's log; on `tx` as `append`. */
   async appendEvent(event: AuditEventInput, tx?: ScopedTransaction): Promise<void> {
     await this.append(eventScope(event), auditEventRow(event), tx);
