@@ -148,6 +148,11 @@ describe('Prometheus metrics (e2e)', () => {
     expect(reads[0].labels.backend).toEqual(expect.any(String));
     expect(governance).toContain('# TYPE governance_secrets_backend_errors_total counter');
     expect(governance).toContain('# TYPE governance_audit_write_failures_total counter');
+    // The read's audit event went in through the group-committed append: one statement, one event.
+    expect(valueOf(governance, 'governance_audit_append_batch_size_count')).toBeGreaterThanOrEqual(1);
+    expect(
+      valueOf(governance, 'governance_audit_append_batch_size_bucket', { le: '1' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(
       samples(governance, 'governance_http_request_duration_seconds_count').some(
         (s) => s.labels.route === '/governance/projects' && s.labels.method === 'POST',

@@ -32,7 +32,12 @@ describe(GroupedWrites.name, () => {
 
   it('should write the items that arrived during a write together in the next one, and resolve each only when its own write committed', async () => {
     const writes = new ControlledWrites();
-    const grouped = new GroupedWrites({ write: writes.write, isItemError: () => false });
+    const sizes: number[] = [];
+    const grouped = new GroupedWrites({
+      write: writes.write,
+      isItemError: () => false,
+      onBatch: (size) => sizes.push(size),
+    });
     const first = settled(grouped.submit('acme', 'a'));
     const later = ['b', 'c', 'd'].map((item) => settled(grouped.submit('acme', item)));
     expect(writes.calls).toHaveLength(1);
@@ -50,6 +55,7 @@ describe(GroupedWrites.name, () => {
     writes.calls[1].finish();
     await expect(Promise.all(later)).resolves.toEqual(['written', 'written', 'written']);
     expect(grouped.pending).toBe(0);
+    expect(sizes).toEqual([1, 3]);
   });
 
   it('should keep groups apart: another group is written at once, in its own statement', () => {

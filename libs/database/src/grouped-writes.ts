@@ -16,6 +16,8 @@ export interface GroupedWritesOptions<T> {
   isItemError: (error: unknown) => boolean;
   /** Most items in one write (default 100). */
   maxBatch?: number;
+  /** Told the size of every grouped write as it starts (metrics). */
+  onBatch?: (size: number) => void;
 }
 
 interface Waiting<T> {
@@ -64,6 +66,7 @@ export class GroupedWrites<T> {
   }
 
   private async writeBatch(group: string, batch: Waiting<T>[]): Promise<void> {
+    this.options.onBatch?.(batch.length);
     try {
       await this.options.write(
         group,

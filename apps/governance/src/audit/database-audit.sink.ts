@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AuditSink, type AuditEventInput } from '@app/audit';
+import { AppMetrics, auditAppendBatchSize } from '@app/core';
 import { GroupedWrites, isDataError } from '@app/database';
 import type { AuditEventEntity } from './audit-event.entity.js';
 import { AuditEventsRepository, auditEventRow } from './persistence/audit-events.repository.js';
@@ -13,11 +14,13 @@ import { AuditEventsRepository, auditEventRow } from './persistence/audit-events
 export class DatabaseAuditSink extends AuditSink {
   private readonly appends: GroupedWrites<AuditEventEntity>;
 
-  constructor(events: AuditEventsRepository) {
+  constructor(events: AuditEventsRepository, @Optional() metrics?: AppMetrics) {
     super();
+    const batchSize = metrics ? auditAppendBatchSize(metrics) : null;
     this.appends = new GroupedWrites({
       write: (orgId, rows) => events.appendAll({ orgId, projectId: null }, rows),
       isItemError: isDataError,
+      onBatch: batchSize ? (size) => batchSize.observe(size) : undefined,
     });
   }
 

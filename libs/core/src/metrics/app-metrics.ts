@@ -202,6 +202,15 @@ export async function startMetricsServer(
 }
 
 /** Audit events that could not be written (the change or read they guard was refused with 503). */
+/** Governance's audit appends of reads: how many events each INSERT carried (group commit). */
+export function auditAppendBatchSize(metrics: AppMetrics): Histogram<never> {
+  return metrics.histogram({
+    name: 'audit_append_batch_size',
+    help: 'Audit events of reads written by one INSERT and commit: its _count is the statements, its _sum the events',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 100],
+  });
+}
+
 export function auditWriteFailures(metrics: AppMetrics): Counter<'stage'> {
   return metrics.counter({
     name: 'audit_write_failures_total',
