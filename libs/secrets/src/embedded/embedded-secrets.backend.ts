@@ -18,7 +18,7 @@ import {
   normalizeScope,
   type NormalizedScope,
 } from '../secret-ref.js';
-import { assertMasterKey, openSecret, sealSecret } from './envelope.cipher.js';
+import { assertMasterKey, masterKeyId, openSecret, sealSecret } from './envelope.cipher.js';
 
 /** The slice of `pg.Pool` this backend needs (a Pool, a PoolClient or a test double). */
 export interface SqlQueryable {
@@ -83,6 +83,8 @@ function scopeParams(scope: NormalizedScope): [string, string, string] {
 export class EmbeddedSecretsBackend extends SecretsBackend {
   readonly kind = 'embedded' as const;
   private readonly masterKey: Buffer;
+  /** masterKeyId of the key, computed once: never recomputed on a read. */
+  private readonly keyId: string;
 
   constructor(
     private readonly db: SqlQueryable,
@@ -91,6 +93,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     super();
     assertMasterKey(masterKey);
     this.masterKey = Buffer.from(masterKey);
+    this.keyId = masterKeyId(this.masterKey);
   }
 
   /** Checks the caller's deadline before each statement: nothing runs once it has passed. */
@@ -118,7 +121,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description) ?? null;
-    const s = sealSecret(this.masterKey, r, value);
+    const s = sealSecret(this.masterKey, r, value, this.keyId);
     const { rows } = await this.query<MetadataRow>(
       `INSERT INTO secrets (org_id, project_id, resource_uri, name, description, ciphertext, iv, tag, wrapped_key, key_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -140,7 +143,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
-    const s = sealSecret(this.masterKey, r, value);
+    const s = sealSecret(this.masterKey, r, value, this.keyId);
     const { rows } = await this.query<MetadataRow>(
       `UPDATE secrets SET ciphertext = $5, iv = $6, tag = $7, wrapped_key = $8, key_id = $9,
               description = CASE WHEN $10::boolean THEN $11 ELSE description END,
@@ -174,7 +177,7 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     const r = normalizeRef(ref);
     assertSecretValue(value);
     const desc = normalizeDescription(description);
-    const s = sealSecret(this.masterKey, r, value);
+    const s = sealSecret(this.masterKey, r, value, this.keyId);
     const { rows } = await this.query<MetadataRow>(
       `INSERT INTO secrets AS t (org_id, project_id, resource_uri, name, description, ciphertext, iv, tag, wrapped_key, key_id)
        VALUES ($1, $2, $3, $4, $11, $5, $6, $7, $8, $9)
@@ -213,13 +216,18 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     );
     const row = rows[0];
     if (!row) return null;
-    const value = openSecret(this.masterKey, r, {
-      ciphertext: row.ciphertext,
-      iv: row.iv,
-      tag: row.tag,
-      wrappedKey: row.wrapped_key,
-      keyId: row.key_id,
-    });
+    const value = openSecret(
+      this.masterKey,
+      r,
+      {
+        ciphertext: row.ciphertext,
+        iv: row.iv,
+        tag: row.tag,
+        wrappedKey: row.wrapped_key,
+        keyId: row.key_id,
+      },
+      this.keyId,
+    );
     return { value, metadata: toMetadata(row) };
   }
 

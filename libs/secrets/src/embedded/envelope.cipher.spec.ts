@@ -48,6 +48,14 @@ describe(sealSecret.name, () => {
     );
   });
 
+  it('should compare a row with the key id its caller computed once, and stamp new rows with it', () => {
+    const keyId = masterKeyId(key);
+    const sealed = sealSecret(key, ref, 'value', keyId);
+    expect(sealed.keyId).toBe(keyId);
+    expect(openSecret(key, ref, sealed, keyId)).toBe('value');
+    expect(() => openSecret(key, ref, sealed, masterKeyId(randomBytes(32)))).toThrow(/different master key/);
+  });
+
   it('should fail closed under another master key and never echo the value', () => {
     const sealed = sealSecret(key, ref, 'top-secret-value');
     const other = randomBytes(32);

@@ -78,6 +78,7 @@ export function sealSecret(
   masterKey: Buffer,
   ref: NormalizedScope & { name: string },
   value: string,
+  keyId: string = masterKeyId(masterKey),
 ): SealedSecret {
   assertMasterKey(masterKey);
   const aad = secretAad(ref);
@@ -90,21 +91,22 @@ export function sealSecret(
       iv: sealed.iv,
       tag: sealed.tag,
       wrappedKey: Buffer.concat([wrapped.iv, wrapped.tag, wrapped.ciphertext]),
-      keyId: masterKeyId(masterKey),
+      keyId,
     };
   } finally {
     dataKey.fill(0);
   }
 }
 
+/** `keyId` is masterKeyId(masterKey), passed by callers that computed it once (an HMAC per read). */
 export function openSecret(
   masterKey: Buffer,
   ref: NormalizedScope & { name: string },
   sealed: SealedSecret,
+  keyId: string = masterKeyId(masterKey),
 ): string {
   assertMasterKey(masterKey);
-  if (sealed.keyId !== masterKeyId(masterKey))
-    throw new SecretDecryptionError('encrypted under a different master key');
+  if (sealed.keyId !== keyId) throw new SecretDecryptionError('encrypted under a different master key');
   const aad = secretAad(ref);
   const w = sealed.wrappedKey;
   if (w.length !== IV_BYTES + TAG_BYTES + KEY_BYTES) throw new SecretDecryptionError('malformed wrapped key');
