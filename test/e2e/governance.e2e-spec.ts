@@ -667,6 +667,20 @@ describe('Governance (e2e)', () => {
         details: { fields: [{ field: 'id', message: 'must be a UUID' }] },
       });
     });
+
+    it('should take the ids it issues (time-ordered v7) and those of older events (v4), and no other version', async () => {
+      const listed = await request(http).get('/governance/audit').set('authorization', alice).expect(200);
+      const newest = listed.body.data[0].id as string;
+      expect(newest).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      await request(http).get(`/governance/audit/${newest}`).set('authorization', alice).expect(200);
+      for (const absent of ['3f2b8c1e-9d4a-4e6f-8a7b-1c2d3e4f5a6b', '01938a2b-3c4d-7e6f-8a7b-1c2d3e4f5a6b'])
+        await request(http).get(`/governance/audit/${absent}`).set('authorization', alice).expect(404);
+      const v1 = await request(http)
+        .get('/governance/audit/3f2b8c1e-9d4a-1e6f-8a7b-1c2d3e4f5a6b')
+        .set('authorization', alice)
+        .expect(400);
+      expect(v1.body.error.details).toEqual({ fields: [{ field: 'id', message: 'must be a UUID' }] });
+    });
   });
 
   describe('fail-closed audit', () => {

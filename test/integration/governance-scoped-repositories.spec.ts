@@ -153,6 +153,15 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
         }),
       );
       expect(await requestIdsOf('umbrella')).toEqual(ids);
+      // Time-ordered ids (UUIDv7): the first 48 bits are the event's own timestamp in milliseconds.
+      const rows = await db.dataSource.query<{ id: string; ms: string }[]>(
+        `SELECT id::text AS id, (extract(epoch FROM "timestamp") * 1000)::bigint::text AS ms
+           FROM audit_events WHERE org_id = 'umbrella' AND action = 'data_connection.secret.read'`,
+      );
+      for (const row of rows) {
+        expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(parseInt(row.id.replace('-', '').slice(0, 12), 16)).toBe(Number(row.ms));
+      }
       expect(appendAll.mock.calls.length).toBeLessThan(ids.length);
       expect(appendAll.mock.calls.every(([scope, rows]) => rows.every((r) => r.orgId === scope.orgId))).toBe(
         true,

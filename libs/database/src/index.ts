@@ -4,6 +4,7 @@ export * from './database.config.js';
 export * from './snake-naming.strategy.js';
 export * from './unique-violation.js';
 export * from './grouped-writes.js';
+export * from './time-ordered-id.js';
 export * from './scoped.repository.js';
 export * from './database.health.js';
 export * from './database.providers.js';

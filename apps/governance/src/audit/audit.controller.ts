@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Injectable, Param, type PipeTransform, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -38,13 +38,16 @@ function pageSizeOf(query: AuditQueryDto): number {
   return query.limit ?? query.page_size ?? AUDIT_PAGE_DEFAULT;
 }
 
-/** Event ids are UUIDs (v4); anything else is a malformed path, named like any bad parameter. */
-function eventId(): ParseUUIDPipe {
-  return new ParseUUIDPipe({
-    version: '4',
-    exceptionFactory: () =>
-      AppException.invalidRequest('Invalid path parameters', fieldProblem('id', 'must be a UUID')),
-  });
+/** Event ids are UUIDs: v7 (time-ordered) since 2026-12, v4 before. */
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[47][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Anything but an event id is a malformed path, named like any bad parameter. */
+@Injectable()
+class ParseEventIdPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    if (typeof value === 'string' && EVENT_ID.test(value)) return value;
+    throw AppException.invalidRequest('Invalid path parameters', fieldProblem('id', 'must be a UUID'));
+  }
 }
 
 /**
@@ -100,7 +103,7 @@ export class AuditController {
   @ApiErrors(503)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', eventId()) id: string,
+    @Param('id', ParseEventIdPipe) id: string,
   ): Promise<AuditEventDto> {
     const row = await this.events.findOne(orgLevel(principal), id);
     if (!row) throw AppException.notFound('Audit event');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '@app/core';
@@ -8,6 +7,7 @@ import {
   type ScopedTransaction,
   type TenantEntityTable,
   tenantColumns,
+  timeOrderedUuid,
 } from '@app/database';
 import { AuditEventEntity } from '../audit-event.entity.js';
 
@@ -18,11 +18,15 @@ export const AUDIT_EVENTS: TenantEntityTable<AuditEventEntity> = {
   ownerOf: (row) => ({ orgId: row.orgId, projectId: null }),
 };
 
-/** The row of an event as reported: a new id and time, the org's log, no secret-looking details. */
+/**
+ * The row of an event as reported: a new time-ordered id (the log's index grows at its right edge)
+ * and time, the org's log, no secret-looking details.
+ */
 export function auditEventRow(event: AuditEventInput): AuditEventEntity {
+  const now = Date.now();
   return {
-    id: randomUUID(),
-    timestamp: new Date(),
+    id: timeOrderedUuid(now),
+    timestamp: new Date(now),
     orgId: event.org_id,
     projectId: event.project_id ?? null,
     actorId: event.actor_id,
