@@ -1,14 +1,3 @@
-/**
- * Group commit for independent appends: while a write of a group is in flight, the items that
- * arrive for that group wait and then go together in one write (up to `maxBatch`). An item that
- * finds its group idle is written at once, so a lone caller waits no longer than before; under
- * load one statement and one commit serve many callers instead of one each.
- *
- * Each caller learns its own item's fate. When a grouped write fails on its data (`isItemError`,
- * e.g. a value the database rejects), its items are written one by one, so one bad item cannot
- * fail its neighbours; any other failure (the database is down) fails the whole batch at once
- * rather than retrying each item against it.
- */
 export interface GroupedWritesOptions<T> {
   /** Writes one batch of a group, all or nothing (one statement). */
   write: (group: string, items: T[]) => Promise<void>;
@@ -26,6 +15,17 @@ interface Waiting<T> {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Group commit for independent appends: while a write of a group is in flight, the items that
+ * arrive for that group wait and then go together in one write (up to `maxBatch`). An item that
+ * finds its group idle is written at once, so a lone caller waits no longer than before; under
+ * load one statement and one commit serve many callers instead of one each.
+ *
+ * Each caller learns its own item's fate. When a grouped write fails on its data (`isItemError`,
+ * e.g. a value the database rejects), its items are written one by one, so one bad item cannot
+ * fail its neighbours; any other failure (the database is down) fails the whole batch at once
+ * rather than retrying each item against it.
+ */
 export class GroupedWrites<T> {
   private readonly queues = new Map<string, Waiting<T>[]>();
   private readonly maxBatch: number;

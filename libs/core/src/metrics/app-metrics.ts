@@ -201,7 +201,6 @@ export async function startMetricsServer(
   };
 }
 
-/** Audit events that could not be written (the change or read they guard was refused with 503). */
 /** Governance's audit appends of reads: how many events each INSERT carried (group commit). */
 export function auditAppendBatchSize(metrics: AppMetrics): Histogram<never> {
   return metrics.histogram({
@@ -211,6 +210,7 @@ export function auditAppendBatchSize(metrics: AppMetrics): Histogram<never> {
   });
 }
 
+/** Audit events that could not be written (the change or read they guard was refused with 503). */
 export function auditWriteFailures(metrics: AppMetrics): Counter<'stage'> {
   return metrics.counter({
     name: 'audit_write_failures_total',
