@@ -22,6 +22,7 @@ import {
 } from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
 import { ORG, PROJECT, seedStack, USER } from './lib/seed.js';
+import { median } from './lib/stats.js';
 
 const A = process.env.BENCH_A_ROOT;
 const B = process.env.BENCH_B_ROOT ?? ROOT;
@@ -38,7 +39,6 @@ const SIDE_ENV = {
   A: JSON.parse(process.env.BENCH_A_ENV ?? '{}'),
   B: JSON.parse(process.env.BENCH_B_ENV ?? '{}'),
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const range = (xs, d = 0) =>
   `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
 

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase } from './lib/db.js';
+import { median } from './lib/stats.js';
 
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 2_000_000);
 const BATCHES = Number(process.env.BENCH_AUDIT_BATCHES ?? 5_000);
@@ -153,18 +154,13 @@ try {
     );
   }
 
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length / 2;
-    return Number.isInteger(mid) ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
-  };
   const summary = Object.fromEntries(
     Object.entries(results).map(([kind, rounds]) => [
       kind,
       Object.fromEntries(Object.keys(rounds[0]).map((key) => [key, median(rounds.map((r) => r[key]))])),
     ]),
   );
-  console.log('\nmedian per kind:', JSON.stringify(summary));
+  console.log('\nlower median per kind:', JSON.stringify(summary));
   console.log(
     `v7 / v4: WAL ${(summary.v7.walBytesPerRow / summary.v4.walBytesPerRow).toFixed(2)}×, time ${(summary.v7.usPerRow / summary.v4.usPerRow).toFixed(2)}×`,
   );

@@ -21,6 +21,7 @@ import { ROOT, rssOf, startBaseline, startServices } from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
 import { bulkLoad } from './lib/dataset.js';
 import { api, ORG, PROJECT, seedStack, USER } from './lib/seed.js';
+import { median } from './lib/stats.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PROJECT_ROWS = Number(process.env.BENCH_PROJECT_ROWS ?? 100_000);
@@ -44,7 +45,6 @@ const SEARCH_TERMS = [
 const log = (...args) => console.log(...args);
 const ms = (n) => (n === undefined || n === null ? 'n/a' : `${Number(n).toFixed(2)} ms`);
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** Statements Assets sent while `fn` ran (it runs with lib/sql-capture.js preloaded). */
 async function captureQueries(file, fn) {

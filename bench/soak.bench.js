@@ -20,6 +20,7 @@ import { runLoad, runOpenLoop } from './lib/load.js';
 import { bulkLoad } from './lib/dataset.js';
 import { ORG, PROJECT, seedStack, USER } from './lib/seed.js';
 import { compareSnapshots } from './lib/heapsnapshot-summary.js';
+import { median } from './lib/stats.js';
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const ROWS = Number(process.env.BENCH_SOAK_ROWS ?? 20_000);
@@ -36,7 +37,6 @@ const PRODUCTION_HEAP = {
 };
 const log = (...args) => console.log(...args);
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function heapUsed(metricsUrl) {
   try {
