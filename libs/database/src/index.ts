@@ -2,7 +2,7 @@ export * from './embedded-postgres.lazy.js';
 export * from './open-database.js';
 export * from './database.config.js';
 export * from './snake-naming.strategy.js';
-export * from './unique-violation.js';
+export * from './postgres-errors.js';
 export * from './grouped-writes.js';
 export * from './time-ordered-id.js';
 export * from './scoped.repository.js';

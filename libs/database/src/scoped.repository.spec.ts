@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SystemScope, type TenantScope } from '@app/core';
 import { type Scope, ScopedRepository, scopeKeysOf, tenantColumns } from './scoped.repository.js';
-import { isUniqueViolation } from './unique-violation.js';
+import { isUniqueViolation } from './postgres-errors.js';
 
 const CONNECTIONS = tenantColumns('data_connections', 'org_id', 'scope_key');
 const LEASES = tenantColumns('secret_sweep_leases', 'org_id');

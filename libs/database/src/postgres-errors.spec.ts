@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { isUniqueViolation } from './unique-violation.js';
+import { isDataError, isUniqueViolation } from './postgres-errors.js';
 
 const failure = (driverError: object): QueryFailedError =>
   new QueryFailedError('INSERT', [], driverError as Error);
@@ -24,5 +24,16 @@ describe(isUniqueViolation.name, () => {
       isUniqueViolation(Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } })),
     ).toBe(false);
     expect(isUniqueViolation(undefined)).toBe(false);
+  });
+});
+
+describe(isDataError.name, () => {
+  it('should recognise refusals of the values (classes 22 and 23), not failures of the database', () => {
+    expect(isDataError(failure({ code: '22021' }))).toBe(true);
+    expect(isDataError(failure({ code: '23505' }))).toBe(true);
+    expect(isDataError(failure({ code: '08006' }))).toBe(false);
+    expect(isDataError(failure({ code: '57014' }))).toBe(false);
+    expect(isDataError(failure({}))).toBe(false);
+    expect(isDataError(Object.assign(new Error('x'), { code: '22021' }))).toBe(false);
   });
 });
