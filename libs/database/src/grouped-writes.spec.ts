@@ -1,4 +1,4 @@
-import { GroupedWrites } from './grouped-writes.js';
+import { GroupedWrites, type GroupedWritesOptions } from './grouped-writes.js';
 
 /** A write the test finishes by hand, recording what each call carried. */
 class ControlledWrites {
@@ -12,6 +12,14 @@ class ControlledWrites {
 
 class BadItem extends Error {}
 
+/** Grouped writes over a ControlledWrites; by default no failure is an item's. */
+function controlled(options: Partial<GroupedWritesOptions<string>> = {}) {
+  const writes = new ControlledWrites();
+  const grouped = new GroupedWrites({ write: writes.write, isItemError: () => false, ...options });
+  return { writes, grouped };
+}
+const badItemsOnly = { isItemError: (error: unknown) => error instanceof BadItem };
+
 const settled = (promise: Promise<void>) =>
   promise.then(
     () => 'written',
@@ -21,8 +29,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe(GroupedWrites.name, () => {
   it('should write a lone item at once, alone', async () => {
-    const writes = new ControlledWrites();
-    const grouped = new GroupedWrites({ write: writes.write, isItemError: () => false });
+    const { writes, grouped } = controlled();
     const done = grouped.submit('acme', 'a');
     expect(writes.calls.map((c) => c.items)).toEqual([['a']]);
     writes.calls[0].finish();
@@ -31,13 +38,8 @@ describe(GroupedWrites.name, () => {
   });
 
   it('should write the items that arrived during a write together in the next one, and resolve each only when its own write committed', async () => {
-    const writes = new ControlledWrites();
     const sizes: number[] = [];
-    const grouped = new GroupedWrites({
-      write: writes.write,
-      isItemError: () => false,
-      onBatch: (size) => sizes.push(size),
-    });
+    const { writes, grouped } = controlled({ onBatch: (size) => sizes.push(size) });
     const first = settled(grouped.submit('acme', 'a'));
     const later = ['b', 'c', 'd'].map((item) => settled(grouped.submit('acme', item)));
     expect(writes.calls).toHaveLength(1);
@@ -59,8 +61,7 @@ describe(GroupedWrites.name, () => {
   });
 
   it('should keep groups apart: another group is written at once, in its own statement', () => {
-    const writes = new ControlledWrites();
-    const grouped = new GroupedWrites({ write: writes.write, isItemError: () => false });
+    const { writes, grouped } = controlled();
     void grouped.submit('acme', 'a');
     void grouped.submit('globex', 'g');
     void grouped.submit('acme', 'b');
@@ -71,8 +72,7 @@ describe(GroupedWrites.name, () => {
   });
 
   it('should split a long queue into batches of maxBatch', async () => {
-    const writes = new ControlledWrites();
-    const grouped = new GroupedWrites({ write: writes.write, isItemError: () => false, maxBatch: 2 });
+    const { writes, grouped } = controlled({ maxBatch: 2 });
     const all = ['a', 'b', 'c', 'd', 'e'].map((item) => grouped.submit('acme', item));
     for (let i = 0; i < 3; i++) {
       writes.calls[i].finish();
@@ -83,11 +83,7 @@ describe(GroupedWrites.name, () => {
   });
 
   it("should retry a batch refused for its data item by item, so only the bad item's caller fails", async () => {
-    const writes = new ControlledWrites();
-    const grouped = new GroupedWrites({
-      write: writes.write,
-      isItemError: (error) => error instanceof BadItem,
-    });
+    const { writes, grouped } = controlled(badItemsOnly);
     const first = settled(grouped.submit('acme', 'a'));
     const batch = ['b', 'bad', 'c'].map((item) => settled(grouped.submit('acme', item)));
     writes.calls[0].finish();
@@ -104,11 +100,7 @@ describe(GroupedWrites.name, () => {
   });
 
   it('should fail the whole batch at once when the database itself fails, without retrying each item', async () => {
-    const writes = new ControlledWrites();
-    const grouped = new GroupedWrites({
-      write: writes.write,
-      isItemError: (error) => error instanceof BadItem,
-    });
+    const { writes, grouped } = controlled(badItemsOnly);
     const first = settled(grouped.submit('acme', 'a'));
     const batch = ['b', 'c'].map((item) => settled(grouped.submit('acme', item)));
     writes.calls[0].finish(new Error('connection refused'));
