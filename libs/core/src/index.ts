@@ -23,3 +23,4 @@ export * from './metrics/instrument.js';
 export * from './tracing/tracing.js';
 export * from './tracing/tracing.config.js';
 export * from './tracing/start-tracing.js';
+export * from './batching/grouped-calls.js';

@@ -3,7 +3,6 @@ export * from './open-database.js';
 export * from './database.config.js';
 export * from './snake-naming.strategy.js';
 export * from './postgres-errors.js';
-export * from './grouped-writes.js';
 export * from './time-ordered-id.js';
 export * from './scoped.repository.js';
 export * from './database.health.js';

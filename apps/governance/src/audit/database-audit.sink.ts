@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { AuditSink, type AuditEventInput } from '@app/audit';
-import { AppMetrics, auditAppendBatchSize } from '@app/core';
-import { GroupedWrites, isDataError } from '@app/database';
+import { AppMetrics, auditAppendBatchSize, GroupedCalls } from '@app/core';
+import { isDataError } from '@app/database';
 import type { AuditEventEntity } from './audit-event.entity.js';
 import { AuditEventsRepository, auditEventRow } from './persistence/audit-events.repository.js';
 
@@ -12,14 +12,18 @@ import { AuditEventsRepository, auditEventRow } from './persistence/audit-events
  */
 @Injectable()
 export class DatabaseAuditSink extends AuditSink {
-  private readonly appends: GroupedWrites<AuditEventEntity>;
+  private readonly appends: GroupedCalls<AuditEventEntity, void>;
 
   constructor(events: AuditEventsRepository, @Optional() metrics?: AppMetrics) {
     super();
     const batchSize = metrics ? auditAppendBatchSize(metrics) : null;
-    this.appends = new GroupedWrites({
-      write: (orgId, rows) => events.appendAll({ orgId, projectId: null }, rows),
+    this.appends = new GroupedCalls<AuditEventEntity, void>({
+      run: async (orgId, rows) => {
+        await events.appendAll({ orgId, projectId: null }, rows);
+        return [];
+      },
       isItemError: isDataError,
+      gatherWithinTurn: true,
       onBatch: batchSize ? (size) => batchSize.observe(size) : undefined,
     });
   }

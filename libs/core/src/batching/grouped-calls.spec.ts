@@ -1,39 +1,66 @@
-import { GroupedWrites, type GroupedWritesOptions } from './grouped-writes.js';
+import { GroupedCalls, type GroupedCallsOptions } from './grouped-calls.js';
 
-/** A write the test finishes by hand, recording what each call carried. */
+/** Batches the test finishes by hand, recording what each carried; each item's result is `<item>!`. */
 class ControlledWrites {
   readonly calls: { group: string; items: string[]; finish: (error?: unknown) => void }[] = [];
 
-  write = (group: string, items: string[]): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      this.calls.push({ group, items, finish: (error) => (error ? reject(error) : resolve()) });
+  write = (group: string, items: string[]): Promise<string[]> =>
+    new Promise<string[]>((resolve, reject) => {
+      this.calls.push({
+        group,
+        items,
+        finish: (error) => (error ? reject(error) : resolve(items.map((item) => `${item}!`))),
+      });
     });
 }
 
 class BadItem extends Error {}
 
-/** Grouped writes over a ControlledWrites; by default no failure is an item's. */
-function controlled(options: Partial<GroupedWritesOptions<string>> = {}) {
+/** Grouped calls over a ControlledWrites; by default no failure is an item's. */
+function controlled(options: Partial<GroupedCallsOptions<string, string>> = {}) {
   const writes = new ControlledWrites();
-  const grouped = new GroupedWrites({ write: writes.write, isItemError: () => false, ...options });
+  const grouped = new GroupedCalls({ run: writes.write, ...options });
   return { writes, grouped };
 }
 const badItemsOnly = { isItemError: (error: unknown) => error instanceof BadItem };
 
-const settled = (promise: Promise<void>) =>
+const settled = (promise: Promise<string>) =>
   promise.then(
     () => 'written',
     (error: Error) => error.message,
   );
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-describe(GroupedWrites.name, () => {
+describe(GroupedCalls.name, () => {
   it('should write a lone item at once, alone', async () => {
     const { writes, grouped } = controlled();
     const done = grouped.submit('acme', 'a');
     expect(writes.calls.map((c) => c.items)).toEqual([['a']]);
     writes.calls[0].finish();
-    await expect(done).resolves.toBeUndefined();
+    await expect(done).resolves.toBe('a!');
+    expect(grouped.pending).toBe(0);
+  });
+
+  it("should hand each caller its own item's result", async () => {
+    const { writes, grouped } = controlled();
+    void grouped.submit('acme', 'a');
+    const later = ['b', 'c'].map((item) => grouped.submit('acme', item));
+    writes.calls[0].finish();
+    await flush();
+    writes.calls[1].finish();
+    await expect(Promise.all(later)).resolves.toEqual(['b!', 'c!']);
+  });
+
+  it('should keep up to maxInFlight batches of a group in flight, and queue the rest for the first to finish', async () => {
+    const { writes, grouped } = controlled({ maxInFlight: 2 });
+    const all = ['a', 'b', 'c', 'd'].map((item) => grouped.submit('acme', item));
+    expect(writes.calls.map((c) => c.items)).toEqual([['a'], ['b']]);
+    writes.calls[1].finish();
+    await flush();
+    expect(writes.calls.map((c) => c.items)).toEqual([['a'], ['b'], ['c', 'd']]);
+    writes.calls[0].finish();
+    writes.calls[2].finish();
+    await expect(Promise.all(all)).resolves.toEqual(['a!', 'b!', 'c!', 'd!']);
     expect(grouped.pending).toBe(0);
   });
 
@@ -58,6 +85,17 @@ describe(GroupedWrites.name, () => {
     await expect(Promise.all(later)).resolves.toEqual(['written', 'written', 'written']);
     expect(grouped.pending).toBe(0);
     expect(sizes).toEqual([1, 3]);
+  });
+
+  it('should gather the items submitted within one turn into one batch with gatherWithinTurn', async () => {
+    const { writes, grouped } = controlled({ gatherWithinTurn: true });
+    const all = ['a', 'b', 'c'].map((item) => grouped.submit('acme', item));
+    await Promise.resolve();
+    expect(writes.calls).toHaveLength(0);
+    await flush();
+    expect(writes.calls.map((c) => c.items)).toEqual([['a', 'b', 'c']]);
+    writes.calls[0].finish();
+    await expect(Promise.all(all)).resolves.toEqual(['a!', 'b!', 'c!']);
   });
 
   it('should keep groups apart: another group is written at once, in its own statement', () => {
@@ -114,15 +152,14 @@ describe(GroupedWrites.name, () => {
 
   it('should turn a write that throws before returning a promise into that batch failing, and keep serving', async () => {
     let calls = 0;
-    const grouped = new GroupedWrites<string>({
-      write: () => {
+    const grouped = new GroupedCalls<string, string>({
+      run: (_group, items) => {
         calls += 1;
         if (calls === 1) throw new Error('sync failure');
-        return Promise.resolve();
+        return Promise.resolve(items);
       },
-      isItemError: () => false,
     });
     await expect(grouped.submit('acme', 'a')).rejects.toThrow('sync failure');
-    await expect(grouped.submit('acme', 'b')).resolves.toBeUndefined();
+    await expect(grouped.submit('acme', 'b')).resolves.toBe('b');
   });
 });
