@@ -25,6 +25,7 @@ import { DEV_KEY_PAIR } from './auth.tokens.js';
 import type { DevKeyPair } from './keys/dev-key-store.js';
 import type { ProjectDirectory } from './project-directory.js';
 import { signTestJwt } from './testing/index.js';
+import { BearerTokenVerifier } from './bearer-token.verifier.js';
 
 /** Stand-in for the lead's global envelope filter (libs/core), enough to read codes and statuses. */
 @Catch()
@@ -195,6 +196,40 @@ describe(AuthModule.name, () => {
       expect(res.body.error.message).toBe('Missing or invalid bearer token');
       expect(JSON.stringify(res.body)).not.toContain(token);
     }
+  });
+
+  describe(BearerTokenVerifier.name, () => {
+    const verifier = () => app.get(BearerTokenVerifier);
+
+    it("should verify a token that came without a request of its own, to the same principal as the guard's", async () => {
+      const viaGuard = await get('/probe/required', auth(alice, 'alpha')).expect(200);
+      const token = app.get(DevTokenIssuer).issue({ sub: 'bob', org: 'acme' });
+      const principal = await verifier().verify(token);
+      expect(principal).toMatchObject({ userId: 'bob', orgId: 'acme', actorType: 'user', token });
+      expect(viaGuard.body).toMatchObject({ user: 'alice', org: 'acme' });
+      // The guard and the verifier share one cache: the guard now knows bob's token.
+      expect(verifier().cache.lookup(token)).toMatchObject({ userId: 'bob' });
+    });
+
+    it('should refuse garbage, expired, wrong-audience and untrusted-issuer tokens with the one 401', async () => {
+      const iss = 'http://localhost:8001/governance/dev-idp/realms/acme';
+      const sign = (claims: Record<string, unknown>, ttlSeconds?: number) =>
+        signTestJwt({ key: devKey.privateKey, header: { kid: devKey.kid }, claims, ttlSeconds });
+      for (const token of [
+        'not.a.jwt',
+        '',
+        sign({ iss }, -60),
+        sign({ iss, aud: 'someone-else' }),
+        sign({ iss: 'https://evil.example.com/realms/acme' }),
+      ]) {
+        const refused = await verifier()
+          .verify(token)
+          .catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(AppException);
+        expect(refused).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
+        expect(verifier().cache.lookup(token)).toBeNull();
+      }
+    });
   });
 
   it('should refuse a token once it has expired, although it was verified (and cached) before', async () => {

@@ -15,6 +15,7 @@ import { ConsoleClient } from './dev-idp/oidc/console-client.js';
 import { DevOidcProvider } from './dev-idp/oidc/dev-oidc.provider.js';
 import { systemClock } from './dev-idp/oidc/expiring-store.js';
 import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
+import { BearerTokenVerifier } from './bearer-token.verifier.js';
 import { ProjectContextGuard } from './guards/project-context.guard.js';
 import { JwksClientPool, type JwksPoolOptions } from './jwks-client-pool.js';
 import { createJwtStrategy } from './jwt.strategy.js';
@@ -112,6 +113,7 @@ export class AuthModule {
             createJwtStrategy(strategyName, settings as AuthSettings, issuers, resolver),
           inject: [TrustedIssuers, SigningKeyResolver],
         },
+        BearerTokenVerifier,
         projectDirectoryProvider(options.projectDirectory),
         // Order matters: Nest runs global guards in registration order, and the project
         // guard needs the principal the JWT guard attaches.
@@ -120,6 +122,7 @@ export class AuthModule {
       ],
       exports: [
         AUTH_SETTINGS,
+        BearerTokenVerifier,
         TrustedIssuers,
         ProjectDirectory,
         ...(settings.devMode ? [DEV_KEY_PAIR, DevTokenIssuer] : []),

@@ -29,6 +29,7 @@ export * from './project-directory.js';
 export * from './decorators/project-header.decorator.js';
 export * from './decorators/current.decorators.js';
 export * from './guards/jwt-auth.guard.js';
+export * from './bearer-token.verifier.js';
 export * from './guards/project-context.guard.js';
 export * from './dev-idp/dev-idp.controller.js';
 export * from './dev-idp/dev-token.issuer.js';

@@ -17,11 +17,8 @@ import { ORG_SLUG } from '../auth.constants.js';
 
 export const ORG_HEADER = 'x-org-id';
 import { isPublic } from './is-public.js';
-import {
-  VERIFIED_TOKEN_TIMES,
-  VerifiedTokenCache,
-  type VerifiedTokenTimes,
-} from '../verified-token.cache.js';
+import { VERIFIED_TOKEN_TIMES, type VerifiedTokenTimes } from '../verified-token.cache.js';
+import { BearerTokenVerifier } from '../bearer-token.verifier.js';
 
 /** `Bearer <token>`, as passport-jwt reads it; anything else is a cache miss (passport decides). */
 const BEARER = /^bearer\s+(\S+)\s*$/i;
@@ -42,13 +39,12 @@ function reasonOf(cause: unknown): string {
 export class JwtAuthGuard implements CanActivate {
   private readonly logger = new Logger(JwtAuthGuard.name);
   private readonly passportGuard: IAuthGuard;
-  /** Full verification runs once per token (and per minute), not once per request. */
-  readonly verifiedTokens = new VerifiedTokenCache();
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(JWT_STRATEGY) strategy: JwtStrategy,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    private readonly tokens: BearerTokenVerifier,
   ) {
     const logger = this.logger;
     const Base = AuthGuard(strategy.name);
@@ -74,7 +70,7 @@ export class JwtAuthGuard implements CanActivate {
       .switchToHttp()
       .getRequest<FastifyRequest & { [VERIFIED_TOKEN_TIMES]?: VerifiedTokenTimes }>();
     const authorization = request.headers.authorization;
-    const cached = this.verifiedTokens.lookup(
+    const cached = this.tokens.cache.lookup(
       typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined,
     );
     let ok = true;
@@ -84,7 +80,7 @@ export class JwtAuthGuard implements CanActivate {
       ok = (await this.passportGuard.canActivate(context)) as boolean;
       // Keyed by the token the strategy verified (principal.token), never by what we parsed here.
       if (ok && request.principal)
-        this.verifiedTokens.remember(request.principal, request[VERIFIED_TOKEN_TIMES]);
+        this.tokens.cache.remember(request.principal, request[VERIFIED_TOKEN_TIMES]);
     }
     actAsOrgForServices(request, this.settings.platformRealm);
     RequestContext.setPrincipal(request.principal);
