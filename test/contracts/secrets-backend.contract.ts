@@ -161,6 +161,31 @@ export function secretsBackendContract(name: string, factory: () => Promise<Secr
       await expect(backend.get(ref('shared'))).resolves.toMatchObject({ value: 'project-level' });
     });
 
+    it('should give concurrent reads across scopes each its own answer', async () => {
+      const resourceScope: SecretScope = { ...projectScope, resourceUri: `data:${orgId}:p:db` };
+      const orgScope: SecretScope = { orgId, projectId: null };
+      await backend.create(ref('shared', orgScope), 'org-level');
+      await backend.create(ref('shared'), 'project-level');
+      await backend.create(ref('shared', resourceScope), 'resource-level');
+      const reads = [
+        ref('shared', resourceScope),
+        ref('missing'),
+        ref('shared'),
+        ref('shared', orgScope),
+        ref('shared', resourceScope),
+        ref('shared', { orgId: uid('org'), projectId: projectScope.projectId }),
+      ];
+      const found = await Promise.all(reads.map((r) => backend.get(r)));
+      expect(found.map((f) => f?.value ?? null)).toEqual([
+        'resource-level',
+        null,
+        'project-level',
+        'org-level',
+        'resource-level',
+        null,
+      ]);
+    });
+
     it('should treat undefined and null resource URIs as the same scope', async () => {
       await backend.create({ orgId, projectId: projectScope.projectId, resourceUri: null, name: 'n' }, 'v');
       await expect(

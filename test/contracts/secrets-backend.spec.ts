@@ -64,6 +64,38 @@ describe(EmbeddedSecretsBackend.name, () => {
 
   secretsBackendContract('embedded', async () => new EmbeddedSecretsBackend(pool, masterKey));
 
+  it('should read the secrets of one org asked for together in one statement, and decrypt each alone', async () => {
+    const statements: string[] = [];
+    const counting = {
+      query: (sql: string, params?: unknown[]) => {
+        statements.push(sql);
+        return pool.query(sql, params);
+      },
+    };
+    const backend = new EmbeddedSecretsBackend(counting, masterKey);
+    const orgId = `org-${randomBytes(4).toString('hex')}`;
+    const names = ['a', 'b', 'c', 'd'];
+    for (const name of names) await backend.create({ orgId, projectId: 'p', name }, `value-${name}`);
+    // A row whose ciphertext does not open (moved to another name) fails its own read only.
+    await pool.query(`UPDATE secrets SET name = 'moved' WHERE org_id = $1 AND name = 'd'`, [orgId]);
+    statements.length = 0;
+
+    const reads = [...names, 'moved'].map((name) =>
+      backend.get({ orgId, projectId: 'p', name }).then(
+        (found) => found?.value ?? null,
+        (error: Error) => error.name,
+      ),
+    );
+    expect(await Promise.all(reads)).toEqual([
+      'value-a',
+      'value-b',
+      'value-c',
+      null,
+      SecretDecryptionError.name,
+    ]);
+    expect(statements).toHaveLength(1);
+  });
+
   describe('encryption at rest', () => {
     const ref = () => ({
       orgId: `org-${randomBytes(4).toString('hex')}`,

@@ -1,4 +1,4 @@
-import { AppException, DependencyUnavailableError } from '@app/core';
+import { AppException, DependencyUnavailableError, GroupedCalls } from '@app/core';
 import type {
   ResourceSecretPage,
   ResourceSecretPageRequest,
@@ -34,6 +34,8 @@ interface MetadataRow {
 }
 
 interface SecretRow extends MetadataRow {
+  project_id: string;
+  resource_uri: string;
   ciphertext: Buffer;
   iv: Buffer;
   tag: Buffer;
@@ -71,6 +73,18 @@ function toMetadata(row: MetadataRow): SecretMetadata {
   };
 }
 
+/** A secret's place inside its org, as the unique key spells it ('' for none). */
+interface RowKey {
+  projectId: string;
+  resourceUri: string;
+  name: string;
+}
+
+const rowKeyOf = (row: RowKey | SecretRow): string =>
+  'project_id' in row
+    ? `${row.project_id}\u0000${row.resource_uri}\u0000${row.name}`
+    : `${row.projectId}\u0000${row.resourceUri}\u0000${row.name}`;
+
 /** '' stands for null in the unique key (see the migration). */
 function scopeParams(scope: NormalizedScope): [string, string, string] {
   return [scope.orgId, scope.projectId ?? '', scope.resourceUri ?? ''];
@@ -86,6 +100,15 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
   /** masterKeyId of the key, computed once: never recomputed on a read. */
   private readonly keyId: string;
 
+  /**
+   * Reads of one org that arrive together, or while one is in flight, go in one statement
+   * (GroupedCalls): under load one SELECT serves many secret reads. Each is decrypted alone.
+   */
+  private readonly reads = new GroupedCalls<RowKey, SecretRow | undefined>({
+    run: (orgId, keys) => this.selectRows(orgId, keys),
+    gatherWithinTurn: true,
+  });
+
   constructor(
     private readonly db: SqlQueryable,
     masterKey: Buffer,
@@ -94,6 +117,18 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     assertMasterKey(masterKey);
     this.masterKey = Buffer.from(masterKey);
     this.keyId = masterKeyId(this.masterKey);
+  }
+
+  /** The rows of `keys` in one org, one per key (undefined where none), in the keys' order. */
+  private async selectRows(orgId: string, keys: RowKey[]): Promise<(SecretRow | undefined)[]> {
+    const { rows } = await this.query<SecretRow>(
+      `SELECT project_id, resource_uri, ${METADATA_COLUMNS}, ciphertext, iv, tag, wrapped_key, key_id
+       FROM secrets WHERE org_id = $1 AND (project_id, resource_uri, name) IN
+       (SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[]))`,
+      [orgId, keys.map((k) => k.projectId), keys.map((k) => k.resourceUri), keys.map((k) => k.name)],
+    );
+    const found = new Map(rows.map((row) => [rowKeyOf(row), row]));
+    return keys.map((key) => found.get(rowKeyOf(key)));
   }
 
   /** Checks the caller's deadline before each statement: nothing runs once it has passed. */
@@ -208,13 +243,9 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
     options?: SecretsCallOptions,
   ): Promise<{ value: string; metadata: SecretMetadata } | null> {
     const r = normalizeRef(ref);
-    const { rows } = await this.query<SecretRow>(
-      `SELECT ${METADATA_COLUMNS}, ciphertext, iv, tag, wrapped_key, key_id FROM secrets
-       WHERE org_id = $1 AND project_id = $2 AND resource_uri = $3 AND name = $4`,
-      [...scopeParams(r), r.name],
-      options,
-    );
-    const row = rows[0];
+    assertBeforeDeadline(DEPENDENCY, options?.signal);
+    const [orgId, projectId, resourceUri] = scopeParams(r);
+    const row = await this.reads.submit(orgId, { projectId, resourceUri, name: r.name });
     if (!row) return null;
     const value = openSecret(
       this.masterKey,
