@@ -117,7 +117,33 @@ class OtelTracing extends Tracing {
   ): Promise<T> {
     const parent = this.parent();
     if (!parent) return work();
-    const span = this.open(parent, name, kind, attributes);
+    return this.within(this.open(parent, name, kind, attributes), work);
+  }
+
+  inRemoteSpan<T>(
+    name: string,
+    traceparent: string | undefined,
+    attributes: SpanAttributes,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const current = this.parent();
+    const remote = parseTraceparent(traceparent);
+    if (!current || !remote) return work();
+    const span = this.tracer.startSpan(
+      name,
+      { kind: SpanKind.SERVER, attributes, links: [{ context: current.spanContext() }] },
+      trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: remote.traceId,
+        spanId: remote.parentId,
+        traceFlags: Number.parseInt(remote.flags, 16),
+        isRemote: true,
+      }),
+    );
+    return this.within(span, work);
+  }
+
+  /** Runs `work` with `span` as the parent of the spans it starts, and ends it. */
+  private async within<T>(span: Span, work: () => Promise<T>): Promise<T> {
     try {
       return await this.active.run(span, work);
     } catch (error) {

@@ -60,6 +60,19 @@ export abstract class Tracing {
   ): Promise<T>;
 
   /**
+   * Runs `work` inside a SERVER span continuing `traceparent`'s trace rather than the current
+   * request's: one caller's item of a request that serves many (a batch). The span links to the
+   * current span (the batch request's), and spans `work` starts are its children. Without a valid
+   * `traceparent`, or outside a traced request, it just runs `work`.
+   */
+  abstract inRemoteSpan<T>(
+    name: string,
+    traceparent: string | undefined,
+    attributes: SpanAttributes,
+    work: () => Promise<T>,
+  ): Promise<T>;
+
+  /**
    * The `traceparent` naming the innermost current span (an `inSpan`, else the request's SERVER
    * span), for clients that set headers themselves (OpenFGA); undefined outside a traced request.
    */
@@ -87,6 +100,15 @@ class NoTracing extends Tracing {
   inSpan<T>(
     _name: string,
     _kind: SpanKindName,
+    _attributes: SpanAttributes,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    return work();
+  }
+
+  inRemoteSpan<T>(
+    _name: string,
+    _traceparent: string | undefined,
     _attributes: SpanAttributes,
     work: () => Promise<T>,
   ): Promise<T> {
