@@ -72,6 +72,10 @@ const OPERATIONS: Record<string, [operationId: string, statuses: number[]]> = {
   ],
   'GET /governance/internal/ready': ['getInternalReadiness', [200, 400, 401, 404, 503]],
   'POST /governance/internal/audit/events': ['recordAuditEvent', [204, 400, 401, 404, 413, 415, 422, 503]],
+  'POST /governance/internal/forwarded-secret-reads': [
+    'readResourceSecretsForCallers',
+    [200, 400, 401, 404, 413, 415, 422, 503, 504],
+  ],
   'DELETE /governance/internal/resources/data-connections/{resource_uri}/secrets/{name}': [
     'deleteResourceSecretInternal',
     [204, 400, 401, 404, 429, 503, 504],

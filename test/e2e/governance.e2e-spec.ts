@@ -752,6 +752,14 @@ describe('Governance (e2e)', () => {
         },
       ],
       ['delete', `/governance/internal/resources/data-connections/${resource}/secrets/credentials-v1`, false],
+      [
+        'post',
+        '/governance/internal/forwarded-secret-reads',
+        false,
+        {
+          reads: [{ token: 'x', resource_uri: 'data:acme:analytics-prod:warehouse', name: 'credentials-v1' }],
+        },
+      ],
     ];
     // Every row gets all four cells: jest treats a missing trailing argument as a done callback.
     const routes = routeList.map(

@@ -1,5 +1,12 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { AppMetrics, MetricsModule, READINESS_PROBES, type ReadinessProbe } from '@app/core';
+import {
+  AppMetrics,
+  MetricsModule,
+  NO_TRACING,
+  READINESS_PROBES,
+  type ReadinessProbe,
+  Tracing,
+} from '@app/core';
 import { type AuthConfig, resolveAuthSettings } from '@app/auth';
 import { AuthzClient } from '@app/authz';
 import { SecretsBackend } from '@app/secrets';
@@ -23,6 +30,8 @@ export interface GovernanceInfra {
   browserOrigins?: string[];
   /** This app's Prometheus registry; infra built by hand gets a fresh one. */
   metrics?: AppMetrics;
+  /** This app's tracer (startTracing); NO_TRACING when absent. */
+  tracing?: Tracing;
 }
 
 /** The one door infrastructure enters by: every feature injects these, none builds them. */
@@ -38,6 +47,7 @@ export class GovernanceInfraModule {
       { provide: AuthzClient, useValue: infra.authz },
       { provide: SecretsBackend, useValue: infra.secrets },
       { provide: TRUSTED_SERVICES, useValue: trusted },
+      { provide: Tracing, useValue: infra.tracing ?? NO_TRACING },
     ];
     const persistence = databaseProviders(infra.database);
     return {

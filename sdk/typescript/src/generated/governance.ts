@@ -319,6 +319,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/governance/internal/forwarded-secret-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read data connection secrets for the service's callers, each as that caller (their token, their permission, their audit event; fails closed per read) */
+        post: operations["readResourceSecretsForCallers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -505,6 +522,42 @@ export interface components {
         WebhookSigningSecretDto: {
             /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
             value: string;
+        };
+        ForwardedSecretReadDto: {
+            /** @description The caller's own bearer token, as they presented it to the service. Governance verifies it and decides as that caller. */
+            token: string;
+            /** @example data:acme-corp:analytics-prod:customer-db */
+            resource_uri: string;
+            /** @example credentials-v1 */
+            name: string;
+            /** @description The id of the service's request the read serves, recorded in its audit event */
+            request_id?: string;
+            /** @description W3C `traceparent` of the service's span for this read: Governance's span of the read continues that trace, and its audit event records the trace id */
+            traceparent?: string;
+        };
+        ForwardedSecretReadsDto: {
+            reads: components["schemas"]["ForwardedSecretReadDto"][];
+        };
+        ForwardedReadErrorDto: {
+            /** @example RESOURCE_NOT_FOUND */
+            code: string;
+            /** @example Data connection not found */
+            message: string;
+        };
+        ForwardedReadResultDto: {
+            /**
+             * @description What GET .../secrets/{name} would have answered that caller
+             * @example 200
+             */
+            status: number;
+            /** @description With status 200 */
+            secret?: components["schemas"]["SecretValueDto"];
+            /** @description With any other status */
+            error?: components["schemas"]["ForwardedReadErrorDto"];
+        };
+        ForwardedReadResultsDto: {
+            /** @description One per read, in the order of `reads` */
+            results: components["schemas"]["ForwardedReadResultDto"][];
         };
     };
     responses: never;
@@ -5841,6 +5894,248 @@ export interface operations {
                      *         "message": "Data connection not found",
                      *         "status": 404,
                      *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: a dependency (database, authz, secrets, audit) is down */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "SERVICE_UNAVAILABLE",
+                     *         "message": "A dependency is unavailable; retry later",
+                     *         "status": 503,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description DEADLINE_EXCEEDED: the request deadline passed; `details.outcome` says whether anything was applied */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DEADLINE_EXCEEDED",
+                     *         "message": "The request deadline passed",
+                     *         "status": 504,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    readResourceSecretsForCallers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardedSecretReadsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "status": 200,
+                     *           "secret": {
+                     *             "name": "credentials-v1",
+                     *             "description": "Warehouse login for the nightly loads",
+                     *             "created_at": "2025-03-14T09:30:12.000Z",
+                     *             "updated_at": "2025-04-02T16:05:41.000Z",
+                     *             "version": 2,
+                     *             "value": "{\"username\":\"analytics_reader\",\"password\":\"<password>\"}"
+                     *           }
+                     *         },
+                     *         {
+                     *           "status": 404,
+                     *           "error": {
+                     *             "code": "RESOURCE_NOT_FOUND",
+                     *             "message": "Data connection not found"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForwardedReadResultsDto"];
+                };
+            };
+            /** @description INVALID_REQUEST: malformed path, query or header; the body is not well-formed JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_REQUEST",
+                     *         "message": "Malformed request",
+                     *         "status": 400,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description INVALID_TOKEN: missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "INVALID_TOKEN",
+                     *         "message": "Missing or invalid bearer token",
+                     *         "status": 401,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND: missing, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "RESOURCE_NOT_FOUND",
+                     *         "message": "Data connection not found",
+                     *         "status": 404,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "PAYLOAD_TOO_LARGE",
+                     *         "message": "Request body is too large",
+                     *         "status": 413,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *         "message": "Unsupported Content-Type: send the body as application/json",
+                     *         "status": 415,
+                     *         "details": {},
+                     *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
+                     *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description VALIDATION_ERROR: well-formed body that fails validation */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_ERROR",
+                     *         "message": "Request body failed validation",
+                     *         "status": 422,
+                     *         "details": {
+                     *           "fields": [
+                     *             {
+                     *               "field": "name",
+                     *               "message": "must be 1 to 255 characters"
+                     *             }
+                     *           ]
+                     *         },
                      *         "request_id": "01JD3ZK6Q8W5V7N2C4X9T0B1RM",
                      *         "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"
                      *       }
