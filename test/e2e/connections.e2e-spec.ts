@@ -1,4 +1,6 @@
 import request from 'supertest';
+import type { Histogram } from 'prom-client';
+import { AppMetrics } from '@app/core';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { startAssetsHarness, type AssetsHarness } from '../support/assets-harness.js';
 import {
@@ -689,6 +691,42 @@ describe('Data connections (e2e)', () => {
             e.request_id === first.headers['x-request-id'] && e.resource_id.startsWith(uri),
         ),
       ).toBe(true);
+    });
+
+    it("should carry concurrent users' reads to Governance together, each answered and audited as its own", async () => {
+      // Calls Assets made to Governance's forwarded-secret-reads route, and the reads they carried.
+      const forwarded = async () => {
+        let calls = 0;
+        let reads = 0;
+        for (const replica of h.replicas) {
+          const histogram = replica.app
+            .get(AppMetrics)
+            .existing<Histogram>('forwarded_secret_reads_batch_size');
+          for (const { metricName, value } of (await histogram?.get())?.values ?? []) {
+            if (metricName?.endsWith('_count')) calls += value;
+            if (metricName?.endsWith('_sum')) reads += value;
+          }
+        }
+        return { calls, reads };
+      };
+      const before = await forwarded();
+      const readers = Array.from({ length: 24 }, (_, i) => (i % 2 ? 'alice' : 'olivia'));
+      const answers = await Promise.all(
+        readers.map((user) => api('get', `/assets/data/${uri}/secret`, user).expect(200)),
+      );
+      const after = await forwarded();
+      expect(after.reads - before.reads).toBe(readers.length);
+      expect(after.calls - before.calls).toBeLessThan(readers.length);
+      const first = answers[0].body as { credentials: unknown };
+      for (const answer of answers) expect(answer.body.credentials).toEqual(first.credentials);
+
+      const events = (await h.governance.infra.database.dataSource.query(
+        `SELECT request_id, actor_id FROM audit_events WHERE action = 'data_connection.secret.read' AND request_id = ANY($1)`,
+        [answers.map((a) => a.headers['x-request-id'])],
+      )) as Array<{ request_id: string; actor_id: string }>;
+      expect(events).toHaveLength(readers.length);
+      const actorOf = new Map(events.map((e) => [e.request_id, e.actor_id]));
+      answers.forEach((answer, i) => expect(actorOf.get(answer.headers['x-request-id'])).toBe(readers[i]));
     });
 
     it('should fail closed: no audit record, no credentials', async () => {

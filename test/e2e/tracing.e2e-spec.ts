@@ -33,6 +33,8 @@ interface ExportedSpan {
   kind: number;
   attributes: Record<string, unknown>;
   status: { code?: number };
+  /** Span ids this span links to (a batch's item links to the batch request's span). */
+  links: string[];
 }
 
 type OtlpValue = {
@@ -54,6 +56,7 @@ interface OtlpExport {
         kind: number;
         attributes: OtlpAttribute[];
         status: { code?: number };
+        links?: Array<{ traceId: string; spanId: string }>;
       }>;
     }>;
   }>;
@@ -104,6 +107,7 @@ class OtlpReceiver {
               kind: span.kind,
               attributes: attributesOf(span.attributes),
               status: span.status ?? {},
+              links: (span.links ?? []).map((link) => link.spanId),
             });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -315,8 +319,18 @@ describe('Tracing (e2e)', () => {
       const governed = trace.filter((s) => s.service === 'governance' && s.kind === KIND.SERVER);
       expect(governed.length).toBeGreaterThan(0);
       for (const server of governed) expect(calls.map((c) => c.spanId)).toContain(server.parentSpanId);
-      const secretRead = governed.find((s) => /secrets/.test(String(s.attributes['http.route'])));
+      // A user's read travels in a call Assets makes for many reads (ForwardedSecretReads): the
+      // read has its own SERVER span in Governance, in this trace, linked to that call's span.
+      const secretRead = governed.find((s) => s.name === 'forwarded secret read');
       expect(secretRead).toBeDefined();
+      const batch = receiver.spans.find(
+        (s) =>
+          s.service === 'governance' &&
+          s.kind === KIND.SERVER &&
+          s.attributes['http.route'] === '/governance/internal/forwarded-secret-reads',
+      );
+      expect(batch).toBeDefined();
+      expect(secretRead!.links).toEqual([batch!.spanId]);
 
       // Below Governance's SERVER span: the embedded secrets backend, its queries, and PostgreSQL spans.
       const below = (ancestor: ExportedSpan) => trace.filter((s) => ancestorsOf(s, trace).includes(ancestor));

@@ -3,6 +3,7 @@ import { DependencyUnavailableError } from '@app/core';
 import { parseDataResourceUri } from '@app/authz';
 import { expectStatus, type GovernanceCaller, GovernanceClient } from './governance.client.js';
 import { ServiceIdentity } from './service-identity.js';
+import { ForwardedSecretReads } from './forwarded-secret-reads.js';
 
 /** What Assets keeps in Governance for a connection: never in its own database. */
 export interface StoredCredentials {
@@ -25,6 +26,7 @@ export class GovernanceCredentialsStore {
   constructor(
     private readonly governance: GovernanceClient,
     private readonly service: ServiceIdentity,
+    private readonly forwarded: ForwardedSecretReads,
   ) {}
 
   async put(
@@ -41,10 +43,16 @@ export class GovernanceCredentialsStore {
     );
   }
 
-  /** Governance audits the read (failing closed) under the id of the request making it. */
+  /**
+   * Governance audits the read (failing closed) under the id of the request making it. A user's
+   * read is forwarded with others (ForwardedSecretReads); a service account's goes alone, since
+   * it names its org with X-Org-Id, which a batch item cannot carry.
+   */
   async read(caller: GovernanceCaller, resourceUri: string, version: number): Promise<StoredCredentials> {
     const response = expectStatus(
-      await this.governance.request(caller, 'GET', secretPath(resourceUri, version)),
+      'actorType' in caller && caller.actorType === 'user'
+        ? await this.forwarded.read(caller, resourceUri, credentialsSecretName(version))
+        : await this.governance.request(caller, 'GET', secretPath(resourceUri, version)),
       200,
     );
     return parseStored(response.body);

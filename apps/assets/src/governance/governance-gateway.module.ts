@@ -11,6 +11,7 @@ import {
   type GovernanceReadinessOptions,
 } from './governance-readiness.js';
 import { GovernanceSecretInventory } from './governance-secret-inventory.js';
+import { ForwardedSecretReads } from './forwarded-secret-reads.js';
 
 /**
  * Everything Assets asks of Governance, as the caller or as its service account: credentials,
@@ -19,6 +20,7 @@ import { GovernanceSecretInventory } from './governance-secret-inventory.js';
  */
 @Module({
   providers: [
+    ForwardedSecretReads,
     GovernanceCredentialsStore,
     GovernanceSecretInventory,
     GovernanceProjectDirectory,

@@ -8,6 +8,7 @@ import {
   type Principal,
   REQUEST_TIMEOUT_HEADER,
   RequestContext,
+  type TracedSpan,
   type Tracing,
 } from '@app/core';
 import type { ServiceCredentials } from './service-identity.js';
@@ -42,11 +43,17 @@ export class GovernanceClient {
       : new http.Agent({ keepAlive: true, maxSockets: 64 });
   }
 
+  /**
+   * `options.forManyRequests`: the call serves several of Assets' requests at once (a batch), so
+   * it carries none's request id or trace; each item names its own (`startItemSpan`).
+   * `options.maxResponseBytes`: a bigger bound than the default 1 MiB, for such a call.
+   */
   async request(
     caller: GovernanceCaller,
     method: string,
     path: string,
     body?: unknown,
+    options: { forManyRequests?: boolean; maxResponseBytes?: number } = {},
   ): Promise<GovernanceResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const response = await this.send(
@@ -61,16 +68,30 @@ export class GovernanceClient {
           : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
       },
       payload,
+      this.timeoutMs,
+      options.forManyRequests ? undefined : RequestContext.current(),
+      options.maxResponseBytes,
     );
-    if (response.status >= 500 || response.status === 401) {
-      // 401 here means our own credentials are wrong, not the caller's: a dependency problem.
-      throw new GovernanceUnavailableError(errorCodeOf(response.text));
-    }
+    throwIfUnavailable(response.status, errorCodeOf(response.text));
     try {
       return { status: response.status, body: response.text ? (JSON.parse(response.text) as unknown) : null };
     } catch (error) {
       throw new DependencyUnavailableError('governance', error);
     }
+  }
+
+  /**
+   * A CLIENT span for one caller's item of a call made for many requests, in the caller's trace:
+   * its `traceparent` goes in the item, so Governance's span of the item is its child. Null when
+   * tracing is off or outside a request.
+   */
+  startItemSpan(operation: string): TracedSpan | null {
+    const url = new URL(this.baseUrl);
+    return this.tracing.startSpan(operation, 'client', {
+      'server.address': url.hostname,
+      'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+      'peer.service': 'governance',
+    });
   }
 
   /**
@@ -112,17 +133,21 @@ export class GovernanceClient {
     headers: Record<string, string>,
     payload?: string,
     timeoutMs = this.timeoutMs,
+    context = RequestContext.current(),
+    maxResponseBytes = MAX_RESPONSE_BYTES,
   ): Promise<{ status: number; text: string }> {
     const url = new URL(path, this.baseUrl);
-    const context = RequestContext.current();
-    const span = this.tracing.startSpan(method, 'client', {
-      'http.request.method': method,
-      // Origin and path only: the query is not recorded.
-      'url.full': `${url.origin}${url.pathname}`,
-      'server.address': url.hostname,
-      'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-      'peer.service': 'governance',
-    });
+    // A call for many requests belongs to none of their traces (each item has its own span).
+    const span =
+      context &&
+      this.tracing.startSpan(method, 'client', {
+        'http.request.method': method,
+        // Origin and path only: the query is not recorded.
+        'url.full': `${url.origin}${url.pathname}`,
+        'server.address': url.hostname,
+        'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+        'peer.service': 'governance',
+      });
     const sent = context
       ? {
           ...headers,
@@ -130,7 +155,7 @@ export class GovernanceClient {
           traceparent: span?.traceparent ?? RequestContext.traceparentOf(context),
         }
       : headers;
-    const exchange = this.exchange(url, method, sent, payload, timeoutMs);
+    const exchange = this.exchange(url, method, sent, payload, timeoutMs, maxResponseBytes);
     if (!span) return exchange;
     return exchange.then(
       (response) => {
@@ -153,6 +178,7 @@ export class GovernanceClient {
     sent: Record<string, string>,
     payload: string | undefined,
     timeoutMs: number,
+    maxResponseBytes: number,
   ): Promise<{ status: number; text: string }> {
     const transport = url.protocol === 'https:' ? https : http;
     const deadlineAt = Date.now() + timeoutMs;
@@ -169,7 +195,7 @@ export class GovernanceClient {
         let size = 0;
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) {
+          if (size > maxResponseBytes) {
             response.destroy();
             reject(new DependencyUnavailableError('governance (response too large)'));
             return;
@@ -204,6 +230,11 @@ export class GovernanceUnavailableError extends DependencyUnavailableError {
   constructor(readonly governanceCode: string | null) {
     super('governance');
   }
+}
+
+/** 5xx, or 401: that means our own credentials (or the token we forwarded) were refused, a dependency problem. */
+export function throwIfUnavailable(status: number, governanceCode: string | null): void {
+  if (status >= 500 || status === 401) throw new GovernanceUnavailableError(governanceCode);
 }
 
 function errorCodeOf(text: string): string | null {

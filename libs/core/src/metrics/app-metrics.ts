@@ -210,6 +210,15 @@ export function auditAppendBatchSize(metrics: AppMetrics): Histogram<never> {
   });
 }
 
+/** Assets' calls that forward users' secret reads to Governance: how many reads each carried. */
+export function forwardedSecretReadsBatchSize(metrics: AppMetrics): Histogram<never> {
+  return metrics.histogram({
+    name: 'forwarded_secret_reads_batch_size',
+    help: "Users' secret reads carried by one call to Governance: its _count is the calls, its _sum the reads",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 100],
+  });
+}
+
 /** Audit events that could not be written (the change or read they guard was refused with 503). */
 export function auditWriteFailures(metrics: AppMetrics): Counter<'stage'> {
   return metrics.counter({
