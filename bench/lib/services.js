@@ -229,7 +229,10 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
         governance = await startGovernance(options);
         return governance;
       },
-      metricsUrl: { assets: `http://127.0.0.1:${assetsMetrics}/metrics` },
+      metricsUrl: {
+        assets: `http://127.0.0.1:${assetsMetrics}/metrics`,
+        governance: `http://127.0.0.1:${govMetrics}/metrics`,
+      },
       /**
        * (Re)starts Assets; `flags` replaces BENCH_ASSETS_NODE_OPTIONS for this start, `root` runs
        * another checkout's dist/ (before/after comparisons in one run).
