@@ -1,8 +1,14 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { loadOrCreateDevKeyPair } from '@app/auth';
+import { loadAuthConfig, loadOrCreateDevKeyPair } from '@app/auth';
+import type { Principal } from '@app/core';
 import { signTestJwt } from '@app/auth/testing';
 import { dataConnectionObject, projectObject } from '@app/authz';
 import { startGovernanceHarness, type GovernanceHarness } from '../support/governance-harness.js';
+import { ForwardedSecretReads } from '../../apps/assets/src/governance/forwarded-secret-reads.js';
+import { GovernanceClient } from '../../apps/assets/src/governance/governance.client.js';
+import { ServiceIdentity } from '../../apps/assets/src/governance/service-identity.js';
 
 const ORG = 'acme';
 const OTHER_ORG = 'globex';
@@ -201,5 +207,63 @@ describe('Forwarded secret reads (e2e)', () => {
     } finally {
       await ds.query('ALTER TABLE audit_events_offline RENAME TO audit_events');
     }
+  });
+  describe('Assets against a Governance that predates the route (a rolling upgrade)', () => {
+    let proxy: Server;
+    let seen: string[];
+
+    beforeAll(async () => {
+      await h.app.listen({ port: 0, host: '127.0.0.1' });
+      const upstream = new URL(await h.app.getUrl());
+      seen = [];
+      // An older Governance: every route as today's, but no forwarded-secret-reads.
+      proxy = createServer((req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        if (req.url === ROUTE) {
+          req.resume();
+          res.writeHead(404, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              error: { code: 'RESOURCE_NOT_FOUND', message: 'Route not found', status: 404 },
+            }),
+          );
+          return;
+        }
+        const forward = httpRequest(
+          { host: '127.0.0.1', port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        req.pipe(forward);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    });
+
+    afterAll(async () => {
+      await new Promise((resolve) => proxy?.close(resolve));
+    });
+
+    it("should read as each caller's own GET, and stop asking for the route for a while", async () => {
+      const client = new GovernanceClient(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, 5000);
+      const reads = new ForwardedSecretReads(client, new ServiceIdentity(loadAuthConfig(h.env), {}));
+      const caller = (sub: string): Principal =>
+        ({ userId: sub, orgId: ORG, actorType: 'user', token: raw(sub) }) as Principal;
+      const path = `resources/data-connections/${encodeURIComponent(URI)}/secrets/credentials-v1`;
+      const readAs = (sub: string) =>
+        reads.read(caller(sub), URI, 'credentials-v1', () => client.request(caller(sub), 'GET', path));
+
+      const first = await Promise.all([readAs('alice'), readAs('olivia'), readAs('vera')]);
+      expect(first.map((r) => r.status)).toEqual([200, 200, 403]);
+      expect(first[0].body).toMatchObject({ value: CANARY });
+      const later = await readAs('alice');
+      expect(later).toMatchObject({ status: 200, body: { value: CANARY } });
+      // One attempt at the route, then every read went alone, as before the route existed.
+      expect(seen.filter((line) => line.startsWith(`POST ${ROUTE}`))).toHaveLength(1);
+      expect(
+        seen.filter((line) => line.startsWith('GET /governance/resources/data-connections/')),
+      ).toHaveLength(4);
+    });
   });
 });

@@ -27,6 +27,10 @@ type ForwardedResult =
  * second; 1 makes bigger batches but leaves Governance idle between them, 4 makes them small.
  */
 const MAX_IN_FLIGHT = 2;
+/** A Governance that answered 404 for the route (one older than it, mid-upgrade) is asked again after this. */
+const RETRY_FORWARDING_MS = 30_000;
+/** What a batch answers each read when Governance does not serve the route: go alone. */
+const NOT_FORWARDED = Symbol('not forwarded');
 /** Governance's MAX_FORWARDED_READS. */
 const MAX_BATCH = 100;
 /** Governance takes request bodies up to 1 MiB: a call stays well under it, whatever the tokens weigh. */
@@ -44,7 +48,9 @@ const MAX_RESULT_BYTES = 6 * 64 * 1024 + 4096;
  */
 @Injectable()
 export class ForwardedSecretReads {
-  private readonly calls: GroupedCalls<ForwardedRead, GovernanceResponse>;
+  private readonly calls: GroupedCalls<ForwardedRead, GovernanceResponse | typeof NOT_FORWARDED>;
+  /** Until when reads go alone because Governance did not serve the route (Date.now() ms). */
+  private aloneUntil = 0;
 
   constructor(
     private readonly governance: GovernanceClient,
@@ -64,12 +70,22 @@ export class ForwardedSecretReads {
   /**
    * Governance's answer to `caller` reading `name` of `resourceUri`: status, and the secret on 200.
    * Throws GovernanceUnavailableError where a call of the caller's own would have (5xx, 401).
+   * `alone` is the caller's own GET of the secret: used while Governance does not serve the
+   * forwarded route (a version older than this one during a rolling upgrade), so no read fails
+   * for it.
    */
-  async read(caller: Principal, resourceUri: string, name: string): Promise<GovernanceResponse> {
+  async read(
+    caller: Principal,
+    resourceUri: string,
+    name: string,
+    alone: () => Promise<GovernanceResponse>,
+  ): Promise<GovernanceResponse> {
+    if (Date.now() < this.aloneUntil) return alone();
     const context = RequestContext.current();
     const span = this.governance.startItemSpan('governance forwarded secret read');
+    let forwarded: GovernanceResponse | typeof NOT_FORWARDED;
     try {
-      const response = await this.calls.submit(caller.orgId, {
+      forwarded = await this.calls.submit(caller.orgId, {
         token: caller.token,
         resource_uri: resourceUri,
         name,
@@ -80,20 +96,25 @@ export class ForwardedSecretReads {
             }
           : {}),
       });
-      span?.setAttribute('http.response.status_code', response.status);
-      const error = (response.body as { error?: { code?: unknown } } | null)?.error;
-      throwIfUnavailable(response.status, typeof error?.code === 'string' ? error.code : null);
-      return response;
+      if (forwarded !== NOT_FORWARDED) {
+        span?.setAttribute('http.response.status_code', forwarded.status);
+        const error = (forwarded.body as { error?: { code?: unknown } } | null)?.error;
+        throwIfUnavailable(forwarded.status, typeof error?.code === 'string' ? error.code : null);
+      }
     } catch (error) {
       span?.fail(errorTypeOf(error));
       throw error;
     } finally {
       span?.end();
     }
+    return forwarded === NOT_FORWARDED ? alone() : forwarded;
   }
 
   /** One call for `reads`, split in two while its body would be too big for Governance. */
-  private async send(orgId: string, reads: ForwardedRead[]): Promise<GovernanceResponse[]> {
+  private async send(
+    orgId: string,
+    reads: ForwardedRead[],
+  ): Promise<(GovernanceResponse | typeof NOT_FORWARDED)[]> {
     if (reads.length > 1 && bodyBytesOf(reads) > MAX_BODY_BYTES) {
       const half = Math.ceil(reads.length / 2);
       const [first, second] = await Promise.all([
@@ -110,6 +131,11 @@ export class ForwardedSecretReads {
       { reads },
       { forManyRequests: true, maxResponseBytes: Math.max(1024 * 1024, reads.length * MAX_RESULT_BYTES) },
     );
+    if (response.status === 404) {
+      // Only a Governance without the route (or that does not trust this service) answers 404.
+      this.aloneUntil = Date.now() + RETRY_FORWARDING_MS;
+      return reads.map(() => NOT_FORWARDED);
+    }
     const results = (response.body as { results?: ForwardedResult[] } | null)?.results;
     if (response.status !== 200 || !Array.isArray(results) || results.length !== reads.length)
       throwIfUnavailable(500, null);

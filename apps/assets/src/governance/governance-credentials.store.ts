@@ -49,10 +49,11 @@ export class GovernanceCredentialsStore {
    * it names its org with X-Org-Id, which a batch item cannot carry.
    */
   async read(caller: GovernanceCaller, resourceUri: string, version: number): Promise<StoredCredentials> {
+    const alone = () => this.governance.request(caller, 'GET', secretPath(resourceUri, version));
     const response = expectStatus(
       'actorType' in caller && caller.actorType === 'user'
-        ? await this.forwarded.read(caller, resourceUri, credentialsSecretName(version))
-        : await this.governance.request(caller, 'GET', secretPath(resourceUri, version)),
+        ? await this.forwarded.read(caller, resourceUri, credentialsSecretName(version), alone)
+        : await alone(),
       200,
     );
     return parseStored(response.body);
