@@ -138,6 +138,12 @@ describe('Prometheus metrics (e2e)', () => {
     expect(valueOf(text, 'assets_authz_check_cache_total', { result: 'hit' })).toBeGreaterThan(0);
     expect(valueOf(text, 'assets_authz_check_cache_total', { result: 'miss' })).toBeGreaterThan(0);
 
+    // The user's read went to Governance in a forwarded call: one call, one read.
+    expect(valueOf(text, 'assets_forwarded_secret_reads_batch_size_count')).toBeGreaterThanOrEqual(1);
+    expect(
+      valueOf(text, 'assets_forwarded_secret_reads_batch_size_bucket', { le: '1' }),
+    ).toBeGreaterThanOrEqual(1);
+
     const governance = (await scrape(governanceMetrics)).text;
     // Reading the connection's secret went through Governance's secrets backend.
     const reads = samples(governance, 'governance_secrets_backend_duration_seconds_count').filter(
