@@ -10,6 +10,7 @@ import { buildAssetsInfra, createAssetsApp } from '../../apps/assets/src/assets.
 import type { AssetsInfra } from '../../apps/assets/src/assets.module.js';
 import { ConnectionsReconciler } from '../../apps/assets/src/connections/lifecycle/connections.reconciler.js';
 import { startGovernanceHarness, type GovernanceHarness } from './governance-harness.js';
+import { seedFreshCluster } from './fresh-cluster.js';
 import { replicaCount, serveReplicas } from './replicas.js';
 
 export interface AssetsReplica {
@@ -72,6 +73,7 @@ export async function startAssetsHarness(
       OPENFGA_API_TOKEN: apiToken,
       ...options.env,
     };
+    if (!env.ASSETS_DATABASE_URL) await seedFreshCluster(env.DATA_DIR, 'assets');
     // Test-only wiring (a fake Google token endpoint, say) replaces providers, as Nest tests do.
     const overrides = options.overrides ?? [];
     const boot = async (): Promise<AssetsReplica> => {

@@ -12,6 +12,7 @@ import {
 } from '../../apps/governance/src/governance.bootstrap.js';
 import { createOrganization } from '../../apps/governance/src/access/create-organization.js';
 import { AuditEventsRepository } from '../../apps/governance/src/audit/persistence/audit-events.repository.js';
+import { seedFreshCluster } from './fresh-cluster.js';
 import { replicaCount, serveReplicas } from './replicas.js';
 
 export interface GovernanceReplica {
@@ -58,6 +59,7 @@ export async function startGovernanceHarness(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   };
+  if (!env.GOVERNANCE_DATABASE_URL) await seedFreshCluster(env.DATA_DIR!, 'governance');
   const { DatabaseAuditSink } = await import('../../apps/governance/src/audit/index.js');
   const boot = async (): Promise<GovernanceReplica> => {
     const infra = await buildGovernanceInfra(env);
