@@ -126,6 +126,35 @@ describe(ConnectionsRepository.name, () => {
       expect(await connections.findAnyLifecycle(OTHER_ORG, inProject.id)).toBeNull();
     });
 
+    it('should answer concurrent lookups each in its own scope, and each with its own object', async () => {
+      const inProject = await active(PROJECT, 'Together A');
+      const second = await active(PROJECT, 'Together B');
+      const orgLevel = await active(ORG_LEVEL, 'Together Shared');
+      const lookups: Array<[typeof PROJECT, string]> = [
+        [PROJECT, inProject.resourceUri],
+        [PROJECT, second.resourceUri],
+        [PROJECT, inProject.resourceUri],
+        [PROJECT, orgLevel.resourceUri],
+        [PROJECT, `${inProject.resourceUri}-missing`],
+        [ORG_LEVEL, inProject.resourceUri],
+        [OTHER_PROJECT, second.resourceUri],
+        [OTHER_ORG, inProject.resourceUri],
+      ];
+      const found = await Promise.all(lookups.map(([scope, uri]) => connections.findActive(scope, uri)));
+      expect(found.map((row) => row?.id ?? null)).toEqual([
+        inProject.id,
+        second.id,
+        inProject.id,
+        orgLevel.id,
+        null,
+        null,
+        null,
+        null,
+      ]);
+      // Two lookups of one URI get two objects: a caller changing its row never changes another's.
+      expect(found[0]).not.toBe(found[2]);
+    });
+
     it('should change nothing through another tenant scope', async () => {
       const row = await active(PROJECT, 'Guarded');
       expect((await appFailureOf(connections.update(OTHER_ORG, row, { name: 'Taken over' }))).code).toBe(
