@@ -23,8 +23,22 @@ export function fingerprintOf(publicKeyBlob: Buffer): string {
 
 /** A fresh Ed25519 pair for a connection; the comment names it in the bastion's authorized_keys. */
 export async function generateManagedKey(comment: string): Promise<SshKeyPair> {
-  const pair = (await loadSsh2()).utils.generateKeyPairSync('ed25519', { comment });
-  return { privateKey: pair.private, publicKey: pair.public.trim() };
+  const { utils } = await loadSsh2();
+  // ssh2 drops a leading zero byte of the Ed25519 public key (4 pairs in 400 here), and then neither
+  // ssh-keygen, sshd nor ssh2 itself can read the pair: such a pair is made again.
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    const publicKey = pair.public.trim();
+    if (isWholeEd25519Line(publicKey) && !(utils.parseKey(pair.private) instanceof Error))
+      return { privateKey: pair.private, publicKey };
+  }
+  throw new Error('could not generate a well-formed Ed25519 key pair');
+}
+
+/** `ssh-ed25519` and a 32-byte key: the wire blob is 4 + 11 + 4 + 32 bytes. */
+function isWholeEd25519Line(line: string): boolean {
+  const blob = Buffer.from(line.split(/\s+/)[1] ?? '', 'base64');
+  return blob.length === 51 && blob.readUInt32BE(15) === 32;
 }
 
 /** The fingerprint of an `authorized_keys` line, or undefined when it is not one. */
