@@ -32,6 +32,8 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
  */
 export class GovernanceClient {
   private readonly agent: http.Agent;
+  /** Governance's address on every span of a call to it, worked out once. */
+  private readonly peer: { 'server.address': string; 'server.port': number; 'peer.service': string };
 
   constructor(
     private readonly baseUrl: string,
@@ -41,6 +43,12 @@ export class GovernanceClient {
     this.agent = baseUrl.startsWith('https:')
       ? new https.Agent({ keepAlive: true, maxSockets: 64 })
       : new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const url = new URL(baseUrl);
+    this.peer = {
+      'server.address': url.hostname,
+      'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+      'peer.service': 'governance',
+    };
   }
 
   /**
@@ -86,12 +94,7 @@ export class GovernanceClient {
    * tracing is off or outside a request.
    */
   startItemSpan(operation: string): TracedSpan | null {
-    const url = new URL(this.baseUrl);
-    return this.tracing.startSpan(operation, 'client', {
-      'server.address': url.hostname,
-      'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-      'peer.service': 'governance',
-    });
+    return this.tracing.startSpan(operation, 'client', this.peer);
   }
 
   /**
@@ -144,9 +147,7 @@ export class GovernanceClient {
         'http.request.method': method,
         // Origin and path only: the query is not recorded.
         'url.full': `${url.origin}${url.pathname}`,
-        'server.address': url.hostname,
-        'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-        'peer.service': 'governance',
+        ...this.peer,
       });
     const sent = context
       ? {
