@@ -80,10 +80,8 @@ interface RowKey {
   name: string;
 }
 
-const rowKeyOf = (row: RowKey | SecretRow): string =>
-  'project_id' in row
-    ? `${row.project_id}\u0000${row.resource_uri}\u0000${row.name}`
-    : `${row.projectId}\u0000${row.resourceUri}\u0000${row.name}`;
+const keyOf = (projectId: string, resourceUri: string, name: string): string =>
+  `${projectId}\u0000${resourceUri}\u0000${name}`;
 
 /** '' stands for null in the unique key (see the migration). */
 function scopeParams(scope: NormalizedScope): [string, string, string] {
@@ -127,8 +125,8 @@ export class EmbeddedSecretsBackend extends SecretsBackend {
        (SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::varchar[]))`,
       [orgId, keys.map((k) => k.projectId), keys.map((k) => k.resourceUri), keys.map((k) => k.name)],
     );
-    const found = new Map(rows.map((row) => [rowKeyOf(row), row]));
-    return keys.map((key) => found.get(rowKeyOf(key)));
+    const found = new Map(rows.map((row) => [keyOf(row.project_id, row.resource_uri, row.name), row]));
+    return keys.map((key) => found.get(keyOf(key.projectId, key.resourceUri, key.name)));
   }
 
   /** Checks the caller's deadline before each statement: nothing runs once it has passed. */
