@@ -8,7 +8,7 @@
 // Knobs: BENCH_A_ROOT (required), BENCH_B_ROOT (this repo), BENCH_A_ENV / BENCH_B_ENV (JSON: extra
 // environment for both apps of that side, to compare settings with one tree), BENCH_ROUNDS (3),
 // BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32), BENCH_OPEN_RATE (1000),
-// BENCH_OPEN_DURATION (10 s).
+// BENCH_OPEN_DURATION (10 s), BENCH_URIS (100: connections the GET and secret loads spread over).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import {
   startServices,
 } from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
-import { ORG, PROJECT, seedStack, USER } from './lib/seed.js';
+import { ORG, PROJECT, seedConnections, USER } from './lib/seed.js';
 import { median } from './lib/stats.js';
 
 const A = process.env.BENCH_A_ROOT;
@@ -32,6 +32,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
 const OPEN_DURATION = Number(process.env.BENCH_OPEN_DURATION ?? 10);
+const URIS = Number(process.env.BENCH_URIS ?? 100);
 const SQL_CAPTURE = fileURLToPath(new URL('./lib/sql-capture.js', import.meta.url));
 if (!A) throw new Error('BENCH_A_ROOT: the checkout to compare with');
 /** Extra environment for both apps of one side, e.g. '{"DB_PREPARED_STATEMENTS":"false"}'. */
@@ -43,20 +44,27 @@ const range = (xs, d = 0) =>
   `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
 
 /** Closed loop; also the server's own CPU per request (µs), which background load barely moves. */
-async function closed(url, headers, pid, otherPid) {
-  await runLoad({ url, connections: CONNECTIONS, duration: WARMUP, headers });
+async function closed(url, paths, headers, pid, otherPid) {
+  await runLoad({ url, paths, connections: CONNECTIONS, duration: WARMUP, headers });
   const cpu0 = cpuMsOf(pid);
   const other0 = otherPid ? cpuMsOf(otherPid) : 0;
   const postgres0 = postgresCpuSnapshot();
-  const r = await runLoad({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const r = await runLoad({ url, paths, connections: CONNECTIONS, duration: DURATION, headers });
   r.postgresCpuUs = (postgresCpuMsSince(postgres0) * 1000) / r.total;
   r.cpuUs = ((cpuMsOf(pid) - cpu0) * 1000) / r.total;
   r.otherCpuUs = otherPid ? ((cpuMsOf(otherPid) - other0) * 1000) / r.total : NaN;
   if (r.non2xx + r.errors + r.timeouts) throw new Error(`${url}: failures ${JSON.stringify(r.statusCounts)}`);
   return r;
 }
-async function open(url, headers) {
-  const r = await runOpenLoop({ url, headers, rate: OPEN_RATE, duration: OPEN_DURATION, warmup: 2 });
+async function open(url, paths, headers) {
+  const r = await runOpenLoop({
+    url,
+    headers,
+    rate: OPEN_RATE,
+    duration: OPEN_DURATION,
+    warmup: 2,
+    paths: paths.map((path) => ({ path })),
+  });
   if (r.errors) throw new Error(`${url}: open-loop failures ${JSON.stringify(r.statusCounts)}`);
   return r;
 }
@@ -66,7 +74,10 @@ let baseline;
 try {
   const capture = join(stack.dataDir, 'assets-sql.jsonl');
   await stack.restartAssets({ preload: SQL_CAPTURE, env: { BENCH_SQL_CAPTURE: capture } });
-  const uri = await seedStack(stack);
+  const uris = await seedConnections(stack, URIS);
+  const uri = uris[0];
+  const gets = uris.map((u) => `/assets/data/${u}`);
+  const secrets = gets.map((path) => `${path}/secret`);
   const headers = { authorization: stack.bearer(USER, ORG), 'x-project-id': PROJECT };
   const before = readFileSync(capture, 'utf8').length;
   const probe = await fetch(`${stack.assetsUrl}/assets/data/${uri}`, { headers });
@@ -83,14 +94,13 @@ try {
     parameters: findActive.parameters,
     uri,
   });
-  const get = `/assets/data/${uri}`;
   const rows = { base: [], baseOpen: [] };
   for (const side of ['A', 'B'])
     Object.assign(rows, { [`${side}get`]: [], [`${side}secret`]: [], [`${side}open`]: [] });
   for (let round = 1; round <= ROUNDS; round++) {
-    const b = await closed(`${baseline.url}${get}`, headers, baseline.pid);
+    const b = await closed(baseline.url, gets, headers, baseline.pid);
     rows.base.push(b);
-    const bo = await open(`${baseline.url}${get}`, headers);
+    const bo = await open(baseline.url, gets, headers);
     rows.baseOpen.push(bo);
     console.log(
       `round ${round}: baseline ${b.reqPerSec.toFixed(0)} req/s (p99 ${b.latency.p99} ms), open-loop p99 ${bo.latency.p99.toFixed(1)} ms`,
@@ -106,14 +116,9 @@ try {
         ]) {
       await stack.restartGovernance({ root, env: SIDE_ENV[side] });
       await stack.restartAssets({ root, env: SIDE_ENV[side] });
-      const g = await closed(`${stack.assetsUrl}${get}`, headers, stack.assets.pid);
-      const o = await open(`${stack.assetsUrl}${get}`, headers);
-      const s = await closed(
-        `${stack.assetsUrl}${get}/secret`,
-        headers,
-        stack.assets.pid,
-        stack.governance.pid,
-      );
+      const g = await closed(stack.assetsUrl, gets, headers, stack.assets.pid);
+      const o = await open(stack.assetsUrl, gets, headers);
+      const s = await closed(stack.assetsUrl, secrets, headers, stack.assets.pid, stack.governance.pid);
       rows[`${side}get`].push(g);
       rows[`${side}open`].push(o);
       rows[`${side}secret`].push(s);

@@ -10,7 +10,7 @@
 // Run: npm run build && npm exec -- node bench/connections.bench.js
 // Knobs: BENCH_ROWS (1000000), BENCH_PROJECT_ROWS (100000), BENCH_DURATION (10 s), BENCH_WARMUP (3 s),
 // BENCH_CONNECTIONS (32), BENCH_ROUNDS (2), BENCH_OPEN_RATE (1000), BENCH_OPEN_DURATION (10 s),
-// BENCH_LIST_REQUESTS (200), BENCH_JSON (write the figures there), BENCH_POSTGRES_URL, and those of
+// BENCH_LIST_REQUESTS (200), BENCH_URIS (100: connections the GET and secret loads spread over), BENCH_JSON (write the figures there), BENCH_POSTGRES_URL, and those of
 // lib/services.js (BENCH_ROOT, BENCH_PORT_BASE, BENCH_TMP, BENCH_*_NODE_OPTIONS, BENCH_LOG_LEVEL).
 import os from 'node:os';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -20,7 +20,7 @@ import pg from 'pg';
 import { ROOT, rssOf, startBaseline, startServices } from './lib/services.js';
 import { runLoad, runOpenLoop } from './lib/load.js';
 import { bulkLoad } from './lib/dataset.js';
-import { api, ORG, PROJECT, seedStack, USER } from './lib/seed.js';
+import { api, ORG, PROJECT, seedConnections, USER } from './lib/seed.js';
 import { median } from './lib/stats.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -32,6 +32,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
 const OPEN_DURATION = Number(process.env.BENCH_OPEN_DURATION ?? 10);
 const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 200);
+const URIS = Number(process.env.BENCH_URIS ?? 100);
 const SQL_CAPTURE = fileURLToPath(new URL('./lib/sql-capture.js', import.meta.url));
 
 /** Search terms by selectivity; the run prints how many rows each matches (see lib/dataset.js). */
@@ -57,10 +58,10 @@ async function captureQueries(file, fn) {
     .map((line) => JSON.parse(line));
 }
 
-/** Closed loop: warm-up, then the measured run; throws on any non-2xx. */
-async function load(label, url, headers) {
-  await runLoad({ url, connections: CONNECTIONS, duration: WARMUP, headers });
-  const result = await runLoad({ url, connections: CONNECTIONS, duration: DURATION, headers });
+/** Closed loop over `paths` (one at random per request): warm-up, then the measured run; throws on any non-2xx. */
+async function load(label, url, headers, paths) {
+  await runLoad({ url, paths, connections: CONNECTIONS, duration: WARMUP, headers });
+  const result = await runLoad({ url, paths, connections: CONNECTIONS, duration: DURATION, headers });
   const bad = result.non2xx + result.errors + result.timeouts;
   log(
     `  ${label.padEnd(34)} ${result.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${ms(result.latency.p50)}  p90 ${ms(result.latency.p90)}  p99 ${ms(result.latency.p99)}  max ${ms(result.latency.max)}  (${result.total} requests, ${bad} non-2xx/errors)`,
@@ -69,9 +70,16 @@ async function load(label, url, headers) {
   return result;
 }
 
-/** Open loop at OPEN_RATE: 2 s warm-up at the same rate, then OPEN_DURATION seconds. */
-async function openLoop(label, url, headers) {
-  const r = await runOpenLoop({ url, headers, rate: OPEN_RATE, duration: OPEN_DURATION, warmup: 2 });
+/** Open loop at OPEN_RATE over `paths` in turn: 2 s warm-up at the same rate, then OPEN_DURATION seconds. */
+async function openLoop(label, url, headers, paths) {
+  const r = await runOpenLoop({
+    url,
+    headers,
+    rate: OPEN_RATE,
+    duration: OPEN_DURATION,
+    warmup: 2,
+    paths: paths.map((path) => ({ path })),
+  });
   log(
     `  ${label.padEnd(34)} ${r.achievedRate.toFixed(0).padStart(6)} req/s sent  p50 ${ms(r.latency.p50)}  p90 ${ms(r.latency.p90)}  p99 ${ms(r.latency.p99)}  p99.9 ${ms(r.latency.p999)}  max ${ms(r.latency.max)}  (${r.sent} requests, ${r.errors} non-2xx/errors)`,
   );
@@ -135,7 +143,10 @@ async function main() {
   const summary = [];
   const figures = { date: new Date().toISOString(), root: ROOT, rounds: [] };
   try {
-    const uri = await seedStack(stack);
+    const uris = await seedConnections(stack, URIS);
+    const uri = uris[0];
+    const getPaths = uris.map((u) => `/assets/data/${u}`);
+    const secretPaths = getPaths.map((path) => `${path}/secret`);
 
     log(`\n[setup] bulk-loading ${ROWS} rows into ${stack.assetsDb.name} …`);
     const loaded = await bulkLoad(pool, {
@@ -169,7 +180,9 @@ async function main() {
       (q) => /FROM "?data_connections"?/.test(q.query) && JSON.stringify(q.parameters).includes(uri),
     );
     if (!findActive) throw new Error(`could not capture the findActive query: ${JSON.stringify(captured)}`);
-    log(`\n[1] GET by URI — repository SQL (used verbatim by the baseline):\n  ${findActive.query}`);
+    log(
+      `\n[1] GET by URI, spread over ${URIS} connections — repository SQL (used verbatim by the baseline):\n  ${findActive.query}`,
+    );
     log(
       `  statements Assets sends per GET: ${captured.length} (${captured.map((q) => q.query.split(/\s+/).slice(0, 2).join(' ')).join('; ')})`,
     );
@@ -188,19 +201,19 @@ async function main() {
     const gets = [];
     for (let round = 1; round <= ROUNDS; round++) {
       log(`  round ${round}`);
-      bases.push(await load('baseline Fastify+pg', `${baseline.url}${getPath}`, headers));
-      gets.push(await load('Assets GET /assets/data/{uri}', `${stack.assetsUrl}${getPath}`, headers));
+      bases.push(await load('baseline Fastify+pg', baseline.url, headers, getPaths));
+      gets.push(await load('Assets GET /assets/data/{uri}', stack.assetsUrl, headers, getPaths));
     }
     log(`\n[1b] open loop at ${OPEN_RATE} req/s (latency from each request's due time)`);
-    const openBase = await openLoop('baseline Fastify+pg', `${baseline.url}${getPath}`, headers);
-    const openGet = await openLoop('Assets GET /assets/data/{uri}', `${stack.assetsUrl}${getPath}`, headers);
+    const openBase = await openLoop('baseline Fastify+pg', baseline.url, headers, getPaths);
+    const openGet = await openLoop('Assets GET /assets/data/{uri}', stack.assetsUrl, headers, getPaths);
     await baseline.close();
     baseline = undefined;
 
     log(`\n[3] GET …/secret (Governance read + audit event per call)`);
     const secrets = [];
     for (let round = 1; round <= ROUNDS; round++)
-      secrets.push(await load('Assets GET …/secret', `${stack.assetsUrl}${getPath}/secret`, headers));
+      secrets.push(await load('Assets GET …/secret', stack.assetsUrl, headers, secretPaths));
     const rssEnd = rssOf(stack.assets.pid);
     log(`  Assets RSS ${mib(rssStart)} before the loads, ${mib(rssEnd)} after`);
 

@@ -10,13 +10,15 @@ import pg from 'pg';
 
 const { databaseUrl, sql, parameters, uri, port = 0 } = JSON.parse(process.argv[2]);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-const uriAt = parameters.findIndex((p) => p === uri);
+// The URI is a parameter of its own, or the one element of a list (a lookup that takes many URIs).
+const uriAt = parameters.findIndex((p) => p === uri || (Array.isArray(p) && p.length === 1 && p[0] === uri));
 if (uriAt < 0) throw new Error('the recorded parameters do not contain the URI');
+const asList = Array.isArray(parameters[uriAt]);
 
 const app = Fastify({ logger: false });
 app.get('/assets/data/:uri', async (req, reply) => {
   const params = parameters.slice();
-  params[uriAt] = req.params.uri;
+  params[uriAt] = asList ? [req.params.uri] : req.params.uri;
   const { rows } = await pool.query({ name: 'find_active', text: sql, values: params });
   if (!rows.length) return reply.code(404).send({ error: 'not found' });
   return rows[0];

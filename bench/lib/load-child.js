@@ -3,7 +3,13 @@
 // JSON from argv[2] and prints the result as one JSON line on stdout.
 import autocannon from 'autocannon';
 
-const options = JSON.parse(process.argv[2]);
+// `paths` (optional): every request picks one of them at random on `url`'s origin, so concurrent
+// requests read different rows, as real traffic does, rather than one row in lock step.
+const { paths, ...options } = JSON.parse(process.argv[2]);
+if (paths?.length) {
+  const pick = () => paths[Math.floor(Math.random() * paths.length)];
+  options.requests = [{ setupRequest: (request) => ({ ...request, path: pick() }) }];
+}
 const result = await autocannon({ ...options, renderProgressBar: false, renderResultsTable: false });
 const { requests, latency, non2xx, errors, timeouts } = result;
 const statusCounts = {};

@@ -20,15 +20,36 @@ export async function api(stack, method, path, { body, project = PROJECT, base =
 
 /** Creates the project and one connection; resolves with the connection's resource URI. */
 export async function seedStack(stack) {
+  await createProject(stack);
+  return createConnection(stack, 'Customer Analytics DB');
+}
+
+/**
+ * The project's first connection and `count - 1` more like it (4 created at a time), so a load can
+ * spread over many rows as real traffic does instead of reading one row over and over.
+ */
+export async function seedConnections(stack, count) {
+  const uris = [await seedStack(stack)];
+  for (let next = 1; next < count; next += 4) {
+    const names = Array.from({ length: Math.min(4, count - next) }, (_, i) => `Analytics DB ${next + i}`);
+    uris.push(...(await Promise.all(names.map((name) => createConnection(stack, name)))));
+  }
+  return uris;
+}
+
+async function createProject(stack) {
   const res = await api(stack, 'POST', '/governance/projects', {
     base: stack.governanceUrl,
     project: null,
     body: { id: PROJECT, name: PROJECT },
   });
   if (res.status !== 201) throw new Error(`create project: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+async function createConnection(stack, name) {
   const created = await api(stack, 'POST', '/assets/data', {
     body: {
-      name: 'Customer Analytics DB',
+      name,
       connection_type: 'postgres',
       description: 'Production read replica for analytics',
       database_config: {
