@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
 import { ErrorCode, SystemScope, type TenantScope } from '@app/core';
 import type { Database } from '@app/database';
 import { appFailureOf } from '@app/testing';
@@ -140,7 +141,11 @@ describe(ConnectionsRepository.name, () => {
         [OTHER_PROJECT, second.resourceUri],
         [OTHER_ORG, inProject.resourceUri],
       ];
+      const statements = jest.spyOn(connections as unknown as { run: () => unknown }, 'run');
       const found = await Promise.all(lookups.map(([scope, uri]) => connections.findActive(scope, uri)));
+      // One statement per tenant scope: the five lookups in PROJECT went together.
+      expect(statements).toHaveBeenCalledTimes(4);
+      statements.mockRestore();
       expect(found.map((row) => row?.id ?? null)).toEqual([
         inProject.id,
         second.id,
@@ -153,6 +158,16 @@ describe(ConnectionsRepository.name, () => {
       ]);
       // Two lookups of one URI get two objects: a caller changing its row never changes another's.
       expect(found[0]).not.toBe(found[2]);
+    });
+
+    it('should fail only the lookup PostgreSQL refuses when lookups go together', async () => {
+      const row = await active(PROJECT, 'Beside A Refused One');
+      const [refused, found] = await Promise.allSettled([
+        connections.findActive(PROJECT, 'data:acme:analytics:nul\u0000byte'),
+        connections.findActive(PROJECT, row.resourceUri),
+      ]);
+      expect(refused.status).toBe('rejected');
+      expect(found).toMatchObject({ status: 'fulfilled', value: { id: row.id } });
     });
 
     it('should change nothing through another tenant scope', async () => {

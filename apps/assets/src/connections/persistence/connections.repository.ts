@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppException, ErrorCode, type TenantScope } from '@app/core';
-import { isUniqueViolation, ScopedRepository, scopeKeysOf, type ScopedTransaction } from '@app/database';
+import { AppException, ErrorCode, GroupedCalls, type TenantScope } from '@app/core';
+import {
+  isDataError,
+  isUniqueViolation,
+  ScopedRepository,
+  scopeKeysOf,
+  type ScopedTransaction,
+} from '@app/database';
 import {
   type ConnectionLifecycle,
   type ConnectionOperationEntity,
@@ -51,6 +57,19 @@ export function concurrentChange(): AppException {
     ErrorCode.CONFLICT,
     'Another change to this data connection came first or is in progress; nothing was changed. Read it again and retry.',
   );
+}
+
+/** Lookups of one tenant scope running at once; more queue and share the next statement. */
+const LOOKUPS_IN_FLIGHT = 2;
+
+interface ActiveLookup {
+  scope: TenantScope;
+  resourceUri: string;
+}
+
+/** Lookups group by the whole tenant scope, so one statement never spans two. */
+function scopeGroupOf(scope: TenantScope): string {
+  return JSON.stringify([scope.orgId, scope.projectId ?? null]);
 }
 
 /** Thrown inside a transaction when a compare-and-set matched no row; mapped to 409 or 404 outside. */
@@ -236,15 +255,43 @@ export class ConnectionsRepository extends ScopedRepository {
     }
   }
 
-  /** The hot read path: one fixed, parameterized statement (scope_key '' is org level). */
-  async findActive(scope: TenantScope, resourceUri: string): Promise<DataConnectionEntity | null> {
+  /**
+   * The hot read path. Concurrent lookups in one tenant scope share a statement: while
+   * LOOKUPS_IN_FLIGHT of the scope's lookups run, the next ones queue and then go together as
+   * `resource_uri = ANY(…)` under the same tenant filter. A lookup that finds room starts at the
+   * end of the current turn, so it waits for no earlier statement and sees every write committed
+   * before it was asked.
+   */
+  findActive(scope: TenantScope, resourceUri: string): Promise<DataConnectionEntity | null> {
+    return this.activeLookups.submit(scopeGroupOf(scope), { scope, resourceUri });
+  }
+
+  private readonly activeLookups = new GroupedCalls<ActiveLookup, DataConnectionEntity | null>({
+    run: (_group, lookups) => this.findActiveMany(lookups[0].scope, lookups),
+    isItemError: isDataError,
+    maxBatch: 100,
+    maxInFlight: LOOKUPS_IN_FLIGHT,
+    gatherWithinTurn: true,
+  });
+
+  /** One statement for lookups of one scope (resource URIs are unique across all tenants). */
+  private async findActiveMany(
+    scope: TenantScope,
+    lookups: ActiveLookup[],
+  ): Promise<Array<DataConnectionEntity | null>> {
+    const uris = [...new Set(lookups.map((l) => l.resourceUri))];
     const rows = await this.sql<RawConnectionRow>(
       scope,
       (tenant) =>
-        `SELECT ${ROW_COLUMNS} FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.resource_uri = :uri AND c.lifecycle = 'active'`,
-      { uri: resourceUri },
+        `SELECT ${ROW_COLUMNS} FROM data_connections c WHERE ${tenant(DATA_CONNECTIONS, 'c')} AND c.resource_uri = ANY(:uris) AND c.lifecycle = 'active'`,
+      { uris },
     );
-    return rows.length ? entityOf(rows[0]) : null;
+    const byUri = new Map(rows.map((row) => [row.resource_uri, row]));
+    // Each caller gets its own object: one changing its row never changes another's.
+    return lookups.map((l) => {
+      const row = byUri.get(l.resourceUri);
+      return row ? entityOf(row) : null;
+    });
   }
 
   /**
