@@ -137,6 +137,8 @@ describe('Prometheus metrics (e2e)', () => {
     // Three reads of one connection by one user: the later checks come from the cache.
     expect(valueOf(text, 'assets_authz_check_cache_total', { result: 'hit' })).toBeGreaterThan(0);
     expect(valueOf(text, 'assets_authz_check_cache_total', { result: 'miss' })).toBeGreaterThan(0);
+    // Served from the first scrape on (refreshes happen only near an entry's expiry; unit-tested).
+    expect(valueOf(text, 'assets_authz_check_cache_refreshes_total')).toBeGreaterThanOrEqual(0);
 
     // The user's read went to Governance in a forwarded call: one call, one read.
     expect(valueOf(text, 'assets_forwarded_secret_reads_batch_size_count')).toBeGreaterThanOrEqual(1);

@@ -149,11 +149,16 @@ function meteredAuthz(
   });
   const hit = cache.labels({ result: 'hit' });
   const miss = cache.labels({ result: 'miss' });
+  const refreshed = metrics.counter({
+    name: 'authz_check_cache_refreshes_total',
+    help: 'Cached permission checks refreshed in the background before they expired',
+  });
   const caching = new CachingAuthzClient(timed, cacheMs);
   caching.onLookup = (hits, misses) => {
     if (hits) hit.inc(hits);
     if (misses) miss.inc(misses);
   };
+  caching.onRefresh = (checks) => refreshed.inc(checks);
   return caching;
 }
 
