@@ -260,6 +260,8 @@ export async function startServices({ org, owner, assetsStart = {} } = {}) {
     const tokens = DevTokenIssuer.fromConfig(loadAuthConfig(govEnv));
     services.bearer = (sub, orgId, ttlSeconds = 3600) =>
       `Bearer ${tokens.issue({ sub, org: orgId, ttlSeconds })}`;
+    /** Any token of that issuer, e.g. a service account's: { sub, org, ttlSeconds, extraClaims }. */
+    services.issueToken = (claims) => tokens.issue(claims);
     return services;
   } catch (error) {
     await close();
