@@ -1,7 +1,8 @@
+import { jest } from '@jest/globals';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { loadAuthConfig, loadOrCreateDevKeyPair } from '@app/auth';
+import { BearerTokenVerifier, loadAuthConfig, loadOrCreateDevKeyPair } from '@app/auth';
 import type { Principal } from '@app/core';
 import { signTestJwt } from '@app/auth/testing';
 import { dataConnectionObject, projectObject } from '@app/authz';
@@ -146,6 +147,15 @@ describe('Forwarded secret reads (e2e)', () => {
     expect(await readEvents('req-olivia')).toEqual([expect.objectContaining({ actor_id: 'olivia' })]);
     for (const refused of ['req-vera', 'req-bob', 'req-mallory', 'req-garbage', 'req-expired', 'req-missing'])
       expect(await readEvents(refused)).toEqual([]);
+  });
+
+  it("should verify a caller's token once however many of the call's reads carry it", async () => {
+    const verify = jest.spyOn(h.app.get(BearerTokenVerifier), 'verify');
+    const alice = raw('alice');
+    const res = await forward([read(alice), read(alice), read(raw('olivia')), read(alice)]).expect(200);
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(verify).toHaveBeenCalledTimes(2);
+    verify.mockRestore();
   });
 
   it("should not read for callers of another org than the service's", async () => {

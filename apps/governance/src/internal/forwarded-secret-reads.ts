@@ -76,7 +76,16 @@ export class ForwardedSecretReads {
     reads: ForwardedSecretRead[],
     signal?: AbortSignal,
   ): Promise<ForwardedReadResult[]> {
-    const targets = await Promise.all(reads.map((read) => this.targetOf(service, read).catch(resultOf)));
+    // A caller with many reads in the call (automation fanning out) has its token verified once.
+    const callers = new Map<string, Promise<Principal>>();
+    const callerOf = (token: string) => {
+      let caller = callers.get(token);
+      if (!caller) callers.set(token, (caller = this.tokens.verify(token)));
+      return caller;
+    };
+    const targets = await Promise.all(
+      reads.map((read) => this.targetOf(service, read, callerOf).catch(resultOf)),
+    );
     const asked = targets.filter((t): t is Target => 'caller' in t);
     // One authorization round trip for the whole call; a denial is explained (403 or 404) alone.
     let allowed: boolean[] = [];
@@ -103,8 +112,12 @@ export class ForwardedSecretReads {
   }
 
   /** The caller (their token verified here) and the connection, which must be in the service's org. */
-  private async targetOf(service: Principal, read: ForwardedSecretRead): Promise<Target> {
-    const caller = await this.tokens.verify(read.token);
+  private async targetOf(
+    service: Principal,
+    read: ForwardedSecretRead,
+    callerOf: (token: string) => Promise<Principal>,
+  ): Promise<Target> {
+    const caller = await callerOf(read.token);
     const ref = parseDataResourceUri(read.resource_uri);
     // The service acts in one org; a caller or connection of any other is not found there.
     if (!ref || ref.orgId !== caller.orgId || caller.orgId !== service.orgId)
