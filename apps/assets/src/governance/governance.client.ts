@@ -80,7 +80,8 @@ export class GovernanceClient {
       options.forManyRequests ? undefined : RequestContext.current(),
       options.maxResponseBytes,
     );
-    throwIfUnavailable(response.status, errorCodeOf(response.text));
+    // The body is read for its error code only when it is an error: a batch of secrets is parsed once.
+    if (isUnavailable(response.status)) throwIfUnavailable(response.status, errorCodeOf(response.text));
     try {
       return { status: response.status, body: response.text ? (JSON.parse(response.text) as unknown) : null };
     } catch (error) {
@@ -233,9 +234,11 @@ export class GovernanceUnavailableError extends DependencyUnavailableError {
   }
 }
 
+const isUnavailable = (status: number): boolean => status >= 500 || status === 401;
+
 /** 5xx, or 401: that means our own credentials (or the token we forwarded) were refused, a dependency problem. */
 export function throwIfUnavailable(status: number, governanceCode: string | null): void {
-  if (status >= 500 || status === 401) throw new GovernanceUnavailableError(governanceCode);
+  if (isUnavailable(status)) throw new GovernanceUnavailableError(governanceCode);
 }
 
 function errorCodeOf(text: string): string | null {
