@@ -20,7 +20,7 @@ import {
   startBaseline,
   startServices,
 } from './lib/services.js';
-import { runLoad, runOpenLoop } from './lib/load.js';
+import { runLoad, runOpenLoopOver } from './lib/load.js';
 import { ORG, PROJECT, seedConnections, USER } from './lib/seed.js';
 import { median } from './lib/stats.js';
 
@@ -57,14 +57,7 @@ async function closed(url, paths, headers, pid, otherPid) {
   return r;
 }
 async function open(url, paths, headers) {
-  const r = await runOpenLoop({
-    url,
-    headers,
-    rate: OPEN_RATE,
-    duration: OPEN_DURATION,
-    warmup: 2,
-    paths: paths.map((path) => ({ path })),
-  });
+  const r = await runOpenLoopOver({ url, headers, paths, rate: OPEN_RATE, duration: OPEN_DURATION });
   if (r.errors) throw new Error(`${url}: open-loop failures ${JSON.stringify(r.statusCounts)}`);
   return r;
 }

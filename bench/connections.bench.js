@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ROOT, rssOf, startBaseline, startServices } from './lib/services.js';
-import { runLoad, runOpenLoop } from './lib/load.js';
+import { runLoad, runOpenLoopOver } from './lib/load.js';
 import { bulkLoad } from './lib/dataset.js';
 import { api, ORG, PROJECT, seedConnections, USER } from './lib/seed.js';
 import { median } from './lib/stats.js';
@@ -72,14 +72,7 @@ async function load(label, url, headers, paths) {
 
 /** Open loop at OPEN_RATE over `paths` in turn: 2 s warm-up at the same rate, then OPEN_DURATION seconds. */
 async function openLoop(label, url, headers, paths) {
-  const r = await runOpenLoop({
-    url,
-    headers,
-    rate: OPEN_RATE,
-    duration: OPEN_DURATION,
-    warmup: 2,
-    paths: paths.map((path) => ({ path })),
-  });
+  const r = await runOpenLoopOver({ url, headers, paths, rate: OPEN_RATE, duration: OPEN_DURATION });
   log(
     `  ${label.padEnd(34)} ${r.achievedRate.toFixed(0).padStart(6)} req/s sent  p50 ${ms(r.latency.p50)}  p90 ${ms(r.latency.p90)}  p99 ${ms(r.latency.p99)}  p99.9 ${ms(r.latency.p999)}  max ${ms(r.latency.max)}  (${r.sent} requests, ${r.errors} non-2xx/errors)`,
   );

@@ -28,3 +28,7 @@ export const runLoad = (options) => runChild(CLOSED, options);
 
 /** Open-loop load at a fixed rate in a child process (lib/open-loop-child.js). */
 export const runOpenLoop = (options) => runChild(OPEN, options);
+
+/** Open loop over `paths` in turn on `url`'s origin, after a 2 s warm-up at the same rate. */
+export const runOpenLoopOver = ({ url, headers, paths, rate, duration }) =>
+  runOpenLoop({ url, headers, rate, duration, warmup: 2, paths: paths.map((path) => ({ path })) });
