@@ -40,7 +40,6 @@ export class CachingAuthzClient extends AuthzClient {
   /** Entries to refresh in the next background batch, and those whose refresh is in flight. */
   private readonly refreshQueue = new Map<string, CheckRequest>();
   private readonly refreshing = new Set<string>();
-  private refreshScheduled = false;
   /** Bumped by every write: an answer to a check sent before a write is neither shared nor kept. */
   private generation = 0;
   private readonly maxEntries: number;
@@ -127,14 +126,12 @@ export class CachingAuthzClient extends AuthzClient {
   private refreshAhead(key: string, request: CheckRequest): void {
     if (this.refreshQueue.has(key) || this.refreshing.has(key)) return;
     this.refreshQueue.set(key, request);
-    if (this.refreshScheduled) return;
-    this.refreshScheduled = true;
-    this.schedule(() => void this.refresh(), this.refreshWindowMs);
+    // The first entry due schedules the batch; refresh() empties the queue when it runs.
+    if (this.refreshQueue.size === 1) this.schedule(() => void this.refresh(), this.refreshWindowMs);
   }
 
   /** One batch check for every entry due; an allowed one lives on, a denied one goes at once. */
   private async refresh(): Promise<void> {
-    this.refreshScheduled = false;
     const due = [...this.refreshQueue];
     this.refreshQueue.clear();
     const generation = this.generation;
