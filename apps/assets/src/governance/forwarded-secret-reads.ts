@@ -7,7 +7,12 @@ import {
   type Principal,
   RequestContext,
 } from '@app/core';
-import { GovernanceClient, type GovernanceResponse, throwIfUnavailable } from './governance.client.js';
+import {
+  GovernanceClient,
+  type GovernanceResponse,
+  GovernanceUnavailableError,
+  throwIfUnavailable,
+} from './governance.client.js';
 import { ServiceIdentity } from './service-identity.js';
 
 /** One caller's read, as Governance's `internal/forwarded-secret-reads` takes it. */
@@ -138,8 +143,8 @@ export class ForwardedSecretReads {
     }
     const results = (response.body as { results?: ForwardedResult[] } | null)?.results;
     if (response.status !== 200 || !Array.isArray(results) || results.length !== reads.length)
-      throwIfUnavailable(500, null);
-    return results!.map((result) =>
+      throw new GovernanceUnavailableError(null);
+    return results.map((result) =>
       result.status === 200 && 'secret' in result
         ? { status: 200, body: result.secret }
         : { status: result.status, body: { error: 'error' in result ? result.error : undefined } },

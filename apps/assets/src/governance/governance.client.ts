@@ -81,7 +81,7 @@ export class GovernanceClient {
       options.maxResponseBytes,
     );
     // The body is read for its error code only when it is an error: a batch of secrets is parsed once.
-    if (isUnavailable(response.status)) throwIfUnavailable(response.status, errorCodeOf(response.text));
+    if (isUnavailable(response.status)) throw new GovernanceUnavailableError(errorCodeOf(response.text));
     try {
       return { status: response.status, body: response.text ? (JSON.parse(response.text) as unknown) : null };
     } catch (error) {
