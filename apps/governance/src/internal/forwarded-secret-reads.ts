@@ -6,14 +6,13 @@ import {
   AuthzClient,
   checkAll,
   dataConnectionObjectOf,
-  type DataResourceUri,
-  formatDataResourceUri,
   parseDataResourceUri,
   userSubject,
 } from '@app/authz';
 import type { AuditEventInput } from '@app/audit';
 import { AuditRecorder } from '../audit/index.js';
 import { SECRET_NAME, SecretsService, type SecretValueDto } from '../secrets/index.js';
+import { dataConnectionSecretRef } from './service-secret-access.js';
 
 /** One read a platform service forwards: the user's own token and the secret they asked for. */
 export interface ForwardedSecretRead {
@@ -46,7 +45,6 @@ const logger = new Logger('ForwardedSecretReads');
 interface Target {
   read: ForwardedSecretRead;
   caller: Principal;
-  ref: DataResourceUri;
   object: string;
 }
 
@@ -122,7 +120,7 @@ export class ForwardedSecretReads {
     // The service acts in one org; a caller or connection of any other is not found there.
     if (!ref || ref.orgId !== caller.orgId || caller.orgId !== service.orgId)
       throw AppException.notFound('Data connection');
-    return { read, caller, ref, object: dataConnectionObjectOf(ref) };
+    return { read, caller, object: dataConnectionObjectOf(ref) };
   }
 
   private async readOne(
@@ -130,12 +128,13 @@ export class ForwardedSecretReads {
     allowed: boolean,
     signal?: AbortSignal,
   ): Promise<ForwardedReadResult> {
-    const { read, caller, ref } = target;
+    const { read, caller } = target;
     if (!allowed) await assertPermission(this.authz, caller, READ, target.object, 'Data connection');
-    if (!SECRET_NAME.test(read.name)) throw AppException.notFound('Secret');
+    const secret = dataConnectionSecretRef(read.resource_uri, read.name, SECRET_NAME);
+    if (!secret) throw AppException.notFound('Secret');
     const event: AuditEventInput = {
-      org_id: ref.orgId,
-      project_id: ref.projectId,
+      org_id: secret.orgId,
+      project_id: secret.projectId,
       actor_id: caller.userId,
       actor_type: caller.actorType,
       action: 'data_connection.secret.read',
@@ -146,10 +145,7 @@ export class ForwardedSecretReads {
       trace_id: parseTraceparent(read.traceparent)?.traceId ?? null,
       details: {},
     };
-    const secret = { orgId: ref.orgId, projectId: ref.projectId, resourceUri: formatDataResourceUri(ref) };
-    const value = await this.audit.read(event, () =>
-      this.secrets.read({ ...secret, name: read.name }, { signal }),
-    );
+    const value = await this.audit.read(event, () => this.secrets.read(secret, { signal }));
     return { status: 200, secret: value };
   }
 }
