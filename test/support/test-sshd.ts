@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ssh2 from 'ssh2';
+import { wholeEd25519Pair } from '../../apps/assets/src/verification/tunnel/ssh-keys.js';
 
 const run = promisify(execFile);
 
@@ -65,30 +66,18 @@ export function sshdAvailable(): { ok: true } | { ok: false; reason: string } {
   return { ok: true };
 }
 
-/**
- * An ed25519 key pair in OpenSSH formats, optionally passphrase-protected. ssh2's generator makes
- * a pair it cannot read back about 1 time in 100 (a dropped leading zero byte; see
- * generateManagedKey), so a pair is made again until ssh2 reads it with its passphrase.
- */
+/** An ed25519 key pair in OpenSSH formats, optionally passphrase-protected, that ssh2 reads back. */
 export function generateClientKey(opts: { passphrase?: string } = {}): {
   privateKey: string;
   publicKey: string;
 } {
-  const generate = () =>
+  const keys = wholeEd25519Pair(
+    ssh2.utils,
     opts.passphrase
-      ? ssh2.utils.generateKeyPairSync('ed25519', {
-          passphrase: opts.passphrase,
-          cipher: 'aes256-ctr',
-          rounds: 16,
-          comment: 'test-sshd-client',
-        })
-      : ssh2.utils.generateKeyPairSync('ed25519', { comment: 'test-sshd-client' });
-  for (let attempt = 1; attempt <= 20; attempt++) {
-    const keys = generate();
-    if (!(ssh2.utils.parseKey(keys.private, opts.passphrase) instanceof Error))
-      return { privateKey: keys.private, publicKey: keys.public };
-  }
-  throw new Error('ssh2 could not make a readable key pair');
+      ? { passphrase: opts.passphrase, cipher: 'aes256-ctr', rounds: 16, comment: 'test-sshd-client' }
+      : { comment: 'test-sshd-client' },
+  );
+  return { privateKey: keys.private, publicKey: keys.public };
 }
 
 /** `SHA256:<unpadded base64>` of a raw SSH public key blob, as OpenSSH prints it. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ParsedKey } from 'ssh2';
+import type { ParsedKey, utils as Ssh2Utils } from 'ssh2';
 import { defaultExport, lazySdk } from '../drivers/shared/lazy-sdk.js';
 
 export { SSH_FINGERPRINT_PATTERN } from '../../connection-types/index.js';
@@ -23,14 +23,27 @@ export function fingerprintOf(publicKeyBlob: Buffer): string {
 
 /** A fresh Ed25519 pair for a connection; the comment names it in the bastion's authorized_keys. */
 export async function generateManagedKey(comment: string): Promise<SshKeyPair> {
-  const { utils } = await loadSsh2();
-  // ssh2 drops a leading zero byte of the Ed25519 public key (4 pairs in 400 here), and then neither
-  // ssh-keygen, sshd nor ssh2 itself can read the pair: such a pair is made again.
+  const pair = wholeEd25519Pair((await loadSsh2()).utils, { comment });
+  return { privateKey: pair.private, publicKey: pair.public.trim() };
+}
+
+/**
+ * An Ed25519 pair from ssh2's generator that ssh2 itself reads back (with `passphrase`, when
+ * given). The generator drops a leading zero byte of the public key (4 pairs in 400 here), and then
+ * neither ssh-keygen, sshd nor ssh2 can read the pair; its encrypted keys fail its own parser about
+ * 1 time in 200. Such a pair is made again (at most 10 times).
+ */
+export function wholeEd25519Pair(
+  utils: typeof Ssh2Utils,
+  options: { comment?: string; passphrase?: string; cipher?: string; rounds?: number },
+): { private: string; public: string } {
   for (let attempt = 1; attempt <= 10; attempt++) {
-    const pair = utils.generateKeyPairSync('ed25519', { comment });
-    const publicKey = pair.public.trim();
-    if (isWholeEd25519Line(publicKey) && !(utils.parseKey(pair.private) instanceof Error))
-      return { privateKey: pair.private, publicKey };
+    const pair = utils.generateKeyPairSync('ed25519', options);
+    if (
+      isWholeEd25519Line(pair.public.trim()) &&
+      !(utils.parseKey(pair.private, options.passphrase) instanceof Error)
+    )
+      return pair;
   }
   throw new Error('could not generate a well-formed Ed25519 key pair');
 }
