@@ -1,4 +1,10 @@
-import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  Injectable,
+  type Type,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { AppException } from '../errors/app.exception.js';
 
 /** The one shape of validation details: `details.fields`, one entry per problem. */
@@ -54,9 +60,23 @@ export class EnvelopeValidationPipe extends ValidationPipe {
     });
   }
 
+  /**
+   * What `{}` became for each DTO class that accepts it. Most queries arrive empty (`?version` on
+   * the secret read), and class-transformer plus class-validator on them cost as much as the rest
+   * of a cached read; an empty input always gives the same instance, so it is validated once.
+   */
+  private readonly fromEmpty = new WeakMap<Type, Record<string, unknown>>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype;
+    const empty = metatype !== undefined && isEmptyObject(value);
+    const known = empty ? this.fromEmpty.get(metatype) : undefined;
+    if (known) return Object.assign(new metatype!(), known);
     try {
-      return await super.transform(value, metadata);
+      const result = await super.transform(value, metadata);
+      if (empty && result !== value && result instanceof metatype && hasOnlyPrimitives(result))
+        this.fromEmpty.set(metatype, { ...result });
+      return result;
     } catch (problems) {
       if (!Array.isArray(problems)) throw problems;
       const details = { fields: problems as FieldProblem[] };
@@ -64,4 +84,15 @@ export class EnvelopeValidationPipe extends ValidationPipe {
       throw AppException.invalidRequest(`Invalid ${metadata.type} parameters`, details);
     }
   }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
+
+/** Copied field by field, such an instance shares nothing with the one it was copied from. */
+function hasOnlyPrimitives(instance: object): boolean {
+  return Object.values(instance).every((v) => v === null || (typeof v !== 'object' && typeof v !== 'function'));
 }
