@@ -19,7 +19,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ApiErrors, NoStore, type Principal, RequestSignal, TrustedServiceOnly } from '@app/core';
+import { AcceptedWhen, ApiErrors, NoStore, type Principal, RequestSignal, TrustedServiceOnly } from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { SECRET_VALUE_EXAMPLE, SecretValueDto } from '../secrets/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';
@@ -29,6 +29,47 @@ const TRACEPARENT_PATTERN = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 
 /** Most reads in one call: what one audit append carries. */
 export const MAX_FORWARDED_READS = 100;
+const MAX_TOKEN_LENGTH = 16 * 1024;
+const MAX_URI_LENGTH = 1024;
+const MAX_NAME_LENGTH = 128;
+const MAX_REQUEST_ID_LENGTH = 128;
+const READ_FIELDS = new Set(['token', 'resource_uri', 'name', 'request_id', 'traceparent']);
+
+const isStringUpTo = (value: unknown, max: number): boolean =>
+  typeof value === 'string' && value.length <= max;
+
+/** A read the decorators below certainly accept (lengths in UTF-16 units, which never exceed theirs). */
+function isPlainRead(read: unknown): boolean {
+  if (typeof read !== 'object' || read === null || Array.isArray(read)) return false;
+  for (const key of Object.keys(read)) if (!READ_FIELDS.has(key)) return false;
+  const r = read as Record<string, unknown>;
+  return (
+    isStringUpTo(r.token, MAX_TOKEN_LENGTH) &&
+    isStringUpTo(r.resource_uri, MAX_URI_LENGTH) &&
+    isStringUpTo(r.name, MAX_NAME_LENGTH) &&
+    (r.request_id === undefined || isStringUpTo(r.request_id, MAX_REQUEST_ID_LENGTH)) &&
+    (r.traceparent === undefined ||
+      (typeof r.traceparent === 'string' && TRACEPARENT_PATTERN.test(r.traceparent)))
+  );
+}
+
+/**
+ * The body as Assets sends it, checked without class-validator, which cost Governance more than
+ * the reads' own decisions (bench/README.md). Anything else is validated by the decorators.
+ */
+export function isPlainForwardedReads(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const keys = Object.keys(body);
+  const reads = (body as { reads?: unknown }).reads;
+  return (
+    keys.length === 1 &&
+    keys[0] === 'reads' &&
+    Array.isArray(reads) &&
+    reads.length >= 1 &&
+    reads.length <= MAX_FORWARDED_READS &&
+    reads.every(isPlainRead)
+  );
+}
 
 export class ForwardedSecretReadDto {
   @ApiProperty({
@@ -37,27 +78,27 @@ export class ForwardedSecretReadDto {
     writeOnly: true,
   })
   @IsString()
-  @MaxLength(16 * 1024)
+  @MaxLength(MAX_TOKEN_LENGTH)
   token: string;
 
   @ApiProperty({ example: 'data:acme-corp:analytics-prod:customer-db' })
   @IsString()
-  @MaxLength(1024)
+  @MaxLength(MAX_URI_LENGTH)
   resource_uri: string;
 
   @ApiProperty({ example: 'credentials-v1' })
   @IsString()
-  @MaxLength(128)
+  @MaxLength(MAX_NAME_LENGTH)
   name: string;
 
   @ApiPropertyOptional({
     type: String,
-    maxLength: 128,
+    maxLength: MAX_REQUEST_ID_LENGTH,
     description: "The id of the service's request the read serves, recorded in its audit event",
   })
   @IsOptional()
   @IsString()
-  @MaxLength(128)
+  @MaxLength(MAX_REQUEST_ID_LENGTH)
   request_id?: string;
 
   @ApiPropertyOptional({
@@ -71,6 +112,7 @@ export class ForwardedSecretReadDto {
   traceparent?: string;
 }
 
+@AcceptedWhen(isPlainForwardedReads)
 export class ForwardedSecretReadsDto {
   @ApiProperty({ type: [ForwardedSecretReadDto], minItems: 1, maxItems: MAX_FORWARDED_READS })
   @IsArray()
