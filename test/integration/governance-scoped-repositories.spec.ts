@@ -121,6 +121,52 @@ describe('Governance tenant-scoped repositories (PostgreSQL)', () => {
     });
   });
 
+  describe(`${AuditEventsRepository.name} appends`, () => {
+    const event = (requestId: string | null, details: Record<string, unknown>, ms: number) => ({
+      id: randomUUID(),
+      timestamp: new Date(Date.UTC(2026, 11, 4, 12, 0, 0, ms)),
+      orgId: 'initech',
+      projectId: requestId ? 'analytics' : null,
+      actorId: 'alice',
+      actorType: 'user',
+      action: 'data_connection.secret.read',
+      resourceType: 'data_connection',
+      resourceId: requestId ? `data:initech:analytics:db-${requestId}#credentials-v1` : null,
+      sourceService: 'governance',
+      requestId,
+      traceId: null,
+      details,
+    });
+
+    it('should write many rows as one statement of one array per column, every value as given', async () => {
+      const pool = (db.dataSource.driver as unknown as { master: { query: (...a: unknown[]) => unknown } })
+        .master;
+      const query = jest.spyOn(pool, 'query');
+      const rows = [
+        event('r1', {}, 1),
+        event(
+          null,
+          { quote: 'say "hi"', back: 'a\\b', braces: '{x,y}', nested: { list: [1, null, 'é'] } },
+          2,
+        ),
+        event('r3', { empty: '', nul: null }, 999),
+      ];
+      await events.appendAll(orgScope('initech'), rows);
+      const texts = query.mock.calls.map(([text]) => String(text)).filter((t) => t.startsWith('INSERT'));
+      query.mockRestore();
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain('SELECT * FROM unnest(');
+      for (const row of rows) expect(await events.findOne(orgScope('initech'), row.id)).toEqual(row);
+      // Sizes share the statement: a second batch of another size sends the same text.
+      const again = jest.spyOn(pool, 'query');
+      await events.appendAll(orgScope('initech'), [event('r4', {}, 4), event('r5', {}, 5)]);
+      expect(again.mock.calls.map(([text]) => String(text)).filter((t) => t.startsWith('INSERT'))).toEqual(
+        texts,
+      );
+      again.mockRestore();
+    });
+  });
+
   describe(DatabaseAuditSink.name, () => {
     const read = (orgId: string, requestId: string, actorId = 'alice'): AuditEventInput => ({
       org_id: orgId,

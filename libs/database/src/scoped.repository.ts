@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import {
   type DataSource,
+  type Driver,
   type EntityManager,
   type EntityMetadata,
   type EntityTarget,
@@ -9,6 +10,7 @@ import {
   type SelectQueryBuilder,
   type UpdateQueryBuilder,
 } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { SystemScope, type TenantScope } from '@app/core';
 
@@ -143,6 +145,81 @@ function positional(sql: string, params: Record<string, unknown>): [string, unkn
  * or subscribers. Null when TypeORM must insert it.
  */
 const plainInserts = new WeakMap<EntityMetadata, boolean>();
+/** Column types a one-dimensional `unnest($n::type[])` carries as they are (not enums, not arrays). */
+const UNNEST_TYPES = new Set([
+  'uuid',
+  'text',
+  'character varying',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'date',
+  'jsonb',
+  'json',
+  'integer',
+  'bigint',
+  'smallint',
+  'numeric',
+  'double precision',
+  'real',
+  'boolean',
+  'bytea',
+]);
+
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+const insertHead = (driver: Driver, metadata: EntityMetadata, columns: ColumnMetadata[]) =>
+  `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')})`;
+
+/** One row per VALUES tuple; a value left undefined takes the column's DEFAULT. */
+function valuesInsertOf(
+  driver: Driver,
+  metadata: EntityMetadata,
+  columns: ColumnMetadata[],
+  rows: ObjectLiteral[],
+): Statement {
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const placeholders = columns.map((column) => {
+      const value: unknown = column.getEntityValue(row);
+      if (value === undefined) return 'DEFAULT';
+      values.push(driver.preparePersistentValue(value, column));
+      return `$${values.length}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  return { text: `${insertHead(driver, metadata, columns)} VALUES ${tuples.join(', ')}`, values };
+}
+
+/**
+ * Many rows as one array per column: one statement text whatever their number (so it is prepared
+ * once), and about a fifth less of PostgreSQL's time per row than a VALUES list (bench/README.md).
+ * Null for one row, a DEFAULT to take, or a column an array cannot carry as it is.
+ */
+function unnestInsertOf(
+  driver: Driver,
+  metadata: EntityMetadata,
+  columns: ColumnMetadata[],
+  rows: ObjectLiteral[],
+): Statement | null {
+  if (rows.length < 2) return null;
+  const types = columns.map((c) =>
+    !c.isArray && UNNEST_TYPES.has(driver.normalizeType(c)) ? driver.normalizeType(c) : null,
+  );
+  if (types.some((t) => t === null)) return null;
+  const arrays: unknown[][] = columns.map(() => []);
+  for (const row of rows)
+    for (const [i, column] of columns.entries()) {
+      const value: unknown = column.getEntityValue(row);
+      if (value === undefined) return null;
+      arrays[i].push(driver.preparePersistentValue(value, column));
+    }
+  const casts = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  return { text: `${insertHead(driver, metadata, columns)} SELECT * FROM unnest(${casts})`, values: arrays };
+}
+
 function plainInsertOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntityMetadata | null {
   if (dataSource.subscribers.length > 0) return null;
   const metadata = dataSource.getMetadata(entity);
@@ -254,22 +331,9 @@ export abstract class ScopedRepository {
     // than the statement on the audit write of every secret read (bench/README.md).
     const driver = this.#dataSource.driver;
     const columns = metadata.columns.filter((c) => rows.some((row) => c.getEntityValue(row) !== undefined));
-    const values: unknown[] = [];
-    const tuples = rows.map((row) => {
-      const placeholders = columns.map((column) => {
-        const value: unknown = column.getEntityValue(row);
-        if (value === undefined) return 'DEFAULT';
-        values.push(driver.preparePersistentValue(value, column));
-        return `$${values.length}`;
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-    await this.run(
-      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`,
-      values,
-      tx,
-    );
+    const statement =
+      unnestInsertOf(driver, metadata, columns, rows) ?? valuesInsertOf(driver, metadata, columns, rows);
+    await this.run(statement.text, statement.values, tx);
   }
 
   /**
