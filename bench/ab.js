@@ -139,7 +139,16 @@ try {
   line('secret: Assets CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.cpuUs), 0);
   line('secret: Governance CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.otherCpuUs), 0);
   line('secret: PostgreSQL CPU µs/req', (s) => rows[`${s}secret`].map((x) => x.postgresCpuUs), 0);
+  line('secret p50 ms @32 conns', (s) => rows[`${s}secret`].map((x) => x.latency.p50), 0);
+  line('secret p99 ms @32 conns', (s) => rows[`${s}secret`].map((x) => x.latency.p99), 0);
   line('secret / GET', (s) => rows[`${s}secret`].map((x, i) => x.reqPerSec / rows[`${s}get`][i].reqPerSec));
+  // The same ratio from CPU spent (services and PostgreSQL): what the machine's speed moves least.
+  line('GET CPU / secret CPU (all processes)', (s) =>
+    rows[`${s}secret`].map((x, i) => {
+      const g = rows[`${s}get`][i];
+      return (g.cpuUs + g.postgresCpuUs) / (x.cpuUs + x.otherCpuUs + x.postgresCpuUs);
+    }),
+  );
   console.log(
     `baseline PostgreSQL CPU µs per GET ${range(
       rows.base.map((b) => b.postgresCpuUs),
