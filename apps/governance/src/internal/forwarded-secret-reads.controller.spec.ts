@@ -27,7 +27,14 @@ function variantsOf(): unknown[] {
     request_id: [undefined, null, 1, 'a'.repeat(128), 'a'.repeat(129), astral(100)],
     traceparent: [undefined, null, '', TRACEPARENT.toUpperCase(), `${TRACEPARENT}\n`, ` ${TRACEPARENT}`, 'x'],
   };
-  const reads: unknown[] = [read, { ...read, extra: 1 }, null, 'read', [read], { ...read, __proto__: { x: 1 } }];
+  const reads: unknown[] = [
+    read,
+    { ...read, extra: 1 },
+    null,
+    'read',
+    [read],
+    { ...read, __proto__: { x: 1 } },
+  ];
   for (const [field, values] of Object.entries(fieldValues))
     for (const value of values) {
       const { [field]: _, ...rest } = read;

@@ -19,7 +19,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { AcceptedWhen, ApiErrors, NoStore, type Principal, RequestSignal, TrustedServiceOnly } from '@app/core';
+import {
+  AcceptedWhen,
+  ApiErrors,
+  NoStore,
+  type Principal,
+  RequestSignal,
+  TrustedServiceOnly,
+} from '@app/core';
 import { CurrentPrincipal, ProjectHeader } from '@app/auth';
 import { SECRET_VALUE_EXAMPLE, SecretValueDto } from '../secrets/index.js';
 import { TrustedServiceGuard } from './trusted-service.guard.js';

@@ -116,5 +116,7 @@ function isEmptyObject(value: unknown): boolean {
 
 /** Copied field by field, such an instance shares nothing with the one it was copied from. */
 function hasOnlyPrimitives(instance: object): boolean {
-  return Object.values(instance).every((v) => v === null || (typeof v !== 'object' && typeof v !== 'function'));
+  return Object.values(instance).every(
+    (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
+  );
 }
