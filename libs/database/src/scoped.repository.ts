@@ -145,6 +145,37 @@ function positional(sql: string, params: Record<string, unknown>): [string, unkn
  * or subscribers. Null when TypeORM must insert it.
  */
 const plainInserts = new WeakMap<EntityMetadata, boolean>();
+function plainInsertOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntityMetadata | null {
+  if (dataSource.subscribers.length > 0) return null;
+  const metadata = dataSource.getMetadata(entity);
+  let plain = plainInserts.get(metadata);
+  if (plain === undefined) {
+    plain =
+      metadata.beforeInsertListeners.length === 0 &&
+      metadata.afterInsertListeners.length === 0 &&
+      metadata.relations.length === 0 &&
+      metadata.embeddeds.length === 0 &&
+      !metadata.inheritancePattern &&
+      !metadata.schema &&
+      metadata.columns.every(
+        (c) =>
+          c.isInsert &&
+          !c.isGenerated &&
+          !c.isCreateDate &&
+          !c.isUpdateDate &&
+          !c.isDeleteDate &&
+          !c.isVersion &&
+          !c.isVirtual &&
+          !c.isVirtualProperty &&
+          !c.isDiscriminator &&
+          !c.isTreeLevel &&
+          !c.generatedType,
+      );
+    plainInserts.set(metadata, plain);
+  }
+  return plain ? metadata : null;
+}
+
 /** Column types a one-dimensional `unnest($n::type[])` carries as they are (not enums, not arrays). */
 const UNNEST_TYPES = new Set([
   'uuid',
@@ -205,10 +236,8 @@ function unnestInsertOf(
   rows: ObjectLiteral[],
 ): Statement | null {
   if (rows.length < 2) return null;
-  const types = columns.map((c) =>
-    !c.isArray && UNNEST_TYPES.has(driver.normalizeType(c)) ? driver.normalizeType(c) : null,
-  );
-  if (types.some((t) => t === null)) return null;
+  const types = columns.map((c) => driver.normalizeType(c));
+  if (columns.some((c, i) => c.isArray || !UNNEST_TYPES.has(types[i]))) return null;
   const arrays: unknown[][] = columns.map(() => []);
   for (const row of rows)
     for (const [i, column] of columns.entries()) {
@@ -218,37 +247,6 @@ function unnestInsertOf(
     }
   const casts = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
   return { text: `${insertHead(driver, metadata, columns)} SELECT * FROM unnest(${casts})`, values: arrays };
-}
-
-function plainInsertOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntityMetadata | null {
-  if (dataSource.subscribers.length > 0) return null;
-  const metadata = dataSource.getMetadata(entity);
-  let plain = plainInserts.get(metadata);
-  if (plain === undefined) {
-    plain =
-      metadata.beforeInsertListeners.length === 0 &&
-      metadata.afterInsertListeners.length === 0 &&
-      metadata.relations.length === 0 &&
-      metadata.embeddeds.length === 0 &&
-      !metadata.inheritancePattern &&
-      !metadata.schema &&
-      metadata.columns.every(
-        (c) =>
-          c.isInsert &&
-          !c.isGenerated &&
-          !c.isCreateDate &&
-          !c.isUpdateDate &&
-          !c.isDeleteDate &&
-          !c.isVersion &&
-          !c.isVirtual &&
-          !c.isVirtualProperty &&
-          !c.isDiscriminator &&
-          !c.isTreeLevel &&
-          !c.generatedType,
-      );
-    plainInserts.set(metadata, plain);
-  }
-  return plain ? metadata : null;
 }
 
 export abstract class ScopedRepository {
